@@ -1,0 +1,87 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Every setting Groundwork reads, validated once at start-up. The README's configuration
+ * table is written from this list; keep them together.
+ */
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  PUBLIC_URL: z
+    .url({ message: "must be an absolute http(s) URL such as https://groundwork.example.com" })
+    .refine((u) => /^https?:\/\//.test(u), { message: "must start with http:// or https://" })
+    .optional(),
+  DATABASE_URL: z
+    .string()
+    .refine((u) => /^(postgres|postgresql):\/\/[^\s]+$/.test(u) || /^sqlite:.+/.test(u), {
+      message: "must be postgres://user@host:5432/db or sqlite:/path/to/file.db",
+    })
+    .optional(),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, { message: "must be a lower-case SQL identifier" })
+    .optional(),
+  DATA_DIR: z.string().min(1).default("./data"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(4),
+  WORKER_ENABLED: z.enum(["true", "false"]).default("true"),
+  JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  INVITE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  WEB_DIST_DIR: z.string().optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: URL;
+  database: { dialect: "sqlite"; storage: string } | { dialect: "postgres"; url: string; schema?: string };
+  dataDir: string;
+  logLevel: z.infer<typeof Env>["LOG_LEVEL"];
+  worker: { enabled: boolean; concurrency: number; maxAttempts: number };
+  sessionTtlMs: number;
+  inviteTtlMs: number;
+  webDistDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const name = String(i.path[0]);
+        const value = env[name];
+        // Never echo DATABASE_URL: it may carry a password.
+        const shown = value === undefined || /URL|SECRET|KEY|PASSWORD/.test(name) ? "" : ` (got "${value}")`;
+        return `${name}: ${i.message}${shown}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  const port = e.PORT;
+  const dataDir = path.resolve(e.DATA_DIR);
+  const dbUrl = e.DATABASE_URL;
+  const database: Config["database"] =
+    dbUrl && !dbUrl.startsWith("sqlite:")
+      ? { dialect: "postgres", url: dbUrl, ...(e.DATABASE_SCHEMA ? { schema: e.DATABASE_SCHEMA } : {}) }
+      : { dialect: "sqlite", storage: dbUrl ? dbUrl.slice("sqlite:".length) : path.join(dataDir, "groundwork.db") };
+  return {
+    port,
+    host: e.HOST,
+    publicUrl: new URL(e.PUBLIC_URL ?? `http://localhost:${port}`),
+    database,
+    dataDir,
+    logLevel: e.LOG_LEVEL,
+    worker: { enabled: e.WORKER_ENABLED === "true", concurrency: e.WORKER_CONCURRENCY, maxAttempts: e.JOB_MAX_ATTEMPTS },
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    inviteTtlMs: e.INVITE_TTL_HOURS * 3600_000,
+    webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(import.meta.dirname, "../../web/dist")),
+  };
+}

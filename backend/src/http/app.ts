@@ -1,0 +1,104 @@
+import fs from "node:fs";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import express from "express";
+import cookieParser from "cookie-parser";
+import { rateLimit } from "express-rate-limit";
+import { pinoHttp } from "pino-http";
+import { competencyRoutes } from "../workspace/competencies.js";
+import { contextLinkRoutes } from "../workspace/contextLinks.js";
+import { feedbackRoutes } from "../workspace/feedback.js";
+import { oneOnOneRoutes } from "../workspace/oneOnOnes.js";
+import { okrRoutes } from "../workspace/okrs.js";
+import { operationsRoutes } from "../workspace/operations.js";
+import { peopleRoutes } from "../workspace/people.js";
+import { ApiError, errorHandler } from "./errors.js";
+import { mount, openApiDocument, type RouteSpec } from "./route.js";
+import type { AppServices } from "./services.js";
+import { sessionMiddleware } from "./session.js";
+
+export const apiRoutes: RouteSpec[] = [
+  ...peopleRoutes,
+  ...feedbackRoutes,
+  ...oneOnOneRoutes,
+  ...okrRoutes,
+  ...competencyRoutes,
+  ...contextLinkRoutes,
+  ...operationsRoutes,
+];
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+export function createApp(services: AppServices) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  app.use(
+    pinoHttp({
+      logger: services.log,
+      genReqId: (req, res) => {
+        const given = req.headers["x-request-id"];
+        const id = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader("X-Request-Id", id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
+    }),
+  );
+  app.use((_req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "same-origin");
+    res.setHeader("X-Frame-Options", "DENY");
+    next();
+  });
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    try {
+      await services.storage.sequelize.query("SELECT 1");
+      res.json({ status: "ready" });
+    } catch {
+      res.status(503).json({ error: { code: "database_unreachable", message: "The database is not reachable" } });
+    }
+  });
+
+  const document = openApiDocument(apiRoutes, { title: "Groundwork API", version: "0.1.0" }, services.config.publicUrl.origin);
+  app.get("/api/openapi.json", (_req, res) => {
+    res.json(document);
+  });
+
+  const api = express.Router();
+  api.use(express.json({ limit: "1mb" }));
+  api.use(cookieParser());
+  api.use(
+    ["/auth/login", "/auth/signup", "/invites/accept"],
+    rateLimit({
+      windowMs: 60_000,
+      limit: 30,
+      standardHeaders: "draft-7",
+      legacyHeaders: false,
+      handler: (_req, _res, next) =>
+        next(new ApiError(429, "rate_limited", "Too many attempts from this address; wait a minute and try again")),
+    }),
+  );
+  api.use(sessionMiddleware());
+  mount(api, apiRoutes, services);
+  api.use((req, _res, next) => next(new ApiError(404, "no_such_endpoint", `There is no ${req.method} ${req.baseUrl}${req.path}`)));
+  app.use("/api", api);
+
+  serveWebUi(app, services.config.webDistDir);
+  app.use(errorHandler);
+  return app;
+}
+
+/** The built web UI, with every non-API path answered by index.html for client-side routing. */
+function serveWebUi(app: express.Express, dist: string) {
+  const index = path.join(dist, "index.html");
+  app.use(express.static(dist, { index: false, maxAge: "1h" }));
+  app.get("*", (_req, res) => {
+    if (fs.existsSync(index)) res.sendFile(index, { maxAge: 0 });
+    else res.status(503).type("text").send("The web UI is not built yet: run `npm run build:web` (npm start does it for you).");
+  });
+}

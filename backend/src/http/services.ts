@@ -1,0 +1,12 @@
+import type { Config } from "../config.js";
+import type { JobQueue } from "../jobs/queue.js";
+import type { Logger } from "../log.js";
+import type { Storage } from "../storage/index.js";
+
+/** What a request handler may use; built once in main.ts (or a test) and passed down. */
+export interface AppServices {
+  config: Config;
+  storage: Storage;
+  queue: JobQueue;
+  log: Logger;
+}

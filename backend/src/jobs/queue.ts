@@ -1,0 +1,253 @@
+import { randomUUID } from "node:crypto";
+import { QueryTypes, type Sequelize, type Transaction } from "sequelize";
+import { dialectOf } from "../storage/database.js";
+
+/** A job asks to run again after the host's Retry-After; it does not count as a failed attempt. */
+export class RetryAfter extends Error {
+  constructor(
+    readonly seconds: number,
+    message = `retry after ${seconds}s`,
+  ) {
+    super(message);
+  }
+}
+/** A failure that retrying cannot fix (401/403 from a host): dead-letter at once. */
+export class PermanentFailure extends Error {}
+/** Another worker took the job over after our lease ran out; our work must not commit. */
+export class LeaseLost extends Error {}
+
+export interface ClaimedJob {
+  id: number;
+  kind: string;
+  payload: unknown;
+  attempts: number;
+  maxAttempts: number;
+  leaseToken: string;
+  workspaceId: string | null;
+}
+
+export interface EnqueueOptions {
+  runAt?: number;
+  dedupeKey?: string;
+  workspaceId?: string | null;
+  maxAttempts?: number;
+  transaction?: Transaction;
+}
+
+export interface QueueOptions {
+  maxAttempts: number;
+  leaseMs: number;
+  backoffBaseMs: number;
+  backoffCapMs: number;
+}
+
+export const DEFAULT_QUEUE_OPTIONS: QueueOptions = {
+  maxAttempts: 8,
+  leaseMs: 60_000,
+  backoffBaseMs: 1_000,
+  backoffCapMs: 15 * 60_000,
+};
+
+interface JobRowRaw {
+  id: number | string;
+  kind: string;
+  payload: string;
+  attempts: number | string;
+  max_attempts: number | string;
+  lease_token: string;
+  workspace_id: string | null;
+}
+
+/** "Equal jitter": half the exponential delay is fixed, half random, so retries spread out. */
+export function backoffDelay(attempt: number, baseMs: number, capMs: number, random = Math.random) {
+  const exp = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(exp / 2 + random() * (exp / 2));
+}
+
+/**
+ * A job queue stored in the application database. Claims take row locks with
+ * FOR UPDATE SKIP LOCKED on Postgres (SQLite has one writer, so a single UPDATE is atomic);
+ * a claim is a lease with a token, and every state change is fenced by that token so a
+ * worker that lost its lease can neither complete nor fail the job.
+ */
+export class JobQueue {
+  readonly options: QueueOptions;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    readonly sequelize: Sequelize,
+    options: Partial<QueueOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_QUEUE_OPTIONS, ...options };
+  }
+
+  /** Wakes local workers at once instead of at their next poll. */
+  onEnqueue(listener: () => void) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Returns the job id, or duplicate: true when a job with the same dedupe key already exists. */
+  async enqueue(kind: string, payload: unknown, opts: EnqueueOptions = {}) {
+    const now = Date.now();
+    // sequelize runs SQL starting with "INSERT INTO" without returning rows on SQLite;
+    // the leading comment makes it fetch the RETURNING row on both databases.
+    const rows = await this.sequelize.query<{ id: number | string }>(
+      `/* enqueue */ INSERT INTO jobs (kind, payload, status, attempts, max_attempts, run_at, dedupe_key, workspace_id, created_at, updated_at)
+       VALUES (:kind, :payload, 'queued', 0, :maxAttempts, :runAt, :dedupeKey, :workspaceId, :now, :now)
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+      {
+        type: QueryTypes.SELECT,
+        replacements: {
+          kind,
+          payload: JSON.stringify(payload ?? null),
+          maxAttempts: opts.maxAttempts ?? this.options.maxAttempts,
+          runAt: opts.runAt ?? now,
+          dedupeKey: opts.dedupeKey ?? null,
+          workspaceId: opts.workspaceId ?? null,
+          now,
+        },
+        transaction: opts.transaction,
+      },
+    );
+    const row = rows[0];
+    if (!row) return { id: null, duplicate: true as const };
+    if (opts.transaction) opts.transaction.afterCommit(() => this.notify());
+    else this.notify();
+    return { id: Number(row.id), duplicate: false as const };
+  }
+
+  private notify() {
+    for (const l of this.listeners) l();
+  }
+
+  /** Leases up to `limit` due jobs, including running jobs whose lease ran out (their worker died). */
+  async claim(workerId: string, limit: number): Promise<ClaimedJob[]> {
+    const now = Date.now();
+    const lock = dialectOf(this.sequelize) === "postgres" ? "FOR UPDATE SKIP LOCKED" : "";
+    const leaseToken = randomUUID();
+    const rows = await this.sequelize.query<JobRowRaw>(
+      `UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_token = :leaseToken,
+         locked_by = :workerId, locked_until = :until, updated_at = :now
+       WHERE id IN (
+         SELECT id FROM jobs
+         WHERE (status = 'queued' AND run_at <= :now) OR (status = 'running' AND locked_until < :now)
+         ORDER BY run_at, id LIMIT :limit ${lock}
+       )
+       RETURNING id, kind, payload, attempts, max_attempts, lease_token, workspace_id`,
+      {
+        type: QueryTypes.SELECT,
+        replacements: { leaseToken, workerId, until: now + this.options.leaseMs, now, limit },
+      },
+    );
+    const jobs = rows.map((r) => ({
+      id: Number(r.id),
+      kind: r.kind,
+      payload: JSON.parse(r.payload) as unknown,
+      attempts: Number(r.attempts),
+      maxAttempts: Number(r.max_attempts),
+      leaseToken: r.lease_token,
+      workspaceId: r.workspace_id,
+    }));
+    const runnable: ClaimedJob[] = [];
+    for (const job of jobs) {
+      // Only a job whose worker died mid-run can be claimed past its attempt limit.
+      if (job.attempts > job.maxAttempts) await this.bury(job, "the worker stopped during every attempt (lease expired)");
+      else runnable.push(job);
+    }
+    return runnable;
+  }
+
+  /** Marks the job done, inside the handler's transaction when given; false if the lease was lost. */
+  async complete(job: ClaimedJob, transaction?: Transaction) {
+    return this.fencedUpdate(job, "status = 'done', lease_token = NULL, locked_until = NULL, last_error = NULL", {}, transaction);
+  }
+
+  async extendLease(job: ClaimedJob) {
+    return this.fencedUpdate(job, "locked_until = :until", { until: Date.now() + this.options.leaseMs });
+  }
+
+  /** Schedules a retry (backoff with jitter, or the host's Retry-After) or dead-letters the job. */
+  async fail(job: ClaimedJob, error: unknown) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof RetryAfter) {
+      return this.fencedUpdate(
+        job,
+        "status = 'queued', attempts = attempts - 1, run_at = :runAt, lease_token = NULL, locked_until = NULL, last_error = :message",
+        { runAt: Date.now() + Math.max(0, error.seconds) * 1000, message },
+      );
+    }
+    if (error instanceof PermanentFailure || job.attempts >= job.maxAttempts) return this.bury(job, message);
+    const delay = backoffDelay(job.attempts, this.options.backoffBaseMs, this.options.backoffCapMs);
+    return this.fencedUpdate(
+      job,
+      "status = 'queued', run_at = :runAt, lease_token = NULL, locked_until = NULL, last_error = :message",
+      { runAt: Date.now() + delay, message },
+    );
+  }
+
+  private bury(job: ClaimedJob, message: string) {
+    return this.fencedUpdate(job, "status = 'dead', lease_token = NULL, locked_until = NULL, last_error = :message", {
+      message,
+    });
+  }
+
+  private async fencedUpdate(
+    job: ClaimedJob,
+    set: string,
+    replacements: Record<string, unknown>,
+    transaction?: Transaction,
+  ) {
+    const rows = await this.sequelize.query<{ id: number }>(
+      `UPDATE jobs SET ${set}, updated_at = :now WHERE id = :id AND lease_token = :leaseToken RETURNING id`,
+      {
+        type: QueryTypes.SELECT,
+        replacements: { ...replacements, now: Date.now(), id: job.id, leaseToken: job.leaseToken },
+        transaction,
+      },
+    );
+    return rows.length === 1;
+  }
+
+  async deadJobs(workspaceId: string) {
+    const rows = await this.sequelize.query<Record<string, string | number | null>>(
+      `SELECT id, kind, attempts, last_error, created_at, updated_at FROM jobs
+       WHERE status = 'dead' AND workspace_id = :workspaceId ORDER BY updated_at DESC LIMIT 200`,
+      { type: QueryTypes.SELECT, replacements: { workspaceId } },
+    );
+    return rows.map((r) => ({
+      id: Number(r.id),
+      kind: String(r.kind),
+      attempts: Number(r.attempts),
+      lastError: r.last_error === null ? null : String(r.last_error),
+      createdAt: new Date(Number(r.created_at)).toISOString(),
+      updatedAt: new Date(Number(r.updated_at)).toISOString(),
+    }));
+  }
+
+  /** Puts a dead job back in the queue with a fresh attempt budget; false if no such dead job. */
+  async retryDead(id: number, workspaceId: string) {
+    const rows = await this.sequelize.query<{ id: number }>(
+      `UPDATE jobs SET status = 'queued', attempts = 0, run_at = :now, updated_at = :now
+       WHERE id = :id AND status = 'dead' AND workspace_id = :workspaceId RETURNING id`,
+      { type: QueryTypes.SELECT, replacements: { id, workspaceId, now: Date.now() } },
+    );
+    if (rows.length) this.notify();
+    return rows.length === 1;
+  }
+
+  /** Done jobs are kept for a while so a redelivered webhook still finds its dedupe key. */
+  async pruneDone(olderThanMs: number) {
+    await this.sequelize.query(`DELETE FROM jobs WHERE status = 'done' AND updated_at < :before`, {
+      replacements: { before: Date.now() - olderThanMs },
+    });
+  }
+
+  async countByStatus() {
+    const rows = await this.sequelize.query<{ status: string; n: number | string }>(
+      `SELECT status, COUNT(*) AS n FROM jobs GROUP BY status`,
+      { type: QueryTypes.SELECT },
+    );
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) as Record<string, number>;
+  }
+}

@@ -1,0 +1,124 @@
+import { hostname } from "node:os";
+import type { Transaction } from "sequelize";
+import type { Logger } from "../log.js";
+import { LeaseLost, type ClaimedJob, type JobQueue } from "./queue.js";
+
+export interface JobContext {
+  job: ClaimedJob;
+  log: Logger;
+  /**
+   * Runs the job's database effects in one transaction that also marks the job done,
+   * so a job's effects commit exactly once even if a worker dies and the job is re-run.
+   */
+  finish(effects: (tx: Transaction) => Promise<void>): Promise<void>;
+}
+
+export type JobHandler = (payload: unknown, ctx: JobContext) => Promise<void>;
+
+export interface WorkerOptions {
+  concurrency: number;
+  pollMs?: number;
+  workerId?: string;
+  log: Logger;
+}
+
+/** Runs queued jobs with their registered handlers until stopped. */
+export class Worker {
+  readonly id: string;
+  private running = false;
+  private inFlight = new Set<Promise<void>>();
+  private wake: (() => void) | null = null;
+  private loop: Promise<void> | null = null;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    private readonly queue: JobQueue,
+    private readonly handlers: Record<string, JobHandler>,
+    private readonly options: WorkerOptions,
+  ) {
+    this.id = options.workerId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  }
+
+  start() {
+    if (this.running) return;
+    this.running = true;
+    this.unsubscribe = this.queue.onEnqueue(() => this.wake?.());
+    this.loop = this.run();
+  }
+
+  /** Stops claiming and waits for the jobs in hand to finish. */
+  async stop() {
+    this.running = false;
+    this.unsubscribe?.();
+    this.wake?.();
+    await this.loop;
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async run() {
+    const pollMs = this.options.pollMs ?? 500;
+    while (this.running) {
+      const free = this.options.concurrency - this.inFlight.size;
+      let claimed: ClaimedJob[] = [];
+      if (free > 0) {
+        try {
+          claimed = await this.queue.claim(this.id, free);
+        } catch (err) {
+          this.options.log.error({ err }, "claiming jobs failed");
+        }
+      }
+      for (const job of claimed) {
+        const p = this.execute(job).finally(() => {
+          this.inFlight.delete(p);
+          this.wake?.();
+        });
+        this.inFlight.add(p);
+      }
+      if (claimed.length === 0 || this.inFlight.size >= this.options.concurrency) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(done, pollMs);
+          function done() {
+            clearTimeout(timer);
+            resolve();
+          }
+          this.wake = done;
+        });
+        this.wake = null;
+      }
+    }
+  }
+
+  private async execute(job: ClaimedJob) {
+    const log = this.options.log.child({ jobId: job.id, kind: job.kind, attempt: job.attempts });
+    const handler = this.handlers[job.kind];
+    const heartbeat = setInterval(
+      () => void this.queue.extendLease(job).catch((err) => log.warn({ err }, "extending the lease failed")),
+      Math.max(50, Math.floor(this.queue.options.leaseMs / 3)),
+    );
+    let finished = false;
+    try {
+      if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
+      await handler(job.payload, {
+        job,
+        log,
+        finish: async (effects) => {
+          await this.queue.sequelize.transaction(async (tx) => {
+            await effects(tx);
+            if (!(await this.queue.complete(job, tx))) throw new LeaseLost(`job ${job.id}: lease lost`);
+          });
+          finished = true;
+        },
+      });
+      if (!finished && !(await this.queue.complete(job))) log.warn("job finished after its lease was taken over");
+    } catch (err) {
+      if (err instanceof LeaseLost) {
+        log.warn("lease lost; another worker owns the job now");
+        return;
+      }
+      log.warn({ err }, "job failed");
+      await this.queue.fail(job, err).catch((e) => log.error({ err: e }, "recording the failure failed"));
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+}

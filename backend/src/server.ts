@@ -1,0 +1,59 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Config } from "./config.js";
+import { createApp } from "./http/app.js";
+import type { AppServices } from "./http/services.js";
+import { JobQueue } from "./jobs/queue.js";
+import { Worker, type JobHandler } from "./jobs/worker.js";
+import { createLogger, type Logger } from "./log.js";
+import { openStorage } from "./storage/index.js";
+
+const DONE_JOB_RETENTION_MS = 30 * 24 * 3600_000;
+
+/** Job kinds the backend knows; host adapters add theirs here. */
+export const jobHandlers: Record<string, JobHandler> = {};
+
+export interface RunningGroundwork {
+  services: AppServices;
+  server: Server;
+  worker: Worker | null;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens storage, starts the HTTP server and (unless disabled) a worker: one replica. */
+export async function startGroundwork(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningGroundwork> {
+  const storage = await openStorage(config.database);
+  const queue = new JobQueue(storage.sequelize, { maxAttempts: config.worker.maxAttempts });
+  const services: AppServices = { config, storage, queue, log };
+  const app = createApp(services);
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.port, config.host, () => resolve(s)).on("error", reject);
+  });
+  const worker =
+    config.worker.enabled && config.worker.concurrency > 0
+      ? new Worker(queue, jobHandlers, { concurrency: config.worker.concurrency, log: log.child({ component: "worker" }) })
+      : null;
+  worker?.start();
+  const prune = setInterval(() => void queue.pruneDone(DONE_JOB_RETENTION_MS).catch(() => undefined), 3600_000);
+  prune.unref();
+
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
+  return {
+    services,
+    server,
+    worker,
+    url: `http://${host}:${port}`,
+    async close() {
+      clearInterval(prune);
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await worker?.stop();
+      await storage.close();
+    },
+  };
+}

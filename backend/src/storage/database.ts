@@ -1,0 +1,60 @@
+import fs from "node:fs";
+import path from "node:path";
+import sqlite3 from "sqlite3";
+import { Sequelize, Transaction } from "sequelize";
+import type { Config } from "../config.js";
+
+/**
+ * sequelize opens a fresh sqlite3 handle per transaction and offers no connect hook for
+ * SQLite, so we hand it a Database class that sets the busy timeout on every handle:
+ * writers from other handles or processes then wait instead of failing with SQLITE_BUSY.
+ */
+class WaitingDatabase extends sqlite3.Database {
+  constructor(filename: string, mode: number, callback: (err: Error | null) => void) {
+    super(filename, mode, (err) => {
+      if (!err) {
+        this.configure("busyTimeout", 15_000);
+        this.run("PRAGMA synchronous=NORMAL");
+      }
+      callback(err);
+    });
+  }
+}
+const sqliteModule = { ...sqlite3, Database: WaitingDatabase };
+
+export type Dialect = "sqlite" | "postgres";
+
+export async function openDatabase(db: Config["database"], logging: false | ((sql: string) => void) = false) {
+  let sequelize: Sequelize;
+  if (db.dialect === "sqlite") {
+    if (db.storage !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(db.storage)), { recursive: true });
+    sequelize = new Sequelize({
+      dialect: "sqlite",
+      storage: db.storage,
+      dialectModule: sqliteModule,
+      logging,
+      // IMMEDIATE takes the write lock up front; DEFERRED transactions on two handles deadlock.
+      transactionType: Transaction.TYPES.IMMEDIATE,
+    });
+    await sequelize.query("PRAGMA journal_mode=WAL");
+  } else {
+    sequelize = new Sequelize(db.url, {
+      dialect: "postgres",
+      logging,
+      pool: { max: 10, min: 0, idle: 10_000 },
+      ...(db.schema ? { dialectOptions: { options: `-c search_path=${db.schema}` } } : {}),
+    });
+    if (db.schema) {
+      // Connect without the search path first, so the schema can be created.
+      const bootstrap = new Sequelize(db.url, { dialect: "postgres", logging: false });
+      await bootstrap.query(`CREATE SCHEMA IF NOT EXISTS "${db.schema}"`);
+      await bootstrap.close();
+    }
+  }
+  await sequelize.authenticate();
+  return sequelize;
+}
+
+export function dialectOf(sequelize: Sequelize): Dialect {
+  return sequelize.getDialect() === "postgres" ? "postgres" : "sqlite";
+}

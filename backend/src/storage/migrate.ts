@@ -1,0 +1,25 @@
+import { Umzug, SequelizeStorage } from "umzug";
+import type { Sequelize } from "sequelize";
+import * as initial from "./migrations/0001_initial.js";
+
+/** Migrations are listed here in order, so bundling or a renamed file cannot reorder them. */
+const MIGRATIONS = [{ name: "0001_initial", ...initial }];
+
+export function migrator(sequelize: Sequelize) {
+  return new Umzug({
+    migrations: MIGRATIONS.map((m) => ({ name: m.name, up: m.up, down: m.down })),
+    context: sequelize.getQueryInterface(),
+    storage: new SequelizeStorage({ sequelize, tableName: "schema_migrations" }),
+    logger: undefined,
+  });
+}
+
+/** Applies pending migrations; replicas starting together must not race, so Postgres takes a lock. */
+export async function migrate(sequelize: Sequelize) {
+  const umzug = migrator(sequelize);
+  if (sequelize.getDialect() !== "postgres") return umzug.up();
+  return sequelize.transaction(async (tx) => {
+    await sequelize.query("SELECT pg_advisory_xact_lock(727274)", { transaction: tx });
+    return umzug.up();
+  });
+}

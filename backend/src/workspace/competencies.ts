@@ -1,0 +1,181 @@
+import { UniqueConstraintError } from "sequelize";
+import { z } from "zod";
+import {
+  Assessment,
+  Competency,
+  CreateAssessmentRequest,
+  CreateCompetencyRequest,
+  UpdateCompetencyRequest,
+} from "@groundwork/shared-types";
+import { badRequest, conflict, forbidden, notFound } from "../http/errors.js";
+import { route, type MemberContext } from "../http/route.js";
+import { AssessmentRow, CompetencyLevelRow, CompetencyRow } from "../storage/models.js";
+import { linksByTarget, unlinkTargets } from "./contextLinks.js";
+import { memberInWorkspace } from "./people.js";
+
+async function present(ctx: MemberContext, rows: CompetencyRow[]): Promise<Competency[]> {
+  const levels = await CompetencyLevelRow.findAll({
+    where: { competencyId: rows.map((r) => r.id) },
+    order: [["level", "ASC"]],
+  });
+  const links = await linksByTarget(ctx.auth.workspace.id, "competency", rows.map((r) => r.id));
+  return rows.map((c) => ({
+    id: c.id,
+    name: c.name,
+    description: c.description,
+    levels: levels
+      .filter((l) => l.competencyId === c.id)
+      .map((l) => ({ level: l.level, title: l.title, description: l.description })),
+    links: links.get(c.id) ?? [],
+  }));
+}
+
+const toAssessment = (a: AssessmentRow): Assessment => ({
+  id: a.id,
+  memberId: a.memberId,
+  competencyId: a.competencyId,
+  level: a.level,
+  note: a.note,
+  assessedBy: a.assessedBy,
+  createdAt: a.createdAt.toISOString(),
+});
+
+async function competencyIn(ctx: MemberContext, id: string, field = "params.id") {
+  const c = await CompetencyRow.findOne({ where: { id, workspaceId: ctx.auth.workspace.id } });
+  if (!c) throw notFound("That competency", field);
+  return c;
+}
+
+const nameTaken = (err: unknown) => {
+  if (err instanceof UniqueConstraintError) return conflict("name_taken", "A competency with this name exists already", "body.name");
+  return err;
+};
+
+type LevelInput = z.infer<typeof CreateCompetencyRequest>["levels"];
+const levelRows = (competencyId: string, levels: LevelInput) =>
+  levels.map((l) => ({ competencyId, level: l.level, title: l.title, description: l.description ?? null }));
+
+export const competencyRoutes = [
+  route({
+    method: "get",
+    path: "/api/competencies",
+    summary: "The workspace's competency framework",
+    tag: "Competencies",
+    access: "member",
+    response: z.array(Competency),
+    handler: async (_input, ctx) =>
+      present(ctx, await CompetencyRow.findAll({ where: { workspaceId: ctx.auth.workspace.id }, order: [["name", "ASC"]] })),
+  }),
+  route({
+    method: "post",
+    path: "/api/competencies",
+    summary: "Define a competency and its levels",
+    tag: "Competencies",
+    access: "owner",
+    body: CreateCompetencyRequest,
+    response: Competency,
+    status: 201,
+    handler: async ({ body }, ctx) => {
+      const c = await ctx.services.storage.sequelize
+        .transaction(async (transaction) => {
+          const c = await CompetencyRow.create(
+            { workspaceId: ctx.auth.workspace.id, name: body.name, description: body.description ?? null },
+            { transaction },
+          );
+          await CompetencyLevelRow.bulkCreate(levelRows(c.id, body.levels), { transaction });
+          return c;
+        })
+        .catch((err) => {
+          throw nameTaken(err);
+        });
+      return (await present(ctx, [c]))[0]!;
+    },
+  }),
+  route({
+    method: "patch",
+    path: "/api/competencies/:id",
+    summary: "Rename a competency or redefine its levels",
+    tag: "Competencies",
+    access: "owner",
+    body: UpdateCompetencyRequest,
+    response: Competency,
+    handler: async ({ body, params }, ctx) => {
+      const c = await competencyIn(ctx, params.id!);
+      await ctx.services.storage.sequelize
+        .transaction(async (transaction) => {
+          const { levels, ...fields } = body;
+          if (Object.keys(fields).length) await c.update(fields, { transaction });
+          if (levels) {
+            await CompetencyLevelRow.destroy({ where: { competencyId: c.id }, transaction });
+            await CompetencyLevelRow.bulkCreate(levelRows(c.id, levels), { transaction });
+          }
+        })
+        .catch((err) => {
+          throw nameTaken(err);
+        });
+      return (await present(ctx, [c]))[0]!;
+    },
+  }),
+  route({
+    method: "delete",
+    path: "/api/competencies/:id",
+    summary: "Remove a competency, its levels, assessments and links",
+    tag: "Competencies",
+    access: "owner",
+    handler: async ({ params }, ctx) => {
+      const c = await competencyIn(ctx, params.id!);
+      await ctx.services.storage.sequelize.transaction(async (transaction) => {
+        await unlinkTargets("competency", [c.id], transaction);
+        await AssessmentRow.destroy({ where: { competencyId: c.id }, transaction });
+        await CompetencyLevelRow.destroy({ where: { competencyId: c.id }, transaction });
+        await c.destroy({ transaction });
+      });
+    },
+  }),
+  route({
+    method: "get",
+    path: "/api/assessments",
+    summary: "Assessments: your own, or anyone's for workspace owners",
+    tag: "Competencies",
+    access: "member",
+    query: z.object({ memberId: z.uuid().optional() }),
+    response: z.array(Assessment),
+    handler: async ({ query }, ctx) => {
+      const memberId = query.memberId ?? ctx.auth.member.id;
+      if (memberId !== ctx.auth.member.id && ctx.auth.member.role !== "owner")
+        throw forbidden("Only workspace owners can see other members' assessments");
+      const rows = await AssessmentRow.findAll({
+        where: { workspaceId: ctx.auth.workspace.id, memberId },
+        order: [["createdAt", "DESC"]],
+      });
+      return rows.map(toAssessment);
+    },
+  }),
+  route({
+    method: "post",
+    path: "/api/assessments",
+    summary: "Record a member's level on a competency (owners for anyone, members for themselves)",
+    tag: "Competencies",
+    access: "member",
+    body: CreateAssessmentRequest,
+    response: Assessment,
+    status: 201,
+    handler: async ({ body }, ctx) => {
+      if (body.memberId !== ctx.auth.member.id && ctx.auth.member.role !== "owner")
+        throw forbidden("Only workspace owners can assess other members");
+      await memberInWorkspace(ctx, body.memberId, "body.memberId");
+      const c = await competencyIn(ctx, body.competencyId, "body.competencyId");
+      const level = await CompetencyLevelRow.findOne({ where: { competencyId: c.id, level: body.level } });
+      if (!level) throw badRequest("unknown_level", `${c.name} has no level ${body.level}`, "body.level");
+      const a = await AssessmentRow.create({
+        workspaceId: ctx.auth.workspace.id,
+        memberId: body.memberId,
+        competencyId: c.id,
+        level: body.level,
+        note: body.note ?? null,
+        assessedBy: ctx.auth.member.id,
+      });
+      return toAssessment(a);
+    },
+  }),
+];

@@ -1,0 +1,248 @@
+import { Op, UniqueConstraintError } from "sequelize";
+import { z } from "zod";
+import {
+  CONTEXT_URL_EXAMPLES,
+  ContextLink,
+  Contribution,
+  CreateContextLinkRequest,
+  parseContextUrl,
+  type ContextItem,
+  type LinkTargetType,
+} from "@groundwork/shared-types";
+import { ApiError, conflict, notFound } from "../http/errors.js";
+import { route, type MemberContext } from "../http/route.js";
+import {
+  AgendaItemRow,
+  CompetencyRow,
+  ContextItemRow,
+  ContextLinkRow,
+  FeedbackRow,
+  KeyResultRow,
+  ObjectiveRow,
+  OneOnOneRow,
+} from "../storage/models.js";
+import { memberInWorkspace } from "./people.js";
+
+export function toContextItem(i: ContextItemRow): ContextItem {
+  return {
+    id: i.id,
+    host: i.host,
+    kind: i.kind,
+    url: i.url,
+    externalKey: i.externalKey,
+    hostIds: i.hostIds,
+    metadataStatus: i.metadataStatus,
+    metadata: i.metadata,
+    title: i.title,
+    state: i.state,
+    authorEmail: i.authorEmailNormalized,
+    fetchedAt: i.fetchedAt?.toISOString() ?? null,
+  };
+}
+
+function toContextLink(l: ContextLinkRow & { item: ContextItemRow }): ContextLink {
+  return {
+    id: l.id,
+    targetType: l.targetType,
+    targetId: l.targetId,
+    note: l.note,
+    linkedBy: l.linkedBy,
+    createdAt: l.createdAt.toISOString(),
+    item: toContextItem(l.item),
+  };
+}
+
+/**
+ * Finds a link target the caller may see, with a title to show for it. Targets in other
+ * workspaces, and private ones the caller may not see, answer 404 alike.
+ */
+export async function visibleTarget(ctx: MemberContext, type: LinkTargetType, id: string, field = "targetId") {
+  const ws = ctx.auth.workspace.id;
+  const me = ctx.auth.member.id;
+  const missing = () => notFound(`That ${type.replace("_", " ")}`, field);
+  switch (type) {
+    case "feedback": {
+      const f = await FeedbackRow.findOne({ where: { id, workspaceId: ws } });
+      if (!f || !canSeeFeedback(f, me)) throw missing();
+      return { title: f.body.slice(0, 80) };
+    }
+    case "agenda_item": {
+      const a = await AgendaItemRow.findByPk(id);
+      const o = a && (await OneOnOneRow.findOne({ where: { id: a.oneOnOneId, workspaceId: ws } }));
+      if (!a || !o || (o.memberAId !== me && o.memberBId !== me)) throw missing();
+      return { title: a.text.slice(0, 80) };
+    }
+    case "objective": {
+      const o = await ObjectiveRow.findOne({ where: { id, workspaceId: ws } });
+      if (!o) throw missing();
+      return { title: o.title };
+    }
+    case "key_result": {
+      const k = await KeyResultRow.findByPk(id);
+      const o = k && (await ObjectiveRow.findOne({ where: { id: k.objectiveId, workspaceId: ws } }));
+      if (!k || !o) throw missing();
+      return { title: k.title };
+    }
+    case "competency": {
+      const c = await CompetencyRow.findOne({ where: { id, workspaceId: ws } });
+      if (!c) throw missing();
+      return { title: c.name };
+    }
+  }
+}
+
+export const canSeeFeedback = (f: FeedbackRow, memberId: string) =>
+  f.authorId === memberId || (f.visibility === "shared_with_subject" && f.subjectId === memberId);
+
+/** Links of many targets of one type, grouped by target id, for embedding in list responses. */
+export async function linksByTarget(workspaceId: string, targetType: LinkTargetType, targetIds: string[]) {
+  const map = new Map<string, ContextLink[]>();
+  if (targetIds.length === 0) return map;
+  const rows = await ContextLinkRow.findAll({
+    where: { workspaceId, targetType, targetId: { [Op.in]: targetIds } },
+    include: [{ model: ContextItemRow, as: "item" }],
+    order: [["createdAt", "ASC"]],
+  });
+  for (const r of rows) {
+    const list = map.get(r.targetId) ?? [];
+    list.push(toContextLink(r as ContextLinkRow & { item: ContextItemRow }));
+    map.set(r.targetId, list);
+  }
+  return map;
+}
+
+/** Removes the links of deleted targets, in the same transaction as the delete. */
+export function unlinkTargets(targetType: LinkTargetType, targetIds: string[], transaction: import("sequelize").Transaction) {
+  if (targetIds.length === 0) return Promise.resolve(0);
+  return ContextLinkRow.destroy({ where: { targetType, targetId: { [Op.in]: targetIds } }, transaction });
+}
+
+export const contextLinkRoutes = [
+  route({
+    method: "post",
+    path: "/api/context-links",
+    summary: "Attach a pull request or work item URL to feedback, an agenda item, an objective, a key result or a competency",
+    tag: "Context",
+    access: "member",
+    body: CreateContextLinkRequest,
+    response: ContextLink,
+    status: 201,
+    handler: async ({ body }, ctx) => {
+      const parsed = parseContextUrl(body.url);
+      if (!parsed)
+        throw new ApiError(
+          400,
+          "unsupported_url",
+          `This is not a pull request or work item link we recognise. Expected one of: ${CONTEXT_URL_EXAMPLES.join(" , ")}`,
+          "body.url",
+        );
+      await visibleTarget(ctx, body.targetType, body.targetId, "body.targetId");
+      const ws = ctx.auth.workspace.id;
+      const { externalKey, canonicalUrl, host, kind, ...ids } = parsed;
+      const hostIds = Object.fromEntries(Object.entries(ids)) as Record<string, string | number>;
+      try {
+        const link = await ctx.services.storage.sequelize.transaction(async (transaction) => {
+          const [item] = await ContextItemRow.findOrCreate({
+            where: { workspaceId: ws, externalKey },
+            defaults: {
+              workspaceId: ws,
+              host,
+              kind,
+              url: canonicalUrl,
+              externalKey,
+              hostIds,
+              metadataStatus: "pending",
+              metadata: null,
+              title: null,
+              state: null,
+              authorEmailNormalized: null,
+              fetchedAt: null,
+            },
+            transaction,
+          });
+          const created = await ContextLinkRow.create(
+            {
+              workspaceId: ws,
+              contextItemId: item.id,
+              targetType: body.targetType,
+              targetId: body.targetId,
+              note: body.note ?? null,
+              linkedBy: ctx.auth.member.id,
+            },
+            { transaction },
+          );
+          return Object.assign(created, { item });
+        });
+        return toContextLink(link);
+      } catch (err) {
+        if (err instanceof UniqueConstraintError)
+          throw conflict("already_linked", "This link is already attached here", "body.url");
+        throw err;
+      }
+    },
+  }),
+  route({
+    method: "delete",
+    path: "/api/context-links/:id",
+    summary: "Unlink a pull request or work item",
+    tag: "Context",
+    access: "member",
+    handler: async ({ params }, ctx) => {
+      const link = await ContextLinkRow.findOne({ where: { id: params.id!, workspaceId: ctx.auth.workspace.id } });
+      if (!link) throw notFound("That link", "params.id");
+      await visibleTarget(ctx, link.targetType, link.targetId, "params.id");
+      await link.destroy();
+    },
+  }),
+  route({
+    method: "get",
+    path: "/api/members/:id/contributions",
+    summary: "A member's pull requests and work items over time: what they wrote, and what is linked to their feedback and OKRs",
+    tag: "Context",
+    access: "member",
+    response: z.array(Contribution),
+    handler: async ({ params }, ctx) => contributionsOf(ctx, params.id!),
+  }),
+];
+
+async function contributionsOf(ctx: MemberContext, memberId: string) {
+  const member = await memberInWorkspace(ctx, memberId, "params.id");
+  const ws = ctx.auth.workspace.id;
+  const me = ctx.auth.member.id;
+  const [feedback, objectives] = await Promise.all([
+    FeedbackRow.findAll({ where: { workspaceId: ws, subjectId: member.id } }),
+    ObjectiveRow.findAll({ where: { workspaceId: ws, ownerId: member.id } }),
+  ]);
+  const keyResults = await KeyResultRow.findAll({ where: { objectiveId: { [Op.in]: objectives.map((o) => o.id) } } });
+  const titles = new Map<string, string>([
+    ...feedback.filter((f) => canSeeFeedback(f, me)).map((f) => [f.id, f.body.slice(0, 80)] as const),
+    ...objectives.map((o) => [o.id, o.title] as const),
+    ...keyResults.map((k) => [k.id, k.title] as const),
+  ]);
+  const authored = await ContextItemRow.findAll({ where: { workspaceId: ws, authorEmailNormalized: member.emailNormalized } });
+  const links = await ContextLinkRow.findAll({
+    where: {
+      workspaceId: ws,
+      [Op.or]: [
+        { targetId: { [Op.in]: [...titles.keys()] } },
+        { contextItemId: { [Op.in]: authored.map((i) => i.id) } },
+      ],
+    },
+    include: [{ model: ContextItemRow, as: "item" }],
+    order: [["createdAt", "ASC"]],
+  });
+  const byItem = new Map<string, z.infer<typeof Contribution>>();
+  for (const item of authored)
+    byItem.set(item.id, { item: toContextItem(item), linkedAt: item.createdAt.toISOString(), links: [] });
+  for (const l of links as (ContextLinkRow & { item: ContextItemRow })[]) {
+    const entry = byItem.get(l.contextItemId) ?? {
+      item: toContextItem(l.item),
+      linkedAt: l.createdAt.toISOString(),
+      links: [],
+    };
+    const title = titles.get(l.targetId);
+    if (title) entry.links.push({ targetType: l.targetType, targetId: l.targetId, title });
+    byItem.set(l.contextItemId, entry);
+  }
+  return [...byItem.values()].sort((a, b) => b.linkedAt.localeCompare(a.linkedAt));
+}

@@ -1,0 +1,280 @@
+import { z } from "zod";
+
+// ---------- building blocks ----------
+export const Id = z.uuid();
+export const Email = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email({ message: "must be an email address such as ada@example.com" }));
+export const Password = z
+  .string()
+  .min(10, { message: "must be at least 10 characters" })
+  .max(200, { message: "must be at most 200 characters" });
+const Text = (max: number) => z.string().trim().min(1, { message: "must not be empty" }).max(max);
+export const Role = z.enum(["owner", "member"]);
+export type Role = z.infer<typeof Role>;
+export const Timestamp = z.string().describe("ISO 8601 date-time");
+
+// ---------- people ----------
+export const SignupRequest = z.object({
+  workspaceName: Text(120),
+  name: Text(120),
+  email: Email,
+  password: Password,
+});
+export type SignupRequest = z.infer<typeof SignupRequest>;
+
+export const LoginRequest = z.object({ email: Email, password: z.string().min(1).max(200) });
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const Workspace = z.object({ id: Id, name: z.string(), createdAt: Timestamp });
+export type Workspace = z.infer<typeof Workspace>;
+
+export const Member = z.object({
+  id: Id,
+  name: z.string(),
+  email: z.string(),
+  role: Role,
+  joinedAt: Timestamp,
+});
+export type Member = z.infer<typeof Member>;
+
+export const Session = z.object({
+  workspace: Workspace,
+  member: Member,
+  csrfToken: z.string().describe("Send back as the X-CSRF-Token header on every state-changing request"),
+});
+export type Session = z.infer<typeof Session>;
+
+export const CreateInviteRequest = z.object({ email: Email, role: Role.default("member") });
+export type CreateInviteRequest = z.infer<typeof CreateInviteRequest>;
+
+export const Invite = z.object({
+  id: Id,
+  email: z.string(),
+  role: Role,
+  expiresAt: Timestamp,
+  acceptedAt: Timestamp.nullable(),
+  createdAt: Timestamp,
+});
+export type Invite = z.infer<typeof Invite>;
+
+export const CreatedInvite = Invite.extend({
+  inviteUrl: z.string().describe("Shown once: the link to send to the invitee"),
+});
+export type CreatedInvite = z.infer<typeof CreatedInvite>;
+
+export const InvitePreview = z.object({ workspaceName: z.string(), email: z.string(), role: Role });
+export type InvitePreview = z.infer<typeof InvitePreview>;
+
+export const AcceptInviteRequest = z.object({
+  token: z.string().min(10).max(200),
+  name: Text(120),
+  password: Password,
+});
+export type AcceptInviteRequest = z.infer<typeof AcceptInviteRequest>;
+
+export const UpdateMemberRequest = z.object({ role: Role });
+export type UpdateMemberRequest = z.infer<typeof UpdateMemberRequest>;
+
+// ---------- context links ----------
+export const LinkTargetType = z.enum(["feedback", "agenda_item", "objective", "key_result", "competency"]);
+export type LinkTargetType = z.infer<typeof LinkTargetType>;
+
+export const MetadataStatus = z.enum(["pending", "fetched", "host_not_connected", "error"]);
+export type MetadataStatus = z.infer<typeof MetadataStatus>;
+
+export const ContextItem = z.object({
+  id: Id,
+  host: z.enum(["ado", "bitbucket"]),
+  kind: z.enum(["pull_request", "work_item"]),
+  url: z.string(),
+  externalKey: z.string().describe("Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id}"),
+  hostIds: z.record(z.string(), z.union([z.string(), z.number()])),
+  metadataStatus: MetadataStatus,
+  metadata: z.record(z.string(), z.unknown()).nullable().describe("Last snapshot fetched from the host"),
+  title: z.string().nullable(),
+  state: z.string().nullable(),
+  authorEmail: z.string().nullable(),
+  fetchedAt: Timestamp.nullable(),
+});
+export type ContextItem = z.infer<typeof ContextItem>;
+
+export const ContextLink = z.object({
+  id: Id,
+  targetType: LinkTargetType,
+  targetId: Id,
+  note: z.string().nullable(),
+  linkedBy: Id,
+  createdAt: Timestamp,
+  item: ContextItem,
+});
+export type ContextLink = z.infer<typeof ContextLink>;
+
+export const CreateContextLinkRequest = z.object({
+  targetType: LinkTargetType,
+  targetId: Id,
+  url: z.string().trim().min(1, { message: "paste a pull request or work item URL" }).max(2000),
+  note: z.string().trim().max(1000).optional(),
+});
+export type CreateContextLinkRequest = z.infer<typeof CreateContextLinkRequest>;
+
+export const Contribution = z.object({
+  item: ContextItem,
+  linkedAt: Timestamp,
+  links: z.array(z.object({ targetType: LinkTargetType, targetId: Id, title: z.string() })),
+});
+export type Contribution = z.infer<typeof Contribution>;
+
+// ---------- feedback ----------
+export const FeedbackVisibility = z.enum(["private", "shared_with_subject"]);
+export const CreateFeedbackRequest = z.object({
+  subjectId: Id,
+  body: Text(10_000),
+  visibility: FeedbackVisibility.default("shared_with_subject"),
+});
+export type CreateFeedbackRequest = z.infer<typeof CreateFeedbackRequest>;
+export const UpdateFeedbackRequest = z
+  .object({ body: Text(10_000), visibility: FeedbackVisibility })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: "send at least one of body, visibility" });
+export const Feedback = z.object({
+  id: Id,
+  authorId: Id,
+  subjectId: Id,
+  body: z.string(),
+  visibility: FeedbackVisibility,
+  createdAt: Timestamp,
+  links: z.array(ContextLink),
+});
+export type Feedback = z.infer<typeof Feedback>;
+
+// ---------- 1:1s ----------
+export const CreateOneOnOneRequest = z.object({ memberId: Id });
+export const AgendaItem = z.object({
+  id: Id,
+  authorId: Id,
+  text: z.string(),
+  done: z.boolean(),
+  createdAt: Timestamp,
+  links: z.array(ContextLink),
+});
+export type AgendaItem = z.infer<typeof AgendaItem>;
+export const OneOnOne = z.object({
+  id: Id,
+  memberIds: z.tuple([Id, Id]),
+  createdAt: Timestamp,
+  agenda: z.array(AgendaItem),
+});
+export type OneOnOne = z.infer<typeof OneOnOne>;
+export const CreateAgendaItemRequest = z.object({ text: Text(2000) });
+export const UpdateAgendaItemRequest = z
+  .object({ text: Text(2000), done: z.boolean() })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: "send at least one of text, done" });
+
+// ---------- OKRs ----------
+export const Period = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-(Q[1-4]|H[12]|FY)$/, { message: "must look like 2026-Q4, 2026-H1 or 2026-FY" });
+export const CreateObjectiveRequest = z.object({
+  title: Text(300),
+  description: z.string().trim().max(5000).optional(),
+  period: Period,
+  ownerId: Id.optional().describe("Defaults to the caller"),
+});
+export const UpdateObjectiveRequest = z
+  .object({ title: Text(300), description: z.string().trim().max(5000), period: Period })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: "send at least one field" });
+export const CreateKeyResultRequest = z.object({
+  title: Text(300),
+  target: z.number().finite().positive().default(100),
+  current: z.number().finite().min(0).default(0),
+});
+export const UpdateKeyResultRequest = z
+  .object({ title: Text(300), target: z.number().finite().positive(), current: z.number().finite().min(0) })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: "send at least one field" });
+export const KeyResult = z.object({
+  id: Id,
+  title: z.string(),
+  target: z.number(),
+  current: z.number(),
+  links: z.array(ContextLink),
+});
+export type KeyResult = z.infer<typeof KeyResult>;
+export const Objective = z.object({
+  id: Id,
+  ownerId: Id,
+  title: z.string(),
+  description: z.string().nullable(),
+  period: z.string(),
+  createdAt: Timestamp,
+  keyResults: z.array(KeyResult),
+  links: z.array(ContextLink),
+});
+export type Objective = z.infer<typeof Objective>;
+
+// ---------- competencies ----------
+export const CompetencyLevelInput = z.object({
+  level: z.number().int().min(1).max(10),
+  title: Text(120),
+  description: z.string().trim().max(2000).optional(),
+});
+export const CreateCompetencyRequest = z.object({
+  name: Text(120),
+  description: z.string().trim().max(2000).optional(),
+  levels: z
+    .array(CompetencyLevelInput)
+    .min(1, { message: "define at least one level" })
+    .max(10)
+    .refine((ls) => new Set(ls.map((l) => l.level)).size === ls.length, { message: "levels must be unique" }),
+});
+export const UpdateCompetencyRequest = z
+  .object({ name: Text(120), description: z.string().trim().max(2000), levels: CreateCompetencyRequest.shape.levels })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: "send at least one field" });
+export const Competency = z.object({
+  id: Id,
+  name: z.string(),
+  description: z.string().nullable(),
+  levels: z.array(z.object({ level: z.number(), title: z.string(), description: z.string().nullable() })),
+  links: z.array(ContextLink),
+});
+export type Competency = z.infer<typeof Competency>;
+export const CreateAssessmentRequest = z.object({
+  memberId: Id,
+  competencyId: Id,
+  level: z.number().int().min(1).max(10),
+  note: z.string().trim().max(2000).optional(),
+});
+export const Assessment = z.object({
+  id: Id,
+  memberId: Id,
+  competencyId: Id,
+  level: z.number(),
+  note: z.string().nullable(),
+  assessedBy: Id,
+  createdAt: Timestamp,
+});
+export type Assessment = z.infer<typeof Assessment>;
+
+// ---------- operations ----------
+export const DeadJob = z.object({
+  id: z.number(),
+  kind: z.string(),
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type DeadJob = z.infer<typeof DeadJob>;
+
+export const IntegrationsOverview = z.object({
+  ado: z.object({ connected: z.boolean() }),
+  bitbucket: z.object({ connected: z.boolean() }),
+});
+export type IntegrationsOverview = z.infer<typeof IntegrationsOverview>;
