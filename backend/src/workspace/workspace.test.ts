@@ -1,0 +1,211 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inviteMember, signUp, startTestApp, type ApiClient } from "../testing/testApp.js";
+
+let app: Awaited<ReturnType<typeof startTestApp>>;
+let owner: ApiClient;
+let member: ApiClient;
+let outsider: ApiClient;
+let ownerId: string;
+let memberId: string;
+
+const PR = "https://dev.azure.com/contoso/Fabrikam/_git/web/pullrequest/42";
+const WI = "https://contoso.visualstudio.com/Fabrikam/_workitems/edit/7";
+const BB = "https://bitbucket.org/acme/widgets/pull-requests/3";
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const o = await signUp(app.url, "Olivia Owner", "olivia@example.com");
+  owner = o.client;
+  ownerId = o.session.member.id;
+  const m = await inviteMember(owner, "Max.Member@Example.com", "Max Member");
+  member = m.client;
+  memberId = m.session.member.id;
+  outsider = (await signUp(app.url, "Otto Outsider", "otto@example.com")).client;
+});
+afterAll(() => app?.close());
+
+describe("feedback", () => {
+  it("shares feedback with its subject, keeps private notes private, and hides both from outsiders", async () => {
+    const shared = await owner.post("/api/feedback", { subjectId: memberId, body: "Great review of the payments PR" });
+    expect(shared.status).toBe(201);
+    expect(shared.body.visibility).toBe("shared_with_subject");
+    const priv = await owner.post("/api/feedback", { subjectId: memberId, body: "Private note", visibility: "private" });
+    expect(priv.status).toBe(201);
+
+    const seenByMember = (await member.get("/api/feedback")).body.map((f: { body: string }) => f.body);
+    expect(seenByMember).toEqual(["Great review of the payments PR"]);
+    expect((await outsider.get("/api/feedback")).body).toEqual([]);
+    expect((await member.patch(`/api/feedback/${shared.body.id}`, { body: "edited" })).status).toBe(403);
+    expect((await outsider.delete(`/api/feedback/${shared.body.id}`)).status).toBe(404);
+  });
+
+  it("refuses feedback about someone outside the workspace", async () => {
+    const outsiderId = (await outsider.get("/api/auth/session")).body.member.id;
+    const res = await owner.post("/api/feedback", { subjectId: outsiderId, body: "x" });
+    expect(res.status).toBe(404);
+    expect(res.body.error.field).toBe("body.subjectId");
+  });
+});
+
+describe("1:1s", () => {
+  it("keeps one 1:1 per pair with an agenda both can add to and tick off", async () => {
+    const a = await owner.post("/api/one-on-ones", { memberId });
+    const b = await member.post("/api/one-on-ones", { memberId: ownerId });
+    expect(b.body.id).toBe(a.body.id);
+    const item = await member.post(`/api/one-on-ones/${a.body.id}/agenda-items`, { text: "Talk about on-call load" });
+    expect(item.status).toBe(201);
+    const done = await owner.patch(`/api/agenda-items/${item.body.id}`, { done: true });
+    expect(done.body.done).toBe(true);
+    const list = await owner.get("/api/one-on-ones");
+    expect(list.body[0].agenda[0]).toMatchObject({ text: "Talk about on-call load", done: true });
+    expect((await outsider.post(`/api/one-on-ones/${a.body.id}/agenda-items`, { text: "sneak" })).status).toBe(404);
+    expect((await owner.post("/api/one-on-ones", { memberId: ownerId })).status).toBe(400);
+  });
+});
+
+describe("OKRs", () => {
+  it("sets an objective with key results and tracks progress; only owner or workspace owners edit", async () => {
+    const o = await member.post("/api/objectives", { title: "Faster CI", period: "2026-Q4" });
+    expect(o.status).toBe(201);
+    expect(o.body.ownerId).toBe(memberId);
+    const kr = await member.post(`/api/objectives/${o.body.id}/key-results`, { title: "p95 under 10 min", target: 10 });
+    expect(kr.body).toMatchObject({ target: 10, current: 0 });
+    const progressed = await owner.patch(`/api/key-results/${kr.body.id}`, { current: 4 });
+    expect(progressed.body.current).toBe(4);
+    const other = await inviteMember(owner, `other-${Date.now()}@example.com`, "Other");
+    expect((await other.client.patch(`/api/objectives/${o.body.id}`, { title: "Mine now" })).status).toBe(403);
+    const bad = await member.post("/api/objectives", { title: "X", period: "Q4" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe("body.period");
+  });
+});
+
+describe("competencies", () => {
+  it("lets owners define a framework and assess members; members see their own assessments", async () => {
+    const c = await owner.post("/api/competencies", {
+      name: "Code review",
+      levels: [
+        { level: 1, title: "Learning" },
+        { level: 2, title: "Practising" },
+        { level: 3, title: "Leading" },
+      ],
+    });
+    expect(c.status).toBe(201);
+    expect(c.body.levels.map((l: { title: string }) => l.title)).toEqual(["Learning", "Practising", "Leading"]);
+    expect((await member.post("/api/competencies", { name: "X", levels: [{ level: 1, title: "a" }] })).status).toBe(403);
+    expect((await owner.post("/api/competencies", { name: "Code review", levels: [{ level: 1, title: "a" }] })).status).toBe(409);
+    const dupLevels = await owner.post("/api/competencies", { name: "Y", levels: [{ level: 1, title: "a" }, { level: 1, title: "b" }] });
+    expect(dupLevels.status).toBe(400);
+
+    const a = await owner.post("/api/assessments", { memberId, competencyId: c.body.id, level: 2, note: "Thorough reviews" });
+    expect(a.status).toBe(201);
+    expect((await owner.post("/api/assessments", { memberId, competencyId: c.body.id, level: 9 })).status).toBe(400);
+    expect((await member.post("/api/assessments", { memberId: ownerId, competencyId: c.body.id, level: 1 })).status).toBe(403);
+    expect((await member.get("/api/assessments")).body).toHaveLength(1);
+    expect((await member.get(`/api/assessments?memberId=${ownerId}`)).status).toBe(403);
+  });
+});
+
+describe("context links", () => {
+  it("attaches PR and work item URLs to every kind of target as metadata pending, and unlinks them", async () => {
+    const feedback = (await owner.post("/api/feedback", { subjectId: memberId, body: "Nice PR" })).body;
+    const oneOnOne = (await owner.post("/api/one-on-ones", { memberId })).body;
+    const agenda = (await owner.post(`/api/one-on-ones/${oneOnOne.id}/agenda-items`, { text: "Release" })).body;
+    const objective = (await member.post("/api/objectives", { title: "Ship search", period: "2026-Q4" })).body;
+    const kr = (await member.post(`/api/objectives/${objective.id}/key-results`, { title: "Launch" })).body;
+    const competency = (await owner.post("/api/competencies", { name: "Delivery", levels: [{ level: 1, title: "One" }] })).body;
+
+    const targets = [
+      ["feedback", feedback.id],
+      ["agenda_item", agenda.id],
+      ["objective", objective.id],
+      ["key_result", kr.id],
+      ["competency", competency.id],
+    ] as const;
+    for (const [targetType, targetId] of targets) {
+      const res = await owner.post("/api/context-links", { targetType, targetId, url: PR, note: "context" });
+      expect(res.status, targetType).toBe(201);
+      expect(res.body.item).toMatchObject({ host: "ado", kind: "pull_request", metadataStatus: "pending" });
+    }
+    const wi = await member.post("/api/context-links", { targetType: "objective", targetId: objective.id, url: WI });
+    expect(wi.body.item).toMatchObject({ kind: "work_item", hostIds: { workItemId: 7 } });
+    const bb = await member.post("/api/context-links", { targetType: "key_result", targetId: kr.id, url: BB });
+    expect(bb.body.item.host).toBe("bitbucket");
+
+    // The same PR is one context item, whichever URL form was pasted.
+    const okrs = (await owner.get("/api/objectives")).body.find((o: { id: string }) => o.id === objective.id);
+    expect(okrs.links).toHaveLength(2);
+    expect(okrs.keyResults[0].links).toHaveLength(2);
+    const feedbackLinks = (await owner.get("/api/feedback")).body.find((f: { id: string }) => f.id === feedback.id).links;
+    expect(feedbackLinks[0].item.id).toBe(okrs.links[0].item.id);
+
+    const dup = await owner.post("/api/context-links", {
+      targetType: "objective",
+      targetId: objective.id,
+      url: "https://contoso.visualstudio.com/Fabrikam/_git/web/pullrequest/42",
+    });
+    expect(dup.status).toBe(409);
+
+    const unlink = await member.delete(`/api/context-links/${wi.body.id}`);
+    expect(unlink.status).toBe(204);
+    const after = (await owner.get("/api/objectives")).body.find((o: { id: string }) => o.id === objective.id);
+    expect(after.links.map((l: { item: { kind: string } }) => l.item.kind)).toEqual(["pull_request"]);
+
+    // Contributions: what is linked to the member's feedback and OKRs, newest first.
+    const contributions = await owner.get(`/api/members/${memberId}/contributions`);
+    expect(contributions.status).toBe(200);
+    expect(contributions.body.map((c: { item: { host: string } }) => c.item.host).sort()).toEqual(["ado", "bitbucket"]);
+  });
+
+  it("refuses an unknown URL with the expected forms, and changes nothing", async () => {
+    const objective = (await owner.post("/api/objectives", { title: "Tidy", period: "2026-Q4" })).body;
+    const res = await owner.post("/api/context-links", {
+      targetType: "objective",
+      targetId: objective.id,
+      url: "https://github.com/a/b/pull/1",
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: "unsupported_url", field: "body.url" });
+    expect(res.body.error.message).toContain("dev.azure.com/{organization}");
+    const list = (await owner.get("/api/objectives")).body.find((o: { id: string }) => o.id === objective.id);
+    expect(list.links).toEqual([]);
+  });
+
+  it("refuses linking to another workspace's target or someone else's private feedback", async () => {
+    const objective = (await owner.post("/api/objectives", { title: "Secret", period: "2026-Q4" })).body;
+    const foreign = await outsider.post("/api/context-links", { targetType: "objective", targetId: objective.id, url: PR });
+    expect(foreign.status).toBe(404);
+    const priv = (await owner.post("/api/feedback", { subjectId: memberId, body: "private", visibility: "private" })).body;
+    const peek = await member.post("/api/context-links", { targetType: "feedback", targetId: priv.id, url: PR });
+    expect(peek.status).toBe(404);
+    const link = (await owner.post("/api/context-links", { targetType: "objective", targetId: objective.id, url: BB })).body;
+    expect((await outsider.delete(`/api/context-links/${link.id}`)).status).toBe(404);
+  });
+
+  it("removes links with the thing they were attached to", async () => {
+    const objective = (await owner.post("/api/objectives", { title: "Temporary", period: "2026-Q4" })).body;
+    await owner.post("/api/context-links", { targetType: "objective", targetId: objective.id, url: PR });
+    expect((await owner.delete(`/api/objectives/${objective.id}`)).status).toBe(204);
+    const relink = await owner.post("/api/context-links", { targetType: "objective", targetId: objective.id, url: PR });
+    expect(relink.status).toBe(404);
+  });
+});
+
+describe("the API surface", () => {
+  it("publishes an OpenAPI document generated from the same schemas", async () => {
+    const res = await fetch(new URL("/api/openapi.json", app.url));
+    const doc = await res.json();
+    expect(doc.openapi).toBe("3.1.0");
+    const post = doc.paths["/api/context-links"].post;
+    expect(post.requestBody.content["application/json"].schema.properties.targetType.enum).toContain("key_result");
+    expect(doc.paths["/api/members/{id}"].patch.parameters[0]).toMatchObject({ name: "id", in: "path" });
+  });
+
+  it("answers unknown endpoints with JSON 404 and reports health", async () => {
+    const res = await owner.get("/api/nope");
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe("no_such_endpoint");
+    expect((await fetch(new URL("/readyz", app.url))).status).toBe(200);
+    expect((await fetch(new URL("/healthz", app.url))).status).toBe(200);
+  });
+});
