@@ -1,0 +1,64 @@
+import express from "express";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiError, errorHandler } from "../http/errors.js";
+import { openStorage, type Storage } from "../storage/index.js";
+import { testDatabase } from "../testing/testDatabase.js";
+import { deliveryEndpoint } from "./deliveries.js";
+import { JobQueue } from "./queue.js";
+
+const db = testDatabase();
+let storage: Storage;
+let queue: JobQueue;
+let url: string;
+let server: ReturnType<express.Express["listen"]>;
+
+beforeAll(async () => {
+  storage = await openStorage(db.database);
+  queue = new JobQueue(storage.sequelize);
+  const app = express();
+  app.post(
+    "/hook",
+    express.json(),
+    deliveryEndpoint(queue, (req) => {
+      if (req.get("authorization") !== "Bearer right") throw new ApiError(401, "unauthenticated", "bad secret");
+      return { source: "test", deliveryId: String(req.get("x-delivery-id")), kind: "test.delivery", payload: req.body };
+    }),
+  );
+  app.use(errorHandler);
+  server = app.listen(0, "127.0.0.1");
+  await new Promise((r) => server.once("listening", r));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+});
+afterAll(async () => {
+  server?.close();
+  await storage?.close();
+  await db.drop();
+});
+
+const send = (id: string, body: unknown, auth = "Bearer right") =>
+  fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: auth, "x-delivery-id": id },
+    body: JSON.stringify(body),
+  });
+
+describe("record-then-acknowledge delivery endpoint", () => {
+  it("stores the delivery as a queued job before answering 202, and a redelivery once", async () => {
+    const first = await send("d-1", { eventType: "git.pullrequest.created" });
+    expect(first.status).toBe(202);
+    expect(await first.json()).toEqual({ received: true, duplicate: false });
+    const again = await send("d-1", { eventType: "git.pullrequest.created" });
+    expect(await again.json()).toEqual({ received: true, duplicate: true });
+    expect(await queue.countByStatus()).toEqual({ queued: 1 });
+    const [job] = await queue.claim("w", 1);
+    expect(job).toMatchObject({ kind: "test.delivery", payload: { eventType: "git.pullrequest.created" } });
+  });
+
+  it("stores nothing when the adapter refuses the request", async () => {
+    const res = await send("d-2", { x: 1 }, "Bearer wrong");
+    expect(res.status).toBe(401);
+    const counts = await queue.countByStatus();
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(1);
+  });
+});

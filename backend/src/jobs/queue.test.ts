@@ -1,0 +1,214 @@
+import { fork, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { QueryTypes, type Sequelize } from "sequelize";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createLogger } from "../log.js";
+import { openStorage, type Storage } from "../storage/index.js";
+import { testDatabase } from "../testing/testDatabase.js";
+import { backoffDelay, JobQueue, PermanentFailure, RetryAfter } from "./queue.js";
+import { Worker, type JobHandler } from "./worker.js";
+
+const db = testDatabase();
+let storage: Storage;
+let sequelize: Sequelize;
+const log = createLogger("silent");
+
+beforeAll(async () => {
+  storage = await openStorage(db.database);
+  sequelize = storage.sequelize;
+  await sequelize.query("CREATE TABLE job_effects (job_id INTEGER NOT NULL, n INTEGER NOT NULL, worker VARCHAR(100))");
+});
+afterAll(async () => {
+  await storage?.close();
+  await db.drop();
+});
+beforeEach(async () => {
+  await sequelize.query("DELETE FROM jobs");
+  await sequelize.query("DELETE FROM job_effects");
+});
+
+const jobRow = async (id: number) =>
+  (await sequelize.query<Record<string, unknown>>("SELECT * FROM jobs WHERE id = :id", { type: QueryTypes.SELECT, replacements: { id } }))[0]!;
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await sleep(50);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe("JobQueue", () => {
+  it("grows the backoff exponentially with jitter, capped", () => {
+    expect(backoffDelay(1, 1000, 60_000, () => 0)).toBe(500);
+    expect(backoffDelay(1, 1000, 60_000, () => 1)).toBe(1000);
+    expect(backoffDelay(4, 1000, 60_000, () => 1)).toBe(8000);
+    expect(backoffDelay(30, 1000, 60_000, () => 1)).toBe(60_000);
+  });
+
+  it("treats a second enqueue with the same dedupe key as a no-op", async () => {
+    const queue = new JobQueue(sequelize);
+    const first = await queue.enqueue("x", { a: 1 }, { dedupeKey: "ado:delivery-1" });
+    const second = await queue.enqueue("x", { a: 2 }, { dedupeKey: "ado:delivery-1" });
+    expect(first.duplicate).toBe(false);
+    expect(second.duplicate).toBe(true);
+    expect(await queue.countByStatus()).toEqual({ queued: 1 });
+  });
+
+  it("retries a failing job with backoff, then dead-letters it at the limit", async () => {
+    const queue = new JobQueue(sequelize, { maxAttempts: 2, backoffBaseMs: 60_000 });
+    const { id } = await queue.enqueue("x", {}, { workspaceId: "00000000-0000-4000-8000-000000000001" });
+    const [job] = await queue.claim("w", 10);
+    await queue.fail(job!, new Error("host said 503"));
+    const retried = await jobRow(id!);
+    expect(retried.status).toBe("queued");
+    expect(Number(retried.run_at) - Date.now()).toBeGreaterThan(25_000);
+    expect(await queue.claim("w", 10)).toEqual([]);
+
+    await sequelize.query("UPDATE jobs SET run_at = 0");
+    const [again] = await queue.claim("w", 10);
+    expect(again!.attempts).toBe(2);
+    await queue.fail(again!, new Error("host said 503 again"));
+    expect((await jobRow(id!)).status).toBe("dead");
+    const dead = await queue.deadJobs("00000000-0000-4000-8000-000000000001");
+    expect(dead).toMatchObject([{ id, attempts: 2, lastError: "host said 503 again" }]);
+    expect(await queue.deadJobs("00000000-0000-4000-8000-000000000002")).toEqual([]);
+
+    expect(await queue.retryDead(id!, "00000000-0000-4000-8000-000000000001")).toBe(true);
+    expect((await jobRow(id!)).status).toBe("queued");
+  });
+
+  it("honours Retry-After without spending an attempt, and dead-letters permanent failures at once", async () => {
+    const queue = new JobQueue(sequelize, { maxAttempts: 5 });
+    const { id } = await queue.enqueue("x", {});
+    const [job] = await queue.claim("w", 1);
+    await queue.fail(job!, new RetryAfter(120));
+    const row = await jobRow(id!);
+    expect(Number(row.attempts)).toBe(0);
+    expect(Number(row.run_at) - Date.now()).toBeGreaterThan(115_000);
+
+    const { id: id2 } = await queue.enqueue("y", {});
+    const [job2] = await queue.claim("w", 1);
+    await queue.fail(job2!, new PermanentFailure("401 from host: token revoked"));
+    expect((await jobRow(id2!)).status).toBe("dead");
+  });
+
+  it("fences a worker whose lease was taken over: its completion does not count", async () => {
+    const queue = new JobQueue(sequelize, { leaseMs: 1 });
+    const { id } = await queue.enqueue("x", {});
+    const [stale] = await queue.claim("slow", 1);
+    await sleep(5);
+    const [fresh] = await queue.claim("fast", 1);
+    expect(fresh!.id).toBe(id);
+    expect(await queue.complete(stale!)).toBe(false);
+    expect(await queue.complete(fresh!)).toBe(true);
+    expect((await jobRow(id!)).status).toBe("done");
+  });
+
+  it("runs jobs in a worker, with the handler's effects committed once with completion", async () => {
+    const queue = new JobQueue(sequelize, { backoffBaseMs: 10 });
+    let calls = 0;
+    const handlers: Record<string, JobHandler> = {
+      flaky: async (payload, ctx) => {
+        calls++;
+        if (ctx.job.attempts < 3) throw new Error("transient");
+        await ctx.finish(async (tx) => {
+          await sequelize.query("INSERT INTO job_effects (job_id, n) VALUES (:id, :n)", {
+            replacements: { id: ctx.job.id, n: (payload as { n: number }).n },
+            transaction: tx,
+          });
+        });
+      },
+    };
+    const worker = new Worker(queue, handlers, { concurrency: 2, pollMs: 20, log });
+    worker.start();
+    await queue.enqueue("flaky", { n: 7 });
+    await waitFor(async () => (await queue.countByStatus()).done === 1, 10_000, "the flaky job");
+    await worker.stop();
+    expect(calls).toBe(3);
+    const effects = await sequelize.query<{ n: number }>("SELECT n FROM job_effects", { type: QueryTypes.SELECT });
+    expect(effects.map((e) => Number(e.n))).toEqual([7]);
+  });
+
+  it("dead-letters a job kind nobody handles instead of dropping it", async () => {
+    const queue = new JobQueue(sequelize, { maxAttempts: 1 });
+    const worker = new Worker(queue, {}, { concurrency: 1, pollMs: 20, log });
+    worker.start();
+    const { id } = await queue.enqueue("unknown.kind", {});
+    await waitFor(async () => (await jobRow(id!)).status === "dead", 5_000, "dead letter");
+    await worker.stop();
+    expect((await jobRow(id!)).last_error).toContain('no handler for job kind "unknown.kind"');
+  });
+});
+
+describe("several worker processes on one database", () => {
+  const script = path.join(import.meta.dirname, "../testing/effectWorker.ts");
+  const children: ChildProcess[] = [];
+
+  function spawnWorker(id: string, env: Record<string, string> = {}) {
+    const child = fork(script, [], {
+      execArgv: ["--import", "tsx"],
+      env: { ...process.env, EFFECT_DB: JSON.stringify(db.database), WORKER_ID: id, ...env },
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    children.push(child);
+    return new Promise<ChildProcess>((resolve, reject) => {
+      child.once("message", () => resolve(child));
+      child.once("exit", (code) => reject(new Error(`worker ${id} exited early with ${code}`)));
+    });
+  }
+
+  afterAll(() => {
+    for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
+  });
+
+  async function enqueueMany(n: number) {
+    const queue = new JobQueue(sequelize);
+    // One multi-row insert keeps setup fast on both databases.
+    const now = Date.now();
+    const values = Array.from({ length: n }, (_, i) => `('test.effect', '{"n":${i}}', 'queued', 0, 8, ${now}, ${now}, ${now})`);
+    await sequelize.query(
+      `INSERT INTO jobs (kind, payload, status, attempts, max_attempts, run_at, created_at, updated_at) VALUES ${values.join(",")}`,
+    );
+    return queue;
+  }
+
+  async function effects() {
+    return sequelize.query<{ job_id: number; n: number; worker: string }>("SELECT job_id, n, worker FROM job_effects", {
+      type: QueryTypes.SELECT,
+    });
+  }
+
+  it("does each of 1,000 jobs exactly once with two workers", async () => {
+    const queue = await enqueueMany(1000);
+    const [a, b] = await Promise.all([spawnWorker("a"), spawnWorker("b")]);
+    await waitFor(async () => (await queue.countByStatus()).done === 1000, 120_000, "1,000 jobs");
+    a.kill("SIGTERM");
+    b.kill("SIGTERM");
+    const rows = await effects();
+    expect(rows).toHaveLength(1000);
+    expect(new Set(rows.map((r) => Number(r.n))).size).toBe(1000);
+    const byWorker = new Set(rows.map((r) => r.worker));
+    expect(byWorker).toEqual(new Set(["a", "b"]));
+  });
+
+  it("loses nothing and repeats nothing when a worker is SIGKILLed mid-run and another takes over", async () => {
+    const queue = await enqueueMany(300);
+    const victim = await spawnWorker("victim", { LEASE_MS: "1500", HOLD_MS: "15" });
+    await waitFor(async () => (await effects()).length >= 40, 60_000, "the victim to get going");
+    victim.kill("SIGKILL");
+    await new Promise((r) => victim.once("exit", r));
+    const running = (await queue.countByStatus()).running ?? 0;
+    expect(running).toBeGreaterThan(0); // it died holding leases: those jobs are stranded until they expire
+
+    const rescuer = await spawnWorker("rescuer", { LEASE_MS: "1500" });
+    await waitFor(async () => (await queue.countByStatus()).done === 300, 120_000, "all 300 jobs");
+    rescuer.kill("SIGTERM");
+    const rows = await effects();
+    expect(rows).toHaveLength(300);
+    expect(new Set(rows.map((r) => Number(r.n))).size).toBe(300);
+    expect(rows.some((r) => r.worker === "rescuer")).toBe(true);
+  });
+});
