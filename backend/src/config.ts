@@ -52,7 +52,9 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = Env.safeParse(env);
+  // An empty value (DATABASE_URL= in a .env file) means "not set", as it does for most tools.
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));
+  const parsed = Env.safeParse(given);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((i) => {

@@ -194,7 +194,7 @@ describe("context links", () => {
 describe("the API surface", () => {
   it("publishes an OpenAPI document generated from the same schemas", async () => {
     const res = await fetch(new URL("/api/openapi.json", app.url));
-    const doc = await res.json();
+    const doc: any = await res.json();
     expect(doc.openapi).toBe("3.1.0");
     const post = doc.paths["/api/context-links"].post;
     expect(post.requestBody.content["application/json"].schema.properties.targetType.enum).toContain("key_result");

@@ -1,0 +1,187 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+
+/**
+ * A new user's first hour, in real Chromium against the real backend process serving the
+ * built UI: sign up, invite a teammate, write feedback, keep a 1:1 agenda, set an OKR,
+ * define a competency, and attach and unlink PR and work item URLs.
+ */
+const root = path.resolve(import.meta.dirname, "../..");
+const artifacts = path.join(root, "test-artifacts");
+let server: ChildProcess;
+let baseUrl: string;
+let browser: Browser;
+let dataDir: string;
+
+async function freePort() {
+  return new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(artifacts, { recursive: true });
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "groundwork-e2e-"));
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  const postgres = /^postgres/.test(process.env.DATABASE_URL ?? "");
+  server = spawn(process.execPath, ["--import", "tsx", "backend/src/main.ts"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      PUBLIC_URL: baseUrl,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+      ...(postgres ? { DATABASE_SCHEMA: `e2e_${Date.now()}` } : { DATABASE_URL: "" }),
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  let exited = false;
+  server.once("exit", () => (exited = true));
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) {
+    if (exited) throw new Error("the backend exited during start-up; see its output above");
+    const ok = await fetch(`${baseUrl}/readyz`).then((r) => r.ok).catch(() => false);
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill("SIGTERM");
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const go = (page: Page, section: string) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: section }).click();
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(artifacts, `journey-${name}.png`), fullPage: true });
+
+it("takes a new team from sign-up to grounded feedback, 1:1s, OKRs and competencies", async () => {
+  const owner = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
+  await owner.goto(baseUrl);
+  await expect.poll(() => owner.url()).toContain("/login");
+  await owner.getByRole("link", { name: "Create a workspace" }).click();
+  await owner.getByLabel("Workspace name").fill("Platform team");
+  await owner.getByLabel("Your name").fill("Ada Lovelace");
+  await owner.getByLabel("Work email").fill("ada@example.com");
+  await owner.getByLabel("Password (10+ characters)").fill("correct horse battery staple");
+  await owner.getByRole("button", { name: "Create workspace" }).click();
+  await owner.getByRole("heading", { name: "Welcome, Ada Lovelace" }).waitFor();
+
+  // Invite a teammate by link.
+  await go(owner, "Members");
+  await owner.getByLabel("Email").fill("Grace@Example.com");
+  await owner.getByRole("button", { name: "Create invite link" }).click();
+  const inviteUrl = await owner.getByLabel("Invite link").inputValue();
+  expect(inviteUrl).toMatch(/\/invite\//);
+  await shot(owner, "1-invite");
+
+  const grace = await (await browser.newContext()).newPage();
+  await grace.goto(inviteUrl);
+  await grace.getByRole("heading", { name: "Join Platform team" }).waitFor();
+  await grace.getByLabel("Your name").fill("Grace Hopper");
+  await grace.getByLabel("Choose a password (10+ characters)").fill("another long password");
+  await grace.getByRole("button", { name: "Join workspace" }).click();
+  await grace.getByRole("heading", { name: "Welcome, Grace Hopper" }).waitFor();
+
+  // Feedback about Grace, grounded in her pull request.
+  await owner.reload();
+  await go(owner, "Feedback");
+  await owner.getByLabel("About").selectOption({ label: "Grace Hopper" });
+  await owner.getByLabel("Feedback", { exact: true }).fill("Your review of the payments refactor caught a real race.");
+  await owner.getByRole("button", { name: "Save feedback" }).click();
+  const card = owner.getByRole("article", { name: "Feedback" }).first();
+  await card.getByText("caught a real race").waitFor();
+  await card.getByRole("button", { name: "+ Attach PR or work item" }).click();
+  await card.getByLabel("Pull request or work item URL").fill("https://github.com/not/supported/pull/1");
+  await card.getByRole("button", { name: "Attach", exact: true }).click();
+  await card.getByRole("alert").getByText("Paste a pull request or work item link").waitFor();
+  await card.getByLabel("Pull request or work item URL").fill("https://dev.azure.com/contoso/Payments/_git/api/pullrequest/512");
+  await card.getByRole("button", { name: "Attach", exact: true }).click();
+  await card.getByRole("link", { name: "PR #512 in api" }).waitFor();
+  await card.getByText("metadata pending").waitFor();
+  await shot(owner, "2-feedback");
+
+  // A 1:1 agenda item with a work item attached.
+  await go(owner, "1:1s");
+  await owner.getByLabel("1:1 with").selectOption({ label: "Grace Hopper" });
+  await owner.getByRole("button", { name: "Start 1:1" }).click();
+  await owner.getByLabel("New agenda item").fill("On-call load this sprint");
+  await owner.getByRole("button", { name: "Add" }).click();
+  const agenda = owner.getByRole("article", { name: "1:1 with Grace Hopper" });
+  await agenda.getByText("On-call load this sprint").waitFor();
+  await agenda.getByRole("button", { name: "+ Attach PR or work item" }).click();
+  await agenda.getByLabel("Pull request or work item URL").fill("https://contoso.visualstudio.com/Payments/_workitems/edit/88");
+  await agenda.getByRole("button", { name: "Attach", exact: true }).click();
+  await agenda.getByRole("link", { name: "Work item #88 in Payments" }).waitFor();
+
+  // Grace sees the same agenda from her side.
+  await go(grace, "1:1s");
+  await grace.getByRole("article", { name: "1:1 with Ada Lovelace" }).getByText("On-call load this sprint").waitFor();
+
+  // An OKR with a key result; attach a Bitbucket PR, then unlink it.
+  await go(owner, "OKRs");
+  await owner.getByLabel("Objective", { exact: true }).fill("Make payments boring");
+  await owner.getByRole("button", { name: "Set objective" }).click();
+  const okr = owner.getByRole("article", { name: "Objective Make payments boring" });
+  await okr.getByLabel("New key result").fill("Zero payment incidents");
+  await okr.getByRole("button", { name: "Add" }).click();
+  await okr.getByText("Zero payment incidents").waitFor();
+  await okr.getByRole("button", { name: "+ Attach PR or work item" }).first().click();
+  await okr.getByLabel("Pull request or work item URL").fill("https://bitbucket.org/acme/payments/pull-requests/7");
+  await okr.getByRole("button", { name: "Attach", exact: true }).click();
+  await okr.getByRole("link", { name: "PR #7 in payments" }).waitFor();
+  await shot(owner, "3-okr");
+  await okr.getByRole("button", { name: "Unlink PR #7 in payments" }).click();
+  await okr.getByRole("link", { name: "PR #7 in payments" }).waitFor({ state: "detached" });
+
+  // A competency in the framework, with an assessment.
+  await go(owner, "Competencies");
+  await owner.getByRole("form", { name: "New competency" }).getByLabel("Competency").fill("Code review");
+  await owner.getByRole("button", { name: "Add competency" }).click();
+  await owner.getByRole("article", { name: "Competency Code review" }).getByText("Practising").waitFor();
+  const assessment = owner.getByRole("form", { name: "Assessment" });
+  await assessment.getByLabel("Member").selectOption({ label: "Grace Hopper" });
+  await assessment.getByLabel("Competency").selectOption({ label: "Code review" });
+  await assessment.getByLabel("Level").selectOption({ label: "2. Practising" });
+  await assessment.getByRole("button", { name: "Save assessment" }).click();
+  await go(grace, "Competencies");
+  await grace.getByText("Code review: level 2 Practising").waitFor();
+  await shot(owner, "4-competencies");
+
+  // Grace's contributions show the PR from her feedback.
+  await go(owner, "Members");
+  await owner.getByRole("row", { name: /Grace Hopper/ }).getByRole("link", { name: "Contributions" }).click();
+  await owner.getByRole("heading", { name: "Grace Hopper's contributions" }).waitFor();
+  await owner.getByRole("link", { name: "https://dev.azure.com/contoso/Payments/_git/api/pullrequest/512" }).waitFor();
+  await shot(owner, "5-contributions");
+
+  // The Integrations placeholder is for owners only.
+  await go(owner, "Integrations");
+  await owner.getByRole("heading", { name: "Azure DevOps" }).waitFor();
+  expect(await grace.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Integrations" }).count()).toBe(0);
+});

@@ -1,0 +1,81 @@
+import { BrowserRouter, Navigate, NavLink, Route, Routes, useNavigate } from "react-router-dom";
+import { api } from "./api";
+import { AcceptInvitePage, LoginPage, SignupPage } from "./pages/Auth";
+import { CompetenciesPage } from "./pages/Competencies";
+import { FeedbackPage } from "./pages/Feedback";
+import { HomePage } from "./pages/Home";
+import { IntegrationsPage } from "./pages/Integrations";
+import { ContributionsPage, MembersPage } from "./pages/Members";
+import { OneOnOnesPage } from "./pages/OneOnOnes";
+import { OkrsPage } from "./pages/Okrs";
+import { SessionProvider, useSession } from "./session";
+
+function Shell() {
+  const { session, setSession } = useSession();
+  const nav = useNavigate();
+  if (!session) return <Navigate to="/login" replace />;
+  return (
+    <div className="shell">
+      <nav aria-label="Main">
+        <strong className="brand">Groundwork</strong>
+        <span className="workspace">{session.workspace.name}</span>
+        <NavLink to="/" end>
+          Home
+        </NavLink>
+        <NavLink to="/feedback">Feedback</NavLink>
+        <NavLink to="/one-on-ones">1:1s</NavLink>
+        <NavLink to="/okrs">OKRs</NavLink>
+        <NavLink to="/competencies">Competencies</NavLink>
+        <NavLink to="/members">Members</NavLink>
+        {session.member.role === "owner" && <NavLink to="/integrations">Integrations</NavLink>}
+        <button
+          className="quiet"
+          onClick={() =>
+            void api("POST", "/api/auth/logout").finally(() => {
+              setSession(null);
+              nav("/login");
+            })
+          }
+        >
+          Log out
+        </button>
+      </nav>
+      <main>
+        <Routes>
+          <Route path="/" element={<HomePage />} />
+          <Route path="/feedback" element={<FeedbackPage />} />
+          <Route path="/one-on-ones" element={<OneOnOnesPage />} />
+          <Route path="/okrs" element={<OkrsPage />} />
+          <Route path="/competencies" element={<CompetenciesPage />} />
+          <Route path="/members" element={<MembersPage />} />
+          <Route path="/members/:id" element={<ContributionsPage />} />
+          <Route path="/integrations" element={<IntegrationsPage />} />
+          <Route path="*" element={<p>Page not found.</p>} />
+        </Routes>
+      </main>
+    </div>
+  );
+}
+
+function Gate() {
+  const { loading, session } = useSession();
+  if (loading) return <p className="loading">Loading…</p>;
+  return (
+    <Routes>
+      <Route path="/signup" element={session ? <Navigate to="/" /> : <SignupPage />} />
+      <Route path="/login" element={session ? <Navigate to="/" /> : <LoginPage />} />
+      <Route path="/invite/:token" element={<AcceptInvitePage />} />
+      <Route path="/*" element={<Shell />} />
+    </Routes>
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <SessionProvider>
+        <Gate />
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}

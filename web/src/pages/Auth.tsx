@@ -1,0 +1,116 @@
+import { useEffect, useState } from "react";
+import { Link, useNavigate, useParams } from "react-router-dom";
+import type { InvitePreview, Session } from "@groundwork/shared-types";
+import { api } from "../api";
+import { useSession } from "../session";
+import { ErrorNote, Field, Form, useAction } from "../ui";
+
+export function SignupPage() {
+  const { setSession } = useSession();
+  const nav = useNavigate();
+  const [f, setF] = useState({ workspaceName: "", name: "", email: "", password: "" });
+  const { error, busy, run } = useAction();
+  const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement>) => setF({ ...f, [k]: e.target.value });
+  return (
+    <main className="auth">
+      <h1>Start a Groundwork workspace</h1>
+      <p>Keep feedback, 1:1s, OKRs and career growth grounded in the work your team ships.</p>
+      <Form
+        label="Sign up"
+        onSubmit={() => void run(async () => setSession(await api<Session>("POST", "/api/auth/signup", f))).then((ok) => ok && nav("/"))}
+      >
+        <Field label="Workspace name">
+          <input value={f.workspaceName} onChange={set("workspaceName")} required />
+        </Field>
+        <Field label="Your name">
+          <input value={f.name} onChange={set("name")} required autoComplete="name" />
+        </Field>
+        <Field label="Work email">
+          <input type="email" value={f.email} onChange={set("email")} required autoComplete="email" />
+        </Field>
+        <Field label="Password (10+ characters)">
+          <input type="password" value={f.password} onChange={set("password")} required minLength={10} autoComplete="new-password" />
+        </Field>
+        <ErrorNote error={error} />
+        <button disabled={busy}>Create workspace</button>
+      </Form>
+      <p>
+        Already have an account? <Link to="/login">Log in</Link>
+      </p>
+    </main>
+  );
+}
+
+export function LoginPage() {
+  const { setSession } = useSession();
+  const nav = useNavigate();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const { error, busy, run } = useAction();
+  return (
+    <main className="auth">
+      <h1>Log in to Groundwork</h1>
+      <Form
+        label="Log in"
+        onSubmit={() =>
+          void run(async () => setSession(await api<Session>("POST", "/api/auth/login", { email, password }))).then((ok) => ok && nav("/"))
+        }
+      >
+        <Field label="Email">
+          <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} required autoComplete="email" />
+        </Field>
+        <Field label="Password">
+          <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} required autoComplete="current-password" />
+        </Field>
+        <ErrorNote error={error} />
+        <button disabled={busy}>Log in</button>
+      </Form>
+      <p>
+        New here? <Link to="/signup">Create a workspace</Link>
+      </p>
+    </main>
+  );
+}
+
+export function AcceptInvitePage() {
+  const { token = "" } = useParams();
+  const { setSession } = useSession();
+  const nav = useNavigate();
+  const [preview, setPreview] = useState<InvitePreview | null>(null);
+  const [name, setName] = useState("");
+  const [password, setPassword] = useState("");
+  const { error, busy, run } = useAction();
+  useEffect(() => {
+    void run(async () => setPreview(await api<InvitePreview>("GET", `/api/invites/by-token/${encodeURIComponent(token)}`)));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [token]);
+  return (
+    <main className="auth">
+      <h1>{preview ? `Join ${preview.workspaceName}` : "Join a workspace"}</h1>
+      {preview && (
+        <>
+          <p>
+            You were invited as <strong>{preview.email}</strong>.
+          </p>
+          <Form
+            label="Accept invite"
+            onSubmit={() =>
+              void run(async () => setSession(await api<Session>("POST", "/api/invites/accept", { token, name, password }))).then(
+                (ok) => ok && nav("/"),
+              )
+            }
+          >
+            <Field label="Your name">
+              <input value={name} onChange={(e) => setName(e.target.value)} required />
+            </Field>
+            <Field label="Choose a password (10+ characters)">
+              <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={10} />
+            </Field>
+            <button disabled={busy}>Join workspace</button>
+          </Form>
+        </>
+      )}
+      <ErrorNote error={error} />
+    </main>
+  );
+}

@@ -1,0 +1,148 @@
+import { useEffect, useState } from "react";
+import { Link, useParams } from "react-router-dom";
+import type { Contribution, CreatedInvite, Invite } from "@groundwork/shared-types";
+import { api } from "../api";
+import { useSession } from "../session";
+import { Empty, ErrorNote, Field, Form, useAction } from "../ui";
+
+export function MembersPage() {
+  const { session, members, refreshMembers } = useSession();
+  const isOwner = session?.member.role === "owner";
+  const [invites, setInvites] = useState<Invite[]>([]);
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState<"member" | "owner">("member");
+  const [created, setCreated] = useState<CreatedInvite | null>(null);
+  const { error, busy, run } = useAction();
+  const loadInvites = () => (isOwner ? api<Invite[]>("GET", "/api/invites").then(setInvites) : Promise.resolve());
+  useEffect(() => {
+    void loadInvites();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [isOwner]);
+
+  return (
+    <section>
+      <h1>Members</h1>
+      <table>
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Email</th>
+            <th>Role</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((m) => (
+            <tr key={m.id}>
+              <td>{m.name}</td>
+              <td>{m.email}</td>
+              <td>{m.role}</td>
+              <td>
+                <Link to={`/members/${m.id}`}>Contributions</Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {isOwner && (
+        <>
+          <h2>Invite someone</h2>
+          <Form
+            label="Invite"
+            onSubmit={() =>
+              void run(async () => {
+                setCreated(await api<CreatedInvite>("POST", "/api/invites", { email, role }));
+                setEmail("");
+                await loadInvites();
+              })
+            }
+          >
+            <Field label="Email">
+              <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
+            </Field>
+            <Field label="Role">
+              <select value={role} onChange={(e) => setRole(e.target.value as "member" | "owner")}>
+                <option value="member">Member</option>
+                <option value="owner">Owner</option>
+              </select>
+            </Field>
+            <button disabled={busy}>Create invite link</button>
+          </Form>
+          <ErrorNote error={error} />
+          {created && (
+            <div className="notice" role="status">
+              <p>
+                Send this link to <strong>{created.email}</strong>. It is shown only now and works once, until{" "}
+                {new Date(created.expiresAt).toLocaleDateString()}.
+              </p>
+              <input readOnly aria-label="Invite link" value={created.inviteUrl} onFocus={(e) => e.target.select()} />
+              <button type="button" onClick={() => void navigator.clipboard?.writeText(created.inviteUrl)}>
+                Copy
+              </button>
+            </div>
+          )}
+          {invites.length > 0 && (
+            <>
+              <h3>Invites</h3>
+              <ul>
+                {invites.map((i) => (
+                  <li key={i.id}>
+                    {i.email} ({i.role}) — {i.acceptedAt ? "joined" : `open until ${new Date(i.expiresAt).toLocaleDateString()}`}
+                    {!i.acceptedAt && (
+                      <button className="quiet" onClick={() => void run(() => api("DELETE", `/api/invites/${i.id}`).then(loadInvites))}>
+                        Revoke
+                      </button>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+      <button className="quiet" onClick={() => void refreshMembers()}>
+        Refresh
+      </button>
+    </section>
+  );
+}
+
+const TARGET_LABELS = {
+  feedback: "Feedback",
+  agenda_item: "1:1 agenda",
+  objective: "Objective",
+  key_result: "Key result",
+  competency: "Competency",
+} as const;
+
+export function ContributionsPage() {
+  const { id = "" } = useParams();
+  const { members } = useSession();
+  const member = members.find((m) => m.id === id);
+  const [items, setItems] = useState<Contribution[] | null>(null);
+  const { error, run } = useAction();
+  useEffect(() => {
+    void run(async () => setItems(await api<Contribution[]>("GET", `/api/members/${id}/contributions`)));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id]);
+  return (
+    <section>
+      <h1>{member ? `${member.name}'s contributions` : "Contributions"}</h1>
+      <p className="hint">Pull requests and work items they wrote, or that are linked to their feedback and OKRs.</p>
+      <ErrorNote error={error} />
+      {items?.length === 0 && <Empty>Nothing linked yet. Attach PRs and work items to feedback or OKRs to see them here.</Empty>}
+      <ul className="timeline">
+        {items?.map((c) => (
+          <li key={c.item.id}>
+            <time>{new Date(c.linkedAt).toLocaleDateString()}</time>{" "}
+            <a href={c.item.url} target="_blank" rel="noreferrer">
+              {c.item.title ?? c.item.url}
+            </a>{" "}
+            <span className="badge pending">{c.item.metadataStatus === "fetched" ? c.item.state : "metadata pending"}</span>
+            <div className="hint">{c.links.map((l) => `${TARGET_LABELS[l.targetType]}: ${l.title}`).join(" · ")}</div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+import { useCallback, useEffect, useState } from "react";
+import type { Objective } from "@groundwork/shared-types";
+import { api } from "../api";
+import { ContextLinks } from "../ContextLinks";
+import { useMemberName } from "../session";
+import { Empty, ErrorNote, Field, Form, useAction } from "../ui";
+
+function currentQuarter() {
+  const d = new Date();
+  return `${d.getFullYear()}-Q${Math.floor(d.getMonth() / 3) + 1}`;
+}
+
+function KeyResultForm({ objectiveId, onAdded }: { objectiveId: string; onAdded: () => void }) {
+  const [title, setTitle] = useState("");
+  const [target, setTarget] = useState("100");
+  const { error, busy, run } = useAction();
+  return (
+    <form
+      className="inline"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run(() => api("POST", `/api/objectives/${objectiveId}/key-results`, { title, target: Number(target) })).then((ok) => {
+          if (ok) {
+            setTitle("");
+            onAdded();
+          }
+        });
+      }}
+    >
+      <input aria-label="New key result" placeholder="Add a key result…" value={title} onChange={(e) => setTitle(e.target.value)} required />
+      <input aria-label="Target" type="number" min="0" step="any" value={target} onChange={(e) => setTarget(e.target.value)} className="narrow" />
+      <button disabled={busy}>Add</button>
+      <ErrorNote error={error} />
+    </form>
+  );
+}
+
+export function OkrsPage() {
+  const nameOf = useMemberName();
+  const [list, setList] = useState<Objective[]>([]);
+  const [title, setTitle] = useState("");
+  const [period, setPeriod] = useState(currentQuarter());
+  const { error, busy, run } = useAction();
+  const load = useCallback(() => api<Objective[]>("GET", "/api/objectives").then(setList), []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <section>
+      <h1>OKRs</h1>
+      <Form
+        label="New objective"
+        onSubmit={() =>
+          void run(async () => {
+            await api("POST", "/api/objectives", { title, period });
+            setTitle("");
+            await load();
+          })
+        }
+      >
+        <Field label="Objective">
+          <input value={title} onChange={(e) => setTitle(e.target.value)} required />
+        </Field>
+        <Field label="Period (e.g. 2026-Q4)">
+          <input value={period} onChange={(e) => setPeriod(e.target.value)} required />
+        </Field>
+        <ErrorNote error={error} />
+        <button disabled={busy}>Set objective</button>
+      </Form>
+      {list.length === 0 && <Empty>No objectives yet.</Empty>}
+      {list.map((o) => (
+        <article key={o.id} className="card" aria-label={`Objective ${o.title}`}>
+          <h2>{o.title}</h2>
+          <p className="hint">
+            {o.period} · owned by {nameOf(o.ownerId)}
+          </p>
+          <ContextLinks targetType="objective" targetId={o.id} links={o.links} onChange={() => void load()} />
+          <ul className="krs">
+            {o.keyResults.map((k) => (
+              <li key={k.id}>
+                <div className="kr">
+                  <span>{k.title}</span>
+                  <progress max={k.target} value={Math.min(k.current, k.target)} />
+                  <input
+                    aria-label={`Progress of ${k.title}`}
+                    type="number"
+                    min="0"
+                    step="any"
+                    className="narrow"
+                    defaultValue={k.current}
+                    onBlur={(e) => {
+                      const current = Number(e.target.value);
+                      if (current !== k.current) void api("PATCH", `/api/key-results/${k.id}`, { current }).then(load);
+                    }}
+                  />
+                  <span className="hint">/ {k.target}</span>
+                </div>
+                <ContextLinks targetType="key_result" targetId={k.id} links={k.links} onChange={() => void load()} />
+              </li>
+            ))}
+          </ul>
+          <KeyResultForm objectiveId={o.id} onAdded={() => void load()} />
+        </article>
+      ))}
+    </section>
+  );
+}

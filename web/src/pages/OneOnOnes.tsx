@@ -1,0 +1,92 @@
+import { useCallback, useEffect, useState } from "react";
+import type { OneOnOne } from "@groundwork/shared-types";
+import { api } from "../api";
+import { ContextLinks } from "../ContextLinks";
+import { useMemberName, useSession } from "../session";
+import { Empty, ErrorNote, useAction } from "../ui";
+
+function AgendaForm({ oneOnOneId, onAdded }: { oneOnOneId: string; onAdded: () => void }) {
+  const [text, setText] = useState("");
+  const { error, busy, run } = useAction();
+  return (
+    <form
+      className="inline"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run(() => api("POST", `/api/one-on-ones/${oneOnOneId}/agenda-items`, { text })).then((ok) => {
+          if (ok) {
+            setText("");
+            onAdded();
+          }
+        });
+      }}
+    >
+      <input aria-label="New agenda item" placeholder="Add a topic…" value={text} onChange={(e) => setText(e.target.value)} required />
+      <button disabled={busy}>Add</button>
+      <ErrorNote error={error} />
+    </form>
+  );
+}
+
+export function OneOnOnesPage() {
+  const { session, members } = useSession();
+  const nameOf = useMemberName();
+  const [list, setList] = useState<OneOnOne[]>([]);
+  const [with_, setWith] = useState("");
+  const { error, busy, run } = useAction();
+  const load = useCallback(() => api<OneOnOne[]>("GET", "/api/one-on-ones").then(setList), []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const me = session?.member.id;
+
+  return (
+    <section>
+      <h1>1:1s</h1>
+      <form
+        className="inline"
+        aria-label="Start a 1:1"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(() => api("POST", "/api/one-on-ones", { memberId: with_ }).then(load));
+        }}
+      >
+        <select aria-label="1:1 with" value={with_} onChange={(e) => setWith(e.target.value)} required>
+          <option value="">Start a 1:1 with…</option>
+          {members
+            .filter((m) => m.id !== me)
+            .map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+        </select>
+        <button disabled={busy}>Start 1:1</button>
+      </form>
+      <ErrorNote error={error} />
+      {list.length === 0 && <Empty>No 1:1s yet.</Empty>}
+      {list.map((o) => (
+        <article key={o.id} className="card" aria-label={`1:1 with ${nameOf(o.memberIds.find((id) => id !== me) ?? "")}`}>
+          <h2>1:1 with {nameOf(o.memberIds.find((id) => id !== me) ?? "")}</h2>
+          {o.agenda.length === 0 && <Empty>The agenda is empty.</Empty>}
+          <ul className="agenda">
+            {o.agenda.map((item) => (
+              <li key={item.id}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={item.done}
+                    onChange={(e) => void api("PATCH", `/api/agenda-items/${item.id}`, { done: e.target.checked }).then(load)}
+                  />{" "}
+                  <span className={item.done ? "done" : ""}>{item.text}</span>
+                </label>
+                <ContextLinks targetType="agenda_item" targetId={item.id} links={item.links} onChange={() => void load()} />
+              </li>
+            ))}
+          </ul>
+          <AgendaForm oneOnOneId={o.id} onAdded={() => void load()} />
+        </article>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { useState, type FormEvent, type ReactNode } from "react";
+import { ApiFailure } from "./api";
+
+/** Runs a form action, showing the server's message (and field) if it fails. */
+export function useAction() {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function run(fn: () => Promise<unknown>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+      return true;
+    } catch (e) {
+      setError(e instanceof ApiFailure ? e.message : "Could not reach Groundwork; check your connection and try again");
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { error, busy, run, setError };
+}
+
+export function ErrorNote({ error }: { error: string | null }) {
+  return error ? (
+    <p className="error" role="alert">
+      {error}
+    </p>
+  ) : null;
+}
+
+export function Form({ onSubmit, children, label }: { onSubmit: () => void; children: ReactNode; label: string }) {
+  return (
+    <form
+      aria-label={label}
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      {children}
+    </form>
+  );
+}
+
+export function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      {children}
+    </label>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <p className="empty">{children}</p>;
+}
