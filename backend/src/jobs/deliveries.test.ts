@@ -1,10 +1,11 @@
 import express from "express";
 import type { AddressInfo } from "node:net";
+import { QueryTypes } from "sequelize";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiError, errorHandler } from "../http/errors.js";
 import { openStorage, type Storage } from "../storage/index.js";
 import { testDatabase } from "../testing/testDatabase.js";
-import { deliveryEndpoint } from "./deliveries.js";
+import { DeliveryRecorder, deliveryEndpoint } from "./deliveries.js";
 import { JobQueue } from "./queue.js";
 
 const db = testDatabase();
@@ -20,7 +21,7 @@ beforeAll(async () => {
   app.post(
     "/hook",
     express.json(),
-    deliveryEndpoint(queue, (req) => {
+    deliveryEndpoint(new DeliveryRecorder(queue), (req) => {
       if (req.get("authorization") !== "Bearer right") throw new ApiError(401, "unauthenticated", "bad secret");
       return { source: "test", deliveryId: String(req.get("x-delivery-id")), kind: "test.delivery", payload: req.body };
     }),
@@ -60,5 +61,17 @@ describe("record-then-acknowledge delivery endpoint", () => {
     expect(res.status).toBe(401);
     const counts = await queue.countByStatus();
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(1);
+  });
+
+  it("group-commits concurrent deliveries and still reports each redelivery as a duplicate", async () => {
+    const ids = Array.from({ length: 120 }, (_, i) => `burst-${i % 80}`);
+    const answers = await Promise.all(ids.map((id) => send(id, { id }).then((r) => r.json() as Promise<{ duplicate: boolean }>)));
+    expect(answers.filter((a) => !a.duplicate)).toHaveLength(80);
+    expect(answers.filter((a) => a.duplicate)).toHaveLength(40);
+    const stored = await storage.sequelize.query<{ n: number | string }>(
+      "SELECT COUNT(*) AS n FROM jobs WHERE dedupe_key LIKE 'test:burst-%'",
+      { type: QueryTypes.SELECT },
+    );
+    expect(Number(stored[0]!.n)).toBe(80);
   });
 });

@@ -10,16 +10,54 @@ export interface InboundDelivery {
   workspaceId?: string | null;
 }
 
+interface Waiting {
+  delivery: InboundDelivery;
+  resolve(result: { duplicate: boolean }): void;
+  reject(err: unknown): void;
+}
+
 /**
- * Records a delivery as a queued job in one statement; the dedupe key (source + delivery id)
- * makes a redelivery a no-op. Work happens later in the worker, never before the ack.
+ * Records deliveries as queued jobs before they are acknowledged, with group commit:
+ * deliveries that arrive while a write is in flight go out together in the next single
+ * INSERT. An idle recorder writes at once, so a lone delivery waits for nothing but its
+ * own commit. The dedupe key (source + delivery id) makes a redelivery a no-op.
  */
-export async function recordDelivery(queue: JobQueue, d: InboundDelivery) {
-  const { duplicate } = await queue.enqueue(d.kind, d.payload, {
-    dedupeKey: `${d.source}:${d.deliveryId}`,
-    workspaceId: d.workspaceId ?? null,
-  });
-  return { duplicate };
+export class DeliveryRecorder {
+  private waiting: Waiting[] = [];
+  private writing = false;
+
+  constructor(
+    private readonly queue: JobQueue,
+    private readonly maxBatch = 200,
+  ) {}
+
+  record(delivery: InboundDelivery) {
+    return new Promise<{ duplicate: boolean }>((resolve, reject) => {
+      this.waiting.push({ delivery, resolve, reject });
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  private async drain() {
+    this.writing = true;
+    while (this.waiting.length) {
+      const batch = this.waiting.splice(0, this.maxBatch);
+      try {
+        const ids = await this.queue.enqueueMany(
+          batch.map(({ delivery: d }) => ({
+            kind: d.kind,
+            payload: d.payload,
+            dedupeKey: `${d.source}:${d.deliveryId}`,
+            workspaceId: d.workspaceId ?? null,
+          })),
+        );
+        batch.forEach((w, i) => w.resolve({ duplicate: ids[i] === null }));
+      } catch (err) {
+        for (const w of batch) w.reject(err);
+      }
+    }
+    this.writing = false;
+  }
 }
 
 /**
@@ -27,13 +65,12 @@ export async function recordDelivery(queue: JobQueue, d: InboundDelivery) {
  * names the delivery (throwing an ApiError to refuse it); we answer 202 once it is stored.
  */
 export function deliveryEndpoint(
-  queue: JobQueue,
+  recorder: DeliveryRecorder,
   describe: (req: Parameters<RequestHandler>[0]) => InboundDelivery | Promise<InboundDelivery>,
 ): RequestHandler {
   return async (req, res, next) => {
     try {
-      const delivery = await describe(req);
-      const { duplicate } = await recordDelivery(queue, delivery);
+      const { duplicate } = await recorder.record(await describe(req));
       res.status(202).json({ received: true, duplicate });
     } catch (err) {
       next(err);

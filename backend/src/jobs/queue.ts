@@ -89,32 +89,44 @@ export class JobQueue {
 
   /** Returns the job id, or duplicate: true when a job with the same dedupe key already exists. */
   async enqueue(kind: string, payload: unknown, opts: EnqueueOptions = {}) {
+    const [id] = await this.enqueueMany([{ kind, payload, ...opts }], opts.transaction);
+    return id === null ? { id: null, duplicate: true as const } : { id: id!, duplicate: false as const };
+  }
+
+  /**
+   * Inserts many jobs in one statement (one commit), skipping those whose dedupe key exists
+   * or repeats within the batch. Returns each job's id, or null where it was a duplicate.
+   */
+  async enqueueMany(jobs: (EnqueueOptions & { kind: string; payload: unknown })[], transaction?: Transaction) {
     const now = Date.now();
+    const bind: unknown[] = [];
+    const rows = jobs.map((j) => {
+      const values = [j.kind, JSON.stringify(j.payload ?? null), j.maxAttempts ?? this.options.maxAttempts, j.runAt ?? now, j.dedupeKey ?? null, j.workspaceId ?? null, now];
+      const at = bind.length;
+      bind.push(...values);
+      return `($${at + 1}, $${at + 2}, 'queued', 0, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}, $${at + 7})`;
+    });
     // sequelize runs SQL starting with "INSERT INTO" without returning rows on SQLite;
-    // the leading comment makes it fetch the RETURNING row on both databases.
-    const rows = await this.sequelize.query<{ id: number | string }>(
+    // the leading comment makes it fetch the RETURNING rows on both databases.
+    const inserted = await this.sequelize.query<{ id: number | string; dedupe_key: string | null }>(
       `/* enqueue */ INSERT INTO jobs (kind, payload, status, attempts, max_attempts, run_at, dedupe_key, workspace_id, created_at, updated_at)
-       VALUES (:kind, :payload, 'queued', 0, :maxAttempts, :runAt, :dedupeKey, :workspaceId, :now, :now)
-       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-      {
-        type: QueryTypes.SELECT,
-        replacements: {
-          kind,
-          payload: JSON.stringify(payload ?? null),
-          maxAttempts: opts.maxAttempts ?? this.options.maxAttempts,
-          runAt: opts.runAt ?? now,
-          dedupeKey: opts.dedupeKey ?? null,
-          workspaceId: opts.workspaceId ?? null,
-          now,
-        },
-        transaction: opts.transaction,
-      },
+       VALUES ${rows.join(", ")} ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, dedupe_key`,
+      { type: QueryTypes.SELECT, bind, transaction },
     );
-    const row = rows[0];
-    if (!row) return { id: null, duplicate: true as const };
-    if (opts.transaction) opts.transaction.afterCommit(() => this.notify());
-    else this.notify();
-    return { id: Number(row.id), duplicate: false as const };
+    // RETURNING order is not guaranteed, so match rows back by dedupe key (or, without one, by order).
+    const byKey = new Map(inserted.filter((r) => r.dedupe_key !== null).map((r) => [r.dedupe_key, Number(r.id)]));
+    const keyless = inserted.filter((r) => r.dedupe_key === null).map((r) => Number(r.id)).sort((a, b) => a - b);
+    const ids = jobs.map((j) => {
+      if (!j.dedupeKey) return keyless.shift() ?? null;
+      const id = byKey.get(j.dedupeKey) ?? null;
+      byKey.delete(j.dedupeKey); // a key repeated within the batch is a duplicate after its first use
+      return id;
+    });
+    if (inserted.length) {
+      if (transaction) transaction.afterCommit(() => this.notify());
+      else this.notify();
+    }
+    return ids;
   }
 
   private notify() {

@@ -1,0 +1,36 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.js";
+
+describe("loadConfig", () => {
+  it("defaults to SQLite under ./data on port 3000", () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.publicUrl.toString()).toBe("http://localhost:3000/");
+    expect(c.database).toEqual({ dialect: "sqlite", storage: path.resolve("data/groundwork.db") });
+  });
+
+  it("switches to Postgres with DATABASE_URL and treats empty values as unset", () => {
+    expect(loadConfig({ DATABASE_URL: "postgres://u@db:5432/gw" }).database).toEqual({
+      dialect: "postgres",
+      url: "postgres://u@db:5432/gw",
+    });
+    expect(loadConfig({ DATABASE_URL: "" }).database.dialect).toBe("sqlite");
+  });
+
+  it("names every wrong setting, without echoing secrets", () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: "eighty", DATABASE_URL: "mysql://root:hunter2@db/gw", PUBLIC_URL: "groundwork.example.com" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toContain("PORT");
+    expect(message).toContain('(got "eighty")');
+    expect(message).toContain("DATABASE_URL: must be postgres://");
+    expect(message).toContain("PUBLIC_URL");
+    expect(message).not.toContain("hunter2");
+  });
+});
