@@ -1,0 +1,141 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
+
+export interface FakeRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  params: Record<string, string>;
+}
+
+export interface FakeResponse {
+  status: number;
+  headers?: Record<string, string>;
+  /** Objects are sent as JSON; strings as they are (e.g. an HTML sign-in page). */
+  body?: unknown;
+}
+
+export interface FakeRoute {
+  method: string;
+  /** A path with :params, e.g. /:org/_apis/projects */
+  path: string;
+  handle(req: FakeRequest): FakeResponse | Promise<FakeResponse>;
+}
+
+/** A scripted failure: answer the next `times` matching requests this way instead. */
+export interface ScriptedFailure {
+  method?: string;
+  path?: RegExp;
+  times?: number;
+  delayMs?: number;
+  respond?: FakeResponse;
+}
+
+/** The failures every host can produce; host fakes add their own (ADO's 203 sign-in page). */
+export const failures = {
+  unauthorized: (): FakeResponse => ({ status: 401, body: { message: "Unauthorized" } }),
+  forbidden: (): FakeResponse => ({ status: 403, body: { message: "Forbidden" } }),
+  notFound: (): FakeResponse => ({ status: 404, body: { message: "Not found" } }),
+  rateLimited: (retryAfterSeconds: number): FakeResponse => ({
+    status: 429,
+    headers: { "Retry-After": String(retryAfterSeconds) },
+    body: { message: "Rate limit for this resource has been exceeded" },
+  }),
+  serverError: (status = 503): FakeResponse => ({ status, body: { message: "Service unavailable" } }),
+};
+
+function compile(pattern: string) {
+  const names: string[] = [];
+  const re = new RegExp(
+    "^" +
+      pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\/:([A-Za-z_]+)/g, (_m, name) => {
+        names.push(name);
+        return "/([^/]+)";
+      }) +
+      "/?$",
+  );
+  return (path: string) => {
+    const m = re.exec(path);
+    if (!m) return null;
+    return Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]));
+  };
+}
+
+/**
+ * A small HTTP server on an ephemeral loopback port that answers a host's documented REST
+ * routes, records every request for assertions, and injects scripted failures and delays.
+ */
+export class FakeHost {
+  readonly requests: FakeRequest[] = [];
+  private script: ScriptedFailure[] = [];
+  private server!: http.Server;
+  url = "";
+
+  constructor(
+    readonly name: string,
+    private readonly routes: FakeRoute[],
+  ) {}
+
+  async start() {
+    const compiled = this.routes.map((r) => ({ ...r, match: compile(r.path) }));
+    this.server = http.createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      const url = new URL(req.url ?? "/", "http://fake");
+      const base: Omit<FakeRequest, "params"> = {
+        method: req.method ?? "GET",
+        path: url.pathname,
+        query: url.searchParams,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      };
+      let response: FakeResponse = { status: 404, body: { message: `${this.name} fake has no route ${base.method} ${base.path}` } };
+      const failure = this.takeFailure(base);
+      if (failure?.delayMs) await sleep(failure.delayMs);
+      if (failure?.respond) {
+        this.requests.push({ ...base, params: {} });
+        response = failure.respond;
+      } else {
+        for (const r of compiled) {
+          const params = r.method === base.method ? r.match(base.path) : null;
+          if (!params) continue;
+          const request = { ...base, params };
+          this.requests.push(request);
+          response = await r.handle(request);
+          break;
+        }
+      }
+      const isText = typeof response.body === "string";
+      res.writeHead(response.status, {
+        "content-type": isText ? "text/html; charset=utf-8" : "application/json; charset=utf-8",
+        ...response.headers,
+      });
+      res.end(response.body === undefined ? undefined : isText ? (response.body as string) : JSON.stringify(response.body));
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  /** Queue a failure or delay for matching requests (all requests when no match is given). */
+  fail(failure: ScriptedFailure) {
+    this.script.push({ times: 1, ...failure });
+    return this;
+  }
+
+  private takeFailure(req: Omit<FakeRequest, "params">) {
+    const i = this.script.findIndex((f) => (!f.method || f.method === req.method) && (!f.path || f.path.test(req.path)));
+    if (i < 0) return null;
+    const f = this.script[i]!;
+    if (f.times !== undefined && --f.times <= 0) this.script.splice(i, 1);
+    return f;
+  }
+
+  async stop() {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
