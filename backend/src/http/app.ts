@@ -5,6 +5,7 @@ import express from "express";
 import cookieParser from "cookie-parser";
 import { rateLimit } from "express-rate-limit";
 import { pinoHttp } from "pino-http";
+import { connectDescriptor } from "../hosts/bitbucket/descriptor.js";
 import { competencyRoutes } from "../workspace/competencies.js";
 import { contextLinkRoutes } from "../workspace/contextLinks.js";
 import { feedbackRoutes } from "../workspace/feedback.js";
@@ -68,6 +69,8 @@ export function createApp(services: AppServices) {
   app.get("/api/openapi.json", (_req, res) => {
     res.json(document);
   });
+
+  app.get("/bitbucket/atlassian-connect.json", connectDescriptor(services.config.publicUrl));
 
   const api = express.Router();
   api.use(express.json({ limit: "1mb" }));

@@ -10,7 +10,7 @@ export async function startTestApp(overrides: Partial<Config> = {}) {
   const base = loadConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", WORKER_ENABLED: "false" });
   const config: Config = { ...base, database: db.database, ...overrides };
   const running: RunningGroundwork = await startGroundwork(config, createLogger("silent"));
-  config.publicUrl = new URL(running.url);
+  if (!overrides.publicUrl) config.publicUrl = new URL(running.url);
   return {
     ...running,
     async close() {

@@ -1,0 +1,18 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { RequestHandler } from "express";
+
+const TEMPLATE = path.resolve(import.meta.dirname, "../../../../atlassian-connect.json");
+
+/**
+ * Serves the Connect descriptor with baseUrl pointing at this deployment: Bitbucket reads
+ * it at install time, so it must name the public URL hosts can reach.
+ */
+export function connectDescriptor(publicUrl: URL): RequestHandler {
+  const origin = publicUrl.toString().replace(/\/$/, "");
+  const body = fs.readFileSync(TEMPLATE, "utf8").replaceAll("{{PUBLIC_URL}}", origin);
+  const descriptor = JSON.parse(body) as Record<string, unknown>;
+  return (_req, res) => {
+    res.json(descriptor);
+  };
+}
