@@ -55,3 +55,40 @@ export function Field({ label, children }: { label: string; children: ReactNode 
 export function Empty({ children }: { children: ReactNode }) {
   return <p className="empty">{children}</p>;
 }
+
+/** A one-line "add a thing" form that clears itself once the thing is saved. */
+export function InlineAdd({
+  label,
+  placeholder,
+  save,
+  onAdded,
+  children,
+}: {
+  label: string;
+  placeholder: string;
+  save: (text: string) => Promise<unknown>;
+  onAdded: () => void;
+  children?: ReactNode;
+}) {
+  const [text, setText] = useState("");
+  const { error, busy, run } = useAction();
+  return (
+    <form
+      className="inline"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run(() => save(text)).then((ok) => {
+          if (ok) {
+            setText("");
+            onAdded();
+          }
+        });
+      }}
+    >
+      <input aria-label={label} placeholder={placeholder} value={text} onChange={(e) => setText(e.target.value)} required />
+      {children}
+      <button disabled={busy}>Add</button>
+      <ErrorNote error={error} />
+    </form>
+  );
+}

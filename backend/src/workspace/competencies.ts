@@ -10,7 +10,7 @@ import {
 import { badRequest, conflict, forbidden, notFound } from "../http/errors.js";
 import { route, type MemberContext } from "../http/route.js";
 import { AssessmentRow, CompetencyLevelRow, CompetencyRow } from "../storage/models.js";
-import { linksByTarget, unlinkTargets } from "./contextLinks.js";
+import { destroyWithLinks, linksByTarget } from "./contextLinks.js";
 import { memberInWorkspace } from "./people.js";
 
 async function present(ctx: MemberContext, rows: CompetencyRow[]): Promise<Competency[]> {
@@ -124,8 +124,7 @@ export const competencyRoutes = [
     access: "owner",
     handler: async ({ params }, ctx) => {
       const c = await competencyIn(ctx, params.id!);
-      await ctx.services.storage.sequelize.transaction(async (transaction) => {
-        await unlinkTargets("competency", [c.id], transaction);
+      await destroyWithLinks(ctx, [["competency", [c.id]]], async (transaction) => {
         await AssessmentRow.destroy({ where: { competencyId: c.id }, transaction });
         await CompetencyLevelRow.destroy({ where: { competencyId: c.id }, transaction });
         await c.destroy({ transaction });

@@ -1,4 +1,4 @@
-import { Op, UniqueConstraintError } from "sequelize";
+import { Op, UniqueConstraintError, type Transaction } from "sequelize";
 import { z } from "zod";
 import {
   CONTEXT_URL_EXAMPLES,
@@ -111,10 +111,17 @@ export async function linksByTarget(workspaceId: string, targetType: LinkTargetT
   return map;
 }
 
-/** Removes the links of deleted targets, in the same transaction as the delete. */
-export function unlinkTargets(targetType: LinkTargetType, targetIds: string[], transaction: import("sequelize").Transaction) {
-  if (targetIds.length === 0) return Promise.resolve(0);
-  return ContextLinkRow.destroy({ where: { targetType, targetId: { [Op.in]: targetIds } }, transaction });
+/** Deletes things that links may point at, removing those links in the same transaction. */
+export function destroyWithLinks(
+  ctx: MemberContext,
+  targets: [LinkTargetType, string[]][],
+  destroy: (transaction: Transaction) => Promise<unknown>,
+) {
+  return ctx.services.storage.sequelize.transaction(async (transaction) => {
+    for (const [targetType, ids] of targets)
+      if (ids.length) await ContextLinkRow.destroy({ where: { targetType, targetId: { [Op.in]: ids } }, transaction });
+    await destroy(transaction);
+  });
 }
 
 export const contextLinkRoutes = [

@@ -4,7 +4,7 @@ import { CreateFeedbackRequest, Feedback, UpdateFeedbackRequest } from "@groundw
 import { forbidden, notFound } from "../http/errors.js";
 import { route, type MemberContext } from "../http/route.js";
 import { FeedbackRow } from "../storage/models.js";
-import { canSeeFeedback, linksByTarget, unlinkTargets } from "./contextLinks.js";
+import { canSeeFeedback, destroyWithLinks, linksByTarget } from "./contextLinks.js";
 import { memberInWorkspace } from "./people.js";
 
 async function present(ctx: MemberContext, rows: FeedbackRow[]): Promise<Feedback[]> {
@@ -92,10 +92,7 @@ export const feedbackRoutes = [
     access: "member",
     handler: async ({ params }, ctx) => {
       const f = await ownFeedback(ctx, params.id!);
-      await ctx.services.storage.sequelize.transaction(async (transaction) => {
-        await unlinkTargets("feedback", [f.id], transaction);
-        await f.destroy({ transaction });
-      });
+      await destroyWithLinks(ctx, [["feedback", [f.id]]], (transaction) => f.destroy({ transaction }));
     },
   }),
 ];

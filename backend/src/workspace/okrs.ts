@@ -11,7 +11,7 @@ import {
 import { forbidden, notFound } from "../http/errors.js";
 import { route, type MemberContext } from "../http/route.js";
 import { KeyResultRow, ObjectiveRow } from "../storage/models.js";
-import { linksByTarget, unlinkTargets } from "./contextLinks.js";
+import { destroyWithLinks, linksByTarget } from "./contextLinks.js";
 import { memberInWorkspace } from "./people.js";
 
 async function present(ctx: MemberContext, rows: ObjectiveRow[]): Promise<Objective[]> {
@@ -134,12 +134,17 @@ export const okrRoutes = [
     handler: async ({ params }, ctx) => {
       const o = await editableObjective(ctx, params.id!);
       const krIds = (await KeyResultRow.findAll({ where: { objectiveId: o.id } })).map((k) => k.id);
-      await ctx.services.storage.sequelize.transaction(async (transaction) => {
-        await unlinkTargets("key_result", krIds, transaction);
-        await unlinkTargets("objective", [o.id], transaction);
-        await KeyResultRow.destroy({ where: { objectiveId: o.id }, transaction });
-        await o.destroy({ transaction });
-      });
+      await destroyWithLinks(
+        ctx,
+        [
+          ["key_result", krIds],
+          ["objective", [o.id]],
+        ],
+        async (transaction) => {
+          await KeyResultRow.destroy({ where: { objectiveId: o.id }, transaction });
+          await o.destroy({ transaction });
+        },
+      );
     },
   }),
   route({
@@ -180,10 +185,7 @@ export const okrRoutes = [
     access: "member",
     handler: async ({ params }, ctx) => {
       const k = await editableKeyResult(ctx, params.id!);
-      await ctx.services.storage.sequelize.transaction(async (transaction) => {
-        await unlinkTargets("key_result", [k.id], transaction);
-        await k.destroy({ transaction });
-      });
+      await destroyWithLinks(ctx, [["key_result", [k.id]]], (transaction) => k.destroy({ transaction }));
     },
   }),
 ];

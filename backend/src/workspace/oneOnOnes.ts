@@ -10,7 +10,7 @@ import {
 import { badRequest, notFound } from "../http/errors.js";
 import { route, type MemberContext } from "../http/route.js";
 import { AgendaItemRow, OneOnOneRow } from "../storage/models.js";
-import { linksByTarget, unlinkTargets } from "./contextLinks.js";
+import { destroyWithLinks, linksByTarget } from "./contextLinks.js";
 import { memberInWorkspace } from "./people.js";
 
 async function present(ctx: MemberContext, rows: OneOnOneRow[]): Promise<OneOnOne[]> {
@@ -127,10 +127,7 @@ export const oneOnOneRoutes = [
     access: "member",
     handler: async ({ params }, ctx) => {
       const item = await myAgendaItem(ctx, params.id!);
-      await ctx.services.storage.sequelize.transaction(async (transaction) => {
-        await unlinkTargets("agenda_item", [item.id], transaction);
-        await item.destroy({ transaction });
-      });
+      await destroyWithLinks(ctx, [["agenda_item", [item.id]]], (transaction) => item.destroy({ transaction }));
     },
   }),
 ];

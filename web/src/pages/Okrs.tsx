@@ -3,7 +3,7 @@ import type { Objective } from "@groundwork/shared-types";
 import { api } from "../api";
 import { ContextLinks } from "../ContextLinks";
 import { useMemberName } from "../session";
-import { Empty, ErrorNote, Field, Form, useAction } from "../ui";
+import { Empty, ErrorNote, Field, Form, InlineAdd, useAction } from "../ui";
 
 function currentQuarter() {
   const d = new Date();
@@ -11,27 +11,16 @@ function currentQuarter() {
 }
 
 function KeyResultForm({ objectiveId, onAdded }: { objectiveId: string; onAdded: () => void }) {
-  const [title, setTitle] = useState("");
   const [target, setTarget] = useState("100");
-  const { error, busy, run } = useAction();
   return (
-    <form
-      className="inline"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void run(() => api("POST", `/api/objectives/${objectiveId}/key-results`, { title, target: Number(target) })).then((ok) => {
-          if (ok) {
-            setTitle("");
-            onAdded();
-          }
-        });
-      }}
+    <InlineAdd
+      label="New key result"
+      placeholder="Add a key result…"
+      save={(title) => api("POST", `/api/objectives/${objectiveId}/key-results`, { title, target: Number(target) })}
+      onAdded={onAdded}
     >
-      <input aria-label="New key result" placeholder="Add a key result…" value={title} onChange={(e) => setTitle(e.target.value)} required />
       <input aria-label="Target" type="number" min="0" step="any" value={target} onChange={(e) => setTarget(e.target.value)} className="narrow" />
-      <button disabled={busy}>Add</button>
-      <ErrorNote error={error} />
-    </form>
+    </InlineAdd>
   );
 }
 

@@ -3,30 +3,7 @@ import type { OneOnOne } from "@groundwork/shared-types";
 import { api } from "../api";
 import { ContextLinks } from "../ContextLinks";
 import { useMemberName, useSession } from "../session";
-import { Empty, ErrorNote, useAction } from "../ui";
-
-function AgendaForm({ oneOnOneId, onAdded }: { oneOnOneId: string; onAdded: () => void }) {
-  const [text, setText] = useState("");
-  const { error, busy, run } = useAction();
-  return (
-    <form
-      className="inline"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void run(() => api("POST", `/api/one-on-ones/${oneOnOneId}/agenda-items`, { text })).then((ok) => {
-          if (ok) {
-            setText("");
-            onAdded();
-          }
-        });
-      }}
-    >
-      <input aria-label="New agenda item" placeholder="Add a topic…" value={text} onChange={(e) => setText(e.target.value)} required />
-      <button disabled={busy}>Add</button>
-      <ErrorNote error={error} />
-    </form>
-  );
-}
+import { Empty, ErrorNote, InlineAdd, useAction } from "../ui";
 
 export function OneOnOnesPage() {
   const { session, members } = useSession();
@@ -84,7 +61,12 @@ export function OneOnOnesPage() {
               </li>
             ))}
           </ul>
-          <AgendaForm oneOnOneId={o.id} onAdded={() => void load()} />
+          <InlineAdd
+            label="New agenda item"
+            placeholder="Add a topic…"
+            save={(text) => api("POST", `/api/one-on-ones/${o.id}/agenda-items`, { text })}
+            onAdded={() => void load()}
+          />
         </article>
       ))}
     </section>
