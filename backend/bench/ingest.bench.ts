@@ -11,7 +11,7 @@ const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const FIXED_RATE = 500;
 const root = path.resolve(import.meta.dirname, "../..");
-const payload = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "fixtures/git.pullrequest.created.json"), "utf8"));
+const payload = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "../src/hosts/ado/fixtures/git.pullrequest.created.json"), "utf8"));
 
 async function startTarget(mode: string) {
   const child = fork(path.join(import.meta.dirname, "ingestServer.ts"), [mode], { execArgv: ["--import", "tsx"] });

@@ -30,6 +30,11 @@ const Env = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
   INVITE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
   WEB_DIST_DIR: z.string().optional(),
+  ENCRYPTION_KEY: z
+    .string()
+    .refine((k) => Buffer.from(k, "base64").length === 32, { message: "must be 32 random bytes, base64-encoded (openssl rand -base64 32)" })
+    .optional(),
+  ADO_BASE_URL: z.url({ message: "must be an absolute URL" }).default("https://dev.azure.com"),
 });
 
 export interface Config {
@@ -43,6 +48,9 @@ export interface Config {
   sessionTtlMs: number;
   inviteTtlMs: number;
   webDistDir: string;
+  encryptionKey?: string;
+  /** Where Azure DevOps organisations live; tests and the sandbox point it at the fake host. */
+  adoBaseUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -85,5 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     inviteTtlMs: e.INVITE_TTL_HOURS * 3600_000,
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(import.meta.dirname, "../../web/dist")),
+    ...(e.ENCRYPTION_KEY ? { encryptionKey: e.ENCRYPTION_KEY } : {}),
+    adoBaseUrl: e.ADO_BASE_URL.replace(/\/$/, ""),
   };
 }

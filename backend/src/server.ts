@@ -4,14 +4,13 @@ import type { Config } from "./config.js";
 import { createApp } from "./http/app.js";
 import type { AppServices } from "./http/services.js";
 import { JobQueue } from "./jobs/queue.js";
-import { Worker, type JobHandler } from "./jobs/worker.js";
+import { Worker } from "./jobs/worker.js";
+import { jobHandlers } from "./hosts/index.js";
 import { createLogger, type Logger } from "./log.js";
+import { SecretBox } from "./storage/encryption.js";
 import { openStorage } from "./storage/index.js";
 
 const DONE_JOB_RETENTION_MS = 30 * 24 * 3600_000;
-
-/** Job kinds the backend knows; host adapters add theirs here. */
-export const jobHandlers: Record<string, JobHandler> = {};
 
 export interface RunningGroundwork {
   services: AppServices;
@@ -25,7 +24,8 @@ export interface RunningGroundwork {
 export async function startGroundwork(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningGroundwork> {
   const storage = await openStorage(config.database);
   const queue = new JobQueue(storage.sequelize, { maxAttempts: config.worker.maxAttempts });
-  const services: AppServices = { config, storage, queue, log };
+  const secrets = SecretBox.fromSettings(config.encryptionKey, config.dataDir);
+  const services: AppServices = { config, storage, queue, log, secrets };
   const app = createApp(services);
 
   const server = await new Promise<Server>((resolve, reject) => {
@@ -33,7 +33,7 @@ export async function startGroundwork(config: Config, log: Logger = createLogger
   });
   const worker =
     config.worker.enabled && config.worker.concurrency > 0
-      ? new Worker(queue, jobHandlers, { concurrency: config.worker.concurrency, log: log.child({ component: "worker" }) })
+      ? new Worker(queue, jobHandlers(services), { concurrency: config.worker.concurrency, log: log.child({ component: "worker" }) })
       : null;
   worker?.start();
   const prune = setInterval(() => void queue.pruneDone(DONE_JOB_RETENTION_MS).catch(() => undefined), 3600_000);

@@ -273,8 +273,55 @@ export const DeadJob = z.object({
 });
 export type DeadJob = z.infer<typeof DeadJob>;
 
+// ---------- Azure DevOps ----------
+export const AdoServices = z.object({
+  pullRequests: z.boolean().default(true),
+  workItems: z.boolean().default(true),
+  comments: z.boolean().default(true),
+  statuses: z.boolean().default(true),
+});
+export const AdoTestConnectionRequest = z.object({
+  orgUrl: z.string().trim().min(1, { message: "enter your organisation URL, e.g. https://dev.azure.com/contoso" }).max(300),
+  pat: z.string().trim().min(20, { message: "paste a personal access token" }).max(200),
+});
+export const AdoConnectionTest = z.object({
+  organization: z.string(),
+  url: z.string(),
+  user: z.string().nullable(),
+  projects: z.array(
+    z.object({ id: z.string(), name: z.string(), repositories: z.array(z.object({ id: z.string(), name: z.string() })) }),
+  ),
+});
+export type AdoConnectionTest = z.infer<typeof AdoConnectionTest>;
+export const AdoConnectRequest = AdoTestConnectionRequest.extend({
+  name: z.string().trim().min(1).max(120).optional(),
+  repositoryIds: z.array(z.string().min(1).max(100)).optional().describe("Repositories to link; all when omitted"),
+  services: AdoServices.optional(),
+});
+export const AdoConnection = z.object({
+  id: Id,
+  organization: z.string(),
+  url: z.string(),
+  name: z.string(),
+  services: AdoServices,
+  repositories: z.array(z.object({ id: z.string(), name: z.string(), project: z.string() })),
+  status: z.enum(["active", "auth_failed"]),
+  lastError: z.string().nullable(),
+  lastDeliveryAt: Timestamp.nullable(),
+  webhookUrl: z.string(),
+  createdAt: Timestamp,
+});
+export type AdoConnection = z.infer<typeof AdoConnection>;
+export const AdoWebhookSecret = z.object({
+  webhookUrl: z.string(),
+  webhookSecret: z.string().describe("Shown once: use it as the Basic auth password of the service hooks"),
+});
+export type AdoWebhookSecret = z.infer<typeof AdoWebhookSecret>;
+export const AdoConnected = z.object({ connection: AdoConnection, webhook: AdoWebhookSecret });
+export type AdoConnected = z.infer<typeof AdoConnected>;
+
 export const IntegrationsOverview = z.object({
-  ado: z.object({ connected: z.boolean() }),
+  ado: z.object({ connected: z.boolean(), connection: AdoConnection.nullable() }),
   bitbucket: z.object({ connected: z.boolean() }),
 });
 export type IntegrationsOverview = z.infer<typeof IntegrationsOverview>;

@@ -44,6 +44,14 @@ export const CONTEXT_URL_EXAMPLES = [
 
 const seg = (s: string) => decodeURIComponent(s);
 
+/** Stable identities of host items; webhooks and pasted URLs must produce the same key. */
+export const adoPullRequestKey = (org: string, project: string, repository: string, id: number) =>
+  `ado:${org.toLowerCase()}:${project.toLowerCase()}:${repository.toLowerCase()}:pr:${id}`;
+// Work item ids are unique per organisation, so the project is not part of the key.
+export const adoWorkItemKey = (org: string, id: number) => `ado:${org.toLowerCase()}:wi:${id}`;
+export const bitbucketPullRequestKey = (workspace: string, repository: string, id: number) =>
+  `bitbucket:${workspace.toLowerCase()}:${repository.toLowerCase()}:pr:${id}`;
+
 /** Returns null when the URL is not a recognised PR or work item link. */
 export function parseContextUrl(input: string): ParsedContextUrl | null {
   let url: URL;
@@ -81,7 +89,7 @@ export function parseContextUrl(input: string): ParsedContextUrl | null {
         repository,
         pullRequestId: id,
         canonicalUrl: `https://dev.azure.com/${encodeURIComponent(org)}/${encodeURIComponent(project)}/_git/${encodeURIComponent(repository)}/pullrequest/${id}`,
-        externalKey: `ado:${org}:${project.toLowerCase()}:${repository.toLowerCase()}:pr:${id}`,
+        externalKey: adoPullRequestKey(org, project, repository, id),
       };
     }
     if (rest[1] === "_workitems" && rest[2]?.toLowerCase() === "edit" && /^\d+$/.test(rest[3] ?? "")) {
@@ -93,8 +101,7 @@ export function parseContextUrl(input: string): ParsedContextUrl | null {
         project,
         workItemId: id,
         canonicalUrl: `https://dev.azure.com/${encodeURIComponent(org)}/${encodeURIComponent(project)}/_workitems/edit/${id}`,
-        // Work item ids are unique per organisation, so the project is not part of the key.
-        externalKey: `ado:${org}:wi:${id}`,
+        externalKey: adoWorkItemKey(org, id),
       };
     }
     return null;
@@ -112,7 +119,7 @@ export function parseContextUrl(input: string): ParsedContextUrl | null {
         repository,
         pullRequestId: id,
         canonicalUrl: `https://bitbucket.org/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/pull-requests/${id}`,
-        externalKey: `bitbucket:${workspace}:${repository}:pr:${id}`,
+        externalKey: bitbucketPullRequestKey(workspace, repository, id),
       };
     }
   }

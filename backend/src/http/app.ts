@@ -5,7 +5,11 @@ import express from "express";
 import cookieParser from "cookie-parser";
 import { rateLimit } from "express-rate-limit";
 import { pinoHttp } from "pino-http";
+import { adoConnectionRoutes } from "../hosts/ado/connection.js";
+import { adoWebhook } from "../hosts/ado/webhooks.js";
 import { connectDescriptor } from "../hosts/bitbucket/descriptor.js";
+import { integrationRoutes } from "../hosts/integrations.js";
+import { DeliveryRecorder } from "../jobs/deliveries.js";
 import { competencyRoutes } from "../workspace/competencies.js";
 import { contextLinkRoutes } from "../workspace/contextLinks.js";
 import { feedbackRoutes } from "../workspace/feedback.js";
@@ -26,6 +30,8 @@ export const apiRoutes: RouteSpec[] = [
   ...competencyRoutes,
   ...contextLinkRoutes,
   ...operationsRoutes,
+  ...integrationRoutes,
+  ...adoConnectionRoutes,
 ];
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -71,6 +77,9 @@ export function createApp(services: AppServices) {
   });
 
   app.get("/bitbucket/atlassian-connect.json", connectDescriptor(services.config.publicUrl));
+  // Webhooks authenticate by their own secrets, never by session cookie, so they sit outside /api's session handling.
+  const recorder = new DeliveryRecorder(services.queue);
+  app.post("/api/webhooks/ado/:connectionId", express.json({ limit: "5mb" }), adoWebhook(recorder));
 
   const api = express.Router();
   api.use(express.json({ limit: "1mb" }));

@@ -1,6 +1,7 @@
 import type { Config } from "../config.js";
 import type { JobQueue } from "../jobs/queue.js";
 import type { Logger } from "../log.js";
+import type { SecretBox } from "../storage/encryption.js";
 import type { Storage } from "../storage/index.js";
 
 /** What a request handler may use; built once in main.ts (or a test) and passed down. */
@@ -9,4 +10,6 @@ export interface AppServices {
   storage: Storage;
   queue: JobQueue;
   log: Logger;
+  /** Encrypts host credentials at rest. */
+  secrets: SecretBox;
 }

@@ -1,9 +1,13 @@
 import { Umzug, SequelizeStorage } from "umzug";
 import type { Sequelize } from "sequelize";
 import * as initial from "./migrations/0001_initial.js";
+import * as adoConnections from "./migrations/0002_ado_connections.js";
 
 /** Migrations are listed here in order, so bundling or a renamed file cannot reorder them. */
-const MIGRATIONS = [{ name: "0001_initial", ...initial }];
+const MIGRATIONS = [
+  { name: "0001_initial", ...initial },
+  { name: "0002_ado_connections", ...adoConnections },
+];
 
 export function migrator(sequelize: Sequelize) {
   return new Umzug({

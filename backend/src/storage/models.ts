@@ -150,6 +150,28 @@ export class ContextLinkRow extends Model<Attrs<ContextLinkRow>, Creation<Contex
   declare item?: ContextItemRow;
 }
 
+export interface AdoServices {
+  pullRequests: boolean;
+  workItems: boolean;
+  comments: boolean;
+  statuses: boolean;
+}
+export class AdoConnectionRow extends Model<Attrs<AdoConnectionRow>, Creation<AdoConnectionRow>> {
+  declare id: CreationOptional<string>;
+  declare workspaceId: string;
+  declare organization: string;
+  declare name: string;
+  declare patSealed: string;
+  declare webhookSecretHash: string;
+  declare services: AdoServices;
+  declare repositories: { id: string; name: string; project: string }[];
+  declare status: "active" | "auth_failed";
+  declare lastError: string | null;
+  declare lastDeliveryAt: Date | null;
+  declare createdBy: string;
+  declare createdAt: CreationOptional<Date>;
+}
+
 const uuidPk = { type: DataTypes.UUID, primaryKey: true, defaultValue: DataTypes.UUIDV4 };
 
 /** Binds the domain models to the database; one database per process (or vitest file). */
@@ -277,6 +299,25 @@ export function defineModels(sequelize: Sequelize) {
       createdAt: S.DATE,
     },
     opts("context_links"),
+  );
+
+  AdoConnectionRow.init(
+    {
+      id: uuidPk,
+      workspaceId: S.UUID,
+      organization: S.STRING,
+      name: S.STRING,
+      patSealed: S.TEXT,
+      webhookSecretHash: S.STRING,
+      services: S.JSON,
+      repositories: S.JSON,
+      status: S.STRING,
+      lastError: S.TEXT,
+      lastDeliveryAt: S.DATE,
+      createdBy: S.UUID,
+      createdAt: S.DATE,
+    },
+    opts("ado_connections"),
   );
 
   MemberRow.belongsTo(UserRow, { as: "user", foreignKey: "userId" });

@@ -13,7 +13,7 @@ beforeAll(async () => {
     organization: "contoso",
     pat: PAT,
     user: { id: "u-1", displayName: "Ada", email: "ada@contoso.com" },
-    projects: [{ id: "p-1", name: "Fabrikam" }],
+    projects: [{ id: "p-1", name: "Fabrikam", repositories: [] }],
   }).start();
   bitbucket = await fakeBitbucket({
     token: "bb-token",

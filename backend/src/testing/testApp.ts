@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { Config } from "../config.js";
 import { loadConfig } from "../config.js";
 import { createLogger } from "../log.js";
@@ -7,7 +10,8 @@ import { testDatabase } from "./testDatabase.js";
 /** A running backend on an ephemeral port with a database of its own. */
 export async function startTestApp(overrides: Partial<Config> = {}) {
   const db = testDatabase();
-  const base = loadConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", WORKER_ENABLED: "false" });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "groundwork-data-"));
+  const base = loadConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", WORKER_ENABLED: "false", DATA_DIR: dataDir });
   const config: Config = { ...base, database: db.database, ...overrides };
   const running: RunningGroundwork = await startGroundwork(config, createLogger("silent"));
   if (!overrides.publicUrl) config.publicUrl = new URL(running.url);
@@ -16,6 +20,7 @@ export async function startTestApp(overrides: Partial<Config> = {}) {
     async close() {
       await running.close();
       await db.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -21,6 +21,7 @@ import {
   ObjectiveRow,
   OneOnOneRow,
 } from "../storage/models.js";
+import { REFRESH_JOB } from "../hosts/index.js";
 import { memberInWorkspace } from "./people.js";
 
 export function toContextItem(i: ContextItemRow): ContextItem {
@@ -180,6 +181,9 @@ export const contextLinkRoutes = [
           );
           return Object.assign(created, { item });
         });
+        const refresh = REFRESH_JOB[link.item.host];
+        if (refresh && link.item.metadataStatus !== "fetched")
+          await ctx.services.queue.enqueue(refresh, { contextItemId: link.item.id }, { workspaceId: ws });
         return toContextLink(link);
       } catch (err) {
         if (err instanceof UniqueConstraintError)
@@ -199,6 +203,22 @@ export const contextLinkRoutes = [
       if (!link) throw notFound("That link", "params.id");
       await visibleTarget(ctx, link.targetType, link.targetId, "params.id");
       await link.destroy();
+    },
+  }),
+  route({
+    method: "post",
+    path: "/api/context-items/:id/sync",
+    summary: "Fetch a linked PR's or work item's metadata again now",
+    tag: "Context",
+    access: "member",
+    status: 202,
+    handler: async ({ params }, ctx) => {
+      const item = await ContextItemRow.findOne({ where: { id: params.id!, workspaceId: ctx.auth.workspace.id } });
+      if (!item) throw notFound("That pull request or work item", "params.id");
+      const refresh = REFRESH_JOB[item.host];
+      if (!refresh) throw conflict("host_not_supported", "Syncing from this host is not available yet");
+      await ctx.services.queue.enqueue(refresh, { contextItemId: item.id }, { workspaceId: item.workspaceId });
+      return { queued: true };
     },
   }),
   route({

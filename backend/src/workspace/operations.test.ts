@@ -33,6 +33,6 @@ it("shows owners their workspace's dead-lettered jobs and lets them retry one", 
 });
 
 it("keeps integrations to owners", async () => {
-  expect((await owner.get("/api/integrations")).body).toEqual({ ado: { connected: false }, bitbucket: { connected: false } });
+  expect((await owner.get("/api/integrations")).body).toEqual({ ado: { connected: false, connection: null }, bitbucket: { connected: false } });
   expect((await member.get("/api/integrations")).status).toBe(403);
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DeadJob, IntegrationsOverview } from "@groundwork/shared-types";
+import { DeadJob } from "@groundwork/shared-types";
 import { notFound } from "../http/errors.js";
 import { route } from "../http/route.js";
 
@@ -24,15 +24,5 @@ export const operationsRoutes = [
       if (!(await ctx.services.queue.retryDead(Number(params.id), ctx.auth.workspace.id)))
         throw notFound("That dead job", "params.id");
     },
-  }),
-  route({
-    method: "get",
-    path: "/api/integrations",
-    summary: "Which hosts this workspace is connected to",
-    tag: "Integrations",
-    access: "owner",
-    response: IntegrationsOverview,
-    // Host connections arrive with the Azure DevOps and Bitbucket adapters.
-    handler: async () => ({ ado: { connected: false }, bitbucket: { connected: false } }),
   }),
 ];

@@ -1,17 +1,23 @@
 import { randomUUID } from "node:crypto";
 import { FakeHost, type FakeRequest, type FakeResponse } from "../../testing/fakeHost.js";
+import type { AdoPullRequest, AdoWorkItem } from "./client.js";
 
 /**
- * A fake Azure DevOps organisation host. Paths and shapes follow the REST docs:
- * GET {org}/_apis/connectionData and GET {org}/_apis/projects
- * (learn.microsoft.com/rest/api/azure/devops/core/projects/list). The ADO integration issue
- * adds repositories, pull requests, statuses, work items and hooks.
+ * A fake Azure DevOps organisation host speaking the REST paths we call, with the shapes of
+ * learn.microsoft.com/rest/api/azure/devops (core/projects, git/repositories,
+ * git/pull-requests/get-pull-request, wit/work-items/get-work-item, wit/work-item-types):
+ * Basic auth with a PAT, per-scope refusals, and scripted failures from FakeHost.
  */
+export type AdoScope = "project" | "code" | "work";
+
 export interface FakeAdoState {
   organization: string;
   pat: string;
+  scopes?: AdoScope[];
   user: { id: string; displayName: string; email: string };
-  projects: { id: string; name: string }[];
+  projects: { id: string; name: string; repositories: { id: string; name: string }[] }[];
+  pullRequests?: AdoPullRequest[];
+  workItems?: AdoWorkItem[];
 }
 
 /** A bad PAT is often answered 203 with an HTML sign-in page, not 401 (vsts-rest-api-specs#97). */
@@ -20,24 +26,36 @@ export const adoSignInPage = (): FakeResponse => ({
   body: "<!DOCTYPE html><html><head><title>Azure DevOps Services | Sign In</title></head><body>Sign in</body></html>",
 });
 
+const notAuthorized = (user: string): FakeResponse => ({
+  status: 401,
+  body: { $id: "1", message: `TF400813: The user '${user}' is not authorized to access this resource.`, typeKey: "UnauthorizedRequestException" },
+});
+const missing = (what: string): FakeResponse => ({ status: 404, body: { $id: "1", message: `${what} does not exist.`, typeKey: "NotFoundException" } });
+const same = (a: string | undefined, b: string | undefined) => a?.toLowerCase() === b?.toLowerCase();
+
 export function fakeAdo(state: FakeAdoState) {
+  const scopes = () => new Set(state.scopes ?? ["project", "code", "work"]);
   const authorized = (req: FakeRequest) => {
     const header = req.headers.authorization ?? "";
     if (!header.startsWith("Basic ")) return false;
     const decoded = Buffer.from(header.slice(6), "base64").toString("utf8");
     return decoded.slice(decoded.indexOf(":") + 1) === state.pat;
   };
-  const guard = (req: FakeRequest, ok: () => FakeResponse): FakeResponse => {
-    if (req.params.org?.toLowerCase() !== state.organization.toLowerCase())
-      return { status: 404, body: { message: `The resource cannot be found.`, typeKey: "UnknownOrganization" } };
-    return authorized(req) ? ok() : adoSignInPage();
+  const guard = (req: FakeRequest, scope: AdoScope | null, ok: () => FakeResponse): FakeResponse => {
+    if (!same(req.params.org, state.organization))
+      return { status: 404, body: { message: "The resource cannot be found.", typeKey: "UnknownOrganization" } };
+    if (!authorized(req)) return adoSignInPage();
+    if (scope && !scopes().has(scope)) return notAuthorized(state.user.email);
+    return ok();
   };
-  return new FakeHost("Azure DevOps", [
+  const project = (key: string | undefined) => state.projects.find((p) => same(p.id, key) || same(p.name, key));
+
+  const host = new FakeHost("Azure DevOps", [
     {
       method: "GET",
       path: "/:org/_apis/connectionData",
       handle: (req) =>
-        guard(req, () => ({
+        guard(req, null, () => ({
           status: 200,
           body: {
             authenticatedUser: { id: state.user.id, providerDisplayName: state.user.displayName, properties: {} },
@@ -51,7 +69,7 @@ export function fakeAdo(state: FakeAdoState) {
       method: "GET",
       path: "/:org/_apis/projects",
       handle: (req) =>
-        guard(req, () => ({
+        guard(req, "project", () => ({
           status: 200,
           body: {
             count: state.projects.length,
@@ -66,5 +84,57 @@ export function fakeAdo(state: FakeAdoState) {
           },
         })),
     },
+    {
+      method: "GET",
+      path: "/:org/_apis/wit/workitems/:id",
+      handle: (req) =>
+        guard(req, "work", () => {
+          const wi = state.workItems?.find((w) => w.id === Number(req.params.id));
+          return wi ? { status: 200, body: wi } : missing(`Work item ${req.params.id}`);
+        }),
+    },
+    {
+      method: "GET",
+      path: "/:org/:project/_apis/git/repositories",
+      handle: (req) =>
+        guard(req, "code", () => {
+          const p = project(req.params.project);
+          if (!p) return missing(`Project ${req.params.project}`);
+          const value = p.repositories.map((r) => ({ id: r.id, name: r.name, project: { id: p.id, name: p.name } }));
+          return { status: 200, body: { count: value.length, value } };
+        }),
+    },
+    {
+      method: "GET",
+      path: "/:org/:project/_apis/git/repositories/:repo/pullrequests/:id",
+      handle: (req) =>
+        guard(req, "code", () => {
+          const p = project(req.params.project);
+          const repo = p?.repositories.find((r) => same(r.id, req.params.repo) || same(r.name, req.params.repo));
+          const pr = state.pullRequests?.find(
+            (x) => x.pullRequestId === Number(req.params.id) && same(x.repository?.id, repo?.id),
+          );
+          return pr ? { status: 200, body: pr } : missing(`Pull request ${req.params.id}`);
+        }),
+    },
+    {
+      method: "GET",
+      path: "/:org/:project/_apis/wit/workitemtypes",
+      handle: (req) =>
+        guard(req, "work", () => ({ status: 200, body: { count: 2, value: [{ name: "Bug" }, { name: "User Story" }] } })),
+    },
   ]);
+  return host;
+}
+
+/** Sends a service-hook delivery the way ADO does: JSON body, Basic auth, nothing else. */
+export function sendServiceHook(url: string, event: unknown, password: string, username = "groundwork") {
+  return fetch(url, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      authorization: `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`,
+    },
+    body: JSON.stringify(event),
+  });
 }

@@ -1,0 +1,110 @@
+import { PermanentFailure, RetryAfter } from "../../jobs/queue.js";
+
+export type AdoErrorKind = "auth" | "forbidden" | "not_found" | "rate_limited" | "server" | "unreachable";
+
+/** A failed call to Azure DevOps, classified so callers can tell a person what to do. */
+export class AdoError extends Error {
+  constructor(
+    readonly kind: AdoErrorKind,
+    message: string,
+    readonly status?: number,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Inside a job: 429 waits for Retry-After, 401/403 stop retrying, the rest back off. */
+export function asJobError(err: unknown) {
+  if (!(err instanceof AdoError)) return err;
+  if (err.kind === "rate_limited") return new RetryAfter(err.retryAfterSeconds ?? 30, err.message);
+  if (err.kind === "auth" || err.kind === "forbidden") return new PermanentFailure(err.message);
+  return err;
+}
+
+const API_VERSION = "7.1";
+
+export interface AdoIdentityRef {
+  id?: string;
+  displayName?: string;
+  uniqueName?: string;
+}
+export interface AdoPullRequest {
+  pullRequestId: number;
+  title?: string;
+  description?: string;
+  status?: string;
+  isDraft?: boolean;
+  createdBy?: AdoIdentityRef;
+  creationDate?: string;
+  closedDate?: string;
+  sourceRefName?: string;
+  targetRefName?: string;
+  reviewers?: (AdoIdentityRef & { vote?: number })[];
+  repository?: { id: string; name: string; project?: { id: string; name: string } };
+}
+export interface AdoWorkItem {
+  id: number;
+  rev?: number;
+  fields?: Record<string, unknown>;
+}
+
+/**
+ * A small REST client for one organisation, authenticated with a PAT (HTTP Basic, empty
+ * user). Azure DevOps often answers a bad PAT with 203 and an HTML sign-in page rather than
+ * 401, so any non-JSON answer counts as an authorization failure.
+ */
+export class AdoClient {
+  constructor(
+    private readonly baseUrl: string,
+    readonly organization: string,
+    private readonly pat: string,
+    private readonly timeoutMs = 15_000,
+  ) {}
+
+  private async get<T>(path: string): Promise<T> {
+    const url = `${this.baseUrl}/${encodeURIComponent(this.organization)}/${path}${path.includes("?") ? "&" : "?"}api-version=${API_VERSION}`;
+    let res: Response;
+    try {
+      res = await fetch(url, {
+        headers: { authorization: `Basic ${Buffer.from(`:${this.pat}`).toString("base64")}`, accept: "application/json" },
+        redirect: "manual",
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (err) {
+      throw new AdoError("unreachable", `Azure DevOps could not be reached (${(err as Error).message})`);
+    }
+    const json = (res.headers.get("content-type") ?? "").includes("application/json");
+    if (res.status === 429) {
+      const retryAfter = Number(res.headers.get("retry-after"));
+      throw new AdoError("rate_limited", "Azure DevOps is rate-limiting us", 429, Number.isFinite(retryAfter) ? retryAfter : undefined);
+    }
+    if (res.status === 401 || res.status === 203 || (res.status >= 300 && res.status < 400) || (res.ok && !json))
+      throw new AdoError("auth", "Authorization denied — check the token and its expiry", res.status);
+    if (res.status === 403) throw new AdoError("forbidden", "The token is not allowed to do this", 403);
+    if (res.status === 404) throw new AdoError("not_found", "Not found in Azure DevOps", 404);
+    if (!res.ok) throw new AdoError("server", `Azure DevOps answered ${res.status}`, res.status);
+    return (await res.json()) as T;
+  }
+
+  connectionData() {
+    return this.get<{ authenticatedUser: { id: string; providerDisplayName?: string } }>("_apis/connectionData");
+  }
+  async projects() {
+    return (await this.get<{ value: { id: string; name: string }[] }>("_apis/projects")).value;
+  }
+  async repositories(project: string) {
+    return (await this.get<{ value: { id: string; name: string }[] }>(`${encodeURIComponent(project)}/_apis/git/repositories`)).value;
+  }
+  pullRequest(project: string, repository: string, id: number) {
+    return this.get<AdoPullRequest>(
+      `${encodeURIComponent(project)}/_apis/git/repositories/${encodeURIComponent(repository)}/pullrequests/${id}`,
+    );
+  }
+  workItem(id: number) {
+    return this.get<AdoWorkItem>(`_apis/wit/workitems/${id}`);
+  }
+  async workItemTypes(project: string) {
+    return (await this.get<{ value: { name: string }[] }>(`${encodeURIComponent(project)}/_apis/wit/workitemtypes`)).value;
+  }
+}

@@ -1,0 +1,171 @@
+import { timingSafeEqual } from "node:crypto";
+import {
+  AdoConnected,
+  AdoConnectionTest,
+  AdoConnectRequest,
+  AdoTestConnectionRequest,
+  AdoWebhookSecret,
+  type AdoConnection,
+} from "@groundwork/shared-types";
+import { ApiError, notFound } from "../../http/errors.js";
+import { route, type MemberContext } from "../../http/route.js";
+import type { AppServices } from "../../http/services.js";
+import { AdoConnectionRow, ContextItemRow } from "../../storage/models.js";
+import { newToken, sha256 } from "../../workspace/secrets.js";
+import { AdoClient, AdoError } from "./client.js";
+import { normalizeOrgUrl, ORG_URL_EXPECTED } from "./orgUrl.js";
+
+export const webhookUrl = (services: AppServices, connectionId: string) =>
+  new URL(`/api/webhooks/ado/${connectionId}`, services.config.publicUrl).toString();
+
+export function toAdoConnection(services: AppServices, c: AdoConnectionRow): AdoConnection {
+  return {
+    id: c.id,
+    organization: c.organization,
+    url: `https://dev.azure.com/${c.organization}`,
+    name: c.name,
+    services: c.services,
+    repositories: c.repositories,
+    status: c.status,
+    lastError: c.lastError,
+    lastDeliveryAt: c.lastDeliveryAt?.toISOString() ?? null,
+    webhookUrl: webhookUrl(services, c.id),
+    createdAt: c.createdAt.toISOString(),
+  };
+}
+
+/** The connection's client; the PAT is decrypted only here, for the call. */
+export function clientFor(services: AppServices, c: AdoConnectionRow) {
+  return new AdoClient(services.config.adoBaseUrl, c.organization, services.secrets.open(c.patSealed));
+}
+
+/** Checks a webhook's Basic auth password against the stored hash, in constant time. */
+export function webhookSecretMatches(c: AdoConnectionRow, presented: string) {
+  return timingSafeEqual(Buffer.from(sha256(presented)), Buffer.from(c.webhookSecretHash));
+}
+
+/**
+ * Tests an organisation URL and PAT the way a person needs to hear about it: which of the
+ * URL, the token or a scope is wrong. Returns what the token can see.
+ */
+async function testConnection(services: AppServices, orgUrl: string, pat: string) {
+  const org = normalizeOrgUrl(orgUrl);
+  if (!org) throw new ApiError(400, "invalid_org_url", `That is not an Azure DevOps organisation URL. Expected ${ORG_URL_EXPECTED}`, "body.orgUrl");
+  const client = new AdoClient(services.config.adoBaseUrl, org.organization, pat);
+  const step = async <T>(call: () => Promise<T>, scope?: string): Promise<T> => {
+    try {
+      return await call();
+    } catch (err) {
+      if (!(err instanceof AdoError)) throw err;
+      if (scope && (err.kind === "auth" || err.kind === "forbidden"))
+        throw new ApiError(422, "ado_missing_scope", `The token is missing the ${scope} scope; create a token with it and try again`, "body.pat");
+      if (err.kind === "auth" || err.kind === "forbidden")
+        throw new ApiError(422, "ado_auth_denied", "Authorization denied — check the token and its expiry", "body.pat");
+      if (err.kind === "not_found")
+        throw new ApiError(422, "ado_org_not_found", `Organisation not found — check the URL (${org.url})`, "body.orgUrl");
+      if (err.kind === "rate_limited")
+        throw new ApiError(503, "ado_rate_limited", "Azure DevOps is rate-limiting us; try again in a minute", undefined, {
+          "Retry-After": String(err.retryAfterSeconds ?? 60),
+        });
+      throw new ApiError(502, "ado_unreachable", `Azure DevOps did not answer properly: ${err.message}`);
+    }
+  };
+  const me = await step(() => client.connectionData());
+  const projects = await step(() => client.projects(), "Project and Team (Read)");
+  const withRepos = [];
+  for (const p of projects) withRepos.push({ ...p, repositories: await step(() => client.repositories(p.name), "Code (Read & Write)") });
+  if (projects[0]) await step(() => client.workItemTypes(projects[0]!.name), "Work Items (Read)");
+  return { ...org, user: me.authenticatedUser.providerDisplayName ?? null, projects: withRepos };
+}
+
+async function connectionOf(ctx: MemberContext) {
+  const c = await AdoConnectionRow.findOne({ where: { workspaceId: ctx.auth.workspace.id } });
+  if (!c) throw notFound("An Azure DevOps connection");
+  return c;
+}
+
+function newWebhookSecret() {
+  const secret = newToken(24);
+  return { secret, hash: sha256(secret) };
+}
+
+export const adoConnectionRoutes = [
+  route({
+    method: "post",
+    path: "/api/integrations/ado/test",
+    summary: "Test an Azure DevOps organisation URL and personal access token without saving them",
+    tag: "Integrations",
+    access: "owner",
+    body: AdoTestConnectionRequest,
+    response: AdoConnectionTest,
+    handler: async ({ body }, ctx) => testConnection(ctx.services, body.orgUrl, body.pat),
+  }),
+  route({
+    method: "post",
+    path: "/api/integrations/ado",
+    summary: "Connect (or reconnect with a new token) an Azure DevOps organisation; returns the webhook secret once",
+    tag: "Integrations",
+    access: "owner",
+    body: AdoConnectRequest,
+    response: AdoConnected,
+    status: 201,
+    handler: async ({ body }, ctx) => {
+      const found = await testConnection(ctx.services, body.orgUrl, body.pat);
+      const all = found.projects.flatMap((p) => p.repositories.map((r) => ({ id: r.id, name: r.name, project: p.name })));
+      const repositories = body.repositoryIds ? all.filter((r) => body.repositoryIds!.includes(r.id)) : all;
+      if (body.repositoryIds && repositories.length !== body.repositoryIds.length)
+        throw new ApiError(400, "unknown_repository", "Some repositories were not found in this organisation", "body.repositoryIds");
+      const { secret, hash } = newWebhookSecret();
+      const fields = {
+        organization: found.organization,
+        name: body.name ?? found.organization,
+        patSealed: ctx.services.secrets.seal(body.pat),
+        webhookSecretHash: hash,
+        services: { pullRequests: true, workItems: true, comments: true, statuses: true, ...body.services },
+        repositories,
+        status: "active" as const,
+        lastError: null,
+      };
+      const existing = await AdoConnectionRow.findOne({ where: { workspaceId: ctx.auth.workspace.id } });
+      const row = existing
+        ? await existing.update(fields)
+        : await AdoConnectionRow.create({ ...fields, workspaceId: ctx.auth.workspace.id, lastDeliveryAt: null, createdBy: ctx.auth.member.id });
+      // Items pasted before the organisation was connected get their metadata now.
+      const pending = await ContextItemRow.findAll({
+        where: { workspaceId: ctx.auth.workspace.id, host: "ado", metadataStatus: ["pending", "error"] },
+      });
+      for (const item of pending)
+        if (item.hostIds.organization === row.organization)
+          await ctx.services.queue.enqueue("ado.refresh", { contextItemId: item.id }, { workspaceId: row.workspaceId });
+      return {
+        connection: toAdoConnection(ctx.services, row),
+        webhook: { webhookUrl: webhookUrl(ctx.services, row.id), webhookSecret: secret },
+      };
+    },
+  }),
+  route({
+    method: "post",
+    path: "/api/integrations/ado/webhook-secret",
+    summary: "Replace the service hooks' secret; the old one stops working at once",
+    tag: "Integrations",
+    access: "owner",
+    response: AdoWebhookSecret,
+    handler: async (_input, ctx) => {
+      const c = await connectionOf(ctx);
+      const { secret, hash } = newWebhookSecret();
+      await c.update({ webhookSecretHash: hash });
+      return { webhookUrl: webhookUrl(ctx.services, c.id), webhookSecret: secret };
+    },
+  }),
+  route({
+    method: "delete",
+    path: "/api/integrations/ado",
+    summary: "Disconnect: delete the credentials and stop all calls; linked items keep their last snapshot",
+    tag: "Integrations",
+    access: "owner",
+    handler: async (_input, ctx) => {
+      const c = await connectionOf(ctx);
+      await c.destroy();
+    },
+  }),
+];

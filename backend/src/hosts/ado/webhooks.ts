@@ -1,0 +1,78 @@
+import type { RequestHandler } from "express";
+import { z } from "zod";
+import { ApiError } from "../../http/errors.js";
+import { DeliveryRecorder } from "../../jobs/deliveries.js";
+import { AdoConnectionRow } from "../../storage/models.js";
+import { webhookSecretMatches } from "./connection.js";
+
+/** The service-hook events we act on (learn.microsoft.com/azure/devops/service-hooks/events). */
+export const ADO_EVENTS = [
+  "git.pullrequest.created",
+  "git.pullrequest.updated",
+  "git.pullrequest.merged",
+  "ms.vss-code.git-pullrequest-comment-event",
+  "workitem.created",
+  "workitem.updated",
+  "workitem.commented",
+] as const;
+
+export const AdoEvent = z.looseObject({
+  id: z.string().min(1).max(100),
+  eventType: z.string().min(1).max(200),
+  resource: z.record(z.string(), z.unknown()).nullish(),
+  createdDate: z.string().optional(),
+});
+export type AdoEvent = z.infer<typeof AdoEvent>;
+export interface AdoEventJob {
+  connectionId: string;
+  event: AdoEvent;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const refused = () =>
+  new ApiError(401, "unauthenticated", "Wrong or missing webhook secret: use the secret Groundwork showed as the Basic auth password", undefined, {
+    "WWW-Authenticate": 'Basic realm="Groundwork"',
+  });
+
+function basicPassword(header: string | undefined) {
+  if (!header?.startsWith("Basic ")) return null;
+  const decoded = Buffer.from(header.slice(6), "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  return colon < 0 ? null : decoded.slice(colon + 1);
+}
+
+/**
+ * POST /api/webhooks/ado/:connectionId — ADO sends the secret as the Basic auth password
+ * (any user name). Verified, recorded as a job, then acknowledged; nothing is stored for a
+ * refused request, and a redelivered event id is recorded once.
+ */
+export function adoWebhook(recorder: DeliveryRecorder): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const connectionId = req.params.connectionId ?? "";
+      const password = basicPassword(req.get("authorization"));
+      const connection = UUID.test(connectionId) && password !== null ? await AdoConnectionRow.findByPk(connectionId) : null;
+      if (!connection || !webhookSecretMatches(connection, password!)) throw refused();
+      const parsed = AdoEvent.safeParse(req.body);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        throw new ApiError(400, "invalid_event", `Not a service hook event: ${issue.path.join(".")} ${issue.message}`, `body.${issue.path.join(".")}`);
+      }
+      const event = parsed.data;
+      if (!(ADO_EVENTS as readonly string[]).includes(event.eventType)) {
+        res.status(202).json({ received: true, ignored: true });
+        return;
+      }
+      const { duplicate } = await recorder.record({
+        source: `ado:${connection.id}`,
+        deliveryId: event.id,
+        kind: "ado.event",
+        payload: { connectionId: connection.id, event } satisfies AdoEventJob,
+        workspaceId: connection.workspaceId,
+      });
+      res.status(202).json({ received: true, duplicate });
+    } catch (err) {
+      next(err);
+    }
+  };
+}
