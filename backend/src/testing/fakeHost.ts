@@ -9,6 +9,8 @@ export interface FakeRequest {
   headers: http.IncomingHttpHeaders;
   body: string;
   params: Record<string, string>;
+  /** When it arrived (ms since epoch), to check retry timing. */
+  at: number;
 }
 
 export interface FakeResponse {
@@ -91,6 +93,7 @@ export class FakeHost {
         query: url.searchParams,
         headers: req.headers,
         body: Buffer.concat(chunks).toString("utf8"),
+        at: Date.now(),
       };
       let response: FakeResponse = { status: 404, body: { message: `${this.name} fake has no route ${base.method} ${base.path}` } };
       const failure = this.takeFailure(base);

@@ -3,17 +3,17 @@ import os from "node:os";
 import path from "node:path";
 import type { Config } from "../config.js";
 import { loadConfig } from "../config.js";
-import { createLogger } from "../log.js";
+import { createLogger, type Logger } from "../log.js";
 import { startGroundwork, type RunningGroundwork } from "../server.js";
 import { testDatabase } from "./testDatabase.js";
 
 /** A running backend on an ephemeral port with a database of its own. */
-export async function startTestApp(overrides: Partial<Config> = {}) {
+export async function startTestApp(overrides: Partial<Config> = {}, log: Logger = createLogger("silent")) {
   const db = testDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "groundwork-data-"));
   const base = loadConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", WORKER_ENABLED: "false", DATA_DIR: dataDir });
   const config: Config = { ...base, database: db.database, ...overrides };
-  const running: RunningGroundwork = await startGroundwork(config, createLogger("silent"));
+  const running: RunningGroundwork = await startGroundwork(config, log);
   if (!overrides.publicUrl) config.publicUrl = new URL(running.url);
   return {
     ...running,

@@ -1,0 +1,257 @@
+import fs from "node:fs";
+import path from "node:path";
+import { Writable } from "node:stream";
+import { setTimeout as sleep } from "node:timers/promises";
+import { QueryTypes } from "sequelize";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { failures } from "../../testing/fakeHost.js";
+import { ApiClient, inviteMember, signUp, startTestApp } from "../../testing/testApp.js";
+import { createLogger } from "../../log.js";
+import { fakeAdo, sendServiceHook } from "./fakeAdo.js";
+import type { AdoPullRequest, AdoWorkItem } from "./client.js";
+
+/** End to end against the fake organisation, with the documented service-hook payloads. */
+const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8"));
+const PAT = "ado-pat-" + "k".repeat(44);
+const created = fixture("git.pullrequest.created.json");
+const merged = fixture("git.pullrequest.merged.json");
+const wiCreated = fixture("workitem.created.json");
+const wiUpdated = fixture("workitem.updated.json");
+const PR_URL = "https://fabrikam.visualstudio.com/Fabrikam/_git/Fabrikam/pullrequest/1";
+const WI_URL = "https://dev.azure.com/fabrikam/FabrikamCloud/_workitems/edit/5";
+
+const ado = fakeAdo({
+  organization: "fabrikam",
+  pat: PAT,
+  user: { id: "54d125f7", displayName: "Jamal Hartnett", email: "fabrikamfiber4@hotmail.com" },
+  projects: [
+    { id: created.resource.repository.project.id, name: "Fabrikam", repositories: [{ id: created.resource.repository.id, name: "Fabrikam" }] },
+    { id: "f0811a3b-8c8a-4e43-a3bf-9a049b4835bd", name: "FabrikamCloud", repositories: [] },
+  ],
+  pullRequests: [structuredClone(created.resource) as AdoPullRequest],
+  workItems: [structuredClone(wiCreated.resource) as AdoWorkItem],
+});
+
+const logLines: string[] = [];
+const responses: string[] = [];
+let app: Awaited<ReturnType<typeof startTestApp>>;
+let owner: ApiClient;
+
+/** Records every response body so the test can prove the PAT never leaves the server. */
+function recording(client: ApiClient) {
+  const request = client.request.bind(client);
+  client.request = async (...args) => {
+    const res = await request(...args);
+    responses.push(JSON.stringify(res.body));
+    return res;
+  };
+  return client;
+}
+
+async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out: ${what}`);
+    await sleep(100);
+  }
+}
+
+const objectiveLinks = async (id: string) =>
+  (await owner.get("/api/objectives")).body.find((o: { id: string }) => o.id === id).links as { item: Record<string, any> }[];
+
+beforeAll(async () => {
+  await ado.start();
+  const sink = new Writable({
+    write(chunk, _e, done) {
+      logLines.push(String(chunk));
+      done();
+    },
+  });
+  app = await startTestApp(
+    { adoBaseUrl: ado.url, worker: { enabled: true, concurrency: 2, maxAttempts: 5 } },
+    createLogger("debug", sink),
+  );
+  owner = recording((await signUp(app.url, "Olivia", "olivia@fabrikam.com")).client);
+});
+afterAll(async () => {
+  await app?.close();
+  await ado.stop();
+});
+
+describe("test connection", () => {
+  const test = (orgUrl: string, pat = PAT) => owner.post("/api/integrations/ado/test", { orgUrl, pat });
+
+  it("shows the projects and repositories a good token can see", async () => {
+    const res = await test("fabrikam.visualstudio.com/");
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ organization: "fabrikam", url: "https://dev.azure.com/fabrikam", user: "Jamal Hartnett" });
+    expect(res.body.projects[0]).toMatchObject({ name: "Fabrikam", repositories: [{ name: "Fabrikam" }] });
+  });
+
+  it("explains a bad token (203 sign-in page or 401), an unknown organisation and a bad URL", async () => {
+    const denied = await test("https://dev.azure.com/fabrikam", "w".repeat(52));
+    expect(denied.status).toBe(422);
+    expect(denied.body.error).toEqual({ code: "ado_auth_denied", message: "Authorization denied — check the token and its expiry", field: "body.pat" });
+    ado.fail({ path: /connectionData/, respond: failures.unauthorized() });
+    expect((await test("https://dev.azure.com/fabrikam")).body.error.code).toBe("ado_auth_denied");
+    const unknown = await test("https://dev.azure.com/nobody");
+    expect(unknown.body.error).toMatchObject({ code: "ado_org_not_found", field: "body.orgUrl" });
+    expect(unknown.body.error.message).toContain("Organisation not found — check the URL");
+    const bad = await test("https://github.com/fabrikam");
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain("https://dev.azure.com/{organization}");
+  });
+
+  it("names the missing scope", async () => {
+    ado.fail({ path: /git\/repositories$/, respond: { status: 401, body: { message: "TF400813: not authorized" } } });
+    const code = await test("https://dev.azure.com/fabrikam");
+    expect(code.body.error).toMatchObject({ code: "ado_missing_scope" });
+    expect(code.body.error.message).toContain("Code (Read & Write)");
+    ado.fail({ path: /workitemtypes/, respond: { status: 401, body: { message: "TF400813: not authorized" } } });
+    expect((await test("https://dev.azure.com/fabrikam")).body.error.message).toContain("Work Items (Read)");
+  });
+
+  it("passes on a host rate limit with its Retry-After", async () => {
+    ado.fail({ path: /connectionData/, respond: failures.rateLimited(42) });
+    const res = await test("https://dev.azure.com/fabrikam");
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toBe("42");
+  });
+
+  it("is for workspace owners only", async () => {
+    const { client: member } = await inviteMember(owner, "member@fabrikam.com");
+    expect((await member.post("/api/integrations/ado/test", { orgUrl: "fabrikam", pat: PAT })).status).toBe(403);
+  });
+});
+
+describe("connected organisation", () => {
+  let webhookUrl: string;
+  let secret: string;
+  let objectiveId: string;
+
+  it("connects, shows the webhook secret once, and fetches metadata for pasted links", async () => {
+    objectiveId = (await owner.post("/api/objectives", { title: "Ship Fabrikam", period: "2026-Q4" })).body.id;
+    // Pasted before connecting: stays pending until the organisation is connected.
+    await owner.post("/api/context-links", { targetType: "objective", targetId: objectiveId, url: PR_URL });
+    expect((await objectiveLinks(objectiveId))[0]!.item.metadataStatus).toBe("pending");
+
+    const res = await owner.post("/api/integrations/ado", { orgUrl: "https://dev.azure.com/Fabrikam", pat: PAT, name: "Fabrikam org" });
+    expect(res.status).toBe(201);
+    webhookUrl = res.body.webhook.webhookUrl;
+    secret = res.body.webhook.webhookSecret;
+    expect(webhookUrl).toBe(`${app.url}/api/webhooks/ado/${res.body.connection.id}`);
+    expect(res.body.connection.repositories).toEqual([{ id: created.resource.repository.id, name: "Fabrikam", project: "Fabrikam" }]);
+    const overview = await owner.get("/api/integrations");
+    expect(overview.body.ado.connection.name).toBe("Fabrikam org");
+    expect(JSON.stringify(overview.body)).not.toContain(secret);
+
+    const pr = await until("PR metadata", async () => {
+      const item = (await objectiveLinks(objectiveId))[0]!.item;
+      return item.metadataStatus === "fetched" && item;
+    });
+    expect(pr).toMatchObject({ title: "my first pull request", state: "active", authorEmail: "fabrikamfiber4@hotmail.com" });
+    expect(pr.metadata).toMatchObject({ sourceBranch: "mytopic", targetBranch: "master", author: { displayName: "Jamal Hartnett" } });
+
+    await owner.post("/api/context-links", { targetType: "objective", targetId: objectiveId, url: WI_URL });
+    const wi = await until("work item metadata", async () =>
+      (await objectiveLinks(objectiveId)).find((l) => l.item.kind === "work_item" && l.item.metadataStatus === "fetched")?.item,
+    );
+    expect(wi).toMatchObject({ title: "Some great new idea!", state: "New" });
+    expect(wi.metadata).toMatchObject({ type: "Bug", areaPath: "FabrikamCloud" });
+  });
+
+  it("refuses a webhook with a wrong or missing secret and stores nothing", async () => {
+    const count = async () =>
+      Number((await app.services.storage.sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE kind = 'ado.event'", { type: QueryTypes.SELECT }))[0]!.n);
+    const before = await count();
+    const wrong = await sendServiceHook(webhookUrl, merged, "not-the-secret");
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get("www-authenticate")).toContain("Basic");
+    const none = await fetch(webhookUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(merged) });
+    expect(none.status).toBe(401);
+    const otherConnection = await sendServiceHook(webhookUrl.replace(/[0-9a-f-]{36}$/, "00000000-0000-4000-8000-000000000000"), merged, secret);
+    expect(otherConnection.status).toBe(401);
+    expect(await count()).toBe(before);
+  });
+
+  it("updates the snapshot from each documented event, once per event even when redelivered", async () => {
+    const first = await sendServiceHook(webhookUrl, merged, secret);
+    expect(first.status).toBe(202);
+    expect(await first.json()).toEqual({ received: true, duplicate: false });
+    expect(await (await sendServiceHook(webhookUrl, merged, secret)).json()).toEqual({ received: true, duplicate: true });
+    const pr = await until("merged state", async () => {
+      const item = (await objectiveLinks(objectiveId)).find((l) => l.item.kind === "pull_request")!.item;
+      return item.state === "completed" && item;
+    });
+    expect(pr.metadata.closedAt).toBe(merged.resource.closedDate);
+    const jobs = await app.services.storage.sequelize.query<{ status: string }>(
+      "SELECT status FROM jobs WHERE dedupe_key = :key",
+      { type: QueryTypes.SELECT, replacements: { key: `ado:${webhookUrl.split("/").pop()}:${merged.id}` } },
+    );
+    expect(jobs).toEqual([{ status: "done" }]);
+
+    const wiAfter = structuredClone(wiUpdated);
+    wiAfter.resource.revision.fields["System.State"] = "Approved";
+    wiAfter.resource.revision.fields["System.Title"] = "Some great new idea!";
+    expect((await sendServiceHook(webhookUrl, wiAfter, secret)).status).toBe(202);
+    await until("work item approved", async () =>
+      (await objectiveLinks(objectiveId)).some((l) => l.item.kind === "work_item" && l.item.state === "Approved"),
+    );
+  });
+
+  it("fetches the resource over REST when the hook sends minimal details, and ignores other events", async () => {
+    const minimal = { ...structuredClone(created), id: "minimal-1", eventType: "git.pullrequest.updated" };
+    minimal.resource = { pullRequestId: 1, repository: { id: created.resource.repository.id, project: { id: created.resource.repository.project.id } } };
+    const fetchesBefore = ado.requests.filter((r) => r.path.includes("/pullrequests/1")).length;
+    expect((await sendServiceHook(webhookUrl, minimal, secret)).status).toBe(202);
+    await until("REST fetch of the minimal PR", async () => ado.requests.filter((r) => r.path.includes("/pullrequests/1")).length > fetchesBefore);
+    const ignored = await sendServiceHook(webhookUrl, { ...merged, id: "build-1", eventType: "build.complete" }, secret);
+    expect(await ignored.json()).toEqual({ received: true, ignored: true });
+    const malformed = await sendServiceHook(webhookUrl, { hello: "world" }, secret);
+    expect(malformed.status).toBe(400);
+  });
+
+  it("retries a 429 after its Retry-After", async () => {
+    const itemId = (await objectiveLinks(objectiveId)).find((l) => l.item.kind === "pull_request")!.item.id;
+    ado.fail({ path: /pullrequests\/1$/, respond: failures.rateLimited(1) });
+    const start = ado.requests.length;
+    expect((await owner.post(`/api/context-items/${itemId}/sync`)).status).toBe(202);
+    const times = await until("two fetches", async () => {
+      const prFetches = ado.requests.slice(start).filter((r) => r.path.endsWith("/pullrequests/1"));
+      return prFetches.length >= 2 && prFetches;
+    });
+    expect(times[1]!.at - times[0]!.at).toBeGreaterThanOrEqual(950);
+    const lastRefresh = async () =>
+      (
+        await app.services.storage.sequelize.query<{ attempts: number; status: string }>(
+          "SELECT attempts, status FROM jobs WHERE kind = 'ado.refresh' ORDER BY id DESC LIMIT 1",
+          { type: QueryTypes.SELECT },
+        )
+      )[0]!;
+    await until("refresh done", async () => (await lastRefresh()).status === "done");
+    // Waiting for Retry-After does not spend an attempt.
+    expect(Number((await lastRefresh()).attempts)).toBe(1);
+  });
+
+  it("replaces the webhook secret, and disconnecting keeps the last snapshots", async () => {
+    const rotated = await owner.post("/api/integrations/ado/webhook-secret");
+    expect(rotated.status).toBe(200);
+    expect((await sendServiceHook(webhookUrl, { ...merged, id: "after-rotate" }, secret)).status).toBe(401);
+    expect((await sendServiceHook(webhookUrl, { ...merged, id: "after-rotate" }, rotated.body.webhookSecret)).status).toBe(202);
+
+    expect((await owner.delete("/api/integrations/ado")).status).toBe(204);
+    expect((await owner.get("/api/integrations")).body.ado).toEqual({ connected: false, connection: null });
+    expect((await sendServiceHook(webhookUrl, { ...merged, id: "after-disconnect" }, rotated.body.webhookSecret)).status).toBe(401);
+    const pr = (await objectiveLinks(objectiveId)).find((l) => l.item.kind === "pull_request")!.item;
+    expect(pr.metadataStatus).toBe("fetched");
+  });
+
+  it("never shows or logs the PAT", async () => {
+    expect(logLines.length).toBeGreaterThan(10);
+    for (const line of [...logLines, ...responses]) expect(line).not.toContain(PAT);
+    const stored = await app.services.storage.sequelize.query<Record<string, unknown>>("SELECT * FROM ado_connections", { type: QueryTypes.SELECT });
+    expect(JSON.stringify(stored)).not.toContain(PAT);
+  });
+});
