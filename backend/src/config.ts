@@ -35,6 +35,8 @@ const Env = z.object({
     .refine((k) => Buffer.from(k, "base64").length === 32, { message: "must be 32 random bytes, base64-encoded (openssl rand -base64 32)" })
     .optional(),
   ADO_BASE_URL: z.url({ message: "must be an absolute URL" }).default("https://dev.azure.com"),
+  SANDBOX: z.enum(["true", "false"]).default("false"),
+  SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
 });
 
 export interface Config {
@@ -51,6 +53,8 @@ export interface Config {
   encryptionKey?: string;
   /** Where Azure DevOps organisations live; tests and the sandbox point it at the fake host. */
   adoBaseUrl: string;
+  /** The local host sandbox: started beside the app when enabled; its fake organisation's URL once running. */
+  sandbox: { enabled: boolean; port: number; adoUrl?: string };
 }
 
 export class ConfigError extends Error {
@@ -95,5 +99,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(import.meta.dirname, "../../web/dist")),
     ...(e.ENCRYPTION_KEY ? { encryptionKey: e.ENCRYPTION_KEY } : {}),
     adoBaseUrl: e.ADO_BASE_URL.replace(/\/$/, ""),
+    sandbox: { enabled: e.SANDBOX === "true", port: e.SANDBOX_PORT },
   };
 }

@@ -1,5 +1,7 @@
 import { ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./log.js";
+import { SANDBOX_ORG } from "./hosts/ado/connection.js";
+import { startAdoSandbox } from "./hosts/ado/sandbox.js";
 import { startGroundwork } from "./server.js";
 
 async function main() {
@@ -14,6 +16,11 @@ async function main() {
     throw err;
   }
   const log = createLogger(config.logLevel);
+  if (config.sandbox.enabled) {
+    const sandbox = await startAdoSandbox(config.sandbox.port);
+    config.sandbox.adoUrl = sandbox.url;
+    log.info(`Azure DevOps sandbox: ${sandbox.url} (organisation ${SANDBOX_ORG}; open it for the token and sample links)`);
+  }
   const running = await startGroundwork(config, log).catch((err) => {
     log.fatal({ err }, `Groundwork could not start: ${err.message}`);
     process.exit(1);

@@ -1,84 +1,24 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import net from "node:net";
-import os from "node:os";
-import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { go, shot as screenshot, startProduct } from "./harness.js";
 
 /**
  * A new user's first hour, in real Chromium against the real backend process serving the
  * built UI: sign up, invite a teammate, write feedback, keep a 1:1 agenda, set an OKR,
  * define a competency, and attach and unlink PR and work item URLs.
  */
-const root = path.resolve(import.meta.dirname, "../..");
-const artifacts = path.join(root, "test-artifacts");
-let server: ChildProcess;
+let product: Awaited<ReturnType<typeof startProduct>>;
 let baseUrl: string;
-let browser: Browser;
-let dataDir: string;
-
-async function freePort() {
-  return new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
+let browser: Awaited<ReturnType<typeof startProduct>>["browser"];
 
 beforeAll(async () => {
-  fs.mkdirSync(artifacts, { recursive: true });
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "groundwork-e2e-"));
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  const postgres = /^postgres/.test(process.env.DATABASE_URL ?? "");
-  server = spawn(process.execPath, ["--import", "tsx", "backend/src/main.ts"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      PUBLIC_URL: baseUrl,
-      DATA_DIR: dataDir,
-      LOG_LEVEL: "warn",
-      ...(postgres ? { DATABASE_SCHEMA: `e2e_${Date.now()}` } : { DATABASE_URL: "" }),
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  let exited = false;
-  server.once("exit", () => (exited = true));
-  const until = Date.now() + 60_000;
-  while (Date.now() < until) {
-    if (exited) throw new Error("the backend exited during start-up; see its output above");
-    const ok = await fetch(`${baseUrl}/readyz`).then((r) => r.ok).catch(() => false);
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  product = await startProduct();
+  baseUrl = product.url;
+  browser = product.browser;
 });
+afterAll(() => product?.stop());
 
-afterAll(async () => {
-  await browser?.close();
-  server?.kill("SIGTERM");
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-const go = (page: Page, section: string) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: section }).click();
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(artifacts, `journey-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) => screenshot(page, `journey-${name}`);
 
 it("takes a new team from sign-up to grounded feedback, 1:1s, OKRs and competencies", async () => {
   const owner = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();

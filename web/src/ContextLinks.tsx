@@ -17,7 +17,7 @@ function describeItem(link: ContextLink) {
 function StatusBadge({ link }: { link: ContextLink }) {
   const { item } = link;
   if (item.metadataStatus === "fetched") return <span className="badge ok">{item.state ?? "up to date"}</span>;
-  if (item.metadataStatus === "error") return <span className="badge warn">could not fetch details</span>;
+  if (item.metadataStatus === "error") return <span className="badge warn">not found on {HOST_NAMES[item.host]}</span>;
   return (
     <span className="badge pending" title={`Connect ${HOST_NAMES[item.host]} under Integrations to fetch its details`}>
       metadata pending

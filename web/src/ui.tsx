@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { ApiFailure } from "./api";
 
 /** Runs a form action, showing the server's message (and field) if it fails. */
@@ -91,4 +91,14 @@ export function InlineAdd({
       <ErrorNote error={error} />
     </form>
   );
+}
+
+/** Re-runs `load` every few seconds while the tab is visible, so host updates show up live. */
+export function useLiveReload(load: () => unknown, everyMs = 4000) {
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.visibilityState === "visible") void load();
+    }, everyMs);
+    return () => clearInterval(timer);
+  }, [load, everyMs]);
 }

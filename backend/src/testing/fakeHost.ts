@@ -81,7 +81,13 @@ export class FakeHost {
     private readonly routes: FakeRoute[],
   ) {}
 
-  async start() {
+  /** Adds a route before start(): sandboxes add pages of their own. */
+  addRoute(route: FakeRoute) {
+    this.routes.push(route);
+    return this;
+  }
+
+  async start(port = 0) {
     const compiled = this.routes.map((r) => ({ ...r, match: compile(r.path) }));
     this.server = http.createServer(async (req, res) => {
       const chunks: Buffer[] = [];
@@ -118,7 +124,7 @@ export class FakeHost {
       });
       res.end(response.body === undefined ? undefined : isText ? (response.body as string) : JSON.stringify(response.body));
     });
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve, reject) => this.server.listen(port, "127.0.0.1", resolve).once("error", reject));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
   }

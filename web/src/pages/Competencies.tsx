@@ -3,7 +3,7 @@ import type { Assessment, Competency } from "@groundwork/shared-types";
 import { api } from "../api";
 import { ContextLinks } from "../ContextLinks";
 import { useSession } from "../session";
-import { Empty, ErrorNote, Field, Form, useAction } from "../ui";
+import { Empty, ErrorNote, Field, Form, useAction, useLiveReload } from "../ui";
 
 export function CompetenciesPage() {
   const { session, members } = useSession();
@@ -21,6 +21,7 @@ export function CompetenciesPage() {
   useEffect(() => {
     void load();
   }, [load]);
+  useLiveReload(load);
   const chosen = list.find((c) => c.id === assess.competencyId);
 
   return (

@@ -3,7 +3,7 @@ import type { Feedback } from "@groundwork/shared-types";
 import { api } from "../api";
 import { ContextLinks } from "../ContextLinks";
 import { useMemberName, useSession } from "../session";
-import { Empty, ErrorNote, Field, Form, useAction } from "../ui";
+import { Empty, ErrorNote, Field, Form, useAction, useLiveReload } from "../ui";
 
 export function FeedbackPage() {
   const { session, members } = useSession();
@@ -17,6 +17,7 @@ export function FeedbackPage() {
   useEffect(() => {
     void load();
   }, [load]);
+  useLiveReload(load);
   const others = members.filter((m) => m.id !== session?.member.id);
 
   return (

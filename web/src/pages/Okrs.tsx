@@ -3,7 +3,7 @@ import type { Objective } from "@groundwork/shared-types";
 import { api } from "../api";
 import { ContextLinks } from "../ContextLinks";
 import { useMemberName } from "../session";
-import { Empty, ErrorNote, Field, Form, InlineAdd, useAction } from "../ui";
+import { Empty, ErrorNote, Field, Form, InlineAdd, useAction, useLiveReload } from "../ui";
 
 function currentQuarter() {
   const d = new Date();
@@ -34,6 +34,7 @@ export function OkrsPage() {
   useEffect(() => {
     void load();
   }, [load]);
+  useLiveReload(load);
 
   return (
     <section>

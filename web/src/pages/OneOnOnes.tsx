@@ -3,7 +3,7 @@ import type { OneOnOne } from "@groundwork/shared-types";
 import { api } from "../api";
 import { ContextLinks } from "../ContextLinks";
 import { useMemberName, useSession } from "../session";
-import { Empty, ErrorNote, InlineAdd, useAction } from "../ui";
+import { Empty, ErrorNote, InlineAdd, useAction, useLiveReload } from "../ui";
 
 export function OneOnOnesPage() {
   const { session, members } = useSession();
@@ -15,6 +15,7 @@ export function OneOnOnesPage() {
   useEffect(() => {
     void load();
   }, [load]);
+  useLiveReload(load);
   const me = session?.member.id;
 
   return (

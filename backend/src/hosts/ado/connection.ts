@@ -34,9 +34,14 @@ export function toAdoConnection(services: AppServices, c: AdoConnectionRow): Ado
   };
 }
 
+/** The sandbox organisation lives on the local sandbox; every other one on Azure DevOps. */
+export const SANDBOX_ORG = "groundwork-sandbox";
+const baseUrlFor = (services: AppServices, organization: string) =>
+  organization === SANDBOX_ORG && services.config.sandbox.adoUrl ? services.config.sandbox.adoUrl : services.config.adoBaseUrl;
+
 /** The connection's client; the PAT is decrypted only here, for the call. */
 export function clientFor(services: AppServices, c: AdoConnectionRow) {
-  return new AdoClient(services.config.adoBaseUrl, c.organization, services.secrets.open(c.patSealed));
+  return new AdoClient(baseUrlFor(services, c.organization), c.organization, services.secrets.open(c.patSealed));
 }
 
 /** Checks a webhook's Basic auth password against the stored hash, in constant time. */
@@ -51,7 +56,7 @@ export function webhookSecretMatches(c: AdoConnectionRow, presented: string) {
 async function testConnection(services: AppServices, orgUrl: string, pat: string) {
   const org = normalizeOrgUrl(orgUrl);
   if (!org) throw new ApiError(400, "invalid_org_url", `That is not an Azure DevOps organisation URL. Expected ${ORG_URL_EXPECTED}`, "body.orgUrl");
-  const client = new AdoClient(services.config.adoBaseUrl, org.organization, pat);
+  const client = new AdoClient(baseUrlFor(services, org.organization), org.organization, pat);
   const step = async <T>(call: () => Promise<T>, scope?: string): Promise<T> => {
     try {
       return await call();

@@ -1,0 +1,113 @@
+import fs from "node:fs";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import type { AdoPullRequest, AdoWorkItem } from "./client.js";
+import { SANDBOX_ORG } from "./connection.js";
+import { fakeAdo, sendServiceHook } from "./fakeAdo.js";
+
+/**
+ * The local Azure DevOps sandbox `npm start` runs beside Groundwork: the fake organisation
+ * "groundwork-sandbox" with a PAT, a project, pull requests and work items, and a page that
+ * sends the documented service-hook events to a webhook URL — so a new user can try the
+ * whole integration without an Azure DevOps account.
+ */
+export const SANDBOX_PAT = "sandbox-pat-0123456789abcdefghijklmnopqrstuvwxyz01";
+
+const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8"));
+
+const EVENTS: Record<string, { label: string; file: string; apply(pr: AdoPullRequest, wi: AdoWorkItem): void }> = {
+  "git.pullrequest.updated": {
+    label: "Pull request #1 updated: a reviewer approves",
+    file: "git.pullrequest.updated.json",
+    apply: (pr) => {
+      pr.reviewers = [{ displayName: "Grace Hopper", uniqueName: "grace@example.com", vote: 10 }];
+    },
+  },
+  "git.pullrequest.merged": {
+    label: "Pull request #1 merged (completed)",
+    file: "git.pullrequest.merged.json",
+    apply: (pr) => {
+      pr.status = "completed";
+      pr.closedDate = new Date().toISOString();
+    },
+  },
+  "workitem.updated": {
+    label: "Work item #5 moved to Active",
+    file: "workitem.updated.json",
+    apply: (_pr, wi) => {
+      wi.fields = { ...wi.fields, "System.State": "Active" };
+      wi.rev = (wi.rev ?? 1) + 1;
+    },
+  },
+};
+
+const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export async function startAdoSandbox(port = 0) {
+  const created = fixture("git.pullrequest.created.json");
+  const project = { id: created.resource.repository.project.id as string, name: "Fabrikam" };
+  const repository = { id: created.resource.repository.id as string, name: "Fabrikam" };
+  const pr: AdoPullRequest = { ...created.resource, repository: { ...repository, project } };
+  const wi: AdoWorkItem = { ...fixture("workitem.created.json").resource, id: 5 };
+  const host = fakeAdo({
+    organization: SANDBOX_ORG,
+    pat: SANDBOX_PAT,
+    user: { id: "sandbox-user", displayName: "Sandbox Admin", email: "admin@groundwork-sandbox.test" },
+    projects: [{ ...project, repositories: [repository] }],
+    pullRequests: [pr],
+    workItems: [wi],
+  });
+  const prUrl = `https://dev.azure.com/${SANDBOX_ORG}/Fabrikam/_git/Fabrikam/pullrequest/1`;
+  const wiUrl = `https://dev.azure.com/${SANDBOX_ORG}/Fabrikam/_workitems/edit/5`;
+
+  host.addRoute({
+    method: "GET",
+    path: "/",
+    handle: (req) => {
+      const result = req.query.get("result");
+      return {
+        status: 200,
+        body: `<!doctype html><html><head><title>Azure DevOps sandbox</title>
+<style>body{font-family:system-ui;max-width:760px;margin:2rem auto;padding:0 1rem}code{background:#eee;padding:2px 4px}label{display:block;margin:.5rem 0}input,select{width:100%;padding:.4rem}</style></head>
+<body><h1>Azure DevOps sandbox</h1>
+<p>A pretend Azure DevOps organisation for trying Groundwork. In Groundwork → Integrations, connect:</p>
+<ul><li>Organisation URL: <code>https://dev.azure.com/${SANDBOX_ORG}</code></li><li>Personal access token: <code>${SANDBOX_PAT}</code></li></ul>
+<p>Then paste these onto feedback, an agenda item or an OKR:</p>
+<ul><li>Pull request: <code>${prUrl}</code></li><li>Work item: <code>${wiUrl}</code></li></ul>
+<h2>Send a service hook</h2>
+${result ? `<p role="status"><strong>${escape(result)}</strong></p>` : ""}
+<form method="post" action="/_sandbox/send">
+<label>Webhook URL (from Groundwork)<input name="url" required></label>
+<label>Secret (shown once by Groundwork)<input name="secret" required></label>
+<label>Event<select name="event">${Object.entries(EVENTS)
+          .map(([k, e]) => `<option value="${k}">${escape(e.label)}</option>`)
+          .join("")}</select></label>
+<button>Send</button></form></body></html>`,
+      };
+    },
+  });
+  host.addRoute({
+    method: "POST",
+    path: "/_sandbox/send",
+    handle: async (req) => {
+      const form = new URLSearchParams(req.body);
+      const event = EVENTS[form.get("event") ?? ""];
+      if (!event) return { status: 400, body: "unknown event" };
+      event.apply(pr, wi);
+      const body = fixture(event.file);
+      body.id = randomUUID();
+      if (body.eventType.startsWith("git.")) body.resource = { ...body.resource, ...pr };
+      else body.resource = { ...body.resource, workItemId: wi.id, revision: wi };
+      let result: string;
+      try {
+        const res = await sendServiceHook(String(form.get("url")), body, String(form.get("secret")));
+        result = `Groundwork answered ${res.status}: ${await res.text()}`;
+      } catch (err) {
+        result = `Could not reach the webhook URL: ${(err as Error).message}`;
+      }
+      return { status: 303, headers: { location: `/?result=${encodeURIComponent(result)}` } };
+    },
+  });
+  await host.start(port);
+  return host;
+}

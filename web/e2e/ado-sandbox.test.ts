@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { freePort, go, shot, signUpInBrowser, startProduct } from "./harness.js";
+
+/**
+ * What a new user does with `npm start`: connect the sandbox Azure DevOps organisation from
+ * Integrations, paste one of its pull requests onto an OKR, send a service hook from the
+ * sandbox page, and watch the PR's state change in Groundwork.
+ */
+let product: Awaited<ReturnType<typeof startProduct>>;
+let sandboxUrl: string;
+
+beforeAll(async () => {
+  const sandboxPort = await freePort();
+  sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+  product = await startProduct({ SANDBOX: "true", SANDBOX_PORT: String(sandboxPort) });
+});
+afterAll(() => product?.stop());
+
+it("connects the sandbox organisation and shows a PR's state change when its webhook arrives", async () => {
+  const sandbox = await product.newPage();
+  await sandbox.goto(sandboxUrl);
+  const pat = await sandbox.locator("li", { hasText: "Personal access token" }).locator("code").innerText();
+  const prUrl = await sandbox.locator("li", { hasText: "Pull request:" }).locator("code").innerText();
+
+  const page = await product.newPage();
+  await signUpInBrowser(page, product.url, "Ada Lovelace", "ada@example.com");
+  await go(page, "Integrations");
+  const card = page.getByRole("article", { name: "Azure DevOps" });
+  await card.getByLabel("Organisation URL").fill("groundwork-sandbox.visualstudio.com");
+  await card.getByLabel(/Personal access token/).fill("not-the-right-token-at-all-0000000000000000000000");
+  await card.getByRole("button", { name: "Test connection" }).click();
+  await card.getByRole("alert").getByText("Authorization denied — check the token and its expiry").waitFor();
+  await card.getByLabel(/Personal access token/).fill(pat);
+  await card.getByRole("button", { name: "Test connection" }).click();
+  await card.getByRole("status", { name: "Connection test" }).getByText("Fabrikam: Fabrikam").waitFor();
+  await card.getByRole("button", { name: "Connect", exact: true }).click();
+  const secretBox = card.getByRole("status", { name: "Webhook secret" });
+  const webhookUrl = await secretBox.getByLabel("Webhook URL").inputValue();
+  const secret = await secretBox.getByLabel(/Secret/).inputValue();
+  expect(webhookUrl).toMatch(/\/api\/webhooks\/ado\/[0-9a-f-]{36}$/);
+  expect(await page.content()).not.toContain(pat);
+  await shot(page, "ado-1-connected");
+
+  await go(page, "OKRs");
+  await page.getByLabel("Objective", { exact: true }).fill("Make payments boring");
+  await page.getByRole("button", { name: "Set objective" }).click();
+  const okr = page.getByRole("article", { name: "Objective Make payments boring" });
+  await okr.getByRole("button", { name: "+ Attach PR or work item" }).first().click();
+  await okr.getByLabel("Pull request or work item URL").fill(prUrl);
+  await okr.getByRole("button", { name: "Attach", exact: true }).click();
+  await okr.getByRole("link", { name: "my first pull request" }).waitFor({ timeout: 20_000 });
+  await okr.getByText("active", { exact: true }).waitFor();
+
+  await sandbox.reload();
+  await sandbox.getByLabel("Webhook URL (from Groundwork)").fill(webhookUrl);
+  await sandbox.getByLabel("Secret (shown once by Groundwork)").fill(secret);
+  await sandbox.getByLabel("Event").selectOption({ label: "Pull request #1 merged (completed)" });
+  await sandbox.getByRole("button", { name: "Send" }).click();
+  await sandbox.getByRole("status").getByText("Groundwork answered 202").waitFor();
+
+  await okr.getByText("completed", { exact: true }).waitFor({ timeout: 20_000 });
+  await shot(page, "ado-2-pr-merged");
+});

@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Page } from "playwright-core";
+
+/** Runs the product as a user would (the real backend process serving the built UI) and a browser to drive it. */
+export const root = path.resolve(import.meta.dirname, "../..");
+const artifacts = path.join(root, "test-artifacts");
+
+export async function freePort() {
+  return new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startProduct(env: Record<string, string> = {}) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "groundwork-e2e-"));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const postgres = /^postgres/.test(process.env.DATABASE_URL ?? "");
+  const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "backend/src/main.ts"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      PUBLIC_URL: url,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+      ...(postgres ? { DATABASE_SCHEMA: `e2e_${Date.now()}_${port}` } : { DATABASE_URL: "" }),
+      ...env,
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  let exited = false;
+  server.once("exit", () => (exited = true));
+  const until = Date.now() + 60_000;
+  for (;;) {
+    if (exited) throw new Error("the backend exited during start-up; see its output above");
+    if (await fetch(`${url}/readyz`).then((r) => r.ok).catch(() => false)) break;
+    if (Date.now() > until) throw new Error("the backend did not become ready in 60 s");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  return {
+    url,
+    browser,
+    newPage: async () => (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage(),
+    async stop() {
+      await browser.close();
+      server.kill("SIGTERM");
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const go = (page: Page, section: string) =>
+  page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: section }).click();
+
+export function shot(page: Page, name: string) {
+  fs.mkdirSync(artifacts, { recursive: true });
+  return page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+}
+
+export async function signUpInBrowser(page: Page, baseUrl: string, name: string, email: string) {
+  await page.goto(`${baseUrl}/signup`);
+  await page.getByLabel("Workspace name").fill("Platform team");
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password (10+ characters)").fill("correct horse battery staple");
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await page.getByRole("heading", { name: `Welcome, ${name}` }).waitFor();
+}
