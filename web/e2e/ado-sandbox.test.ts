@@ -60,4 +60,13 @@ it("connects the sandbox organisation and shows a PR's state change when its web
 
   await okr.getByText("completed", { exact: true }).waitFor({ timeout: 20_000 });
   await shot(page, "ado-2-pr-merged");
+
+  // The PR status's link ("Add this PR to Groundwork") lands on the add page.
+  await okr.getByLabel("New key result").fill("Zero payment incidents");
+  await okr.getByRole("button", { name: "Add", exact: true }).click();
+  await okr.getByText("Zero payment incidents").waitFor();
+  await page.goto(`${product.url}/add?url=${encodeURIComponent(prUrl)}`);
+  await page.getByLabel("Attach to").selectOption({ label: "Make payments boring → Zero payment incidents" });
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await page.getByRole("status").getByText("Added to Make payments boring → Zero payment incidents").waitFor();
 });

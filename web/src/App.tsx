@@ -1,5 +1,6 @@
-import { BrowserRouter, Navigate, NavLink, Route, Routes, useNavigate } from "react-router-dom";
+import { BrowserRouter, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from "react-router-dom";
 import { api } from "./api";
+import { AddLinkPage } from "./pages/AddLink";
 import { AcceptInvitePage, LoginPage, SignupPage } from "./pages/Auth";
 import { CompetenciesPage } from "./pages/Competencies";
 import { FeedbackPage } from "./pages/Feedback";
@@ -13,7 +14,9 @@ import { SessionProvider, useSession } from "./session";
 function Shell() {
   const { session, setSession } = useSession();
   const nav = useNavigate();
-  if (!session) return <Navigate to="/login" replace />;
+  const location = useLocation();
+  // Come back here after logging in (e.g. from a host's "Add this PR to Groundwork" link).
+  if (!session) return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
   return (
     <div className="shell">
       <nav aria-label="Main">
@@ -50,6 +53,7 @@ function Shell() {
           <Route path="/members" element={<MembersPage />} />
           <Route path="/members/:id" element={<ContributionsPage />} />
           <Route path="/integrations" element={<IntegrationsPage />} />
+          <Route path="/add" element={<AddLinkPage />} />
           <Route path="*" element={<p>Page not found.</p>} />
         </Routes>
       </main>

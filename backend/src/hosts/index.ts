@@ -1,9 +1,15 @@
 import type { AppServices } from "../http/services.js";
 import type { JobHandler } from "../jobs/worker.js";
-import { adoJobHandlers } from "./ado/jobs.js";
+import type { ContextItemRow } from "../storage/models.js";
+import { adoJobHandlers, enqueuePrStatus } from "./ado/jobs.js";
 
 /** The job that fetches a linked item's metadata, per host that can do it yet. */
 export const REFRESH_JOB: Partial<Record<"ado" | "bitbucket", string>> = { ado: "ado.refresh" };
+
+/** Called after a context item's links change, so hosts can update what they show (ADO PR statuses). */
+export async function linksChanged(services: AppServices, item: ContextItemRow) {
+  if (item.host === "ado" && item.kind === "pull_request") await enqueuePrStatus(services, item);
+}
 
 /** Every job kind the backend runs, bound to the services they need. */
 export function jobHandlers(services: AppServices): Record<string, JobHandler> {

@@ -58,6 +58,8 @@ function compile(pattern: string) {
         return "/([^/]+)";
       }) +
       "/?$",
+    // Host paths are case-insensitive (ADO answers pullRequests and pullrequests alike).
+    "i",
   );
   return (path: string) => {
     const m = re.exec(path);

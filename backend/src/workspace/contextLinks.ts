@@ -21,7 +21,7 @@ import {
   ObjectiveRow,
   OneOnOneRow,
 } from "../storage/models.js";
-import { REFRESH_JOB } from "../hosts/index.js";
+import { linksChanged, REFRESH_JOB } from "../hosts/index.js";
 import { memberInWorkspace } from "./people.js";
 
 export function toContextItem(i: ContextItemRow): ContextItem {
@@ -184,6 +184,7 @@ export const contextLinkRoutes = [
         const refresh = REFRESH_JOB[link.item.host];
         if (refresh && link.item.metadataStatus !== "fetched")
           await ctx.services.queue.enqueue(refresh, { contextItemId: link.item.id }, { workspaceId: ws });
+        await linksChanged(ctx.services, link.item);
         return toContextLink(link);
       } catch (err) {
         if (err instanceof UniqueConstraintError)
@@ -203,6 +204,8 @@ export const contextLinkRoutes = [
       if (!link) throw notFound("That link", "params.id");
       await visibleTarget(ctx, link.targetType, link.targetId, "params.id");
       await link.destroy();
+      const item = await ContextItemRow.findByPk(link.contextItemId);
+      if (item) await linksChanged(ctx.services, item);
     },
   }),
   route({

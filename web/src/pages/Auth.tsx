@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import type { InvitePreview, Session } from "@groundwork/shared-types";
 import { api } from "../api";
 import { useSession } from "../session";
@@ -44,6 +44,7 @@ export function SignupPage() {
 export function LoginPage() {
   const { setSession } = useSession();
   const nav = useNavigate();
+  const from = (useLocation().state as { from?: string } | null)?.from ?? "/";
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const { error, busy, run } = useAction();
@@ -53,7 +54,9 @@ export function LoginPage() {
       <Form
         label="Log in"
         onSubmit={() =>
-          void run(async () => setSession(await api<Session>("POST", "/api/auth/login", { email, password }))).then((ok) => ok && nav("/"))
+          void run(async () => setSession(await api<Session>("POST", "/api/auth/login", { email, password }))).then(
+            (ok) => ok && nav(from, { replace: true }),
+          )
         }
       >
         <Field label="Email">

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { failures } from "../../testing/fakeHost.js";
 import { ApiClient, inviteMember, signUp, startTestApp } from "../../testing/testApp.js";
 import { createLogger } from "../../log.js";
-import { fakeAdo, sendServiceHook } from "./fakeAdo.js";
+import { fakeAdo, sendServiceHook, type FakeAdoState } from "./fakeAdo.js";
 import type { AdoPullRequest, AdoWorkItem } from "./client.js";
 
 /** End to end against the fake organisation, with the documented service-hook payloads. */
@@ -20,7 +20,7 @@ const wiUpdated = fixture("workitem.updated.json");
 const PR_URL = "https://fabrikam.visualstudio.com/Fabrikam/_git/Fabrikam/pullrequest/1";
 const WI_URL = "https://dev.azure.com/fabrikam/FabrikamCloud/_workitems/edit/5";
 
-const ado = fakeAdo({
+const adoState: FakeAdoState = {
   organization: "fabrikam",
   pat: PAT,
   user: { id: "54d125f7", displayName: "Jamal Hartnett", email: "fabrikamfiber4@hotmail.com" },
@@ -30,7 +30,8 @@ const ado = fakeAdo({
   ],
   pullRequests: [structuredClone(created.resource) as AdoPullRequest],
   workItems: [structuredClone(wiCreated.resource) as AdoWorkItem],
-});
+};
+const ado = fakeAdo(adoState);
 
 const logLines: string[] = [];
 const responses: string[] = [];
@@ -162,6 +163,39 @@ describe("connected organisation", () => {
     expect(wi.metadata).toMatchObject({ type: "Bug", areaPath: "FabrikamCloud" });
   });
 
+  it("posts a PR status with the documented body, and re-posts it when the link count changes", async () => {
+    const latest = () => adoState.statuses?.at(-1);
+    const linked1 = await until("first status", async () => latest()?.description === "Linked to 1 item in Groundwork" && latest());
+    expect(linked1).toMatchObject({
+      state: "succeeded",
+      context: { name: "links", genre: "groundwork" },
+      pullRequestId: 1,
+      repositoryId: created.resource.repository.id,
+    });
+    expect(linked1.targetUrl).toBe(`${app.url}/add?url=${encodeURIComponent("https://dev.azure.com/fabrikam/Fabrikam/_git/Fabrikam/pullrequest/1")}`);
+
+    const kr = (await owner.post(`/api/objectives/${objectiveId}/key-results`, { title: "Merge it" })).body;
+    const second = await owner.post("/api/context-links", { targetType: "key_result", targetId: kr.id, url: PR_URL });
+    await until("second status", async () => latest()?.description === "Linked to 2 items in Groundwork");
+    await owner.delete(`/api/context-links/${second.body.id}`);
+    await until("back to one", async () => latest()?.description === "Linked to 1 item in Groundwork");
+  });
+
+  it("stops on a 401 when posting a status and shows the problem on the Integrations page", async () => {
+    ado.fail({ method: "POST", path: /statuses$/, respond: failures.unauthorized() });
+    const kr = (await owner.post(`/api/objectives/${objectiveId}/key-results`, { title: "Another" })).body;
+    const link = await owner.post("/api/context-links", { targetType: "key_result", targetId: kr.id, url: PR_URL });
+    const connection = await until("auth failure shown", async () => {
+      const c = (await owner.get("/api/integrations")).body.ado.connection;
+      return c.status === "auth_failed" && c;
+    });
+    expect(connection.lastError).toContain("Code (Read & Write)");
+    const dead = await until("dead-lettered", async () => (await owner.get("/api/jobs/dead")).body.find((j: { kind: string }) => j.kind === "ado.pr-status"));
+    expect(dead.attempts).toBe(1);
+    await owner.delete(`/api/context-links/${link.body.id}`);
+    await until("healthy again", async () => (await owner.get("/api/integrations")).body.ado.connection.status === "active");
+  });
+
   it("refuses a webhook with a wrong or missing secret and stores nothing", async () => {
     const count = async () =>
       Number((await app.services.storage.sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE kind = 'ado.event'", { type: QueryTypes.SELECT }))[0]!.n);
@@ -177,6 +211,15 @@ describe("connected organisation", () => {
   });
 
   it("updates the snapshot from each documented event, once per event even when redelivered", async () => {
+    const unlinked = structuredClone(created);
+    unlinked.id = "created-unlinked";
+    unlinked.resource.pullRequestId = 99;
+    adoState.pullRequests!.push(unlinked.resource);
+    expect((await sendServiceHook(webhookUrl, unlinked, secret)).status).toBe(202);
+    await until("status on an unlinked PR", async () =>
+      adoState.statuses?.some((st) => st.pullRequestId === 99 && st.description === "Add this PR to Groundwork" && st.state === "notApplicable"),
+    );
+
     const first = await sendServiceHook(webhookUrl, merged, secret);
     expect(first.status).toBe(202);
     expect(await first.json()).toEqual({ received: true, duplicate: false });

@@ -43,6 +43,12 @@ export interface AdoPullRequest {
   reviewers?: (AdoIdentityRef & { vote?: number })[];
   repository?: { id: string; name: string; project?: { id: string; name: string } };
 }
+export interface AdoPullRequestStatus {
+  state: "notSet" | "pending" | "succeeded" | "failed" | "error" | "notApplicable";
+  description: string;
+  context: { name: string; genre: string };
+  targetUrl: string;
+}
 export interface AdoWorkItem {
   id: number;
   rev?: number;
@@ -62,12 +68,22 @@ export class AdoClient {
     private readonly timeoutMs = 15_000,
   ) {}
 
-  private async get<T>(path: string): Promise<T> {
+  private get<T>(path: string) {
+    return this.request<T>("GET", path);
+  }
+
+  private async request<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
     const url = `${this.baseUrl}/${encodeURIComponent(this.organization)}/${path}${path.includes("?") ? "&" : "?"}api-version=${API_VERSION}`;
     let res: Response;
     try {
       res = await fetch(url, {
-        headers: { authorization: `Basic ${Buffer.from(`:${this.pat}`).toString("base64")}`, accept: "application/json" },
+        method,
+        headers: {
+          authorization: `Basic ${Buffer.from(`:${this.pat}`).toString("base64")}`,
+          accept: "application/json",
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
         redirect: "manual",
         signal: AbortSignal.timeout(this.timeoutMs),
       });
@@ -103,6 +119,14 @@ export class AdoClient {
   }
   workItem(id: number) {
     return this.get<AdoWorkItem>(`_apis/wit/workitems/${id}`);
+  }
+  /** POST …/pullRequests/{id}/statuses (learn.microsoft.com/rest/api/azure/devops/git/pull-request-statuses/create). */
+  postPullRequestStatus(project: string, repository: string, pullRequestId: number, status: AdoPullRequestStatus) {
+    return this.request<{ id: number }>(
+      "POST",
+      `${encodeURIComponent(project)}/_apis/git/repositories/${encodeURIComponent(repository)}/pullRequests/${pullRequestId}/statuses`,
+      status,
+    );
   }
   async workItemTypes(project: string) {
     return (await this.get<{ value: { name: string }[] }>(`${encodeURIComponent(project)}/_apis/wit/workitemtypes`)).value;

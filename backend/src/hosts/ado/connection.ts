@@ -13,6 +13,7 @@ import type { AppServices } from "../../http/services.js";
 import { AdoConnectionRow, ContextItemRow } from "../../storage/models.js";
 import { newToken, sha256 } from "../../workspace/secrets.js";
 import { AdoClient, AdoError } from "./client.js";
+import { enqueuePrStatus } from "./jobs.js";
 import { normalizeOrgUrl, ORG_URL_EXPECTED } from "./orgUrl.js";
 
 export const webhookUrl = (services: AppServices, connectionId: string) =>
@@ -135,13 +136,13 @@ export const adoConnectionRoutes = [
       const row = existing
         ? await existing.update(fields)
         : await AdoConnectionRow.create({ ...fields, workspaceId: ctx.auth.workspace.id, lastDeliveryAt: null, createdBy: ctx.auth.member.id });
-      // Items pasted before the organisation was connected get their metadata now.
-      const pending = await ContextItemRow.findAll({
-        where: { workspaceId: ctx.auth.workspace.id, host: "ado", metadataStatus: ["pending", "error"] },
-      });
-      for (const item of pending)
-        if (item.hostIds.organization === row.organization)
+      // Items pasted before the organisation was connected get their metadata and statuses now.
+      const items = await ContextItemRow.findAll({ where: { workspaceId: ctx.auth.workspace.id, host: "ado" } });
+      for (const item of items.filter((i) => i.hostIds.organization === row.organization)) {
+        if (item.metadataStatus !== "fetched")
           await ctx.services.queue.enqueue("ado.refresh", { contextItemId: item.id }, { workspaceId: row.workspaceId });
+        if (item.kind === "pull_request") await enqueuePrStatus(ctx.services, item);
+      }
       return {
         connection: toAdoConnection(ctx.services, row),
         webhook: { webhookUrl: webhookUrl(ctx.services, row.id), webhookSecret: secret },

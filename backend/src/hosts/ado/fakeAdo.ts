@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { FakeHost, type FakeRequest, type FakeResponse } from "../../testing/fakeHost.js";
-import type { AdoPullRequest, AdoWorkItem } from "./client.js";
+import type { AdoPullRequest, AdoPullRequestStatus, AdoWorkItem } from "./client.js";
 
 /**
  * A fake Azure DevOps organisation host speaking the REST paths we call, with the shapes of
@@ -18,6 +18,8 @@ export interface FakeAdoState {
   projects: { id: string; name: string; repositories: { id: string; name: string }[] }[];
   pullRequests?: AdoPullRequest[];
   workItems?: AdoWorkItem[];
+  /** PR statuses posted to the fake, newest last. */
+  statuses?: (AdoPullRequestStatus & { id: number; pullRequestId: number; repositoryId: string })[];
 }
 
 /** A bad PAT is often answered 203 with an HTML sign-in page, not 401 (vsts-rest-api-specs#97). */
@@ -115,6 +117,23 @@ export function fakeAdo(state: FakeAdoState) {
             (x) => x.pullRequestId === Number(req.params.id) && same(x.repository?.id, repo?.id),
           );
           return pr ? { status: 200, body: pr } : missing(`Pull request ${req.params.id}`);
+        }),
+    },
+    {
+      method: "POST",
+      path: "/:org/:project/_apis/git/repositories/:repo/pullRequests/:id/statuses",
+      handle: (req) =>
+        guard(req, "code", () => {
+          const repo = project(req.params.project)?.repositories.find((r) => same(r.id, req.params.repo) || same(r.name, req.params.repo));
+          if (!repo) return missing(`Repository ${req.params.repo}`);
+          const body = JSON.parse(req.body) as AdoPullRequestStatus;
+          state.statuses ??= [];
+          const status = { ...body, id: state.statuses.length + 1, pullRequestId: Number(req.params.id), repositoryId: repo.id };
+          state.statuses.push(status);
+          return {
+            status: 200,
+            body: { ...body, id: status.id, creationDate: new Date().toISOString(), createdBy: { displayName: state.user.displayName } },
+          };
         }),
     },
     {

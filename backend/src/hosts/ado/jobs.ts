@@ -1,8 +1,9 @@
 import type { Transaction } from "sequelize";
 import type { AppServices } from "../../http/services.js";
 import type { JobHandler } from "../../jobs/worker.js";
-import { AdoConnectionRow, ContextItemRow } from "../../storage/models.js";
-import { type AdoClient, type AdoPullRequest, type AdoWorkItem, asJobError, AdoError } from "./client.js";
+import { adoPullRequestKey } from "@groundwork/shared-types";
+import { AdoConnectionRow, ContextItemRow, ContextLinkRow } from "../../storage/models.js";
+import { type AdoClient, type AdoPullRequest, type AdoPullRequestStatus, type AdoWorkItem, asJobError, AdoError } from "./client.js";
 import { clientFor } from "./connection.js";
 import { pullRequestSnapshot, workItemSnapshot, type Snapshot } from "./snapshots.js";
 import type { AdoEventJob } from "./webhooks.js";
@@ -48,6 +49,42 @@ async function fullWorkItem(client: AdoClient, eventType: string, resource: Reco
   return withAdo(() => client.workItem(id));
 }
 
+/** Identifies a PR whose Groundwork status should be (re)posted. */
+export interface PrStatusJob {
+  workspaceId: string;
+  organization: string;
+  project: string;
+  repository: string;
+  pullRequestId: number;
+}
+
+/** Queues a (re)post of the Groundwork status on a linked ADO pull request. */
+export function enqueuePrStatus(services: AppServices, item: ContextItemRow) {
+  const ids = item.hostIds;
+  return services.queue.enqueue(
+    "ado.pr-status",
+    {
+      workspaceId: item.workspaceId,
+      organization: String(ids.organization),
+      project: String(ids.project),
+      repository: String(ids.repository),
+      pullRequestId: Number(ids.pullRequestId),
+    } satisfies PrStatusJob,
+    { workspaceId: item.workspaceId },
+  );
+}
+
+export const STATUS_CONTEXT = { name: "links", genre: "groundwork" };
+
+export function prStatusBody(services: AppServices, prUrl: string, linkCount: number): AdoPullRequestStatus {
+  return {
+    state: linkCount > 0 ? "succeeded" : "notApplicable",
+    description: linkCount > 0 ? `Linked to ${linkCount} item${linkCount === 1 ? "" : "s"} in Groundwork` : "Add this PR to Groundwork",
+    context: STATUS_CONTEXT,
+    targetUrl: new URL(`/add?url=${encodeURIComponent(prUrl)}`, services.config.publicUrl).toString(),
+  };
+}
+
 export function adoJobHandlers(services: AppServices): Record<string, JobHandler> {
   return {
     "ado.event": async (payload, ctx) => {
@@ -64,10 +101,49 @@ export function adoJobHandlers(services: AppServices): Record<string, JobHandler
         const wi = await fullWorkItem(client, event.eventType, resource);
         snapshot = wi && workItemSnapshot(connection.organization, wi);
       }
+      const pr = event.resource as unknown as AdoPullRequest | undefined;
+      const postStatus =
+        connection.services.statuses &&
+        (event.eventType === "git.pullrequest.created" || event.eventType === "git.pullrequest.updated") &&
+        snapshot?.metadata.project &&
+        pr?.pullRequestId;
       await ctx.finish(async (tx) => {
         if (snapshot) await applySnapshot(connection.workspaceId, snapshot, tx);
         await connection.update({ lastDeliveryAt: new Date() }, { transaction: tx });
+        if (postStatus)
+          await services.queue.enqueue(
+            "ado.pr-status",
+            {
+              workspaceId: connection.workspaceId,
+              organization: connection.organization,
+              project: String(snapshot!.metadata.project),
+              repository: String(snapshot!.metadata.repository),
+              pullRequestId: pr!.pullRequestId,
+            } satisfies PrStatusJob,
+            { workspaceId: connection.workspaceId, transaction: tx },
+          );
       });
+    },
+
+    "ado.pr-status": async (payload, ctx) => {
+      const job = payload as PrStatusJob;
+      const connection = await AdoConnectionRow.findOne({ where: { workspaceId: job.workspaceId, organization: job.organization } });
+      if (!connection || !connection.services.statuses) return;
+      const key = adoPullRequestKey(job.organization, job.project, job.repository, job.pullRequestId);
+      const item = await ContextItemRow.findOne({ where: { workspaceId: job.workspaceId, externalKey: key } });
+      const links = item ? await ContextLinkRow.count({ where: { contextItemId: item.id } }) : 0;
+      const prUrl = `https://dev.azure.com/${job.organization}/${encodeURIComponent(job.project)}/_git/${encodeURIComponent(job.repository)}/pullrequest/${job.pullRequestId}`;
+      try {
+        await clientFor(services, connection).postPullRequestStatus(job.project, job.repository, job.pullRequestId, prStatusBody(services, prUrl, links));
+      } catch (err) {
+        if (err instanceof AdoError && (err.kind === "auth" || err.kind === "forbidden"))
+          await connection.update({
+            status: "auth_failed",
+            lastError: `Posting PR statuses failed: ${err.message}. Reconnect with a token that has Code (Read & Write).`,
+          });
+        throw asJobError(err);
+      }
+      if (connection.status !== "active") await connection.update({ status: "active", lastError: null });
     },
 
     "ado.refresh": async (payload, ctx) => {
