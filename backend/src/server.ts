@@ -11,6 +11,7 @@ import { SecretBox } from "./storage/encryption.js";
 import { openStorage } from "./storage/index.js";
 
 const DONE_JOB_RETENTION_MS = 30 * 24 * 3600_000;
+const STALE_SYNC_EVERY_MS = 5 * 60_000;
 
 export interface RunningGroundwork {
   services: AppServices;
@@ -38,6 +39,12 @@ export async function startGroundwork(config: Config, log: Logger = createLogger
   worker?.start();
   const prune = setInterval(() => void queue.pruneDone(DONE_JOB_RETENTION_MS).catch(() => undefined), 3600_000);
   prune.unref();
+  // Every replica ticks, but the time-bucket dedupe key lets one sync job per bucket through.
+  const staleSync = setInterval(() => {
+    const bucket = Math.floor(Date.now() / STALE_SYNC_EVERY_MS);
+    void queue.enqueue("ado.sync-stale", {}, { dedupeKey: `ado.sync-stale:${bucket}` }).catch(() => undefined);
+  }, STALE_SYNC_EVERY_MS);
+  staleSync.unref();
 
   const { port } = server.address() as AddressInfo;
   const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
@@ -48,6 +55,7 @@ export async function startGroundwork(config: Config, log: Logger = createLogger
     url: `http://${host}:${port}`,
     async close() {
       clearInterval(prune);
+      clearInterval(staleSync);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -56,6 +56,7 @@ function AdoCard({ overview, reload }: { overview: IntegrationsOverview["ado"]; 
   const [name, setName] = useState("");
   const [tested, setTested] = useState<AdoConnectionTest | null>(null);
   const [webhook, setWebhook] = useState<AdoWebhookSecret | null>(null);
+  const [synced, setSynced] = useState<number | null>(null);
   const { error, busy, run } = useAction();
   const connection = overview.connection;
 
@@ -124,7 +125,19 @@ function AdoCard({ overview, reload }: { overview: IntegrationsOverview["ado"]; 
           {connection.status !== "active" && <p className="error">{connection.lastError ?? "The token stopped working; reconnect with a new one."}</p>}
           {webhook && <WebhookSecret webhook={webhook} />}
           <SetupSteps webhookUrl={connection.webhookUrl} />
+          {synced !== null && (
+            <p className="hint" role="status">
+              Fetching {synced} linked item{synced === 1 ? "" : "s"} again.
+            </p>
+          )}
           <div className="row">
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => void run(async () => setSynced((await api<{ queued: number }>("POST", "/api/integrations/ado/sync")).queued))}
+            >
+              Sync now
+            </button>
             <button
               type="button"
               className="secondary"

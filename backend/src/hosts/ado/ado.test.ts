@@ -278,6 +278,24 @@ describe("connected organisation", () => {
     expect(Number((await lastRefresh()).attempts)).toBe(1);
   });
 
+  it("syncs on demand, and polls open PRs itself when no webhook has come for a while", async () => {
+    const pr = adoState.pullRequests!.find((p) => p.pullRequestId === 1)!;
+    pr.title = "renamed while hooks were down";
+    const res = await owner.post("/api/integrations/ado/sync");
+    expect(res.status).toBe(202);
+    expect(res.body.queued).toBeGreaterThanOrEqual(2);
+    await until("renamed title", async () => (await objectiveLinks(objectiveId)).some((l) => l.item.title === "renamed while hooks were down"));
+
+    // Poll: reopen the PR, then make both the last webhook and the last fetch old.
+    pr.title = "seen by the poll";
+    pr.status = "active";
+    const sql = app.services.storage.sequelize;
+    await sql.query("UPDATE context_items SET state = 'active', fetched_at = :old", { replacements: { old: new Date(Date.now() - 3600_000) } });
+    await sql.query("UPDATE ado_connections SET last_delivery_at = :old", { replacements: { old: new Date(Date.now() - 3600_000) } });
+    await app.services.queue.enqueue("ado.sync-stale", {});
+    await until("polled title", async () => (await objectiveLinks(objectiveId)).some((l) => l.item.title === "seen by the poll"));
+  });
+
   it("replaces the webhook secret, and disconnecting keeps the last snapshots", async () => {
     const rotated = await owner.post("/api/integrations/ado/webhook-secret");
     expect(rotated.status).toBe(200);

@@ -13,7 +13,7 @@ import type { AppServices } from "../../http/services.js";
 import { AdoConnectionRow, ContextItemRow } from "../../storage/models.js";
 import { newToken, sha256 } from "../../workspace/secrets.js";
 import { AdoClient, AdoError } from "./client.js";
-import { enqueuePrStatus } from "./jobs.js";
+import { enqueuePrStatus, queueSync } from "./jobs.js";
 import { normalizeOrgUrl, ORG_URL_EXPECTED } from "./orgUrl.js";
 
 export const webhookUrl = (services: AppServices, connectionId: string) =>
@@ -162,6 +162,15 @@ export const adoConnectionRoutes = [
       await c.update({ webhookSecretHash: hash });
       return { webhookUrl: webhookUrl(ctx.services, c.id), webhookSecret: secret };
     },
+  }),
+  route({
+    method: "post",
+    path: "/api/integrations/ado/sync",
+    summary: "Fetch every linked pull request and work item of the organisation again now",
+    tag: "Integrations",
+    access: "owner",
+    status: 202,
+    handler: async (_input, ctx) => ({ queued: await queueSync(ctx.services, await connectionOf(ctx), true) }),
   }),
   route({
     method: "delete",

@@ -74,6 +74,31 @@ export function enqueuePrStatus(services: AppServices, item: ContextItemRow) {
   );
 }
 
+/** How long without webhooks before we poll open linked PRs ourselves. */
+export const STALE_AFTER_MS = 15 * 60_000;
+
+/**
+ * Queues a refresh of linked items so status stays right without service hooks: all of a
+ * connection's items when `force`, else open PRs not fetched recently on connections that
+ * have not had a webhook recently.
+ */
+export async function queueSync(services: AppServices, connection: AdoConnectionRow, force: boolean) {
+  const cutoff = Date.now() - STALE_AFTER_MS;
+  if (!force && connection.lastDeliveryAt && connection.lastDeliveryAt.getTime() > cutoff) return 0;
+  const items = await ContextItemRow.findAll({ where: { workspaceId: connection.workspaceId, host: "ado" }, limit: 1000 });
+  const due = items.filter(
+    (i) =>
+      i.hostIds.organization === connection.organization &&
+      (force ||
+        (i.kind === "pull_request" &&
+          !["completed", "abandoned"].includes(i.state ?? "") &&
+          (!i.fetchedAt || i.fetchedAt.getTime() < cutoff))),
+  );
+  for (const item of due)
+    await services.queue.enqueue("ado.refresh", { contextItemId: item.id }, { workspaceId: connection.workspaceId });
+  return due.length;
+}
+
 export const STATUS_CONTEXT = { name: "links", genre: "groundwork" };
 
 export function prStatusBody(services: AppServices, prUrl: string, linkCount: number): AdoPullRequestStatus {
@@ -123,6 +148,10 @@ export function adoJobHandlers(services: AppServices): Record<string, JobHandler
             { workspaceId: connection.workspaceId, transaction: tx },
           );
       });
+    },
+
+    "ado.sync-stale": async () => {
+      for (const connection of await AdoConnectionRow.findAll()) await queueSync(services, connection, false);
     },
 
     "ado.pr-status": async (payload, ctx) => {
