@@ -31,5 +31,3 @@ export function testDatabase(): { database: Config["database"]; drop(): Promise<
     },
   };
 }
-
-export const usingPostgres = () => /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
