@@ -85,6 +85,17 @@ export type LinkTargetType = z.infer<typeof LinkTargetType>;
 export const MetadataStatus = z.enum(["pending", "fetched", "host_not_connected", "error"]);
 export type MetadataStatus = z.infer<typeof MetadataStatus>;
 
+export const ContextUpdate = z.object({
+  id: Id,
+  kind: z.enum(["comment"]),
+  memberId: Id.describe("The member who wrote it, matched by email"),
+  authorName: z.string(),
+  body: z.string(),
+  url: z.string().nullable(),
+  occurredAt: Timestamp,
+});
+export type ContextUpdate = z.infer<typeof ContextUpdate>;
+
 export const ContextItem = z.object({
   id: Id,
   host: z.enum(["ado", "bitbucket"]),
@@ -98,6 +109,7 @@ export const ContextItem = z.object({
   state: z.string().nullable(),
   authorEmail: z.string().nullable(),
   fetchedAt: Timestamp.nullable(),
+  updates: z.array(ContextUpdate).describe("Members' latest comments on the item, newest first"),
 });
 export type ContextItem = z.infer<typeof ContextItem>;
 
@@ -309,15 +321,32 @@ export const AdoConnection = z.object({
   lastError: z.string().nullable(),
   lastDeliveryAt: Timestamp.nullable(),
   webhookUrl: z.string(),
+  serviceHooks: z
+    .array(z.object({ project: z.string(), eventType: z.string() }))
+    .describe("The service-hook subscriptions Groundwork created in the organisation"),
   createdAt: Timestamp,
 });
 export type AdoConnection = z.infer<typeof AdoConnection>;
 export const AdoWebhookSecret = z.object({
   webhookUrl: z.string(),
   webhookSecret: z.string().describe("Shown once: use it as the Basic auth password of the service hooks"),
+  warning: z.string().optional(),
 });
 export type AdoWebhookSecret = z.infer<typeof AdoWebhookSecret>;
-export const AdoConnected = z.object({ connection: AdoConnection, webhook: AdoWebhookSecret });
+export const AdoServiceHooksResult = z.object({
+  created: z.number().int(),
+  existing: z.number().int().describe("Already delivering to this webhook URL: left as they are"),
+  failed: z.array(z.object({ project: z.string(), eventType: z.string(), message: z.string() })),
+  message: z.string().describe("What happened, and what to do if anything failed"),
+});
+export type AdoServiceHooksResult = z.infer<typeof AdoServiceHooksResult>;
+export const AdoDisconnectQuery = z.object({
+  deleteServiceHooks: z.enum(["true", "false"]).default("false").describe("Also delete the service hooks Groundwork created"),
+});
+export const AdoConnected = z.object({
+  connection: AdoConnection,
+  webhook: AdoWebhookSecret.nullable().describe("The new webhook secret, shown once; null on a reconnect, which keeps the existing secret"),
+});
 export type AdoConnected = z.infer<typeof AdoConnected>;
 
 export const IntegrationsOverview = z.object({

@@ -33,12 +33,16 @@ it("connects the sandbox organisation and shows a PR's state change when its web
   await card.getByLabel(/Personal access token/).fill(pat);
   await card.getByRole("button", { name: "Test connection" }).click();
   await card.getByRole("status", { name: "Connection test" }).getByText("Fabrikam: Fabrikam").waitFor();
+  expect(await card.getByLabel("Fabrikam: Fabrikam").isChecked()).toBe(true);
   await card.getByRole("button", { name: "Connect", exact: true }).click();
   const secretBox = card.getByRole("status", { name: "Webhook secret" });
   const webhookUrl = await secretBox.getByLabel("Webhook URL").inputValue();
   const secret = await secretBox.getByLabel(/Secret/).inputValue();
   expect(webhookUrl).toMatch(/\/api\/webhooks\/ado\/[0-9a-f-]{36}$/);
   expect(await page.content()).not.toContain(pat);
+  // The sandbox organisation accepts service hooks to this local address, as ADO does to a public one.
+  await card.getByRole("button", { name: "Create the service hooks for me" }).click();
+  await card.getByRole("status", { name: "Service hooks" }).getByText("7 service hooks deliver to Groundwork across 1 project.").waitFor();
   await shot(page, "ado-1-connected");
 
   await go(page, "OKRs");
@@ -51,15 +55,27 @@ it("connects the sandbox organisation and shows a PR's state change when its web
   await okr.getByRole("link", { name: "my first pull request" }).waitFor({ timeout: 20_000 });
   await okr.getByText("active", { exact: true }).waitFor();
 
+  // By hand, with the URL and secret Groundwork showed: a reviewer approves.
   await sandbox.reload();
-  await sandbox.getByLabel("Webhook URL (from Groundwork)").fill(webhookUrl);
-  await sandbox.getByLabel("Secret (shown once by Groundwork)").fill(secret);
-  await sandbox.getByLabel("Event").selectOption({ label: "Pull request #1 merged (completed)" });
+  await sandbox.getByLabel("Event").selectOption({ label: "Pull request #1 updated: a reviewer approves" });
+  await sandbox.getByLabel(/Webhook URL/).fill(webhookUrl);
+  await sandbox.getByLabel(/Secret/).fill(secret);
   await sandbox.getByRole("button", { name: "Send" }).click();
   await sandbox.getByRole("status").getByText("Groundwork answered 202").waitFor();
 
+  // Through the service hooks Groundwork created: the PR merges, then the member comments on it.
+  await sandbox.getByLabel("Event").selectOption({ label: "Pull request #1 merged (completed)" });
+  await sandbox.getByRole("button", { name: "Send" }).click();
+  await sandbox.getByRole("status").getByText(/Delivered to .*: Groundwork answered 202/).waitFor();
   await okr.getByText("completed", { exact: true }).waitFor({ timeout: 20_000 });
-  await shot(page, "ado-2-pr-merged");
+
+  await sandbox.getByLabel("Event").selectOption({ label: "A comment on pull request #1 (by the email below)" });
+  await sandbox.getByLabel(/Comment as/).fill("Ada@Example.com");
+  await sandbox.getByLabel("Comment text").fill("Retry logic now backs off properly");
+  await sandbox.getByRole("button", { name: "Send" }).click();
+  await sandbox.getByRole("status").getByText(/Groundwork answered 202/).waitFor();
+  await okr.getByRole("list", { name: "Comments on my first pull request" }).getByText("Retry logic now backs off properly").waitFor({ timeout: 20_000 });
+  await shot(page, "ado-2-pr-merged-and-commented");
 
   // The PR status's link ("Add this PR to Groundwork") lands on the add page.
   await okr.getByLabel("New key result").fill("Zero payment incidents");

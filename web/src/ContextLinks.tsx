@@ -84,6 +84,23 @@ export function ContextLinks({
                 >
                   Unlink
                 </button>
+                {l.item.updates.length > 0 && (
+                  <ul className="updates" aria-label={`Comments on ${d.label}`}>
+                    {l.item.updates.map((u) => (
+                      <li key={u.id}>
+                        <strong>{u.authorName}</strong>{" "}
+                        <time dateTime={u.occurredAt}>{new Date(u.occurredAt).toLocaleDateString()}</time>:{" "}
+                        {u.url ? (
+                          <a href={u.url} target="_blank" rel="noreferrer">
+                            {u.body}
+                          </a>
+                        ) : (
+                          u.body
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </li>
             );
           })}

@@ -2,11 +2,13 @@ import { Umzug, SequelizeStorage } from "umzug";
 import type { Sequelize } from "sequelize";
 import * as initial from "./migrations/0001_initial.js";
 import * as adoConnections from "./migrations/0002_ado_connections.js";
+import * as contextUpdates from "./migrations/0003_context_updates.js";
 
 /** Migrations are listed here in order, so bundling or a renamed file cannot reorder them. */
 const MIGRATIONS = [
   { name: "0001_initial", ...initial },
   { name: "0002_ado_connections", ...adoConnections },
+  { name: "0003_context_updates", ...contextUpdates },
 ];
 
 export function migrator(sequelize: Sequelize) {

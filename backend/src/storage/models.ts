@@ -149,12 +149,32 @@ export class ContextLinkRow extends Model<Attrs<ContextLinkRow>, Creation<Contex
   declare createdAt: CreationOptional<Date>;
   declare item?: ContextItemRow;
 }
+export class ContextUpdateRow extends Model<Attrs<ContextUpdateRow>, Creation<ContextUpdateRow>> {
+  declare id: CreationOptional<string>;
+  declare workspaceId: string;
+  declare contextItemId: string;
+  declare kind: "comment";
+  declare externalId: string;
+  declare memberId: string;
+  declare authorName: string;
+  declare body: string;
+  declare url: string | null;
+  declare occurredAt: Date;
+  declare createdAt: CreationOptional<Date>;
+}
 
 export interface AdoServices {
   pullRequests: boolean;
   workItems: boolean;
   comments: boolean;
   statuses: boolean;
+}
+/** A service-hook subscription Groundwork created in the organisation. */
+export interface AdoHookSubscription {
+  id: string;
+  projectId: string;
+  project: string;
+  eventType: string;
 }
 export class AdoConnectionRow extends Model<Attrs<AdoConnectionRow>, Creation<AdoConnectionRow>> {
   declare id: CreationOptional<string>;
@@ -163,6 +183,8 @@ export class AdoConnectionRow extends Model<Attrs<AdoConnectionRow>, Creation<Ad
   declare name: string;
   declare patSealed: string;
   declare webhookSecretHash: string;
+  declare webhookSecretSealed: string | null;
+  declare hookSubscriptions: AdoHookSubscription[] | null;
   declare services: AdoServices;
   declare repositories: { id: string; name: string; project: string }[];
   declare status: "active" | "auth_failed";
@@ -300,6 +322,22 @@ export function defineModels(sequelize: Sequelize) {
     },
     opts("context_links"),
   );
+  ContextUpdateRow.init(
+    {
+      id: uuidPk,
+      workspaceId: S.UUID,
+      contextItemId: S.UUID,
+      kind: S.STRING,
+      externalId: S.STRING,
+      memberId: S.UUID,
+      authorName: S.STRING,
+      body: S.TEXT,
+      url: S.STRING,
+      occurredAt: S.DATE,
+      createdAt: S.DATE,
+    },
+    opts("context_updates"),
+  );
 
   AdoConnectionRow.init(
     {
@@ -309,6 +347,8 @@ export function defineModels(sequelize: Sequelize) {
       name: S.STRING,
       patSealed: S.TEXT,
       webhookSecretHash: S.STRING,
+      webhookSecretSealed: S.TEXT,
+      hookSubscriptions: S.JSON,
       services: S.JSON,
       repositories: S.JSON,
       status: S.STRING,

@@ -7,6 +7,7 @@ import {
   CreateContextLinkRequest,
   parseContextUrl,
   type ContextItem,
+  type ContextUpdate,
   type LinkTargetType,
 } from "@groundwork/shared-types";
 import { ApiError, conflict, notFound } from "../http/errors.js";
@@ -16,6 +17,7 @@ import {
   CompetencyRow,
   ContextItemRow,
   ContextLinkRow,
+  ContextUpdateRow,
   FeedbackRow,
   KeyResultRow,
   ObjectiveRow,
@@ -24,7 +26,35 @@ import {
 import { linksChanged, REFRESH_JOB } from "../hosts/index.js";
 import { memberInWorkspace } from "./people.js";
 
-export function toContextItem(i: ContextItemRow): ContextItem {
+/** How many of an item's latest updates travel with it. */
+const UPDATES_SHOWN = 5;
+
+/** Members' latest comments on each item, newest first. */
+export async function updatesByItem(itemIds: string[]) {
+  const map = new Map<string, ContextUpdate[]>();
+  if (itemIds.length === 0) return map;
+  const rows = await ContextUpdateRow.findAll({
+    where: { contextItemId: { [Op.in]: [...new Set(itemIds)] } },
+    order: [["occurredAt", "DESC"]],
+  });
+  for (const u of rows) {
+    const list = map.get(u.contextItemId) ?? [];
+    if (list.length < UPDATES_SHOWN)
+      list.push({
+        id: u.id,
+        kind: u.kind,
+        memberId: u.memberId,
+        authorName: u.authorName,
+        body: u.body,
+        url: u.url,
+        occurredAt: u.occurredAt.toISOString(),
+      });
+    map.set(u.contextItemId, list);
+  }
+  return map;
+}
+
+export function toContextItem(i: ContextItemRow, updates: Map<string, ContextUpdate[]>): ContextItem {
   return {
     id: i.id,
     host: i.host,
@@ -38,10 +68,11 @@ export function toContextItem(i: ContextItemRow): ContextItem {
     state: i.state,
     authorEmail: i.authorEmailNormalized,
     fetchedAt: i.fetchedAt?.toISOString() ?? null,
+    updates: updates.get(i.id) ?? [],
   };
 }
 
-function toContextLink(l: ContextLinkRow & { item: ContextItemRow }): ContextLink {
+function toContextLink(l: ContextLinkRow & { item: ContextItemRow }, updates: Map<string, ContextUpdate[]>): ContextLink {
   return {
     id: l.id,
     targetType: l.targetType,
@@ -49,7 +80,7 @@ function toContextLink(l: ContextLinkRow & { item: ContextItemRow }): ContextLin
     note: l.note,
     linkedBy: l.linkedBy,
     createdAt: l.createdAt.toISOString(),
-    item: toContextItem(l.item),
+    item: toContextItem(l.item, updates),
   };
 }
 
@@ -104,9 +135,10 @@ export async function linksByTarget(workspaceId: string, targetType: LinkTargetT
     include: [{ model: ContextItemRow, as: "item" }],
     order: [["createdAt", "ASC"]],
   });
+  const updates = await updatesByItem(rows.map((r) => r.contextItemId));
   for (const r of rows) {
     const list = map.get(r.targetId) ?? [];
-    list.push(toContextLink(r as ContextLinkRow & { item: ContextItemRow }));
+    list.push(toContextLink(r as ContextLinkRow & { item: ContextItemRow }, updates));
     map.set(r.targetId, list);
   }
   return map;
@@ -185,7 +217,7 @@ export const contextLinkRoutes = [
         if (refresh && link.item.metadataStatus !== "fetched")
           await ctx.services.queue.enqueue(refresh, { contextItemId: link.item.id }, { workspaceId: ws });
         await linksChanged(ctx.services, link.item);
-        return toContextLink(link);
+        return toContextLink(link, await updatesByItem([link.item.id]));
       } catch (err) {
         if (err instanceof UniqueConstraintError)
           throw conflict("already_linked", "This link is already attached here", "body.url");
@@ -261,12 +293,13 @@ async function contributionsOf(ctx: MemberContext, memberId: string) {
     include: [{ model: ContextItemRow, as: "item" }],
     order: [["createdAt", "ASC"]],
   });
+  const updates = await updatesByItem([...authored.map((i) => i.id), ...links.map((l) => l.contextItemId)]);
   const byItem = new Map<string, z.infer<typeof Contribution>>();
   for (const item of authored)
-    byItem.set(item.id, { item: toContextItem(item), linkedAt: item.createdAt.toISOString(), links: [] });
+    byItem.set(item.id, { item: toContextItem(item, updates), linkedAt: item.createdAt.toISOString(), links: [] });
   for (const l of links as (ContextLinkRow & { item: ContextItemRow })[]) {
     const entry = byItem.get(l.contextItemId) ?? {
-      item: toContextItem(l.item),
+      item: toContextItem(l.item, updates),
       linkedAt: l.createdAt.toISOString(),
       links: [],
     };

@@ -1,5 +1,12 @@
 import { useEffect, useState } from "react";
-import type { AdoConnected, AdoConnectionTest, AdoWebhookSecret, IntegrationsOverview } from "@groundwork/shared-types";
+import type {
+  AdoConnected,
+  AdoConnection,
+  AdoConnectionTest,
+  AdoServiceHooksResult,
+  AdoWebhookSecret,
+  IntegrationsOverview,
+} from "@groundwork/shared-types";
 import { api } from "../api";
 import { useSession } from "../session";
 import { ErrorNote, Field, useAction } from "../ui";
@@ -34,9 +41,68 @@ function WebhookSecret({ webhook }: { webhook: AdoWebhookSecret }) {
   );
 }
 
-function SetupSteps({ webhookUrl }: { webhookUrl: string }) {
+const SERVICES: { key: keyof AdoConnection["services"]; label: string }[] = [
+  { key: "pullRequests", label: "Pull requests" },
+  { key: "workItems", label: "Work items" },
+  { key: "comments", label: "Comments by members" },
+  { key: "statuses", label: "PR statuses" },
+];
+const ALL_SERVICES = { pullRequests: true, workItems: true, comments: true, statuses: true };
+
+/** What the tested token can see, to choose the repositories to link (all by default) and the services. */
+function ConnectionChoices({
+  tested,
+  repos,
+  setRepos,
+  services,
+  setServices,
+}: {
+  tested: AdoConnectionTest;
+  repos: Set<string>;
+  setRepos: (r: Set<string>) => void;
+  services: AdoConnection["services"];
+  setServices: (s: AdoConnection["services"]) => void;
+}) {
+  const toggle = (id: string) => {
+    const next = new Set(repos);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setRepos(next);
+  };
   return (
-    <details>
+    <div className="notice" role="status" aria-label="Connection test">
+      <p>
+        Connected to <strong>{tested.organization}</strong> as {tested.user ?? "the token's owner"}. It can see {tested.projects.length}{" "}
+        project(s). Choose what to link:
+      </p>
+      {tested.projects.map((p) => (
+        <fieldset key={p.id} className="checks">
+          <legend>{p.name}</legend>
+          {p.repositories.length === 0 && <span className="hint">no repositories</span>}
+          {p.repositories.map((r) => (
+            <label key={r.id}>
+              <input type="checkbox" checked={repos.has(r.id)} onChange={() => toggle(r.id)} />
+              {p.name}: {r.name}
+            </label>
+          ))}
+        </fieldset>
+      ))}
+      <fieldset className="checks">
+        <legend>Services</legend>
+        {SERVICES.map((s) => (
+          <label key={s.key}>
+            <input type="checkbox" checked={services[s.key]} onChange={() => setServices({ ...services, [s.key]: !services[s.key] })} />
+            {s.label}
+          </label>
+        ))}
+      </fieldset>
+    </div>
+  );
+}
+
+function SetupSteps({ webhookUrl, open }: { webhookUrl: string; open?: boolean }) {
+  return (
+    <details open={open}>
       <summary>Set up the service hooks in Azure DevOps</summary>
       <ol>
         <li>In each project: Project settings → Service hooks → Create subscription → Web Hooks.</li>
@@ -55,8 +121,13 @@ function AdoCard({ overview, reload }: { overview: IntegrationsOverview["ado"]; 
   const [pat, setPat] = useState("");
   const [name, setName] = useState("");
   const [tested, setTested] = useState<AdoConnectionTest | null>(null);
+  const [repos, setRepos] = useState<Set<string>>(new Set());
+  const [services, setServices] = useState<AdoConnection["services"]>(ALL_SERVICES);
   const [webhook, setWebhook] = useState<AdoWebhookSecret | null>(null);
-  const [synced, setSynced] = useState<number | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [hooks, setHooks] = useState<AdoServiceHooksResult | null>(null);
+  const [confirmDisconnect, setConfirmDisconnect] = useState(false);
+  const [deleteHooks, setDeleteHooks] = useState(true);
   const { error, busy, run } = useAction();
   const connection = overview.connection;
 
@@ -66,8 +137,11 @@ function AdoCard({ overview, reload }: { overview: IntegrationsOverview["ado"]; 
       onSubmit={(e) => {
         e.preventDefault();
         void run(async () => {
-          const res = await api<AdoConnected>("POST", "/api/integrations/ado", { orgUrl, pat, ...(name ? { name } : {}) });
+          const all = tested?.projects.flatMap((p) => p.repositories.map((r) => r.id)) ?? [];
+          const choices = tested ? { services, ...(repos.size < all.length ? { repositoryIds: [...repos] } : {}) } : {};
+          const res = await api<AdoConnected>("POST", "/api/integrations/ado", { orgUrl, pat, ...(name ? { name } : {}), ...choices });
           setWebhook(res.webhook);
+          setNotice(res.webhook ? null : "Reconnected. The webhook secret is unchanged, so existing service hooks keep working.");
           setPat("");
           setTested(null);
           reload();
@@ -88,27 +162,20 @@ function AdoCard({ overview, reload }: { overview: IntegrationsOverview["ado"]; 
           type="button"
           className="secondary"
           disabled={busy}
-          onClick={() => void run(async () => setTested(await api<AdoConnectionTest>("POST", "/api/integrations/ado/test", { orgUrl, pat })))}
+          onClick={() =>
+            void run(async () => {
+              const found = await api<AdoConnectionTest>("POST", "/api/integrations/ado/test", { orgUrl, pat });
+              setRepos(new Set(found.projects.flatMap((p) => p.repositories.map((r) => r.id))));
+              setServices(connection?.services ?? ALL_SERVICES);
+              setTested(found);
+            })
+          }
         >
           Test connection
         </button>
         <button disabled={busy}>{connection ? "Reconnect with this token" : "Connect"}</button>
       </div>
-      {tested && (
-        <div className="notice" role="status" aria-label="Connection test">
-          <p>
-            Connected to <strong>{tested.organization}</strong> as {tested.user ?? "the token's owner"}. It can see{" "}
-            {tested.projects.length} project(s):
-          </p>
-          <ul>
-            {tested.projects.map((p) => (
-              <li key={p.id}>
-                {p.name}: {p.repositories.map((r) => r.name).join(", ") || "no repositories"}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {tested && <ConnectionChoices tested={tested} repos={repos} setRepos={setRepos} services={services} setServices={setServices} />}
     </form>
   );
 
@@ -124,17 +191,40 @@ function AdoCard({ overview, reload }: { overview: IntegrationsOverview["ado"]; 
           </p>
           {connection.status !== "active" && <p className="error">{connection.lastError ?? "The token stopped working; reconnect with a new one."}</p>}
           {webhook && <WebhookSecret webhook={webhook} />}
-          <SetupSteps webhookUrl={connection.webhookUrl} />
-          {synced !== null && (
+          {webhook?.warning && <p className="error">{webhook.warning}</p>}
+          {notice && (
             <p className="hint" role="status">
-              Fetching {synced} linked item{synced === 1 ? "" : "s"} again.
+              {notice}
             </p>
           )}
+          {hooks && (
+            <p className={hooks.failed.length ? "error" : "hint"} role="status" aria-label="Service hooks">
+              {hooks.message}
+            </p>
+          )}
+          <p className="hint">
+            {connection.serviceHooks.length
+              ? `Groundwork created ${connection.serviceHooks.length} service hook${connection.serviceHooks.length === 1 ? "" : "s"} in ${new Set(connection.serviceHooks.map((h) => h.project)).size} project(s).`
+              : "Service hooks keep snapshots current the moment something changes; without them Groundwork polls open pull requests every few minutes."}
+          </p>
+          <SetupSteps webhookUrl={connection.webhookUrl} open={Boolean(hooks?.failed.length)} />
           <div className="row">
             <button
               type="button"
+              disabled={busy}
+              onClick={() => void run(async () => setHooks(await api<AdoServiceHooksResult>("POST", "/api/integrations/ado/service-hooks"))).then(reload)}
+            >
+              Create the service hooks for me
+            </button>
+            <button
+              type="button"
               className="secondary"
-              onClick={() => void run(async () => setSynced((await api<{ queued: number }>("POST", "/api/integrations/ado/sync")).queued))}
+              onClick={() =>
+                void run(async () => {
+                  const queued = (await api<{ queued: number }>("POST", "/api/integrations/ado/sync")).queued;
+                  setNotice(`Fetching ${queued} linked item${queued === 1 ? "" : "s"} again.`);
+                })
+              }
             >
               Sync now
             </button>
@@ -145,21 +235,44 @@ function AdoCard({ overview, reload }: { overview: IntegrationsOverview["ado"]; 
             >
               Regenerate secret
             </button>
-            <button
-              type="button"
-              className="danger"
-              onClick={() => {
-                if (window.confirm("Disconnect Azure DevOps? Linked items keep their last snapshot."))
-                  void run(() => api("DELETE", "/api/integrations/ado")).then(() => {
-                    setWebhook(null);
-                    reload();
-                  });
-              }}
-            >
+            <button type="button" className="danger" onClick={() => setConfirmDisconnect(true)}>
               Disconnect
             </button>
           </div>
-          <h3>Rotate the token</h3>
+          {confirmDisconnect && (
+            <div className="notice" role="dialog" aria-label="Disconnect Azure DevOps">
+              <p>Disconnect Azure DevOps? Groundwork deletes the token and stops calling the organisation; linked items keep their last snapshot.</p>
+              {connection.serviceHooks.length > 0 && (
+                <label className="checks">
+                  <input type="checkbox" checked={deleteHooks} onChange={() => setDeleteHooks(!deleteHooks)} />
+                  Also delete the {connection.serviceHooks.length} service hooks Groundwork created
+                </label>
+              )}
+              <div className="row">
+                <button
+                  type="button"
+                  className="danger"
+                  onClick={() =>
+                    void run(() =>
+                      api("DELETE", `/api/integrations/ado?deleteServiceHooks=${connection.serviceHooks.length > 0 && deleteHooks}`),
+                    ).then((ok) => {
+                      if (!ok) return;
+                      setWebhook(null);
+                      setHooks(null);
+                      setConfirmDisconnect(false);
+                      reload();
+                    })
+                  }
+                >
+                  Disconnect
+                </button>
+                <button type="button" className="quiet" onClick={() => setConfirmDisconnect(false)}>
+                  Cancel
+                </button>
+              </div>
+            </div>
+          )}
+          <h3>Change the token, repositories or services</h3>
           {connectForm}
         </>
       ) : (

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { failures } from "../../testing/fakeHost.js";
 import { ApiClient, inviteMember, signUp, startTestApp } from "../../testing/testApp.js";
 import { createLogger } from "../../log.js";
-import { fakeAdo, sendServiceHook, type FakeAdoState } from "./fakeAdo.js";
+import { deliverToSubscriptions, fakeAdo, sendServiceHook, type FakeAdoState } from "./fakeAdo.js";
 import type { AdoPullRequest, AdoWorkItem } from "./client.js";
 
 /** End to end against the fake organisation, with the documented service-hook payloads. */
@@ -17,6 +17,8 @@ const created = fixture("git.pullrequest.created.json");
 const merged = fixture("git.pullrequest.merged.json");
 const wiCreated = fixture("workitem.created.json");
 const wiUpdated = fixture("workitem.updated.json");
+const prComment = fixture("ms.vss-code.git-pullrequest-comment-event.json");
+const wiCommented = fixture("workitem.commented.json");
 const PR_URL = "https://fabrikam.visualstudio.com/Fabrikam/_git/Fabrikam/pullrequest/1";
 const WI_URL = "https://dev.azure.com/fabrikam/FabrikamCloud/_workitems/edit/5";
 
@@ -244,6 +246,124 @@ describe("connected organisation", () => {
     );
   });
 
+  it("turns a member's PR or work item comment into a context update on every item it is linked to", async () => {
+    // The PR's author comments; they are a member under a differently cased email.
+    await inviteMember(owner, "FabrikamFiber4@Hotmail.com", "Jamal Hartnett");
+    const kr = (await owner.post(`/api/objectives/${objectiveId}/key-results`, { title: "Comments count" })).body;
+    await owner.post("/api/context-links", { targetType: "key_result", targetId: kr.id, url: PR_URL });
+    const prUpdates = async () => {
+      const objectives = (await owner.get("/api/objectives")).body as { id: string; links: any[]; keyResults: { id: string; links: any[] }[] }[];
+      const o = objectives.find((x) => x.id === objectiveId)!;
+      const onObjective = o.links.find((l) => l.item.kind === "pull_request").item.updates;
+      const onKr = o.keyResults.find((k) => k.id === kr.id)!.links[0].item.updates;
+      return { onObjective, onKr };
+    };
+    expect((await sendServiceHook(webhookUrl, prComment, secret)).status).toBe(202);
+    const { onObjective, onKr } = await until("PR comment shown", async () => {
+      const u = await prUpdates();
+      return u.onObjective.length > 0 && u;
+    });
+    expect(onObjective[0]).toMatchObject({
+      kind: "comment",
+      authorName: "Jamal Hartnett",
+      body: "This is my comment.",
+      url: "https://dev.azure.com/fabrikam/Fabrikam/_git/Fabrikam/pullrequest/1?discussionId=5",
+      occurredAt: "2014-06-17T16:55:46.589Z",
+    });
+    expect(onKr).toEqual(onObjective);
+
+    // A stranger's comment is not kept; an author known only by a domain name is matched through
+    // their identity's Mail; a redelivery and an edit keep one update per comment.
+    const comment = (id: string, commentId: number, author: object, content: string) => {
+      const e = structuredClone(prComment);
+      Object.assign(e, { id });
+      Object.assign(e.resource.comment, { id: commentId, author, content, lastUpdatedDate: new Date().toISOString() });
+      return e;
+    };
+    await sendServiceHook(webhookUrl, comment("c-stranger", 3, { id: "x", displayName: "Stranger", uniqueName: "stranger@elsewhere.com" }, "drive-by"), secret);
+    await sendServiceHook(webhookUrl, comment("c-domain", 4, { id: adoState.user.id, displayName: "Jamal H", uniqueName: "FABRIKAM\\jamal" }, "via identity"), secret);
+    await sendServiceHook(webhookUrl, prComment, secret);
+    await sendServiceHook(webhookUrl, comment("c-edit", 2, prComment.resource.comment.author, "This is my edited comment."), secret);
+    const after = await until("identity-matched comment and edit", async () => {
+      const u = (await prUpdates()).onObjective;
+      return u.some((x: { body: string }) => x.body === "via identity") && u.some((x: { body: string }) => x.body.includes("edited")) && u;
+    });
+    await until("stranger's delivery processed", async () =>
+      (await app.services.storage.sequelize.query("SELECT 1 FROM jobs WHERE dedupe_key LIKE '%c-stranger' AND status = 'done'", { type: QueryTypes.SELECT })).length === 1,
+    );
+    expect((await prUpdates()).onObjective.map((x: { body: string }) => x.body).sort()).toEqual(["This is my edited comment.", "via identity"]);
+    expect(after.find((x: { body: string }) => x.body === "via identity").authorName).toBe("Jamal H");
+
+    // workitem.commented carries neither the comment's author email nor its id: read over REST.
+    adoState.workItemComments = [
+      { workItemId: 5, commentId: 50, text: "<p>This is a great new idea</p>", createdBy: { id: adoState.user.id, displayName: "Jamal Hartnett", uniqueName: "fabrikamfiber4@hotmail.com" }, createdDate: "2026-11-20T10:00:00Z" },
+    ];
+    expect((await sendServiceHook(webhookUrl, wiCommented, secret)).status).toBe(202);
+    const wiUpdate = await until("work item comment shown", async () =>
+      (await objectiveLinks(objectiveId)).find((l) => l.item.kind === "work_item")!.item.updates[0],
+    );
+    expect(wiUpdate).toMatchObject({ body: "This is a great new idea", url: "https://dev.azure.com/fabrikam/FabrikamCloud/_workitems/edit/5#50" });
+    expect(ado.requests.some((r) => r.path.endsWith("/_apis/wit/workItems/5/comments") && r.query.get("api-version") === "7.1-preview.4")).toBe(true);
+  });
+
+  it("creates the service hooks for linked projects, or explains why it cannot", async () => {
+    const create = () => owner.post("/api/integrations/ado/service-hooks");
+    const local = await create();
+    expect(local.status).toBe(422);
+    expect(local.body.error).toMatchObject({ code: "webhook_url_not_public" });
+    expect(local.body.error.message).toContain("PUBLIC_URL");
+
+    const config = app.services.config;
+    const realUrl = config.publicUrl;
+    config.publicUrl = new URL("https://groundwork.example.com");
+    try {
+      adoState.canManageHooks = false;
+      const refused = await create();
+      expect(refused.status).toBe(200);
+      expect(refused.body).toMatchObject({ created: 0, existing: 0 });
+      expect(refused.body.failed).toHaveLength(7);
+      expect(refused.body.message).toContain("Project Collection Administrator");
+      expect(adoState.subscriptions ?? []).toHaveLength(0);
+
+      adoState.canManageHooks = true;
+      const made = await create();
+      expect(made.body).toMatchObject({ created: 7, existing: 0, failed: [] });
+      const hookUrl = `https://groundwork.example.com/api/webhooks/ado/${webhookUrl.split("/").pop()}`;
+      expect(adoState.subscriptions!.map((x) => x.eventType).sort()).toEqual([
+        "git.pullrequest.created",
+        "git.pullrequest.merged",
+        "git.pullrequest.updated",
+        "ms.vss-code.git-pullrequest-comment-event",
+        "workitem.commented",
+        "workitem.created",
+        "workitem.updated",
+      ]);
+      expect(adoState.subscriptions![0]).toMatchObject({
+        publisherId: "tfs",
+        consumerId: "webHooks",
+        consumerActionId: "httpRequest",
+        publisherInputs: { projectId: created.resource.repository.project.id },
+        consumerInputs: { url: hookUrl, basicAuthUsername: "groundwork", basicAuthPassword: secret, resourceDetailsToSend: "all" },
+      });
+      expect((await create()).body).toMatchObject({ created: 0, existing: 7 });
+      const connection = (await owner.get("/api/integrations")).body.ado.connection;
+      expect(connection.serviceHooks).toHaveLength(7);
+      expect(JSON.stringify(connection)).not.toContain(secret);
+
+      // A new secret goes to the hooks Groundwork made, so they keep delivering.
+      const rotated = (await owner.post("/api/integrations/ado/webhook-secret")).body;
+      expect(rotated.warning).toBeUndefined();
+      expect(adoState.subscriptions!.every((x) => x.consumerInputs.basicAuthPassword === rotated.webhookSecret)).toBe(true);
+      secret = rotated.webhookSecret;
+    } finally {
+      config.publicUrl = realUrl;
+    }
+    // What the created hooks send is accepted (delivered here to this test's local address).
+    for (const sub of adoState.subscriptions!) sub.consumerInputs.url = webhookUrl;
+    const delivered = await deliverToSubscriptions(adoState, { ...merged, id: "via-subscription", resourceContainers: { project: { id: created.resource.repository.project.id } } });
+    expect(delivered.map((d) => d.status)).toEqual([202]);
+  });
+
   it("fetches the resource over REST when the hook sends minimal details, and ignores other events", async () => {
     const minimal = { ...structuredClone(created), id: "minimal-1", eventType: "git.pullrequest.updated" };
     minimal.resource = { pullRequestId: 1, repository: { id: created.resource.repository.id, project: { id: created.resource.repository.project.id } } };
@@ -302,7 +422,15 @@ describe("connected organisation", () => {
     expect((await sendServiceHook(webhookUrl, { ...merged, id: "after-rotate" }, secret)).status).toBe(401);
     expect((await sendServiceHook(webhookUrl, { ...merged, id: "after-rotate" }, rotated.body.webhookSecret)).status).toBe(202);
 
-    expect((await owner.delete("/api/integrations/ado")).status).toBe(204);
+    // Reconnecting (new token, fewer services) keeps the secret the hooks use.
+    const reconnect = await owner.post("/api/integrations/ado", { orgUrl: "dev.azure.com/fabrikam", pat: PAT, services: { comments: false } });
+    expect(reconnect.status, JSON.stringify(reconnect.body)).toBe(201);
+    expect(reconnect.body.webhook).toBeNull();
+    expect(reconnect.body.connection.services).toMatchObject({ comments: false, pullRequests: true });
+    expect((await sendServiceHook(webhookUrl, { ...merged, id: "after-reconnect" }, rotated.body.webhookSecret)).status).toBe(202);
+
+    expect((await owner.delete("/api/integrations/ado?deleteServiceHooks=true")).status).toBe(204);
+    expect(adoState.subscriptions).toEqual([]);
     expect((await owner.get("/api/integrations")).body.ado).toEqual({ connected: false, connection: null });
     expect((await sendServiceHook(webhookUrl, { ...merged, id: "after-disconnect" }, rotated.body.webhookSecret)).status).toBe(401);
     const pr = (await objectiveLinks(objectiveId)).find((l) => l.item.kind === "pull_request")!.item;

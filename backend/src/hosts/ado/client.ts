@@ -1,6 +1,6 @@
 import { PermanentFailure, RetryAfter } from "../../jobs/queue.js";
 
-export type AdoErrorKind = "auth" | "forbidden" | "not_found" | "rate_limited" | "server" | "unreachable";
+export type AdoErrorKind = "auth" | "forbidden" | "not_found" | "invalid" | "rate_limited" | "server" | "unreachable";
 
 /** A failed call to Azure DevOps, classified so callers can tell a person what to do. */
 export class AdoError extends Error {
@@ -18,11 +18,22 @@ export class AdoError extends Error {
 export function asJobError(err: unknown) {
   if (!(err instanceof AdoError)) return err;
   if (err.kind === "rate_limited") return new RetryAfter(err.retryAfterSeconds ?? 30, err.message);
-  if (err.kind === "auth" || err.kind === "forbidden") return new PermanentFailure(err.message);
+  if (err.kind === "auth" || err.kind === "forbidden" || err.kind === "invalid") return new PermanentFailure(err.message);
   return err;
 }
 
 const API_VERSION = "7.1";
+
+interface RequestOptions {
+  apiVersion?: string;
+  identity?: boolean;
+}
+
+/** ADO error bodies are `{ message, typeKey, … }`. */
+async function errorMessage(res: Response) {
+  const body = (await res.json().catch(() => null)) as { message?: unknown } | null;
+  return typeof body?.message === "string" ? body.message.slice(0, 500) : `HTTP ${res.status}`;
+}
 
 export interface AdoIdentityRef {
   id?: string;
@@ -49,6 +60,31 @@ export interface AdoPullRequestStatus {
   context: { name: string; genre: string };
   targetUrl: string;
 }
+export interface AdoWorkItemComment {
+  commentId: number;
+  text: string;
+  createdBy?: AdoIdentityRef;
+  createdDate?: string;
+}
+export interface AdoIdentity {
+  id: string;
+  providerDisplayName?: string;
+  properties?: Record<string, { $value?: string } | undefined>;
+}
+/** A service-hook subscription (learn.microsoft.com/rest/api/azure/devops/hooks/subscriptions). */
+export interface AdoSubscriptionRequest {
+  publisherId: "tfs";
+  eventType: string;
+  resourceVersion: string;
+  consumerId: "webHooks";
+  consumerActionId: "httpRequest";
+  publisherInputs: { projectId: string };
+  consumerInputs: Record<string, string>;
+}
+export interface AdoSubscription extends AdoSubscriptionRequest {
+  id: string;
+  status?: string;
+}
 export interface AdoWorkItem {
   id: number;
   rev?: number;
@@ -61,19 +97,25 @@ export interface AdoWorkItem {
  * 401, so any non-JSON answer counts as an authorization failure.
  */
 export class AdoClient {
+  /** Identities live on vssps.dev.azure.com; a fake or sandbox host serves both. */
+  private readonly identityBaseUrl: string;
+
   constructor(
     private readonly baseUrl: string,
     readonly organization: string,
     private readonly pat: string,
     private readonly timeoutMs = 15_000,
-  ) {}
-
-  private get<T>(path: string) {
-    return this.request<T>("GET", path);
+  ) {
+    this.identityBaseUrl = new URL(baseUrl).hostname === "dev.azure.com" ? "https://vssps.dev.azure.com" : baseUrl;
   }
 
-  private async request<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
-    const url = `${this.baseUrl}/${encodeURIComponent(this.organization)}/${path}${path.includes("?") ? "&" : "?"}api-version=${API_VERSION}`;
+  private get<T>(path: string, options: RequestOptions = {}) {
+    return this.request<T>("GET", path, undefined, options);
+  }
+
+  private async request<T>(method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+    const base = options.identity ? this.identityBaseUrl : this.baseUrl;
+    const url = `${base}/${encodeURIComponent(this.organization)}/${path}${path.includes("?") ? "&" : "?"}api-version=${options.apiVersion ?? API_VERSION}`;
     let res: Response;
     try {
       res = await fetch(url, {
@@ -95,11 +137,13 @@ export class AdoClient {
       const retryAfter = Number(res.headers.get("retry-after"));
       throw new AdoError("rate_limited", "Azure DevOps is rate-limiting us", 429, Number.isFinite(retryAfter) ? retryAfter : undefined);
     }
-    if (res.status === 401 || res.status === 203 || (res.status >= 300 && res.status < 400) || (res.ok && !json))
+    if (res.status === 401 || res.status === 203 || (res.status >= 300 && res.status < 400) || (res.ok && res.status !== 204 && !json))
       throw new AdoError("auth", "Authorization denied — check the token and its expiry", res.status);
-    if (res.status === 403) throw new AdoError("forbidden", "The token is not allowed to do this", 403);
+    if (res.status === 403) throw new AdoError("forbidden", `The token is not allowed to do this: ${await errorMessage(res)}`, 403);
     if (res.status === 404) throw new AdoError("not_found", "Not found in Azure DevOps", 404);
+    if (res.status === 400) throw new AdoError("invalid", await errorMessage(res), 400);
     if (!res.ok) throw new AdoError("server", `Azure DevOps answered ${res.status}`, res.status);
+    if (res.status === 204) return undefined as T;
     return (await res.json()) as T;
   }
 
@@ -130,5 +174,32 @@ export class AdoClient {
   }
   async workItemTypes(project: string) {
     return (await this.get<{ value: { name: string }[] }>(`${encodeURIComponent(project)}/_apis/wit/workitemtypes`)).value;
+  }
+  /** The newest comments first (wit/comments/get-comments, still a preview API in 7.1). */
+  async workItemComments(project: string, id: number, top = 10) {
+    const page = await this.get<{ comments: AdoWorkItemComment[] }>(
+      `${encodeURIComponent(project)}/_apis/wit/workItems/${id}/comments?$top=${top}&order=desc`,
+      { apiVersion: "7.1-preview.4" },
+    );
+    return page.comments;
+  }
+  /** An identity by id, with its Mail/Account properties (ims/identities/read-identities); null if unknown. */
+  async identity(id: string) {
+    const found = await this.get<{ value: (AdoIdentity | null)[] }>(`_apis/identities?identityIds=${encodeURIComponent(id)}&queryMembership=None`, {
+      identity: true,
+    });
+    return found.value[0] ?? null;
+  }
+  async subscriptions() {
+    return (await this.get<{ value: AdoSubscription[] }>("_apis/hooks/subscriptions")).value;
+  }
+  createSubscription(body: AdoSubscriptionRequest) {
+    return this.request<AdoSubscription>("POST", "_apis/hooks/subscriptions", body);
+  }
+  replaceSubscription(id: string, body: AdoSubscriptionRequest) {
+    return this.request<AdoSubscription>("PUT", `_apis/hooks/subscriptions/${encodeURIComponent(id)}`, body);
+  }
+  deleteSubscription(id: string) {
+    return this.request<void>("DELETE", `_apis/hooks/subscriptions/${encodeURIComponent(id)}`);
   }
 }

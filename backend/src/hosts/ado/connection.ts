@@ -2,6 +2,8 @@ import { timingSafeEqual } from "node:crypto";
 import {
   AdoConnected,
   AdoConnectionTest,
+  AdoDisconnectQuery,
+  AdoServiceHooksResult,
   AdoConnectRequest,
   AdoTestConnectionRequest,
   AdoWebhookSecret,
@@ -15,6 +17,7 @@ import { newToken, sha256 } from "../../workspace/secrets.js";
 import { AdoClient, AdoError } from "./client.js";
 import { enqueuePrStatus, queueSync } from "./jobs.js";
 import { normalizeOrgUrl, ORG_URL_EXPECTED } from "./orgUrl.js";
+import { assertDeliverable, createServiceHooks, deleteServiceHooks, resecretServiceHooks } from "./serviceHooks.js";
 
 export const webhookUrl = (services: AppServices, connectionId: string) =>
   new URL(`/api/webhooks/ado/${connectionId}`, services.config.publicUrl).toString();
@@ -31,6 +34,7 @@ export function toAdoConnection(services: AppServices, c: AdoConnectionRow): Ado
     lastError: c.lastError,
     lastDeliveryAt: c.lastDeliveryAt?.toISOString() ?? null,
     webhookUrl: webhookUrl(services, c.id),
+    serviceHooks: (c.hookSubscriptions ?? []).map((h) => ({ project: h.project, eventType: h.eventType })),
     createdAt: c.createdAt.toISOString(),
   };
 }
@@ -90,9 +94,10 @@ async function connectionOf(ctx: MemberContext) {
   return c;
 }
 
-function newWebhookSecret() {
+/** The secret is kept hashed to check deliveries, and sealed so Groundwork can create service hooks with it. */
+function newWebhookSecret(services: AppServices) {
   const secret = newToken(24);
-  return { secret, hash: sha256(secret) };
+  return { secret, fields: { webhookSecretHash: sha256(secret), webhookSecretSealed: services.secrets.seal(secret) } };
 }
 
 export const adoConnectionRoutes = [
@@ -121,18 +126,21 @@ export const adoConnectionRoutes = [
       const repositories = body.repositoryIds ? all.filter((r) => body.repositoryIds!.includes(r.id)) : all;
       if (body.repositoryIds && repositories.length !== body.repositoryIds.length)
         throw new ApiError(400, "unknown_repository", "Some repositories were not found in this organisation", "body.repositoryIds");
-      const { secret, hash } = newWebhookSecret();
+      const existing = await AdoConnectionRow.findOne({ where: { workspaceId: ctx.auth.workspace.id } });
+      // Reconnecting (a new token, other repositories) keeps the webhook secret, so service hooks keep working.
+      const keepSecret = existing?.organization === found.organization && existing.webhookSecretSealed !== null;
+      const fresh = keepSecret ? null : newWebhookSecret(ctx.services);
       const fields = {
         organization: found.organization,
         name: body.name ?? found.organization,
         patSealed: ctx.services.secrets.seal(body.pat),
-        webhookSecretHash: hash,
+        ...(fresh ? fresh.fields : { webhookSecretHash: existing!.webhookSecretHash, webhookSecretSealed: existing!.webhookSecretSealed }),
+        hookSubscriptions: keepSecret ? existing!.hookSubscriptions : [],
         services: { pullRequests: true, workItems: true, comments: true, statuses: true, ...body.services },
         repositories,
         status: "active" as const,
         lastError: null,
       };
-      const existing = await AdoConnectionRow.findOne({ where: { workspaceId: ctx.auth.workspace.id } });
       const row = existing
         ? await existing.update(fields)
         : await AdoConnectionRow.create({ ...fields, workspaceId: ctx.auth.workspace.id, lastDeliveryAt: null, createdBy: ctx.auth.member.id });
@@ -145,7 +153,7 @@ export const adoConnectionRoutes = [
       }
       return {
         connection: toAdoConnection(ctx.services, row),
-        webhook: { webhookUrl: webhookUrl(ctx.services, row.id), webhookSecret: secret },
+        webhook: fresh && { webhookUrl: webhookUrl(ctx.services, row.id), webhookSecret: fresh.secret },
       };
     },
   }),
@@ -158,9 +166,35 @@ export const adoConnectionRoutes = [
     response: AdoWebhookSecret,
     handler: async (_input, ctx) => {
       const c = await connectionOf(ctx);
-      const { secret, hash } = newWebhookSecret();
-      await c.update({ webhookSecretHash: hash });
-      return { webhookUrl: webhookUrl(ctx.services, c.id), webhookSecret: secret };
+      const { secret, fields } = newWebhookSecret(ctx.services);
+      await c.update(fields);
+      const failed = await resecretServiceHooks(clientFor(ctx.services, c), c, webhookUrl(ctx.services, c.id), secret);
+      return {
+        webhookUrl: webhookUrl(ctx.services, c.id),
+        webhookSecret: secret,
+        ...(failed ? { warning: `${failed} service hook${failed === 1 ? "" : "s"} Groundwork created could not be given the new secret; create them again.` } : {}),
+      };
+    },
+  }),
+  route({
+    method: "post",
+    path: "/api/integrations/ado/service-hooks",
+    summary: "Create the service-hook subscriptions for every linked project (needs a Project Collection Administrator's token)",
+    tag: "Integrations",
+    access: "owner",
+    response: AdoServiceHooksResult,
+    handler: async (_input, ctx) => {
+      const c = await connectionOf(ctx);
+      const url = webhookUrl(ctx.services, c.id);
+      if (c.organization !== SANDBOX_ORG) assertDeliverable(url);
+      if (!c.webhookSecretSealed)
+        throw new ApiError(409, "webhook_secret_unknown", "Regenerate the webhook secret first; Groundwork will use the new one for the hooks");
+      try {
+        return await createServiceHooks(clientFor(ctx.services, c), c, url, ctx.services.secrets.open(c.webhookSecretSealed));
+      } catch (err) {
+        if (err instanceof AdoError) throw new ApiError(502, "ado_unreachable", `Azure DevOps did not answer properly: ${err.message}; try again`);
+        throw err;
+      }
     },
   }),
   route({
@@ -178,8 +212,11 @@ export const adoConnectionRoutes = [
     summary: "Disconnect: delete the credentials and stop all calls; linked items keep their last snapshot",
     tag: "Integrations",
     access: "owner",
-    handler: async (_input, ctx) => {
+    query: AdoDisconnectQuery,
+    handler: async ({ query }, ctx) => {
       const c = await connectionOf(ctx);
+      // Best effort: a token that no longer works must not keep an owner from disconnecting.
+      if (query.deleteServiceHooks === "true") await deleteServiceHooks(clientFor(ctx.services, c), c);
       await c.destroy();
     },
   }),

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { FakeHost, type FakeRequest, type FakeResponse } from "../../testing/fakeHost.js";
-import type { AdoPullRequest, AdoPullRequestStatus, AdoWorkItem } from "./client.js";
+import type { AdoPullRequest, AdoPullRequestStatus, AdoSubscription, AdoWorkItem, AdoWorkItemComment } from "./client.js";
 
 /**
  * A fake Azure DevOps organisation host speaking the REST paths we call, with the shapes of
  * learn.microsoft.com/rest/api/azure/devops (core/projects, git/repositories,
- * git/pull-requests/get-pull-request, wit/work-items/get-work-item, wit/work-item-types):
+ * git/pull-requests/get-pull-request, wit/work-items/get-work-item, wit/work-item-types,
+ * wit/comments/get-comments, ims/identities/read-identities, hooks/subscriptions):
  * Basic auth with a PAT, per-scope refusals, and scripted failures from FakeHost.
  */
 export type AdoScope = "project" | "code" | "work";
@@ -18,6 +19,16 @@ export interface FakeAdoState {
   projects: { id: string; name: string; repositories: { id: string; name: string }[] }[];
   pullRequests?: AdoPullRequest[];
   workItems?: AdoWorkItem[];
+  workItemComments?: (AdoWorkItemComment & { workItemId: number })[];
+  /** Other people in the organisation, for identity lookups (the token's user is always there). */
+  identities?: { id: string; displayName: string; email: string }[];
+  /** Creating service hooks needs Project Collection Administrator rights; false refuses them. */
+  canManageHooks?: boolean;
+  /** Real ADO only delivers to public HTTPS URLs; the local sandbox delivers to http://localhost. */
+  allowInsecureHookUrls?: boolean;
+  subscriptions?: AdoSubscription[];
+  /** Ids handed to comments made in the fake. */
+  commentCount?: number;
   /** PR statuses posted to the fake, newest last. */
   statuses?: (AdoPullRequestStatus & { id: number; pullRequestId: number; repositoryId: string })[];
 }
@@ -51,6 +62,28 @@ export function fakeAdo(state: FakeAdoState) {
     return ok();
   };
   const project = (key: string | undefined) => state.projects.find((p) => same(p.id, key) || same(p.name, key));
+  const hooksGuard = (req: FakeRequest, ok: () => FakeResponse) =>
+    guard(req, null, () =>
+      state.canManageHooks === false
+        ? {
+            status: 403,
+            body: {
+              $id: "1",
+              message: `Access Denied: ${state.user.displayName} needs the following permission(s) on the resource Service Hooks to perform this action: Edit subscriptions`,
+              typeKey: "UnauthorizedRequestException",
+            },
+          }
+        : ok(),
+    );
+  const invalidSubscription = (body: Partial<AdoSubscription>): string | null => {
+    const url = body.consumerInputs?.url ?? "";
+    if (body.publisherId !== "tfs" || body.consumerId !== "webHooks" || !body.eventType) return "The subscription is missing its publisher, consumer or event type.";
+    if (!project(body.publisherInputs?.projectId)) return `TF400813: Project ${body.publisherInputs?.projectId} does not exist.`;
+    if (!/^https?:\/\//.test(url)) return "The URL of the web hook is not valid.";
+    if (!state.allowInsecureHookUrls && body.consumerInputs?.basicAuthPassword && !url.startsWith("https://"))
+      return "Basic authentication requires a secure (https) URL.";
+    return null;
+  };
 
   const host = new FakeHost("Azure DevOps", [
     {
@@ -142,6 +175,85 @@ export function fakeAdo(state: FakeAdoState) {
       handle: (req) =>
         guard(req, "work", () => ({ status: 200, body: { count: 2, value: [{ name: "Bug" }, { name: "User Story" }] } })),
     },
+    {
+      method: "GET",
+      path: "/:org/:project/_apis/wit/workItems/:id/comments",
+      handle: (req) =>
+        guard(req, "work", () => {
+          const id = Number(req.params.id);
+          if (!state.workItems?.some((w) => w.id === id)) return missing(`Work item ${id}`);
+          const top = Number(req.query.get("$top") ?? 200);
+          const all = (state.workItemComments ?? []).filter((c) => c.workItemId === id);
+          const ordered = req.query.get("order") === "desc" ? [...all].reverse() : all;
+          const comments = ordered.slice(0, top).map((c) => ({ ...c, version: 1, url: `https://dev.azure.com/${state.organization}/_apis/wit/workItems/${id}/comments/${c.commentId}` }));
+          return { status: 200, body: { totalCount: all.length, count: comments.length, comments } };
+        }),
+    },
+    {
+      method: "GET",
+      path: "/:org/_apis/identities",
+      handle: (req) =>
+        guard(req, null, () => {
+          const ids = (req.query.get("identityIds") ?? "").split(",");
+          const people = [{ ...state.user }, ...(state.identities ?? [])];
+          const value = ids.map((id) => {
+            const p = people.find((x) => same(x.id, id));
+            return p
+              ? {
+                  id: p.id,
+                  providerDisplayName: p.displayName,
+                  isActive: true,
+                  properties: { Account: { $type: "System.String", $value: p.email }, Mail: { $type: "System.String", $value: p.email } },
+                }
+              : null;
+          });
+          return { status: 200, body: { count: value.length, value } };
+        }),
+    },
+    {
+      method: "GET",
+      path: "/:org/_apis/hooks/subscriptions",
+      handle: (req) =>
+        hooksGuard(req, () => ({ status: 200, body: { count: state.subscriptions?.length ?? 0, value: state.subscriptions ?? [] } })),
+    },
+    {
+      method: "POST",
+      path: "/:org/_apis/hooks/subscriptions",
+      handle: (req) =>
+        hooksGuard(req, () => {
+          const body = JSON.parse(req.body) as AdoSubscription;
+          const problem = invalidSubscription(body);
+          if (problem) return { status: 400, body: { $id: "1", message: problem, typeKey: "SubscriptionInputException" } };
+          const created = { ...body, id: randomUUID(), status: "enabled" };
+          (state.subscriptions ??= []).push(created);
+          return { status: 200, body: { ...created, consumerInputs: { ...created.consumerInputs, basicAuthPassword: "********" } } };
+        }),
+    },
+    {
+      method: "PUT",
+      path: "/:org/_apis/hooks/subscriptions/:id",
+      handle: (req) =>
+        hooksGuard(req, () => {
+          const i = state.subscriptions?.findIndex((x) => x.id === req.params.id) ?? -1;
+          if (i < 0) return missing(`Subscription ${req.params.id}`);
+          const body = JSON.parse(req.body) as AdoSubscription;
+          const problem = invalidSubscription(body);
+          if (problem) return { status: 400, body: { $id: "1", message: problem, typeKey: "SubscriptionInputException" } };
+          state.subscriptions![i] = { ...body, id: req.params.id!, status: "enabled" };
+          return { status: 200, body: state.subscriptions![i] };
+        }),
+    },
+    {
+      method: "DELETE",
+      path: "/:org/_apis/hooks/subscriptions/:id",
+      handle: (req) =>
+        hooksGuard(req, () => {
+          const i = state.subscriptions?.findIndex((x) => x.id === req.params.id) ?? -1;
+          if (i < 0) return missing(`Subscription ${req.params.id}`);
+          state.subscriptions!.splice(i, 1);
+          return { status: 204 };
+        }),
+    },
   ]);
   return host;
 }
@@ -156,4 +268,21 @@ export function sendServiceHook(url: string, event: unknown, password: string, u
     },
     body: JSON.stringify(event),
   });
+}
+
+/**
+ * Delivers an event the way ADO does to every enabled subscription for its event type in its
+ * project, with the subscription's Basic auth; answers each delivery's status.
+ */
+export async function deliverToSubscriptions(state: FakeAdoState, event: { eventType: string; resourceContainers?: { project?: { id?: string } } }) {
+  const projectId = event.resourceContainers?.project?.id;
+  const targets = (state.subscriptions ?? []).filter(
+    (s) => s.eventType === event.eventType && (!projectId || s.publisherInputs.projectId === projectId),
+  );
+  return Promise.all(
+    targets.map(async (s) => {
+      const res = await sendServiceHook(s.consumerInputs.url!, event, s.consumerInputs.basicAuthPassword ?? "", s.consumerInputs.basicAuthUsername);
+      return { url: s.consumerInputs.url!, status: res.status };
+    }),
+  );
 }

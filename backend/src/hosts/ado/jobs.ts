@@ -7,6 +7,7 @@ import { type AdoClient, type AdoPullRequest, type AdoPullRequestStatus, type Ad
 import { clientFor } from "./connection.js";
 import { pullRequestSnapshot, workItemSnapshot, type Snapshot } from "./snapshots.js";
 import type { AdoEventJob } from "./webhooks.js";
+import { authorEmail, pullRequestComment, recordComment, workItemComments, type CommentActivity } from "./comments.js";
 
 /** Writes a snapshot onto the workspace's context item with that identity, if anyone linked it. */
 export function applySnapshot(workspaceId: string, s: Snapshot, transaction: Transaction) {
@@ -48,6 +49,10 @@ async function fullWorkItem(client: AdoClient, eventType: string, resource: Reco
   if (!Number.isInteger(id) || id <= 0) return null;
   return withAdo(() => client.workItem(id));
 }
+
+/** Only the repositories the owner linked are followed (all of them unless they chose). */
+const isLinkedRepository = (connection: AdoConnectionRow, pr: AdoPullRequest) =>
+  connection.repositories.some((r) => r.id.toLowerCase() === pr.repository?.id?.toLowerCase());
 
 /** Identifies a PR whose Groundwork status should be (re)posted. */
 export interface PrStatusJob {
@@ -118,22 +123,30 @@ export function adoJobHandlers(services: AppServices): Record<string, JobHandler
       if (!connection) return; // disconnected since: nothing to call, nothing to update
       const client = clientFor(services, connection);
       const resource = event.resource ?? {};
+      const on = connection.services;
       let snapshot: Snapshot | null = null;
-      if (event.eventType.startsWith("git.pullrequest.") && connection.services.pullRequests) {
-        const pr = await fullPullRequest(client, resource);
-        snapshot = pr && pullRequestSnapshot(connection.organization, pr);
-      } else if (event.eventType.startsWith("workitem.") && connection.services.workItems) {
+      let pr: AdoPullRequest | null = null;
+      let comments: CommentActivity[] = [];
+      if (event.eventType === "ms.vss-code.git-pullrequest-comment-event") {
+        pr = await fullPullRequest(client, (resource.pullRequest ?? {}) as Record<string, unknown>);
+        const comment = pr && on.comments ? pullRequestComment(connection.organization, resource, pr) : null;
+        comments = comment ? [comment] : [];
+      } else if (event.eventType.startsWith("git.pullrequest.")) {
+        pr = await fullPullRequest(client, resource);
+      } else if (event.eventType.startsWith("workitem.") && (on.workItems || on.comments)) {
         const wi = await fullWorkItem(client, event.eventType, resource);
-        snapshot = wi && workItemSnapshot(connection.organization, wi);
+        if (wi && on.workItems) snapshot = workItemSnapshot(connection.organization, wi);
+        if (wi && on.comments && event.eventType === "workitem.commented")
+          comments = await withAdo(() => workItemComments(client, connection.organization, wi));
       }
-      const pr = event.resource as unknown as AdoPullRequest | undefined;
+      if (pr && !isLinkedRepository(connection, pr)) return;
+      if (pr && on.pullRequests) snapshot = pullRequestSnapshot(connection.organization, pr);
+      const emails = await withAdo(() => Promise.all(comments.map((c) => authorEmail(client, c.author))));
       const postStatus =
-        connection.services.statuses &&
-        (event.eventType === "git.pullrequest.created" || event.eventType === "git.pullrequest.updated") &&
-        snapshot?.metadata.project &&
-        pr?.pullRequestId;
+        on.statuses && (event.eventType === "git.pullrequest.created" || event.eventType === "git.pullrequest.updated") && pr?.repository?.project;
       await ctx.finish(async (tx) => {
         if (snapshot) await applySnapshot(connection.workspaceId, snapshot, tx);
+        for (const [i, comment] of comments.entries()) await recordComment(connection.workspaceId, comment, emails[i]!, tx);
         await connection.update({ lastDeliveryAt: new Date() }, { transaction: tx });
         if (postStatus)
           await services.queue.enqueue(
@@ -141,8 +154,8 @@ export function adoJobHandlers(services: AppServices): Record<string, JobHandler
             {
               workspaceId: connection.workspaceId,
               organization: connection.organization,
-              project: String(snapshot!.metadata.project),
-              repository: String(snapshot!.metadata.repository),
+              project: pr!.repository!.project!.name,
+              repository: pr!.repository!.name,
               pullRequestId: pr!.pullRequestId,
             } satisfies PrStatusJob,
             { workspaceId: connection.workspaceId, transaction: tx },

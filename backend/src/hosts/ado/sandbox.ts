@@ -3,7 +3,7 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import type { AdoPullRequest, AdoWorkItem } from "./client.js";
 import { SANDBOX_ORG } from "./connection.js";
-import { fakeAdo, sendServiceHook } from "./fakeAdo.js";
+import { deliverToSubscriptions, fakeAdo, sendServiceHook, type FakeAdoState } from "./fakeAdo.js";
 
 /**
  * The local Azure DevOps sandbox `npm start` runs beside Groundwork: the fake organisation
@@ -15,7 +15,14 @@ export const SANDBOX_PAT = "sandbox-pat-0123456789abcdefghijklmnopqrstuvwxyz01";
 
 const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8"));
 
-const EVENTS: Record<string, { label: string; file: string; apply(pr: AdoPullRequest, wi: AdoWorkItem): void }> = {
+interface Comment {
+  email: string;
+  text: string;
+}
+type Apply = (pr: AdoPullRequest, wi: AdoWorkItem, comment: Comment, state: FakeAdoState) => Record<string, unknown> | void;
+const person = (email: string) => ({ id: `sandbox-${email}`, displayName: email.split("@")[0]!, uniqueName: email });
+
+const EVENTS: Record<string, { label: string; file: string; apply: Apply }> = {
   "git.pullrequest.updated": {
     label: "Pull request #1 updated: a reviewer approves",
     file: "git.pullrequest.updated.json",
@@ -29,6 +36,41 @@ const EVENTS: Record<string, { label: string; file: string; apply(pr: AdoPullReq
     apply: (pr) => {
       pr.status = "completed";
       pr.closedDate = new Date().toISOString();
+    },
+  },
+  "ms.vss-code.git-pullrequest-comment-event": {
+    label: "A comment on pull request #1 (by the email below)",
+    file: "ms.vss-code.git-pullrequest-comment-event.json",
+    apply: (pr, _wi, comment, state) => {
+      state.commentCount = (state.commentCount ?? 0) + 1;
+      return {
+        comment: {
+          id: state.commentCount,
+          parentCommentId: 0,
+          author: person(comment.email),
+          content: comment.text,
+          publishedDate: new Date().toISOString(),
+          commentType: "text",
+          _links: { threads: { href: `https://dev.azure.com/${SANDBOX_ORG}/_apis/git/repositories/${pr.repository!.id}/pullRequests/1/threads/${state.commentCount}` } },
+        },
+        pullRequest: pr,
+      };
+    },
+  },
+  "workitem.commented": {
+    label: "A comment on work item #5 (by the email below)",
+    file: "workitem.commented.json",
+    apply: (_pr, wi, comment, state) => {
+      state.commentCount = (state.commentCount ?? 0) + 1;
+      (state.workItemComments ??= []).push({
+        workItemId: wi.id,
+        commentId: state.commentCount,
+        text: comment.text,
+        createdBy: person(comment.email),
+        createdDate: new Date().toISOString(),
+      });
+      wi.fields = { ...wi.fields, "System.History": comment.text };
+      return wi as unknown as Record<string, unknown>;
     },
   },
   "workitem.updated": {
@@ -49,14 +91,16 @@ export async function startAdoSandbox(port = 0) {
   const repository = { id: created.resource.repository.id as string, name: "Fabrikam" };
   const pr: AdoPullRequest = { ...created.resource, repository: { ...repository, project } };
   const wi: AdoWorkItem = { ...fixture("workitem.created.json").resource, id: 5 };
-  const host = fakeAdo({
+  const state: FakeAdoState = {
     organization: SANDBOX_ORG,
     pat: SANDBOX_PAT,
     user: { id: "sandbox-user", displayName: "Sandbox Admin", email: "admin@groundwork-sandbox.test" },
     projects: [{ ...project, repositories: [repository] }],
     pullRequests: [pr],
     workItems: [wi],
-  });
+    allowInsecureHookUrls: true,
+  };
+  const host = fakeAdo(state);
   const prUrl = `https://dev.azure.com/${SANDBOX_ORG}/Fabrikam/_git/Fabrikam/pullrequest/1`;
   const wiUrl = `https://dev.azure.com/${SANDBOX_ORG}/Fabrikam/_workitems/edit/5`;
 
@@ -76,12 +120,15 @@ export async function startAdoSandbox(port = 0) {
 <ul><li>Pull request: <code>${prUrl}</code></li><li>Work item: <code>${wiUrl}</code></li></ul>
 <h2>Send a service hook</h2>
 ${result ? `<p role="status"><strong>${escape(result)}</strong></p>` : ""}
+<p>${state.subscriptions?.length ? `${state.subscriptions.length} service hook subscription(s) exist: events go to them unless you enter a webhook URL.` : "No service hooks exist yet: use “Create the service hooks for me” in Groundwork, or enter the webhook URL and secret it showed you."}</p>
 <form method="post" action="/_sandbox/send">
-<label>Webhook URL (from Groundwork)<input name="url" required></label>
-<label>Secret (shown once by Groundwork)<input name="secret" required></label>
 <label>Event<select name="event">${Object.entries(EVENTS)
           .map(([k, e]) => `<option value="${k}">${escape(e.label)}</option>`)
           .join("")}</select></label>
+<label>Comment as (email of a Groundwork member)<input name="email" type="email" value="admin@groundwork-sandbox.test"></label>
+<label>Comment text<input name="text" value="Looks good — nice split of the migration."></label>
+<label>Webhook URL (from Groundwork; optional with service hooks)<input name="url"></label>
+<label>Secret (shown once by Groundwork)<input name="secret"></label>
 <button>Send</button></form></body></html>`,
       };
     },
@@ -93,15 +140,26 @@ ${result ? `<p role="status"><strong>${escape(result)}</strong></p>` : ""}
       const form = new URLSearchParams(req.body);
       const event = EVENTS[form.get("event") ?? ""];
       if (!event) return { status: 400, body: "unknown event" };
-      event.apply(pr, wi);
+      const comment = { email: form.get("email") || state.user.email, text: form.get("text") || "A comment" };
+      const resource = event.apply(pr, wi, comment, state);
       const body = fixture(event.file);
       body.id = randomUUID();
-      if (body.eventType.startsWith("git.")) body.resource = { ...body.resource, ...pr };
+      body.resourceContainers = { ...body.resourceContainers, project: { id: project.id } };
+      if (resource) body.resource = resource;
+      else if (body.eventType.startsWith("git.")) body.resource = { ...body.resource, ...pr };
       else body.resource = { ...body.resource, workItemId: wi.id, revision: wi };
       let result: string;
       try {
-        const res = await sendServiceHook(String(form.get("url")), body, String(form.get("secret")));
-        result = `Groundwork answered ${res.status}: ${await res.text()}`;
+        const url = form.get("url");
+        if (url) {
+          const res = await sendServiceHook(url, body, form.get("secret") ?? "");
+          result = `Groundwork answered ${res.status}: ${await res.text()}`;
+        } else {
+          const sent = await deliverToSubscriptions(state, body);
+          result = sent.length
+            ? sent.map((d) => `Delivered to ${d.url}: Groundwork answered ${d.status}`).join("; ")
+            : "No service hook subscribes to this event: enter the webhook URL and secret, or create the hooks from Groundwork";
+        }
       } catch (err) {
         result = `Could not reach the webhook URL: ${(err as Error).message}`;
       }
