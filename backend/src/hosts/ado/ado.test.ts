@@ -244,6 +244,14 @@ describe("connected organisation", () => {
     await until("work item approved", async () =>
       (await objectiveLinks(objectiveId)).some((l) => l.item.kind === "work_item" && l.item.state === "Approved"),
     );
+
+    const wiAgain = structuredClone(wiCreated);
+    wiAgain.id = "wi-created-again";
+    wiAgain.resource.fields["System.Title"] = "Some great new idea, refined";
+    expect((await sendServiceHook(webhookUrl, wiAgain, secret)).status).toBe(202);
+    await until("work item created event applied", async () =>
+      (await objectiveLinks(objectiveId)).some((l) => l.item.kind === "work_item" && l.item.title === "Some great new idea, refined"),
+    );
   });
 
   it("turns a member's PR or work item comment into a context update on every item it is linked to", async () => {
