@@ -35,6 +35,9 @@ const Env = z.object({
     .refine((k) => Buffer.from(k, "base64").length === 32, { message: "must be 32 random bytes, base64-encoded (openssl rand -base64 32)" })
     .optional(),
   ADO_BASE_URL: z.url({ message: "must be an absolute URL" }).default("https://dev.azure.com"),
+  ADO_EXTENSION_SECRET: z.string().min(16, { message: "must be the extension's certificate from the Marketplace publisher page" }).optional(),
+  ADO_EXTENSION_AUDIENCE: z.string().optional(),
+  ADO_EXTENSION_ORIGINS: z.string().default("https://*.gallerycdn.vsassets.io,https://*.gallery.vsassets.io"),
   SANDBOX: z.enum(["true", "false"]).default("false"),
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
 });
@@ -53,6 +56,11 @@ export interface Config {
   encryptionKey?: string;
   /** Where Azure DevOps organisations live; tests and the sandbox point it at the fake host. */
   adoBaseUrl: string;
+  /**
+   * The Azure DevOps extension: the certificate its app tokens are signed with (HS256), the
+   * audience to require if set, and the origins its files are served from (`*` matches one label).
+   */
+  adoExtension: { secret?: string; audience?: string; origins: string[] };
   /** The local host sandbox: started beside the app when enabled; its fake organisation's URL once running. */
   sandbox: { enabled: boolean; port: number; adoUrl?: string };
 }
@@ -99,6 +107,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(import.meta.dirname, "../../web/dist")),
     ...(e.ENCRYPTION_KEY ? { encryptionKey: e.ENCRYPTION_KEY } : {}),
     adoBaseUrl: e.ADO_BASE_URL.replace(/\/$/, ""),
+    adoExtension: {
+      ...(e.ADO_EXTENSION_SECRET ? { secret: e.ADO_EXTENSION_SECRET } : {}),
+      ...(e.ADO_EXTENSION_AUDIENCE ? { audience: e.ADO_EXTENSION_AUDIENCE } : {}),
+      origins: e.ADO_EXTENSION_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean),
+    },
     sandbox: { enabled: e.SANDBOX === "true", port: e.SANDBOX_PORT },
   };
 }

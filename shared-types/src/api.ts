@@ -354,3 +354,36 @@ export const IntegrationsOverview = z.object({
   bitbucket: z.object({ connected: z.boolean() }),
 });
 export type IntegrationsOverview = z.infer<typeof IntegrationsOverview>;
+
+// ---------- Azure DevOps extension (the PR panel and settings hub call these with the app token) ----------
+export const LinkTarget = z.object({
+  type: LinkTargetType,
+  id: Id,
+  title: z.string(),
+  group: z.enum(["Feedback", "1:1 agendas", "OKRs", "Competencies"]),
+});
+export type LinkTarget = z.infer<typeof LinkTarget>;
+export const AdoPanelQuery = z.object({
+  project: z.string().trim().min(1).max(200),
+  repository: z.string().trim().min(1).max(200),
+  pullRequestId: z.coerce.number().int().positive().max(2 ** 31),
+});
+export const AdoPullRequestPanel = z.object({
+  workspace: z.object({ name: z.string(), url: z.string() }),
+  member: z.object({ id: Id, name: z.string() }),
+  pullRequestUrl: z.string(),
+  links: z.array(ContextLink.extend({ targetTitle: z.string() })),
+  targets: z.array(LinkTarget),
+});
+export type AdoPullRequestPanel = z.infer<typeof AdoPullRequestPanel>;
+export const AdoOrganizationStatus = z.object({
+  organization: z.string(),
+  connected: z.boolean(),
+  workspace: z.object({ name: z.string(), integrationsUrl: z.string() }).nullable(),
+  status: z.enum(["active", "auth_failed"]).nullable(),
+  lastError: z.string().nullable(),
+  lastDeliveryAt: Timestamp.nullable(),
+  failedJobs: z.number().int().describe("Azure DevOps work that failed for good (dead-lettered)"),
+  serviceHooks: z.number().int().describe("Service hooks Groundwork created"),
+});
+export type AdoOrganizationStatus = z.infer<typeof AdoOrganizationStatus>;

@@ -7,6 +7,8 @@ import { rateLimit } from "express-rate-limit";
 import { pinoHttp } from "pino-http";
 import { adoConnectionRoutes } from "../hosts/ado/connection.js";
 import { adoWebhook } from "../hosts/ado/webhooks.js";
+import { adoExtensionRouter, EXTENSION_API, extensionRoutes } from "../hosts/ado/extension.js";
+import { linkTargetRoutes } from "../workspace/linkTargets.js";
 import { connectDescriptor } from "../hosts/bitbucket/descriptor.js";
 import { integrationRoutes } from "../hosts/integrations.js";
 import { DeliveryRecorder } from "../jobs/deliveries.js";
@@ -29,6 +31,7 @@ export const apiRoutes: RouteSpec[] = [
   ...okrRoutes,
   ...competencyRoutes,
   ...contextLinkRoutes,
+  ...linkTargetRoutes,
   ...operationsRoutes,
   ...integrationRoutes,
   ...adoConnectionRoutes,
@@ -71,7 +74,7 @@ export function createApp(services: AppServices) {
     }
   });
 
-  const document = openApiDocument(apiRoutes, { title: "Groundwork API", version: "0.1.0" }, services.config.publicUrl.origin);
+  const document = openApiDocument([...apiRoutes, ...extensionRoutes], { title: "Groundwork API", version: "0.1.0" }, services.config.publicUrl.origin);
   app.get("/api/openapi.json", (_req, res) => {
     res.json(document);
   });
@@ -80,6 +83,9 @@ export function createApp(services: AppServices) {
   // Webhooks authenticate by their own secrets, never by session cookie, so they sit outside /api's session handling.
   const recorder = new DeliveryRecorder(services.queue);
   app.post("/api/webhooks/ado/:connectionId", express.json({ limit: "5mb" }), adoWebhook(recorder));
+
+  // The extension authenticates by app token and is called cross-origin, so it has a router of its own.
+  app.use(EXTENSION_API, adoExtensionRouter(services));
 
   const api = express.Router();
   api.use(express.json({ limit: "1mb" }));

@@ -45,10 +45,10 @@ export function route<A extends Access, B = undefined, Q = undefined, R = void>(
 
 const uuid = z.uuid();
 
-/** Mounts routes on a router that is itself mounted at /api. */
-export function mount(router: Router, routes: RouteSpec[], services: AppServices) {
+/** Mounts routes on a router that is itself mounted at `prefix`. */
+export function mount(router: Router, routes: RouteSpec[], services: AppServices, prefix = "/api") {
   for (const spec of routes) {
-    router[spec.method](spec.path.replace(/^\/api/, ""), async (req, res, next) => {
+    router[spec.method](spec.path.slice(prefix.length), async (req, res, next) => {
       try {
         const auth = req.auth ?? null;
         if (spec.access !== "public" && !auth)
@@ -108,7 +108,7 @@ export function openApiDocument(routes: RouteSpec[], info: { title: string; vers
     paths[path][spec.method] = {
       summary: spec.summary,
       tags: [spec.tag],
-      ...(spec.access === "public" ? { security: [] } : {}),
+      ...(spec.path.startsWith("/api/ext/") ? { security: [{ appToken: [] }] } : spec.access === "public" ? { security: [] } : {}),
       ...(spec.access === "owner" ? { description: "Workspace owners only." } : {}),
       parameters,
       ...(spec.body
@@ -131,6 +131,12 @@ export function openApiDocument(routes: RouteSpec[], info: { title: string; vers
       securitySchemes: {
         session: { type: "apiKey", in: "cookie", name: "gw_session" },
         csrf: { type: "apiKey", in: "header", name: "X-CSRF-Token", description: "Required on POST, PUT, PATCH, DELETE" },
+        appToken: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "JWT",
+          description: "The Azure DevOps extension's app token (SDK.getAppToken()), with the organisation in X-Ado-Organization",
+        },
       },
       schemas: {
         Error: {

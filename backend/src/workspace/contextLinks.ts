@@ -72,7 +72,7 @@ export function toContextItem(i: ContextItemRow, updates: Map<string, ContextUpd
   };
 }
 
-function toContextLink(l: ContextLinkRow & { item: ContextItemRow }, updates: Map<string, ContextUpdate[]>): ContextLink {
+export function toContextLink(l: ContextLinkRow & { item: ContextItemRow }, updates: Map<string, ContextUpdate[]>): ContextLink {
   return {
     id: l.id,
     targetType: l.targetType,

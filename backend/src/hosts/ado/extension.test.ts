@@ -1,0 +1,220 @@
+import { SignJWT } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiClient, inviteMember, signUp, startTestApp } from "../../testing/testApp.js";
+import { fakeAdo, type FakeAdoState } from "./fakeAdo.js";
+import { originAllowed } from "./extension.js";
+
+/** The extension's API as the PR panel and settings hub call it: app token, organisation hint, CORS. */
+const SECRET = "extension-certificate-" + "c".repeat(40);
+const PAT = "ado-pat-" + "e".repeat(44);
+const CDN = "https://groundwork.gallerycdn.vsassets.io";
+const REPO = { id: "4bc14d40-c903-45e2-872e-0462c7748079", name: "Fabrikam" };
+const state: FakeAdoState = {
+  organization: "fabrikam",
+  pat: PAT,
+  user: { id: "owner-identity", displayName: "Olivia", email: "olivia@fabrikam.com" },
+  identities: [
+    { id: "grace-identity", displayName: "Grace Hopper", email: "Grace@Fabrikam.com" },
+    { id: "outsider-identity", displayName: "Not Invited", email: "nobody@fabrikam.com" },
+    { id: "bea-identity", displayName: "Bea", email: "bea@elsewhere.com" },
+  ],
+  projects: [{ id: "6ce954b1-ce1f-45d1-b94d-e6bf2464ba2c", name: "Fabrikam", repositories: [REPO] }],
+};
+const ado = fakeAdo(state);
+let app: Awaited<ReturnType<typeof startTestApp>>;
+let owner: ApiClient;
+
+/** A token shaped like ADO's (nameid, tid, iss, aud, ~70 minutes); `claims` override any of them. */
+const token = (claims: Record<string, unknown> = {}, key = SECRET) =>
+  new SignJWT({
+    nameid: "grace-identity",
+    tid: "tenant",
+    iss: "app.vstoken.visualstudio.com",
+    aud: "extension-audience",
+    iat: Math.floor(Date.now() / 1000),
+    exp: Math.floor(Date.now() / 1000) + 70 * 60,
+    ...claims,
+  })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .sign(new TextEncoder().encode(key));
+
+async function call(method: string, path: string, bearer: string | null, opts: { org?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  const res = await fetch(`${app.url}/api/ext/ado${path}`, {
+    method,
+    headers: {
+      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+      "x-ado-organization": opts.org ?? "Fabrikam",
+      ...(opts.body ? { "content-type": "application/json" } : {}),
+      ...opts.headers,
+    },
+    body: opts.body ? JSON.stringify(opts.body) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
+}
+const panel = (bearer: string, org?: string) => call("GET", `/pull-request?project=Fabrikam&repository=Fabrikam&pullRequestId=7`, bearer, { org });
+
+beforeAll(async () => {
+  await ado.start();
+  app = await startTestApp({
+    adoBaseUrl: ado.url,
+    adoExtension: { secret: SECRET, audience: "extension-audience", origins: ["https://*.gallerycdn.vsassets.io"] },
+  });
+  owner = (await signUp(app.url, "Olivia", "olivia@fabrikam.com")).client;
+});
+afterAll(async () => {
+  await app?.close();
+  await ado.stop();
+});
+
+describe("app token", () => {
+  it("refuses a missing, forged, unsigned, expired, wrongly issued or wrongly addressed token", async () => {
+    const noneHeader = Buffer.from(JSON.stringify({ alg: "none", typ: "JWT" })).toString("base64url");
+    const noneBody = Buffer.from(JSON.stringify({ nameid: "grace-identity", iss: "app.vstoken.visualstudio.com", exp: 9999999999 })).toString("base64url");
+    const attempts = {
+      missing: null,
+      forged: await token({}, "another-extensions-certificate-000000000000"),
+      unsigned: `${noneHeader}.${noneBody}.`,
+      expired: await token({ exp: Math.floor(Date.now() / 1000) - 3600 }),
+      wrongIssuer: await new SignJWT({ nameid: "grace-identity" })
+        .setProtectedHeader({ alg: "HS256" })
+        .setIssuer("someone-else")
+        .setAudience("extension-audience")
+        .setExpirationTime("1h")
+        .sign(new TextEncoder().encode(SECRET)),
+      wrongAudience: await token({ aud: "another-extension" }),
+      noExpiry: await new SignJWT({ nameid: "grace-identity" })
+        .setProtectedHeader({ alg: "HS256" })
+        .setIssuer("app.vstoken.visualstudio.com")
+        .setAudience("extension-audience")
+        .sign(new TextEncoder().encode(SECRET)),
+    };
+    for (const [what, bearer] of Object.entries(attempts)) {
+      const res = await call("GET", "/organization", bearer);
+      expect(res.status, what).toBe(401);
+      expect(res.body.error.code, what).toBe("invalid_app_token");
+    }
+  });
+
+  it("ignores a session cookie: only the bearer token counts", async () => {
+    const cookie = (owner as unknown as { cookie: string }).cookie;
+    const res = await call("GET", "/organization", null, { headers: { cookie } });
+    expect(res.status).toBe(401);
+  });
+});
+
+describe("settings hub and panel", () => {
+  let grace: ApiClient;
+  let feedbackId: string;
+
+  it("reports a not-connected organisation, and the panel says so", async () => {
+    const status = await call("GET", "/organization", await token());
+    expect(status.status).toBe(200);
+    expect(status.body).toMatchObject({ organization: "fabrikam", connected: false, workspace: null });
+    const res = await panel(await token());
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe("ado_org_not_connected");
+  });
+
+  it("reports a connected organisation with its service-hook health", async () => {
+    const connected = await owner.post("/api/integrations/ado", { orgUrl: "https://dev.azure.com/fabrikam", pat: PAT });
+    expect(connected.status).toBe(201);
+    grace = (await inviteMember(owner, "grace@fabrikam.com", "Grace Hopper")).client;
+    const status = await call("GET", "/organization", await token());
+    expect(status.body).toMatchObject({
+      organization: "fabrikam",
+      connected: true,
+      status: "active",
+      lastDeliveryAt: null,
+      failedJobs: 0,
+      serviceHooks: 0,
+      workspace: { integrationsUrl: `${app.url}/integrations` },
+    });
+  });
+
+  it("maps the token's user to a member by email, case-insensitively, and attaches and unlinks the PR", async () => {
+    const members = (await grace.get("/api/members")).body as { id: string; email: string }[];
+    const olivia = members.find((m) => m.email === "olivia@fabrikam.com")!;
+    feedbackId = (await grace.post("/api/feedback", { subjectId: olivia.id, body: "Great review on the payments PR" })).body.id;
+    const bearer = await token();
+    const before = await panel(bearer);
+    expect(before.status).toBe(200);
+    expect(before.body).toMatchObject({ member: { name: "Grace Hopper" }, links: [], pullRequestUrl: "https://dev.azure.com/fabrikam/Fabrikam/_git/Fabrikam/pullrequest/7" });
+    expect(before.body.targets).toContainEqual({ type: "feedback", id: feedbackId, group: "Feedback", title: "About Olivia: Great review on the payments PR" });
+
+    const added = await call("POST", "/context-links", bearer, {
+      body: { targetType: "feedback", targetId: feedbackId, url: before.body.pullRequestUrl, note: "from the PR page" },
+    });
+    expect(added.status).toBe(201);
+    const after = await panel(bearer);
+    expect(after.body.links).toHaveLength(1);
+    expect(after.body.links[0]).toMatchObject({ targetType: "feedback", targetTitle: "Great review on the payments PR", note: "from the PR page" });
+    // The same link shows in the workspace.
+    expect((await grace.get("/api/feedback")).body[0].links).toHaveLength(1);
+
+    const removed = await call("DELETE", `/context-links/${added.body.id}`, bearer);
+    expect(removed.status).toBe(204);
+    expect((await panel(bearer)).body.links).toEqual([]);
+  });
+
+  it("refuses a user the organisation does not know, and names the email of a non-member", async () => {
+    const stranger = await panel(await token({ nameid: "someone-from-another-org" }));
+    expect(stranger.status).toBe(403);
+    expect(stranger.body.error.code).toBe("not_in_organization");
+    const outsider = await panel(await token({ nameid: "outsider-identity" }));
+    expect(outsider.status).toBe(403);
+    expect(outsider.body.error).toMatchObject({ code: "not_a_member" });
+    expect(outsider.body.error.message).toContain("nobody@fabrikam.com");
+  });
+
+  it("keeps one workspace's links out of another's reach", async () => {
+    // A second workspace connects the same organisation; Bea is a member only there.
+    const other = (await signUp(app.url, "Bea", "bea@elsewhere.com")).client;
+    expect((await other.post("/api/integrations/ado", { orgUrl: "https://dev.azure.com/fabrikam", pat: PAT })).status).toBe(201);
+    const link = await call("POST", "/context-links", await token(), {
+      body: { targetType: "feedback", targetId: feedbackId, url: "https://dev.azure.com/fabrikam/Fabrikam/_git/Fabrikam/pullrequest/7" },
+    });
+    expect(link.status).toBe(201);
+    const bea = await token({ nameid: "bea-identity" });
+    const theirs = await panel(bea);
+    expect(theirs.status).toBe(200);
+    expect(theirs.body.member.name).toBe("Bea");
+    expect(theirs.body.links).toEqual([]);
+    expect((await call("DELETE", `/context-links/${link.body.id}`, bea)).status).toBe(404);
+    const attach = await call("POST", "/context-links", bea, {
+      body: { targetType: "feedback", targetId: feedbackId, url: "https://dev.azure.com/fabrikam/Fabrikam/_git/Fabrikam/pullrequest/7" },
+    });
+    expect(attach.status).toBe(404);
+    expect((await panel(await token())).body.links).toHaveLength(1);
+  });
+});
+
+describe("cross-origin calls", () => {
+  it("allows the extension's CDN origins with the bearer header and never credentials", async () => {
+    const preflight = await fetch(`${app.url}/api/ext/ado/pull-request`, {
+      method: "OPTIONS",
+      headers: { origin: CDN, "access-control-request-method": "GET", "access-control-request-headers": "authorization,x-ado-organization" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe(CDN);
+    expect(preflight.headers.get("access-control-allow-headers")?.toLowerCase()).toContain("authorization");
+    expect(preflight.headers.get("access-control-allow-credentials")).toBeNull();
+
+    const evil = await fetch(`${app.url}/api/ext/ado/pull-request`, {
+      method: "OPTIONS",
+      headers: { origin: "https://evil.example.com", "access-control-request-method": "GET" },
+    });
+    expect(evil.headers.get("access-control-allow-origin")).toBeNull();
+    // The workspace's own API stays same-origin only.
+    const session = await fetch(`${app.url}/api/feedback`, { headers: { origin: CDN } });
+    expect(session.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("matches one label for each *", () => {
+    const patterns = ["https://*.gallerycdn.vsassets.io"];
+    expect(originAllowed("https://ms-devlabs.gallerycdn.vsassets.io", patterns)).toBe(true);
+    expect(originAllowed("https://a.b.gallerycdn.vsassets.io", patterns)).toBe(false);
+    expect(originAllowed("http://x.gallerycdn.vsassets.io", patterns)).toBe(false);
+    expect(originAllowed("https://x.gallerycdn.vsassets.io.evil.com", patterns)).toBe(false);
+  });
+});

@@ -1,0 +1,275 @@
+import cors from "cors";
+import express, { type RequestHandler, type Router } from "express";
+import { jwtVerify } from "jose";
+import { AdoOrganizationStatus, AdoPanelQuery, AdoPullRequestPanel, parseContextUrl } from "@groundwork/shared-types";
+import { ApiError } from "../../http/errors.js";
+import { mount, route, type RouteSpec } from "../../http/route.js";
+import type { AppServices } from "../../http/services.js";
+import type { Auth } from "../../http/session.js";
+import { AdoConnectionRow, ContextItemRow, ContextLinkRow, MemberRow, UserRow, WorkspaceRow } from "../../storage/models.js";
+import { contextLinkRoutes, toContextLink, updatesByItem, visibleTarget } from "../../workspace/contextLinks.js";
+import { linkTargetsFor } from "../../workspace/linkTargets.js";
+import { AdoError } from "./client.js";
+import { clientFor } from "./connection.js";
+
+/** Where the extension's API lives; its calls carry the app token, never a cookie. */
+export const EXTENSION_API = "/api/ext/ado";
+const ORGANIZATION_HEADER = "X-Ado-Organization";
+const ORG_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,62}$/;
+
+/** What the app token and the organisation hint established about the caller. */
+export interface ExtensionCaller {
+  userId: string;
+  organization: string;
+  connections: AdoConnectionRow[];
+  /** The connection through which the user was confirmed to be in the organisation. */
+  connection: AdoConnectionRow | null;
+  email: string | null;
+}
+
+declare module "express-serve-static-core" {
+  interface Request {
+    adoExtension?: ExtensionCaller;
+  }
+}
+
+const refused = (message: string) => new ApiError(401, "invalid_app_token", message, undefined, { "WWW-Authenticate": 'Bearer realm="Groundwork"' });
+
+/**
+ * Verifies an app token from `SDK.getAppToken()`: an HS256 JWT signed with the extension's
+ * certificate (learn.microsoft.com/azure/devops/extend/develop/auth). Any other algorithm
+ * (including `none`), a bad signature, a missing or past `exp`, or a wrong issuer is refused.
+ */
+export async function verifyAppToken(token: string, config: AppServices["config"]) {
+  const secret = config.adoExtension.secret;
+  if (!secret) throw new ApiError(503, "extension_not_configured", "This Groundwork server has no ADO_EXTENSION_SECRET set; ask its administrator");
+  try {
+    const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
+      algorithms: ["HS256"],
+      issuer: "app.vstoken.visualstudio.com",
+      requiredClaims: ["exp", "nameid"],
+      ...(config.adoExtension.audience ? { audience: config.adoExtension.audience } : {}),
+      clockTolerance: 30,
+    });
+    const userId = payload.nameid;
+    if (typeof userId !== "string" || !userId) throw new Error("no nameid");
+    return { userId };
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    throw refused("Your Azure DevOps sign-in could not be verified (the token is expired or was not issued for this extension). Reload the page.");
+  }
+}
+
+/** `https://*.gallerycdn.vsassets.io` matches one label in place of `*`. */
+export function originAllowed(origin: string, patterns: string[]) {
+  return patterns.some((p) => {
+    const re = new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[A-Za-z0-9-]+")}$`, "i");
+    return re.test(origin);
+  });
+}
+
+/** Identity lookups cost a call to ADO; a member's panel makes several requests a minute. */
+const IDENTITY_TTL_MS = 10 * 60_000;
+const identities = new Map<string, { email: string | null; at: number }>();
+
+async function emailInOrganization(services: AppServices, connection: AdoConnectionRow, userId: string) {
+  const key = `${connection.id}:${userId}`;
+  const cached = identities.get(key);
+  if (cached && Date.now() - cached.at < IDENTITY_TTL_MS) return cached.email;
+  const identity = await clientFor(services, connection).identity(userId);
+  const mail = identity?.properties?.Mail?.$value ?? identity?.properties?.Account?.$value ?? null;
+  const email = identity ? (mail && mail.includes("@") ? mail.toLowerCase() : "") : null;
+  if (identities.size > 10_000) identities.clear();
+  identities.set(key, { email, at: Date.now() });
+  return email;
+}
+
+/**
+ * Authenticates an extension call: the app token says who (`nameid`), not where, so the
+ * organisation the SDK reported is only a hint, confirmed by finding the user among that
+ * organisation's identities through its connection before mapping their email to a member.
+ */
+function extensionAuth(services: AppServices): RequestHandler {
+  return async (req, _res, next) => {
+    try {
+      req.auth = null;
+      const header = req.get("authorization") ?? "";
+      if (!header.startsWith("Bearer ")) throw refused("Open Groundwork from Azure DevOps: this request carries no app token.");
+      const { userId } = await verifyAppToken(header.slice(7).trim(), services.config);
+      const organization = (req.get(ORGANIZATION_HEADER) ?? "").toLowerCase();
+      if (!ORG_NAME.test(organization))
+        throw new ApiError(400, "invalid_organization", `Send the organisation name in the ${ORGANIZATION_HEADER} header`, `headers.${ORGANIZATION_HEADER}`);
+      const connections = await AdoConnectionRow.findAll({ where: { organization }, order: [["createdAt", "ASC"]] });
+      const caller: ExtensionCaller = { userId, organization, connections, connection: null, email: null };
+      req.adoExtension = caller;
+      for (const connection of connections) {
+        let email: string | null;
+        try {
+          email = await emailInOrganization(services, connection, userId);
+        } catch (err) {
+          if (err instanceof AdoError) continue; // this connection's token cannot tell; try another workspace's
+          throw err;
+        }
+        if (email === null) continue;
+        caller.connection ??= connection;
+        caller.email ??= email || null;
+        const member = email
+          ? await MemberRow.findOne({ where: { workspaceId: connection.workspaceId, emailNormalized: email }, include: [{ model: UserRow, as: "user" }] })
+          : null;
+        const workspace = member && (await WorkspaceRow.findByPk(member.workspaceId));
+        if (member && workspace) {
+          caller.connection = connection;
+          caller.email = email;
+          req.auth = { sessionId: "ado-app-token", csrfToken: "", member: member as Auth["member"], workspace };
+          break;
+        }
+      }
+      if (connections.length > 0 && !caller.connection)
+        throw new ApiError(
+          403,
+          "not_in_organization",
+          `Groundwork could not confirm that you belong to the Azure DevOps organisation ${organization}. If the organisation's connection token has expired, ask a Groundwork owner to reconnect it.`,
+        );
+      next();
+    } catch (err) {
+      next(err);
+    }
+  };
+}
+
+/** A member is needed past this point; say plainly why there is none. */
+const requireMember: RequestHandler = (req, _res, next) => {
+  if (req.auth) return next();
+  const caller = req.adoExtension!;
+  if (caller.connections.length === 0)
+    return next(
+      new ApiError(
+        409,
+        "ado_org_not_connected",
+        `The Azure DevOps organisation ${caller.organization} is not connected to a Groundwork workspace yet. A workspace owner connects it under Integrations.`,
+      ),
+    );
+  next(
+    new ApiError(
+      403,
+      "not_a_member",
+      caller.email
+        ? `No member of the Groundwork workspace uses ${caller.email}. Ask a workspace owner to invite that address.`
+        : "Your Azure DevOps account has no email address Groundwork can match to a member.",
+    ),
+  );
+};
+
+const integrationsUrl = (services: AppServices) => new URL("/integrations", services.config.publicUrl).toString();
+
+const statusRoute = route({
+  method: "get",
+  path: `${EXTENSION_API}/organization`,
+  summary: "For the settings hub: whether this organisation is connected to a Groundwork workspace, and its service-hook health",
+  tag: "Azure DevOps extension",
+  access: "public",
+  response: AdoOrganizationStatus,
+  handler: async (_input, ctx) => {
+    const caller = ctx.req.adoExtension!;
+    const c = caller.connection;
+    if (!c)
+      return {
+        organization: caller.organization,
+        connected: false,
+        workspace: null,
+        status: null,
+        lastError: null,
+        lastDeliveryAt: null,
+        failedJobs: 0,
+        serviceHooks: 0,
+      };
+    const workspace = await WorkspaceRow.findByPk(c.workspaceId);
+    const dead = await ctx.services.queue.deadJobs(c.workspaceId);
+    return {
+      organization: caller.organization,
+      connected: true,
+      workspace: workspace && { name: workspace.name, integrationsUrl: integrationsUrl(ctx.services) },
+      status: c.status,
+      lastError: c.lastError,
+      lastDeliveryAt: c.lastDeliveryAt?.toISOString() ?? null,
+      failedJobs: dead.filter((j) => j.kind.startsWith("ado.")).length,
+      serviceHooks: c.hookSubscriptions?.length ?? 0,
+    };
+  },
+});
+
+const panelRoute = route({
+  method: "get",
+  path: `${EXTENSION_API}/pull-request`,
+  summary: "For the PR panel: where this pull request is attached, and what the caller may attach it to",
+  tag: "Azure DevOps extension",
+  access: "member",
+  query: AdoPanelQuery,
+  response: AdoPullRequestPanel,
+  handler: async ({ query }, ctx) => {
+    const org = ctx.req.adoExtension!.organization;
+    const parsed = parseContextUrl(
+      `https://dev.azure.com/${org}/${encodeURIComponent(query.project)}/_git/${encodeURIComponent(query.repository)}/pullrequest/${query.pullRequestId}`,
+    )!;
+    const item = await ContextItemRow.findOne({ where: { workspaceId: ctx.auth.workspace.id, externalKey: parsed.externalKey } });
+    const rows = item
+      ? ((await ContextLinkRow.findAll({
+          where: { contextItemId: item.id },
+          include: [{ model: ContextItemRow, as: "item" }],
+          order: [["createdAt", "ASC"]],
+        })) as (ContextLinkRow & { item: ContextItemRow })[])
+      : [];
+    const updates = await updatesByItem(item ? [item.id] : []);
+    const links = [];
+    for (const row of rows) {
+      // Links on things the caller may not see (someone else's private feedback) stay hidden.
+      const target = await visibleTarget(ctx, row.targetType, row.targetId).catch((err) => {
+        if (err instanceof ApiError && err.status === 404) return null;
+        throw err;
+      });
+      if (target) links.push({ ...toContextLink(row, updates), targetTitle: target.title });
+    }
+    return {
+      workspace: { name: ctx.auth.workspace.name, url: new URL("/", ctx.services.config.publicUrl).toString() },
+      member: { id: ctx.auth.member.id, name: ctx.auth.member.user.name },
+      pullRequestUrl: parsed.canonicalUrl,
+      links,
+      targets: await linkTargetsFor(ctx),
+    };
+  },
+});
+
+/** Attaching and unlinking are the workspace's own routes, reached with the app token. */
+const linkRoutes = contextLinkRoutes
+  .filter((r) => r.path === "/api/context-links" || r.path === "/api/context-links/:id")
+  .filter((r) => r.method === "post" || r.method === "delete")
+  .map((r) => ({ ...r, path: r.path.replace(/^\/api/, EXTENSION_API), tag: "Azure DevOps extension" }));
+
+export const extensionRoutes: RouteSpec[] = [statusRoute, panelRoute, ...linkRoutes];
+
+/**
+ * The extension's API: cross-origin from the extension's CDN origins only, credentials never
+ * (the app token travels as a bearer), and no session cookie is read.
+ */
+export function adoExtensionRouter(services: AppServices): Router {
+  const router = express.Router();
+  const origins = () => [
+    ...services.config.adoExtension.origins,
+    ...(services.config.sandbox.adoUrl ? [new URL(services.config.sandbox.adoUrl).origin] : []),
+  ];
+  router.use(
+    cors({
+      origin: (origin, done) => done(null, Boolean(origin && originAllowed(origin, origins()))),
+      credentials: false,
+      methods: ["GET", "POST", "DELETE"],
+      allowedHeaders: ["Authorization", "Content-Type", ORGANIZATION_HEADER],
+      maxAge: 600,
+    }),
+  );
+  router.use(express.json({ limit: "100kb" }));
+  router.use(extensionAuth(services));
+  router.use((req, res, next) => (req.path === "/organization" ? next() : requireMember(req, res, next)));
+  mount(router, extensionRoutes, services, EXTENSION_API);
+  router.use((req, _res, next) => next(new ApiError(404, "no_such_endpoint", `There is no ${req.method} ${req.baseUrl}${req.path}`)));
+  return router;
+}
