@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./log.js";
 import { SANDBOX_ORG } from "./hosts/ado/connection.js";
@@ -17,7 +18,13 @@ async function main() {
   }
   const log = createLogger(config.logLevel);
   if (config.sandbox.enabled) {
-    const sandbox = await startAdoSandbox(config.sandbox.port);
+    // The sandbox's extension harness signs app tokens with the configured secret, or one made up for this run.
+    config.adoExtension.secret ??= randomBytes(32).toString("base64url");
+    const sandbox = await startAdoSandbox(config.sandbox.port, {
+      groundworkUrl: config.publicUrl.origin,
+      extensionSecret: config.adoExtension.secret,
+      ...(config.adoExtension.audience ? { audience: config.adoExtension.audience } : {}),
+    });
     config.sandbox.adoUrl = sandbox.url;
     log.info(`Azure DevOps sandbox: ${sandbox.url} (organisation ${SANDBOX_ORG}; open it for the token and sample links)`);
   }

@@ -16,7 +16,7 @@ export interface FakeRequest {
 export interface FakeResponse {
   status: number;
   headers?: Record<string, string>;
-  /** Objects are sent as JSON; strings as they are (e.g. an HTML sign-in page). */
+  /** Objects are sent as JSON; strings and buffers as they are (e.g. an HTML sign-in page, a font). */
   body?: unknown;
 }
 
@@ -119,12 +119,12 @@ export class FakeHost {
           break;
         }
       }
-      const isText = typeof response.body === "string";
+      const raw = typeof response.body === "string" || Buffer.isBuffer(response.body);
       res.writeHead(response.status, {
-        "content-type": isText ? "text/html; charset=utf-8" : "application/json; charset=utf-8",
+        "content-type": raw ? "text/html; charset=utf-8" : "application/json; charset=utf-8",
         ...response.headers,
       });
-      res.end(response.body === undefined ? undefined : isText ? (response.body as string) : JSON.stringify(response.body));
+      res.end(response.body === undefined ? undefined : raw ? (response.body as string | Buffer) : JSON.stringify(response.body));
     });
     await new Promise<void>((resolve, reject) => this.server.listen(port, "127.0.0.1", resolve).once("error", reject));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;

@@ -253,10 +253,9 @@ export const extensionRoutes: RouteSpec[] = [statusRoute, panelRoute, ...linkRou
  */
 export function adoExtensionRouter(services: AppServices): Router {
   const router = express.Router();
-  const origins = () => [
-    ...services.config.adoExtension.origins,
-    ...(services.config.sandbox.adoUrl ? [new URL(services.config.sandbox.adoUrl).origin] : []),
-  ];
+  // The local sandbox plays the marketplace CDN, on 127.0.0.1 or localhost.
+  const sandboxOrigins = (url: string) => [new URL(url).origin, new URL(url).origin.replace("127.0.0.1", "localhost")];
+  const origins = () => [...services.config.adoExtension.origins, ...(services.config.sandbox.adoUrl ? sandboxOrigins(services.config.sandbox.adoUrl) : [])];
   router.use(
     cors({
       origin: (origin, done) => done(null, Boolean(origin && originAllowed(origin, origins()))),

@@ -3,6 +3,7 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import type { AdoPullRequest, AdoWorkItem } from "./client.js";
 import { SANDBOX_ORG } from "./connection.js";
+import { addExtensionHarness, DEFAULT_EXTENSION_DIST } from "./extensionHarness.js";
 import { deliverToSubscriptions, fakeAdo, sendServiceHook, type FakeAdoState } from "./fakeAdo.js";
 
 /**
@@ -85,7 +86,15 @@ const EVENTS: Record<string, { label: string; file: string; apply: Apply }> = {
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export async function startAdoSandbox(port = 0) {
+/** What the extension harness needs from Groundwork: where it runs and the extension's secret. */
+export interface SandboxExtension {
+  groundworkUrl: string;
+  extensionSecret: string;
+  audience?: string;
+  extensionDist?: string;
+}
+
+export async function startAdoSandbox(port = 0, extension?: SandboxExtension) {
   const created = fixture("git.pullrequest.created.json");
   const project = { id: created.resource.repository.project.id as string, name: "Fabrikam" };
   const repository = { id: created.resource.repository.id as string, name: "Fabrikam" };
@@ -118,6 +127,15 @@ export async function startAdoSandbox(port = 0) {
 <ul><li>Organisation URL: <code>https://dev.azure.com/${SANDBOX_ORG}</code></li><li>Personal access token: <code>${SANDBOX_PAT}</code></li></ul>
 <p>Then paste these onto feedback, an agenda item or an OKR:</p>
 <ul><li>Pull request: <code>${prUrl}</code></li><li>Work item: <code>${wiUrl}</code></li></ul>
+${
+  extension
+    ? `<h2>Try the Azure DevOps extension</h2>
+<p>Opens pull request #1 with Groundwork's tab, the way Azure DevOps shows it, signed in as the email you give (use your Groundwork email).</p>
+<form method="get" action="/_harness/pr-tab"><label>Signed in to Azure DevOps as<input name="as" type="email" required value="${escape(state.user.email)}"></label>
+<label>Theme<select name="theme"><option value="light">Light</option><option value="dark">Dark</option></select></label><button>Open the pull request page</button></form>
+<p><a href="/_harness/settings-hub">Open the organisation settings page</a></p>`
+    : ""
+}
 <h2>Send a service hook</h2>
 ${result ? `<p role="status"><strong>${escape(result)}</strong></p>` : ""}
 <p>${state.subscriptions?.length ? `${state.subscriptions.length} service hook subscription(s) exist: events go to them unless you enter a webhook URL.` : "No service hooks exist yet: use “Create the service hooks for me” in Groundwork, or enter the webhook URL and secret it showed you."}</p>
@@ -166,6 +184,18 @@ ${result ? `<p role="status"><strong>${escape(result)}</strong></p>` : ""}
       return { status: 303, headers: { location: `/?result=${encodeURIComponent(result)}` } };
     },
   });
+  if (extension)
+    addExtensionHarness(host, state, {
+      extensionDist: extension.extensionDist ?? DEFAULT_EXTENSION_DIST,
+      groundworkUrl: extension.groundworkUrl,
+      extensionSecret: extension.extensionSecret,
+      audience: extension.audience ?? "groundwork.groundwork",
+      publisher: "groundwork",
+      extensionId: "groundwork",
+      project,
+      repository,
+      pullRequestId: 1,
+    });
   await host.start(port);
   return host;
 }

@@ -1,0 +1,161 @@
+import { useCallback, useEffect, useState } from "react";
+import type { AdoPullRequestPanel, LinkTarget } from "@groundwork/shared-types";
+import { Button } from "azure-devops-ui/Button";
+import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
+import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
+import { TextField } from "azure-devops-ui/TextField";
+import { BackendError, callGroundwork, groundworkUrl } from "../common/backend";
+import { currentPullRequest, loaded, resize, type PullRequestRef } from "../common/host";
+
+const KIND = { feedback: "Feedback", agenda_item: "1:1 agenda", objective: "Objective", key_result: "Key result", competency: "Competency" } as const;
+const GROUPS: LinkTarget["group"][] = ["Feedback", "1:1 agendas", "OKRs", "Competencies"];
+
+type State =
+  | { phase: "loading" }
+  | { phase: "ready"; pr: PullRequestRef; panel: AdoPullRequestPanel }
+  | { phase: "not-connected"; message: string }
+  | { phase: "error"; message: string; code: string };
+
+const describe = (err: unknown) =>
+  err instanceof BackendError ? { message: err.message, code: err.code } : { message: (err as Error).message || "Something went wrong.", code: "unexpected" };
+
+/** The "Groundwork" tab on a pull request: where it is attached, attach it, unlink it. */
+export function PullRequestPanel() {
+  const [state, setState] = useState<State>({ phase: "loading" });
+  const [choice, setChoice] = useState("");
+  const [note, setNote] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+
+  const load = useCallback(async () => {
+    try {
+      const pr = await currentPullRequest();
+      const query = new URLSearchParams({ project: pr.project, repository: pr.repository, pullRequestId: String(pr.pullRequestId) });
+      const panel = await callGroundwork<AdoPullRequestPanel>("GET", `/pull-request?${query}`);
+      setState({ phase: "ready", pr, panel });
+    } catch (err) {
+      const { message, code } = describe(err);
+      setState(code === "ado_org_not_connected" ? { phase: "not-connected", message } : { phase: "error", message, code });
+    } finally {
+      loaded();
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => resize());
+
+  async function act(what: () => Promise<unknown>, done: string) {
+    setBusy(true);
+    setActionError(null);
+    try {
+      await what();
+      setAnnouncement(done);
+      await load();
+    } catch (err) {
+      setActionError(describe(err).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (state.phase === "loading") return <Spinner size={SpinnerSize.large} label="Loading Groundwork…" className="gw" />;
+  if (state.phase === "not-connected")
+    return (
+      <div className="gw">
+        <MessageCard severity={MessageCardSeverity.Info}>{state.message}</MessageCard>
+      </div>
+    );
+  if (state.phase === "error")
+    return (
+      <div className="gw">
+        <MessageCard severity={MessageCardSeverity.Error}>{state.message}</MessageCard>
+        {state.code !== "signed_out" && <Button text="Try again" onClick={() => void load()} />}
+      </div>
+    );
+
+  const { panel } = state;
+  const target = panel.targets.find((t) => `${t.type}:${t.id}` === choice);
+  return (
+    <div className="gw">
+      <p className="hint">
+        In <a href={panel.workspace.url} target="_blank" rel="noreferrer">{panel.workspace.name}</a> as {panel.member.name}
+      </p>
+      <h2 id="attached">Attached in Groundwork</h2>
+      {panel.links.length === 0 ? (
+        <p>This pull request is not attached to anything yet.</p>
+      ) : (
+        <ul className="links" aria-labelledby="attached">
+          {panel.links.map((l) => (
+            <li key={l.id}>
+              <span className="kind">{KIND[l.targetType]}</span>
+              <span className="target">
+                {l.targetTitle}
+                {l.note && <span className="note"> — {l.note}</span>}
+              </span>
+              {l.item.state && <span className="kind">{l.item.state}</span>}
+              <Button
+                text="Unlink"
+                ariaLabel={`Unlink from ${l.targetTitle}`}
+                disabled={busy}
+                onClick={() => void act(() => callGroundwork("DELETE", `/context-links/${l.id}`), `Unlinked from ${l.targetTitle}`)}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2 id="add">Add to Groundwork</h2>
+      {panel.targets.length === 0 ? (
+        <p className="hint">
+          Nothing to attach to yet: write feedback, a 1:1 agenda item or an OKR in{" "}
+          <a href={groundworkUrl()} target="_blank" rel="noreferrer">Groundwork</a> first.
+        </p>
+      ) : (
+        <form
+          aria-labelledby="add"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!target) return setActionError("Choose what to attach this pull request to.");
+            void act(
+              () => callGroundwork("POST", "/context-links", { targetType: target.type, targetId: target.id, url: panel.pullRequestUrl, ...(note.trim() ? { note: note.trim() } : {}) }),
+              `Added to ${target.title}`,
+            ).then(() => {
+              setChoice("");
+              setNote("");
+            });
+          }}
+        >
+          <label>
+            Attach to
+            <select value={choice} onChange={(e) => setChoice(e.target.value)} required>
+              <option value="">Choose feedback, an agenda item, an OKR or a competency…</option>
+              {GROUPS.map((group) => {
+                const items = panel.targets.filter((t) => t.group === group);
+                return items.length ? (
+                  <optgroup key={group} label={group}>
+                    {items.map((t) => (
+                      <option key={`${t.type}:${t.id}`} value={`${t.type}:${t.id}`}>
+                        {t.title}
+                      </option>
+                    ))}
+                  </optgroup>
+                ) : null;
+              })}
+            </select>
+          </label>
+          <label htmlFor="gw-note">Note (optional)</label>
+          <TextField inputId="gw-note" ariaLabel="Note (optional)" value={note} onChange={(_e, v) => setNote(v)} placeholder="Why this PR matters here" maxWidth={560} />
+          <div>
+            <Button type="submit" primary text="Add to Groundwork" disabled={busy} />
+          </div>
+        </form>
+      )}
+      {actionError && <MessageCard severity={MessageCardSeverity.Error}>{actionError}</MessageCard>}
+      <p role="status" className="hint">
+        {announcement}
+      </p>
+    </div>
+  );
+}

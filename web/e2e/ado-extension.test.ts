@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { freePort, go, shot, signUpInBrowser, startProduct } from "./harness.js";
+
+/**
+ * The production Azure DevOps extension bundle (ado-extension/dist, as packaged), framed by the
+ * sandbox's host harness that answers the SDK's handshake and hands out real app tokens: the
+ * PR tab shows where the PR is attached, adds it to feedback and unlinks it; the settings hub
+ * tells a connected organisation from one that is not.
+ */
+let product: Awaited<ReturnType<typeof startProduct>>;
+let sandboxUrl: string;
+
+beforeAll(async () => {
+  const sandboxPort = await freePort();
+  sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+  product = await startProduct({ SANDBOX: "true", SANDBOX_PORT: String(sandboxPort) });
+});
+afterAll(() => product?.stop());
+
+it("shows, adds and unlinks a PR's attachments from the PR tab, and reports the organisation in settings", async () => {
+  const sandbox = await product.newPage();
+  await sandbox.goto(sandboxUrl);
+  const pat = await sandbox.locator("li", { hasText: "Personal access token" }).locator("code").innerText();
+  const prUrl = await sandbox.locator("li", { hasText: "Pull request:" }).locator("code").innerText();
+
+  // Before the organisation is connected, both contributions say so.
+  await sandbox.goto(`${sandboxUrl}/_harness/settings-hub?as=ada@example.com`);
+  await sandbox.frameLocator("#extension").getByText("is not connected to a Groundwork workspace").waitFor();
+  await shot(sandbox, "ado-ext-1-hub-not-connected");
+  await sandbox.goto(`${sandboxUrl}/_harness/pr-tab?as=ada@example.com`);
+  await sandbox.frameLocator("#extension").getByText("is not connected to a Groundwork workspace yet").waitFor();
+
+  // Ada connects the organisation, invites Grace, writes feedback about her and attaches the PR to an OKR.
+  const ada = await product.newPage();
+  await signUpInBrowser(ada, product.url, "Ada Lovelace", "ada@example.com");
+  await go(ada, "Integrations");
+  const card = ada.getByRole("article", { name: "Azure DevOps" });
+  await card.getByLabel("Organisation URL").fill("https://dev.azure.com/groundwork-sandbox");
+  await card.getByLabel(/Personal access token/).fill(pat);
+  await card.getByRole("button", { name: "Connect", exact: true }).click();
+  await card.getByRole("status", { name: "Webhook secret" }).waitFor();
+
+  await go(ada, "Members");
+  await ada.getByLabel("Email").fill("grace@example.com");
+  await ada.getByRole("button", { name: "Create invite link" }).click();
+  const inviteUrl = await ada.getByLabel("Invite link").inputValue();
+  const grace = await product.newPage();
+  await grace.goto(inviteUrl);
+  await grace.getByLabel("Your name").fill("Grace Hopper");
+  await grace.getByLabel("Choose a password (10+ characters)").fill("another long password");
+  await grace.getByRole("button", { name: "Join workspace" }).click();
+  await grace.getByRole("heading", { name: "Welcome, Grace Hopper" }).waitFor();
+
+  await ada.reload();
+  await go(ada, "Feedback");
+  await ada.getByLabel("About").selectOption({ label: "Grace Hopper" });
+  await ada.getByLabel("Feedback", { exact: true }).fill("Your payments review caught a real race.");
+  await ada.getByRole("button", { name: "Save feedback" }).click();
+  await ada.getByText("Your payments review caught a real race.").waitFor();
+  await go(ada, "OKRs");
+  await ada.getByLabel("Objective", { exact: true }).fill("Make payments boring");
+  await ada.getByRole("button", { name: "Set objective" }).click();
+  const okr = ada.getByRole("article", { name: "Objective Make payments boring" });
+  await okr.getByRole("button", { name: "+ Attach PR or work item" }).first().click();
+  await okr.getByLabel("Pull request or work item URL").fill(prUrl);
+  await okr.getByRole("button", { name: "Attach", exact: true }).click();
+  await okr.getByRole("link", { name: "my first pull request" }).waitFor({ timeout: 20_000 });
+
+  // The PR tab, as Ada (her Azure DevOps email differs in case).
+  const pr = await product.newPage();
+  await pr.goto(`${sandboxUrl}/_harness/pr-tab?as=Ada@Example.com`);
+  const tab = pr.frameLocator("#extension");
+  const attached = tab.getByRole("list", { name: "Attached in Groundwork" });
+  await attached.getByText("2026-Q4 · Make payments boring").or(attached.getByText("Make payments boring")).first().waitFor();
+  expect(await pr.locator("body").getAttribute("data-loaded")).toBe("true");
+  await tab.getByLabel("Attach to").selectOption({ label: "About Grace Hopper: Your payments review caught a real race." });
+  await tab.getByLabel("Note (optional)").fill("The race fix");
+  await tab.getByRole("button", { name: "Add to Groundwork" }).click();
+  await tab.getByRole("status").getByText("Added to About Grace Hopper").waitFor();
+  await attached.getByText("Your payments review caught a real race.").waitFor();
+  await attached.getByText("— The race fix").waitFor();
+  await shot(pr, "ado-ext-2-pr-tab-added");
+
+  // The link shows in the workspace, on the feedback.
+  await go(ada, "Feedback");
+  await ada.getByRole("link", { name: "my first pull request" }).waitFor({ timeout: 10_000 });
+
+  await tab.getByRole("button", { name: "Unlink from Your payments review caught a real race." }).click();
+  await tab.getByRole("status").getByText("Unlinked from Your payments review caught a real race.").waitFor();
+  await expect.poll(() => attached.getByText("Your payments review caught a real race.").count()).toBe(0);
+  await shot(pr, "ado-ext-3-pr-tab-unlinked");
+
+  // Dark theme from the host.
+  await pr.goto(`${sandboxUrl}/_harness/pr-tab?as=ada@example.com&theme=dark`);
+  await tab.getByRole("list", { name: "Attached in Groundwork" }).waitFor();
+  const background = await tab.locator("body").evaluate((b) => getComputedStyle(b).backgroundColor);
+  expect(background).toBe("rgb(32, 31, 30)");
+  await shot(pr, "ado-ext-4-pr-tab-dark");
+
+  // Settings hub: connected now, with its health.
+  await sandbox.goto(`${sandboxUrl}/_harness/settings-hub?as=ada@example.com`);
+  const hub = sandbox.frameLocator("#extension");
+  await hub.getByText("is connected to the Groundwork workspace").waitFor();
+  await hub.getByText("Platform team").waitFor();
+  await hub.getByRole("link", { name: "Open Integrations in Groundwork" }).waitFor();
+  await shot(sandbox, "ado-ext-5-hub-connected");
+
+  // Someone whose email is not a member's is told so.
+  await pr.goto(`${sandboxUrl}/_harness/pr-tab?as=stranger@example.com`);
+  await tab.getByText("No member of the Groundwork workspace uses stranger@example.com").waitFor();
+});
