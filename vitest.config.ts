@@ -13,6 +13,7 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      { test: { name: "ado-extension", root: "ado-extension", include: ["*.test.ts"], testTimeout: 120_000 } },
       {
         test: {
           name: "web",
