@@ -105,7 +105,18 @@ it("shows, adds and unlinks a PR's attachments from the PR tab, and reports the 
   await hub.getByRole("link", { name: "Open Integrations in Groundwork" }).waitFor();
   await shot(sandbox, "ado-ext-5-hub-connected");
 
-  // Someone whose email is not a member's is told so.
-  await pr.goto(`${sandboxUrl}/_harness/pr-tab?as=stranger@example.com`);
-  await tab.getByText("No member of the Groundwork workspace uses stranger@example.com").waitFor();
+  // Grace's Azure DevOps account uses another email: she is told so, and links it to herself.
+  await pr.goto(`${sandboxUrl}/_harness/pr-tab?as=grace.hopper@contoso.example`);
+  await tab.getByText("No member of the Groundwork workspace uses grace.hopper@contoso.example").waitFor();
+  const popup = pr.waitForEvent("popup");
+  await tab.getByRole("button", { name: "Link my Azure DevOps account" }).click();
+  const confirm = await popup;
+  await confirm.getByLabel("Email").fill("grace@example.com");
+  await confirm.getByLabel("Password").fill("another long password");
+  await confirm.getByRole("button", { name: "Log in" }).click();
+  await confirm.getByText("grace.hopper@contoso.example").waitFor();
+  await confirm.getByRole("button", { name: "Link account" }).click();
+  await confirm.getByRole("status").getByText("Linked.").waitFor();
+  await tab.getByRole("button", { name: "Try again" }).click();
+  await tab.getByText("as Grace Hopper").waitFor();
 });

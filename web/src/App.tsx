@@ -6,6 +6,7 @@ import { CompetenciesPage } from "./pages/Competencies";
 import { FeedbackPage } from "./pages/Feedback";
 import { HomePage } from "./pages/Home";
 import { IntegrationsPage } from "./pages/Integrations";
+import { LinkAdoAccountPage } from "./pages/LinkAdoAccount";
 import { ContributionsPage, MembersPage } from "./pages/Members";
 import { OneOnOnesPage } from "./pages/OneOnOnes";
 import { OkrsPage } from "./pages/Okrs";
@@ -54,6 +55,7 @@ function Shell() {
           <Route path="/members/:id" element={<ContributionsPage />} />
           <Route path="/integrations" element={<IntegrationsPage />} />
           <Route path="/add" element={<AddLinkPage />} />
+          <Route path="/link/ado" element={<LinkAdoAccountPage />} />
           <Route path="*" element={<p>Page not found.</p>} />
         </Routes>
       </main>

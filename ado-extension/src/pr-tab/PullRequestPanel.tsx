@@ -72,6 +72,7 @@ export function PullRequestPanel() {
     return (
       <div className="gw">
         <MessageCard severity={MessageCardSeverity.Error}>{state.message}</MessageCard>
+        {state.code === "not_a_member" && <AccountLink />}
         {state.code !== "signed_out" && <Button text="Try again" onClick={() => void load()} />}
       </div>
     );
@@ -157,5 +158,38 @@ export function PullRequestPanel() {
         {announcement}
       </p>
     </div>
+  );
+}
+
+/** For someone whose Azure DevOps email is not their Groundwork one: confirm the link in Groundwork. */
+function AccountLink() {
+  const [url, setUrl] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <p>
+      {url ? (
+        <>
+          Confirm in Groundwork (opened in a new tab, or{" "}
+          <a href={url} target="_blank" rel="noreferrer">
+            open it here
+          </a>
+          ), then try again.
+        </>
+      ) : (
+        <Button
+          text="Link my Azure DevOps account"
+          onClick={() =>
+            void callGroundwork<{ linkUrl: string }>("POST", "/account-link").then(
+              (r) => {
+                setUrl(r.linkUrl);
+                window.open(r.linkUrl, "_blank", "noopener");
+              },
+              (err: unknown) => setError(describe(err).message),
+            )
+          }
+        />
+      )}
+      {error && <span className="note"> {error}</span>}
+    </p>
   );
 }

@@ -9,6 +9,7 @@ import { adoConnectionRoutes } from "../hosts/ado/connection.js";
 import { adoWebhook } from "../hosts/ado/webhooks.js";
 import { adoExtensionRouter, EXTENSION_API, extensionRoutes } from "../hosts/ado/extension.js";
 import { linkTargetRoutes } from "../workspace/linkTargets.js";
+import { accountLinkRoutes } from "../hosts/ado/accountLinks.js";
 import { connectDescriptor } from "../hosts/bitbucket/descriptor.js";
 import { integrationRoutes } from "../hosts/integrations.js";
 import { DeliveryRecorder } from "../jobs/deliveries.js";
@@ -35,6 +36,7 @@ export const apiRoutes: RouteSpec[] = [
   ...operationsRoutes,
   ...integrationRoutes,
   ...adoConnectionRoutes,
+  ...accountLinkRoutes,
 ];
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;

@@ -3,12 +3,14 @@ import type { Sequelize } from "sequelize";
 import * as initial from "./migrations/0001_initial.js";
 import * as adoConnections from "./migrations/0002_ado_connections.js";
 import * as contextUpdates from "./migrations/0003_context_updates.js";
+import * as adoIdentityLinks from "./migrations/0004_ado_identity_links.js";
 
 /** Migrations are listed here in order, so bundling or a renamed file cannot reorder them. */
 const MIGRATIONS = [
   { name: "0001_initial", ...initial },
   { name: "0002_ado_connections", ...adoConnections },
   { name: "0003_context_updates", ...contextUpdates },
+  { name: "0004_ado_identity_links", ...adoIdentityLinks },
 ];
 
 export function migrator(sequelize: Sequelize) {

@@ -194,6 +194,14 @@ export class AdoConnectionRow extends Model<Attrs<AdoConnectionRow>, Creation<Ad
   declare createdAt: CreationOptional<Date>;
 }
 
+export class AdoIdentityLinkRow extends Model<Attrs<AdoIdentityLinkRow>, Creation<AdoIdentityLinkRow>> {
+  declare id: CreationOptional<string>;
+  declare workspaceId: string;
+  declare memberId: string;
+  declare organization: string;
+  declare adoUserId: string;
+}
+
 const uuidPk = { type: DataTypes.UUID, primaryKey: true, defaultValue: DataTypes.UUIDV4 };
 
 /** Binds the domain models to the database; one database per process (or vitest file). */
@@ -358,6 +366,11 @@ export function defineModels(sequelize: Sequelize) {
       createdAt: S.DATE,
     },
     opts("ado_connections"),
+  );
+
+  AdoIdentityLinkRow.init(
+    { id: uuidPk, workspaceId: S.UUID, memberId: S.UUID, organization: S.STRING, adoUserId: S.STRING },
+    opts("ado_identity_links"),
   );
 
   MemberRow.belongsTo(UserRow, { as: "user", foreignKey: "userId" });

@@ -167,6 +167,28 @@ describe("settings hub and panel", () => {
     expect(outsider.body.error.message).toContain("nobody@fabrikam.com");
   });
 
+  it("lets a member link an Azure DevOps account whose email is not theirs", async () => {
+    const outsider = await token({ nameid: "outsider-identity" });
+    const start = await call("POST", "/account-link", outsider);
+    expect(start.status).toBe(200);
+    expect(start.body.linkUrl).toMatch(new RegExp(`^${app.url}/link/ado\\?code=`));
+    const code = new URL(start.body.linkUrl).searchParams.get("code")!;
+
+    const tampered = code.slice(0, -6) + (code.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
+    expect((await grace.post("/api/integrations/ado/account-links", { code: tampered })).body.error.code).toBe("invalid_link_code");
+    const stale = app.services.secrets.seal(JSON.stringify({ p: "ado-account-link", organization: "fabrikam", userId: "outsider-identity", email: null, x: Date.now() - 1 }));
+    expect((await grace.post("/api/integrations/ado/account-links", { code: stale })).body.error.code).toBe("expired_link_code");
+    const otherPurpose = app.services.secrets.seal(JSON.stringify({ organization: "fabrikam", userId: "outsider-identity", x: Date.now() + 60_000 }));
+    expect((await grace.post("/api/integrations/ado/account-links", { code: otherPurpose })).status).toBe(400);
+
+    const preview = await grace.post("/api/integrations/ado/account-links/preview", { code });
+    expect(preview.body).toMatchObject({ organization: "fabrikam", email: "nobody@fabrikam.com", member: { name: "Grace Hopper" } });
+    expect((await grace.post("/api/integrations/ado/account-links", { code })).status).toBe(201);
+    const now = await panel(outsider);
+    expect(now.status).toBe(200);
+    expect(now.body.member.name).toBe("Grace Hopper");
+  });
+
   it("keeps one workspace's links out of another's reach", async () => {
     // A second workspace connects the same organisation; Bea is a member only there.
     const other = (await signUp(app.url, "Bea", "bea@elsewhere.com")).client;

@@ -1,16 +1,17 @@
 import cors from "cors";
 import express, { type RequestHandler, type Router } from "express";
 import { jwtVerify } from "jose";
-import { AdoOrganizationStatus, AdoPanelQuery, AdoPullRequestPanel, parseContextUrl } from "@groundwork/shared-types";
+import { AdoAccountLinkStart, AdoOrganizationStatus, AdoPanelQuery, AdoPullRequestPanel, parseContextUrl } from "@groundwork/shared-types";
 import { ApiError } from "../../http/errors.js";
 import { mount, route, type RouteSpec } from "../../http/route.js";
 import type { AppServices } from "../../http/services.js";
 import type { Auth } from "../../http/session.js";
-import { AdoConnectionRow, ContextItemRow, ContextLinkRow, MemberRow, UserRow, WorkspaceRow } from "../../storage/models.js";
+import { AdoConnectionRow, AdoIdentityLinkRow, ContextItemRow, ContextLinkRow, MemberRow, UserRow, WorkspaceRow } from "../../storage/models.js";
 import { contextLinkRoutes, toContextLink, updatesByItem, visibleTarget } from "../../workspace/contextLinks.js";
 import { linkTargetsFor } from "../../workspace/linkTargets.js";
 import { AdoError } from "./client.js";
 import { clientFor } from "./connection.js";
+import { accountLinkCode } from "./accountLinks.js";
 
 /** Where the extension's API lives; its calls carry the app token, never a cookie. */
 export const EXTENSION_API = "/api/ext/ado";
@@ -113,9 +114,14 @@ function extensionAuth(services: AppServices): RequestHandler {
         if (email === null) continue;
         caller.connection ??= connection;
         caller.email ??= email || null;
-        const member = email
-          ? await MemberRow.findOne({ where: { workspaceId: connection.workspaceId, emailNormalized: email }, include: [{ model: UserRow, as: "user" }] })
-          : null;
+        // An account the member linked by hand wins; otherwise the identity's email names the member.
+        const linked = await AdoIdentityLinkRow.findOne({ where: { workspaceId: connection.workspaceId, organization, adoUserId: userId } });
+        const byUser = { include: [{ model: UserRow, as: "user" }] };
+        const member = linked
+          ? await MemberRow.findOne({ where: { id: linked.memberId, workspaceId: connection.workspaceId }, ...byUser })
+          : email
+            ? await MemberRow.findOne({ where: { workspaceId: connection.workspaceId, emailNormalized: email }, ...byUser })
+            : null;
         const workspace = member && (await WorkspaceRow.findByPk(member.workspaceId));
         if (member && workspace) {
           caller.connection = connection;
@@ -154,8 +160,8 @@ const requireMember: RequestHandler = (req, _res, next) => {
       403,
       "not_a_member",
       caller.email
-        ? `No member of the Groundwork workspace uses ${caller.email}. Ask a workspace owner to invite that address.`
-        : "Your Azure DevOps account has no email address Groundwork can match to a member.",
+        ? `No member of the Groundwork workspace uses ${caller.email}. Ask a workspace owner to invite that address, or link your Azure DevOps account to your Groundwork account.`
+        : "Your Azure DevOps account has no email address Groundwork can match to a member: link it to your Groundwork account.",
     ),
   );
 };
@@ -245,7 +251,23 @@ const linkRoutes = contextLinkRoutes
   .filter((r) => r.method === "post" || r.method === "delete")
   .map((r) => ({ ...r, path: r.path.replace(/^\/api/, EXTENSION_API), tag: "Azure DevOps extension" }));
 
-export const extensionRoutes: RouteSpec[] = [statusRoute, panelRoute, ...linkRoutes];
+const accountLinkRoute = route({
+  method: "post",
+  path: `${EXTENSION_API}/account-link`,
+  summary: "Start linking this Azure DevOps account to a Groundwork member: returns a page for the member to confirm it on",
+  tag: "Azure DevOps extension",
+  access: "public",
+  response: AdoAccountLinkStart,
+  handler: async (_input, ctx) => {
+    const caller = ctx.req.adoExtension!;
+    if (!caller.connection)
+      throw new ApiError(409, "ado_org_not_connected", `The Azure DevOps organisation ${caller.organization} is not connected to a Groundwork workspace yet.`);
+    const { code, expiresAt } = accountLinkCode(ctx.services, { organization: caller.organization, userId: caller.userId, email: caller.email });
+    return { linkUrl: new URL(`/link/ado?code=${code}`, ctx.services.config.publicUrl).toString(), expiresAt };
+  },
+});
+
+export const extensionRoutes: RouteSpec[] = [statusRoute, panelRoute, accountLinkRoute, ...linkRoutes];
 
 /**
  * The extension's API: cross-origin from the extension's CDN origins only, credentials never
@@ -267,7 +289,7 @@ export function adoExtensionRouter(services: AppServices): Router {
   );
   router.use(express.json({ limit: "100kb" }));
   router.use(extensionAuth(services));
-  router.use((req, res, next) => (req.path === "/organization" ? next() : requireMember(req, res, next)));
+  router.use((req, res, next) => (req.path === "/organization" || req.path === "/account-link" ? next() : requireMember(req, res, next)));
   mount(router, extensionRoutes, services, EXTENSION_API);
   router.use((req, _res, next) => next(new ApiError(404, "no_such_endpoint", `There is no ${req.method} ${req.baseUrl}${req.path}`)));
   return router;
