@@ -38,6 +38,8 @@ const Env = z.object({
   ADO_EXTENSION_SECRET: z.string().min(16, { message: "must be the extension's certificate from the Marketplace publisher page" }).optional(),
   ADO_EXTENSION_AUDIENCE: z.string().optional(),
   ADO_EXTENSION_ORIGINS: z.string().default("https://*.gallerycdn.vsassets.io,https://*.gallery.vsassets.io"),
+  BITBUCKET_API_URL: z.url({ message: "must be an absolute URL" }).default("https://api.bitbucket.org"),
+  BITBUCKET_ALLOWED_BASE_URLS: z.string().default("https://bitbucket.org"),
   SANDBOX: z.enum(["true", "false"]).default("false"),
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
 });
@@ -61,6 +63,11 @@ export interface Config {
    * audience to require if set, and the origins its files are served from (`*` matches one label).
    */
   adoExtension: { secret?: string; audience?: string; origins: string[] };
+  /**
+   * Bitbucket Cloud: where its REST API is called (never the URL an install request names), and
+   * the host base URLs a Connect install may come from.
+   */
+  bitbucket: { apiUrl: string; allowedBaseUrls: string[] };
   /** The local host sandbox: started beside the app when enabled; its fake organisation's URL once running. */
   sandbox: { enabled: boolean; port: number; adoUrl?: string };
 }
@@ -111,6 +118,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.ADO_EXTENSION_SECRET ? { secret: e.ADO_EXTENSION_SECRET } : {}),
       ...(e.ADO_EXTENSION_AUDIENCE ? { audience: e.ADO_EXTENSION_AUDIENCE } : {}),
       origins: e.ADO_EXTENSION_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean),
+    },
+    bitbucket: {
+      apiUrl: e.BITBUCKET_API_URL.replace(/\/$/, ""),
+      allowedBaseUrls: e.BITBUCKET_ALLOWED_BASE_URLS.split(",").map((u) => u.trim().replace(/\/$/, "")).filter(Boolean),
     },
     sandbox: { enabled: e.SANDBOX === "true", port: e.SANDBOX_PORT },
   };

@@ -349,9 +349,27 @@ export const AdoConnected = z.object({
 });
 export type AdoConnected = z.infer<typeof AdoConnected>;
 
+// ---------- Bitbucket Cloud ----------
+export const BitbucketInstallation = z.object({
+  id: Id,
+  workspace: z.string().describe("The Bitbucket workspace (its slug, or its uuid when the slug is unknown)"),
+  status: z.enum(["active", "uninstalled", "auth_failed"]),
+  lastError: z.string().nullable(),
+  lastDeliveryAt: Timestamp.nullable(),
+  installedAt: Timestamp,
+});
+export type BitbucketInstallation = z.infer<typeof BitbucketInstallation>;
+export const BitbucketBindRequest = z.object({ code: z.string().trim().min(20).max(2000) });
+export const BitbucketBindPreview = z.object({ workspace: z.string(), alreadyBoundHere: z.boolean() });
+export type BitbucketBindPreview = z.infer<typeof BitbucketBindPreview>;
+
 export const IntegrationsOverview = z.object({
   ado: z.object({ connected: z.boolean(), connection: AdoConnection.nullable() }),
-  bitbucket: z.object({ connected: z.boolean() }),
+  bitbucket: z.object({
+    connected: z.boolean(),
+    descriptorUrl: z.string().describe("Where Bitbucket reads the Connect app's descriptor, to install it"),
+    installations: z.array(BitbucketInstallation),
+  }),
 });
 export type IntegrationsOverview = z.infer<typeof IntegrationsOverview>;
 
@@ -398,3 +416,4 @@ export const AdoAccountLinkPreview = z.object({
   member: z.object({ id: Id, name: z.string() }).describe("Who it will be linked to: the caller"),
 });
 export type AdoAccountLinkPreview = z.infer<typeof AdoAccountLinkPreview>;
+

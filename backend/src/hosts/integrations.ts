@@ -1,7 +1,8 @@
 import { IntegrationsOverview } from "@groundwork/shared-types";
 import { route } from "../http/route.js";
-import { AdoConnectionRow } from "../storage/models.js";
+import { AdoConnectionRow, BitbucketInstallationRow } from "../storage/models.js";
 import { toAdoConnection } from "./ado/connection.js";
+import { toBitbucketInstallation } from "./bitbucket/binding.js";
 
 export const integrationRoutes = [
   route({
@@ -13,9 +14,14 @@ export const integrationRoutes = [
     response: IntegrationsOverview,
     handler: async (_input, ctx) => {
       const ado = await AdoConnectionRow.findOne({ where: { workspaceId: ctx.auth.workspace.id } });
+      const installations = await BitbucketInstallationRow.findAll({ where: { workspaceId: ctx.auth.workspace.id }, order: [["createdAt", "ASC"]] });
       return {
         ado: { connected: Boolean(ado), connection: ado ? toAdoConnection(ctx.services, ado) : null },
-        bitbucket: { connected: false },
+        bitbucket: {
+          connected: installations.some((i) => i.status === "active"),
+          descriptorUrl: new URL("/bitbucket/atlassian-connect.json", ctx.services.config.publicUrl).toString(),
+          installations: installations.map(toBitbucketInstallation),
+        },
       };
     },
   }),

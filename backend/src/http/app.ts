@@ -11,6 +11,8 @@ import { adoExtensionRouter, EXTENSION_API, extensionRoutes } from "../hosts/ado
 import { linkTargetRoutes } from "../workspace/linkTargets.js";
 import { accountLinkRoutes } from "../hosts/ado/accountLinks.js";
 import { connectDescriptor } from "../hosts/bitbucket/descriptor.js";
+import { bitbucketConnectRouter } from "../hosts/bitbucket/lifecycle.js";
+import { bitbucketBindingRoutes } from "../hosts/bitbucket/binding.js";
 import { integrationRoutes } from "../hosts/integrations.js";
 import { DeliveryRecorder } from "../jobs/deliveries.js";
 import { competencyRoutes } from "../workspace/competencies.js";
@@ -37,6 +39,7 @@ export const apiRoutes: RouteSpec[] = [
   ...integrationRoutes,
   ...adoConnectionRoutes,
   ...accountLinkRoutes,
+  ...bitbucketBindingRoutes,
 ];
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -85,6 +88,8 @@ export function createApp(services: AppServices) {
   // Webhooks authenticate by their own secrets, never by session cookie, so they sit outside /api's session handling.
   const recorder = new DeliveryRecorder(services.queue);
   app.post("/api/webhooks/ado/:connectionId", express.json({ limit: "5mb" }), adoWebhook(recorder));
+  // Bitbucket's Connect calls (lifecycle, webhooks) authenticate by JWT, also outside /api's sessions.
+  app.use("/bitbucket", bitbucketConnectRouter(services, recorder));
 
   // The extension authenticates by app token and is called cross-origin, so it has a router of its own.
   app.use(EXTENSION_API, adoExtensionRouter(services));

@@ -4,6 +4,7 @@ import * as initial from "./migrations/0001_initial.js";
 import * as adoConnections from "./migrations/0002_ado_connections.js";
 import * as contextUpdates from "./migrations/0003_context_updates.js";
 import * as adoIdentityLinks from "./migrations/0004_ado_identity_links.js";
+import * as bitbucketInstallations from "./migrations/0005_bitbucket_installations.js";
 
 /** Migrations are listed here in order, so bundling or a renamed file cannot reorder them. */
 const MIGRATIONS = [
@@ -11,6 +12,7 @@ const MIGRATIONS = [
   { name: "0002_ado_connections", ...adoConnections },
   { name: "0003_context_updates", ...contextUpdates },
   { name: "0004_ado_identity_links", ...adoIdentityLinks },
+  { name: "0005_bitbucket_installations", ...bitbucketInstallations },
 ];
 
 export function migrator(sequelize: Sequelize) {

@@ -202,6 +202,20 @@ export class AdoIdentityLinkRow extends Model<Attrs<AdoIdentityLinkRow>, Creatio
   declare adoUserId: string;
 }
 
+export class BitbucketInstallationRow extends Model<Attrs<BitbucketInstallationRow>, Creation<BitbucketInstallationRow>> {
+  declare id: CreationOptional<string>;
+  declare clientKey: string;
+  declare sharedSecretSealed: string | null;
+  declare baseUrl: string;
+  declare principalUuid: string;
+  declare principalName: string | null;
+  declare status: "active" | "uninstalled" | "auth_failed";
+  declare workspaceId: string | null;
+  declare lastError: string | null;
+  declare lastDeliveryAt: Date | null;
+  declare createdAt: CreationOptional<Date>;
+}
+
 const uuidPk = { type: DataTypes.UUID, primaryKey: true, defaultValue: DataTypes.UUIDV4 };
 
 /** Binds the domain models to the database; one database per process (or vitest file). */
@@ -371,6 +385,23 @@ export function defineModels(sequelize: Sequelize) {
   AdoIdentityLinkRow.init(
     { id: uuidPk, workspaceId: S.UUID, memberId: S.UUID, organization: S.STRING, adoUserId: S.STRING },
     opts("ado_identity_links"),
+  );
+
+  BitbucketInstallationRow.init(
+    {
+      id: uuidPk,
+      clientKey: S.STRING,
+      sharedSecretSealed: S.TEXT,
+      baseUrl: S.STRING,
+      principalUuid: S.STRING,
+      principalName: S.STRING,
+      status: S.STRING,
+      workspaceId: S.UUID,
+      lastError: S.TEXT,
+      lastDeliveryAt: S.DATE,
+      createdAt: S.DATE,
+    },
+    opts("bitbucket_installations"),
   );
 
   MemberRow.belongsTo(UserRow, { as: "user", foreignKey: "userId" });

@@ -1,26 +1,9 @@
-import { PermanentFailure, RetryAfter } from "../../jobs/queue.js";
+import { HostCallError } from "../hostError.js";
 
-export type AdoErrorKind = "auth" | "forbidden" | "not_found" | "invalid" | "rate_limited" | "server" | "unreachable";
+export { asJobError } from "../hostError.js";
 
-/** A failed call to Azure DevOps, classified so callers can tell a person what to do. */
-export class AdoError extends Error {
-  constructor(
-    readonly kind: AdoErrorKind,
-    message: string,
-    readonly status?: number,
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(message);
-  }
-}
-
-/** Inside a job: 429 waits for Retry-After, 401/403 stop retrying, the rest back off. */
-export function asJobError(err: unknown) {
-  if (!(err instanceof AdoError)) return err;
-  if (err.kind === "rate_limited") return new RetryAfter(err.retryAfterSeconds ?? 30, err.message);
-  if (err.kind === "auth" || err.kind === "forbidden" || err.kind === "invalid") return new PermanentFailure(err.message);
-  return err;
-}
+/** A failed call to Azure DevOps. */
+export class AdoError extends HostCallError {}
 
 const API_VERSION = "7.1";
 

@@ -1,28 +1,13 @@
-import type { Transaction } from "sequelize";
 import type { AppServices } from "../../http/services.js";
 import type { JobHandler } from "../../jobs/worker.js";
 import { adoPullRequestKey } from "@groundwork/shared-types";
 import { AdoConnectionRow, ContextItemRow, ContextLinkRow } from "../../storage/models.js";
 import { type AdoClient, type AdoPullRequest, type AdoPullRequestStatus, type AdoWorkItem, asJobError, AdoError } from "./client.js";
 import { clientFor } from "./connection.js";
-import { pullRequestSnapshot, workItemSnapshot, type Snapshot } from "./snapshots.js";
+import { pullRequestSnapshot, workItemSnapshot } from "./snapshots.js";
+import { applySnapshot, type Snapshot } from "../snapshot.js";
 import type { AdoEventJob } from "./webhooks.js";
 import { authorEmail, pullRequestComment, recordComment, workItemComments, type CommentActivity } from "./comments.js";
-
-/** Writes a snapshot onto the workspace's context item with that identity, if anyone linked it. */
-export function applySnapshot(workspaceId: string, s: Snapshot, transaction: Transaction) {
-  return ContextItemRow.update(
-    {
-      metadataStatus: "fetched",
-      metadata: s.metadata,
-      title: s.title,
-      state: s.state,
-      authorEmailNormalized: s.authorEmailNormalized,
-      fetchedAt: new Date(),
-    },
-    { where: { workspaceId, externalKey: s.externalKey }, transaction },
-  );
-}
 
 async function withAdo<T>(call: () => Promise<T>) {
   try {

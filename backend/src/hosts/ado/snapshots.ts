@@ -1,14 +1,7 @@
 import { adoPullRequestKey, adoWorkItemKey } from "@groundwork/shared-types";
 import type { AdoIdentityRef, AdoPullRequest, AdoWorkItem } from "./client.js";
 
-/** What we keep of a host item: the columns we query by, and the full snapshot to show. */
-export interface Snapshot {
-  externalKey: string;
-  title: string | null;
-  state: string | null;
-  authorEmailNormalized: string | null;
-  metadata: Record<string, unknown>;
-}
+import type { Snapshot } from "../snapshot.js";
 
 const emailOf = (uniqueName: string | undefined) =>
   uniqueName && /^[^@\s]+@[^@\s]+$/.test(uniqueName) ? uniqueName.toLowerCase() : null;

@@ -1,0 +1,235 @@
+import fs from "node:fs";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { QueryTypes } from "sequelize";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { failures } from "../../testing/fakeHost.js";
+import { ApiClient, inviteMember, signUp, startTestApp } from "../../testing/testApp.js";
+import { BitbucketHostDriver, fakeBitbucket, lifecyclePayload, signAsBitbucket, type FakeBitbucketState } from "./fakeBitbucket.js";
+import type { BitbucketPullRequest } from "./client.js";
+
+/** The Connect app end to end against the fake Bitbucket, with documented payloads (fixtures/SOURCES.md). */
+const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8"));
+const created = fixture("pullrequest_created.json");
+const updated = fixture("pullrequest_updated.json");
+const fulfilled = fixture("pullrequest_fulfilled.json");
+const PR_URL = "https://bitbucket.org/brydzewski/foo/pull-requests/1";
+const install = { clientKey: "{a1b2c3d4-0000-4000-8000-00000000c1e7}", sharedSecret: "first-shared-secret-0123456789", principal: { uuid: "{5e1f0000-0000-4000-8000-000000000001}", username: "brydzewski" } };
+
+const state: FakeBitbucketState = {
+  user: { uuid: "{87bb15eb-47c1-49b3-9f16-ca824a2979a4}", display_name: "Brad Rydzewski", account_id: "557058:2a63" },
+  repositories: [{ workspace: "brydzewski", slug: "foo", uuid: "{bc771cbf-829e-4c4b-b71f-a0eb3ac2b860}" }],
+  pullRequests: [{ workspace: "brydzewski", slug: "foo", pr: structuredClone(created.pullrequest) as BitbucketPullRequest }],
+  commits: ["507a576e59b3" + "0".repeat(28), "0704fc5beccc" + "1".repeat(28)],
+};
+const bitbucket = fakeBitbucket(state);
+let app: Awaited<ReturnType<typeof startTestApp>>;
+let owner: ApiClient;
+let host: BitbucketHostDriver;
+let objectiveId: string;
+
+const sql = () => app.services.storage.sequelize;
+const installation = async () =>
+  (await sql().query<Record<string, any>>("SELECT * FROM bitbucket_installations WHERE client_key = :k", { type: QueryTypes.SELECT, replacements: { k: install.clientKey } }))[0];
+const count = async (kind: string) =>
+  Number((await sql().query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE kind = :kind", { type: QueryTypes.SELECT, replacements: { kind } }))[0]!.n);
+const post = (p: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${app.url}/bitbucket${p}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+const prItem = async () =>
+  ((await owner.get("/api/objectives")).body.find((o: { id: string }) => o.id === objectiveId).links as { item: Record<string, any> }[]).find(
+    (l) => l.item.host === "bitbucket",
+  )!.item;
+const latestStatus = () => state.statuses?.at(-1);
+
+async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out: ${what}`);
+    await sleep(100);
+  }
+}
+
+beforeAll(async () => {
+  await bitbucket.start();
+  app = await startTestApp({
+    bitbucket: { apiUrl: bitbucket.url, allowedBaseUrls: ["https://bitbucket.org"] },
+    worker: { enabled: true, concurrency: 2, maxAttempts: 5 },
+  });
+  host = new BitbucketHostDriver(state, `${app.url}/bitbucket`);
+  owner = (await signUp(app.url, "Olivia", "olivia@example.com")).client;
+  objectiveId = (await owner.post("/api/objectives", { title: "Ship foo", period: "2026-Q4" })).body.id;
+});
+afterAll(async () => {
+  await app?.close();
+  await bitbucket.stop();
+});
+
+describe("install lifecycle", () => {
+  it("stores a first install whose secret Bitbucket accepts, sealed, and refuses one it does not", async () => {
+    const forged = { ...install, clientKey: "{f0f0f0f0-0000-4000-8000-000000000bad}", sharedSecret: "attacker-chosen-secret" };
+    const refused = await post("/installed", lifecyclePayload("installed", forged));
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("install_not_verified");
+
+    expect((await post("/installed", { ...lifecyclePayload("installed", forged), principal: { uuid: "not-a-uuid" } })).status).toBe(400);
+    expect((await post("/installed", { ...lifecyclePayload("installed", forged), baseUrl: "https://evil.example.com" })).status).toBe(403);
+    expect((await post("/installed", { ...lifecyclePayload("installed", forged), key: "someone-else" })).status).toBe(400);
+    expect(Number((await sql().query<{ n: number }>("SELECT COUNT(*) AS n FROM bitbucket_installations", { type: QueryTypes.SELECT }))[0]!.n)).toBe(0);
+
+    expect((await host.install(install)).status).toBe(204);
+    const row = await installation();
+    expect(row).toMatchObject({ status: "active", principal_uuid: install.principal.uuid, principal_name: "brydzewski", workspace_id: null });
+    expect(JSON.stringify(row)).not.toContain(install.sharedSecret);
+  });
+
+  it("refuses a re-install or uninstall not signed with the stored secret, and accepts Bitbucket's own re-install", async () => {
+    const takeover = lifecyclePayload("installed", { ...install, sharedSecret: "attacker-secret" });
+    expect((await post("/installed", takeover)).status).toBe(401);
+    const wrongKey = signAsBitbucket(install.clientKey, "attacker-secret", "POST", "/installed");
+    expect((await post("/installed", takeover, { authorization: `JWT ${wrongKey}` })).status).toBe(401);
+    const wrongUninstall = signAsBitbucket(install.clientKey, "attacker-secret", "POST", "/uninstalled");
+    expect((await post("/uninstalled", lifecyclePayload("uninstalled", install), { authorization: `JWT ${wrongUninstall}` })).status).toBe(401);
+    expect((await installation())!.status).toBe("active");
+
+    install.sharedSecret = "rotated-shared-secret-9876543210";
+    expect((await host.install(install)).status).toBe(204);
+    // Webhooks must now be signed with the new secret.
+    const old = signAsBitbucket(install.clientKey, "first-shared-secret-0123456789", "POST", "/webhooks");
+    expect((await post("/webhooks", created, { authorization: `JWT ${old}`, "x-event-key": "pullrequest:created", "x-request-uuid": "r-old" })).status).toBe(401);
+  });
+});
+
+describe("requests from Bitbucket", () => {
+  it("refuses every forged webhook and stores nothing", async () => {
+    const before = await count("bitbucket.event");
+    const headers = { "x-event-key": "pullrequest:created", "x-request-uuid": "forged-1" };
+    const none = Buffer.from(JSON.stringify({ alg: "none", typ: "JWT" })).toString("base64url");
+    const body = Buffer.from(JSON.stringify({ iss: install.clientKey, exp: 9999999999, qsh: "x" })).toString("base64url");
+    const forged: Record<string, string | null> = {
+      missing: null,
+      wrongSecret: signAsBitbucket(install.clientKey, "not-the-secret", "POST", "/webhooks"),
+      algNone: `${none}.${body}.`,
+      expired: signAsBitbucket(install.clientKey, install.sharedSecret, "POST", "/webhooks", { exp: Math.floor(Date.now() / 1000) - 600 }),
+      qshMismatch: signAsBitbucket(install.clientKey, install.sharedSecret, "POST", "/uninstalled"),
+      unknownClient: signAsBitbucket("{99999999-0000-4000-8000-000000000000}", install.sharedSecret, "POST", "/webhooks"),
+      garbage: "not.a.jwt",
+    };
+    for (const [what, token] of Object.entries(forged)) {
+      const res = await post("/webhooks", created, { ...headers, ...(token ? { authorization: `JWT ${token}` } : {}) });
+      expect(res.status, what).toBe(401);
+    }
+    expect(await count("bitbucket.event")).toBe(before);
+  });
+
+  it("lets a workspace owner bind the installation from the configure page", async () => {
+    const configure = await fetch(`${app.url}/bitbucket/configure?jwt=${signAsBitbucket(install.clientKey, install.sharedSecret, "GET", "/configure")}`);
+    expect(configure.status).toBe(200);
+    const html = await configure.text();
+    const link = /href="([^"]+)"/.exec(html)![1]!.replaceAll("&#38;", "&");
+    expect(link).toMatch(new RegExp(`^${app.url}/integrations/bitbucket/bind\\?code=`));
+    const code = new URL(link).searchParams.get("code")!;
+    expect((await fetch(`${app.url}/bitbucket/configure`)).status).toBe(401);
+
+    // Pasted before binding: pending until the installation is bound.
+    await owner.post("/api/context-links", { targetType: "objective", targetId: objectiveId, url: PR_URL });
+    expect((await prItem()).metadataStatus).toBe("pending");
+
+    const { client: member } = await inviteMember(owner, "member@example.com");
+    expect((await member.post("/api/integrations/bitbucket/bind", { code })).status).toBe(403);
+    expect((await owner.post("/api/integrations/bitbucket/bind", { code: code.slice(0, -4) + "AAAA" })).body.error.code).toBe("invalid_bind_code");
+    expect((await owner.post("/api/integrations/bitbucket/bind/preview", { code })).body).toEqual({ workspace: "brydzewski", alreadyBoundHere: false });
+    expect((await owner.post("/api/integrations/bitbucket/bind", { code })).status).toBe(201);
+    const overview = (await owner.get("/api/integrations")).body.bitbucket;
+    expect(overview).toMatchObject({ connected: true, descriptorUrl: `${app.url}/bitbucket/atlassian-connect.json`, installations: [{ workspace: "brydzewski", status: "active" }] });
+
+    const item = await until("PR metadata fetched as the app", async () => {
+      const i = await prItem();
+      return i.metadataStatus === "fetched" && i;
+    });
+    expect(item).toMatchObject({ title: "Awesome new feature", state: "open" });
+    expect(item.metadata).toMatchObject({ sourceBranch: "develop", targetBranch: "master", author: { displayName: "Brad Rydzewski" } });
+  });
+
+  it("posts the build status with the documented body, and re-posts it when the PR's links change", async () => {
+    const first = await until("build status", async () => latestStatus()?.description === "Linked to 1 item in Groundwork" && latestStatus());
+    expect(first).toEqual({
+      key: "groundwork-pr-1",
+      state: "SUCCESSFUL",
+      name: "Groundwork",
+      description: "Linked to 1 item in Groundwork",
+      url: `${app.url}/add?url=${encodeURIComponent(PR_URL)}`,
+      refname: "develop",
+      workspace: "brydzewski",
+      slug: "foo",
+      commit: state.commits![0],
+    });
+    const kr = (await owner.post(`/api/objectives/${objectiveId}/key-results`, { title: "Merge it" })).body;
+    const second = await owner.post("/api/context-links", { targetType: "key_result", targetId: kr.id, url: PR_URL });
+    await until("two links", async () => latestStatus()?.description === "Linked to 2 items in Groundwork");
+    await owner.delete(`/api/context-links/${second.body.id}`);
+    await until("back to one", async () => latestStatus()?.description === "Linked to 1 item in Groundwork");
+  });
+
+  it("updates the snapshot from each documented webhook once, even when redelivered", async () => {
+    const first = await host.webhook(install.clientKey, "pullrequest:created", created, "req-created");
+    expect(first.status).toBe(202);
+    expect(await first.json()).toEqual({ received: true, duplicate: false });
+
+    state.pullRequests![0]!.pr = structuredClone(updated.pullrequest);
+    expect((await host.webhook(install.clientKey, "pullrequest:updated", updated, "req-updated")).status).toBe(202);
+    // A new commit was pushed: the status goes on the new head, resolved from its short hash.
+    await until("status on the new commit", async () => latestStatus()?.commit === state.commits![1]);
+
+    expect(await (await host.webhook(install.clientKey, "pullrequest:fulfilled", fulfilled, "req-merged")).json()).toEqual({ received: true, duplicate: false });
+    expect(await (await host.webhook(install.clientKey, "pullrequest:fulfilled", fulfilled, "req-merged")).json()).toEqual({ received: true, duplicate: true });
+    const merged = await until("merged", async () => {
+      const i = await prItem();
+      return i.state === "merged" && i;
+    });
+    expect(merged.metadata.closedAt).toBe(fulfilled.pullrequest.updated_on);
+    const jobs = await sql().query<{ status: string }>("SELECT status FROM jobs WHERE dedupe_key LIKE '%:req-merged'", { type: QueryTypes.SELECT });
+    expect(jobs).toEqual([{ status: "done" }]);
+
+    const ignored = await host.webhook(install.clientKey, "repo:push", fixture("repo_push.json"));
+    expect(await ignored.json()).toEqual({ received: true, ignored: true });
+  });
+
+  it("retries a 429 after its Retry-After, and stops on a 401, showing it on the Integrations page", async () => {
+    bitbucket.fail({ method: "POST", path: /statuses\/build$/, respond: failures.rateLimited(1) });
+    const start = bitbucket.requests.length;
+    const kr = (await owner.post(`/api/objectives/${objectiveId}/key-results`, { title: "Retry" })).body;
+    const link = await owner.post("/api/context-links", { targetType: "key_result", targetId: kr.id, url: PR_URL });
+    const posts = await until("two status posts", async () => {
+      const p = bitbucket.requests.slice(start).filter((r) => r.method === "POST" && r.path.endsWith("/statuses/build"));
+      return p.length >= 2 && p;
+    });
+    expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(950);
+
+    bitbucket.fail({ method: "POST", path: /statuses\/build$/, respond: failures.unauthorized() });
+    await owner.delete(`/api/context-links/${link.body.id}`);
+    const shown = await until("auth failure shown", async () => {
+      const i = (await owner.get("/api/integrations")).body.bitbucket.installations[0];
+      return i.status === "auth_failed" && i;
+    });
+    expect(shown.lastError).toContain("401");
+    // Bitbucket re-installing the app (same secret) makes it active again.
+    expect((await host.install(install)).status).toBe(204);
+    expect((await installation())!.status).toBe("active");
+  });
+
+  it("stops all calls and purges the secret on uninstall", async () => {
+    const res = await host.uninstall(install);
+    expect(res.status).toBe(204);
+    expect(await installation()).toMatchObject({ status: "uninstalled", shared_secret_sealed: null });
+    const posted = state.statuses!.length;
+    const kr = (await owner.post(`/api/objectives/${objectiveId}/key-results`, { title: "After uninstall" })).body;
+    await owner.post("/api/context-links", { targetType: "key_result", targetId: kr.id, url: PR_URL });
+    await sleep(500);
+    expect(state.statuses!.length).toBe(posted);
+    const late = signAsBitbucket(install.clientKey, install.sharedSecret, "POST", "/webhooks");
+    expect((await post("/webhooks", created, { authorization: `JWT ${late}`, "x-event-key": "pullrequest:created", "x-request-uuid": "late" })).status).toBe(401);
+    expect((await owner.get("/api/integrations")).body.bitbucket).toMatchObject({ connected: false, installations: [{ status: "uninstalled" }] });
+  });
+});

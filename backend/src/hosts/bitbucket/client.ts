@@ -1,0 +1,100 @@
+import { HostCallError } from "../hostError.js";
+import { appRequestToken } from "./connectJwt.js";
+
+/** A failed call to Bitbucket. Its error bodies are `{type: "error", error: {message}}`. */
+export class BitbucketError extends HostCallError {}
+
+export type BitbucketAuth = { kind: "connect"; clientKey: string; sharedSecret: string } | { kind: "token"; token: string };
+
+export interface BitbucketUser {
+  uuid?: string;
+  display_name?: string;
+  account_id?: string;
+  nickname?: string;
+}
+export interface BitbucketPullRequest {
+  id: number;
+  title?: string;
+  description?: string;
+  state?: string;
+  author?: BitbucketUser;
+  created_on?: string;
+  updated_on?: string;
+  source?: { branch?: { name?: string }; commit?: { hash?: string }; repository?: { full_name?: string } };
+  destination?: { branch?: { name?: string }; repository?: { full_name?: string } };
+  participants?: { user?: BitbucketUser; role?: string; approved?: boolean; state?: string | null }[];
+  reviewers?: BitbucketUser[];
+  links?: { html?: { href?: string } };
+}
+/** POST …/commit/{commit}/statuses/build (developer.atlassian.com/cloud/bitbucket/rest/api-group-commit-statuses). */
+export interface BitbucketBuildStatus {
+  key: string;
+  state: "SUCCESSFUL" | "FAILED" | "INPROGRESS" | "STOPPED";
+  name: string;
+  description: string;
+  url: string;
+  refname: string;
+}
+
+/**
+ * A small client for api.bitbucket.org/2.0, as the Connect app (a fresh JWT per request) or
+ * with an access token. 429 carries Retry-After when Bitbucket sends one (limits are per
+ * rolling hour).
+ */
+export class BitbucketClient {
+  constructor(
+    private readonly apiUrl: string,
+    private readonly auth: BitbucketAuth,
+    private readonly timeoutMs = 15_000,
+  ) {}
+
+  private async request<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+    const url = new URL(`${this.apiUrl}${path}`);
+    const authorization =
+      this.auth.kind === "connect"
+        ? `JWT ${appRequestToken(method, url, this.auth.clientKey, this.auth.sharedSecret)}`
+        : `Bearer ${this.auth.token}`;
+    let res: Response;
+    try {
+      res = await fetch(url, {
+        method,
+        headers: { authorization, accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (err) {
+      throw new BitbucketError("unreachable", `Bitbucket could not be reached (${(err as Error).message})`);
+    }
+    if (res.ok) return (await res.json()) as T;
+    const detail = ((await res.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message;
+    const message = detail ? `Bitbucket answered ${res.status}: ${detail}` : `Bitbucket answered ${res.status}`;
+    if (res.status === 429) {
+      const retryAfter = Number(res.headers.get("retry-after"));
+      throw new BitbucketError("rate_limited", message, 429, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
+    }
+    if (res.status === 401) throw new BitbucketError("auth", message, 401);
+    if (res.status === 403) throw new BitbucketError("forbidden", message, 403);
+    if (res.status === 404) throw new BitbucketError("not_found", message, 404);
+    if (res.status === 400) throw new BitbucketError("invalid", message, 400);
+    throw new BitbucketError("server", message, res.status);
+  }
+
+  /** What Sentry calls to prove a freshly posted shared secret: the principal's workspace hooks. */
+  workspaceHooks(workspaceUuid: string) {
+    return this.request<{ values: unknown[] }>("GET", `/2.0/workspaces/${encodeURIComponent(workspaceUuid)}/hooks`);
+  }
+  pullRequest(workspace: string, repository: string, id: number) {
+    return this.request<BitbucketPullRequest>("GET", `/2.0/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/pullrequests/${id}`);
+  }
+  /** Webhook payloads carry 12-character hashes; statuses need the full one. */
+  commit(workspace: string, repository: string, hash: string) {
+    return this.request<{ hash: string }>("GET", `/2.0/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/commit/${encodeURIComponent(hash)}`);
+  }
+  postBuildStatus(workspace: string, repository: string, commit: string, status: BitbucketBuildStatus) {
+    return this.request<{ uuid?: string; key: string }>(
+      "POST",
+      `/2.0/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/commit/${encodeURIComponent(commit)}/statuses/build`,
+      status,
+    );
+  }
+}
