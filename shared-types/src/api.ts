@@ -405,15 +405,17 @@ export const AdoOrganizationStatus = z.object({
   serviceHooks: z.number().int().describe("Service hooks Groundwork created"),
 });
 export type AdoOrganizationStatus = z.infer<typeof AdoOrganizationStatus>;
-export const AdoAccountLinkStart = z.object({
+export const AccountLinkStart = z.object({
   linkUrl: z.string().describe("Open while logged in to Groundwork to confirm the link"),
   expiresAt: Timestamp,
 });
-export const AdoAccountLinkRequest = z.object({ code: z.string().trim().min(20).max(2000) });
-export const AdoAccountLinkPreview = z.object({
-  organization: z.string(),
-  email: z.string().nullable().describe("The Azure DevOps account's email, when it has one"),
+export const AccountLinkRequest = z.object({ code: z.string().trim().min(20).max(2000) });
+export const AccountLinkPreview = z.object({
+  host: z.enum(["ado", "bitbucket"]),
+  hostName: z.string(),
+  scope: z.string().describe("The Azure DevOps organisation or Bitbucket workspace"),
+  account: z.string().nullable().describe("The host account's email or name, when the host gives one"),
   member: z.object({ id: Id, name: z.string() }).describe("Who it will be linked to: the caller"),
 });
-export type AdoAccountLinkPreview = z.infer<typeof AdoAccountLinkPreview>;
+export type AccountLinkPreview = z.infer<typeof AccountLinkPreview>;
 

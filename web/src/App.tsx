@@ -6,7 +6,7 @@ import { CompetenciesPage } from "./pages/Competencies";
 import { FeedbackPage } from "./pages/Feedback";
 import { HomePage } from "./pages/Home";
 import { IntegrationsPage } from "./pages/Integrations";
-import { LinkAdoAccountPage } from "./pages/LinkAdoAccount";
+import { LinkAccountPage } from "./pages/LinkAccount";
 import { ContributionsPage, MembersPage } from "./pages/Members";
 import { OneOnOnesPage } from "./pages/OneOnOnes";
 import { OkrsPage } from "./pages/Okrs";
@@ -55,7 +55,7 @@ function Shell() {
           <Route path="/members/:id" element={<ContributionsPage />} />
           <Route path="/integrations" element={<IntegrationsPage />} />
           <Route path="/add" element={<AddLinkPage />} />
-          <Route path="/link/ado" element={<LinkAdoAccountPage />} />
+          <Route path="/link-account" element={<LinkAccountPage />} />
           <Route path="*" element={<p>Page not found.</p>} />
         </Routes>
       </main>

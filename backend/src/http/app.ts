@@ -9,7 +9,7 @@ import { adoConnectionRoutes } from "../hosts/ado/connection.js";
 import { adoWebhook } from "../hosts/ado/webhooks.js";
 import { adoExtensionRouter, EXTENSION_API, extensionRoutes } from "../hosts/ado/extension.js";
 import { linkTargetRoutes } from "../workspace/linkTargets.js";
-import { accountLinkRoutes } from "../hosts/ado/accountLinks.js";
+import { accountLinkRoutes } from "../hosts/accountLinks.js";
 import { connectDescriptor } from "../hosts/bitbucket/descriptor.js";
 import { bitbucketConnectRouter } from "../hosts/bitbucket/lifecycle.js";
 import { bitbucketBindingRoutes } from "../hosts/bitbucket/binding.js";

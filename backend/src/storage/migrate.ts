@@ -3,7 +3,7 @@ import type { Sequelize } from "sequelize";
 import * as initial from "./migrations/0001_initial.js";
 import * as adoConnections from "./migrations/0002_ado_connections.js";
 import * as contextUpdates from "./migrations/0003_context_updates.js";
-import * as adoIdentityLinks from "./migrations/0004_ado_identity_links.js";
+import * as identityLinks from "./migrations/0004_identity_links.js";
 import * as bitbucketInstallations from "./migrations/0005_bitbucket_installations.js";
 
 /** Migrations are listed here in order, so bundling or a renamed file cannot reorder them. */
@@ -11,7 +11,7 @@ const MIGRATIONS = [
   { name: "0001_initial", ...initial },
   { name: "0002_ado_connections", ...adoConnections },
   { name: "0003_context_updates", ...contextUpdates },
-  { name: "0004_ado_identity_links", ...adoIdentityLinks },
+  { name: "0004_identity_links", ...identityLinks },
   { name: "0005_bitbucket_installations", ...bitbucketInstallations },
 ];
 

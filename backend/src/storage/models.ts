@@ -194,12 +194,13 @@ export class AdoConnectionRow extends Model<Attrs<AdoConnectionRow>, Creation<Ad
   declare createdAt: CreationOptional<Date>;
 }
 
-export class AdoIdentityLinkRow extends Model<Attrs<AdoIdentityLinkRow>, Creation<AdoIdentityLinkRow>> {
+export class IdentityLinkRow extends Model<Attrs<IdentityLinkRow>, Creation<IdentityLinkRow>> {
   declare id: CreationOptional<string>;
   declare workspaceId: string;
   declare memberId: string;
-  declare organization: string;
-  declare adoUserId: string;
+  declare host: "ado" | "bitbucket";
+  declare scope: string;
+  declare externalUserId: string;
 }
 
 export class BitbucketInstallationRow extends Model<Attrs<BitbucketInstallationRow>, Creation<BitbucketInstallationRow>> {
@@ -382,9 +383,9 @@ export function defineModels(sequelize: Sequelize) {
     opts("ado_connections"),
   );
 
-  AdoIdentityLinkRow.init(
-    { id: uuidPk, workspaceId: S.UUID, memberId: S.UUID, organization: S.STRING, adoUserId: S.STRING },
-    opts("ado_identity_links"),
+  IdentityLinkRow.init(
+    { id: uuidPk, workspaceId: S.UUID, memberId: S.UUID, host: S.STRING, scope: S.STRING, externalUserId: S.STRING },
+    opts("identity_links"),
   );
 
   BitbucketInstallationRow.init(

@@ -171,19 +171,21 @@ describe("settings hub and panel", () => {
     const outsider = await token({ nameid: "outsider-identity" });
     const start = await call("POST", "/account-link", outsider);
     expect(start.status).toBe(200);
-    expect(start.body.linkUrl).toMatch(new RegExp(`^${app.url}/link/ado\\?code=`));
+    expect(start.body.linkUrl).toMatch(new RegExp(`^${app.url}/link-account\\?code=`));
     const code = new URL(start.body.linkUrl).searchParams.get("code")!;
 
     const tampered = code.slice(0, -6) + (code.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
-    expect((await grace.post("/api/integrations/ado/account-links", { code: tampered })).body.error.code).toBe("invalid_link_code");
-    const stale = app.services.secrets.seal(JSON.stringify({ p: "ado-account-link", organization: "fabrikam", userId: "outsider-identity", email: null, x: Date.now() - 1 }));
-    expect((await grace.post("/api/integrations/ado/account-links", { code: stale })).body.error.code).toBe("expired_link_code");
-    const otherPurpose = app.services.secrets.seal(JSON.stringify({ organization: "fabrikam", userId: "outsider-identity", x: Date.now() + 60_000 }));
-    expect((await grace.post("/api/integrations/ado/account-links", { code: otherPurpose })).status).toBe(400);
+    expect((await grace.post("/api/account-links", { code: tampered })).body.error.code).toBe("invalid_link_code");
+    const stale = app.services.secrets.seal(
+      JSON.stringify({ p: "account-link", host: "ado", scope: "fabrikam", scopeName: "fabrikam", userId: "outsider-identity", account: null, x: Date.now() - 1 }),
+    );
+    expect((await grace.post("/api/account-links", { code: stale })).body.error.code).toBe("expired_link_code");
+    const otherPurpose = app.services.secrets.seal(JSON.stringify({ host: "ado", scope: "fabrikam", userId: "outsider-identity", x: Date.now() + 60_000 }));
+    expect((await grace.post("/api/account-links", { code: otherPurpose })).status).toBe(400);
 
-    const preview = await grace.post("/api/integrations/ado/account-links/preview", { code });
-    expect(preview.body).toMatchObject({ organization: "fabrikam", email: "nobody@fabrikam.com", member: { name: "Grace Hopper" } });
-    expect((await grace.post("/api/integrations/ado/account-links", { code })).status).toBe(201);
+    const preview = await grace.post("/api/account-links/preview", { code });
+    expect(preview.body).toMatchObject({ host: "ado", scope: "fabrikam", account: "nobody@fabrikam.com", member: { name: "Grace Hopper" } });
+    expect((await grace.post("/api/account-links", { code })).status).toBe(201);
     const now = await panel(outsider);
     expect(now.status).toBe(200);
     expect(now.body.member.name).toBe("Grace Hopper");

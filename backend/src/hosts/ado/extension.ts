@@ -1,17 +1,17 @@
 import cors from "cors";
 import express, { type RequestHandler, type Router } from "express";
 import { jwtVerify } from "jose";
-import { AdoAccountLinkStart, AdoOrganizationStatus, AdoPanelQuery, AdoPullRequestPanel, parseContextUrl } from "@groundwork/shared-types";
+import { AccountLinkStart, AdoOrganizationStatus, AdoPanelQuery, AdoPullRequestPanel, parseContextUrl } from "@groundwork/shared-types";
 import { ApiError } from "../../http/errors.js";
 import { mount, route, type RouteSpec } from "../../http/route.js";
 import type { AppServices } from "../../http/services.js";
 import type { Auth } from "../../http/session.js";
-import { AdoConnectionRow, AdoIdentityLinkRow, ContextItemRow, ContextLinkRow, MemberRow, UserRow, WorkspaceRow } from "../../storage/models.js";
+import { AdoConnectionRow, ContextItemRow, ContextLinkRow, MemberRow, UserRow, WorkspaceRow } from "../../storage/models.js";
 import { contextLinkRoutes, toContextLink, updatesByItem, visibleTarget } from "../../workspace/contextLinks.js";
 import { linkTargetsFor } from "../../workspace/linkTargets.js";
 import { AdoError } from "./client.js";
 import { clientFor } from "./connection.js";
-import { accountLinkCode } from "./accountLinks.js";
+import { accountLinkUrl, linkedMember } from "../accountLinks.js";
 
 /** Where the extension's API lives; its calls carry the app token, never a cookie. */
 export const EXTENSION_API = "/api/ext/ado";
@@ -115,13 +115,11 @@ function extensionAuth(services: AppServices): RequestHandler {
         caller.connection ??= connection;
         caller.email ??= email || null;
         // An account the member linked by hand wins; otherwise the identity's email names the member.
-        const linked = await AdoIdentityLinkRow.findOne({ where: { workspaceId: connection.workspaceId, organization, adoUserId: userId } });
-        const byUser = { include: [{ model: UserRow, as: "user" }] };
-        const member = linked
-          ? await MemberRow.findOne({ where: { id: linked.memberId, workspaceId: connection.workspaceId }, ...byUser })
-          : email
-            ? await MemberRow.findOne({ where: { workspaceId: connection.workspaceId, emailNormalized: email }, ...byUser })
-            : null;
+        const member =
+          (await linkedMember(connection.workspaceId, "ado", organization, userId)) ??
+          (email
+            ? await MemberRow.findOne({ where: { workspaceId: connection.workspaceId, emailNormalized: email }, include: [{ model: UserRow, as: "user" }] })
+            : null);
         const workspace = member && (await WorkspaceRow.findByPk(member.workspaceId));
         if (member && workspace) {
           caller.connection = connection;
@@ -257,13 +255,18 @@ const accountLinkRoute = route({
   summary: "Start linking this Azure DevOps account to a Groundwork member: returns a page for the member to confirm it on",
   tag: "Azure DevOps extension",
   access: "public",
-  response: AdoAccountLinkStart,
+  response: AccountLinkStart,
   handler: async (_input, ctx) => {
     const caller = ctx.req.adoExtension!;
     if (!caller.connection)
       throw new ApiError(409, "ado_org_not_connected", `The Azure DevOps organisation ${caller.organization} is not connected to a Groundwork workspace yet.`);
-    const { code, expiresAt } = accountLinkCode(ctx.services, { organization: caller.organization, userId: caller.userId, email: caller.email });
-    return { linkUrl: new URL(`/link/ado?code=${code}`, ctx.services.config.publicUrl).toString(), expiresAt };
+    return accountLinkUrl(ctx.services, {
+      host: "ado",
+      scope: caller.organization,
+      scopeName: caller.organization,
+      userId: caller.userId,
+      account: caller.email,
+    });
   },
 });
 

@@ -1,0 +1,107 @@
+import { AccountLinkPreview, AccountLinkRequest } from "@groundwork/shared-types";
+import { ApiError } from "../http/errors.js";
+import { route, type MemberContext } from "../http/route.js";
+import type { AppServices } from "../http/services.js";
+import { AdoConnectionRow, BitbucketInstallationRow, IdentityLinkRow, MemberRow, UserRow } from "../storage/models.js";
+
+/**
+ * Linking a host account to a member by hand: Bitbucket never tells us its users' emails, and
+ * an Azure DevOps email may not be the one used here. A host panel that verified the user gets
+ * a sealed, short-lived code naming them; the member opens it while logged in to Groundwork and
+ * confirms. The panel then acts as that member.
+ */
+const PURPOSE = "account-link";
+const CODE_TTL_MS = 15 * 60_000;
+const HOST_NAMES = { ado: "Azure DevOps", bitbucket: "Bitbucket" } as const;
+
+export interface AccountClaim {
+  host: "ado" | "bitbucket";
+  /** The ADO organisation, or the Bitbucket workspace uuid. */
+  scope: string;
+  /** Shown to the member: the organisation or workspace name. */
+  scopeName: string;
+  userId: string;
+  /** Shown to the member: the account's email or name, when the host gave one. */
+  account: string | null;
+}
+
+export function accountLinkUrl(services: AppServices, claim: AccountClaim) {
+  const expiresAt = Date.now() + CODE_TTL_MS;
+  const code = services.secrets.seal(JSON.stringify({ p: PURPOSE, ...claim, x: expiresAt }));
+  return { linkUrl: new URL(`/link-account?code=${code}`, services.config.publicUrl).toString(), expiresAt: new Date(expiresAt).toISOString() };
+}
+
+/** The member a host account was linked to in a workspace, if any. */
+export async function linkedMember(workspaceId: string, host: AccountClaim["host"], scope: string, externalUserId: string) {
+  const link = await IdentityLinkRow.findOne({ where: { workspaceId, host, scope, externalUserId } });
+  return link ? MemberRow.findOne({ where: { id: link.memberId, workspaceId }, include: [{ model: UserRow, as: "user" }] }) : null;
+}
+
+function openCode(ctx: MemberContext, code: string): AccountClaim {
+  let claim: (AccountClaim & { p?: string; x?: number }) | null;
+  try {
+    claim = JSON.parse(ctx.services.secrets.open(code));
+  } catch {
+    claim = null;
+  }
+  if (!claim || claim.p !== PURPOSE || typeof claim.x !== "number" || !(claim.host in HOST_NAMES))
+    throw new ApiError(400, "invalid_link_code", "This link is not valid: start again from the Groundwork panel on the pull request", "body.code");
+  if (claim.x < Date.now())
+    throw new ApiError(400, "expired_link_code", "This link has expired: start again from the Groundwork panel on the pull request", "body.code");
+  return claim;
+}
+
+/** The host must be connected to the caller's workspace, or the link could never be used. */
+async function assertConnectedHere(ctx: MemberContext, claim: AccountClaim) {
+  const workspaceId = ctx.auth.workspace.id;
+  const connected =
+    claim.host === "ado"
+      ? await AdoConnectionRow.findOne({ where: { workspaceId, organization: claim.scope } })
+      : await BitbucketInstallationRow.findOne({ where: { workspaceId, principalUuid: claim.scope, status: "active" } });
+  if (!connected)
+    throw new ApiError(409, "host_not_connected", `${HOST_NAMES[claim.host]} ${claim.scopeName} is not connected to this workspace`, "body.code");
+}
+
+const preview = (ctx: MemberContext, claim: AccountClaim) => ({
+  host: claim.host,
+  hostName: HOST_NAMES[claim.host],
+  scope: claim.scopeName,
+  account: claim.account,
+  member: { id: ctx.auth.member.id, name: ctx.auth.member.user.name },
+});
+
+export const accountLinkRoutes = [
+  route({
+    method: "post",
+    path: "/api/account-links/preview",
+    summary: "Which host account a link code names, before the member confirms it",
+    tag: "Integrations",
+    access: "member",
+    body: AccountLinkRequest,
+    response: AccountLinkPreview,
+    handler: async ({ body }, ctx) => {
+      const claim = openCode(ctx, body.code);
+      await assertConnectedHere(ctx, claim);
+      return preview(ctx, claim);
+    },
+  }),
+  route({
+    method: "post",
+    path: "/api/account-links",
+    summary: "Link the host account a code names to the caller; that host's panel then acts as them",
+    tag: "Integrations",
+    access: "member",
+    body: AccountLinkRequest,
+    response: AccountLinkPreview,
+    status: 201,
+    handler: async ({ body }, ctx) => {
+      const claim = openCode(ctx, body.code);
+      await assertConnectedHere(ctx, claim);
+      const where = { workspaceId: ctx.auth.workspace.id, host: claim.host, scope: claim.scope, externalUserId: claim.userId };
+      const existing = await IdentityLinkRow.findOne({ where });
+      if (existing) await existing.update({ memberId: ctx.auth.member.id });
+      else await IdentityLinkRow.create({ ...where, memberId: ctx.auth.member.id });
+      return preview(ctx, claim);
+    },
+  }),
+];
