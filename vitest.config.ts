@@ -14,6 +14,7 @@ export default defineConfig({
         },
       },
       { test: { name: "ado-extension", root: "ado-extension", include: ["*.test.ts"], testTimeout: 120_000 } },
+      { test: { name: "bitbucket-connect-app", root: "bitbucket-connect-app", include: ["*.test.ts"] } },
       {
         test: {
           name: "web",

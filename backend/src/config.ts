@@ -42,6 +42,7 @@ const Env = z.object({
   BITBUCKET_ALLOWED_BASE_URLS: z.string().default("https://bitbucket.org"),
   SANDBOX: z.enum(["true", "false"]).default("false"),
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  SANDBOX_BITBUCKET_PORT: z.coerce.number().int().min(0).max(65535).default(3002),
 });
 
 export interface Config {
@@ -68,8 +69,8 @@ export interface Config {
    * the host base URLs a Connect install may come from.
    */
   bitbucket: { apiUrl: string; allowedBaseUrls: string[] };
-  /** The local host sandbox: started beside the app when enabled; its fake organisation's URL once running. */
-  sandbox: { enabled: boolean; port: number; adoUrl?: string };
+  /** The local host sandboxes: started beside the app when enabled; their URLs once running. */
+  sandbox: { enabled: boolean; port: number; bitbucketPort: number; adoUrl?: string; bitbucketUrl?: string };
 }
 
 export class ConfigError extends Error {
@@ -123,6 +124,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       apiUrl: e.BITBUCKET_API_URL.replace(/\/$/, ""),
       allowedBaseUrls: e.BITBUCKET_ALLOWED_BASE_URLS.split(",").map((u) => u.trim().replace(/\/$/, "")).filter(Boolean),
     },
-    sandbox: { enabled: e.SANDBOX === "true", port: e.SANDBOX_PORT },
+    sandbox: { enabled: e.SANDBOX === "true", port: e.SANDBOX_PORT, bitbucketPort: e.SANDBOX_BITBUCKET_PORT },
   };
 }

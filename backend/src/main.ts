@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./log.js";
 import { SANDBOX_ORG } from "./hosts/ado/connection.js";
 import { startAdoSandbox } from "./hosts/ado/sandbox.js";
+import { startBitbucketSandbox } from "./hosts/bitbucket/sandbox.js";
 import { startGroundwork } from "./server.js";
 
 async function main() {
@@ -27,6 +28,9 @@ async function main() {
     });
     config.sandbox.adoUrl = sandbox.url;
     log.info(`Azure DevOps sandbox: ${sandbox.url} (organisation ${SANDBOX_ORG}; open it for the token and sample links)`);
+    const bitbucket = await startBitbucketSandbox(config.sandbox.bitbucketPort, config.publicUrl.origin);
+    config.sandbox.bitbucketUrl = bitbucket.url;
+    log.info(`Bitbucket sandbox: ${bitbucket.url} (install the Groundwork app there and open its pull request)`);
   }
   const running = await startGroundwork(config, log).catch((err) => {
     log.fatal({ err }, `Groundwork could not start: ${err.message}`);

@@ -7,6 +7,7 @@ import { FeedbackPage } from "./pages/Feedback";
 import { HomePage } from "./pages/Home";
 import { IntegrationsPage } from "./pages/Integrations";
 import { LinkAccountPage } from "./pages/LinkAccount";
+import { BindBitbucketPage } from "./pages/BindBitbucket";
 import { ContributionsPage, MembersPage } from "./pages/Members";
 import { OneOnOnesPage } from "./pages/OneOnOnes";
 import { OkrsPage } from "./pages/Okrs";
@@ -56,6 +57,7 @@ function Shell() {
           <Route path="/integrations" element={<IntegrationsPage />} />
           <Route path="/add" element={<AddLinkPage />} />
           <Route path="/link-account" element={<LinkAccountPage />} />
+          <Route path="/integrations/bitbucket/bind" element={<BindBitbucketPage />} />
           <Route path="*" element={<p>Page not found.</p>} />
         </Routes>
       </main>

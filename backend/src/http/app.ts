@@ -13,6 +13,7 @@ import { accountLinkRoutes } from "../hosts/accountLinks.js";
 import { connectDescriptor } from "../hosts/bitbucket/descriptor.js";
 import { bitbucketConnectRouter } from "../hosts/bitbucket/lifecycle.js";
 import { bitbucketBindingRoutes } from "../hosts/bitbucket/binding.js";
+import { bitbucketPanelRouter, bitbucketPanelRoutes } from "../hosts/bitbucket/panel.js";
 import { integrationRoutes } from "../hosts/integrations.js";
 import { DeliveryRecorder } from "../jobs/deliveries.js";
 import { competencyRoutes } from "../workspace/competencies.js";
@@ -79,7 +80,7 @@ export function createApp(services: AppServices) {
     }
   });
 
-  const document = openApiDocument([...apiRoutes, ...extensionRoutes], { title: "Groundwork API", version: "0.1.0" }, services.config.publicUrl.origin);
+  const document = openApiDocument([...apiRoutes, ...extensionRoutes, ...bitbucketPanelRoutes], { title: "Groundwork API", version: "0.1.0" }, services.config.publicUrl.origin);
   app.get("/api/openapi.json", (_req, res) => {
     res.json(document);
   });
@@ -90,6 +91,7 @@ export function createApp(services: AppServices) {
   app.post("/api/webhooks/ado/:connectionId", express.json({ limit: "5mb" }), adoWebhook(recorder));
   // Bitbucket's Connect calls (lifecycle, webhooks) authenticate by JWT, also outside /api's sessions.
   app.use("/bitbucket", bitbucketConnectRouter(services, recorder));
+  app.use("/bitbucket", bitbucketPanelRouter(services));
 
   // The extension authenticates by app token and is called cross-origin, so it has a router of its own.
   app.use(EXTENSION_API, adoExtensionRouter(services));

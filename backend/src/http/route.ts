@@ -108,7 +108,13 @@ export function openApiDocument(routes: RouteSpec[], info: { title: string; vers
     paths[path][spec.method] = {
       summary: spec.summary,
       tags: [spec.tag],
-      ...(spec.path.startsWith("/api/ext/") ? { security: [{ appToken: [] }] } : spec.access === "public" ? { security: [] } : {}),
+      ...(spec.path.startsWith("/api/ext/")
+        ? { security: [{ appToken: [] }] }
+        : spec.path.startsWith("/bitbucket/")
+          ? { security: [{ connectJwt: [] }] }
+          : spec.access === "public"
+            ? { security: [] }
+            : {}),
       ...(spec.access === "owner" ? { description: "Workspace owners only." } : {}),
       parameters,
       ...(spec.body
@@ -131,6 +137,12 @@ export function openApiDocument(routes: RouteSpec[], info: { title: string; vers
       securitySchemes: {
         session: { type: "apiKey", in: "cookie", name: "gw_session" },
         csrf: { type: "apiKey", in: "header", name: "X-CSRF-Token", description: "Required on POST, PUT, PATCH, DELETE" },
+        connectJwt: {
+          type: "apiKey",
+          in: "header",
+          name: "Authorization",
+          description: "`JWT <token>`: a Bitbucket Connect context token (AP.context.getToken()), signed with the installation's shared secret",
+        },
         appToken: {
           type: "http",
           scheme: "bearer",

@@ -309,3 +309,9 @@ async function contributionsOf(ctx: MemberContext, memberId: string) {
   }
   return [...byItem.values()].sort((a, b) => b.linkedAt.localeCompare(a.linkedAt));
 }
+
+/** Attach and unlink, for a host panel that reaches them under its own prefix and authentication. */
+export const panelLinkRoutes = (prefix: string, tag: string) =>
+  contextLinkRoutes
+    .filter((r) => (r.method === "post" && r.path === "/api/context-links") || (r.method === "delete" && r.path === "/api/context-links/:id"))
+    .map((r) => ({ ...r, path: r.path.replace(/^\/api/, prefix), tag }));

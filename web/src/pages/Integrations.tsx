@@ -307,11 +307,39 @@ export function IntegrationsPage() {
       <h1>Integrations</h1>
       <ErrorNote error={error} />
       {overview && <AdoCard overview={overview.ado} reload={load} />}
-      <article className="card" aria-label="Bitbucket Cloud">
-        <h2>Bitbucket Cloud</h2>
-        <p>Status: {overview?.bitbucket.connected ? "connected" : "not connected"}</p>
-        <p className="hint">Installing the Groundwork app, or connecting with an access token, is coming next.</p>
-      </article>
+      {overview && <BitbucketCard overview={overview.bitbucket} />}
     </section>
+  );
+}
+
+function BitbucketCard({ overview }: { overview: IntegrationsOverview["bitbucket"] }) {
+  return (
+    <article className="card" aria-label="Bitbucket Cloud">
+      <h2>Bitbucket Cloud</h2>
+      {overview.installations.length > 0 ? (
+        <ul>
+          {overview.installations.map((i) => (
+            <li key={i.id}>
+              <strong>{i.workspace}</strong> — {i.status === "active" ? "connected" : i.status === "uninstalled" ? "app uninstalled" : "needs attention"} ·{" "}
+              {i.lastDeliveryAt ? `last webhook ${new Date(i.lastDeliveryAt).toLocaleString()}` : "no webhook received yet"}
+              {i.lastError && <span className="error"> {i.lastError}</span>}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="hint">No Bitbucket workspace is connected yet.</p>
+      )}
+      <details open={overview.installations.length === 0}>
+        <summary>Install the Groundwork app in a Bitbucket workspace</summary>
+        <ol>
+          <li>
+            In Bitbucket: Workspace settings → Installed apps → Install app from URL (development mode), with{" "}
+            <code>{overview.descriptorUrl}</code>.
+          </li>
+          <li>Open the app's configure page (Workspace settings → Groundwork) and follow its link back here to connect the workspace.</li>
+          <li>Each reviewer links their Bitbucket account once from the panel on a pull request.</li>
+        </ol>
+      </details>
+    </article>
   );
 }

@@ -6,9 +6,9 @@ import { ApiError } from "../../http/errors.js";
 import { mount, route, type RouteSpec } from "../../http/route.js";
 import type { AppServices } from "../../http/services.js";
 import type { Auth } from "../../http/session.js";
-import { AdoConnectionRow, ContextItemRow, ContextLinkRow, MemberRow, UserRow, WorkspaceRow } from "../../storage/models.js";
-import { contextLinkRoutes, toContextLink, updatesByItem, visibleTarget } from "../../workspace/contextLinks.js";
-import { linkTargetsFor } from "../../workspace/linkTargets.js";
+import { AdoConnectionRow, MemberRow, UserRow, WorkspaceRow } from "../../storage/models.js";
+import { panelLinkRoutes } from "../../workspace/contextLinks.js";
+import { pullRequestPanel } from "../../workspace/pullRequestPanel.js";
 import { AdoError } from "./client.js";
 import { clientFor } from "./connection.js";
 import { accountLinkUrl, linkedMember } from "../accountLinks.js";
@@ -215,39 +215,12 @@ const panelRoute = route({
     const parsed = parseContextUrl(
       `https://dev.azure.com/${org}/${encodeURIComponent(query.project)}/_git/${encodeURIComponent(query.repository)}/pullrequest/${query.pullRequestId}`,
     )!;
-    const item = await ContextItemRow.findOne({ where: { workspaceId: ctx.auth.workspace.id, externalKey: parsed.externalKey } });
-    const rows = item
-      ? ((await ContextLinkRow.findAll({
-          where: { contextItemId: item.id },
-          include: [{ model: ContextItemRow, as: "item" }],
-          order: [["createdAt", "ASC"]],
-        })) as (ContextLinkRow & { item: ContextItemRow })[])
-      : [];
-    const updates = await updatesByItem(item ? [item.id] : []);
-    const links = [];
-    for (const row of rows) {
-      // Links on things the caller may not see (someone else's private feedback) stay hidden.
-      const target = await visibleTarget(ctx, row.targetType, row.targetId).catch((err) => {
-        if (err instanceof ApiError && err.status === 404) return null;
-        throw err;
-      });
-      if (target) links.push({ ...toContextLink(row, updates), targetTitle: target.title });
-    }
-    return {
-      workspace: { name: ctx.auth.workspace.name, url: new URL("/", ctx.services.config.publicUrl).toString() },
-      member: { id: ctx.auth.member.id, name: ctx.auth.member.user.name },
-      pullRequestUrl: parsed.canonicalUrl,
-      links,
-      targets: await linkTargetsFor(ctx),
-    };
+    return pullRequestPanel(ctx, parsed);
   },
 });
 
 /** Attaching and unlinking are the workspace's own routes, reached with the app token. */
-const linkRoutes = contextLinkRoutes
-  .filter((r) => r.path === "/api/context-links" || r.path === "/api/context-links/:id")
-  .filter((r) => r.method === "post" || r.method === "delete")
-  .map((r) => ({ ...r, path: r.path.replace(/^\/api/, EXTENSION_API), tag: "Azure DevOps extension" }));
+const linkRoutes = panelLinkRoutes(EXTENSION_API, "Azure DevOps extension");
 
 const accountLinkRoute = route({
   method: "post",

@@ -5,7 +5,7 @@ import { route, type MemberContext } from "../../http/route.js";
 import type { AppServices } from "../../http/services.js";
 import { BitbucketInstallationRow, ContextItemRow } from "../../storage/models.js";
 import { enqueueBuildStatus } from "./jobs.js";
-import { verifiedInstallation } from "./installations.js";
+import { allowFraming, installationName, verifiedInstallation } from "./installations.js";
 
 /**
  * Binding an installation to a Groundwork workspace: Bitbucket opens the app's configure page
@@ -15,8 +15,6 @@ import { verifiedInstallation } from "./installations.js";
 const PURPOSE = "bitbucket-bind";
 const CODE_TTL_MS = 30 * 60_000;
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-export const installationName = (i: BitbucketInstallationRow) => i.principalName ?? i.principalUuid;
 
 export function toBitbucketInstallation(i: BitbucketInstallationRow): BitbucketInstallation {
   return {
@@ -37,6 +35,7 @@ export function configurePage(services: AppServices): RequestHandler {
       const code = services.secrets.seal(JSON.stringify({ p: PURPOSE, clientKey: installation.clientKey, x: Date.now() + CODE_TTL_MS }));
       const bindUrl = new URL(`/integrations/bitbucket/bind?code=${code}`, services.config.publicUrl).toString();
       const bound = Boolean(installation.workspaceId);
+      allowFraming(services, res);
       res
         .status(200)
         .type("html")

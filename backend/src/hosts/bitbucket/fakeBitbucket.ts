@@ -115,11 +115,15 @@ export function fakeBitbucket(state: FakeBitbucketState) {
 }
 
 /** What Bitbucket posts to the app's lifecycle URLs (host-samples/bitbucket/lifecycle_installed.json). */
-export function lifecyclePayload(eventType: "installed" | "uninstalled", install: { clientKey: string; sharedSecret: string; principal: { uuid: string; username: string } }) {
+export function lifecyclePayload(
+  eventType: "installed" | "uninstalled",
+  install: { clientKey: string; sharedSecret: string; principal: { uuid: string; username: string } },
+  baseUrl = "https://bitbucket.org",
+) {
   return {
     key: APP_KEY,
     eventType,
-    baseUrl: "https://bitbucket.org",
+    baseUrl,
     baseApiUrl: "https://api.bitbucket.org",
     productType: "bitbucket",
     clientKey: install.clientKey,
@@ -142,6 +146,8 @@ export class BitbucketHostDriver {
   constructor(
     private readonly state: FakeBitbucketState,
     private readonly appBaseUrl: string,
+    /** The host's own base URL, as install payloads name it. */
+    private readonly hostBaseUrl = "https://bitbucket.org",
   ) {}
 
   private post(path: string, body: unknown, headers: Record<string, string>) {
@@ -155,11 +161,11 @@ export class BitbucketHostDriver {
     const headers: Record<string, string> = previous
       ? { authorization: `JWT ${signAsBitbucket(install.clientKey, previous, "POST", "/installed")}` }
       : {};
-    return this.post("/installed", lifecyclePayload("installed", install), headers);
+    return this.post("/installed", lifecyclePayload("installed", install, this.hostBaseUrl), headers);
   }
 
   async uninstall(install: { clientKey: string; sharedSecret: string; principal: { uuid: string; username: string } }) {
-    const res = await this.post("/uninstalled", lifecyclePayload("uninstalled", install), {
+    const res = await this.post("/uninstalled", lifecyclePayload("uninstalled", install, this.hostBaseUrl), {
       authorization: `JWT ${signAsBitbucket(install.clientKey, install.sharedSecret, "POST", "/uninstalled")}`,
     });
     delete this.state.installations?.[install.clientKey];

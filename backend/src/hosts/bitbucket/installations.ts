@@ -1,4 +1,4 @@
-import type { Request } from "express";
+import type { Request, Response } from "express";
 import type { AppServices } from "../../http/services.js";
 import { BitbucketInstallationRow } from "../../storage/models.js";
 import { claimedClientKey, connectToken, verifyConnectJwt } from "./connectJwt.js";
@@ -17,3 +17,24 @@ export async function verifiedInstallation(services: AppServices, req: Request, 
   return { installation: row!, subject: verified.subject };
 }
 
+
+export const installationName = (i: BitbucketInstallationRow) => i.principalName ?? i.principalUuid;
+
+/** The Bitbucket hosts we trust: installs may come from them, they may frame our pages and supply all.js. */
+export const trustedHosts = (services: AppServices) => [
+  ...services.config.bitbucket.allowedBaseUrls,
+  // The local sandbox, reached as 127.0.0.1 or localhost.
+  ...(services.config.sandbox.bitbucketUrl ? [services.config.sandbox.bitbucketUrl, services.config.sandbox.bitbucketUrl.replace("127.0.0.1", "localhost")] : []),
+];
+
+export function allowFraming(services: AppServices, res: Response) {
+  res.removeHeader("X-Frame-Options");
+  res.setHeader("Content-Security-Policy", `frame-ancestors ${trustedHosts(services).join(" ")}`);
+}
+
+
+/** The sandbox's installations live on the sandbox; every other one on Bitbucket's API. */
+export const apiUrlFor = (services: AppServices, baseUrl: string) =>
+  services.config.sandbox.bitbucketUrl && baseUrl.replace(/\/$/, "") === services.config.sandbox.bitbucketUrl
+    ? services.config.sandbox.bitbucketUrl
+    : services.config.bitbucket.apiUrl;

@@ -6,6 +6,7 @@ import { asJobError } from "../hostError.js";
 import { applySnapshot, type Snapshot } from "../snapshot.js";
 import { BitbucketClient, BitbucketError, type BitbucketBuildStatus, type BitbucketPullRequest, type BitbucketUser } from "./client.js";
 import type { BitbucketEventJob } from "./lifecycle.js";
+import { apiUrlFor } from "./installations.js";
 
 const person = (u: BitbucketUser | undefined) => (u ? { displayName: u.display_name ?? null, uuid: u.uuid ?? null, accountId: u.account_id ?? null } : null);
 
@@ -39,7 +40,7 @@ export function bitbucketPullRequestSnapshot(fullName: string, pr: BitbucketPull
 }
 
 export function clientForInstallation(services: AppServices, installation: BitbucketInstallationRow) {
-  return new BitbucketClient(services.config.bitbucket.apiUrl, {
+  return new BitbucketClient(apiUrlFor(services, installation.baseUrl), {
     kind: "connect",
     clientKey: installation.clientKey,
     sharedSecret: services.secrets.open(installation.sharedSecretSealed!),

@@ -7,7 +7,7 @@ import { BitbucketInstallationRow } from "../../storage/models.js";
 import { BitbucketClient, BitbucketError } from "./client.js";
 import { APP_KEY, connectToken, verifyConnectJwt } from "./connectJwt.js";
 import { configurePage } from "./binding.js";
-import { connectBaseUrl, sealedSecret, verifiedInstallation } from "./installations.js";
+import { apiUrlFor, connectBaseUrl, sealedSecret, trustedHosts, verifiedInstallation } from "./installations.js";
 
 /**
  * The Connect lifecycle as Bitbucket runs it (developer.atlassian.com/cloud/bitbucket/authentication-for-apps):
@@ -50,8 +50,8 @@ function installed(services: AppServices): RequestHandler {
     try {
       const body = parse(req.body);
       if (!body.sharedSecret) throw new ApiError(400, "invalid_lifecycle", "An install must carry its shared secret", "body.sharedSecret");
-      if (!services.config.bitbucket.allowedBaseUrls.includes(body.baseUrl.replace(/\/$/, "")))
-        throw new ApiError(403, "host_not_allowed", `Installs are accepted from ${services.config.bitbucket.allowedBaseUrls.join(", ")} only`, "body.baseUrl");
+      if (!trustedHosts(services).includes(body.baseUrl.replace(/\/$/, "")))
+        throw new ApiError(403, "host_not_allowed", `Installs are accepted from ${trustedHosts(services).join(", ")} only`, "body.baseUrl");
       const existing = await BitbucketInstallationRow.findOne({ where: { clientKey: body.clientKey } });
       if (existing?.sharedSecretSealed) {
         // A re-install: signed with the secret we hold, or someone is trying to replace it.
@@ -80,7 +80,7 @@ function installed(services: AppServices): RequestHandler {
 
 /** An unsigned install is believed only if Bitbucket accepts a call signed with the secret it carries. */
 async function proveSecret(services: AppServices, body: LifecycleBody) {
-  const client = new BitbucketClient(services.config.bitbucket.apiUrl, { kind: "connect", clientKey: body.clientKey, sharedSecret: body.sharedSecret! });
+  const client = new BitbucketClient(apiUrlFor(services, body.baseUrl), { kind: "connect", clientKey: body.clientKey, sharedSecret: body.sharedSecret! });
   try {
     await client.workspaceHooks(body.principal.uuid);
   } catch (err) {

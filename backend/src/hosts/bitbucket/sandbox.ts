@@ -1,0 +1,153 @@
+import fs from "node:fs";
+import path from "node:path";
+import { randomBytes, randomUUID } from "node:crypto";
+import * as jwt from "atlassian-jwt";
+import type { BitbucketPullRequest } from "./client.js";
+import { BitbucketHostDriver, fakeBitbucket, type FakeBitbucketState } from "./fakeBitbucket.js";
+
+/**
+ * The local Bitbucket sandbox `npm start` runs beside Groundwork: a pretend Bitbucket Cloud
+ * with a workspace, a repository and a pull request, that installs the Groundwork Connect app
+ * the way Bitbucket does, frames its configure page and PR panel with signed URLs, provides
+ * the panel's all.js (context tokens, resizing), and sends documented webhooks.
+ */
+const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8"));
+const WORKSPACE = "groundwork-sandbox";
+const REPO = "payments";
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const userUuid = (name: string) => `{${Buffer.from(name.toLowerCase().padEnd(16, "-").slice(0, 16)).toString("hex").replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, "$1-$2-$3-$4-$5")}}`;
+
+/** The host's Connect JavaScript API, as much of it as the panel uses: tokens come from the framing page. */
+const ALL_JS = `(function () {
+  var waiting = {}, next = 1;
+  window.addEventListener("message", function (e) {
+    if (e.source !== window.parent || !e.data || e.data.type !== "ap-token") return;
+    var cb = waiting[e.data.id]; delete waiting[e.data.id]; if (cb) cb(e.data.token);
+  });
+  window.AP = {
+    context: { getToken: function (cb) { var id = next++; waiting[id] = cb; window.parent.postMessage({ type: "ap-get-token", id: id }, "*"); } },
+    resize: function () { window.parent.postMessage({ type: "ap-resize", height: document.documentElement.scrollHeight }, "*"); }
+  };
+})();`;
+
+export async function startBitbucketSandbox(port: number, groundworkUrl: string) {
+  const created = fixture("pullrequest_created.json");
+  const repository = { full_name: `${WORKSPACE}/${REPO}`, name: REPO, uuid: "{bc771cbf-829e-4c4b-b71f-a0eb3ac2b860}" };
+  const pr: BitbucketPullRequest = {
+    ...created.pullrequest,
+    title: "Make refunds idempotent",
+    source: { ...created.pullrequest.source, repository },
+    destination: { ...created.pullrequest.destination, repository },
+  };
+  const state: FakeBitbucketState = {
+    user: { uuid: userUuid("admin"), display_name: "Sandbox Admin", account_id: "sandbox:admin" },
+    repositories: [{ workspace: WORKSPACE, slug: REPO, uuid: repository.uuid }],
+    pullRequests: [{ workspace: WORKSPACE, slug: REPO, pr }],
+    commits: [`${pr.source!.commit!.hash}${"a".repeat(28)}`],
+  };
+  const install = { clientKey: `{${randomUUID()}}`, sharedSecret: randomBytes(24).toString("base64url"), principal: { uuid: `{${randomUUID()}}`, username: WORKSPACE } };
+  const host = fakeBitbucket(state);
+  let driver: BitbucketHostDriver;
+  const appBase = `${groundworkUrl.replace(/\/$/, "")}/bitbucket`;
+  const installed = () => Boolean(state.installations?.[install.clientKey]);
+  /** A signed URL to one of the app's pages, as Bitbucket builds it for an iframe. */
+  const signedPage = (pagePath: string, query: Record<string, string>) => {
+    const q = new URLSearchParams({ ...query, xdm_e: host.url });
+    const relative = `${pagePath}?${q}`;
+    const now = Math.floor(Date.now() / 1000);
+    const token = jwt.encodeSymmetric(
+      { iss: install.clientKey, iat: now, exp: now + 180, qsh: jwt.createQueryStringHash(jwt.fromMethodAndUrl("GET", relative)), sub: query.user ?? state.user.uuid },
+      install.sharedSecret,
+      jwt.SymmetricAlgorithm.HS256,
+    );
+    return `${appBase}${relative}&jwt=${token}`;
+  };
+  const framed = (title: string, src: string) => `<!doctype html><html><head><meta charset="utf-8"><title>${escape(title)} — Bitbucket sandbox</title>
+<style>body{margin:0;font-family:system-ui;background:#f4f5f7;color:#172b4d}header{background:#0052cc;color:#fff;padding:10px 20px}main{display:grid;grid-template-columns:1fr 360px;gap:16px;padding:16px 20px}
+section{background:#fff;border-radius:3px;padding:12px}iframe{border:0;width:100%;min-height:80px;display:block}</style></head>
+<body><header>Bitbucket sandbox · ${WORKSPACE} / ${REPO}</header><main><section><h2>${escape(title)}</h2><p>${escape(pr.description ?? "")}</p></section>
+<section><iframe id="app" title="Groundwork" src="${escape(src)}"></iframe></section></main>
+<script>
+const frame = document.getElementById("app");
+const user = new URLSearchParams(location.search).get("as") || "admin";
+window.addEventListener("message", async (e) => {
+  if (e.source !== frame.contentWindow || !e.data) return;
+  if (e.data.type === "ap-resize") frame.style.height = e.data.height + "px";
+  if (e.data.type === "ap-get-token") {
+    const { token } = await (await fetch("/_sandbox/context-token?as=" + encodeURIComponent(user))).json();
+    frame.contentWindow.postMessage({ type: "ap-token", id: e.data.id, token }, "*");
+  }
+});
+</script></body></html>`;
+
+  host.addRoute({ method: "GET", path: "/atlassian-connect/all.js", handle: () => ({ status: 200, headers: { "content-type": "text/javascript" }, body: ALL_JS }) });
+  host.addRoute({
+    method: "GET",
+    path: "/_sandbox/context-token",
+    handle: (req) => {
+      const now = Math.floor(Date.now() / 1000);
+      const sub = userUuid(req.query.get("as") ?? "admin");
+      const token = jwt.encodeSymmetric({ iss: install.clientKey, iat: now, exp: now + 900, qsh: "context-qsh", sub }, install.sharedSecret, jwt.SymmetricAlgorithm.HS256);
+      return { status: 200, body: { token } };
+    },
+  });
+  host.addRoute({
+    method: "GET",
+    path: "/_sandbox/configure",
+    handle: () => ({ status: 200, body: framed("Workspace settings · Groundwork", signedPage("/configure", {})) }),
+  });
+  host.addRoute({
+    method: "GET",
+    path: "/_sandbox/pull-request",
+    handle: (req) => {
+      const as = req.query.get("as") ?? "admin";
+      return { status: 200, body: framed(`Pull request #${pr.id}: ${pr.title}`, signedPage("/panel/pull-request", { repository: `${WORKSPACE}/${REPO}`, pullrequest: String(pr.id), user: userUuid(as) })) };
+    },
+  });
+  host.addRoute({
+    method: "POST",
+    path: "/_sandbox/:action",
+    handle: async (req) => {
+      let result: string;
+      try {
+        if (req.params.action === "install") result = `Groundwork answered ${(await driver.install(install)).status} to the install`;
+        else if (req.params.action === "uninstall") result = `Groundwork answered ${(await driver.uninstall(install)).status} to the uninstall`;
+        else if (req.params.action === "merge") {
+          pr.state = "MERGED";
+          pr.updated_on = new Date().toISOString();
+          const body = { ...fixture("pullrequest_fulfilled.json"), pullrequest: pr, repository };
+          result = `Groundwork answered ${(await driver.webhook(install.clientKey, "pullrequest:fulfilled", body)).status} to pullrequest:fulfilled`;
+        } else return { status: 404, body: "no such action" };
+      } catch (err) {
+        result = `Could not reach Groundwork: ${(err as Error).message}`;
+      }
+      return { status: 303, headers: { location: `/?result=${encodeURIComponent(result)}` } };
+    },
+  });
+  host.addRoute({
+    method: "GET",
+    path: "/",
+    handle: (req) => {
+      const result = req.query.get("result");
+      const prUrl = `https://bitbucket.org/${WORKSPACE}/${REPO}/pull-requests/${pr.id}`;
+      return {
+        status: 200,
+        body: `<!doctype html><html><head><title>Bitbucket sandbox</title><style>body{font-family:system-ui;max-width:760px;margin:2rem auto;padding:0 1rem}code{background:#eee;padding:2px 4px}form{display:inline}</style></head>
+<body><h1>Bitbucket sandbox</h1>
+<p>A pretend Bitbucket Cloud workspace, <code>${WORKSPACE}</code>, for trying Groundwork's Bitbucket app.</p>
+${result ? `<p role="status"><strong>${escape(result)}</strong></p>` : ""}
+<ol>
+<li>${installed() ? "The Groundwork app is installed." : "The Groundwork app is not installed."} <form method="post" action="/_sandbox/install"><button>Install Groundwork</button></form></li>
+<li><a href="/_sandbox/configure">Open the app's configure page</a> and connect the workspace to Groundwork (as a Groundwork owner).</li>
+<li>Paste <code>${prUrl}</code> onto feedback, an agenda item or an OKR, or <a href="/_sandbox/pull-request?as=admin">open pull request #${pr.id}</a> and use the Groundwork panel
+(<form method="get" action="/_sandbox/pull-request"><label>as Bitbucket user <input name="as" value="admin" size="10"></label> <button>Open</button></form>).</li>
+<li><form method="post" action="/_sandbox/merge"><button>Merge pull request #${pr.id}</button></form> sends <code>pullrequest:fulfilled</code>.</li>
+<li><form method="post" action="/_sandbox/uninstall"><button>Uninstall Groundwork</button></form></li>
+</ol></body></html>`,
+      };
+    },
+  });
+  await host.start(port);
+  driver = new BitbucketHostDriver(state, appBase, host.url);
+  return host;
+}

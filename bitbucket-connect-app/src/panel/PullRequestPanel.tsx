@@ -1,0 +1,191 @@
+import { useCallback, useEffect, useState } from "react";
+import type { AdoPullRequestPanel as PanelData, LinkTarget } from "@groundwork/shared-types";
+import Button from "@atlaskit/button/new";
+import Lozenge from "@atlaskit/lozenge";
+import SectionMessage from "@atlaskit/section-message";
+import Spinner from "@atlaskit/spinner";
+import Textfield from "@atlaskit/textfield";
+import { callGroundwork, PanelError, pullRequestFromUrl, resize } from "./connect";
+
+const KIND = { feedback: "Feedback", agenda_item: "1:1 agenda", objective: "Objective", key_result: "Key result", competency: "Competency" } as const;
+const GROUPS: LinkTarget["group"][] = ["Feedback", "1:1 agendas", "OKRs", "Competencies"];
+
+type State = { phase: "loading" } | { phase: "ready"; panel: PanelData } | { phase: "error"; code: string; message: string };
+const describe = (err: unknown) => (err instanceof PanelError ? { code: err.code, message: err.message } : { code: "unexpected", message: "Something went wrong." });
+
+/** Bitbucket's "Groundwork" panel on a pull request: where it is attached, attach it, unlink it. */
+export function PullRequestPanel() {
+  const [state, setState] = useState<State>({ phase: "loading" });
+  const [choice, setChoice] = useState("");
+  const [note, setNote] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const pr = pullRequestFromUrl();
+
+  const load = useCallback(async () => {
+    try {
+      const query = new URLSearchParams(pr);
+      setState({ phase: "ready", panel: await callGroundwork<PanelData>("GET", `/pull-request?${query}`) });
+    } catch (err) {
+      setState({ phase: "error", ...describe(err) });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => resize());
+
+  async function act(what: () => Promise<unknown>, done: string) {
+    setBusy(true);
+    setActionError(null);
+    try {
+      await what();
+      setAnnouncement(done);
+      await load();
+      return true;
+    } catch (err) {
+      setActionError(describe(err).message);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (state.phase === "loading") return <Spinner label="Loading Groundwork" />;
+  if (state.phase === "error")
+    return (
+      <div className="gw">
+        <SectionMessage appearance={state.code === "not_bound" || state.code === "not_a_member" ? "information" : "error"}>
+          <p>{state.message}</p>
+        </SectionMessage>
+        {state.code === "not_a_member" && <AccountLink />}
+        <p>
+          <Button onClick={() => void load()}>Try again</Button>
+        </p>
+      </div>
+    );
+
+  const { panel } = state;
+  const target = panel.targets.find((t) => `${t.type}:${t.id}` === choice);
+  return (
+    <div className="gw">
+      <p className="hint">
+        In <a href={panel.workspace.url} target="_blank" rel="noreferrer">{panel.workspace.name}</a> as {panel.member.name}
+      </p>
+      <h4 id="attached">Attached in Groundwork</h4>
+      {panel.links.length === 0 ? (
+        <p>This pull request is not attached to anything yet.</p>
+      ) : (
+        <ul className="links" aria-labelledby="attached">
+          {panel.links.map((l) => (
+            <li key={l.id}>
+              <Lozenge>{KIND[l.targetType]}</Lozenge>
+              <span className="target">
+                {l.targetTitle}
+                {l.note && <span className="hint"> — {l.note}</span>}
+              </span>
+              <Button
+                appearance="subtle"
+                isDisabled={busy}
+                aria-label={`Unlink from ${l.targetTitle}`}
+                onClick={() => void act(() => callGroundwork("DELETE", `/context-links/${l.id}`), `Unlinked from ${l.targetTitle}`)}
+              >
+                Unlink
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h4 id="add">Add to Groundwork</h4>
+      {panel.targets.length === 0 ? (
+        <p className="hint">Nothing to attach to yet: write feedback, a 1:1 agenda item or an OKR in Groundwork first.</p>
+      ) : (
+        <form
+          aria-labelledby="add"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!target) return setActionError("Choose what to attach this pull request to.");
+            void act(
+              () => callGroundwork("POST", "/context-links", { targetType: target.type, targetId: target.id, url: panel.pullRequestUrl, ...(note.trim() ? { note: note.trim() } : {}) }),
+              `Added to ${target.title}`,
+            ).then((ok) => {
+              if (ok) {
+                setChoice("");
+                setNote("");
+              }
+            });
+          }}
+        >
+          <label htmlFor="gw-target">Attach to</label>
+          <select id="gw-target" value={choice} onChange={(e) => setChoice(e.target.value)} required>
+            <option value="">Choose feedback, a 1:1 agenda item, an OKR or a competency…</option>
+            {GROUPS.map((group) => {
+              const items = panel.targets.filter((t) => t.group === group);
+              return items.length ? (
+                <optgroup key={group} label={group}>
+                  {items.map((t) => (
+                    <option key={`${t.type}:${t.id}`} value={`${t.type}:${t.id}`}>
+                      {t.title}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null;
+            })}
+          </select>
+          <label htmlFor="gw-note">Note (optional)</label>
+          <Textfield id="gw-note" value={note} onChange={(e) => setNote(e.currentTarget.value)} placeholder="Why this PR matters here" />
+          <div>
+            <Button type="submit" appearance="primary" isDisabled={busy}>
+              Add to Groundwork
+            </Button>
+          </div>
+        </form>
+      )}
+      {actionError && (
+        <SectionMessage appearance="error">
+          <p>{actionError}</p>
+        </SectionMessage>
+      )}
+      <p role="status" className="hint">
+        {announcement}
+      </p>
+    </div>
+  );
+}
+
+/** Bitbucket shares no emails: link this Bitbucket account to a Groundwork member once. */
+function AccountLink() {
+  const [url, setUrl] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <p>
+      {url ? (
+        <>
+          Confirm in Groundwork (opened in a new tab, or{" "}
+          <a href={url} target="_blank" rel="noreferrer">
+            open it here
+          </a>
+          ), then try again.
+        </>
+      ) : (
+        <Button
+          appearance="primary"
+          onClick={() =>
+            void callGroundwork<{ linkUrl: string }>("POST", "/account-link").then(
+              (r) => {
+                setUrl(r.linkUrl);
+                window.open(r.linkUrl, "_blank", "noopener");
+              },
+              (err: unknown) => setError(describe(err).message),
+            )
+          }
+        >
+          Link your Groundwork account
+        </Button>
+      )}
+      {error && <span className="hint"> {error}</span>}
+    </p>
+  );
+}

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { freePort, go, shot, signUpInBrowser, startProduct } from "./harness.js";
+
+/**
+ * The Bitbucket Connect app as a new user meets it through the sandbox: Bitbucket installs it,
+ * an owner connects the workspace from the configure page, and a reviewer, on the pull request
+ * page (the panel framed with a signed URL, talking through the host's all.js), links their
+ * account once, adds the PR to feedback and unlinks it.
+ */
+let product: Awaited<ReturnType<typeof startProduct>>;
+let bitbucket: string;
+
+beforeAll(async () => {
+  const [adoPort, bitbucketPort] = [await freePort(), await freePort()];
+  bitbucket = `http://127.0.0.1:${bitbucketPort}`;
+  product = await startProduct({ SANDBOX: "true", SANDBOX_PORT: String(adoPort), SANDBOX_BITBUCKET_PORT: String(bitbucketPort) });
+});
+afterAll(() => product?.stop());
+
+it("installs, connects, links the reviewer, and adds and unlinks a PR from the panel", async () => {
+  const ada = await product.newPage();
+  await signUpInBrowser(ada, product.url, "Ada Lovelace", "ada@example.com");
+  await go(ada, "Members");
+  await ada.getByLabel("Email").fill("grace@example.com");
+  await ada.getByRole("button", { name: "Create invite link" }).click();
+  const inviteUrl = await ada.getByLabel("Invite link").inputValue();
+  const grace = await product.newPage();
+  await grace.goto(inviteUrl);
+  await grace.getByLabel("Your name").fill("Grace Hopper");
+  await grace.getByLabel("Choose a password (10+ characters)").fill("another long password");
+  await grace.getByRole("button", { name: "Join workspace" }).click();
+  await grace.getByRole("heading", { name: "Welcome, Grace Hopper" }).waitFor();
+  await ada.reload();
+  await go(ada, "Feedback");
+  await ada.getByLabel("About").selectOption({ label: "Grace Hopper" });
+  await ada.getByLabel("Feedback", { exact: true }).fill("Your refunds work made a scary change safe.");
+  await ada.getByRole("button", { name: "Save feedback" }).click();
+  await ada.getByText("Your refunds work made a scary change safe.").waitFor();
+
+  // Bitbucket installs the app (first install unsigned; Groundwork checks the secret with Bitbucket).
+  const host = await product.newPage();
+  await host.goto(bitbucket);
+  await host.getByRole("button", { name: "Install Groundwork", exact: true }).click();
+  await host.getByRole("status").getByText("Groundwork answered 204 to the install").waitFor();
+
+  // The configure page, framed and signed, sends the owner to Groundwork to connect the workspace.
+  await host.getByRole("link", { name: "Open the app's configure page" }).click();
+  const connectLink = host.frameLocator("#app").getByRole("link", { name: "Connect groundwork-sandbox to Groundwork" });
+  const bindUrl = await connectLink.getAttribute("href");
+  await ada.goto(bindUrl!);
+  await ada.getByRole("button", { name: "Connect groundwork-sandbox" }).click();
+  await ada.getByRole("status").getByText("Connected.").waitFor();
+  await go(ada, "Integrations");
+  await ada.getByRole("article", { name: "Bitbucket Cloud" }).getByText("groundwork-sandbox").waitFor();
+
+  // The PR page: the reviewer links their Bitbucket account once.
+  const pr = await product.newPage();
+  await pr.goto(`${bitbucket}/_sandbox/pull-request?as=ada`);
+  const panel = pr.frameLocator("#app");
+  await panel.getByText("link your Groundwork account once").waitFor();
+  const popup = pr.waitForEvent("popup");
+  await panel.getByRole("button", { name: "Link your Groundwork account" }).click();
+  const confirm = await popup;
+  await confirm.getByLabel("Email").fill("ada@example.com");
+  await confirm.getByLabel("Password").fill("correct horse battery staple");
+  await confirm.getByRole("button", { name: "Log in" }).click();
+  await confirm.getByRole("button", { name: "Link account" }).click();
+  await confirm.getByRole("status").getByText("Linked.").waitFor();
+  await panel.getByRole("button", { name: "Try again" }).click();
+  await panel.getByText("as Ada Lovelace").waitFor();
+  await panel.getByText("This pull request is not attached to anything yet.").waitFor();
+
+  await panel.getByLabel("Attach to").selectOption({ label: "About Grace Hopper: Your refunds work made a scary change safe." });
+  await panel.getByLabel("Note (optional)").fill("The idempotency keys");
+  await panel.getByRole("button", { name: "Add to Groundwork" }).click();
+  const attached = panel.getByRole("list", { name: "Attached in Groundwork" });
+  await attached.getByText("Your refunds work made a scary change safe.").waitFor();
+  await panel.getByRole("status").getByText("Added to About Grace Hopper").waitFor();
+  await shot(pr, "bitbucket-1-panel-added");
+
+  // The workspace shows the link with the PR's metadata, fetched as the app.
+  await go(ada, "Feedback");
+  await ada.getByRole("link", { name: "Make refunds idempotent" }).waitFor({ timeout: 20_000 });
+
+  await panel.getByRole("button", { name: "Unlink from Your refunds work made a scary change safe." }).click();
+  await panel.getByText("This pull request is not attached to anything yet.").waitFor();
+  expect(await attached.count()).toBe(0);
+  await shot(pr, "bitbucket-2-panel-unlinked");
+});

@@ -1,0 +1,51 @@
+import { useEffect, useState } from "react";
+import { Link, useSearchParams } from "react-router-dom";
+import type { BitbucketBindPreview } from "@groundwork/shared-types";
+import { api } from "../api";
+import { ErrorNote, useAction } from "../ui";
+
+/** Where the Bitbucket app's configure page sends an owner to connect the Bitbucket workspace here. */
+export function BindBitbucketPage() {
+  const [params] = useSearchParams();
+  const code = params.get("code") ?? "";
+  const [preview, setPreview] = useState<BitbucketBindPreview | null>(null);
+  const [bound, setBound] = useState(false);
+  const { error, busy, run } = useAction();
+
+  useEffect(() => {
+    void run(async () => setPreview(await api<BitbucketBindPreview>("POST", "/api/integrations/bitbucket/bind/preview", { code })));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [code]);
+
+  return (
+    <section>
+      <h1>Connect Bitbucket</h1>
+      <ErrorNote error={error} />
+      {preview && !bound && (
+        <>
+          <p>
+            Connect the Bitbucket workspace <strong>{preview.workspace}</strong> to this Groundwork workspace? Its pull requests will show
+            where they are attached and get a Groundwork build status.
+            {preview.alreadyBoundHere && " It is already connected here."}
+          </p>
+          <button
+            disabled={busy}
+            onClick={() =>
+              void run(async () => {
+                await api("POST", "/api/integrations/bitbucket/bind", { code });
+                setBound(true);
+              })
+            }
+          >
+            Connect {preview.workspace}
+          </button>
+        </>
+      )}
+      {bound && (
+        <p role="status">
+          Connected. Open a pull request in Bitbucket to use the Groundwork panel, or see <Link to="/integrations">Integrations</Link>.
+        </p>
+      )}
+    </section>
+  );
+}
