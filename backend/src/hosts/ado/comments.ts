@@ -1,6 +1,7 @@
 import type { Transaction } from "sequelize";
 import { adoPullRequestKey, adoWorkItemKey } from "@groundwork/shared-types";
-import { ContextItemRow, ContextUpdateRow, MemberRow } from "../../storage/models.js";
+import { MemberRow } from "../../storage/models.js";
+import { recordContextUpdate } from "../contextUpdates.js";
 import type { AdoClient, AdoIdentityRef, AdoPullRequest, AdoWorkItem } from "./client.js";
 
 /** A comment on a host item, in the shape a context update needs. */
@@ -99,26 +100,6 @@ export async function authorEmail(client: AdoClient, author: AdoIdentityRef) {
  */
 export async function recordComment(workspaceId: string, activity: CommentActivity, email: string | null, transaction: Transaction) {
   if (!email) return;
-  const [item, member] = await Promise.all([
-    ContextItemRow.findOne({ where: { workspaceId, externalKey: activity.externalKey }, transaction }),
-    MemberRow.findOne({ where: { workspaceId, emailNormalized: email }, transaction }),
-  ]);
-  if (!item || !member) return;
-  const existing = await ContextUpdateRow.findOne({ where: { contextItemId: item.id, externalId: activity.externalId }, transaction });
-  if (activity.deleted) {
-    await existing?.destroy({ transaction });
-    return;
-  }
-  const fields = {
-    authorName: (activity.author.displayName ?? email).slice(0, 200),
-    body: activity.body,
-    url: activity.url,
-    occurredAt: activity.occurredAt,
-  };
-  if (existing) await existing.update(fields, { transaction });
-  else
-    await ContextUpdateRow.create(
-      { ...fields, workspaceId, contextItemId: item.id, kind: "comment", externalId: activity.externalId, memberId: member.id },
-      { transaction },
-    );
+  const member = await MemberRow.findOne({ where: { workspaceId, emailNormalized: email }, transaction });
+  if (member) await recordContextUpdate(workspaceId, { ...activity, memberId: member.id, authorName: activity.author.displayName ?? email }, transaction);
 }

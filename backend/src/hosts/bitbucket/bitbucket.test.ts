@@ -196,6 +196,32 @@ describe("requests from Bitbucket", () => {
     expect(await ignored.json()).toEqual({ received: true, ignored: true });
   });
 
+  it("turns a comment by a member who linked their Bitbucket account into a context update", async () => {
+    const author = "{145a94da-035e-42d6-bf85-296cea8005ba}";
+    // From the panel, with a context token for that Bitbucket user; Olivia confirms in Groundwork.
+    const token = signAsBitbucket(install.clientKey, install.sharedSecret, "POST", "/ignored", { qsh: "context-qsh", sub: author });
+    const start = await fetch(`${app.url}/bitbucket/api/account-link`, { method: "POST", headers: { authorization: `JWT ${token}` } });
+    expect(start.status).toBe(200);
+    const code = new URL(((await start.json()) as { linkUrl: string }).linkUrl).searchParams.get("code")!;
+    expect((await owner.post("/api/account-links", { code })).status).toBe(201);
+
+    const event = fixture("pullrequest_comment_created.json");
+    event.pullrequest = structuredClone(fulfilled.pullrequest);
+    event.repository = fulfilled.repository;
+    expect((await host.webhook(install.clientKey, "pullrequest:comment_created", event, "req-comment")).status).toBe(202);
+    const update = await until("comment shown", async () => (await prItem()).updates[0]);
+    expect(update).toMatchObject({ authorName: "Rutvij Mehta", body: "test comment", url: event.comment.links.html.href });
+
+    const stranger = structuredClone(event);
+    stranger.comment.id = 42;
+    stranger.comment.user.uuid = "{00000000-0000-4000-8000-0000000000aa}";
+    await host.webhook(install.clientKey, "pullrequest:comment_created", stranger, "req-stranger");
+    await until("stranger's delivery processed", async () =>
+      (await sql().query("SELECT 1 FROM jobs WHERE dedupe_key LIKE '%:req-stranger' AND status = 'done'", { type: QueryTypes.SELECT })).length === 1,
+    );
+    expect((await prItem()).updates).toHaveLength(1);
+  });
+
   it("retries a 429 after its Retry-After, and stops on a 401, showing it on the Integrations page", async () => {
     bitbucket.fail({ method: "POST", path: /statuses\/build$/, respond: failures.rateLimited(1) });
     const start = bitbucket.requests.length;

@@ -7,6 +7,17 @@ import { applySnapshot, type Snapshot } from "../snapshot.js";
 import { BitbucketClient, BitbucketError, type BitbucketBuildStatus, type BitbucketPullRequest, type BitbucketUser } from "./client.js";
 import type { BitbucketEventJob } from "./lifecycle.js";
 import { apiUrlFor } from "./installations.js";
+import { linkedMember } from "../accountLinks.js";
+import { recordContextUpdate } from "../contextUpdates.js";
+
+interface BitbucketComment {
+  id?: number;
+  deleted?: boolean;
+  content?: { raw?: string };
+  user?: BitbucketUser;
+  created_on?: string;
+  links?: { html?: { href?: string } };
+}
 
 const person = (u: BitbucketUser | undefined) => (u ? { displayName: u.display_name ?? null, uuid: u.uuid ?? null, accountId: u.account_id ?? null } : null);
 
@@ -99,10 +110,29 @@ export function bitbucketJobHandlers(services: AppServices): Record<string, JobH
       const fullName = (body.repository as { full_name?: string } | undefined)?.full_name ?? pr?.destination?.repository?.full_name;
       const snapshot = pr && fullName ? bitbucketPullRequestSnapshot(fullName, pr) : null;
       const workspaceId = installation.workspaceId;
+      const comment = body.comment as BitbucketComment | undefined;
+      // Bitbucket shares no emails: a comment counts when its author linked their account to a member.
+      const author =
+        workspaceId && comment?.user?.uuid ? await linkedMember(workspaceId, "bitbucket", installation.principalUuid, comment.user.uuid) : null;
       await ctx.finish(async (tx) => {
         await installation.update({ lastDeliveryAt: new Date() }, { transaction: tx });
         if (!workspaceId || !snapshot || !pr || !fullName) return; // not bound to a Groundwork workspace yet
         await applySnapshot(workspaceId, snapshot, tx);
+        if (eventKey === "pullrequest:comment_created" && comment?.id && author)
+          await recordContextUpdate(
+            workspaceId,
+            {
+              externalKey: snapshot.externalKey,
+              externalId: `pr-comment:${comment.id}`,
+              memberId: author.id,
+              authorName: comment.user?.display_name ?? author.user?.name ?? "A member",
+              body: comment.content?.raw ?? "",
+              url: comment.links?.html?.href ?? null,
+              occurredAt: new Date(comment.created_on ?? Date.now()),
+              deleted: Boolean(comment.deleted),
+            },
+            tx,
+          );
         if (eventKey === "pullrequest:created" || eventKey === "pullrequest:updated") {
           const [workspace, repository] = fullName.split("/") as [string, string];
           await services.queue.enqueue(
