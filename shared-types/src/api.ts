@@ -359,6 +359,28 @@ export const BitbucketInstallation = z.object({
   installedAt: Timestamp,
 });
 export type BitbucketInstallation = z.infer<typeof BitbucketInstallation>;
+export const BitbucketTokenTest = z.object({
+  workspace: z.string().trim().min(1, { message: "enter the Bitbucket workspace, e.g. acme in bitbucket.org/acme" }).max(100),
+  token: z.string().trim().min(20, { message: "paste a workspace or repository access token" }).max(500),
+});
+export const BitbucketTokenTestResult = z.object({
+  workspace: z.string(),
+  repositories: z.array(z.object({ slug: z.string(), name: z.string() })),
+});
+export type BitbucketTokenTestResult = z.infer<typeof BitbucketTokenTestResult>;
+export const BitbucketTokenConnect = BitbucketTokenTest.extend({
+  repositories: z.array(z.string().min(1).max(100)).optional().describe("Repository slugs to follow; all when omitted"),
+});
+export const BitbucketTokenConnection = z.object({
+  id: Id,
+  workspace: z.string(),
+  repositories: z.array(z.object({ slug: z.string(), webhook: z.boolean().describe("Whether Groundwork's webhook is on it") })),
+  status: z.enum(["active", "auth_failed"]),
+  lastError: z.string().nullable(),
+  lastDeliveryAt: Timestamp.nullable(),
+  webhookUrl: z.string(),
+});
+export type BitbucketTokenConnection = z.infer<typeof BitbucketTokenConnection>;
 export const BitbucketBindRequest = z.object({ code: z.string().trim().min(20).max(2000) });
 export const BitbucketBindPreview = z.object({ workspace: z.string(), alreadyBoundHere: z.boolean() });
 export type BitbucketBindPreview = z.infer<typeof BitbucketBindPreview>;
@@ -369,6 +391,7 @@ export const IntegrationsOverview = z.object({
     connected: z.boolean(),
     descriptorUrl: z.string().describe("Where Bitbucket reads the Connect app's descriptor, to install it"),
     installations: z.array(BitbucketInstallation),
+    tokenConnection: BitbucketTokenConnection.nullable(),
   }),
 });
 export type IntegrationsOverview = z.infer<typeof IntegrationsOverview>;

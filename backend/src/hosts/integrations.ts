@@ -1,8 +1,9 @@
 import { IntegrationsOverview } from "@groundwork/shared-types";
 import { route } from "../http/route.js";
-import { AdoConnectionRow, BitbucketInstallationRow } from "../storage/models.js";
+import { AdoConnectionRow, BitbucketInstallationRow, BitbucketTokenConnectionRow } from "../storage/models.js";
 import { toAdoConnection } from "./ado/connection.js";
 import { toBitbucketInstallation } from "./bitbucket/binding.js";
+import { toTokenConnection } from "./bitbucket/tokenConnection.js";
 
 export const integrationRoutes = [
   route({
@@ -15,12 +16,14 @@ export const integrationRoutes = [
     handler: async (_input, ctx) => {
       const ado = await AdoConnectionRow.findOne({ where: { workspaceId: ctx.auth.workspace.id } });
       const installations = await BitbucketInstallationRow.findAll({ where: { workspaceId: ctx.auth.workspace.id }, order: [["createdAt", "ASC"]] });
+      const token = await BitbucketTokenConnectionRow.findOne({ where: { workspaceId: ctx.auth.workspace.id } });
       return {
         ado: { connected: Boolean(ado), connection: ado ? toAdoConnection(ctx.services, ado) : null },
         bitbucket: {
-          connected: installations.some((i) => i.status === "active"),
+          connected: installations.some((i) => i.status === "active") || Boolean(token),
           descriptorUrl: new URL("/bitbucket/atlassian-connect.json", ctx.services.config.publicUrl).toString(),
           installations: installations.map(toBitbucketInstallation),
+          tokenConnection: token && toTokenConnection(ctx.services, token),
         },
       };
     },

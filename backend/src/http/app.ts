@@ -14,6 +14,7 @@ import { connectDescriptor } from "../hosts/bitbucket/descriptor.js";
 import { bitbucketConnectRouter } from "../hosts/bitbucket/lifecycle.js";
 import { bitbucketBindingRoutes } from "../hosts/bitbucket/binding.js";
 import { bitbucketPanelRouter, bitbucketPanelRoutes } from "../hosts/bitbucket/panel.js";
+import { bitbucketTokenRoutes, tokenWebhook } from "../hosts/bitbucket/tokenConnection.js";
 import { integrationRoutes } from "../hosts/integrations.js";
 import { DeliveryRecorder } from "../jobs/deliveries.js";
 import { competencyRoutes } from "../workspace/competencies.js";
@@ -41,6 +42,7 @@ export const apiRoutes: RouteSpec[] = [
   ...adoConnectionRoutes,
   ...accountLinkRoutes,
   ...bitbucketBindingRoutes,
+  ...bitbucketTokenRoutes,
 ];
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -92,6 +94,7 @@ export function createApp(services: AppServices) {
   // Bitbucket's Connect calls (lifecycle, webhooks) authenticate by JWT, also outside /api's sessions.
   app.use("/bitbucket", bitbucketConnectRouter(services, recorder));
   app.use("/bitbucket", bitbucketPanelRouter(services));
+  app.post("/api/webhooks/bitbucket/:connectionId", ...tokenWebhook(services, recorder));
 
   // The extension authenticates by app token and is called cross-origin, so it has a router of its own.
   app.use(EXTENSION_API, adoExtensionRouter(services));

@@ -5,6 +5,7 @@ import * as adoConnections from "./migrations/0002_ado_connections.js";
 import * as contextUpdates from "./migrations/0003_context_updates.js";
 import * as identityLinks from "./migrations/0004_identity_links.js";
 import * as bitbucketInstallations from "./migrations/0005_bitbucket_installations.js";
+import * as bitbucketTokenConnections from "./migrations/0006_bitbucket_token_connections.js";
 
 /** Migrations are listed here in order, so bundling or a renamed file cannot reorder them. */
 const MIGRATIONS = [
@@ -13,6 +14,7 @@ const MIGRATIONS = [
   { name: "0003_context_updates", ...contextUpdates },
   { name: "0004_identity_links", ...identityLinks },
   { name: "0005_bitbucket_installations", ...bitbucketInstallations },
+  { name: "0006_bitbucket_token_connections", ...bitbucketTokenConnections },
 ];
 
 export function migrator(sequelize: Sequelize) {

@@ -217,6 +217,21 @@ export class BitbucketInstallationRow extends Model<Attrs<BitbucketInstallationR
   declare createdAt: CreationOptional<Date>;
 }
 
+export class BitbucketTokenConnectionRow extends Model<Attrs<BitbucketTokenConnectionRow>, Creation<BitbucketTokenConnectionRow>> {
+  declare id: CreationOptional<string>;
+  declare workspaceId: string;
+  declare bitbucketWorkspace: string;
+  declare workspaceUuid: string | null;
+  declare tokenSealed: string;
+  declare webhookSecretSealed: string;
+  declare repositories: { slug: string; uuid: string; hookUuid: string | null }[];
+  declare status: "active" | "auth_failed";
+  declare lastError: string | null;
+  declare lastDeliveryAt: Date | null;
+  declare createdBy: string;
+  declare createdAt: CreationOptional<Date>;
+}
+
 const uuidPk = { type: DataTypes.UUID, primaryKey: true, defaultValue: DataTypes.UUIDV4 };
 
 /** Binds the domain models to the database; one database per process (or vitest file). */
@@ -403,6 +418,24 @@ export function defineModels(sequelize: Sequelize) {
       createdAt: S.DATE,
     },
     opts("bitbucket_installations"),
+  );
+
+  BitbucketTokenConnectionRow.init(
+    {
+      id: uuidPk,
+      workspaceId: S.UUID,
+      bitbucketWorkspace: S.STRING,
+      workspaceUuid: S.STRING,
+      tokenSealed: S.TEXT,
+      webhookSecretSealed: S.TEXT,
+      repositories: S.JSON,
+      status: S.STRING,
+      lastError: S.TEXT,
+      lastDeliveryAt: S.DATE,
+      createdBy: S.UUID,
+      createdAt: S.DATE,
+    },
+    opts("bitbucket_token_connections"),
   );
 
   MemberRow.belongsTo(UserRow, { as: "user", foreignKey: "userId" });

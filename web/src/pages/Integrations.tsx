@@ -5,6 +5,7 @@ import type {
   AdoConnectionTest,
   AdoServiceHooksResult,
   AdoWebhookSecret,
+  BitbucketTokenTestResult,
   IntegrationsOverview,
 } from "@groundwork/shared-types";
 import { api } from "../api";
@@ -307,12 +308,12 @@ export function IntegrationsPage() {
       <h1>Integrations</h1>
       <ErrorNote error={error} />
       {overview && <AdoCard overview={overview.ado} reload={load} />}
-      {overview && <BitbucketCard overview={overview.bitbucket} />}
+      {overview && <BitbucketCard overview={overview.bitbucket} reload={load} />}
     </section>
   );
 }
 
-function BitbucketCard({ overview }: { overview: IntegrationsOverview["bitbucket"] }) {
+function BitbucketCard({ overview, reload }: { overview: IntegrationsOverview["bitbucket"]; reload: () => void }) {
   return (
     <article className="card" aria-label="Bitbucket Cloud">
       <h2>Bitbucket Cloud</h2>
@@ -340,6 +341,72 @@ function BitbucketCard({ overview }: { overview: IntegrationsOverview["bitbucket
           <li>Each reviewer links their Bitbucket account once from the panel on a pull request.</li>
         </ol>
       </details>
+      <BitbucketToken connection={overview.tokenConnection} reload={reload} />
     </article>
+  );
+}
+
+/** The direct connection: an access token, for workspaces that cannot install the Connect app. */
+function BitbucketToken({ connection, reload }: { connection: IntegrationsOverview["bitbucket"]["tokenConnection"]; reload: () => void }) {
+  const [workspace, setWorkspace] = useState("");
+  const [token, setToken] = useState("");
+  const [tested, setTested] = useState<BitbucketTokenTestResult | null>(null);
+  const { error, busy, run } = useAction();
+  if (connection)
+    return (
+      <section aria-label="Bitbucket access token">
+        <h3>Connected with an access token</h3>
+        <p>
+          <strong>{connection.workspace}</strong>: {connection.repositories.map((r) => `${r.slug}${r.webhook ? "" : " (no webhook)"}`).join(", ") || "no repositories"} ·{" "}
+          {connection.lastDeliveryAt ? `last webhook ${new Date(connection.lastDeliveryAt).toLocaleString()}` : "no webhook received yet"}
+        </p>
+        {connection.lastError && <p className="error">{connection.lastError}</p>}
+        <button type="button" className="danger" disabled={busy} onClick={() => void run(() => api("DELETE", "/api/integrations/bitbucket/token")).then((ok) => ok && reload())}>
+          Disconnect the token
+        </button>
+        <ErrorNote error={error} />
+      </section>
+    );
+  return (
+    <form
+      aria-label="Connect Bitbucket with an access token"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run(async () => {
+          await api("POST", "/api/integrations/bitbucket/token", { workspace, token });
+          setToken("");
+          reload();
+        });
+      }}
+    >
+      <h3>Or connect with an access token</h3>
+      <p className="hint">
+        Without the app: a workspace or repository access token with Repositories (Read), Pull requests (Read) and Webhooks (Read and
+        write). Groundwork creates signed webhooks on the repositories and posts build statuses with it.
+      </p>
+      <Field label="Bitbucket workspace">
+        <input value={workspace} onChange={(e) => setWorkspace(e.target.value)} placeholder="acme" required />
+      </Field>
+      <Field label="Access token">
+        <input type="password" value={token} onChange={(e) => setToken(e.target.value)} required autoComplete="off" />
+      </Field>
+      <div className="row">
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={() => void run(async () => setTested(await api<BitbucketTokenTestResult>("POST", "/api/integrations/bitbucket/token/test", { workspace, token })))}
+        >
+          Test connection
+        </button>
+        <button disabled={busy}>Connect</button>
+      </div>
+      {tested && (
+        <p className="notice" role="status">
+          The token can see {tested.repositories.length} repositories in {tested.workspace}: {tested.repositories.map((r) => r.name).join(", ")}.
+        </p>
+      )}
+      <ErrorNote error={error} />
+    </form>
   );
 }

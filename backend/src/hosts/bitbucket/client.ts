@@ -48,7 +48,7 @@ export class BitbucketClient {
     private readonly timeoutMs = 15_000,
   ) {}
 
-  private async request<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+  private async request<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
     const url = new URL(`${this.apiUrl}${path}`);
     const authorization =
       this.auth.kind === "connect"
@@ -65,6 +65,7 @@ export class BitbucketClient {
     } catch (err) {
       throw new BitbucketError("unreachable", `Bitbucket could not be reached (${(err as Error).message})`);
     }
+    if (res.status === 204) return undefined as T;
     if (res.ok) return (await res.json()) as T;
     const detail = ((await res.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message;
     const message = detail ? `Bitbucket answered ${res.status}: ${detail}` : `Bitbucket answered ${res.status}`;
@@ -96,5 +97,26 @@ export class BitbucketClient {
       `/2.0/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/commit/${encodeURIComponent(commit)}/statuses/build`,
       status,
     );
+  }
+  async repositories(workspace: string) {
+    const page = await this.request<{ values: { slug: string; uuid: string; name?: string; workspace?: { uuid?: string } }[] }>(
+      "GET",
+      `/2.0/repositories/${encodeURIComponent(workspace)}?pagelen=100`,
+    );
+    return page.values;
+  }
+  /** Needs the pullrequest scope; a cheap way to test for it. */
+  pullRequests(workspace: string, repository: string) {
+    return this.request<{ values: BitbucketPullRequest[] }>("GET", `/2.0/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/pullrequests?pagelen=1`);
+  }
+  repositoryHooks(workspace: string, repository: string) {
+    return this.request<{ values: { uuid: string; url: string }[] }>("GET", `/2.0/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/hooks`);
+  }
+  /** Bitbucket signs each delivery with `secret` (X-Hub-Signature: sha256=…). */
+  createRepositoryHook(workspace: string, repository: string, hook: { description: string; url: string; events: string[]; secret: string }) {
+    return this.request<{ uuid: string }>("POST", `/2.0/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/hooks`, { ...hook, active: true });
+  }
+  deleteRepositoryHook(workspace: string, repository: string, uuid: string) {
+    return this.request<void>("DELETE", `/2.0/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/hooks/${encodeURIComponent(uuid)}`);
   }
 }

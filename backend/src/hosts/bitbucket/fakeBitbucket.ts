@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import * as jwt from "atlassian-jwt";
 import { FakeHost, type FakeRequest, type FakeResponse } from "../../testing/fakeHost.js";
 import type { BitbucketBuildStatus, BitbucketPullRequest } from "./client.js";
@@ -16,6 +16,10 @@ import { APP_KEY } from "./connectJwt.js";
  */
 export interface FakeBitbucketState {
   token?: string;
+  /** What the access token may do (all of these when unset). */
+  tokenScopes?: ("repository" | "pullrequest" | "webhook")[];
+  /** Repository webhooks created through the API, with the secret Bitbucket signs deliveries with. */
+  hooks?: { uuid: string; workspace: string; slug: string; url: string; events: string[]; secret?: string }[];
   user: { uuid: string; display_name: string; account_id: string };
   repositories: { workspace: string; slug: string; uuid: string }[];
   /** Installations Bitbucket itself made: the secrets it will accept API calls signed with. */
@@ -30,10 +34,10 @@ const error = (status: number, message: string): FakeResponse => ({ status, body
 const same = (a: string | undefined, b: string | undefined) => a?.toLowerCase() === b?.toLowerCase();
 
 export function fakeBitbucket(state: FakeBitbucketState) {
-  /** Connect JWT (as the app) or access token, checked the way Bitbucket documents. */
-  const authorized = (req: FakeRequest) => {
+  /** Connect JWT (as the app: every scope it declared) or access token (its scopes), checked the way Bitbucket documents. */
+  const authorized = (req: FakeRequest): "app" | "token" | false => {
     const header = req.headers.authorization ?? "";
-    if (state.token && header === `Bearer ${state.token}`) return true;
+    if (state.token && header === `Bearer ${state.token}`) return "token";
     if (!header.startsWith("JWT ")) return false;
     const token = header.slice(4);
     try {
@@ -43,12 +47,19 @@ export function fakeBitbucket(state: FakeBitbucketState) {
       const claims = jwt.decodeSymmetric(token, secret, jwt.SymmetricAlgorithm.HS256) as { exp: number; qsh: string };
       const query = req.query.toString();
       const qsh = jwt.createQueryStringHash(jwt.fromMethodAndUrl(req.method, `${req.path}${query ? `?${query}` : ""}`));
-      return claims.exp > Date.now() / 1000 && claims.qsh === qsh;
+      return claims.exp > Date.now() / 1000 && claims.qsh === qsh ? "app" : false;
     } catch {
       return false;
     }
   };
-  const guard = (req: FakeRequest, ok: () => FakeResponse) => (authorized(req) ? ok() : error(401, "Token is invalid or expired."));
+  const guard = (req: FakeRequest, ok: () => FakeResponse, scope: "repository" | "pullrequest" | "webhook" = "repository"): FakeResponse => {
+    const who = authorized(req);
+    if (!who) return error(401, "Token is invalid or expired.");
+    const granted = state.tokenScopes ?? ["repository", "pullrequest", "webhook"];
+    if (who === "token" && !granted.includes(scope))
+      return { status: 403, body: { type: "error", error: { message: "Your credentials lack one or more required privilege scopes.", detail: { required: [scope], granted } } } };
+    return ok();
+  };
   const repo = (req: FakeRequest) => state.repositories.find((r) => same(r.workspace, req.params.workspace) && same(r.slug, req.params.repo));
   const fullHash = (hash: string | undefined) => (hash && hash.length >= 7 ? state.commits?.find((c) => c.startsWith(hash.toLowerCase())) : undefined);
 
@@ -65,7 +76,7 @@ export function fakeBitbucket(state: FakeBitbucketState) {
         guard(req, () => {
           const values = state.repositories
             .filter((r) => same(r.workspace, req.params.workspace))
-            .map((r) => ({ type: "repository", uuid: r.uuid, slug: r.slug, full_name: `${r.workspace}/${r.slug}`, name: r.slug }));
+            .map((r) => ({ type: "repository", uuid: r.uuid, slug: r.slug, full_name: `${r.workspace}/${r.slug}`, name: r.slug, workspace: { slug: r.workspace, uuid: `{${r.workspace.padEnd(8, "0").slice(0, 8).replace(/[^0-9a-f]/g, "a")}-0000-4000-8000-000000000000}` } }));
           return { status: 200, body: { pagelen: 10, size: values.length, page: 1, values } };
         }),
     },
@@ -76,12 +87,71 @@ export function fakeBitbucket(state: FakeBitbucketState) {
     },
     {
       method: "GET",
+      path: "/2.0/repositories/:workspace/:repo/pullrequests",
+      handle: (req) =>
+        guard(
+          req,
+          () => {
+            const values = (state.pullRequests ?? []).filter((p) => same(p.workspace, req.params.workspace) && same(p.slug, req.params.repo)).map((p) => p.pr);
+            return repo(req) ? { status: 200, body: { pagelen: 1, size: values.length, values: values.slice(0, 1) } } : error(404, "Repository not found");
+          },
+          "pullrequest",
+        ),
+    },
+    {
+      method: "GET",
+      path: "/2.0/repositories/:workspace/:repo/hooks",
+      handle: (req) =>
+        guard(
+          req,
+          () => {
+            const values = (state.hooks ?? []).filter((h) => same(h.workspace, req.params.workspace) && same(h.slug, req.params.repo)).map(({ secret: _s, ...h }) => h);
+            return repo(req) ? { status: 200, body: { pagelen: 10, size: values.length, values } } : error(404, "Repository not found");
+          },
+          "webhook",
+        ),
+    },
+    {
+      method: "POST",
+      path: "/2.0/repositories/:workspace/:repo/hooks",
+      handle: (req) =>
+        guard(
+          req,
+          () => {
+            const r = repo(req);
+            if (!r) return error(404, "Repository not found");
+            const body = JSON.parse(req.body) as { url?: string; events?: string[]; secret?: string; description?: string };
+            if (!body.url || !body.events?.length) return error(400, "url and events are required");
+            const hook = { uuid: `{${randomUUID()}}`, workspace: r.workspace, slug: r.slug, url: body.url, events: body.events, ...(body.secret ? { secret: body.secret } : {}) };
+            (state.hooks ??= []).push(hook);
+            return { status: 201, body: { type: "webhook_subscription", uuid: hook.uuid, url: hook.url, events: hook.events, active: true, secret_set: Boolean(body.secret) } };
+          },
+          "webhook",
+        ),
+    },
+    {
+      method: "DELETE",
+      path: "/2.0/repositories/:workspace/:repo/hooks/:uid",
+      handle: (req) =>
+        guard(
+          req,
+          () => {
+            const i = (state.hooks ?? []).findIndex((h) => h.uuid === req.params.uid);
+            if (i < 0) return error(404, "Webhook not found");
+            state.hooks!.splice(i, 1);
+            return { status: 204 };
+          },
+          "webhook",
+        ),
+    },
+    {
+      method: "GET",
       path: "/2.0/repositories/:workspace/:repo/pullrequests/:id",
       handle: (req) =>
         guard(req, () => {
           const found = state.pullRequests?.find((p) => same(p.workspace, req.params.workspace) && same(p.slug, req.params.repo) && p.pr.id === Number(req.params.id));
           return found ? { status: 200, body: found.pr } : error(404, "Pull request not found");
-        }),
+        }, "pullrequest"),
     },
     {
       method: "GET",
@@ -182,4 +252,30 @@ export class BitbucketHostDriver {
       "user-agent": "Bitbucket-Webhooks/2.0",
     });
   }
+}
+
+/**
+ * Delivers an event to the repository webhooks created through the API, as Bitbucket does:
+ * the event headers, and X-Hub-Signature (sha256 HMAC of the body) when the hook has a secret.
+ */
+export async function deliverRepositoryHooks(state: FakeBitbucketState, workspace: string, slug: string, eventKey: string, body: unknown, requestUuid: string = randomUUID()) {
+  const raw = JSON.stringify(body);
+  const hooks = (state.hooks ?? []).filter((h) => same(h.workspace, workspace) && same(h.slug, slug) && h.events.includes(eventKey));
+  return Promise.all(
+    hooks.map(async (h) => {
+      const res = await fetch(h.url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-event-key": eventKey,
+          "x-hook-uuid": h.uuid,
+          "x-request-uuid": requestUuid,
+          "x-attempt-number": "1",
+          ...(h.secret ? { "x-hub-signature": `sha256=${createHmac("sha256", h.secret).update(raw).digest("hex")}` } : {}),
+        },
+        body: raw,
+      });
+      return res.status;
+    }),
+  );
 }

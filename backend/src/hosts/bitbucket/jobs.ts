@@ -1,7 +1,8 @@
 import { bitbucketPullRequestKey } from "@groundwork/shared-types";
 import type { AppServices } from "../../http/services.js";
 import type { JobHandler } from "../../jobs/worker.js";
-import { BitbucketInstallationRow, ContextItemRow, ContextLinkRow } from "../../storage/models.js";
+import type { Transaction } from "sequelize";
+import { BitbucketInstallationRow, BitbucketTokenConnectionRow, ContextItemRow, ContextLinkRow } from "../../storage/models.js";
 import { asJobError } from "../hostError.js";
 import { applySnapshot, type Snapshot } from "../snapshot.js";
 import { BitbucketClient, BitbucketError, type BitbucketBuildStatus, type BitbucketPullRequest, type BitbucketUser } from "./client.js";
@@ -50,35 +51,68 @@ export function bitbucketPullRequestSnapshot(fullName: string, pr: BitbucketPull
   };
 }
 
-export function clientForInstallation(services: AppServices, installation: BitbucketInstallationRow) {
-  return new BitbucketClient(apiUrlFor(services, installation.baseUrl), {
-    kind: "connect",
-    clientKey: installation.clientKey,
-    sharedSecret: services.secrets.open(installation.sharedSecretSealed!),
-  });
+/** Which connection a job acts through: the Connect installation, or the access-token connection. */
+export type BitbucketVia = { installationId: string } | { connectionId: string };
+
+/** Everything a job needs to act for a Groundwork workspace on Bitbucket, whichever way it is connected. */
+interface BitbucketAccess {
+  workspaceId: string;
+  client: BitbucketClient;
+  /** Where linked accounts of this Bitbucket workspace are scoped (its uuid), if known. */
+  identityScope: string | null;
+  touch(tx: Transaction): Promise<unknown>;
+  failed(message: string): Promise<unknown>;
+  succeeded(): Promise<unknown>;
 }
 
-/** The active installation bound to a Groundwork workspace that covers a Bitbucket workspace. */
-async function installationFor(workspaceId: string, bitbucketWorkspace: string) {
+async function access(services: AppServices, via: BitbucketVia): Promise<BitbucketAccess | null> {
+  if ("installationId" in via) {
+    const i = await BitbucketInstallationRow.findByPk(via.installationId);
+    if (!i || i.status !== "active" || !i.workspaceId || !i.sharedSecretSealed) return null; // uninstalled or unbound: no calls
+    return {
+      workspaceId: i.workspaceId,
+      client: new BitbucketClient(apiUrlFor(services, i.baseUrl), { kind: "connect", clientKey: i.clientKey, sharedSecret: services.secrets.open(i.sharedSecretSealed) }),
+      identityScope: i.principalUuid,
+      touch: (tx) => i.update({ lastDeliveryAt: new Date() }, { transaction: tx }),
+      failed: (message) => i.update({ status: "auth_failed", lastError: message }),
+      succeeded: () => (i.lastError ? i.update({ lastError: null }) : Promise.resolve()),
+    };
+  }
+  const c = await BitbucketTokenConnectionRow.findByPk(via.connectionId);
+  if (!c) return null;
+  return {
+    workspaceId: c.workspaceId,
+    client: new BitbucketClient(services.config.bitbucket.apiUrl, { kind: "token", token: services.secrets.open(c.tokenSealed) }),
+    identityScope: c.workspaceUuid,
+    touch: (tx) => c.update({ lastDeliveryAt: new Date() }, { transaction: tx }),
+    failed: (message) => c.update({ status: "auth_failed", lastError: message }),
+    succeeded: () => (c.status !== "active" || c.lastError ? c.update({ status: "active", lastError: null }) : Promise.resolve()),
+  };
+}
+
+/** The connection that covers a Bitbucket workspace for a Groundwork workspace: the app if installed, else a token. */
+async function viaFor(workspaceId: string, bitbucketWorkspace: string): Promise<BitbucketVia | null> {
   const bound = await BitbucketInstallationRow.findAll({ where: { workspaceId, status: "active" } });
-  return bound.find((i) => i.principalName?.toLowerCase() === bitbucketWorkspace.toLowerCase()) ?? bound[0] ?? null;
+  const installation = bound.find((i) => i.principalName?.toLowerCase() === bitbucketWorkspace.toLowerCase()) ?? bound[0];
+  if (installation) return { installationId: installation.id };
+  const token = await BitbucketTokenConnectionRow.findOne({ where: { workspaceId } });
+  return token && token.bitbucketWorkspace.toLowerCase() === bitbucketWorkspace.toLowerCase() ? { connectionId: token.id } : null;
 }
 
-export interface BuildStatusJob {
-  installationId: string;
+export type BuildStatusJob = BitbucketVia & {
   workspace: string;
   repository: string;
   pullRequestId: number;
-}
+};
 
-/** Queues a (re)post of the Groundwork build status on a linked Bitbucket PR, if an installation covers it. */
+/** Queues a (re)post of the Groundwork build status on a linked Bitbucket PR, if a connection covers it. */
 export async function enqueueBuildStatus(services: AppServices, item: ContextItemRow) {
   const workspace = String(item.hostIds.workspace);
-  const installation = await installationFor(item.workspaceId, workspace);
-  if (!installation) return;
+  const via = await viaFor(item.workspaceId, workspace);
+  if (!via) return;
   await services.queue.enqueue(
     "bitbucket.build-status",
-    { installationId: installation.id, workspace, repository: String(item.hostIds.repository), pullRequestId: Number(item.hostIds.pullRequestId) } satisfies BuildStatusJob,
+    { ...via, workspace, repository: String(item.hostIds.repository), pullRequestId: Number(item.hostIds.pullRequestId) } satisfies BuildStatusJob,
     { workspaceId: item.workspaceId },
   );
 }
@@ -86,7 +120,12 @@ export async function enqueueBuildStatus(services: AppServices, item: ContextIte
 const prWebUrl = (workspace: string, repository: string, id: number) =>
   `https://bitbucket.org/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/pull-requests/${id}`;
 
-export function buildStatusBody(services: AppServices, job: BuildStatusJob, refname: string, linkCount: number): BitbucketBuildStatus {
+export function buildStatusBody(
+  services: AppServices,
+  job: { workspace: string; repository: string; pullRequestId: number },
+  refname: string,
+  linkCount: number,
+): BitbucketBuildStatus {
   const prUrl = prWebUrl(job.workspace, job.repository, job.pullRequestId);
   return {
     // One status per PR: a commit can be the head of several.
@@ -103,24 +142,23 @@ export function buildStatusBody(services: AppServices, job: BuildStatusJob, refn
 export function bitbucketJobHandlers(services: AppServices): Record<string, JobHandler> {
   return {
     "bitbucket.event": async (payload, ctx) => {
-      const { installationId, eventKey, body } = payload as BitbucketEventJob;
-      const installation = await BitbucketInstallationRow.findByPk(installationId);
-      if (!installation || installation.status !== "active") return; // uninstalled since: no calls, no updates
+      const { eventKey, body, ...via } = payload as BitbucketEventJob;
+      const on = await access(services, via);
+      if (!on) return; // uninstalled, disconnected or not bound to a Groundwork workspace yet
       const pr = body.pullrequest as BitbucketPullRequest | undefined;
       const fullName = (body.repository as { full_name?: string } | undefined)?.full_name ?? pr?.destination?.repository?.full_name;
       const snapshot = pr && fullName ? bitbucketPullRequestSnapshot(fullName, pr) : null;
-      const workspaceId = installation.workspaceId;
       const comment = body.comment as BitbucketComment | undefined;
       // Bitbucket shares no emails: a comment counts when its author linked their account to a member.
       const author =
-        workspaceId && comment?.user?.uuid ? await linkedMember(workspaceId, "bitbucket", installation.principalUuid, comment.user.uuid) : null;
+        on.identityScope && comment?.user?.uuid ? await linkedMember(on.workspaceId, "bitbucket", on.identityScope, comment.user.uuid) : null;
       await ctx.finish(async (tx) => {
-        await installation.update({ lastDeliveryAt: new Date() }, { transaction: tx });
-        if (!workspaceId || !snapshot || !pr || !fullName) return; // not bound to a Groundwork workspace yet
-        await applySnapshot(workspaceId, snapshot, tx);
+        await on.touch(tx);
+        if (!snapshot || !pr || !fullName) return;
+        await applySnapshot(on.workspaceId, snapshot, tx);
         if (eventKey === "pullrequest:comment_created" && comment?.id && author)
           await recordContextUpdate(
-            workspaceId,
+            on.workspaceId,
             {
               externalKey: snapshot.externalKey,
               externalId: `pr-comment:${comment.id}`,
@@ -137,45 +175,45 @@ export function bitbucketJobHandlers(services: AppServices): Record<string, JobH
           const [workspace, repository] = fullName.split("/") as [string, string];
           await services.queue.enqueue(
             "bitbucket.build-status",
-            { installationId, workspace, repository, pullRequestId: pr.id } satisfies BuildStatusJob,
-            { workspaceId, transaction: tx },
+            { ...via, workspace, repository, pullRequestId: pr.id } satisfies BuildStatusJob,
+            { workspaceId: on.workspaceId, transaction: tx },
           );
         }
       });
     },
 
     "bitbucket.build-status": async (payload) => {
-      const job = payload as BuildStatusJob;
-      const installation = await BitbucketInstallationRow.findByPk(job.installationId);
-      if (!installation || installation.status !== "active" || !installation.workspaceId) return;
-      const client = clientForInstallation(services, installation);
-      const key = bitbucketPullRequestKey(job.workspace, job.repository, job.pullRequestId);
-      const item = await ContextItemRow.findOne({ where: { workspaceId: installation.workspaceId, externalKey: key } });
+      const { workspace, repository, pullRequestId, ...via } = payload as BuildStatusJob;
+      const job = { workspace, repository, pullRequestId };
+      const on = await access(services, via);
+      if (!on) return;
+      const key = bitbucketPullRequestKey(workspace, repository, pullRequestId);
+      const item = await ContextItemRow.findOne({ where: { workspaceId: on.workspaceId, externalKey: key } });
       const links = item ? await ContextLinkRow.count({ where: { contextItemId: item.id } }) : 0;
       try {
-        const pr = await client.pullRequest(job.workspace, job.repository, job.pullRequestId);
+        const pr = await on.client.pullRequest(workspace, repository, pullRequestId);
         const hash = pr.source?.commit?.hash;
         const branch = pr.source?.branch?.name;
         if (!hash || !branch) return;
-        const commit = hash.length === 40 ? hash : (await client.commit(job.workspace, job.repository, hash)).hash;
-        await client.postBuildStatus(job.workspace, job.repository, commit, buildStatusBody(services, job, branch, links));
+        const commit = hash.length === 40 ? hash : (await on.client.commit(workspace, repository, hash)).hash;
+        await on.client.postBuildStatus(workspace, repository, commit, buildStatusBody(services, job, branch, links));
       } catch (err) {
-        if (err instanceof BitbucketError && (err.kind === "auth" || err.kind === "forbidden"))
-          await installation.update({ status: "auth_failed", lastError: `Posting build statuses failed: ${err.message}` });
+        if (err instanceof BitbucketError && (err.kind === "auth" || err.kind === "forbidden")) await on.failed(`Posting build statuses failed: ${err.message}`);
         throw asJobError(err);
       }
-      if (installation.lastError) await installation.update({ lastError: null });
+      await on.succeeded();
     },
 
     "bitbucket.refresh": async (payload, ctx) => {
       const item = await ContextItemRow.findByPk((payload as { contextItemId: string }).contextItemId);
       if (!item || item.host !== "bitbucket") return;
       const ids = item.hostIds;
-      const installation = await installationFor(item.workspaceId, String(ids.workspace));
-      if (!installation) return; // stays "metadata pending" until Bitbucket is connected
+      const via = await viaFor(item.workspaceId, String(ids.workspace));
+      const on = via && (await access(services, via));
+      if (!on) return; // stays "metadata pending" until Bitbucket is connected
       let pr: BitbucketPullRequest;
       try {
-        pr = await clientForInstallation(services, installation).pullRequest(String(ids.workspace), String(ids.repository), Number(ids.pullRequestId));
+        pr = await on.client.pullRequest(String(ids.workspace), String(ids.repository), Number(ids.pullRequestId));
       } catch (err) {
         if (err instanceof BitbucketError && err.kind === "not_found") {
           await ctx.finish(async (tx) => {

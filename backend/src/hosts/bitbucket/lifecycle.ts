@@ -115,11 +115,10 @@ export const BITBUCKET_EVENTS = [
   "pullrequest:comment_created",
 ] as const;
 
-export interface BitbucketEventJob {
-  installationId: string;
+export type BitbucketEventJob = ({ installationId: string } | { connectionId: string }) & {
   eventKey: string;
   body: Record<string, unknown>;
-}
+};
 
 /**
  * Webhooks: verified (JWT with qsh), recorded, then acknowledged. Bitbucket retries only on

@@ -1,0 +1,117 @@
+import fs from "node:fs";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { QueryTypes } from "sequelize";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { ApiClient, signUp, startTestApp } from "../../testing/testApp.js";
+import type { BitbucketPullRequest } from "./client.js";
+import { deliverRepositoryHooks, fakeBitbucket, type FakeBitbucketState } from "./fakeBitbucket.js";
+
+/** The direct connection (no Connect app): access token, signed repository webhooks, build statuses. */
+const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8"));
+const created = fixture("pullrequest_created.json");
+const fulfilled = fixture("pullrequest_fulfilled.json");
+const TOKEN = "ATCTT3xFfGN0" + "t".repeat(40);
+const PR_URL = "https://bitbucket.org/brydzewski/foo/pull-requests/1";
+const state: FakeBitbucketState = {
+  token: TOKEN,
+  user: { uuid: "{87bb15eb-47c1-49b3-9f16-ca824a2979a4}", display_name: "Brad", account_id: "557058:2a63" },
+  repositories: [{ workspace: "brydzewski", slug: "foo", uuid: "{bc771cbf-829e-4c4b-b71f-a0eb3ac2b860}" }],
+  pullRequests: [{ workspace: "brydzewski", slug: "foo", pr: structuredClone(created.pullrequest) as BitbucketPullRequest }],
+  commits: ["507a576e59b3" + "0".repeat(28)],
+};
+const bitbucket = fakeBitbucket(state);
+let app: Awaited<ReturnType<typeof startTestApp>>;
+let owner: ApiClient;
+let objectiveId: string;
+const responses: string[] = [];
+
+async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out: ${what}`);
+    await sleep(100);
+  }
+}
+const prItem = async () =>
+  ((await owner.get("/api/objectives")).body.find((o: { id: string }) => o.id === objectiveId).links as { item: Record<string, any> }[])[0]!.item;
+const call = async (method: string, p: string, body?: unknown) => {
+  const res = await owner.request(method, p, body);
+  responses.push(JSON.stringify(res.body));
+  return res;
+};
+
+beforeAll(async () => {
+  await bitbucket.start();
+  app = await startTestApp({ bitbucket: { apiUrl: bitbucket.url, allowedBaseUrls: ["https://bitbucket.org"] }, worker: { enabled: true, concurrency: 2, maxAttempts: 5 } });
+  owner = (await signUp(app.url, "Olivia", "olivia@example.com")).client;
+  objectiveId = (await owner.post("/api/objectives", { title: "Ship foo", period: "2026-Q4" })).body.id;
+  await owner.post("/api/context-links", { targetType: "objective", targetId: objectiveId, url: PR_URL });
+});
+afterAll(async () => {
+  await app?.close();
+  await bitbucket.stop();
+});
+
+it("tests the token with errors a person can act on", async () => {
+  const test = (workspace: string, token = TOKEN) => call("POST", "/api/integrations/bitbucket/token/test", { workspace, token });
+  expect((await test("brydzewski", "x".repeat(40))).body.error).toMatchObject({ code: "bitbucket_auth_denied", field: "body.token" });
+  state.tokenScopes = ["repository", "pullrequest"];
+  const scope = await test("brydzewski");
+  expect(scope.body.error.code).toBe("bitbucket_missing_scope");
+  expect(scope.body.error.message).toContain("Webhooks (Read and write)");
+  state.tokenScopes = undefined;
+  const ok = await test("brydzewski");
+  expect(ok.status).toBe(200);
+  expect(ok.body).toEqual({ workspace: "brydzewski", repositories: [{ slug: "foo", name: "foo" }] });
+});
+
+it("connects: signed webhooks on the repositories, metadata and build statuses with the token", async () => {
+  const res = await call("POST", "/api/integrations/bitbucket/token", { workspace: "brydzewski", token: TOKEN });
+  expect(res.status).toBe(201);
+  expect(res.body).toMatchObject({ workspace: "brydzewski", repositories: [{ slug: "foo", webhook: true }], status: "active" });
+  expect(state.hooks).toHaveLength(1);
+  expect(state.hooks![0]).toMatchObject({ url: `${app.url}/api/webhooks/bitbucket/${res.body.id}`, events: expect.arrayContaining(["pullrequest:created", "pullrequest:comment_created"]) });
+  expect(state.hooks![0]!.secret!.length).toBeGreaterThanOrEqual(32);
+
+  const item = await until("metadata via the token", async () => {
+    const i = await prItem();
+    return i.metadataStatus === "fetched" && i;
+  });
+  expect(item).toMatchObject({ title: "Awesome new feature", state: "open" });
+  const status = await until("build status", async () => state.statuses?.at(-1));
+  expect(status).toMatchObject({ key: "groundwork-pr-1", state: "SUCCESSFUL", description: "Linked to 1 item in Groundwork", refname: "develop" });
+  expect(bitbucket.requests.filter((r) => r.path.endsWith("/statuses/build")).every((r) => r.headers.authorization === `Bearer ${TOKEN}`)).toBe(true);
+});
+
+it("accepts only deliveries signed with the webhook secret, once each", async () => {
+  const id = (await owner.get("/api/integrations")).body.bitbucket.tokenConnection.id;
+  const url = `${app.url}/api/webhooks/bitbucket/${id}`;
+  const count = async () => Number((await app.services.storage.sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE kind = 'bitbucket.event'", { type: QueryTypes.SELECT }))[0]!.n);
+  const before = await count();
+  const headers = { "content-type": "application/json", "x-event-key": "pullrequest:fulfilled", "x-request-uuid": "forged" };
+  const forged: Record<string, string>[] = [
+    {},
+    { "x-hub-signature": "sha256=" + "0".repeat(64) },
+    { "x-hub-signature": "sha1=abc" },
+  ];
+  for (const extra of forged) expect((await fetch(url, { method: "POST", headers: { ...headers, ...extra }, body: JSON.stringify(fulfilled) })).status).toBe(401);
+  expect((await fetch(url.replace(/[0-9a-f-]{36}$/, "00000000-0000-4000-8000-000000000000"), { method: "POST", headers, body: "{}" })).status).toBe(401);
+  expect(await count()).toBe(before);
+
+  expect(await deliverRepositoryHooks(state, "brydzewski", "foo", "pullrequest:fulfilled", fulfilled, "merge-1")).toEqual([202]);
+  expect(await deliverRepositoryHooks(state, "brydzewski", "foo", "pullrequest:fulfilled", fulfilled, "merge-1")).toEqual([202]);
+  await until("merged", async () => (await prItem()).state === "merged");
+  expect(await count()).toBe(before + 1);
+});
+
+it("disconnects, deleting the webhooks it made, and never shows the token", async () => {
+  expect((await call("DELETE", "/api/integrations/bitbucket/token")).status).toBe(204);
+  expect(state.hooks).toEqual([]);
+  expect((await owner.get("/api/integrations")).body.bitbucket).toMatchObject({ connected: false, tokenConnection: null });
+  for (const r of responses) expect(r).not.toContain(TOKEN);
+  const stored = await app.services.storage.sequelize.query("SELECT * FROM jobs", { type: QueryTypes.SELECT });
+  expect(JSON.stringify(stored)).not.toContain(TOKEN);
+});

@@ -1,0 +1,202 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import express, { type RequestHandler } from "express";
+import { z } from "zod";
+import { BitbucketTokenConnect, BitbucketTokenConnection, BitbucketTokenTest, BitbucketTokenTestResult } from "@groundwork/shared-types";
+import { ApiError, notFound } from "../../http/errors.js";
+import { route, type MemberContext } from "../../http/route.js";
+import type { AppServices } from "../../http/services.js";
+import type { DeliveryRecorder } from "../../jobs/deliveries.js";
+import { BitbucketTokenConnectionRow, ContextItemRow } from "../../storage/models.js";
+import { newToken } from "../../workspace/secrets.js";
+import { BitbucketClient, BitbucketError } from "./client.js";
+import { enqueueBuildStatus } from "./jobs.js";
+import { BITBUCKET_EVENTS, type BitbucketEventJob } from "./lifecycle.js";
+
+/**
+ * The direct connection, for teams that cannot install the Connect app (Atlassian stopped new
+ * Connect installs on 2 February 2026): a workspace or repository access token, repository
+ * webhooks Groundwork creates with a secret (Bitbucket signs each delivery with it,
+ * `X-Hub-Signature: sha256=<hex HMAC of the body>`), and build statuses posted with the token.
+ * Events run through the same handlers as the Connect app's.
+ */
+export const tokenWebhookUrl = (services: AppServices, id: string) => new URL(`/api/webhooks/bitbucket/${id}`, services.config.publicUrl).toString();
+
+export function toTokenConnection(services: AppServices, c: BitbucketTokenConnectionRow): BitbucketTokenConnection {
+  return {
+    id: c.id,
+    workspace: c.bitbucketWorkspace,
+    repositories: c.repositories.map((r) => ({ slug: r.slug, webhook: Boolean(r.hookUuid) })),
+    status: c.status,
+    lastError: c.lastError,
+    lastDeliveryAt: c.lastDeliveryAt?.toISOString() ?? null,
+    webhookUrl: tokenWebhookUrl(services, c.id),
+  };
+}
+
+/** Tests a token the way a person needs to hear about it: the token, or which scope is missing. */
+async function testToken(services: AppServices, workspace: string, token: string) {
+  const client = new BitbucketClient(services.config.bitbucket.apiUrl, { kind: "token", token });
+  const step = async <T>(call: () => Promise<T>, scope: string): Promise<T> => {
+    try {
+      return await call();
+    } catch (err) {
+      if (!(err instanceof BitbucketError)) throw err;
+      if (err.kind === "auth") throw new ApiError(422, "bitbucket_auth_denied", "Bitbucket did not accept the token — check it and its expiry", "body.token");
+      if (err.kind === "forbidden")
+        throw new ApiError(422, "bitbucket_missing_scope", `The token is missing the ${scope} scope; create one with it and try again`, "body.token");
+      if (err.kind === "not_found") throw new ApiError(422, "bitbucket_workspace_not_found", `No Bitbucket workspace "${workspace}" is visible to this token — check its name`, "body.workspace");
+      if (err.kind === "rate_limited")
+        throw new ApiError(503, "bitbucket_rate_limited", "Bitbucket is rate-limiting us; try again later", undefined, { "Retry-After": String(err.retryAfterSeconds ?? 60) });
+      throw new ApiError(502, "bitbucket_unreachable", `Bitbucket did not answer properly: ${err.message}`);
+    }
+  };
+  const repositories = await step(() => client.repositories(workspace), "Repositories (Read)");
+  const first = repositories[0];
+  if (first) {
+    await step(() => client.pullRequests(workspace, first.slug), "Pull requests (Read)");
+    await step(() => client.repositoryHooks(workspace, first.slug), "Webhooks (Read and write)");
+  }
+  return { client, repositories };
+}
+
+async function connectionOf(ctx: MemberContext) {
+  const c = await BitbucketTokenConnectionRow.findOne({ where: { workspaceId: ctx.auth.workspace.id } });
+  if (!c) throw notFound("A Bitbucket token connection");
+  return c;
+}
+
+export const bitbucketTokenRoutes = [
+  route({
+    method: "post",
+    path: "/api/integrations/bitbucket/token/test",
+    summary: "Test a Bitbucket workspace or repository access token without saving it",
+    tag: "Integrations",
+    access: "owner",
+    body: BitbucketTokenTest,
+    response: BitbucketTokenTestResult,
+    handler: async ({ body }, ctx) => {
+      const { repositories } = await testToken(ctx.services, body.workspace, body.token);
+      return { workspace: body.workspace, repositories: repositories.map((r) => ({ slug: r.slug, name: r.name ?? r.slug })) };
+    },
+  }),
+  route({
+    method: "post",
+    path: "/api/integrations/bitbucket/token",
+    summary: "Connect a Bitbucket workspace with an access token: creates signed webhooks on its repositories and posts build statuses",
+    tag: "Integrations",
+    access: "owner",
+    body: BitbucketTokenConnect,
+    response: BitbucketTokenConnection,
+    status: 201,
+    handler: async ({ body }, ctx) => {
+      const { client, repositories } = await testToken(ctx.services, body.workspace, body.token);
+      const chosen = body.repositories ? repositories.filter((r) => body.repositories!.includes(r.slug)) : repositories;
+      if (body.repositories && chosen.length !== body.repositories.length)
+        throw new ApiError(400, "unknown_repository", "Some repositories were not found in that workspace", "body.repositories");
+      const previous = await BitbucketTokenConnectionRow.findOne({ where: { workspaceId: ctx.auth.workspace.id } });
+      if (previous) await removeHooks(ctx.services, previous);
+      await previous?.destroy();
+      const secret = newToken(24);
+      const row = await BitbucketTokenConnectionRow.create({
+        workspaceId: ctx.auth.workspace.id,
+        bitbucketWorkspace: body.workspace,
+        workspaceUuid: chosen[0]?.workspace?.uuid ?? null,
+        tokenSealed: ctx.services.secrets.seal(body.token),
+        webhookSecretSealed: ctx.services.secrets.seal(secret),
+        repositories: [],
+        status: "active",
+        lastError: null,
+        lastDeliveryAt: null,
+        createdBy: ctx.auth.member.id,
+      });
+      const url = tokenWebhookUrl(ctx.services, row.id);
+      const hooked = [];
+      for (const r of chosen) {
+        const hook = await client
+          .createRepositoryHook(body.workspace, r.slug, { description: "Groundwork", url, events: [...BITBUCKET_EVENTS], secret })
+          .catch((err: unknown) => {
+            if (err instanceof BitbucketError) return null;
+            throw err;
+          });
+        hooked.push({ slug: r.slug, uuid: r.uuid, hookUuid: hook?.uuid ?? null });
+      }
+      const missing = hooked.filter((h) => !h.hookUuid).map((h) => h.slug);
+      await row.update({
+        repositories: hooked,
+        lastError: missing.length ? `Bitbucket refused webhooks on ${missing.join(", ")}; Groundwork still posts build statuses there, and Sync keeps PRs current.` : null,
+      });
+      const items = await ContextItemRow.findAll({ where: { workspaceId: ctx.auth.workspace.id, host: "bitbucket" } });
+      for (const item of items.filter((i) => String(i.hostIds.workspace).toLowerCase() === body.workspace.toLowerCase())) {
+        if (item.metadataStatus !== "fetched") await ctx.services.queue.enqueue("bitbucket.refresh", { contextItemId: item.id }, { workspaceId: item.workspaceId });
+        if (item.kind === "pull_request") await enqueueBuildStatus(ctx.services, item);
+      }
+      return toTokenConnection(ctx.services, row);
+    },
+  }),
+  route({
+    method: "delete",
+    path: "/api/integrations/bitbucket/token",
+    summary: "Disconnect the token: deletes the webhooks Groundwork created (when the token still can) and the token",
+    tag: "Integrations",
+    access: "owner",
+    handler: async (_input, ctx) => {
+      const c = await connectionOf(ctx);
+      await removeHooks(ctx.services, c);
+      await c.destroy();
+    },
+  }),
+];
+
+/** Best effort: a token that stopped working must not keep an owner from disconnecting. */
+async function removeHooks(services: AppServices, c: BitbucketTokenConnectionRow) {
+  const client = new BitbucketClient(services.config.bitbucket.apiUrl, { kind: "token", token: services.secrets.open(c.tokenSealed) });
+  for (const r of c.repositories) if (r.hookUuid) await client.deleteRepositoryHook(c.bitbucketWorkspace, r.slug, r.hookUuid).catch(() => undefined);
+}
+
+const refused = () => new ApiError(401, "invalid_signature", "Wrong or missing X-Hub-Signature for this webhook");
+
+/** Compares `sha256=<hex>` with the HMAC of the raw body, in constant time. */
+export function signatureMatches(secret: string, rawBody: Buffer, header: string | undefined) {
+  const expected = `sha256=${createHmac("sha256", secret).update(rawBody).digest("hex")}`;
+  return Boolean(header) && header!.length === expected.length && timingSafeEqual(Buffer.from(header!), Buffer.from(expected));
+}
+
+/** POST /api/webhooks/bitbucket/:connectionId — verified by signature, recorded, then acknowledged. */
+export function tokenWebhook(services: AppServices, recorder: DeliveryRecorder): RequestHandler[] {
+  return [
+    express.raw({ type: "*/*", limit: "1mb" }),
+    async (req, res, next) => {
+      try {
+        const id = z.uuid().safeParse(req.params.connectionId);
+        const connection = id.success ? await BitbucketTokenConnectionRow.findByPk(id.data) : null;
+        const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        if (!connection || !signatureMatches(services.secrets.open(connection.webhookSecretSealed), raw, req.get("x-hub-signature"))) throw refused();
+        const eventKey = req.get("x-event-key") ?? "";
+        if (!(BITBUCKET_EVENTS as readonly string[]).includes(eventKey)) {
+          res.status(202).json({ received: true, ignored: true });
+          return;
+        }
+        const requestId = req.get("x-request-uuid");
+        if (!requestId) throw new ApiError(400, "missing_request_id", "The X-Request-UUID header is missing", "headers.X-Request-UUID");
+        let body: unknown;
+        try {
+          body = JSON.parse(raw.toString("utf8"));
+        } catch {
+          body = null;
+        }
+        const parsed = z.record(z.string(), z.unknown()).safeParse(body);
+        if (!parsed.success) throw new ApiError(400, "invalid_event", "The webhook body is not a JSON object", "body");
+        const { duplicate } = await recorder.record({
+          source: `bitbucket-token:${connection.id}`,
+          deliveryId: requestId,
+          kind: "bitbucket.event",
+          payload: { connectionId: connection.id, eventKey, body: parsed.data } satisfies BitbucketEventJob,
+          workspaceId: connection.workspaceId,
+        });
+        res.status(202).json({ received: true, duplicate });
+      } catch (err) {
+        next(err);
+      }
+    },
+  ];
+}
