@@ -123,6 +123,29 @@ describe("requests from Bitbucket", () => {
     expect(await count("bitbucket.event")).toBe(before);
   });
 
+  it("verifies panel loads and panel API calls, and explains how to finish set-up before binding", async () => {
+    const page = "/panel/pull-request?repository=brydzewski%2Ffoo&pullrequest=1";
+    const good = signAsBitbucket(install.clientKey, install.sharedSecret, "GET", page);
+    const wrong = signAsBitbucket(install.clientKey, "not-the-secret", "GET", page);
+    const otherPage = signAsBitbucket(install.clientKey, install.sharedSecret, "GET", "/panel/pull-request?repository=brydzewski%2Ffoo&pullrequest=2");
+    expect((await fetch(`${app.url}/bitbucket${page}&jwt=${wrong}`)).status).toBe(401);
+    expect((await fetch(`${app.url}/bitbucket${page}&jwt=${otherPage}`)).status).toBe(401);
+    const loaded = await fetch(`${app.url}/bitbucket${page}&jwt=${good}`);
+    expect(loaded.status).toBe(200);
+    expect(loaded.headers.get("x-frame-options")).toBeNull();
+    expect(loaded.headers.get("content-security-policy")).toBe("frame-ancestors https://bitbucket.org");
+    expect(await loaded.text()).toContain("https://bitbucket.org/atlassian-connect/all.js");
+
+    const api = (token: string) => fetch(`${app.url}/bitbucket/api/pull-request?repository=brydzewski/foo&pullrequest=1`, { headers: { authorization: `JWT ${token}` } });
+    const context = (secret: string, claims: Record<string, unknown> = {}) =>
+      signAsBitbucket(install.clientKey, secret, "GET", "/ignored", { qsh: "context-qsh", sub: "{00000000-0000-4000-8000-0000000000b0}", ...claims });
+    expect((await api(context("not-the-secret"))).status).toBe(401);
+    expect((await api(context(install.sharedSecret, { exp: Math.floor(Date.now() / 1000) - 600 }))).status).toBe(401);
+    const unbound = await api(context(install.sharedSecret));
+    expect(unbound.status).toBe(409);
+    expect(((await unbound.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: "not_bound" });
+  });
+
   it("lets a workspace owner bind the installation from the configure page", async () => {
     const configure = await fetch(`${app.url}/bitbucket/configure?jwt=${signAsBitbucket(install.clientKey, install.sharedSecret, "GET", "/configure")}`);
     expect(configure.status).toBe(200);
