@@ -33,6 +33,9 @@ it("shows owners their workspace's dead-lettered jobs and lets them retry one", 
 });
 
 it("keeps integrations to owners", async () => {
-  expect((await owner.get("/api/integrations")).body).toEqual({ ado: { connected: false, connection: null }, bitbucket: { connected: false } });
+  expect((await owner.get("/api/integrations")).body).toEqual({
+    ado: { connected: false, connection: null },
+    bitbucket: { connected: false, descriptorUrl: `${app.url}/bitbucket/atlassian-connect.json`, installations: [], tokenConnection: null },
+  });
   expect((await member.get("/api/integrations")).status).toBe(403);
 });
