@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { freePort, go, shot, signUpInBrowser, startProduct } from "./harness.js";
+import { freePort, go, inviteInBrowser, shot, signUpInBrowser, startProduct, writeFeedbackInBrowser } from "./harness.js";
 
 /**
  * The production Azure DevOps extension bundle (ado-extension/dist, as packaged), framed by the
@@ -40,23 +40,8 @@ it("shows, adds and unlinks a PR's attachments from the PR tab, and reports the 
   await card.getByRole("button", { name: "Connect", exact: true }).click();
   await card.getByRole("status", { name: "Webhook secret" }).waitFor();
 
-  await go(ada, "Members");
-  await ada.getByLabel("Email").fill("grace@example.com");
-  await ada.getByRole("button", { name: "Create invite link" }).click();
-  const inviteUrl = await ada.getByLabel("Invite link").inputValue();
-  const grace = await product.newPage();
-  await grace.goto(inviteUrl);
-  await grace.getByLabel("Your name").fill("Grace Hopper");
-  await grace.getByLabel("Choose a password (10+ characters)").fill("another long password");
-  await grace.getByRole("button", { name: "Join workspace" }).click();
-  await grace.getByRole("heading", { name: "Welcome, Grace Hopper" }).waitFor();
-
-  await ada.reload();
-  await go(ada, "Feedback");
-  await ada.getByLabel("About").selectOption({ label: "Grace Hopper" });
-  await ada.getByLabel("Feedback", { exact: true }).fill("Your payments review caught a real race.");
-  await ada.getByRole("button", { name: "Save feedback" }).click();
-  await ada.getByText("Your payments review caught a real race.").waitFor();
+  await inviteInBrowser(ada, product.newPage, "grace@example.com", "Grace Hopper");
+  await writeFeedbackInBrowser(ada, "Grace Hopper", "Your payments review caught a real race.");
   await go(ada, "OKRs");
   await ada.getByLabel("Objective", { exact: true }).fill("Make payments boring");
   await ada.getByRole("button", { name: "Set objective" }).click();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { freePort, go, shot, signUpInBrowser, startProduct } from "./harness.js";
+import { freePort, go, inviteInBrowser, shot, signUpInBrowser, startProduct, writeFeedbackInBrowser } from "./harness.js";
 
 /**
  * The Bitbucket Connect app as a new user meets it through the sandbox: Bitbucket installs it,
@@ -20,22 +20,8 @@ afterAll(() => product?.stop());
 it("installs, connects, links the reviewer, and adds and unlinks a PR from the panel", async () => {
   const ada = await product.newPage();
   await signUpInBrowser(ada, product.url, "Ada Lovelace", "ada@example.com");
-  await go(ada, "Members");
-  await ada.getByLabel("Email").fill("grace@example.com");
-  await ada.getByRole("button", { name: "Create invite link" }).click();
-  const inviteUrl = await ada.getByLabel("Invite link").inputValue();
-  const grace = await product.newPage();
-  await grace.goto(inviteUrl);
-  await grace.getByLabel("Your name").fill("Grace Hopper");
-  await grace.getByLabel("Choose a password (10+ characters)").fill("another long password");
-  await grace.getByRole("button", { name: "Join workspace" }).click();
-  await grace.getByRole("heading", { name: "Welcome, Grace Hopper" }).waitFor();
-  await ada.reload();
-  await go(ada, "Feedback");
-  await ada.getByLabel("About").selectOption({ label: "Grace Hopper" });
-  await ada.getByLabel("Feedback", { exact: true }).fill("Your refunds work made a scary change safe.");
-  await ada.getByRole("button", { name: "Save feedback" }).click();
-  await ada.getByText("Your refunds work made a scary change safe.").waitFor();
+  await inviteInBrowser(ada, product.newPage, "grace@example.com", "Grace Hopper");
+  await writeFeedbackInBrowser(ada, "Grace Hopper", "Your refunds work made a scary change safe.");
 
   // Bitbucket installs the app (first install unsigned; Groundwork checks the secret with Bitbucket).
   const host = await product.newPage();

@@ -89,3 +89,28 @@ export async function signUpInBrowser(page: Page, baseUrl: string, name: string,
   await page.getByRole("button", { name: "Create workspace" }).click();
   await page.getByRole("heading", { name: `Welcome, ${name}` }).waitFor();
 }
+
+/** The owner invites a teammate from Members; the teammate joins in a browser of their own. */
+export async function inviteInBrowser(owner: Page, newPage: () => Promise<Page>, email: string, name: string) {
+  await go(owner, "Members");
+  await owner.getByLabel("Email").fill(email);
+  await owner.getByRole("button", { name: "Create invite link" }).click();
+  const inviteUrl = await owner.getByLabel("Invite link").inputValue();
+  const teammate = await newPage();
+  await teammate.goto(inviteUrl);
+  await teammate.getByLabel("Your name").fill(name);
+  await teammate.getByLabel("Choose a password (10+ characters)").fill("another long password");
+  await teammate.getByRole("button", { name: "Join workspace" }).click();
+  await teammate.getByRole("heading", { name: `Welcome, ${name}` }).waitFor();
+  // The owner's page learns about the new member on reload.
+  await owner.reload();
+  return teammate;
+}
+
+export async function writeFeedbackInBrowser(page: Page, about: string, text: string) {
+  await go(page, "Feedback");
+  await page.getByLabel("About").selectOption({ label: about });
+  await page.getByLabel("Feedback", { exact: true }).fill(text);
+  await page.getByRole("button", { name: "Save feedback" }).click();
+  await page.getByText(text).waitFor();
+}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
-import type { AdoPullRequestPanel, LinkTarget } from "@groundwork/shared-types";
+import type { AdoPullRequestPanel } from "@groundwork/shared-types";
+import { LINK_TARGET_GROUPS, LINK_TARGET_LABELS, targetValue } from "@groundwork/shared-types/labels";
 import { Button } from "azure-devops-ui/Button";
 import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
 import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
@@ -7,8 +8,6 @@ import { TextField } from "azure-devops-ui/TextField";
 import { BackendError, callGroundwork, groundworkUrl } from "../common/backend";
 import { currentPullRequest, loaded, resize, type PullRequestRef } from "../common/host";
 
-const KIND = { feedback: "Feedback", agenda_item: "1:1 agenda", objective: "Objective", key_result: "Key result", competency: "Competency" } as const;
-const GROUPS: LinkTarget["group"][] = ["Feedback", "1:1 agendas", "OKRs", "Competencies"];
 
 type State =
   | { phase: "loading" }
@@ -78,7 +77,7 @@ export function PullRequestPanel() {
     );
 
   const { panel } = state;
-  const target = panel.targets.find((t) => `${t.type}:${t.id}` === choice);
+  const target = panel.targets.find((t) => targetValue(t) === choice);
   return (
     <div className="gw">
       <p className="hint">
@@ -91,7 +90,7 @@ export function PullRequestPanel() {
         <ul className="links" aria-labelledby="attached">
           {panel.links.map((l) => (
             <li key={l.id}>
-              <span className="kind">{KIND[l.targetType]}</span>
+              <span className="kind">{LINK_TARGET_LABELS[l.targetType]}</span>
               <span className="target">
                 {l.targetTitle}
                 {l.note && <span className="note"> — {l.note}</span>}
@@ -132,12 +131,12 @@ export function PullRequestPanel() {
             Attach to
             <select value={choice} onChange={(e) => setChoice(e.target.value)} required>
               <option value="">Choose feedback, an agenda item, an OKR or a competency…</option>
-              {GROUPS.map((group) => {
+              {LINK_TARGET_GROUPS.map((group) => {
                 const items = panel.targets.filter((t) => t.group === group);
                 return items.length ? (
                   <optgroup key={group} label={group}>
                     {items.map((t) => (
-                      <option key={`${t.type}:${t.id}`} value={`${t.type}:${t.id}`}>
+                      <option key={targetValue(t)} value={targetValue(t)}>
                         {t.title}
                       </option>
                     ))}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
-import type { AdoPullRequestPanel as PanelData, LinkTarget } from "@groundwork/shared-types";
+import type { AdoPullRequestPanel as PanelData } from "@groundwork/shared-types";
+import { LINK_TARGET_GROUPS, LINK_TARGET_LABELS, targetValue } from "@groundwork/shared-types/labels";
 import Button from "@atlaskit/button/new";
 import Lozenge from "@atlaskit/lozenge";
 import SectionMessage from "@atlaskit/section-message";
@@ -7,8 +8,6 @@ import Spinner from "@atlaskit/spinner";
 import Textfield from "@atlaskit/textfield";
 import { callGroundwork, PanelError, pullRequestFromUrl, resize } from "./connect";
 
-const KIND = { feedback: "Feedback", agenda_item: "1:1 agenda", objective: "Objective", key_result: "Key result", competency: "Competency" } as const;
-const GROUPS: LinkTarget["group"][] = ["Feedback", "1:1 agendas", "OKRs", "Competencies"];
 
 type State = { phase: "loading" } | { phase: "ready"; panel: PanelData } | { phase: "error"; code: string; message: string };
 const describe = (err: unknown) => (err instanceof PanelError ? { code: err.code, message: err.message } : { code: "unexpected", message: "Something went wrong." });
@@ -68,7 +67,7 @@ export function PullRequestPanel() {
     );
 
   const { panel } = state;
-  const target = panel.targets.find((t) => `${t.type}:${t.id}` === choice);
+  const target = panel.targets.find((t) => targetValue(t) === choice);
   return (
     <div className="gw">
       <p className="hint">
@@ -81,7 +80,7 @@ export function PullRequestPanel() {
         <ul className="links" aria-labelledby="attached">
           {panel.links.map((l) => (
             <li key={l.id}>
-              <Lozenge>{KIND[l.targetType]}</Lozenge>
+              <Lozenge>{LINK_TARGET_LABELS[l.targetType]}</Lozenge>
               <span className="target">
                 {l.targetTitle}
                 {l.note && <span className="hint"> — {l.note}</span>}
@@ -121,12 +120,12 @@ export function PullRequestPanel() {
           <label htmlFor="gw-target">Attach to</label>
           <select id="gw-target" value={choice} onChange={(e) => setChoice(e.target.value)} required>
             <option value="">Choose feedback, a 1:1 agenda item, an OKR or a competency…</option>
-            {GROUPS.map((group) => {
+            {LINK_TARGET_GROUPS.map((group) => {
               const items = panel.targets.filter((t) => t.group === group);
               return items.length ? (
                 <optgroup key={group} label={group}>
                   {items.map((t) => (
-                    <option key={`${t.type}:${t.id}`} value={`${t.type}:${t.id}`}>
+                    <option key={targetValue(t)} value={targetValue(t)}>
                       {t.title}
                     </option>
                   ))}

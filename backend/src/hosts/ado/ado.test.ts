@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Writable } from "node:stream";
-import { setTimeout as sleep } from "node:timers/promises";
 import { QueryTypes } from "sequelize";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { failures } from "../../testing/fakeHost.js";
+import { until } from "../../testing/until.js";
 import { ApiClient, inviteMember, signUp, startTestApp } from "../../testing/testApp.js";
 import { createLogger } from "../../log.js";
 import { deliverToSubscriptions, fakeAdo, sendServiceHook, type FakeAdoState } from "./fakeAdo.js";
@@ -51,15 +51,6 @@ function recording(client: ApiClient) {
   return client;
 }
 
-async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out: ${what}`);
-    await sleep(100);
-  }
-}
 
 const objectiveLinks = async (id: string) =>
   (await owner.get("/api/objectives")).body.find((o: { id: string }) => o.id === id).links as { item: Record<string, any> }[];

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { QueryTypes } from "sequelize";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { failures } from "../../testing/fakeHost.js";
+import { until } from "../../testing/until.js";
 import { ApiClient, inviteMember, signUp, startTestApp } from "../../testing/testApp.js";
 import { BitbucketHostDriver, fakeBitbucket, lifecyclePayload, signAsBitbucket, type FakeBitbucketState } from "./fakeBitbucket.js";
 import type { BitbucketPullRequest } from "./client.js";
@@ -41,15 +42,6 @@ const prItem = async () =>
   )!.item;
 const latestStatus = () => state.statuses?.at(-1);
 
-async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out: ${what}`);
-    await sleep(100);
-  }
-}
 
 beforeAll(async () => {
   await bitbucket.start();

@@ -1,4 +1,4 @@
-import express, { type RequestHandler, type Router } from "express";
+import express, { type Request, type RequestHandler, type Response, type Router } from "express";
 import { z } from "zod";
 import { ApiError } from "../../http/errors.js";
 import type { AppServices } from "../../http/services.js";
@@ -115,6 +115,36 @@ export const BITBUCKET_EVENTS = [
   "pullrequest:comment_created",
 ] as const;
 
+/**
+ * Records a verified delivery as a `bitbucket.event` job and acknowledges it: events we do not
+ * use get 202 and are dropped; a redelivery (same X-Request-UUID) is recorded once.
+ */
+export async function recordBitbucketEvent(
+  recorder: DeliveryRecorder,
+  req: Request,
+  res: Response,
+  body: unknown,
+  from: { source: string; via: { installationId: string } | { connectionId: string }; workspaceId: string | null },
+) {
+  const eventKey = req.get("x-event-key") ?? "";
+  if (!(BITBUCKET_EVENTS as readonly string[]).includes(eventKey)) {
+    res.status(202).json({ received: true, ignored: true });
+    return;
+  }
+  const requestId = req.get("x-request-uuid");
+  if (!requestId) throw new ApiError(400, "missing_request_id", "The X-Request-UUID header is missing", "headers.X-Request-UUID");
+  const parsed = z.record(z.string(), z.unknown()).safeParse(body);
+  if (!parsed.success) throw new ApiError(400, "invalid_event", "The webhook body is not a JSON object", "body");
+  const { duplicate } = await recorder.record({
+    source: from.source,
+    deliveryId: requestId,
+    kind: "bitbucket.event",
+    payload: { ...from.via, eventKey, body: parsed.data } satisfies BitbucketEventJob,
+    workspaceId: from.workspaceId,
+  });
+  res.status(202).json({ received: true, duplicate });
+}
+
 export type BitbucketEventJob = ({ installationId: string } | { connectionId: string }) & {
   eventKey: string;
   body: Record<string, unknown>;
@@ -128,23 +158,11 @@ function webhook(services: AppServices, recorder: DeliveryRecorder): RequestHand
   return async (req, res, next) => {
     try {
       const { installation } = await verifiedInstallation(services, req);
-      const eventKey = req.get("x-event-key") ?? "";
-      if (!(BITBUCKET_EVENTS as readonly string[]).includes(eventKey)) {
-        res.status(202).json({ received: true, ignored: true });
-        return;
-      }
-      const requestId = req.get("x-request-uuid");
-      if (!requestId) throw new ApiError(400, "missing_request_id", "The X-Request-UUID header is missing", "headers.X-Request-UUID");
-      const body = z.record(z.string(), z.unknown()).safeParse(req.body);
-      if (!body.success) throw new ApiError(400, "invalid_event", "The webhook body is not a JSON object", "body");
-      const { duplicate } = await recorder.record({
+      await recordBitbucketEvent(recorder, req, res, req.body, {
         source: `bitbucket:${installation.id}`,
-        deliveryId: requestId,
-        kind: "bitbucket.event",
-        payload: { installationId: installation.id, eventKey, body: body.data } satisfies BitbucketEventJob,
+        via: { installationId: installation.id },
         workspaceId: installation.workspaceId,
       });
-      res.status(202).json({ received: true, duplicate });
     } catch (err) {
       next(err);
     }

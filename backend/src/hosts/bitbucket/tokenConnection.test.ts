@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { QueryTypes } from "sequelize";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { until } from "../../testing/until.js";
 import { ApiClient, signUp, startTestApp } from "../../testing/testApp.js";
 import type { BitbucketPullRequest } from "./client.js";
 import { deliverRepositoryHooks, fakeBitbucket, type FakeBitbucketState } from "./fakeBitbucket.js";
@@ -26,15 +26,6 @@ let owner: ApiClient;
 let objectiveId: string;
 const responses: string[] = [];
 
-async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out: ${what}`);
-    await sleep(100);
-  }
-}
 const prItem = async () =>
   ((await owner.get("/api/objectives")).body.find((o: { id: string }) => o.id === objectiveId).links as { item: Record<string, any> }[])[0]!.item;
 const call = async (method: string, p: string, body?: unknown) => {

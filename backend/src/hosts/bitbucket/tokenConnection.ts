@@ -10,7 +10,7 @@ import { BitbucketTokenConnectionRow, ContextItemRow } from "../../storage/model
 import { newToken } from "../../workspace/secrets.js";
 import { BitbucketClient, BitbucketError } from "./client.js";
 import { enqueueBuildStatus } from "./jobs.js";
-import { BITBUCKET_EVENTS, type BitbucketEventJob } from "./lifecycle.js";
+import { BITBUCKET_EVENTS, recordBitbucketEvent } from "./lifecycle.js";
 
 /**
  * The direct connection, for teams that cannot install the Connect app (Atlassian stopped new
@@ -171,29 +171,17 @@ export function tokenWebhook(services: AppServices, recorder: DeliveryRecorder):
         const connection = id.success ? await BitbucketTokenConnectionRow.findByPk(id.data) : null;
         const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
         if (!connection || !signatureMatches(services.secrets.open(connection.webhookSecretSealed), raw, req.get("x-hub-signature"))) throw refused();
-        const eventKey = req.get("x-event-key") ?? "";
-        if (!(BITBUCKET_EVENTS as readonly string[]).includes(eventKey)) {
-          res.status(202).json({ received: true, ignored: true });
-          return;
-        }
-        const requestId = req.get("x-request-uuid");
-        if (!requestId) throw new ApiError(400, "missing_request_id", "The X-Request-UUID header is missing", "headers.X-Request-UUID");
-        let body: unknown;
+        let body: unknown = null;
         try {
           body = JSON.parse(raw.toString("utf8"));
         } catch {
-          body = null;
+          // recorded as "not a JSON object" below
         }
-        const parsed = z.record(z.string(), z.unknown()).safeParse(body);
-        if (!parsed.success) throw new ApiError(400, "invalid_event", "The webhook body is not a JSON object", "body");
-        const { duplicate } = await recorder.record({
+        await recordBitbucketEvent(recorder, req, res, body, {
           source: `bitbucket-token:${connection.id}`,
-          deliveryId: requestId,
-          kind: "bitbucket.event",
-          payload: { connectionId: connection.id, eventKey, body: parsed.data } satisfies BitbucketEventJob,
+          via: { connectionId: connection.id },
           workspaceId: connection.workspaceId,
         });
-        res.status(202).json({ received: true, duplicate });
       } catch (err) {
         next(err);
       }
