@@ -8,6 +8,21 @@ import { ApiError } from "../../http/errors.js";
  * on atlassian-jwt: HS256 only, signed with the installation's shared secret, `iss` = its
  * clientKey, `exp` in the future, and `qsh` bound to the request's method, path (relative to
  * the app's baseUrl) and query.
+ *
+ * Why atlassian-jwt rather than atlassian-connect-express (ACE 11.5.3), part by part:
+ * - install/uninstall: ACE stores unknown Bitbucket installs unauthenticated and has no
+ *   `uninstalled` route (see lifecycle.ts);
+ * - webhooks: ACE's auto-registered routes emit and answer 204 before anything is stored, where
+ *   deliveries must be recorded before they are acknowledged;
+ * - request authentication: ACE picks the clientKey from `aud[0]` when present and reads the
+ *   plaintext shared secret from its settings store, and its AJAX tokens need checkValidToken
+ *   anyway; here the secret stays sealed in our own table and is opened only to verify;
+ * - outgoing calls: ACE's httpClient rides the deprecated `request` package and the host URL an
+ *   install names, where we call the API base URL from settings and need 429/Retry-After and
+ *   401/403 classified for the job queue;
+ * - descriptor serving: one route (descriptor.ts), where ACE would bring ~250 packages
+ *   (MongoDB, DynamoDB and Redis clients among them) for it.
+ * atlassian-jwt is the library ACE itself verifies and signs with.
  */
 export const APP_KEY = "groundwork";
 const LEEWAY_SECONDS = 30;
