@@ -144,17 +144,26 @@ export async function linksByTarget(workspaceId: string, targetType: LinkTargetT
   return map;
 }
 
-/** Deletes things that links may point at, removing those links in the same transaction. */
-export function destroyWithLinks(
+/**
+ * Deletes things that links may point at, removing those links in the same transaction; the
+ * hosts then hear that those items' links changed (their PR statuses count links).
+ */
+export async function destroyWithLinks(
   ctx: MemberContext,
   targets: [LinkTargetType, string[]][],
   destroy: (transaction: Transaction) => Promise<unknown>,
 ) {
-  return ctx.services.storage.sequelize.transaction(async (transaction) => {
-    for (const [targetType, ids] of targets)
-      if (ids.length) await ContextLinkRow.destroy({ where: { targetType, targetId: { [Op.in]: ids } }, transaction });
+  const affected = new Set<string>();
+  await ctx.services.storage.sequelize.transaction(async (transaction) => {
+    for (const [targetType, ids] of targets) {
+      if (!ids.length) continue;
+      const where = { targetType, targetId: { [Op.in]: ids } };
+      for (const l of await ContextLinkRow.findAll({ where, transaction })) affected.add(l.contextItemId);
+      await ContextLinkRow.destroy({ where, transaction });
+    }
     await destroy(transaction);
   });
+  for (const item of await ContextItemRow.findAll({ where: { id: { [Op.in]: [...affected] } } })) await linksChanged(ctx.services, item);
 }
 
 export const contextLinkRoutes = [
