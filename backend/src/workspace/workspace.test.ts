@@ -182,6 +182,18 @@ describe("context links", () => {
     expect((await outsider.delete(`/api/context-links/${link.id}`)).status).toBe(404);
   });
 
+  it("links the same new URL from many places at once, one item for all of them", async () => {
+    const url = "https://bitbucket.org/acme/widgets/pull-requests/77";
+    const objectives = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => owner.post("/api/objectives", { title: `Race ${i}`, period: "2026-Q4" }).then((r) => r.body.id as string)),
+    );
+    const links = await Promise.all(objectives.map((targetId) => owner.post("/api/context-links", { targetType: "objective", targetId, url })));
+    expect(links.map((l) => l.status)).toEqual(objectives.map(() => 201));
+    expect(new Set(links.map((l) => l.body.item.id)).size).toBe(1);
+    const again = await owner.post("/api/context-links", { targetType: "objective", targetId: objectives[0], url });
+    expect(again.status).toBe(409);
+  });
+
   it("removes links with the thing they were attached to", async () => {
     const objective = (await owner.post("/api/objectives", { title: "Temporary", period: "2026-Q4" })).body;
     await owner.post("/api/context-links", { targetType: "objective", targetId: objective.id, url: PR });
