@@ -57,6 +57,7 @@ it("connects the sandbox organisation and shows a PR's state change when its web
 
   // By hand, with the URL and secret Groundwork showed: a reviewer approves.
   await sandbox.reload();
+  await sandbox.getByRole("note", { name: "Latest PR status" }).getByText("succeeded — Linked to 1 item in Groundwork").waitFor({ timeout: 20_000 });
   await sandbox.getByLabel("Event").selectOption({ label: "Pull request #1 updated: a reviewer approves" });
   await sandbox.getByLabel(/Webhook URL/).fill(webhookUrl);
   await sandbox.getByLabel(/Secret/).fill(secret);

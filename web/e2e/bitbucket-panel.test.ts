@@ -68,6 +68,17 @@ it("installs, connects, links the reviewer, and adds and unlinks a PR from the p
   await go(ada, "Feedback");
   await ada.getByRole("link", { name: "Make refunds idempotent" }).waitFor({ timeout: 20_000 });
 
+  // Bitbucket shows Groundwork's build status; Ada's comment on the PR shows under her feedback.
+  await host.goto(bitbucket);
+  await host.getByRole("note", { name: "Latest build status" }).getByText("SUCCESSFUL — Linked to 1 item in Groundwork").waitFor({ timeout: 20_000 });
+  await host.getByLabel("Comment on pull request #1 as Bitbucket user").fill("ada");
+  await host.getByLabel("Comment", { exact: true }).fill("Retries are idempotent now");
+  await host.getByRole("button", { name: "Comment", exact: true }).click();
+  await host.getByRole("status").getByText("Groundwork answered 202 to pullrequest:comment_created").waitFor();
+  await ada.reload();
+  await ada.getByRole("list", { name: "Comments on Make refunds idempotent" }).getByText("Retries are idempotent now").waitFor({ timeout: 20_000 });
+  await shot(host, "bitbucket-3-sandbox-status");
+
   await panel.getByRole("button", { name: "Unlink from Your refunds work made a scary change safe." }).click();
   await panel.getByText("This pull request is not attached to anything yet.").waitFor();
   expect(await attached.count()).toBe(0);

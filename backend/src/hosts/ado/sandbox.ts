@@ -136,6 +136,14 @@ ${
 <p><a href="/_harness/settings-hub">Open the organisation settings page</a></p>`
     : ""
 }
+<h2>Statuses Groundwork posted on pull request #1</h2>
+${(() => {
+  const posted = (state.statuses ?? []).filter((st) => st.pullRequestId === pr.pullRequestId);
+  const latest = posted.at(-1);
+  return latest
+    ? `<p role="note" aria-label="Latest PR status"><strong>${escape(latest.context.genre)}/${escape(latest.context.name)}</strong>: ${escape(latest.state)} — ${escape(latest.description)} (<a href="${escape(latest.targetUrl)}">details</a>); ${posted.length} posted so far.</p>`
+    : "<p>None yet: connect the organisation, then attach the pull request or send it an update.</p>";
+})()}
 <h2>Send a service hook</h2>
 ${result ? `<p role="status"><strong>${escape(result)}</strong></p>` : ""}
 <p>${state.subscriptions?.length ? `${state.subscriptions.length} service hook subscription(s) exist: events go to them unless you enter a webhook URL.` : "No service hooks exist yet: use “Create the service hooks for me” in Groundwork, or enter the webhook URL and secret it showed you."}</p>

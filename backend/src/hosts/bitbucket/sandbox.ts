@@ -50,6 +50,7 @@ export async function startBitbucketSandbox(port: number, groundworkUrl: string)
   let driver: BitbucketHostDriver;
   const appBase = `${groundworkUrl.replace(/\/$/, "")}/bitbucket`;
   const installed = () => Boolean(state.installations?.[install.clientKey]);
+  let commentCount = 0;
   /** A signed URL to one of the app's pages, as Bitbucket builds it for an iframe. */
   const signedPage = (pagePath: string, query: Record<string, string>) => {
     const q = new URLSearchParams({ ...query, xdm_e: host.url });
@@ -117,6 +118,21 @@ window.addEventListener("message", async (e) => {
           pr.updated_on = new Date().toISOString();
           const body = { ...fixture("pullrequest_fulfilled.json"), pullrequest: pr, repository };
           result = `Groundwork answered ${(await driver.webhook(install.clientKey, "pullrequest:fulfilled", body)).status} to pullrequest:fulfilled`;
+        } else if (req.params.action === "comment") {
+          const form = new URLSearchParams(req.body);
+          const as = form.get("as") || "admin";
+          const base = fixture("pullrequest_comment_created.json");
+          commentCount++;
+          const comment = {
+            ...base.comment,
+            id: commentCount,
+            content: { raw: form.get("text") || "A comment", markup: "markdown", html: "", type: "rendered" },
+            user: { type: "user", uuid: userUuid(as), display_name: as, nickname: as },
+            created_on: new Date().toISOString(),
+            links: { html: { href: `https://bitbucket.org/${WORKSPACE}/${REPO}/pull-requests/${pr.id}#comment-${commentCount}` } },
+          };
+          const body = { ...base, comment, pullrequest: pr, repository };
+          result = `Groundwork answered ${(await driver.webhook(install.clientKey, "pullrequest:comment_created", body)).status} to pullrequest:comment_created`;
         } else return { status: 404, body: "no such action" };
       } catch (err) {
         result = `Could not reach Groundwork: ${(err as Error).message}`;
@@ -142,8 +158,18 @@ ${result ? `<p role="status"><strong>${escape(result)}</strong></p>` : ""}
 <li>Paste <code>${prUrl}</code> onto feedback, an agenda item or an OKR, or <a href="/_sandbox/pull-request?as=admin">open pull request #${pr.id}</a> and use the Groundwork panel
 (<form method="get" action="/_sandbox/pull-request"><label>as Bitbucket user <input name="as" value="admin" size="10"></label> <button>Open</button></form>).</li>
 <li><form method="post" action="/_sandbox/merge"><button>Merge pull request #${pr.id}</button></form> sends <code>pullrequest:fulfilled</code>.</li>
+<li><form method="post" action="/_sandbox/comment"><label>Comment on pull request #${pr.id} as Bitbucket user <input name="as" value="admin" size="10"></label>
+<input name="text" value="Looks good — the retries are idempotent now." size="40" aria-label="Comment"> <button>Comment</button></form>
+(shows in Groundwork once that user linked their account from the panel)</li>
 <li><form method="post" action="/_sandbox/uninstall"><button>Uninstall Groundwork</button></form></li>
-</ol></body></html>`,
+</ol>
+<h2>Build statuses Groundwork posted</h2>
+${(() => {
+  const latest = state.statuses?.at(-1);
+  return latest
+    ? `<p role="note" aria-label="Latest build status"><strong>${escape(latest.name)}</strong> on ${escape(latest.refname)} (${escape(latest.commit.slice(0, 12))}): ${escape(latest.state)} — ${escape(latest.description)} (<a href="${escape(latest.url)}">details</a>); ${state.statuses!.length} posted so far.</p>`
+    : "<p>None yet: install the app, connect the workspace, and attach the pull request.</p>";
+})()}</body></html>`,
       };
     },
   });
