@@ -152,7 +152,7 @@ export function adoJobHandlers(services: AppServices): Record<string, JobHandler
       for (const connection of await AdoConnectionRow.findAll()) await queueSync(services, connection, false);
     },
 
-    "ado.pr-status": async (payload, ctx) => {
+    "ado.pr-status": async (payload) => {
       const job = payload as PrStatusJob;
       const connection = await AdoConnectionRow.findOne({ where: { workspaceId: job.workspaceId, organization: job.organization } });
       if (!connection || !connection.services.statuses) return;

@@ -1,6 +1,5 @@
 import type { AdoServiceHooksResult } from "@groundwork/shared-types";
 import { ApiError } from "../../http/errors.js";
-import type { AppServices } from "../../http/services.js";
 import type { AdoConnectionRow, AdoHookSubscription } from "../../storage/models.js";
 import { AdoError, type AdoClient, type AdoSubscriptionRequest } from "./client.js";
 
