@@ -39,6 +39,10 @@ export function toAdoConnection(services: AppServices, c: AdoConnectionRow): Ado
   };
 }
 
+/** A host that could not be reached, or answered oddly: say which, and that trying again may help. */
+const unreachable = (err: AdoError) =>
+  new ApiError(502, "ado_unreachable", err.kind === "unreachable" ? `${err.message}; try again in a moment` : `Azure DevOps did not answer properly (${err.message}); try again`);
+
 /** The sandbox organisation lives on the local sandbox; every other one on Azure DevOps. */
 export const SANDBOX_ORG = "groundwork-sandbox";
 const baseUrlFor = (services: AppServices, organization: string) =>
@@ -77,7 +81,7 @@ async function testConnection(services: AppServices, orgUrl: string, pat: string
         throw new ApiError(503, "ado_rate_limited", "Azure DevOps is rate-limiting us; try again in a minute", undefined, {
           "Retry-After": String(err.retryAfterSeconds ?? 60),
         });
-      throw new ApiError(502, "ado_unreachable", `Azure DevOps did not answer properly: ${err.message}`);
+      throw unreachable(err);
     }
   };
   const me = await step(() => client.connectionData());
@@ -192,7 +196,7 @@ export const adoConnectionRoutes = [
       try {
         return await createServiceHooks(clientFor(ctx.services, c), c, url, ctx.services.secrets.open(c.webhookSecretSealed));
       } catch (err) {
-        if (err instanceof AdoError) throw new ApiError(502, "ado_unreachable", `Azure DevOps did not answer properly: ${err.message}; try again`);
+        if (err instanceof AdoError) throw unreachable(err);
         throw err;
       }
     },
