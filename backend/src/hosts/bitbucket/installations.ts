@@ -33,6 +33,13 @@ export function allowFraming(services: AppServices, res: Response) {
 }
 
 
+/** The Bitbucket sandbox's one workspace, reachable with its access token as well as through the app. */
+export const SANDBOX_WORKSPACE = "groundwork-sandbox";
+
+/** A token connection to the sandbox's workspace talks to the sandbox; every other one to Bitbucket's API. */
+export const tokenApiUrlFor = (services: AppServices, workspace: string) =>
+  services.config.sandbox.bitbucketUrl && workspace.toLowerCase() === SANDBOX_WORKSPACE ? services.config.sandbox.bitbucketUrl : services.config.bitbucket.apiUrl;
+
 /** The sandbox's installations live on the sandbox; every other one on Bitbucket's API. */
 export const apiUrlFor = (services: AppServices, baseUrl: string) =>
   services.config.sandbox.bitbucketUrl && baseUrl.replace(/\/$/, "") === services.config.sandbox.bitbucketUrl

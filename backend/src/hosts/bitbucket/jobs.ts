@@ -7,7 +7,7 @@ import { asJobError } from "../hostError.js";
 import { applySnapshot, type Snapshot } from "../snapshot.js";
 import { BitbucketClient, BitbucketError, type BitbucketBuildStatus, type BitbucketPullRequest, type BitbucketUser } from "./client.js";
 import type { BitbucketEventJob } from "./lifecycle.js";
-import { apiUrlFor } from "./installations.js";
+import { apiUrlFor, tokenApiUrlFor } from "./installations.js";
 import { linkedMember } from "../accountLinks.js";
 import { recordContextUpdate } from "../contextUpdates.js";
 
@@ -82,7 +82,7 @@ async function access(services: AppServices, via: BitbucketVia): Promise<Bitbuck
   if (!c) return null;
   return {
     workspaceId: c.workspaceId,
-    client: new BitbucketClient(services.config.bitbucket.apiUrl, { kind: "token", token: services.secrets.open(c.tokenSealed) }),
+    client: new BitbucketClient(tokenApiUrlFor(services, c.bitbucketWorkspace), { kind: "token", token: services.secrets.open(c.tokenSealed) }),
     identityScope: c.workspaceUuid,
     touch: (tx) => c.update({ lastDeliveryAt: new Date() }, { transaction: tx }),
     failed: (message) => c.update({ status: "auth_failed", lastError: message }),

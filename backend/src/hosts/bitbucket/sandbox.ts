@@ -3,7 +3,8 @@ import path from "node:path";
 import { randomBytes, randomUUID } from "node:crypto";
 import * as jwt from "atlassian-jwt";
 import type { BitbucketPullRequest } from "./client.js";
-import { BitbucketHostDriver, fakeBitbucket, type FakeBitbucketState } from "./fakeBitbucket.js";
+import { BitbucketHostDriver, deliverRepositoryHooks, fakeBitbucket, type FakeBitbucketState } from "./fakeBitbucket.js";
+import { SANDBOX_WORKSPACE } from "./installations.js";
 
 /**
  * The local Bitbucket sandbox `npm start` runs beside Groundwork: a pretend Bitbucket Cloud
@@ -12,7 +13,9 @@ import { BitbucketHostDriver, fakeBitbucket, type FakeBitbucketState } from "./f
  * the panel's all.js (context tokens, resizing), and sends documented webhooks.
  */
 const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8"));
-const WORKSPACE = "groundwork-sandbox";
+const WORKSPACE = SANDBOX_WORKSPACE;
+/** The sandbox workspace's access token, for trying the direct connection. */
+export const SANDBOX_BITBUCKET_TOKEN = "sandbox-bitbucket-token-0123456789abcdefghij";
 const REPO = "payments";
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const userUuid = (name: string) => `{${Buffer.from(name.toLowerCase().padEnd(16, "-").slice(0, 16)).toString("hex").replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, "$1-$2-$3-$4-$5")}}`;
@@ -40,6 +43,7 @@ export async function startBitbucketSandbox(port: number, groundworkUrl: string)
     destination: { ...created.pullrequest.destination, repository },
   };
   const state: FakeBitbucketState = {
+    token: SANDBOX_BITBUCKET_TOKEN,
     user: { uuid: userUuid("admin"), display_name: "Sandbox Admin", account_id: "sandbox:admin" },
     repositories: [{ workspace: WORKSPACE, slug: REPO, uuid: repository.uuid }],
     pullRequests: [{ workspace: WORKSPACE, slug: REPO, pr }],
@@ -51,6 +55,14 @@ export async function startBitbucketSandbox(port: number, groundworkUrl: string)
   const appBase = `${groundworkUrl.replace(/\/$/, "")}/bitbucket`;
   const installed = () => Boolean(state.installations?.[install.clientKey]);
   let commentCount = 0;
+  /** Like Bitbucket: to the app if it is installed, and to the repository webhooks a token connection made. */
+  const deliver = async (eventKey: string, body: unknown) => {
+    const answers = [
+      ...(installed() ? [(await driver.webhook(install.clientKey, eventKey, body)).status] : []),
+      ...(await deliverRepositoryHooks(state, WORKSPACE, REPO, eventKey, body)),
+    ];
+    return answers.length ? `Groundwork answered ${answers.join(", ")} to ${eventKey}` : `Nothing receives ${eventKey}: install the app or connect with the access token first`;
+  };
   /** A signed URL to one of the app's pages, as Bitbucket builds it for an iframe. */
   const signedPage = (pagePath: string, query: Record<string, string>) => {
     const q = new URLSearchParams({ ...query, xdm_e: host.url });
@@ -117,7 +129,7 @@ window.addEventListener("message", async (e) => {
           pr.state = "MERGED";
           pr.updated_on = new Date().toISOString();
           const body = { ...fixture("pullrequest_fulfilled.json"), pullrequest: pr, repository };
-          result = `Groundwork answered ${(await driver.webhook(install.clientKey, "pullrequest:fulfilled", body)).status} to pullrequest:fulfilled`;
+          result = await deliver("pullrequest:fulfilled", body);
         } else if (req.params.action === "comment") {
           const form = new URLSearchParams(req.body);
           const as = form.get("as") || "admin";
@@ -132,7 +144,7 @@ window.addEventListener("message", async (e) => {
             links: { html: { href: `https://bitbucket.org/${WORKSPACE}/${REPO}/pull-requests/${pr.id}#comment-${commentCount}` } },
           };
           const body = { ...base, comment, pullrequest: pr, repository };
-          result = `Groundwork answered ${(await driver.webhook(install.clientKey, "pullrequest:comment_created", body)).status} to pullrequest:comment_created`;
+          result = await deliver("pullrequest:comment_created", body);
         } else return { status: 404, body: "no such action" };
       } catch (err) {
         result = `Could not reach Groundwork: ${(err as Error).message}`;
@@ -150,7 +162,8 @@ window.addEventListener("message", async (e) => {
         status: 200,
         body: `<!doctype html><html><head><title>Bitbucket sandbox</title><style>body{font-family:system-ui;max-width:760px;margin:2rem auto;padding:0 1rem}code{background:#eee;padding:2px 4px}form{display:inline}</style></head>
 <body><h1>Bitbucket sandbox</h1>
-<p>A pretend Bitbucket Cloud workspace, <code>${WORKSPACE}</code>, for trying Groundwork's Bitbucket app.</p>
+<p>A pretend Bitbucket Cloud workspace, <code>${WORKSPACE}</code>, for trying Groundwork's Bitbucket app — or, without the app,
+Integrations → Bitbucket → <em>Or connect with an access token</em> with workspace <code>${WORKSPACE}</code> and token <code>${SANDBOX_BITBUCKET_TOKEN}</code>.</p>
 ${result ? `<p role="status"><strong>${escape(result)}</strong></p>` : ""}
 <ol>
 <li>${installed() ? "The Groundwork app is installed." : "The Groundwork app is not installed."} <form method="post" action="/_sandbox/install"><button>Install Groundwork</button></form></li>

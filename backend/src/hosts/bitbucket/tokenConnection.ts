@@ -9,6 +9,7 @@ import type { DeliveryRecorder } from "../../jobs/deliveries.js";
 import { BitbucketTokenConnectionRow, ContextItemRow } from "../../storage/models.js";
 import { newToken } from "../../workspace/secrets.js";
 import { BitbucketClient, BitbucketError } from "./client.js";
+import { tokenApiUrlFor } from "./installations.js";
 import { enqueueBuildStatus } from "./jobs.js";
 import { BITBUCKET_EVENTS, recordBitbucketEvent } from "./lifecycle.js";
 
@@ -35,7 +36,7 @@ export function toTokenConnection(services: AppServices, c: BitbucketTokenConnec
 
 /** Tests a token the way a person needs to hear about it: the token, or which scope is missing. */
 async function testToken(services: AppServices, workspace: string, token: string) {
-  const client = new BitbucketClient(services.config.bitbucket.apiUrl, { kind: "token", token });
+  const client = new BitbucketClient(tokenApiUrlFor(services, workspace), { kind: "token", token });
   const step = async <T>(call: () => Promise<T>, scope: string): Promise<T> => {
     try {
       return await call();
@@ -47,7 +48,11 @@ async function testToken(services: AppServices, workspace: string, token: string
       if (err.kind === "not_found") throw new ApiError(422, "bitbucket_workspace_not_found", `No Bitbucket workspace "${workspace}" is visible to this token — check its name`, "body.workspace");
       if (err.kind === "rate_limited")
         throw new ApiError(503, "bitbucket_rate_limited", "Bitbucket is rate-limiting us; try again later", undefined, { "Retry-After": String(err.retryAfterSeconds ?? 60) });
-      throw new ApiError(502, "bitbucket_unreachable", `Bitbucket did not answer properly: ${err.message}`);
+      throw new ApiError(
+        502,
+        "bitbucket_unreachable",
+        err.kind === "unreachable" ? `${err.message}; try again in a moment` : `Bitbucket did not answer properly (${err.message}); try again`,
+      );
     }
   };
   const repositories = await step(() => client.repositories(workspace), "Repositories (Read)");
@@ -149,7 +154,7 @@ export const bitbucketTokenRoutes = [
 
 /** Best effort: a token that stopped working must not keep an owner from disconnecting. */
 async function removeHooks(services: AppServices, c: BitbucketTokenConnectionRow) {
-  const client = new BitbucketClient(services.config.bitbucket.apiUrl, { kind: "token", token: services.secrets.open(c.tokenSealed) });
+  const client = new BitbucketClient(tokenApiUrlFor(services, c.bitbucketWorkspace), { kind: "token", token: services.secrets.open(c.tokenSealed) });
   for (const r of c.repositories) if (r.hookUuid) await client.deleteRepositoryHook(c.bitbucketWorkspace, r.slug, r.hookUuid).catch(() => undefined);
 }
 
