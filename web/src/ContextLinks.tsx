@@ -66,16 +66,14 @@ export function ContextLinks({
                   {d.label}
                 </a>
                 <StatusBadge link={l} />
-                {l.item.host === "ado" && (
-                  <button
-                    type="button"
-                    className="quiet"
-                    aria-label={`Sync ${d.label}`}
-                    onClick={() => void run(() => api("POST", `/api/context-items/${l.item.id}/sync`))}
-                  >
-                    Sync
-                  </button>
-                )}
+                <button
+                  type="button"
+                  className="quiet"
+                  aria-label={`Sync ${d.label}`}
+                  onClick={() => void run(() => api("POST", `/api/context-items/${l.item.id}/sync`))}
+                >
+                  Sync
+                </button>
                 <button
                   type="button"
                   className="quiet"

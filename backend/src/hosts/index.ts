@@ -4,8 +4,8 @@ import type { ContextItemRow } from "../storage/models.js";
 import { adoJobHandlers, enqueuePrStatus } from "./ado/jobs.js";
 import { bitbucketJobHandlers, enqueueBuildStatus } from "./bitbucket/jobs.js";
 
-/** The job that fetches a linked item's metadata, per host that can do it yet. */
-export const REFRESH_JOB: Partial<Record<"ado" | "bitbucket", string>> = { ado: "ado.refresh", bitbucket: "bitbucket.refresh" };
+/** The job that fetches a linked item's metadata, per host. */
+export const REFRESH_JOB: Record<"ado" | "bitbucket", string> = { ado: "ado.refresh", bitbucket: "bitbucket.refresh" };
 
 /** Called after a context item's links change, so hosts can update what they show (ADO PR statuses, Bitbucket build statuses). */
 export async function linksChanged(services: AppServices, item: ContextItemRow) {

@@ -222,9 +222,8 @@ export const contextLinkRoutes = [
           );
           return Object.assign(created, { item });
         });
-        const refresh = REFRESH_JOB[link.item.host];
-        if (refresh && link.item.metadataStatus !== "fetched")
-          await ctx.services.queue.enqueue(refresh, { contextItemId: link.item.id }, { workspaceId: ws });
+        if (link.item.metadataStatus !== "fetched")
+          await ctx.services.queue.enqueue(REFRESH_JOB[link.item.host], { contextItemId: link.item.id }, { workspaceId: ws });
         await linksChanged(ctx.services, link.item);
         return toContextLink(link, await updatesByItem([link.item.id]));
       } catch (err) {
@@ -259,9 +258,7 @@ export const contextLinkRoutes = [
     handler: async ({ params }, ctx) => {
       const item = await ContextItemRow.findOne({ where: { id: params.id!, workspaceId: ctx.auth.workspace.id } });
       if (!item) throw notFound("That pull request or work item", "params.id");
-      const refresh = REFRESH_JOB[item.host];
-      if (!refresh) throw conflict("host_not_supported", "Syncing from this host is not available yet");
-      await ctx.services.queue.enqueue(refresh, { contextItemId: item.id }, { workspaceId: item.workspaceId });
+      await ctx.services.queue.enqueue(REFRESH_JOB[item.host], { contextItemId: item.id }, { workspaceId: item.workspaceId });
       return { queued: true };
     },
   }),
