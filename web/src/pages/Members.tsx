@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { LINK_TARGET_LABELS } from "@groundwork/shared-types/labels";
 import { Link, useParams } from "react-router-dom";
 import type { Contribution, CreatedInvite, Invite } from "@groundwork/shared-types";
 import { api } from "../api";
@@ -107,14 +108,6 @@ export function MembersPage() {
   );
 }
 
-const TARGET_LABELS = {
-  feedback: "Feedback",
-  agenda_item: "1:1 agenda",
-  objective: "Objective",
-  key_result: "Key result",
-  competency: "Competency",
-} as const;
-
 export function ContributionsPage() {
   const { id = "" } = useParams();
   const { members } = useSession();
@@ -139,7 +132,7 @@ export function ContributionsPage() {
               {c.item.title ?? c.item.url}
             </a>{" "}
             <span className="badge pending">{c.item.metadataStatus === "fetched" ? c.item.state : "metadata pending"}</span>
-            <div className="hint">{c.links.map((l) => `${TARGET_LABELS[l.targetType]}: ${l.title}`).join(" · ")}</div>
+            <div className="hint">{c.links.map((l) => `${LINK_TARGET_LABELS[l.targetType]}: ${l.title}`).join(" · ")}</div>
           </li>
         ))}
       </ul>
