@@ -409,14 +409,15 @@ export const AdoPanelQuery = z.object({
   repository: z.string().trim().min(1).max(200),
   pullRequestId: z.coerce.number().int().positive().max(2 ** 31),
 });
-export const AdoPullRequestPanel = z.object({
+/** What a host's PR panel (Azure DevOps tab, Bitbucket panel) shows: where the PR is attached, and what the caller may attach it to. */
+export const PullRequestPanelData = z.object({
   workspace: z.object({ name: z.string(), url: z.string() }),
   member: z.object({ id: Id, name: z.string() }),
   pullRequestUrl: z.string(),
   links: z.array(ContextLink.extend({ targetTitle: z.string() })),
   targets: z.array(LinkTarget),
 });
-export type AdoPullRequestPanel = z.infer<typeof AdoPullRequestPanel>;
+export type PullRequestPanelData = z.infer<typeof PullRequestPanelData>;
 export const AdoOrganizationStatus = z.object({
   organization: z.string(),
   connected: z.boolean(),

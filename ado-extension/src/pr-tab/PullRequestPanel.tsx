@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import type { AdoPullRequestPanel } from "@groundwork/shared-types";
+import type { PullRequestPanelData } from "@groundwork/shared-types";
 import { LINK_TARGET_GROUPS, LINK_TARGET_LABELS, targetValue } from "@groundwork/shared-types/labels";
 import { Button } from "azure-devops-ui/Button";
 import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
@@ -11,7 +11,7 @@ import { currentPullRequest, loaded, resize, type PullRequestRef } from "../comm
 
 type State =
   | { phase: "loading" }
-  | { phase: "ready"; pr: PullRequestRef; panel: AdoPullRequestPanel }
+  | { phase: "ready"; pr: PullRequestRef; panel: PullRequestPanelData }
   | { phase: "not-connected"; message: string }
   | { phase: "error"; message: string; code: string };
 
@@ -31,7 +31,7 @@ export function PullRequestPanel() {
     try {
       const pr = await currentPullRequest();
       const query = new URLSearchParams({ project: pr.project, repository: pr.repository, pullRequestId: String(pr.pullRequestId) });
-      const panel = await callGroundwork<AdoPullRequestPanel>("GET", `/pull-request?${query}`);
+      const panel = await callGroundwork<PullRequestPanelData>("GET", `/pull-request?${query}`);
       setState({ phase: "ready", pr, panel });
     } catch (err) {
       const { message, code } = describe(err);

@@ -1,4 +1,4 @@
-import type { AdoPullRequestPanel, ParsedContextUrl } from "@groundwork/shared-types";
+import type { PullRequestPanelData, ParsedContextUrl } from "@groundwork/shared-types";
 import { ApiError } from "../http/errors.js";
 import type { MemberContext } from "../http/route.js";
 import { ContextItemRow, ContextLinkRow } from "../storage/models.js";
@@ -6,7 +6,7 @@ import { toContextLink, updatesByItem, visibleTarget } from "./contextLinks.js";
 import { linkTargetsFor } from "./linkTargets.js";
 
 /** What a host's PR panel shows: where the PR is attached (that the caller may see) and what it may be attached to. */
-export async function pullRequestPanel(ctx: MemberContext, pr: ParsedContextUrl): Promise<AdoPullRequestPanel> {
+export async function pullRequestPanel(ctx: MemberContext, pr: ParsedContextUrl): Promise<PullRequestPanelData> {
   const item = await ContextItemRow.findOne({ where: { workspaceId: ctx.auth.workspace.id, externalKey: pr.externalKey } });
   const rows = item
     ? ((await ContextLinkRow.findAll({

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import type { AdoPullRequestPanel as PanelData } from "@groundwork/shared-types";
+import type { PullRequestPanelData as PanelData } from "@groundwork/shared-types";
 import { LINK_TARGET_GROUPS, LINK_TARGET_LABELS, targetValue } from "@groundwork/shared-types/labels";
 import Button from "@atlaskit/button/new";
 import Lozenge from "@atlaskit/lozenge";

@@ -1,7 +1,7 @@
 import cors from "cors";
 import express, { type RequestHandler, type Router } from "express";
 import { jwtVerify } from "jose";
-import { AccountLinkStart, AdoOrganizationStatus, AdoPanelQuery, AdoPullRequestPanel, parseContextUrl } from "@groundwork/shared-types";
+import { AccountLinkStart, AdoOrganizationStatus, AdoPanelQuery, PullRequestPanelData, parseContextUrl } from "@groundwork/shared-types";
 import { ApiError } from "../../http/errors.js";
 import { mount, route, type RouteSpec } from "../../http/route.js";
 import type { AppServices } from "../../http/services.js";
@@ -209,7 +209,7 @@ const panelRoute = route({
   tag: "Azure DevOps extension",
   access: "member",
   query: AdoPanelQuery,
-  response: AdoPullRequestPanel,
+  response: PullRequestPanelData,
   handler: async ({ query }, ctx) => {
     const org = ctx.req.adoExtension!.organization;
     const parsed = parseContextUrl(

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import express, { type RequestHandler, type Router } from "express";
 import { z } from "zod";
-import { AccountLinkStart, AdoPullRequestPanel, parseContextUrl } from "@groundwork/shared-types";
+import { AccountLinkStart, PullRequestPanelData, parseContextUrl } from "@groundwork/shared-types";
 import { ApiError } from "../../http/errors.js";
 import { mount, route, type RouteSpec } from "../../http/route.js";
 import type { AppServices } from "../../http/services.js";
@@ -88,7 +88,7 @@ export const bitbucketPanelRoutes: RouteSpec[] = [
     tag: "Bitbucket panel",
     access: "member",
     query: PanelQuery,
-    response: AdoPullRequestPanel,
+    response: PullRequestPanelData,
     handler: async ({ query }, ctx) => {
       const [workspace, repository] = query.repository.split("/") as [string, string];
       const parsed = parseContextUrl(`https://bitbucket.org/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/pull-requests/${query.pullrequest}`);
