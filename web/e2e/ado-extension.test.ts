@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { freePort, go, inviteInBrowser, shot, signUpInBrowser, startProduct, writeFeedbackInBrowser } from "./harness.js";
+import { go, inviteInBrowser, shot, signUpInBrowser, startSandboxedProduct, writeFeedbackInBrowser } from "./harness.js";
 
 /**
  * The production Azure DevOps extension bundle (ado-extension/dist, as packaged), framed by the
@@ -7,13 +7,12 @@ import { freePort, go, inviteInBrowser, shot, signUpInBrowser, startProduct, wri
  * PR tab shows where the PR is attached, adds it to feedback and unlinks it; the settings hub
  * tells a connected organisation from one that is not.
  */
-let product: Awaited<ReturnType<typeof startProduct>>;
+let product: Awaited<ReturnType<typeof startSandboxedProduct>>;
 let sandboxUrl: string;
 
 beforeAll(async () => {
-  const sandboxPort = await freePort();
-  sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
-  product = await startProduct({ SANDBOX: "true", SANDBOX_PORT: String(sandboxPort) });
+  product = await startSandboxedProduct();
+  sandboxUrl = product.adoSandboxUrl;
 });
 afterAll(() => product?.stop());
 

@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { freePort, go, shot, signUpInBrowser, startProduct } from "./harness.js";
+import { go, shot, signUpInBrowser, startSandboxedProduct } from "./harness.js";
 
 /**
  * What a new user does with `npm start`: connect the sandbox Azure DevOps organisation from
  * Integrations, paste one of its pull requests onto an OKR, send a service hook from the
  * sandbox page, and watch the PR's state change in Groundwork.
  */
-let product: Awaited<ReturnType<typeof startProduct>>;
+let product: Awaited<ReturnType<typeof startSandboxedProduct>>;
 let sandboxUrl: string;
 
 beforeAll(async () => {
-  const sandboxPort = await freePort();
-  sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
-  product = await startProduct({ SANDBOX: "true", SANDBOX_PORT: String(sandboxPort) });
+  product = await startSandboxedProduct();
+  sandboxUrl = product.adoSandboxUrl;
 });
 afterAll(() => product?.stop());
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { freePort, go, inviteInBrowser, shot, signUpInBrowser, startProduct, writeFeedbackInBrowser } from "./harness.js";
+import { go, inviteInBrowser, shot, signUpInBrowser, startSandboxedProduct, writeFeedbackInBrowser } from "./harness.js";
 
 /**
  * The Bitbucket Connect app as a new user meets it through the sandbox: Bitbucket installs it,
@@ -7,13 +7,12 @@ import { freePort, go, inviteInBrowser, shot, signUpInBrowser, startProduct, wri
  * page (the panel framed with a signed URL, talking through the host's all.js), links their
  * account once, adds the PR to feedback and unlinks it.
  */
-let product: Awaited<ReturnType<typeof startProduct>>;
+let product: Awaited<ReturnType<typeof startSandboxedProduct>>;
 let bitbucket: string;
 
 beforeAll(async () => {
-  const [adoPort, bitbucketPort] = [await freePort(), await freePort()];
-  bitbucket = `http://127.0.0.1:${bitbucketPort}`;
-  product = await startProduct({ SANDBOX: "true", SANDBOX_PORT: String(adoPort), SANDBOX_BITBUCKET_PORT: String(bitbucketPort) });
+  product = await startSandboxedProduct();
+  bitbucket = product.bitbucketSandboxUrl;
 });
 afterAll(() => product?.stop());
 

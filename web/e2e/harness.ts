@@ -72,6 +72,13 @@ export async function startProduct(env: Record<string, string> = {}) {
   };
 }
 
+/** The product as `npm start` runs it, with both host sandboxes, each on a free port so test files can run side by side. */
+export async function startSandboxedProduct() {
+  const [adoPort, bitbucketPort] = [await freePort(), await freePort()];
+  const product = await startProduct({ SANDBOX: "true", SANDBOX_PORT: String(adoPort), SANDBOX_BITBUCKET_PORT: String(bitbucketPort) });
+  return { ...product, adoSandboxUrl: `http://127.0.0.1:${adoPort}`, bitbucketSandboxUrl: `http://127.0.0.1:${bitbucketPort}` };
+}
+
 export const go = (page: Page, section: string) =>
   page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: section }).click();
 
