@@ -2,6 +2,7 @@ import { AccountLinkPreview, AccountLinkRequest } from "@groundwork/shared-types
 import { ApiError } from "../http/errors.js";
 import { route, type MemberContext } from "../http/route.js";
 import type { AppServices } from "../http/services.js";
+import { openClaim, sealClaim } from "../storage/encryption.js";
 import { AdoConnectionRow, BitbucketInstallationRow, IdentityLinkRow, MemberRow, UserRow } from "../storage/models.js";
 
 /**
@@ -26,9 +27,8 @@ export interface AccountClaim {
 }
 
 export function accountLinkUrl(services: AppServices, claim: AccountClaim) {
-  const expiresAt = Date.now() + CODE_TTL_MS;
-  const code = services.secrets.seal(JSON.stringify({ p: PURPOSE, ...claim, x: expiresAt }));
-  return { linkUrl: new URL(`/link-account?code=${code}`, services.config.publicUrl).toString(), expiresAt: new Date(expiresAt).toISOString() };
+  const { code, expiresAt } = sealClaim(services.secrets, PURPOSE, claim, CODE_TTL_MS);
+  return { linkUrl: new URL(`/link-account?code=${code}`, services.config.publicUrl).toString(), expiresAt: expiresAt.toISOString() };
 }
 
 /** The member a host account was linked to in a workspace, if any. */
@@ -38,16 +38,11 @@ export async function linkedMember(workspaceId: string, host: AccountClaim["host
 }
 
 function openCode(ctx: MemberContext, code: string): AccountClaim {
-  let claim: (AccountClaim & { p?: string; x?: number }) | null;
-  try {
-    claim = JSON.parse(ctx.services.secrets.open(code));
-  } catch {
-    claim = null;
-  }
-  if (!claim || claim.p !== PURPOSE || typeof claim.x !== "number" || !(claim.host in HOST_NAMES))
-    throw new ApiError(400, "invalid_link_code", "This link is not valid: start again from the Groundwork panel on the pull request", "body.code");
-  if (claim.x < Date.now())
+  const claim = openClaim<AccountClaim>(ctx.services.secrets, PURPOSE, code);
+  if (claim === "expired")
     throw new ApiError(400, "expired_link_code", "This link has expired: start again from the Groundwork panel on the pull request", "body.code");
+  if (claim === "invalid" || !(claim.host in HOST_NAMES))
+    throw new ApiError(400, "invalid_link_code", "This link is not valid: start again from the Groundwork panel on the pull request", "body.code");
   return claim;
 }
 

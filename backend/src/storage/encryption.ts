@@ -42,3 +42,24 @@ export class SecretBox {
     return Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8");
   }
 }
+
+/**
+ * A short-lived, tamper-proof code that carries a claim for one purpose (linking an account,
+ * binding an installation) through a browser: sealed, so it can be neither read nor forged.
+ */
+export function sealClaim(box: SecretBox, purpose: string, claim: object, ttlMs: number) {
+  const expiresAt = Date.now() + ttlMs;
+  return { code: box.seal(JSON.stringify({ ...claim, p: purpose, x: expiresAt })), expiresAt: new Date(expiresAt) };
+}
+
+/** The claim a code carries, or why it cannot be used. */
+export function openClaim<T>(box: SecretBox, purpose: string, code: string): T | "invalid" | "expired" {
+  let claim: { p?: unknown; x?: unknown } | null;
+  try {
+    claim = JSON.parse(box.open(code));
+  } catch {
+    return "invalid";
+  }
+  if (!claim || claim.p !== purpose || typeof claim.x !== "number") return "invalid";
+  return claim.x < Date.now() ? "expired" : (claim as T);
+}

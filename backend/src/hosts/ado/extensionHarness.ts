@@ -3,6 +3,7 @@ import path from "node:path";
 import { SignJWT } from "jose";
 import type { FakeHost } from "../../testing/fakeHost.js";
 import type { FakeAdoState } from "./fakeAdo.js";
+import { escapeHtml } from "../../http/html.js";
 
 /**
  * A page that plays Azure DevOps for the Groundwork extension: it serves the built extension
@@ -61,7 +62,6 @@ const THEMES: Record<string, Record<string, string>> = {
 };
 
 const identityId = (email: string) => `sandbox-${email.toLowerCase()}`;
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The app token ADO would hand the extension for this user (claims as observed from ADO). */
 export function signAppToken(secret: string, userId: string, audience: string) {
@@ -132,12 +132,12 @@ export function addExtensionHarness(host: FakeHost, state: FakeAdoState, o: Harn
       const page = contribution === "pr-tab" ? `Pull request ${o.pullRequestId} · ${o.repository.name}` : "Organization settings · Groundwork";
       return {
         status: 200,
-        body: `<!doctype html><html><head><meta charset="utf-8"><title>${escape(page)} — Azure DevOps sandbox</title>
+        body: `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(page)} — Azure DevOps sandbox</title>
 <style>body{margin:0;font-family:system-ui;background:${theme === "dark" ? "#1b1a19" : "#f8f8f8"};color:${theme === "dark" ? "#eee" : "#222"}}
 header{padding:10px 20px;background:#0078d4;color:#fff}nav{padding:8px 20px;border-bottom:1px solid #8884}nav span{margin-right:16px}nav .on{font-weight:600;border-bottom:2px solid #0078d4}
 iframe{border:0;width:100%;display:block;min-height:120px}</style></head>
-<body data-loaded="false"><header>Azure DevOps sandbox · ${escape(organization)} · ${escape(o.project.name)}</header>
-<nav><span>${escape(page)}</span>${contribution === "pr-tab" ? '<span>Overview</span><span>Files</span><span class="on">Groundwork</span>' : ""}</nav>
+<body data-loaded="false"><header>Azure DevOps sandbox · ${escapeHtml(organization)} · ${escapeHtml(o.project.name)}</header>
+<nav><span>${escapeHtml(page)}</span>${contribution === "pr-tab" ? '<span>Overview</span><span>Files</span><span class="on">Groundwork</span>' : ""}</nav>
 <iframe id="extension" title="Groundwork" src="/_cdn/${contribution}/${contribution}.html"></iframe>
 <script>
 const handshake = ${JSON.stringify(handshake)};

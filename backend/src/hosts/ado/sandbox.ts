@@ -5,6 +5,7 @@ import type { AdoPullRequest, AdoWorkItem } from "./client.js";
 import { SANDBOX_ORG } from "./connection.js";
 import { addExtensionHarness, DEFAULT_EXTENSION_DIST } from "./extensionHarness.js";
 import { deliverToSubscriptions, fakeAdo, sendServiceHook, type FakeAdoState } from "./fakeAdo.js";
+import { escapeHtml } from "../../http/html.js";
 
 /**
  * The local Azure DevOps sandbox `npm start` runs beside Groundwork: the fake organisation
@@ -84,7 +85,6 @@ const EVENTS: Record<string, { label: string; file: string; apply: Apply }> = {
   },
 };
 
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** What the extension harness needs from Groundwork: where it runs and the extension's secret. */
 export interface SandboxExtension {
@@ -131,7 +131,7 @@ ${
   extension
     ? `<h2>Try the Azure DevOps extension</h2>
 <p>Opens pull request #1 with Groundwork's tab, the way Azure DevOps shows it, signed in as the email you give (use your Groundwork email).</p>
-<form method="get" action="/_harness/pr-tab"><label>Signed in to Azure DevOps as<input name="as" type="email" required value="${escape(state.user.email)}"></label>
+<form method="get" action="/_harness/pr-tab"><label>Signed in to Azure DevOps as<input name="as" type="email" required value="${escapeHtml(state.user.email)}"></label>
 <label>Theme<select name="theme"><option value="light">Light</option><option value="dark">Dark</option></select></label><button>Open the pull request page</button></form>
 <p><a href="/_harness/settings-hub">Open the organisation settings page</a></p>`
     : ""
@@ -141,15 +141,15 @@ ${(() => {
   const posted = (state.statuses ?? []).filter((st) => st.pullRequestId === pr.pullRequestId);
   const latest = posted.at(-1);
   return latest
-    ? `<p role="note" aria-label="Latest PR status"><strong>${escape(latest.context.genre)}/${escape(latest.context.name)}</strong>: ${escape(latest.state)} — ${escape(latest.description)} (<a href="${escape(latest.targetUrl)}">details</a>); ${posted.length} posted so far.</p>`
+    ? `<p role="note" aria-label="Latest PR status"><strong>${escapeHtml(latest.context.genre)}/${escapeHtml(latest.context.name)}</strong>: ${escapeHtml(latest.state)} — ${escapeHtml(latest.description)} (<a href="${escapeHtml(latest.targetUrl)}">details</a>); ${posted.length} posted so far.</p>`
     : "<p>None yet: connect the organisation, then attach the pull request or send it an update.</p>";
 })()}
 <h2>Send a service hook</h2>
-${result ? `<p role="status"><strong>${escape(result)}</strong></p>` : ""}
+${result ? `<p role="status"><strong>${escapeHtml(result)}</strong></p>` : ""}
 <p>${state.subscriptions?.length ? `${state.subscriptions.length} service hook subscription(s) exist: events go to them unless you enter a webhook URL.` : "No service hooks exist yet: use “Create the service hooks for me” in Groundwork, or enter the webhook URL and secret it showed you."}</p>
 <form method="post" action="/_sandbox/send">
 <label>Event<select name="event">${Object.entries(EVENTS)
-          .map(([k, e]) => `<option value="${k}">${escape(e.label)}</option>`)
+          .map(([k, e]) => `<option value="${k}">${escapeHtml(e.label)}</option>`)
           .join("")}</select></label>
 <label>Comment as (email of a Groundwork member)<input name="email" type="email" value="admin@groundwork-sandbox.test"></label>
 <label>Comment text<input name="text" value="Looks good — nice split of the migration."></label>

@@ -3,9 +3,11 @@ import { BitbucketBindPreview, BitbucketBindRequest, type BitbucketInstallation 
 import { ApiError } from "../../http/errors.js";
 import { route, type MemberContext } from "../../http/route.js";
 import type { AppServices } from "../../http/services.js";
+import { openClaim, sealClaim } from "../../storage/encryption.js";
 import { BitbucketInstallationRow, ContextItemRow } from "../../storage/models.js";
 import { enqueueBuildStatus } from "./jobs.js";
 import { allowFraming, installationName, verifiedInstallation } from "./installations.js";
+import { escapeHtml } from "../../http/html.js";
 
 /**
  * Binding an installation to a Groundwork workspace: Bitbucket opens the app's configure page
@@ -14,7 +16,6 @@ import { allowFraming, installationName, verifiedInstallation } from "./installa
  */
 const PURPOSE = "bitbucket-bind";
 const CODE_TTL_MS = 30 * 60_000;
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function toBitbucketInstallation(i: BitbucketInstallationRow): BitbucketInstallation {
   return {
@@ -32,7 +33,7 @@ export function configurePage(services: AppServices): RequestHandler {
   return async (req, res, next) => {
     try {
       const { installation } = await verifiedInstallation(services, req, "context");
-      const code = services.secrets.seal(JSON.stringify({ p: PURPOSE, clientKey: installation.clientKey, x: Date.now() + CODE_TTL_MS }));
+      const { code } = sealClaim(services.secrets, PURPOSE, { clientKey: installation.clientKey }, CODE_TTL_MS);
       const bindUrl = new URL(`/integrations/bitbucket/bind?code=${code}`, services.config.publicUrl).toString();
       const bound = Boolean(installation.workspaceId);
       allowFraming(services, res);
@@ -45,7 +46,7 @@ export function configurePage(services: AppServices): RequestHandler {
 <body><h1>Groundwork</h1>
 <p>${bound ? "This Bitbucket workspace is connected to a Groundwork workspace. To move it to another one, connect it again." : "One step left: connect this Bitbucket workspace to your Groundwork workspace."}</p>
 <p>A Groundwork workspace owner opens the link below, logs in and confirms. Pull requests then show where they are attached, and get a Groundwork build status.</p>
-<p><a class="button" href="${escape(bindUrl)}" target="_blank" rel="noopener">Connect ${escape(installationName(installation))} to Groundwork</a></p>
+<p><a class="button" href="${escapeHtml(bindUrl)}" target="_blank" rel="noopener">Connect ${escapeHtml(installationName(installation))} to Groundwork</a></p>
 <p><small>The link works for 30 minutes.</small></p></body></html>`,
         );
     } catch (err) {
@@ -55,16 +56,11 @@ export function configurePage(services: AppServices): RequestHandler {
 }
 
 async function installationOf(ctx: MemberContext, code: string) {
-  let claim: { p?: string; clientKey?: string; x?: number } | null;
-  try {
-    claim = JSON.parse(ctx.services.secrets.open(code));
-  } catch {
-    claim = null;
-  }
-  if (!claim || claim.p !== PURPOSE || typeof claim.clientKey !== "string" || typeof claim.x !== "number")
-    throw new ApiError(400, "invalid_bind_code", "This link is not valid: open the Groundwork configure page in Bitbucket again", "body.code");
-  if (claim.x < Date.now())
+  const claim = openClaim<{ clientKey?: unknown }>(ctx.services.secrets, PURPOSE, code);
+  if (claim === "expired")
     throw new ApiError(400, "expired_bind_code", "This link has expired: open the Groundwork configure page in Bitbucket again", "body.code");
+  if (claim === "invalid" || typeof claim.clientKey !== "string")
+    throw new ApiError(400, "invalid_bind_code", "This link is not valid: open the Groundwork configure page in Bitbucket again", "body.code");
   const installation = await BitbucketInstallationRow.findOne({ where: { clientKey: claim.clientKey } });
   if (!installation || installation.status === "uninstalled")
     throw new ApiError(409, "not_installed", "The Groundwork app is no longer installed in that Bitbucket workspace", "body.code");

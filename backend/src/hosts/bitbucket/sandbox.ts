@@ -5,6 +5,7 @@ import * as jwt from "atlassian-jwt";
 import type { BitbucketPullRequest } from "./client.js";
 import { BitbucketHostDriver, deliverRepositoryHooks, fakeBitbucket, type FakeBitbucketState } from "./fakeBitbucket.js";
 import { SANDBOX_WORKSPACE } from "./installations.js";
+import { escapeHtml } from "../../http/html.js";
 
 /**
  * The local Bitbucket sandbox `npm start` runs beside Groundwork: a pretend Bitbucket Cloud
@@ -17,7 +18,6 @@ const WORKSPACE = SANDBOX_WORKSPACE;
 /** The sandbox workspace's access token, for trying the direct connection. */
 export const SANDBOX_BITBUCKET_TOKEN = "sandbox-bitbucket-token-0123456789abcdefghij";
 const REPO = "payments";
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const userUuid = (name: string) => `{${Buffer.from(name.toLowerCase().padEnd(16, "-").slice(0, 16)).toString("hex").replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, "$1-$2-$3-$4-$5")}}`;
 
 /** The host's Connect JavaScript API, as much of it as the panel uses: tokens come from the framing page. */
@@ -75,11 +75,11 @@ export async function startBitbucketSandbox(port: number, groundworkUrl: string)
     );
     return `${appBase}${relative}&jwt=${token}`;
   };
-  const framed = (title: string, src: string) => `<!doctype html><html><head><meta charset="utf-8"><title>${escape(title)} — Bitbucket sandbox</title>
+  const framed = (title: string, src: string) => `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)} — Bitbucket sandbox</title>
 <style>body{margin:0;font-family:system-ui;background:#f4f5f7;color:#172b4d}header{background:#0052cc;color:#fff;padding:10px 20px}main{display:grid;grid-template-columns:1fr 360px;gap:16px;padding:16px 20px}
 section{background:#fff;border-radius:3px;padding:12px}iframe{border:0;width:100%;min-height:80px;display:block}</style></head>
-<body><header>Bitbucket sandbox · ${WORKSPACE} / ${REPO}</header><main><section><h2>${escape(title)}</h2><p>${escape(pr.description ?? "")}</p></section>
-<section><iframe id="app" title="Groundwork" src="${escape(src)}"></iframe></section></main>
+<body><header>Bitbucket sandbox · ${WORKSPACE} / ${REPO}</header><main><section><h2>${escapeHtml(title)}</h2><p>${escapeHtml(pr.description ?? "")}</p></section>
+<section><iframe id="app" title="Groundwork" src="${escapeHtml(src)}"></iframe></section></main>
 <script>
 const frame = document.getElementById("app");
 const user = new URLSearchParams(location.search).get("as") || "admin";
@@ -164,7 +164,7 @@ window.addEventListener("message", async (e) => {
 <body><h1>Bitbucket sandbox</h1>
 <p>A pretend Bitbucket Cloud workspace, <code>${WORKSPACE}</code>, for trying Groundwork's Bitbucket app — or, without the app,
 Integrations → Bitbucket → <em>Or connect with an access token</em> with workspace <code>${WORKSPACE}</code> and token <code>${SANDBOX_BITBUCKET_TOKEN}</code>.</p>
-${result ? `<p role="status"><strong>${escape(result)}</strong></p>` : ""}
+${result ? `<p role="status"><strong>${escapeHtml(result)}</strong></p>` : ""}
 <ol>
 <li>${installed() ? "The Groundwork app is installed." : "The Groundwork app is not installed."} <form method="post" action="/_sandbox/install"><button>Install Groundwork</button></form></li>
 <li><a href="/_sandbox/configure">Open the app's configure page</a> and connect the workspace to Groundwork (as a Groundwork owner).</li>
@@ -180,7 +180,7 @@ ${result ? `<p role="status"><strong>${escape(result)}</strong></p>` : ""}
 ${(() => {
   const latest = state.statuses?.at(-1);
   return latest
-    ? `<p role="note" aria-label="Latest build status"><strong>${escape(latest.name)}</strong> on ${escape(latest.refname)} (${escape(latest.commit.slice(0, 12))}): ${escape(latest.state)} — ${escape(latest.description)} (<a href="${escape(latest.url)}">details</a>); ${state.statuses!.length} posted so far.</p>`
+    ? `<p role="note" aria-label="Latest build status"><strong>${escapeHtml(latest.name)}</strong> on ${escapeHtml(latest.refname)} (${escapeHtml(latest.commit.slice(0, 12))}): ${escapeHtml(latest.state)} — ${escapeHtml(latest.description)} (<a href="${escapeHtml(latest.url)}">details</a>); ${state.statuses!.length} posted so far.</p>`
     : "<p>None yet: install the app, connect the workspace, and attach the pull request.</p>";
 })()}</body></html>`,
       };
