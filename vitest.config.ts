@@ -9,6 +9,7 @@ export default defineConfig({
           name: "backend",
           root: "backend",
           include: ["src/**/*.test.ts"],
+          setupFiles: ["src/testing/contractGuard.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

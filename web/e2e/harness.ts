@@ -76,7 +76,21 @@ export async function startProduct(env: Record<string, string> = {}) {
 export async function startSandboxedProduct() {
   const [adoPort, bitbucketPort] = [await freePort(), await freePort()];
   const product = await startProduct({ SANDBOX: "true", SANDBOX_PORT: String(adoPort), SANDBOX_BITBUCKET_PORT: String(bitbucketPort) });
-  return { ...product, adoSandboxUrl: `http://127.0.0.1:${adoPort}`, bitbucketSandboxUrl: `http://127.0.0.1:${bitbucketPort}` };
+  const sandboxes = [`http://127.0.0.1:${adoPort}`, `http://127.0.0.1:${bitbucketPort}`] as const;
+  return {
+    ...product,
+    adoSandboxUrl: sandboxes[0],
+    bitbucketSandboxUrl: sandboxes[1],
+    /** Stops everything, then fails if Groundwork sent either sandbox a request the real host would refuse. */
+    async stop() {
+      const found = await Promise.all(
+        sandboxes.map(async (url) => ((await (await fetch(`${url}/_fake/violations`)).json()) as { violations: string[] }).violations),
+      );
+      await product.stop();
+      const all = found.flat();
+      if (all.length) throw new Error(`Requests that the real hosts would refuse (their published contracts):\n${all.join("\n")}`);
+    },
+  };
 }
 
 export const go = (page: Page, section: string) =>

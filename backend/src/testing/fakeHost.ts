@@ -36,6 +36,14 @@ export interface ScriptedFailure {
   respond?: FakeResponse;
 }
 
+/**
+ * Checks a request against the host's published contract before routing: `null` for a request
+ * outside the host's API (a sandbox page), "allowed" when it keeps to the contract, else the
+ * host's own refusal (404, 400, 401/403) and, when the request breaks the contract — which no
+ * request Groundwork sends may do — how.
+ */
+export type ContractCheck = (req: Omit<FakeRequest, "params">) => { respond: FakeResponse; violation?: string } | "allowed" | null;
+
 /** The failures every host can produce; host fakes add their own (ADO's 203 sign-in page). */
 export const failures = {
   unauthorized: (): FakeResponse => ({ status: 401, body: { message: "Unauthorized" } }),
@@ -73,7 +81,11 @@ function compile(pattern: string) {
  * routes, records every request for assertions, and injects scripted failures and delays.
  */
 export class FakeHost {
+  /** Running fakes, so a test run can fail any test whose requests broke a host's contract. */
+  static readonly live = new Set<FakeHost>();
   readonly requests: FakeRequest[] = [];
+  /** Requests that broke the host's contract, or that the fake cannot answer, not yet reported. */
+  readonly violations: string[] = [];
   private script: ScriptedFailure[] = [];
   private server!: http.Server;
   url = "";
@@ -81,7 +93,19 @@ export class FakeHost {
   constructor(
     readonly name: string,
     private readonly routes: FakeRoute[],
+    private readonly check?: ContractCheck,
   ) {}
+
+  private violated(message: string) {
+    this.violations.push(message);
+    // Loud even where no test reads `violations` (the sandboxes under `npm start`).
+    console.error(`[${this.name} fake] contract violation: ${message}`);
+  }
+
+  /** Hands over the violations recorded since the last call. */
+  takeViolations() {
+    return this.violations.splice(0);
+  }
 
   /** Adds a route before start(): sandboxes add pages of their own. */
   addRoute(route: FakeRoute) {
@@ -103,12 +127,20 @@ export class FakeHost {
         body: Buffer.concat(chunks).toString("utf8"),
         at: Date.now(),
       };
-      let response: FakeResponse = { status: 404, body: { message: `${this.name} fake has no route ${base.method} ${base.path}` } };
+      let response: FakeResponse | null = null;
+      // Browser tests run the sandboxes in the product's process: they read the violations here.
+      if (base.method === "GET" && base.path === "/_fake/violations") {
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ violations: this.violations }));
+        return;
+      }
       const failure = this.takeFailure(base);
       if (failure?.delayMs) await sleep(failure.delayMs);
-      if (failure?.respond) {
+      const verdict = failure?.respond ? null : this.check?.(base);
+      const refusal = verdict && verdict !== "allowed" ? verdict : null;
+      if (failure?.respond || refusal) {
         this.requests.push({ ...base, params: {} });
-        response = failure.respond;
+        response = failure?.respond ?? refusal!.respond;
+        if (refusal?.violation) this.violated(`${base.method} ${base.path}${url.search}: ${refusal.violation}`);
       } else {
         for (const r of compiled) {
           const params = r.method === base.method ? r.match(base.path) : null;
@@ -119,6 +151,10 @@ export class FakeHost {
           break;
         }
       }
+      if (!response) {
+        if (verdict === "allowed") this.violated(`${base.method} ${base.path}: the host has this operation, but the fake does not answer it yet`);
+        response = { status: 404, body: { message: `${this.name} fake has no route ${base.method} ${base.path}` } };
+      }
       const raw = typeof response.body === "string" || Buffer.isBuffer(response.body);
       res.writeHead(response.status, {
         "content-type": raw ? "text/html; charset=utf-8" : "application/json; charset=utf-8",
@@ -128,6 +164,7 @@ export class FakeHost {
     });
     await new Promise<void>((resolve, reject) => this.server.listen(port, "127.0.0.1", resolve).once("error", reject));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    FakeHost.live.add(this);
     return this;
   }
 
@@ -146,6 +183,7 @@ export class FakeHost {
   }
 
   async stop() {
+    FakeHost.live.delete(this);
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }

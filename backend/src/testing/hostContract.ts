@@ -1,0 +1,80 @@
+import fs from "node:fs";
+import path from "node:path";
+
+/** One operation of a host's published API, as derived by backend/scripts/deriveHostContracts.ts. */
+export interface ContractOperation {
+  host: string;
+  method: string;
+  path: string;
+  /** The exact api-version the operation takes (Azure DevOps). */
+  apiVersion?: string;
+  scopes: string[];
+  /** Body fields the operation requires. */
+  body?: string[];
+  source: string;
+}
+
+interface ContractFile {
+  scopeRule: "any" | "all";
+  includes: Record<string, string[]>;
+  operations: ContractOperation[];
+}
+
+/**
+ * A host's API contract, for fakes to check every request against as the real host would:
+ * which operations exist, which api-version and scopes each needs, which body fields it requires.
+ */
+export class HostContract {
+  private readonly routes: { op: ContractOperation; re: RegExp; literal: number }[];
+  private readonly file: ContractFile;
+
+  constructor(name: "ado" | "bitbucket") {
+    this.file = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "contracts", `${name}.json`), "utf8")) as ContractFile;
+    this.routes = this.file.operations.map((op) => ({
+      op,
+      // Hosts match paths case-insensitively (ADO answers pullRequests and pullrequests alike).
+      re: new RegExp(`^${op.path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+")}/?$`, "i"),
+      literal: op.path.replace(/\{[^}]+\}/g, "").length,
+    }));
+  }
+
+  /** The operation a request addresses; the most literal template wins (`/hooks/subscriptions` over `/{project}/…`). */
+  operation(host: string, method: string, pathname: string): ContractOperation | null {
+    let best: { op: ContractOperation; literal: number } | null = null;
+    for (const r of this.routes)
+      if (r.op.host === host && r.op.method === method && r.re.test(pathname) && (!best || r.literal > best.literal)) best = r;
+    return best?.op ?? null;
+  }
+
+  /** Every scope a set of granted scopes amounts to, with those each one includes. */
+  expand(granted: Iterable<string>) {
+    const all = new Set<string>();
+    const add = (s: string) => {
+      if (all.has(s)) return;
+      all.add(s);
+      for (const inner of this.file.includes[s] ?? []) add(inner);
+    };
+    for (const s of granted) add(s);
+    return all;
+  }
+
+  /** Whether granted scopes satisfy required ones: any one of them (ADO) or all of them (Bitbucket). */
+  allows(required: string[], granted: Iterable<string>) {
+    if (required.length === 0) return true;
+    const have = this.expand(granted);
+    return this.file.scopeRule === "any" ? required.some((s) => have.has(s)) : required.every((s) => have.has(s));
+  }
+
+  /** The required body fields a JSON body lacks (all of them when it is not a JSON object). */
+  missingFields(op: ContractOperation, body: string) {
+    if (!op.body?.length) return [];
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      return op.body;
+    }
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return op.body;
+    return op.body.filter((f) => (parsed as Record<string, unknown>)[f] === undefined || (parsed as Record<string, unknown>)[f] === null);
+  }
+}
