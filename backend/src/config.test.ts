@@ -18,6 +18,14 @@ describe("loadConfig", () => {
     expect(loadConfig({ DATABASE_URL: "" }).database.dialect).toBe("sqlite");
   });
 
+  it("takes the Bitbucket app key and the Azure DevOps identity host from settings", () => {
+    const c = loadConfig({});
+    expect(c.bitbucket.appKey).toBe("groundwork");
+    expect(c.adoIdentityUrl).toBe("https://vssps.dev.azure.com");
+    expect(loadConfig({ BITBUCKET_APP_KEY: "groundwork-acme" }).bitbucket.appKey).toBe("groundwork-acme");
+    expect(() => loadConfig({ BITBUCKET_APP_KEY: "spaces are not allowed" })).toThrow(/BITBUCKET_APP_KEY: must be 1–64 letters/);
+  });
+
   it("names every wrong setting, without echoing secrets", () => {
     let error: unknown;
     try {

@@ -35,11 +35,17 @@ const Env = z.object({
     .refine((k) => Buffer.from(k, "base64").length === 32, { message: "must be 32 random bytes, base64-encoded (openssl rand -base64 32)" })
     .optional(),
   ADO_BASE_URL: z.url({ message: "must be an absolute URL" }).default("https://dev.azure.com"),
+  ADO_IDENTITY_URL: z.url({ message: "must be an absolute URL" }).default("https://vssps.dev.azure.com"),
   ADO_EXTENSION_SECRET: z.string().min(16, { message: "must be the extension's certificate from the Marketplace publisher page" }).optional(),
   ADO_EXTENSION_AUDIENCE: z.string().optional(),
   ADO_EXTENSION_ORIGINS: z.string().default("https://*.gallerycdn.vsassets.io,https://*.gallery.vsassets.io"),
   BITBUCKET_API_URL: z.url({ message: "must be an absolute URL" }).default("https://api.bitbucket.org"),
   BITBUCKET_ALLOWED_BASE_URLS: z.string().default("https://bitbucket.org"),
+  // Connect app keys are global in Atlassian's registry: each self-hosted deployment needs its own.
+  BITBUCKET_APP_KEY: z
+    .string()
+    .regex(/^[a-zA-Z0-9._-]{1,64}$/, { message: "must be 1–64 letters, digits, dots, dashes or underscores (an Atlassian Connect app key)" })
+    .default("groundwork"),
   SANDBOX: z.enum(["true", "false"]).default("false"),
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   SANDBOX_BITBUCKET_PORT: z.coerce.number().int().min(0).max(65535).default(3002),
@@ -59,6 +65,8 @@ export interface Config {
   encryptionKey?: string;
   /** Where Azure DevOps organisations live; tests and the sandbox point it at the fake host. */
   adoBaseUrl: string;
+  /** Where Azure DevOps serves identities (vssps.dev.azure.com). */
+  adoIdentityUrl: string;
   /**
    * The Azure DevOps extension: the certificate its app tokens are signed with (HS256), the
    * audience to require if set, and the origins its files are served from (`*` matches one label).
@@ -68,9 +76,9 @@ export interface Config {
    * Bitbucket Cloud: where its REST API is called (never the URL an install request names), and
    * the host base URLs a Connect install may come from.
    */
-  bitbucket: { apiUrl: string; allowedBaseUrls: string[] };
+  bitbucket: { apiUrl: string; allowedBaseUrls: string[]; appKey: string };
   /** The local host sandboxes: started beside the app when enabled; their URLs once running. */
-  sandbox: { enabled: boolean; port: number; bitbucketPort: number; adoUrl?: string; bitbucketUrl?: string };
+  sandbox: { enabled: boolean; port: number; bitbucketPort: number; ado?: { baseUrl: string; identityUrl: string }; bitbucketUrl?: string };
 }
 
 export class ConfigError extends Error {
@@ -115,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(import.meta.dirname, "../../web/dist")),
     ...(e.ENCRYPTION_KEY ? { encryptionKey: e.ENCRYPTION_KEY } : {}),
     adoBaseUrl: e.ADO_BASE_URL.replace(/\/$/, ""),
+    adoIdentityUrl: e.ADO_IDENTITY_URL.replace(/\/$/, ""),
     adoExtension: {
       ...(e.ADO_EXTENSION_SECRET ? { secret: e.ADO_EXTENSION_SECRET } : {}),
       ...(e.ADO_EXTENSION_AUDIENCE ? { audience: e.ADO_EXTENSION_AUDIENCE } : {}),
@@ -123,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bitbucket: {
       apiUrl: e.BITBUCKET_API_URL.replace(/\/$/, ""),
       allowedBaseUrls: e.BITBUCKET_ALLOWED_BASE_URLS.split(",").map((u) => u.trim().replace(/\/$/, "")).filter(Boolean),
+      appKey: e.BITBUCKET_APP_KEY,
     },
     sandbox: { enabled: e.SANDBOX === "true", port: e.SANDBOX_PORT, bitbucketPort: e.SANDBOX_BITBUCKET_PORT },
   };

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./log.js";
 import { SANDBOX_ORG } from "./hosts/ado/connection.js";
 import { startAdoSandbox } from "./hosts/ado/sandbox.js";
+import { adoHostsOf } from "./hosts/ado/fakeAdo.js";
 import { startBitbucketSandbox } from "./hosts/bitbucket/sandbox.js";
 import { startGroundwork } from "./server.js";
 
@@ -26,9 +27,9 @@ async function main() {
       extensionSecret: config.adoExtension.secret,
       ...(config.adoExtension.audience ? { audience: config.adoExtension.audience } : {}),
     });
-    config.sandbox.adoUrl = sandbox.url;
+    config.sandbox.ado = adoHostsOf(sandbox);
     log.info(`Azure DevOps sandbox: ${sandbox.url} (organisation ${SANDBOX_ORG}; open it for the token and sample links)`);
-    const bitbucket = await startBitbucketSandbox(config.sandbox.bitbucketPort, config.publicUrl.origin);
+    const bitbucket = await startBitbucketSandbox(config.sandbox.bitbucketPort, config.publicUrl.origin, config.bitbucket.appKey);
     config.sandbox.bitbucketUrl = bitbucket.url;
     log.info(`Bitbucket sandbox: ${bitbucket.url} (install the Groundwork app there and open its pull request)`);
   }

@@ -15,3 +15,22 @@ export const LINK_TARGET_GROUPS = ["Feedback", "1:1 agendas", "OKRs", "Competenc
 
 /** A picker value for a target, and back. */
 export const targetValue = (t: { type: string; id: string }) => `${t.type}:${t.id}`;
+
+/**
+ * The scopes a token needs, as each host's token page names them, and what Groundwork uses each
+ * for. Test connection checks every one; the Integrations page and README list them.
+ */
+export const ADO_PAT_SCOPES = [
+  { scope: "vso.code_write", label: "Code (Read & Write)", usedFor: "reading pull requests and repositories, posting the Groundwork PR status" },
+  { scope: "vso.work", label: "Work Items (Read)", usedFor: "reading work items and their comments" },
+  { scope: "vso.project", label: "Project and Team (Read)", usedFor: "listing projects" },
+  { scope: "vso.identity", label: "Identity (Read)", usedFor: "recognising who opens the Groundwork tab on a pull request, and comment authors' emails" },
+] as const;
+
+export const BITBUCKET_TOKEN_SCOPES = [
+  { scope: "repository", label: "Repositories (Read)", usedFor: "listing repositories, resolving commits, posting the Groundwork build status" },
+  { scope: "pullrequest", label: "Pull requests (Read)", usedFor: "reading pull requests, and webhooks for pull request events" },
+  { scope: "webhook", label: "Webhooks (Read and write)", usedFor: "creating and deleting the repository webhooks" },
+] as const;
+
+export const scopeLabel = (scopes: readonly { scope: string; label: string }[], scope: string) => scopes.find((s) => s.scope === scope)?.label ?? scope;

@@ -74,9 +74,9 @@ it("shows, adds and unlinks a PR's attachments from the PR tab, and reports the 
   await expect.poll(() => attached.getByText("Your payments review caught a real race.").count()).toBe(0);
   await shot(pr, "ado-ext-3-pr-tab-unlinked");
 
-  // Dark theme from the host.
-  await pr.goto(`${sandboxUrl}/_harness/pr-tab?as=ada@example.com&theme=dark`);
-  await tab.getByRole("list", { name: "Attached in Groundwork" }).waitFor();
+  // Dark theme from the host; this host names the pull request only in the tab's configuration, not the page route.
+  await pr.goto(`${sandboxUrl}/_harness/pr-tab?as=ada@example.com&theme=dark&pr=configuration`);
+  await tab.getByRole("list", { name: "Attached in Groundwork" }).getByText("Make payments boring").first().waitFor();
   const background = await tab.locator("body").evaluate((b) => getComputedStyle(b).backgroundColor);
   expect(background).toBe("rgb(32, 31, 30)");
   await shot(pr, "ado-ext-4-pr-tab-dark");

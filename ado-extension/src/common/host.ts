@@ -15,20 +15,30 @@ interface PageRoute {
   routeValues?: Record<string, string | undefined>;
 }
 
+/** The pull request in the page route (project, repository name, PR id), or null. */
+async function fromPageRoute(): Promise<PullRequestRef | null> {
+  try {
+    const navigation = await SDK.getService<{ getPageRoute(): Promise<PageRoute> }>("ms.vss-features.host-navigation-service");
+    const route = (await navigation.getPageRoute()).routeValues ?? {};
+    const id = Number(route.parameters ?? route.pullRequestId);
+    return route.project && route.GitRepositoryName && Number.isInteger(id) && id > 0
+      ? { project: route.project, repository: route.GitRepositoryName, pullRequestId: id }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Which pull request this tab is on. The PR tab's configuration carries the pull request;
- * older hosts only expose it through the page route (project, repository name, PR id).
+ * Which pull request this tab is on: the host navigation service's page route, which real PR
+ * extensions rely on, else the pull request the tab's configuration carries.
  */
 export async function currentPullRequest(): Promise<PullRequestRef> {
-  const config = SDK.getConfiguration() as { pullRequest?: ConfiguredPullRequest };
-  const pr = config.pullRequest;
+  const routed = await fromPageRoute();
+  if (routed) return routed;
+  const pr = (SDK.getConfiguration() as { pullRequest?: ConfiguredPullRequest }).pullRequest;
   if (pr?.pullRequestId && pr.repository?.name && pr.repository.project?.name)
     return { project: pr.repository.project.name, repository: pr.repository.name, pullRequestId: pr.pullRequestId };
-  const navigation = await SDK.getService<{ getPageRoute(): Promise<PageRoute> }>("ms.vss-features.host-navigation-service");
-  const route = (await navigation.getPageRoute()).routeValues ?? {};
-  const id = Number(route.parameters ?? route.pullRequestId);
-  if (route.project && route.GitRepositoryName && Number.isInteger(id) && id > 0)
-    return { project: route.project, repository: route.GitRepositoryName, pullRequestId: id };
   throw new Error("Azure DevOps did not say which pull request this is.");
 }
 

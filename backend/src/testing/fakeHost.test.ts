@@ -31,27 +31,27 @@ describe("fake Azure DevOps", () => {
     const ok = await fetch(`${ado.url}/contoso/_apis/projects?api-version=7.1`, { headers: basic(PAT) });
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as any).value[0].name).toBe("Fabrikam");
-    const bad = await fetch(`${ado.url}/contoso/_apis/connectionData`, { headers: basic("wrong") });
+    const bad = await fetch(`${ado.url}/contoso/_apis/connectionData?api-version=7.1-preview.1`, { headers: basic("wrong") });
     expect(bad.status).toBe(203);
     expect(bad.headers.get("content-type")).toContain("text/html");
     expect(await bad.text()).toContain("Sign In");
-    const unknownOrg = await fetch(`${ado.url}/nobody/_apis/projects`, { headers: basic(PAT) });
+    const unknownOrg = await fetch(`${ado.url}/nobody/_apis/projects?api-version=7.1`, { headers: basic(PAT) });
     expect(unknownOrg.status).toBe(404);
   });
 
   it("injects scripted failures once, then answers normally", async () => {
     ado.fail({ path: /projects/, respond: failures.rateLimited(7) }).fail({ path: /projects/, respond: adoSignInPage() });
-    const limited = await fetch(`${ado.url}/contoso/_apis/projects`, { headers: basic(PAT) });
+    const limited = await fetch(`${ado.url}/contoso/_apis/projects?api-version=7.1`, { headers: basic(PAT) });
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBe("7");
-    expect((await fetch(`${ado.url}/contoso/_apis/projects`, { headers: basic(PAT) })).status).toBe(203);
-    expect((await fetch(`${ado.url}/contoso/_apis/projects`, { headers: basic(PAT) })).status).toBe(200);
+    expect((await fetch(`${ado.url}/contoso/_apis/projects?api-version=7.1`, { headers: basic(PAT) })).status).toBe(203);
+    expect((await fetch(`${ado.url}/contoso/_apis/projects?api-version=7.1`, { headers: basic(PAT) })).status).toBe(200);
   });
 
   it("delays a response when asked to be slow", async () => {
     ado.fail({ path: /connectionData/, delayMs: 300 });
     const started = Date.now();
-    const res = await fetch(`${ado.url}/contoso/_apis/connectionData`, { headers: basic(PAT) });
+    const res = await fetch(`${ado.url}/contoso/_apis/connectionData?api-version=7.1-preview.1`, { headers: basic(PAT) });
     expect(res.status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
   });

@@ -8,6 +8,7 @@ import type {
   BitbucketTokenTestResult,
   IntegrationsOverview,
 } from "@groundwork/shared-types";
+import { ADO_PAT_SCOPES, BITBUCKET_TOKEN_SCOPES } from "@groundwork/shared-types/labels";
 import { api } from "../api";
 import { useSession } from "../session";
 import { ErrorNote, Field, useAction } from "../ui";
@@ -152,9 +153,10 @@ function AdoCard({ overview, reload }: { overview: IntegrationsOverview["ado"]; 
       <Field label="Organisation URL">
         <input value={orgUrl} onChange={(e) => setOrgUrl(e.target.value)} placeholder="https://dev.azure.com/contoso" required />
       </Field>
-      <Field label="Personal access token (scopes: Code Read & Write, Work Items Read, Project and Team Read)">
+      <Field label="Personal access token">
         <input type="password" value={pat} onChange={(e) => setPat(e.target.value)} required autoComplete="off" />
       </Field>
+      <ScopeList scopes={ADO_PAT_SCOPES} intro="Create it with these scopes; Test connection checks each one:" />
       <Field label="Name (optional)">
         <input value={name} onChange={(e) => setName(e.target.value)} />
       </Field>
@@ -381,9 +383,10 @@ function BitbucketToken({ connection, reload }: { connection: IntegrationsOvervi
     >
       <h3>Or connect with an access token</h3>
       <p className="hint">
-        Without the app: a workspace or repository access token with Repositories (Read), Pull requests (Read) and Webhooks (Read and
-        write). Groundwork creates signed webhooks on the repositories and posts build statuses with it.
+        Without the app: a workspace or repository access token. Groundwork creates signed webhooks on the repositories and posts build
+        statuses with it.
       </p>
+      <ScopeList scopes={BITBUCKET_TOKEN_SCOPES} intro="Create it with these permissions; Test connection checks each one:" />
       <Field label="Bitbucket workspace">
         <input value={workspace} onChange={(e) => setWorkspace(e.target.value)} placeholder="acme" required />
       </Field>
@@ -408,5 +411,21 @@ function BitbucketToken({ connection, reload }: { connection: IntegrationsOvervi
       )}
       <ErrorNote error={error} />
     </form>
+  );
+}
+
+/** The scopes a token needs, as the host's token page names them, and what each is for. */
+function ScopeList({ scopes, intro }: { scopes: readonly { label: string; usedFor: string }[]; intro: string }) {
+  return (
+    <div className="hint">
+      {intro}
+      <ul aria-label="Token scopes">
+        {scopes.map((s) => (
+          <li key={s.label}>
+            <strong>{s.label}</strong> — {s.usedFor}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -7,7 +7,7 @@ import { failures } from "../../testing/fakeHost.js";
 import { until } from "../../testing/until.js";
 import { ApiClient, inviteMember, signUp, startTestApp } from "../../testing/testApp.js";
 import { createLogger } from "../../log.js";
-import { deliverToSubscriptions, fakeAdo, sendServiceHook, type FakeAdoState } from "./fakeAdo.js";
+import { adoHostsOf, deliverToSubscriptions, fakeAdo, sendServiceHook, type FakeAdoState } from "./fakeAdo.js";
 import type { AdoPullRequest, AdoWorkItem } from "./client.js";
 
 /** End to end against the fake organisation, with the documented service-hook payloads. */
@@ -64,7 +64,7 @@ beforeAll(async () => {
     },
   });
   app = await startTestApp(
-    { adoBaseUrl: ado.url, worker: { enabled: true, concurrency: 2, maxAttempts: 5 } },
+    { adoBaseUrl: adoHostsOf(ado).baseUrl, adoIdentityUrl: adoHostsOf(ado).identityUrl, worker: { enabled: true, concurrency: 2, maxAttempts: 5 } },
     createLogger("debug", sink),
   );
   owner = recording((await signUp(app.url, "Olivia", "olivia@fabrikam.com")).client);
@@ -98,13 +98,53 @@ describe("test connection", () => {
     expect(bad.body.error.message).toContain("https://dev.azure.com/{organization}");
   });
 
-  it("names the missing scope", async () => {
-    ado.fail({ path: /git\/repositories$/, respond: { status: 401, body: { message: "TF400813: not authorized" } } });
-    const code = await test("https://dev.azure.com/fabrikam");
-    expect(code.body.error).toMatchObject({ code: "ado_missing_scope" });
-    expect(code.body.error.message).toContain("Code (Read & Write)");
-    ado.fail({ path: /workitemtypes/, respond: { status: 401, body: { message: "TF400813: not authorized" } } });
-    expect((await test("https://dev.azure.com/fabrikam")).body.error.message).toContain("Work Items (Read)");
+  it("asks for connection data with the preview api-version Azure DevOps requires", async () => {
+    // Real Azure DevOps refuses api-version=7.1 on this preview-only resource with 400 VssInvalidPreviewVersionException.
+    ado.requests.length = 0;
+    expect((await test("https://dev.azure.com/fabrikam")).status).toBe(200);
+    const asked = ado.requests.filter((r) => r.path.endsWith("/_apis/connectionData"));
+    expect(asked.map((r) => r.query.get("api-version"))).toEqual(["7.1-preview.1"]);
+  });
+
+  it("names every missing scope, Identity (Read) and the write access statuses need included", async () => {
+    const token = (scopes: string[]) => {
+      const pat = `scoped-${scopes.join("-")}-`.padEnd(52, "x");
+      (adoState.otherTokens ??= []).push({ pat, scopes });
+      return pat;
+    };
+    const noIdentity = await test("https://dev.azure.com/fabrikam", token(["vso.code_write", "vso.work", "vso.project"]));
+    expect(noIdentity.status).toBe(422);
+    expect(noIdentity.body.error).toMatchObject({ code: "ado_missing_scope", field: "body.pat" });
+    expect(noIdentity.body.error.message).toBe("The token is missing the Identity (Read) scope; create a token with it and try again");
+
+    const readOnlyCode = await test("https://dev.azure.com/fabrikam", token(["vso.code", "vso.work", "vso.project", "vso.identity"]));
+    expect(readOnlyCode.body.error.message).toContain("Code (Read & Write)");
+
+    const projectOnly = await test("https://dev.azure.com/fabrikam", token(["vso.project"]));
+    expect(projectOnly.body.error.message).toBe(
+      "The token is missing the Code (Read & Write), Work Items (Read), Identity (Read) scopes; create a token with them and try again",
+    );
+    // The write probe never leaves a status behind: pull request 0 does not exist.
+    expect(adoState.statuses ?? []).toEqual([]);
+    // Broader scopes include narrower ones (vso.code_full ⊃ vso.code_write, vso.work_write ⊃ vso.work).
+    expect((await test("https://dev.azure.com/fabrikam", token(["vso.code_full", "vso.work_write", "vso.project_write", "vso.identity_manage"]))).status).toBe(200);
+  });
+
+  it("lists every project and repository of an organisation with hundreds, page by page", async () => {
+    const id = (prefix: string, i: number) => `${prefix}-0000-4000-8000-${String(i).padStart(12, "0")}`;
+    const many = Array.from({ length: 300 }, (_, i) => ({ id: id("0000000a", i), name: `Project ${i}`, repositories: [{ id: id("0000000b", i), name: `repo-${i}` }] }));
+    adoState.projects.push(...many);
+    ado.requests.length = 0;
+    try {
+      const res = await test("https://dev.azure.com/fabrikam");
+      expect(res.status).toBe(200);
+      expect(res.body.projects).toHaveLength(302);
+      expect(res.body.projects.at(-1)).toMatchObject({ name: "Project 299", repositories: [{ name: "repo-299" }] });
+      // The fake answers at most 2 projects a page: every continuation token was followed.
+      expect(ado.requests.filter((r) => r.path.endsWith("/_apis/projects")).length).toBe(151);
+    } finally {
+      adoState.projects.splice(2);
+    }
   });
 
   it("passes on a host rate limit with its Retry-After", async () => {
@@ -413,6 +453,25 @@ describe("connected organisation", () => {
     await sql.query("UPDATE ado_connections SET last_delivery_at = :old", { replacements: { old: new Date(Date.now() - 3600_000) } });
     await app.services.queue.enqueue("ado.sync-stale", {});
     await until("polled title", async () => (await objectiveLinks(objectiveId)).some((l) => l.item.title === "seen by the poll"));
+  });
+
+  it("takes every documented service-hook sample at the real endpoint and processes it", async () => {
+    const samples = fs.readdirSync(path.join(import.meta.dirname, "fixtures")).filter((f) => f.endsWith(".json") && !f.startsWith("rest."));
+    expect(samples).toHaveLength(7);
+    for (const name of samples) {
+      const event = fixture(name);
+      event.id = `sample-${name}`;
+      const res = await sendServiceHook(webhookUrl, event, secret);
+      expect(res.status, name).toBe(202);
+      expect(await res.json(), name).toEqual({ received: true, duplicate: false });
+    }
+    const done = await until("samples processed", async () => {
+      const rows = await app.services.storage.sequelize.query<{ status: string }>("SELECT status FROM jobs WHERE dedupe_key LIKE '%:sample-%'", {
+        type: QueryTypes.SELECT,
+      });
+      return rows.length === samples.length && rows.every((r) => r.status === "done") && rows;
+    });
+    expect(done).toHaveLength(7);
   });
 
   it("replaces the webhook secret, and disconnecting keeps the last snapshots", async () => {

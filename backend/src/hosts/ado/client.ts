@@ -7,6 +7,11 @@ export class AdoError extends HostCallError {}
 
 const API_VERSION = "7.1";
 
+export interface AdoHosts {
+  baseUrl: string;
+  identityUrl: string;
+}
+
 interface RequestOptions {
   apiVersion?: string;
   identity?: boolean;
@@ -80,24 +85,29 @@ export interface AdoWorkItem {
  * 401, so any non-JSON answer counts as an authorization failure.
  */
 export class AdoClient {
-  /** Identities live on vssps.dev.azure.com; a fake or sandbox host serves both. */
-  private readonly identityBaseUrl: string;
-
   constructor(
-    private readonly baseUrl: string,
+    /** Where the organisation's APIs live (dev.azure.com) and its identities (vssps.dev.azure.com). */
+    private readonly hosts: AdoHosts,
     readonly organization: string,
     private readonly pat: string,
     private readonly timeoutMs = 15_000,
-  ) {
-    this.identityBaseUrl = new URL(baseUrl).hostname === "dev.azure.com" ? "https://vssps.dev.azure.com" : baseUrl;
-  }
+  ) {}
 
-  private get<T>(path: string, options: RequestOptions = {}) {
-    return this.request<T>("GET", path, undefined, options);
+  private async get<T>(path: string, options: RequestOptions = {}) {
+    return (await this.exchange<T>("GET", path, undefined, options)).body;
   }
 
   private async request<T>(method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
-    const base = options.identity ? this.identityBaseUrl : this.baseUrl;
+    return (await this.exchange<T>(method, path, body, options)).body;
+  }
+
+  private async exchange<T>(
+    method: "GET" | "POST" | "PUT" | "DELETE",
+    path: string,
+    body?: unknown,
+    options: RequestOptions = {},
+  ): Promise<{ body: T; headers: Headers }> {
+    const base = options.identity ? this.hosts.identityUrl : this.hosts.baseUrl;
     const url = `${base}/${encodeURIComponent(this.organization)}/${path}${path.includes("?") ? "&" : "?"}api-version=${options.apiVersion ?? API_VERSION}`;
     let res: Response;
     try {
@@ -126,15 +136,27 @@ export class AdoClient {
     if (res.status === 404) throw new AdoError("not_found", "Not found in Azure DevOps", 404);
     if (res.status === 400) throw new AdoError("invalid", await errorMessage(res), 400);
     if (!res.ok) throw new AdoError("server", `Azure DevOps answered ${res.status}`, res.status);
-    if (res.status === 204) return undefined as T;
-    return (await res.json()) as T;
+    if (res.status === 204) return { body: undefined as T, headers: res.headers };
+    return { body: (await res.json()) as T, headers: res.headers };
   }
 
+  /** A preview-only resource: Azure DevOps refuses plain `7.1` here with VssInvalidPreviewVersionException. */
   connectionData() {
-    return this.get<{ authenticatedUser: { id: string; providerDisplayName?: string } }>("_apis/connectionData");
+    return this.get<{ authenticatedUser: { id: string; providerDisplayName?: string } }>("_apis/connectionData", { apiVersion: "7.1-preview.1" });
   }
+  /** Every project: Azure DevOps answers a page at a time, with x-ms-continuationtoken while more remain. */
   async projects() {
-    return (await this.get<{ value: { id: string; name: string }[] }>("_apis/projects")).value;
+    const all: { id: string; name: string }[] = [];
+    let token: string | null = null;
+    do {
+      const page: { body: { value: { id: string; name: string }[] }; headers: Headers } = await this.exchange(
+        "GET",
+        `_apis/projects?$top=100${token ? `&continuationToken=${encodeURIComponent(token)}` : ""}`,
+      );
+      all.push(...page.body.value);
+      token = page.headers.get("x-ms-continuationtoken");
+    } while (token);
+    return all;
   }
   async repositories(project: string) {
     return (await this.get<{ value: { id: string; name: string }[] }>(`${encodeURIComponent(project)}/_apis/git/repositories`)).value;
@@ -144,8 +166,8 @@ export class AdoClient {
       `${encodeURIComponent(project)}/_apis/git/repositories/${encodeURIComponent(repository)}/pullrequests/${id}`,
     );
   }
-  workItem(id: number) {
-    return this.get<AdoWorkItem>(`_apis/wit/workitems/${id}`);
+  workItem(project: string, id: number) {
+    return this.get<AdoWorkItem>(`${encodeURIComponent(project)}/_apis/wit/workitems/${id}`);
   }
   /** POST …/pullRequests/{id}/statuses (learn.microsoft.com/rest/api/azure/devops/git/pull-request-statuses/create). */
   postPullRequestStatus(project: string, repository: string, pullRequestId: number, status: AdoPullRequestStatus) {

@@ -9,13 +9,14 @@ import {
   AdoWebhookSecret,
   type AdoConnection,
 } from "@groundwork/shared-types";
+import { ADO_PAT_SCOPES, scopeLabel } from "@groundwork/shared-types/labels";
 import { ApiError, notFound } from "../../http/errors.js";
 import { route, type MemberContext } from "../../http/route.js";
 import type { AppServices } from "../../http/services.js";
 import { AdoConnectionRow, ContextItemRow } from "../../storage/models.js";
 import { newToken, sha256 } from "../../workspace/secrets.js";
-import { AdoClient, AdoError } from "./client.js";
-import { enqueuePrStatus, queueSync } from "./jobs.js";
+import { AdoClient, AdoError, type AdoHosts } from "./client.js";
+import { enqueuePrStatus, queueSync, STATUS_CONTEXT } from "./jobs.js";
 import { normalizeOrgUrl, ORG_URL_EXPECTED } from "./orgUrl.js";
 import { assertDeliverable, createServiceHooks, deleteServiceHooks, resecretServiceHooks } from "./serviceHooks.js";
 
@@ -45,12 +46,14 @@ const unreachable = (err: AdoError) =>
 
 /** The sandbox organisation lives on the local sandbox; every other one on Azure DevOps. */
 export const SANDBOX_ORG = "groundwork-sandbox";
-const baseUrlFor = (services: AppServices, organization: string) =>
-  organization === SANDBOX_ORG && services.config.sandbox.adoUrl ? services.config.sandbox.adoUrl : services.config.adoBaseUrl;
+const hostsFor = (services: AppServices, organization: string): AdoHosts =>
+  organization === SANDBOX_ORG && services.config.sandbox.ado
+    ? services.config.sandbox.ado
+    : { baseUrl: services.config.adoBaseUrl, identityUrl: services.config.adoIdentityUrl };
 
 /** The connection's client; the PAT is decrypted only here, for the call. */
 export function clientFor(services: AppServices, c: AdoConnectionRow) {
-  return new AdoClient(baseUrlFor(services, c.organization), c.organization, services.secrets.open(c.patSealed));
+  return new AdoClient(hostsFor(services, c.organization), c.organization, services.secrets.open(c.patSealed));
 }
 
 /** Checks a webhook's Basic auth password against the stored hash, in constant time. */
@@ -58,37 +61,78 @@ export function webhookSecretMatches(c: AdoConnectionRow, presented: string) {
   return timingSafeEqual(Buffer.from(sha256(presented)), Buffer.from(c.webhookSecretHash));
 }
 
+/** Runs `work` over `items`, `limit` at a time, keeping their order: an organisation may have hundreds of projects. */
+async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>) {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await work(items[i]!);
+      }
+    }),
+  );
+  return results;
+}
+
+const label = (scope: string) => scopeLabel(ADO_PAT_SCOPES, scope);
+
 /**
  * Tests an organisation URL and PAT the way a person needs to hear about it: which of the
- * URL, the token or a scope is wrong. Returns what the token can see.
+ * URL, the token or which scopes are wrong — every scope some feature of Groundwork uses is
+ * tried, and all the missing ones are named at once. Returns what the token can see.
  */
 async function testConnection(services: AppServices, orgUrl: string, pat: string) {
   const org = normalizeOrgUrl(orgUrl);
   if (!org) throw new ApiError(400, "invalid_org_url", `That is not an Azure DevOps organisation URL. Expected ${ORG_URL_EXPECTED}`, "body.orgUrl");
-  const client = new AdoClient(baseUrlFor(services, org.organization), org.organization, pat);
-  const step = async <T>(call: () => Promise<T>, scope?: string): Promise<T> => {
+  const client = new AdoClient(hostsFor(services, org.organization), org.organization, pat);
+  const explain = (err: unknown) => {
+    if (!(err instanceof AdoError)) return err;
+    if (err.kind === "auth" || err.kind === "forbidden") return new ApiError(422, "ado_auth_denied", "Authorization denied — check the token and its expiry", "body.pat");
+    if (err.kind === "not_found") return new ApiError(422, "ado_org_not_found", `Organisation not found — check the URL (${org.url})`, "body.orgUrl");
+    if (err.kind === "rate_limited")
+      return new ApiError(503, "ado_rate_limited", "Azure DevOps is rate-limiting us; try again in a minute", undefined, {
+        "Retry-After": String(err.retryAfterSeconds ?? 60),
+      });
+    return unreachable(err);
+  };
+  const me = await client.connectionData().catch((err: unknown) => {
+    throw explain(err);
+  });
+  const missing = new Set<string>();
+  /** A call that needs `scope`: refused means the scope is missing; anything else is explained. */
+  const probe = async <T>(scope: string, call: () => Promise<T>, accept: (err: AdoError) => boolean = () => false): Promise<T | null> => {
     try {
       return await call();
     } catch (err) {
-      if (!(err instanceof AdoError)) throw err;
-      if (scope && (err.kind === "auth" || err.kind === "forbidden"))
-        throw new ApiError(422, "ado_missing_scope", `The token is missing the ${scope} scope; create a token with it and try again`, "body.pat");
-      if (err.kind === "auth" || err.kind === "forbidden")
-        throw new ApiError(422, "ado_auth_denied", "Authorization denied — check the token and its expiry", "body.pat");
-      if (err.kind === "not_found")
-        throw new ApiError(422, "ado_org_not_found", `Organisation not found — check the URL (${org.url})`, "body.orgUrl");
-      if (err.kind === "rate_limited")
-        throw new ApiError(503, "ado_rate_limited", "Azure DevOps is rate-limiting us; try again in a minute", undefined, {
-          "Retry-After": String(err.retryAfterSeconds ?? 60),
-        });
-      throw unreachable(err);
+      if (err instanceof AdoError && (err.kind === "auth" || err.kind === "forbidden")) missing.add(scope);
+      else if (!(err instanceof AdoError && accept(err))) throw explain(err);
+      return null;
     }
   };
-  const me = await step(() => client.connectionData());
-  const projects = await step(() => client.projects(), "Project and Team (Read)");
-  const withRepos = [];
-  for (const p of projects) withRepos.push({ ...p, repositories: await step(() => client.repositories(p.name), "Code (Read & Write)") });
-  if (projects[0]) await step(() => client.workItemTypes(projects[0]!.name), "Work Items (Read)");
+  const projects = (await probe("vso.project", () => client.projects())) ?? [];
+  const withRepos = await mapLimit(projects, 4, async (p) => ({ ...p, repositories: (await probe("vso.code_write", () => client.repositories(p.name))) ?? [] }));
+  const first = withRepos.find((p) => p.repositories.length);
+  if (projects[0]) await probe("vso.work", () => client.workItemTypes(projects[0]!.name));
+  await probe("vso.identity", () => client.identity(me.authenticatedUser.id));
+  // Posting statuses needs write access, which no read shows: a status for pull request 0, which
+  // never exists, is refused for the scope before Azure DevOps looks for the pull request (404).
+  if (first)
+    await probe(
+      "vso.code_write",
+      () => client.postPullRequestStatus(first.name, first.repositories[0]!.id, 0, { state: "notApplicable", description: "Groundwork connection test", context: STATUS_CONTEXT, targetUrl: services.config.publicUrl.toString() }),
+      (err) => err.kind === "not_found" || err.kind === "invalid",
+    );
+  if (missing.size) {
+    const names = [...missing].map(label);
+    throw new ApiError(
+      422,
+      "ado_missing_scope",
+      `The token is missing the ${names.join(", ")} scope${names.length === 1 ? "" : "s"}; create a token with ${names.length === 1 ? "it" : "them"} and try again`,
+      "body.pat",
+    );
+  }
   return { ...org, user: me.authenticatedUser.providerDisplayName ?? null, projects: withRepos };
 }
 

@@ -1,7 +1,7 @@
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, inviteMember, signUp, startTestApp } from "../../testing/testApp.js";
-import { fakeAdo, type FakeAdoState } from "./fakeAdo.js";
+import { adoHostsOf, fakeAdo, type FakeAdoState } from "./fakeAdo.js";
 import { originAllowed } from "./extension.js";
 
 /** The extension's API as the PR panel and settings hub call it: app token, organisation hint, CORS. */
@@ -57,7 +57,7 @@ const panel = (bearer: string, org?: string) => call("GET", `/pull-request?proje
 beforeAll(async () => {
   await ado.start();
   app = await startTestApp({
-    adoBaseUrl: ado.url,
+    adoBaseUrl: adoHostsOf(ado).baseUrl, adoIdentityUrl: adoHostsOf(ado).identityUrl,
     adoExtension: { secret: SECRET, audience: "extension-audience", origins: ["https://*.gallerycdn.vsassets.io"] },
   });
   owner = (await signUp(app.url, "Olivia", "olivia@fabrikam.com")).client;
@@ -68,7 +68,7 @@ afterAll(async () => {
 });
 
 describe("app token", () => {
-  it("refuses a missing, forged, unsigned, expired, wrongly issued or wrongly addressed token", async () => {
+  it("refuses a missing, forged, unsigned, expired, not yet valid or wrongly addressed token", async () => {
     const noneHeader = Buffer.from(JSON.stringify({ alg: "none", typ: "JWT" })).toString("base64url");
     const noneBody = Buffer.from(JSON.stringify({ nameid: "grace-identity", iss: "app.vstoken.visualstudio.com", exp: 9999999999 })).toString("base64url");
     const attempts = {
@@ -76,13 +76,8 @@ describe("app token", () => {
       forged: await token({}, "another-extensions-certificate-000000000000"),
       unsigned: `${noneHeader}.${noneBody}.`,
       expired: await token({ exp: Math.floor(Date.now() / 1000) - 3600 }),
-      wrongIssuer: await new SignJWT({ nameid: "grace-identity" })
-        .setProtectedHeader({ alg: "HS256" })
-        .setIssuer("someone-else")
-        .setAudience("extension-audience")
-        .setExpirationTime("1h")
-        .sign(new TextEncoder().encode(SECRET)),
       wrongAudience: await token({ aud: "another-extension" }),
+      notYetValid: await token({ nbf: Math.floor(Date.now() / 1000) + 3600 }),
       noExpiry: await new SignJWT({ nameid: "grace-identity" })
         .setProtectedHeader({ alg: "HS256" })
         .setIssuer("app.vstoken.visualstudio.com")
@@ -94,6 +89,11 @@ describe("app token", () => {
       expect(res.status, what).toBe(401);
       expect(res.body.error.code, what).toBe("invalid_app_token");
     }
+  });
+
+  it("does not pin claims Microsoft does not document, such as the issuer", async () => {
+    const res = await call("GET", "/organization", await token({ iss: "another-issuer.visualstudio.com" }));
+    expect(res.status).toBe(200);
   });
 
   it("ignores a session cookie: only the bearer token counts", async () => {
@@ -210,6 +210,23 @@ describe("settings hub and panel", () => {
     });
     expect(attach.status).toBe(404);
     expect((await panel(await token())).body.links).toHaveLength(1);
+  });
+});
+
+describe("a connection whose token cannot read identities", () => {
+  it("names Identity (Read) in the tab and on the owner's Integrations page", async () => {
+    // Confirming the tab's user reads vssps identities, which needs vso.identity; this PAT lost it.
+    state.scopes = ["vso.code_write", "vso.work", "vso.project"];
+    try {
+      const res = await panel(await token({ nameid: "never-looked-up-identity" }));
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe("not_in_organization");
+      expect(res.body.error.message).toContain("lacks the Identity (Read) scope");
+      const overview = await owner.get("/api/integrations");
+      expect(overview.body.ado.connection.lastError).toContain("Identity (Read)");
+    } finally {
+      state.scopes = undefined;
+    }
   });
 });
 

@@ -2,6 +2,7 @@ import cors from "cors";
 import express, { type RequestHandler, type Router } from "express";
 import { jwtVerify } from "jose";
 import { AccountLinkStart, AdoOrganizationStatus, AdoPanelQuery, PullRequestPanelData, parseContextUrl } from "@groundwork/shared-types";
+import { ADO_PAT_SCOPES, scopeLabel } from "@groundwork/shared-types/labels";
 import { ApiError } from "../../http/errors.js";
 import { mount, route, type RouteSpec } from "../../http/route.js";
 import type { AppServices } from "../../http/services.js";
@@ -39,7 +40,9 @@ const refused = (message: string) => new ApiError(401, "invalid_app_token", mess
 /**
  * Verifies an app token from `SDK.getAppToken()`: an HS256 JWT signed with the extension's
  * certificate (learn.microsoft.com/azure/devops/extend/develop/auth). Any other algorithm
- * (including `none`), a bad signature, a missing or past `exp`, or a wrong issuer is refused.
+ * (including `none`), a bad signature, a missing or past `exp`, a future `nbf` or (when
+ * configured) a wrong audience is refused. Microsoft's own validation sample checks only the
+ * signature and lifetime; `iss` is community-observed, not documented, so it is not pinned.
  */
 export async function verifyAppToken(token: string, config: AppServices["config"]) {
   const secret = config.adoExtension.secret;
@@ -47,7 +50,6 @@ export async function verifyAppToken(token: string, config: AppServices["config"
   try {
     const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
       algorithms: ["HS256"],
-      issuer: "app.vstoken.visualstudio.com",
       requiredClaims: ["exp", "nameid"],
       ...(config.adoExtension.audience ? { audience: config.adoExtension.audience } : {}),
       clockTolerance: 30,
@@ -68,6 +70,9 @@ export function originAllowed(origin: string, patterns: string[]) {
     return re.test(origin);
   });
 }
+
+const IDENTITY_SCOPE = scopeLabel(ADO_PAT_SCOPES, "vso.identity");
+const IDENTITY_REFUSED = `Recognising people in the Groundwork tab failed: the token has expired or lacks the ${IDENTITY_SCOPE} scope. Reconnect with a token that has it.`;
 
 /** Identity lookups cost a call to ADO; a member's panel makes several requests a minute. */
 const IDENTITY_TTL_MS = 10 * 60_000;
@@ -108,8 +113,10 @@ function extensionAuth(services: AppServices): RequestHandler {
         try {
           email = await emailInOrganization(services, connection, userId);
         } catch (err) {
-          if (err instanceof AdoError) continue; // this connection's token cannot tell; try another workspace's
-          throw err;
+          if (!(err instanceof AdoError)) throw err;
+          // This connection's token cannot tell; say why on its Integrations card, and try another workspace's.
+          if (err.kind === "auth" || err.kind === "forbidden") await connection.update({ lastError: IDENTITY_REFUSED });
+          continue;
         }
         if (email === null) continue;
         caller.connection ??= connection;
@@ -132,7 +139,7 @@ function extensionAuth(services: AppServices): RequestHandler {
         throw new ApiError(
           403,
           "not_in_organization",
-          `Groundwork could not confirm that you belong to the Azure DevOps organisation ${organization}. If the organisation's connection token has expired, ask a Groundwork owner to reconnect it.`,
+          `Groundwork could not confirm that you belong to the Azure DevOps organisation ${organization}. If the organisation's connection token has expired or lacks the ${IDENTITY_SCOPE} scope, ask a Groundwork owner to reconnect it with a token that has it.`,
         );
       next();
     } catch (err) {
@@ -253,7 +260,7 @@ export function adoExtensionRouter(services: AppServices): Router {
   const router = express.Router();
   // The local sandbox plays the marketplace CDN, on 127.0.0.1 or localhost.
   const sandboxOrigins = (url: string) => [new URL(url).origin, new URL(url).origin.replace("127.0.0.1", "localhost")];
-  const origins = () => [...services.config.adoExtension.origins, ...(services.config.sandbox.adoUrl ? sandboxOrigins(services.config.sandbox.adoUrl) : [])];
+  const origins = () => [...services.config.adoExtension.origins, ...(services.config.sandbox.ado ? sandboxOrigins(services.config.sandbox.ado.baseUrl) : [])];
   router.use(
     cors({
       origin: (origin, done) => done(null, Boolean(origin && originAllowed(origin, origins()))),

@@ -112,6 +112,16 @@ export function addExtensionHarness(host: FakeHost, state: FakeAdoState, o: Harn
       const email = (req.query.get("as") ?? state.user.email).toLowerCase();
       const theme = req.query.get("theme") === "dark" ? "dark" : "light";
       const organization = req.query.get("org") ?? state.organization;
+      // Where the tab learns its pull request: the host navigation service's page route, as real
+      // extensions read it, or (?pr=configuration) only the contribution's configuration.
+      const fromConfiguration = req.query.get("pr") === "configuration";
+      const pageRoute =
+        contribution === "pr-tab" && !fromConfiguration
+          ? {
+              routeId: "ms.vss-code-web.pull-request-review-route",
+              routeValues: { project: o.project.name, GitRepositoryName: o.repository.name, parameters: String(o.pullRequestId), vctype: "git" },
+            }
+          : { routeId: "ms.vss-admin-web.collection-admin-hub-route", routeValues: {} };
       // The user exists in the organisation, so Groundwork can confirm them through its connection.
       state.identities ??= [];
       if (!state.identities.some((i) => i.id === identityId(email)) && email !== state.user.email.toLowerCase())
@@ -124,7 +134,7 @@ export function addExtensionHarness(host: FakeHost, state: FakeAdoState, o: Harn
           host: { id: "7a2d4f3e-0000-4000-8000-000000000001", name: organization, serviceVersion: "sandbox", type: 4 },
         },
         initialConfig:
-          contribution === "pr-tab"
+          contribution === "pr-tab" && fromConfiguration
             ? { pullRequest: { pullRequestId: o.pullRequestId, repository: { ...o.repository, project: o.project } } }
             : {},
         themeData: THEMES[theme],
@@ -143,6 +153,16 @@ iframe{border:0;width:100%;display:block;min-height:120px}</style></head>
 const handshake = ${JSON.stringify(handshake)};
 const frame = document.getElementById("extension");
 function send(message) { frame.contentWindow.postMessage(JSON.stringify(message), "*"); }
+const pageRoute = ${JSON.stringify(pageRoute)};
+// Services come back as objects whose functions the SDK calls through XDM proxies (__proxyFunctions).
+const services = { "ms.vss-features.host-navigation-service": { getPageRoute: { __proxyFunctionId: 1, _channelId: 1 } } };
+const proxies = { proxy1: () => pageRoute };
+const serviceManager = {
+  getService: (id) => {
+    if (!services[id]) throw { message: "The sandbox host does not provide the service " + id };
+    return services[id];
+  },
+};
 const host = {
   initialHandshake: () => handshake,
   getAppToken: async () => (await (await fetch("/_harness/app-token?as=" + encodeURIComponent(${JSON.stringify(email)}))).json()),
@@ -158,9 +178,10 @@ window.addEventListener("message", async (event) => {
   if (!message.instanceId) return;
   const reply = { id: message.id, handshakeToken: message.handshakeToken };
   try {
-    if (message.instanceId !== "DevOps.HostControl" || !host[message.methodName])
+    const target = { "DevOps.HostControl": host, "DevOps.ServiceManager": serviceManager, __proxyFunctions: proxies }[message.instanceId];
+    if (!target || !target[message.methodName])
       throw { message: "The sandbox host does not provide " + message.instanceId + "." + message.methodName + "(" + JSON.stringify(message.params || []) + ")" };
-    send({ ...reply, result: await host[message.methodName](...(message.params || [])) });
+    send({ ...reply, result: await target[message.methodName](...(message.params || [])) });
   } catch (error) {
     send({ ...reply, error: { message: error.message || String(error) } });
   }

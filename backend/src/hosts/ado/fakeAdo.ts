@@ -1,22 +1,43 @@
 import { randomUUID } from "node:crypto";
-import { FakeHost, type FakeRequest, type FakeResponse } from "../../testing/fakeHost.js";
+import fs from "node:fs";
+import path from "node:path";
+import { FakeHost, type ContractCheck, type FakeRequest, type FakeResponse } from "../../testing/fakeHost.js";
+import { HostContract } from "../../testing/hostContract.js";
 import type { AdoPullRequest, AdoPullRequestStatus, AdoSubscription, AdoWorkItem, AdoWorkItemComment } from "./client.js";
 
 /**
- * A fake Azure DevOps organisation host speaking the REST paths we call, with the shapes of
+ * A fake Azure DevOps organisation speaking the REST paths we call, with the shapes of
  * learn.microsoft.com/rest/api/azure/devops (core/projects, git/repositories,
  * git/pull-requests/get-pull-request, wit/work-items/get-work-item, wit/work-item-types,
- * wit/comments/get-comments, ims/identities/read-identities, hooks/subscriptions):
- * Basic auth with a PAT, per-scope refusals, and scripted failures from FakeHost.
+ * wit/comments/get-comments, ims/identities/read-identities, hooks/subscriptions).
+ *
+ * Every request is first checked against the contract derived from Microsoft's REST 7.1
+ * specifications (backend/src/testing/contracts/ado.json), as Azure DevOps itself would:
+ * an unknown route answers 404, a missing or wrong api-version 400 with Azure DevOps' error
+ * shape, a PAT lacking the operation's scope 401 (TF400813), a body missing a required field
+ * 400. Only the scope refusal is a normal answer; the rest are contract violations, which fail
+ * the test that caused them. vssps.dev.azure.com (identities) is served under `/_vssps`.
  */
-export type AdoScope = "project" | "code" | "work";
+export interface FakeAdoToken {
+  pat: string;
+  /** The PAT's scopes, as Azure DevOps names them (vso.code_write, vso.identity, …). */
+  scopes: string[];
+}
+
+/** What Groundwork's features need: Code (Read & write), Work Items (Read), Project and Team (Read), Identity (Read). */
+export const FULL_ADO_SCOPES = ["vso.code_write", "vso.work", "vso.project", "vso.identity"];
 
 export interface FakeAdoState {
   organization: string;
   pat: string;
-  scopes?: AdoScope[];
+  /** The main PAT's scopes (FULL_ADO_SCOPES when unset). */
+  scopes?: string[];
+  /** More PATs of the same user, each with its own scopes. */
+  otherTokens?: FakeAdoToken[];
   user: { id: string; displayName: string; email: string };
   projects: { id: string; name: string; repositories: { id: string; name: string }[] }[];
+  /** The largest page a list answers with, whatever `$top` asks (2 unless set), so a reader of one page fails. */
+  pageSize?: number;
   pullRequests?: AdoPullRequest[];
   workItems?: AdoWorkItem[];
   workItemComments?: (AdoWorkItemComment & { workItemId: number })[];
@@ -33,51 +54,132 @@ export interface FakeAdoState {
   statuses?: (AdoPullRequestStatus & { id: number; pullRequestId: number; repositoryId: string })[];
 }
 
+/** The path prefix under which the fake serves vssps.dev.azure.com. */
+export const VSSPS_PREFIX = "/_vssps";
+
+/** The fake's two hosts, as Groundwork's settings name them (ADO_BASE_URL, ADO_IDENTITY_URL). */
+export const adoHostsOf = (host: FakeHost) => ({ baseUrl: host.url, identityUrl: `${host.url}${VSSPS_PREFIX}` });
+
 /** A bad PAT is often answered 203 with an HTML sign-in page, not 401 (vsts-rest-api-specs#97). */
 export const adoSignInPage = (): FakeResponse => ({
   status: 203,
   body: "<!DOCTYPE html><html><head><title>Azure DevOps Services | Sign In</title></head><body>Sign in</body></html>",
 });
 
-const notAuthorized = (user: string): FakeResponse => ({
-  status: 401,
-  body: { $id: "1", message: `TF400813: The user '${user}' is not authorized to access this resource.`, typeKey: "UnauthorizedRequestException" },
+/**
+ * Throttling as documented (learn.microsoft.com/azure/devops/integrate/concepts/rate-limits):
+ * 429 with TF400733, Retry-After and the X-RateLimit-* headers.
+ */
+export const adoThrottled = (retryAfterSeconds: number): FakeResponse => ({
+  status: 429,
+  headers: {
+    "Retry-After": String(retryAfterSeconds),
+    "X-RateLimit-Resource": "Core",
+    "X-RateLimit-Delay": "0.5",
+    "X-RateLimit-Limit": "200",
+    "X-RateLimit-Remaining": "0",
+    "X-RateLimit-Reset": String(Math.ceil(Date.now() / 1000) + retryAfterSeconds),
+  },
+  body: { $id: "1", message: "TF400733: The request has been canceled: Request was blocked due to exceeding usage of resource 'Core' in namespace 'User'.", typeKey: "RequestBlockedException" },
 });
-const missing = (what: string): FakeResponse => ({ status: 404, body: { $id: "1", message: `${what} does not exist.`, typeKey: "NotFoundException" } });
+
+/** Azure DevOps' error envelope (VssServiceException serialised). */
+const adoError = (status: number, typeKey: string, message: string): FakeResponse => ({
+  status,
+  body: { $id: "1", innerException: null, message, typeName: `Microsoft.VisualStudio.Services.WebApi.${typeKey}, Microsoft.VisualStudio.Services.WebApi`, typeKey, errorCode: 0, eventId: 3000 },
+});
+const notAuthorized = (user: string) => adoError(401, "UnauthorizedRequestException", `TF400813: The user '${user}' is not authorized to access this resource.`);
+const missing = (what: string) => adoError(404, "NotFoundException", `${what} does not exist.`);
 const same = (a: string | undefined, b: string | undefined) => a?.toLowerCase() === b?.toLowerCase();
+const contract = new HostContract("ado");
+
+/** Each event's resourceVersion, as the documented samples (fixtures/) carry it. */
+const DOCUMENTED_RESOURCE_VERSIONS: Record<string, string> = Object.fromEntries(
+  fs
+    .readdirSync(path.join(import.meta.dirname, "fixtures"))
+    .filter((f) => f.endsWith(".json") && !f.startsWith("rest."))
+    .map((f) => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "fixtures", f), "utf8")) as { eventType: string; resourceVersion: string })
+    .map((e) => [e.eventType, e.resourceVersion]),
+);
+
+/** The api-version an operation takes: exactly its own, or `X-preview` for `X-preview.N`. */
+function versionProblem(expected: string, given: string | null, method: string): FakeResponse | null {
+  if (!given)
+    return adoError(
+      400,
+      "VssVersionNotSpecifiedException",
+      `No api-version was supplied for the "${method}" request. The version must be supplied either as part of the Accept header (e.g. "application/json; api-version=1.0") or as a query parameter (e.g. '?api-version=1.0').`,
+    );
+  if (given === expected || (expected.includes("-preview") && given === expected.replace(/\.\d+$/, ""))) return null;
+  if (expected.includes("-preview") && !given.includes("-preview"))
+    return adoError(
+      400,
+      "VssInvalidPreviewVersionException",
+      `The requested version "${given}" of the resource is under preview. The -preview flag must be supplied in the api-version for such requests. For example: "${given}-preview"`,
+    );
+  return adoError(400, "VssVersionOutOfRangeException", `The requested REST API version of ${given} is not the one this contract uses (${expected}).`);
+}
 
 export function fakeAdo(state: FakeAdoState) {
-  const scopes = () => new Set(state.scopes ?? ["project", "code", "work"]);
-  const authorized = (req: FakeRequest) => {
+  const tokens = (): FakeAdoToken[] => [{ pat: state.pat, scopes: state.scopes ?? FULL_ADO_SCOPES }, ...(state.otherTokens ?? [])];
+  const tokenOf = (req: { headers: FakeRequest["headers"] }) => {
     const header = req.headers.authorization ?? "";
-    if (!header.startsWith("Basic ")) return false;
+    if (!header.startsWith("Basic ")) return null;
     const decoded = Buffer.from(header.slice(6), "base64").toString("utf8");
-    return decoded.slice(decoded.indexOf(":") + 1) === state.pat;
+    const pat = decoded.slice(decoded.indexOf(":") + 1);
+    return tokens().find((t) => t.pat === pat) ?? null;
   };
-  const guard = (req: FakeRequest, scope: AdoScope | null, ok: () => FakeResponse): FakeResponse => {
+  const pageSize = () => state.pageSize ?? 2;
+
+  /** Route, api-version, scope and body, checked before any route answers (see the header comment). */
+  const check: ContractCheck = (req) => {
+    if (!req.path.includes("/_apis/")) return null; // the sandbox's own pages
+    const vssps = req.path.startsWith(`${VSSPS_PREFIX}/`);
+    const host = vssps ? "vssps.dev.azure.com" : "dev.azure.com";
+    const path = vssps ? req.path.slice(VSSPS_PREFIX.length) : req.path;
+    const op = contract.operation(host, req.method, path);
+    if (!op)
+      return {
+        respond: adoError(404, "VssResourceNotFoundException", `API resource location was not found for ${req.method} ${host}${path}.`),
+        violation: `${host} has no operation ${req.method} ${path}`,
+      };
+    const version = versionProblem(op.apiVersion ?? "7.1", req.query.get("api-version"), req.method);
+    if (version) return { respond: version, violation: `api-version must be ${op.apiVersion} (${op.source}), got ${req.query.get("api-version") ?? "none"}` };
+    const token = tokenOf(req);
+    if (!token) return "allowed"; // the route answers as Azure DevOps does to a bad PAT
+    if (!contract.allows(op.scopes, token.scopes)) return { respond: notAuthorized(state.user.email) };
+    const missingFields = ["POST", "PUT", "PATCH"].includes(req.method) ? contract.missingFields(op, req.body) : [];
+    if (missingFields.length)
+      return {
+        respond: adoError(400, "ArgumentNullException", `Value cannot be null.\r\nParameter name: ${missingFields[0]}`),
+        violation: `the body lacks ${missingFields.join(", ")} (${op.source})`,
+      };
+    return "allowed";
+  };
+
+  const guard = (req: FakeRequest, ok: () => FakeResponse): FakeResponse => {
     if (!same(req.params.org, state.organization))
       return { status: 404, body: { message: "The resource cannot be found.", typeKey: "UnknownOrganization" } };
-    if (!authorized(req)) return adoSignInPage();
-    if (scope && !scopes().has(scope)) return notAuthorized(state.user.email);
+    if (!tokenOf(req)) return adoSignInPage();
     return ok();
   };
   const project = (key: string | undefined) => state.projects.find((p) => same(p.id, key) || same(p.name, key));
   const hooksGuard = (req: FakeRequest, ok: () => FakeResponse) =>
-    guard(req, null, () =>
+    guard(req, () =>
       state.canManageHooks === false
-        ? {
-            status: 403,
-            body: {
-              $id: "1",
-              message: `Access Denied: ${state.user.displayName} needs the following permission(s) on the resource Service Hooks to perform this action: Edit subscriptions`,
-              typeKey: "UnauthorizedRequestException",
-            },
-          }
+        ? adoError(
+            403,
+            "UnauthorizedRequestException",
+            `Access Denied: ${state.user.displayName} needs the following permission(s) on the resource Service Hooks to perform this action: Edit subscriptions`,
+          )
         : ok(),
     );
   const invalidSubscription = (body: Partial<AdoSubscription>): string | null => {
     const url = body.consumerInputs?.url ?? "";
-    if (body.publisherId !== "tfs" || body.consumerId !== "webHooks" || !body.eventType) return "The subscription is missing its publisher, consumer or event type.";
+    if (body.publisherId !== "tfs" || body.consumerId !== "webHooks") return "The subscription's publisher or consumer is not one Azure DevOps knows.";
+    const version = DOCUMENTED_RESOURCE_VERSIONS[body.eventType ?? ""];
+    if (!version) return `The event type ${body.eventType} is not one Groundwork's documented samples cover.`;
+    if (body.resourceVersion !== version) return `Resource version ${body.resourceVersion} is not supported for event ${body.eventType}; use ${version}.`;
     if (!project(body.publisherInputs?.projectId)) return `TF400813: Project ${body.publisherInputs?.projectId} does not exist.`;
     if (!/^https?:\/\//.test(url)) return "The URL of the web hook is not valid.";
     if (!state.allowInsecureHookUrls && body.consumerInputs?.basicAuthPassword && !url.startsWith("https://"))
@@ -90,7 +192,7 @@ export function fakeAdo(state: FakeAdoState) {
       method: "GET",
       path: "/:org/_apis/connectionData",
       handle: (req) =>
-        guard(req, null, () => ({
+        guard(req, () => ({
           status: 200,
           body: {
             authenticatedUser: { id: state.user.id, providerDisplayName: state.user.displayName, properties: {} },
@@ -103,27 +205,37 @@ export function fakeAdo(state: FakeAdoState) {
     {
       method: "GET",
       path: "/:org/_apis/projects",
+      // One page of `$top` (at most pageSize) from the continuation token, and x-ms-continuationtoken while more remain.
       handle: (req) =>
-        guard(req, "project", () => ({
-          status: 200,
-          body: {
-            count: state.projects.length,
-            value: state.projects.map((p) => ({
-              id: p.id,
-              name: p.name,
-              url: `https://dev.azure.com/${state.organization}/_apis/projects/${p.id}`,
-              state: "wellFormed",
-              revision: 1,
-              visibility: "private",
-            })),
-          },
-        })),
+        guard(req, () => {
+          const from = Number(req.query.get("continuationToken") ?? req.query.get("$skip") ?? 0) || 0;
+          const top = Math.min(Number(req.query.get("$top") ?? 100) || 100, pageSize());
+          const page = state.projects.slice(from, from + top);
+          const more = from + top < state.projects.length;
+          const headers: Record<string, string> = more ? { "x-ms-continuationtoken": String(from + top) } : {};
+          return {
+            status: 200,
+            headers,
+            body: {
+              count: page.length,
+              value: page.map((p) => ({
+                id: p.id,
+                name: p.name,
+                url: `https://dev.azure.com/${state.organization}/_apis/projects/${p.id}`,
+                state: "wellFormed",
+                revision: 1,
+                visibility: "private",
+              })),
+            },
+          };
+        }),
     },
     {
       method: "GET",
-      path: "/:org/_apis/wit/workitems/:id",
+      path: "/:org/:project/_apis/wit/workitems/:id",
       handle: (req) =>
-        guard(req, "work", () => {
+        guard(req, () => {
+          if (!project(req.params.project)) return missing(`Project ${req.params.project}`);
           const wi = state.workItems?.find((w) => w.id === Number(req.params.id));
           return wi ? { status: 200, body: wi } : missing(`Work item ${req.params.id}`);
         }),
@@ -132,7 +244,7 @@ export function fakeAdo(state: FakeAdoState) {
       method: "GET",
       path: "/:org/:project/_apis/git/repositories",
       handle: (req) =>
-        guard(req, "code", () => {
+        guard(req, () => {
           const p = project(req.params.project);
           if (!p) return missing(`Project ${req.params.project}`);
           const value = p.repositories.map((r) => ({ id: r.id, name: r.name, project: { id: p.id, name: p.name } }));
@@ -143,7 +255,7 @@ export function fakeAdo(state: FakeAdoState) {
       method: "GET",
       path: "/:org/:project/_apis/git/repositories/:repo/pullrequests/:id",
       handle: (req) =>
-        guard(req, "code", () => {
+        guard(req, () => {
           const p = project(req.params.project);
           const repo = p?.repositories.find((r) => same(r.id, req.params.repo) || same(r.name, req.params.repo));
           const pr = state.pullRequests?.find(
@@ -156,9 +268,11 @@ export function fakeAdo(state: FakeAdoState) {
       method: "POST",
       path: "/:org/:project/_apis/git/repositories/:repo/pullRequests/:id/statuses",
       handle: (req) =>
-        guard(req, "code", () => {
+        guard(req, () => {
           const repo = project(req.params.project)?.repositories.find((r) => same(r.id, req.params.repo) || same(r.name, req.params.repo));
           if (!repo) return missing(`Repository ${req.params.repo}`);
+          if (!state.pullRequests?.some((x) => x.pullRequestId === Number(req.params.id) && same(x.repository?.id, repo.id)))
+            return adoError(404, "GitPullRequestNotFoundException", `TF401180: The requested pull request was not found.`);
           const body = JSON.parse(req.body) as AdoPullRequestStatus;
           state.statuses ??= [];
           const status = { ...body, id: state.statuses.length + 1, pullRequestId: Number(req.params.id), repositoryId: repo.id };
@@ -173,13 +287,13 @@ export function fakeAdo(state: FakeAdoState) {
       method: "GET",
       path: "/:org/:project/_apis/wit/workitemtypes",
       handle: (req) =>
-        guard(req, "work", () => ({ status: 200, body: { count: 2, value: [{ name: "Bug" }, { name: "User Story" }] } })),
+        guard(req, () => ({ status: 200, body: { count: 2, value: [{ name: "Bug" }, { name: "User Story" }] } })),
     },
     {
       method: "GET",
       path: "/:org/:project/_apis/wit/workItems/:id/comments",
       handle: (req) =>
-        guard(req, "work", () => {
+        guard(req, () => {
           const id = Number(req.params.id);
           if (!state.workItems?.some((w) => w.id === id)) return missing(`Work item ${id}`);
           const top = Number(req.query.get("$top") ?? 200);
@@ -191,9 +305,9 @@ export function fakeAdo(state: FakeAdoState) {
     },
     {
       method: "GET",
-      path: "/:org/_apis/identities",
+      path: `${VSSPS_PREFIX}/:org/_apis/identities`,
       handle: (req) =>
-        guard(req, null, () => {
+        guard(req, () => {
           const ids = (req.query.get("identityIds") ?? "").split(",");
           const people = [{ ...state.user }, ...(state.identities ?? [])];
           const value = ids.map((id) => {
@@ -254,7 +368,7 @@ export function fakeAdo(state: FakeAdoState) {
           return { status: 204 };
         }),
     },
-  ]);
+  ], check);
   return host;
 }
 

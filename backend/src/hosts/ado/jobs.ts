@@ -26,13 +26,14 @@ async function fullPullRequest(client: AdoClient, resource: Record<string, unkno
   return withAdo(() => client.pullRequest(repo.project?.id ?? repo.project?.name ?? "", repo.id, pr.pullRequestId));
 }
 
-async function fullWorkItem(client: AdoClient, eventType: string, resource: Record<string, unknown>) {
+async function fullWorkItem(client: AdoClient, eventType: string, resource: Record<string, unknown>, project: string | undefined) {
   // workitem.updated carries an update; the work item itself is its "revision".
   const wi = (eventType === "workitem.updated" ? resource.revision : resource) as AdoWorkItem | undefined;
   const id = eventType === "workitem.updated" ? Number(resource.workItemId || wi?.id) : Number(wi?.id);
   if (wi?.fields?.["System.Title"] !== undefined) return { ...wi, id };
-  if (!Number.isInteger(id) || id <= 0) return null;
-  return withAdo(() => client.workItem(id));
+  project ??= wi?.fields?.["System.TeamProject"] as string | undefined;
+  if (!Number.isInteger(id) || id <= 0 || !project) return null;
+  return withAdo(() => client.workItem(project, id));
 }
 
 /** Only the repositories the owner linked are followed (all of them unless they chose). */
@@ -119,7 +120,7 @@ export function adoJobHandlers(services: AppServices): Record<string, JobHandler
       } else if (event.eventType.startsWith("git.pullrequest.")) {
         pr = await fullPullRequest(client, resource);
       } else if (event.eventType.startsWith("workitem.") && (on.workItems || on.comments)) {
-        const wi = await fullWorkItem(client, event.eventType, resource);
+        const wi = await fullWorkItem(client, event.eventType, resource, event.resourceContainers?.project?.id);
         if (wi && on.workItems) snapshot = workItemSnapshot(connection.organization, wi);
         if (wi && on.comments && event.eventType === "workitem.commented")
           comments = await withAdo(() => workItemComments(client, connection.organization, wi));
@@ -190,7 +191,7 @@ export function adoJobHandlers(services: AppServices): Record<string, JobHandler
                 connection.organization,
                 await client.pullRequest(String(ids.project), String(ids.repository), Number(ids.pullRequestId)),
               )
-            : workItemSnapshot(connection.organization, await client.workItem(Number(ids.workItemId)));
+            : workItemSnapshot(connection.organization, await client.workItem(String(ids.project), Number(ids.workItemId)));
       } catch (err) {
         if (err instanceof AdoError && err.kind === "not_found") {
           await ctx.finish(async (tx) => {

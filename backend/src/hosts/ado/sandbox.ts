@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { AdoPullRequest, AdoWorkItem } from "./client.js";
 import { SANDBOX_ORG } from "./connection.js";
 import { addExtensionHarness, DEFAULT_EXTENSION_DIST } from "./extensionHarness.js";
-import { deliverToSubscriptions, fakeAdo, sendServiceHook, type FakeAdoState } from "./fakeAdo.js";
+import { deliverToSubscriptions, fakeAdo, sendServiceHook, type FakeAdoState, type FakeAdoToken } from "./fakeAdo.js";
 import { escapeHtml } from "../../http/html.js";
 
 /**
@@ -14,6 +14,13 @@ import { escapeHtml } from "../../http/html.js";
  * whole integration without an Azure DevOps account.
  */
 export const SANDBOX_PAT = "sandbox-pat-0123456789abcdefghijklmnopqrstuvwxyz01";
+
+/** Deliberately short tokens, so a new user sees Test connection name what each one lacks. */
+export const SANDBOX_SHORT_PATS: (FakeAdoToken & { lacks: string })[] = [
+  { pat: "sandbox-pat-no-identity-read-0123456789abcdefghijkl", scopes: ["vso.code_write", "vso.work", "vso.project"], lacks: "Identity (Read)" },
+  { pat: "sandbox-pat-code-read-only-0123456789abcdefghijklmn", scopes: ["vso.code", "vso.work", "vso.project", "vso.identity"], lacks: "Code (Read & Write)" },
+  { pat: "sandbox-pat-projects-only-0123456789abcdefghijklmno", scopes: ["vso.project"], lacks: "Code, Work Items and Identity" },
+];
 
 const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8"));
 
@@ -103,6 +110,7 @@ export async function startAdoSandbox(port = 0, extension?: SandboxExtension) {
   const state: FakeAdoState = {
     organization: SANDBOX_ORG,
     pat: SANDBOX_PAT,
+    otherTokens: SANDBOX_SHORT_PATS,
     user: { id: "sandbox-user", displayName: "Sandbox Admin", email: "admin@groundwork-sandbox.test" },
     projects: [{ ...project, repositories: [repository] }],
     pullRequests: [pr],
@@ -124,7 +132,9 @@ export async function startAdoSandbox(port = 0, extension?: SandboxExtension) {
 <style>body{font-family:system-ui;max-width:760px;margin:2rem auto;padding:0 1rem}code{background:#eee;padding:2px 4px}label{display:block;margin:.5rem 0}input,select{width:100%;padding:.4rem}</style></head>
 <body><h1>Azure DevOps sandbox</h1>
 <p>A pretend Azure DevOps organisation for trying Groundwork. In Groundwork → Integrations, connect:</p>
-<ul><li>Organisation URL: <code>https://dev.azure.com/${SANDBOX_ORG}</code></li><li>Personal access token: <code>${SANDBOX_PAT}</code></li></ul>
+<ul><li>Organisation URL: <code>https://dev.azure.com/${SANDBOX_ORG}</code></li><li>Personal access token: <code>${SANDBOX_PAT}</code> (every scope Groundwork uses)</li></ul>
+<p>To see what Test connection says about a token with too few scopes, try one of these:</p>
+<ul>${SANDBOX_SHORT_PATS.map((t) => `<li><code>${t.pat}</code> — lacks ${escapeHtml(t.lacks)}</li>`).join("")}</ul>
 <p>Then paste these onto feedback, an agenda item or an OKR:</p>
 <ul><li>Pull request: <code>${prUrl}</code></li><li>Work item: <code>${wiUrl}</code></li></ul>
 ${

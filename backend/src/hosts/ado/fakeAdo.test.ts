@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { adoHostsOf, adoThrottled, fakeAdo, type FakeAdoState } from "./fakeAdo.js";
+
+/** The fake refuses what real Azure DevOps refuses, and reports requests that break the published contract. */
+const PAT = "fake-ado-test-pat-".padEnd(52, "p");
+const state: FakeAdoState = {
+  organization: "fabrikam",
+  pat: PAT,
+  otherTokens: [{ pat: "project-only-".padEnd(52, "q"), scopes: ["vso.project"] }],
+  user: { id: "u1", displayName: "Olivia", email: "olivia@fabrikam.com" },
+  projects: ["Alpha", "Beta", "Gamma", "Delta", "Epsilon"].map((name, i) => ({ id: `p${i}`, name, repositories: [] })),
+};
+const ado = fakeAdo(state);
+const basic = (pat: string) => ({ authorization: `Basic ${Buffer.from(`:${pat}`).toString("base64")}` });
+const get = (path: string, pat = PAT) => fetch(`${adoHostsOf(ado).baseUrl}${path}`, { headers: basic(pat) });
+
+beforeAll(() => ado.start());
+afterAll(() => ado.stop());
+
+it("refuses plain 7.1 on preview-only connectionData, as Azure DevOps does, and reports it", async () => {
+  const res = await get("/fabrikam/_apis/connectionData?api-version=7.1");
+  expect(res.status).toBe(400);
+  expect(((await res.json()) as { typeKey: string }).typeKey).toBe("VssInvalidPreviewVersionException");
+  const missing = await get("/fabrikam/_apis/projects");
+  expect(((await missing.json()) as { typeKey: string }).typeKey).toBe("VssVersionNotSpecifiedException");
+  expect(ado.takeViolations()).toEqual([
+    expect.stringContaining("api-version must be 7.1-preview.1"),
+    expect.stringContaining("api-version must be 7.1"),
+  ]);
+  expect((await get("/fabrikam/_apis/connectionData?api-version=7.1-preview.1")).status).toBe(200);
+  expect((await get("/fabrikam/_apis/connectionData?api-version=7.1-preview")).status).toBe(200);
+});
+
+it("answers 404 to a route Azure DevOps does not have, and identities only on vssps", async () => {
+  expect((await get("/fabrikam/_apis/nothing-here?api-version=7.1")).status).toBe(404);
+  expect((await get("/fabrikam/_apis/identities?identityIds=u1&api-version=7.1")).status).toBe(404);
+  expect(ado.takeViolations()).toHaveLength(2);
+  const ok = await fetch(`${adoHostsOf(ado).identityUrl}/fabrikam/_apis/identities?identityIds=u1&api-version=7.1`, { headers: basic(PAT) });
+  expect(ok.status).toBe(200);
+});
+
+it("refuses a PAT without the operation's scope with TF400813, which is no violation", async () => {
+  const res = await fetch(`${adoHostsOf(ado).identityUrl}/fabrikam/_apis/identities?identityIds=u1&api-version=7.1`, { headers: basic("project-only-".padEnd(52, "q")) });
+  expect(res.status).toBe(401);
+  expect(((await res.json()) as { message: string }).message).toContain("TF400813");
+  expect(ado.takeViolations()).toEqual([]);
+});
+
+it("refuses a body without a required field", async () => {
+  const res = await fetch(`${ado.url}/fabrikam/_apis/hooks/subscriptions?api-version=7.1`, {
+    method: "POST",
+    headers: { ...basic(PAT), "content-type": "application/json" },
+    body: JSON.stringify({ publisherId: "tfs", eventType: "git.pullrequest.created" }),
+  });
+  expect(res.status).toBe(400);
+  expect(ado.takeViolations()).toEqual([expect.stringContaining("the body lacks consumerId")]);
+});
+
+it("pages projects with x-ms-continuationtoken, and throttles with the documented headers when told to", async () => {
+  const first = await get("/fabrikam/_apis/projects?$top=100&api-version=7.1");
+  expect(((await first.json()) as { value: unknown[] }).value).toHaveLength(2);
+  const token = first.headers.get("x-ms-continuationtoken")!;
+  const last = await get(`/fabrikam/_apis/projects?continuationToken=4&api-version=7.1`);
+  expect(token).toBe("2");
+  expect(last.headers.get("x-ms-continuationtoken")).toBeNull();
+  expect(((await last.json()) as { value: { name: string }[] }).value.map((p) => p.name)).toEqual(["Epsilon"]);
+
+  ado.fail({ respond: adoThrottled(7) });
+  const throttled = await get("/fabrikam/_apis/projects?api-version=7.1");
+  expect(throttled.status).toBe(429);
+  expect(throttled.headers.get("retry-after")).toBe("7");
+  expect(throttled.headers.get("x-ratelimit-remaining")).toBe("0");
+  expect(((await throttled.json()) as { message: string }).message).toContain("TF400733");
+});
