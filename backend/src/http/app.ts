@@ -87,7 +87,7 @@ export function createApp(services: AppServices) {
     res.json(document);
   });
 
-  app.get("/bitbucket/atlassian-connect.json", connectDescriptor(services.config.publicUrl));
+  app.get("/bitbucket/atlassian-connect.json", connectDescriptor(services.config.publicUrl, services.config.bitbucket.appKey));
   // Webhooks authenticate by their own secrets, never by session cookie, so they sit outside /api's session handling.
   const recorder = new DeliveryRecorder(services.queue);
   app.post("/api/webhooks/ado/:connectionId", express.json({ limit: "5mb" }), adoWebhook(recorder));

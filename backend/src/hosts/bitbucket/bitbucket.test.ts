@@ -17,7 +17,9 @@ const fulfilled = fixture("pullrequest_fulfilled.json");
 const PR_URL = "https://bitbucket.org/brydzewski/foo/pull-requests/1";
 const install = { clientKey: "{a1b2c3d4-0000-4000-8000-00000000c1e7}", sharedSecret: "first-shared-secret-0123456789", principal: { uuid: "{5e1f0000-0000-4000-8000-000000000001}", username: "brydzewski" } };
 
+const APP_KEY = "groundwork-fabrikam";
 const state: FakeBitbucketState = {
+  appKey: APP_KEY,
   user: { uuid: "{87bb15eb-47c1-49b3-9f16-ca824a2979a4}", display_name: "Brad Rydzewski", account_id: "557058:2a63" },
   repositories: [{ workspace: "brydzewski", slug: "foo", uuid: "{bc771cbf-829e-4c4b-b71f-a0eb3ac2b860}" }],
   pullRequests: [{ workspace: "brydzewski", slug: "foo", pr: structuredClone(created.pullrequest) as BitbucketPullRequest }],
@@ -46,7 +48,8 @@ const latestStatus = () => state.statuses?.at(-1);
 beforeAll(async () => {
   await bitbucket.start();
   app = await startTestApp({
-    bitbucket: { apiUrl: bitbucket.url, allowedBaseUrls: ["https://bitbucket.org"] },
+    // Not the default key: keys are global in Atlassian's registry, so a self-hosted deployment sets its own.
+    bitbucket: { apiUrl: bitbucket.url, allowedBaseUrls: ["https://bitbucket.org"], appKey: APP_KEY },
     worker: { enabled: true, concurrency: 2, maxAttempts: 5 },
   });
   host = new BitbucketHostDriver(state, `${app.url}/bitbucket`);
@@ -61,13 +64,13 @@ afterAll(async () => {
 describe("install lifecycle", () => {
   it("stores a first install whose secret Bitbucket accepts, sealed, and refuses one it does not", async () => {
     const forged = { ...install, clientKey: "{f0f0f0f0-0000-4000-8000-000000000bad}", sharedSecret: "attacker-chosen-secret" };
-    const refused = await post("/installed", lifecyclePayload("installed", forged));
+    const refused = await post("/installed", lifecyclePayload("installed", forged, "https://bitbucket.org", APP_KEY));
     expect(refused.status).toBe(401);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("install_not_verified");
 
-    expect((await post("/installed", { ...lifecyclePayload("installed", forged), principal: { uuid: "not-a-uuid" } })).status).toBe(400);
-    expect((await post("/installed", { ...lifecyclePayload("installed", forged), baseUrl: "https://evil.example.com" })).status).toBe(403);
-    expect((await post("/installed", { ...lifecyclePayload("installed", forged), key: "someone-else" })).status).toBe(400);
+    expect((await post("/installed", { ...lifecyclePayload("installed", forged, "https://bitbucket.org", APP_KEY), principal: { uuid: "not-a-uuid" } })).status).toBe(400);
+    expect((await post("/installed", { ...lifecyclePayload("installed", forged, "https://bitbucket.org", APP_KEY), baseUrl: "https://evil.example.com" })).status).toBe(403);
+    expect((await post("/installed", { ...lifecyclePayload("installed", forged, "https://bitbucket.org", APP_KEY), key: "groundwork" })).status).toBe(400);
     expect(Number((await sql().query<{ n: number }>("SELECT COUNT(*) AS n FROM bitbucket_installations", { type: QueryTypes.SELECT }))[0]!.n)).toBe(0);
 
     expect((await host.install(install)).status).toBe(204);
@@ -77,12 +80,12 @@ describe("install lifecycle", () => {
   });
 
   it("refuses a re-install or uninstall not signed with the stored secret, and accepts Bitbucket's own re-install", async () => {
-    const takeover = lifecyclePayload("installed", { ...install, sharedSecret: "attacker-secret" });
+    const takeover = lifecyclePayload("installed", { ...install, sharedSecret: "attacker-secret" }, "https://bitbucket.org", APP_KEY);
     expect((await post("/installed", takeover)).status).toBe(401);
     const wrongKey = signAsBitbucket(install.clientKey, "attacker-secret", "POST", "/installed");
     expect((await post("/installed", takeover, { authorization: `JWT ${wrongKey}` })).status).toBe(401);
     const wrongUninstall = signAsBitbucket(install.clientKey, "attacker-secret", "POST", "/uninstalled");
-    expect((await post("/uninstalled", lifecyclePayload("uninstalled", install), { authorization: `JWT ${wrongUninstall}` })).status).toBe(401);
+    expect((await post("/uninstalled", lifecyclePayload("uninstalled", install, "https://bitbucket.org", APP_KEY), { authorization: `JWT ${wrongUninstall}` })).status).toBe(401);
     expect((await installation())!.status).toBe("active");
 
     install.sharedSecret = "rotated-shared-secret-9876543210";

@@ -1,10 +1,16 @@
 import { HostCallError } from "../hostError.js";
 import { appRequestToken } from "./connectJwt.js";
 
+/** The scopes Bitbucket says a token has (`x-oauth-scopes: repository, pullrequest`), when it says. */
+function grantedScopes(headers: Headers) {
+  const header = headers.get("x-oauth-scopes");
+  return header === null ? null : header.split(/[\s,]+/).filter(Boolean);
+}
+
 /** A failed call to Bitbucket. Its error bodies are `{type: "error", error: {message}}`. */
 export class BitbucketError extends HostCallError {}
 
-export type BitbucketAuth = { kind: "connect"; clientKey: string; sharedSecret: string } | { kind: "token"; token: string };
+export type BitbucketAuth = { kind: "connect"; appKey: string; clientKey: string; sharedSecret: string } | { kind: "token"; token: string };
 
 export interface BitbucketUser {
   uuid?: string;
@@ -49,10 +55,14 @@ export class BitbucketClient {
   ) {}
 
   private async request<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
+    return (await this.exchange<T>(method, path, body)).body;
+  }
+
+  private async exchange<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<{ body: T; headers: Headers }> {
     const url = new URL(`${this.apiUrl}${path}`);
     const authorization =
       this.auth.kind === "connect"
-        ? `JWT ${appRequestToken(method, url, this.auth.clientKey, this.auth.sharedSecret)}`
+        ? `JWT ${appRequestToken(method, url, this.auth)}`
         : `Bearer ${this.auth.token}`;
     let res: Response;
     try {
@@ -65,8 +75,8 @@ export class BitbucketClient {
     } catch (err) {
       throw new BitbucketError("unreachable", `Bitbucket could not be reached (${(err as Error).message})`);
     }
-    if (res.status === 204) return undefined as T;
-    if (res.ok) return (await res.json()) as T;
+    if (res.status === 204) return { body: undefined as T, headers: res.headers };
+    if (res.ok) return { body: (await res.json()) as T, headers: res.headers };
     const detail = ((await res.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message;
     const message = detail ? `Bitbucket answered ${res.status}: ${detail}` : `Bitbucket answered ${res.status}`;
     if (res.status === 429) {
@@ -98,12 +108,24 @@ export class BitbucketClient {
       status,
     );
   }
+  /**
+   * Every repository of a workspace. Bitbucket pages lists (`pagelen` at most 100) and links the
+   * next page while more remain; only its path is followed, against our own API URL, so a link
+   * can never send the credentials elsewhere.
+   */
   async repositories(workspace: string) {
-    const page = await this.request<{ values: { slug: string; uuid: string; name?: string; workspace?: { uuid?: string } }[] }>(
-      "GET",
-      `/2.0/repositories/${encodeURIComponent(workspace)}?pagelen=100`,
-    );
-    return page.values;
+    type Repository = { slug: string; uuid: string; name?: string; workspace?: { uuid?: string } };
+    const all: Repository[] = [];
+    let path: string | null = `/2.0/repositories/${encodeURIComponent(workspace)}?pagelen=100`;
+    let scopes: string[] | null = null;
+    while (path) {
+      const page: { body: { values: Repository[]; next?: string }; headers: Headers } = await this.exchange("GET", path);
+      all.push(...page.body.values);
+      scopes ??= grantedScopes(page.headers);
+      const next: URL | null = page.body.next ? new URL(page.body.next) : null;
+      path = next ? `${next.pathname}${next.search}` : null;
+    }
+    return { repositories: all, scopes };
   }
   /** Needs the pullrequest scope; a cheap way to test for it. */
   pullRequests(workspace: string, repository: string) {

@@ -24,7 +24,6 @@ import { ApiError } from "../../http/errors.js";
  *   (MongoDB, DynamoDB and Redis clients among them) for it.
  * atlassian-jwt is the library ACE itself verifies and signs with.
  */
-export const APP_KEY = "groundwork";
 const LEEWAY_SECONDS = 30;
 const OUTGOING_VALIDITY_SECONDS = 180;
 
@@ -83,11 +82,11 @@ export function verifyConnectJwt(req: Request, token: string | null, secret: str
 }
 
 /** A JWT for calling the Bitbucket API as the app on an installation's behalf: `iss` = app key, `sub` = clientKey. */
-export function appRequestToken(method: string, url: URL, clientKey: string, secret: string) {
+export function appRequestToken(method: string, url: URL, { appKey, clientKey, sharedSecret: secret }: { appKey: string; clientKey: string; sharedSecret: string }) {
   const now = Math.floor(Date.now() / 1000);
   const request = jwt.fromMethodAndUrl(method, `${url.pathname}${url.search}`);
   return jwt.encodeSymmetric(
-    { iss: APP_KEY, sub: clientKey, iat: now, exp: now + OUTGOING_VALIDITY_SECONDS, qsh: jwt.createQueryStringHash(request) },
+    { iss: appKey, sub: clientKey, iat: now, exp: now + OUTGOING_VALIDITY_SECONDS, qsh: jwt.createQueryStringHash(request) },
     secret,
     jwt.SymmetricAlgorithm.HS256,
   );

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { z } from "zod";
+import { loadConfig } from "../../config.js";
 import { startTestApp } from "../../testing/testApp.js";
 
 /**
@@ -38,7 +39,8 @@ const Descriptor = z.strictObject({
 let app: Awaited<ReturnType<typeof startTestApp>>;
 let served: any;
 beforeAll(async () => {
-  app = await startTestApp({ publicUrl: new URL("https://groundwork.example.com/") });
+  const config = loadConfig({ BITBUCKET_APP_KEY: "groundwork-acme" });
+  app = await startTestApp({ publicUrl: new URL("https://groundwork.example.com/"), bitbucket: config.bitbucket });
 });
 afterAll(() => app?.close());
 
@@ -48,6 +50,8 @@ it("serves a descriptor that satisfies Atlassian's documented schema, with baseU
   served = await res.json();
   const d = Descriptor.parse(served);
   expect(d.baseUrl).toBe("https://groundwork.example.com/bitbucket");
+  // The deployment's own key (BITBUCKET_APP_KEY): keys are global in Atlassian's registry.
+  expect(d.key).toBe("groundwork-acme");
   expect(d.modules.webPanels[0]!.location).toBe("org.bitbucket.pullrequest.overview.informationPanel");
   expect(d.modules.webhooks.map((w) => w.event).sort()).toEqual([
     "pullrequest:comment_created",

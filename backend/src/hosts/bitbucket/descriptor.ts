@@ -6,12 +6,13 @@ const TEMPLATE = path.resolve(import.meta.dirname, "../../../../atlassian-connec
 
 /**
  * Serves the Connect descriptor with baseUrl pointing at this deployment: Bitbucket reads
- * it at install time, so it must name the public URL hosts can reach.
+ * it at install time, so it must name the public URL hosts can reach, and this deployment's
+ * app key (keys are global in Atlassian's registry).
  */
-export function connectDescriptor(publicUrl: URL): RequestHandler {
+export function connectDescriptor(publicUrl: URL, appKey: string): RequestHandler {
   const origin = publicUrl.toString().replace(/\/$/, "");
   const body = fs.readFileSync(TEMPLATE, "utf8").replaceAll("{{PUBLIC_URL}}", origin);
-  const descriptor = JSON.parse(body) as Record<string, unknown>;
+  const descriptor = { ...(JSON.parse(body) as Record<string, unknown>), key: appKey };
   return (_req, res) => {
     res.json(descriptor);
   };

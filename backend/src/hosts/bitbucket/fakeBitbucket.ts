@@ -1,8 +1,10 @@
 import { createHmac, randomUUID } from "node:crypto";
 import * as jwt from "atlassian-jwt";
-import { FakeHost, type FakeRequest, type FakeResponse } from "../../testing/fakeHost.js";
+import fs from "node:fs";
+import path from "node:path";
+import { FakeHost, type ContractCheck, type FakeRequest, type FakeResponse } from "../../testing/fakeHost.js";
+import { HostContract } from "../../testing/hostContract.js";
 import type { BitbucketBuildStatus, BitbucketPullRequest } from "./client.js";
-import { APP_KEY } from "./connectJwt.js";
 
 /**
  * A fake Bitbucket Cloud: the REST paths we call on api.bitbucket.org/2.0 (user, repositories,
@@ -13,11 +15,25 @@ import { APP_KEY } from "./connectJwt.js";
  * support.atlassian.com/bitbucket-cloud/docs/event-payloads): the first `installed` unsigned,
  * later ones and `uninstalled` signed with the previous secret, webhooks with X-Event-Key,
  * X-Hook-UUID, X-Request-UUID, X-Attempt-Number and a JWT.
+ *
+ * Every API request is first checked against the contract derived from Bitbucket's OpenAPI
+ * description (backend/src/testing/contracts/bitbucket.json): an unknown route answers 404, a
+ * body missing a required field 400 (both contract violations, which fail the test that caused
+ * them), and credentials lacking a scope 403 as Bitbucket words it. The app has the scopes its
+ * descriptor declares; an access token its own, which responses to it list in `x-oauth-scopes`.
+ * Lists page with `pagelen` and a `next` link, at most `maxPagelen` (2 unless set) a page.
  */
 export interface FakeBitbucketState {
   token?: string;
-  /** What the access token may do (all of these when unset). */
-  tokenScopes?: ("repository" | "pullrequest" | "webhook")[];
+  /** What the access token may do (repository, pullrequest and webhook when unset). */
+  tokenScopes?: string[];
+  /** More access tokens for the same workspace, each with its scopes. */
+  otherTokens?: { token: string; scopes: string[] }[];
+  /** The app key its descriptor declares ("groundwork" unless set) and the scopes it asks for (the descriptor's). */
+  appKey?: string;
+  appScopes?: string[];
+  /** The largest page a list answers with, whatever `pagelen` asks. */
+  maxPagelen?: number;
   /** Repository webhooks created through the API, with the secret Bitbucket signs deliveries with. */
   hooks?: { uuid: string; workspace: string; slug: string; url: string; events: string[]; secret?: string }[];
   user: { uuid: string; display_name: string; account_id: string };
@@ -30,158 +46,195 @@ export interface FakeBitbucketState {
   statuses?: (BitbucketBuildStatus & { workspace: string; slug: string; commit: string })[];
 }
 
-const error = (status: number, message: string): FakeResponse => ({ status, body: { type: "error", error: { message } } });
+/** What Groundwork's access-token features need (repository, pullrequest, webhook). */
+export const FULL_BITBUCKET_SCOPES = ["repository", "pullrequest", "webhook"];
+const DESCRIPTOR_SCOPES = (JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../../../../atlassian-connect.json"), "utf8")) as { scopes: string[] }).scopes;
+
+const error = (status: number, message: string, extra: Record<string, unknown> = {}): FakeResponse => ({ status, body: { type: "error", error: { message, ...extra } } });
 const same = (a: string | undefined, b: string | undefined) => a?.toLowerCase() === b?.toLowerCase();
+const contract = new HostContract("bitbucket");
+
+/** Bitbucket documents a 429 with no Retry-After (bitbucket.org/blog/introducing-scaled-rate-limits-for-bitbucket-cloud-api). */
+export const bitbucketThrottled = (): FakeResponse => error(429, "Rate limit for this resource has been exceeded");
+
+/** A webhook needs the scope of each event it subscribes to (the create-webhook operation's description). */
+const EVENT_SCOPES: Record<string, string> = { pullrequest: "pullrequest", repo: "repository", issue: "issue" };
 
 export function fakeBitbucket(state: FakeBitbucketState) {
-  /** Connect JWT (as the app: every scope it declared) or access token (its scopes), checked the way Bitbucket documents. */
-  const authorized = (req: FakeRequest): "app" | "token" | false => {
+  const appKey = () => state.appKey ?? "groundwork";
+  type Caller = { kind: "app" | "token"; scopes: string[] };
+  /** Connect JWT (as the app: the scopes its descriptor declared) or access token (its scopes), checked the way Bitbucket documents. */
+  const callerOf = (req: Omit<FakeRequest, "params">): Caller | null => {
     const header = req.headers.authorization ?? "";
-    if (state.token && header === `Bearer ${state.token}`) return "token";
-    if (!header.startsWith("JWT ")) return false;
-    const token = header.slice(4);
+    const tokens = [...(state.token ? [{ token: state.token, scopes: state.tokenScopes ?? FULL_BITBUCKET_SCOPES }] : []), ...(state.otherTokens ?? [])];
+    const token = tokens.find((t) => header === `Bearer ${t.token}`);
+    if (token) return { kind: "token", scopes: token.scopes };
+    if (!header.startsWith("JWT ")) return null;
+    const raw = header.slice(4);
     try {
-      const claimed = jwt.decodeSymmetric(token, "", jwt.SymmetricAlgorithm.HS256, true) as { iss?: string; sub?: string };
+      const claimed = jwt.decodeSymmetric(raw, "", jwt.SymmetricAlgorithm.HS256, true) as { iss?: string; sub?: string };
       const secret = claimed.sub ? state.installations?.[claimed.sub] : undefined;
-      if (claimed.iss !== APP_KEY || !secret) return false;
-      const claims = jwt.decodeSymmetric(token, secret, jwt.SymmetricAlgorithm.HS256) as { exp: number; qsh: string };
+      if (claimed.iss !== appKey() || !secret) return null;
+      const claims = jwt.decodeSymmetric(raw, secret, jwt.SymmetricAlgorithm.HS256) as { exp: number; qsh: string };
       const query = req.query.toString();
       const qsh = jwt.createQueryStringHash(jwt.fromMethodAndUrl(req.method, `${req.path}${query ? `?${query}` : ""}`));
-      return claims.exp > Date.now() / 1000 && claims.qsh === qsh ? "app" : false;
+      return claims.exp > Date.now() / 1000 && claims.qsh === qsh ? { kind: "app", scopes: state.appScopes ?? DESCRIPTOR_SCOPES } : null;
     } catch {
-      return false;
+      return null;
     }
   };
-  const guard = (req: FakeRequest, ok: () => FakeResponse, scope: "repository" | "pullrequest" | "webhook" = "repository"): FakeResponse => {
-    const who = authorized(req);
-    if (!who) return error(401, "Token is invalid or expired.");
-    const granted = state.tokenScopes ?? ["repository", "pullrequest", "webhook"];
-    if (who === "token" && !granted.includes(scope))
-      return { status: 403, body: { type: "error", error: { message: "Your credentials lack one or more required privilege scopes.", detail: { required: [scope], granted } } } };
-    return ok();
+  const lacksScopes = (required: string[], granted: string[]) =>
+    error(403, "Your credentials lack one or more required privilege scopes.", { detail: { required, granted } });
+
+  const check: ContractCheck = (req) => {
+    if (!req.path.startsWith("/2.0/")) return null; // the sandbox's own pages
+    const op = contract.operation("api.bitbucket.org", req.method, req.path);
+    if (!op) return { respond: error(404, "Resource not found"), violation: `api.bitbucket.org has no operation ${req.method} ${req.path}` };
+    const caller = callerOf(req);
+    if (!caller) return { respond: error(401, "Token is invalid or expired.") };
+    if (!contract.allows(op.scopes, caller.scopes)) return { respond: lacksScopes(op.scopes, caller.scopes) };
+    const missingFields = ["POST", "PUT", "PATCH"].includes(req.method) ? contract.missingFields(op, req.body) : [];
+    if (missingFields.length)
+      return {
+        respond: error(400, "Bad request", { fields: Object.fromEntries(missingFields.map((f) => [f, ["required key not provided"]])) }),
+        violation: `the body lacks ${missingFields.join(", ")} (${op.source})`,
+      };
+    return "allowed";
+  };
+
+  /** Answers for a caller the contract check let through; token responses list the token's scopes. */
+  const ok = (req: FakeRequest, response: FakeResponse): FakeResponse => {
+    const caller = callerOf(req)!;
+    return caller.kind === "token" ? { ...response, headers: { ...response.headers, "x-oauth-scopes": caller.scopes.join(", ") } } : response;
+  };
+  /** One page of a list, as Bitbucket pages: `pagelen` (at most maxPagelen), `page`, and `next` while more remain. */
+  const paged = (req: FakeRequest, all: unknown[]): FakeResponse => {
+    const pagelen = Math.max(1, Math.min(Number(req.query.get("pagelen") ?? 10) || 10, state.maxPagelen ?? 2));
+    const page = Math.max(1, Number(req.query.get("page") ?? 1) || 1);
+    const values = all.slice((page - 1) * pagelen, page * pagelen);
+    const next = new URL(`https://api.bitbucket.org${req.path}`);
+    req.query.forEach((v, k) => next.searchParams.set(k, v));
+    next.searchParams.set("page", String(page + 1));
+    return ok(req, { status: 200, body: { pagelen, size: all.length, page, values, ...(page * pagelen < all.length ? { next: next.toString() } : {}) } });
   };
   const repo = (req: FakeRequest) => state.repositories.find((r) => same(r.workspace, req.params.workspace) && same(r.slug, req.params.repo));
   const fullHash = (hash: string | undefined) => (hash && hash.length >= 7 ? state.commits?.find((c) => c.startsWith(hash.toLowerCase())) : undefined);
 
-  return new FakeHost("Bitbucket", [
-    {
-      method: "GET",
-      path: "/2.0/user",
-      handle: (req) => guard(req, () => ({ status: 200, body: { type: "user", ...state.user } })),
-    },
-    {
-      method: "GET",
-      path: "/2.0/repositories/:workspace",
-      handle: (req) =>
-        guard(req, () => {
-          const values = state.repositories
-            .filter((r) => same(r.workspace, req.params.workspace))
-            .map((r) => ({ type: "repository", uuid: r.uuid, slug: r.slug, full_name: `${r.workspace}/${r.slug}`, name: r.slug, workspace: { slug: r.workspace, uuid: `{${r.workspace.padEnd(8, "0").slice(0, 8).replace(/[^0-9a-f]/g, "a")}-0000-4000-8000-000000000000}` } }));
-          return { status: 200, body: { pagelen: 10, size: values.length, page: 1, values } };
-        }),
-    },
-    {
-      method: "GET",
-      path: "/2.0/workspaces/:workspace/hooks",
-      handle: (req) => guard(req, () => ({ status: 200, body: { pagelen: 10, size: 0, page: 1, values: [] } })),
-    },
-    {
-      method: "GET",
-      path: "/2.0/repositories/:workspace/:repo/pullrequests",
-      handle: (req) =>
-        guard(
-          req,
-          () => {
-            const values = (state.pullRequests ?? []).filter((p) => same(p.workspace, req.params.workspace) && same(p.slug, req.params.repo)).map((p) => p.pr);
-            return repo(req) ? { status: 200, body: { pagelen: 1, size: values.length, values: values.slice(0, 1) } } : error(404, "Repository not found");
-          },
-          "pullrequest",
-        ),
-    },
-    {
-      method: "GET",
-      path: "/2.0/repositories/:workspace/:repo/hooks",
-      handle: (req) =>
-        guard(
-          req,
-          () => {
-            const values = (state.hooks ?? []).filter((h) => same(h.workspace, req.params.workspace) && same(h.slug, req.params.repo)).map(({ secret: _s, ...h }) => h);
-            return repo(req) ? { status: 200, body: { pagelen: 10, size: values.length, values } } : error(404, "Repository not found");
-          },
-          "webhook",
-        ),
-    },
-    {
-      method: "POST",
-      path: "/2.0/repositories/:workspace/:repo/hooks",
-      handle: (req) =>
-        guard(
-          req,
-          () => {
-            const r = repo(req);
-            if (!r) return error(404, "Repository not found");
-            const body = JSON.parse(req.body) as { url?: string; events?: string[]; secret?: string; description?: string };
-            if (!body.url || !body.events?.length) return error(400, "url and events are required");
-            const hook = { uuid: `{${randomUUID()}}`, workspace: r.workspace, slug: r.slug, url: body.url, events: body.events, ...(body.secret ? { secret: body.secret } : {}) };
-            (state.hooks ??= []).push(hook);
-            return { status: 201, body: { type: "webhook_subscription", uuid: hook.uuid, url: hook.url, events: hook.events, active: true, secret_set: Boolean(body.secret) } };
-          },
-          "webhook",
-        ),
-    },
-    {
-      method: "DELETE",
-      path: "/2.0/repositories/:workspace/:repo/hooks/:uid",
-      handle: (req) =>
-        guard(
-          req,
-          () => {
-            const i = (state.hooks ?? []).findIndex((h) => h.uuid === req.params.uid);
-            if (i < 0) return error(404, "Webhook not found");
-            state.hooks!.splice(i, 1);
-            return { status: 204 };
-          },
-          "webhook",
-        ),
-    },
-    {
-      method: "GET",
-      path: "/2.0/repositories/:workspace/:repo/pullrequests/:id",
-      handle: (req) =>
-        guard(req, () => {
+  return new FakeHost(
+    "Bitbucket",
+    [
+      {
+        method: "GET",
+        path: "/2.0/user",
+        handle: (req) => ok(req, { status: 200, body: { type: "user", ...state.user } }),
+      },
+      {
+        method: "GET",
+        path: "/2.0/repositories/:workspace",
+        handle: (req) =>
+          paged(
+            req,
+            state.repositories
+              .filter((r) => same(r.workspace, req.params.workspace))
+              .map((r) => ({
+                type: "repository",
+                uuid: r.uuid,
+                slug: r.slug,
+                full_name: `${r.workspace}/${r.slug}`,
+                name: r.slug,
+                workspace: { slug: r.workspace, uuid: `{${r.workspace.padEnd(8, "0").slice(0, 8).replace(/[^0-9a-f]/g, "a")}-0000-4000-8000-000000000000}` },
+              })),
+          ),
+      },
+      {
+        method: "GET",
+        path: "/2.0/workspaces/:workspace/hooks",
+        handle: (req) => paged(req, []),
+      },
+      {
+        method: "GET",
+        path: "/2.0/repositories/:workspace/:repo/pullrequests",
+        handle: (req) =>
+          repo(req)
+            ? paged(
+                req,
+                (state.pullRequests ?? []).filter((p) => same(p.workspace, req.params.workspace) && same(p.slug, req.params.repo)).map((p) => p.pr),
+              )
+            : error(404, "Repository not found"),
+      },
+      {
+        method: "GET",
+        path: "/2.0/repositories/:workspace/:repo/hooks",
+        handle: (req) =>
+          repo(req)
+            ? paged(
+                req,
+                (state.hooks ?? []).filter((h) => same(h.workspace, req.params.workspace) && same(h.slug, req.params.repo)).map(({ secret: _s, ...h }) => h),
+              )
+            : error(404, "Repository not found"),
+      },
+      {
+        method: "POST",
+        path: "/2.0/repositories/:workspace/:repo/hooks",
+        handle: (req) => {
+          const r = repo(req);
+          if (!r) return error(404, "Repository not found");
+          const body = JSON.parse(req.body) as { url: string; events: string[]; secret?: string; description?: string };
+          const caller = callerOf(req)!;
+          const needed = [...new Set(body.events.map((e) => EVENT_SCOPES[e.split(":")[0]!]).filter((x): x is string => Boolean(x)))];
+          if (!contract.allows(needed, caller.scopes))
+            return lacksScopes(["webhook", ...needed], caller.scopes);
+          const hook = { uuid: `{${randomUUID()}}`, workspace: r.workspace, slug: r.slug, url: body.url, events: body.events, ...(body.secret ? { secret: body.secret } : {}) };
+          (state.hooks ??= []).push(hook);
+          return ok(req, { status: 201, body: { type: "webhook_subscription", uuid: hook.uuid, url: hook.url, events: hook.events, active: true, secret_set: Boolean(body.secret) } });
+        },
+      },
+      {
+        method: "DELETE",
+        path: "/2.0/repositories/:workspace/:repo/hooks/:uid",
+        handle: (req) => {
+          const i = (state.hooks ?? []).findIndex((h) => h.uuid === req.params.uid);
+          if (i < 0) return error(404, "Webhook not found");
+          state.hooks!.splice(i, 1);
+          return ok(req, { status: 204 });
+        },
+      },
+      {
+        method: "GET",
+        path: "/2.0/repositories/:workspace/:repo/pullrequests/:id",
+        handle: (req) => {
           const found = state.pullRequests?.find((p) => same(p.workspace, req.params.workspace) && same(p.slug, req.params.repo) && p.pr.id === Number(req.params.id));
-          return found ? { status: 200, body: found.pr } : error(404, "Pull request not found");
-        }, "pullrequest"),
-    },
-    {
-      method: "GET",
-      path: "/2.0/repositories/:workspace/:repo/commit/:hash",
-      handle: (req) =>
-        guard(req, () => {
+          return found ? ok(req, { status: 200, body: found.pr }) : error(404, "Pull request not found");
+        },
+      },
+      {
+        method: "GET",
+        path: "/2.0/repositories/:workspace/:repo/commit/:hash",
+        handle: (req) => {
           const hash = repo(req) && fullHash(req.params.hash);
-          return hash ? { status: 200, body: { type: "commit", hash } } : error(404, `Commit not found`);
-        }),
-    },
-    {
-      method: "POST",
-      path: "/2.0/repositories/:workspace/:repo/commit/:hash/statuses/build",
-      handle: (req) =>
-        guard(req, () => {
+          return hash ? ok(req, { status: 200, body: { type: "commit", hash } }) : error(404, `Commit not found`);
+        },
+      },
+      {
+        method: "POST",
+        path: "/2.0/repositories/:workspace/:repo/commit/:hash/statuses/build",
+        handle: (req) => {
           const r = repo(req);
           const hash = r && fullHash(req.params.hash);
           if (!r || !hash) return error(404, "Repository or commit not found");
           const body = JSON.parse(req.body) as BitbucketBuildStatus;
-          if (!body.key || !body.state || !body.url) return error(400, "key, state and url are required");
           const stored = { ...body, workspace: r.workspace, slug: r.slug, commit: hash };
           (state.statuses ??= []).push(stored);
           const now = new Date().toISOString();
-          return {
+          return ok(req, {
             status: 201,
             body: { type: "build", ...body, uuid: `{${randomUUID()}}`, created_on: now, updated_on: now, commit: { hash, type: "commit" } },
-          };
-        }),
-    },
-  ]);
+          });
+        },
+      },
+    ],
+    check,
+  );
 }
 
 /** What Bitbucket posts to the app's lifecycle URLs (host-samples/bitbucket/lifecycle_installed.json). */
@@ -189,9 +242,10 @@ export function lifecyclePayload(
   eventType: "installed" | "uninstalled",
   install: { clientKey: string; sharedSecret: string; principal: { uuid: string; username: string } },
   baseUrl = "https://bitbucket.org",
+  key = "groundwork",
 ) {
   return {
-    key: APP_KEY,
+    key,
     eventType,
     baseUrl,
     baseApiUrl: "https://api.bitbucket.org",
@@ -231,19 +285,20 @@ export class BitbucketHostDriver {
     const headers: Record<string, string> = previous
       ? { authorization: `JWT ${signAsBitbucket(install.clientKey, previous, "POST", "/installed")}` }
       : {};
-    return this.post("/installed", lifecyclePayload("installed", install, this.hostBaseUrl), headers);
+    return this.post("/installed", lifecyclePayload("installed", install, this.hostBaseUrl, this.state.appKey), headers);
   }
 
   async uninstall(install: { clientKey: string; sharedSecret: string; principal: { uuid: string; username: string } }) {
-    const res = await this.post("/uninstalled", lifecyclePayload("uninstalled", install, this.hostBaseUrl), {
+    const res = await this.post("/uninstalled", lifecyclePayload("uninstalled", install, this.hostBaseUrl, this.state.appKey), {
       authorization: `JWT ${signAsBitbucket(install.clientKey, install.sharedSecret, "POST", "/uninstalled")}`,
     });
     delete this.state.installations?.[install.clientKey];
     return res;
   }
 
-  webhook(clientKey: string, eventKey: string, body: unknown, requestUuid: string = randomUUID(), secret = this.state.installations?.[clientKey] ?? "") {
-    return this.post("/webhooks", body, {
+  /** A Connect app's webhook: the event's payload wrapped as `{event, data}`, unlike a repository webhook's. */
+  webhook(clientKey: string, eventKey: string, data: unknown, requestUuid: string = randomUUID(), secret = this.state.installations?.[clientKey] ?? "") {
+    return this.post("/webhooks", { event: eventKey, data }, {
       authorization: `JWT ${signAsBitbucket(clientKey, secret, "POST", "/webhooks")}`,
       "x-event-key": eventKey,
       "x-hook-uuid": `{${randomUUID()}}`,

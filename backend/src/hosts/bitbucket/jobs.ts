@@ -71,7 +71,7 @@ async function access(services: AppServices, via: BitbucketVia): Promise<Bitbuck
     if (!i || i.status !== "active" || !i.workspaceId || !i.sharedSecretSealed) return null; // uninstalled or unbound: no calls
     return {
       workspaceId: i.workspaceId,
-      client: new BitbucketClient(apiUrlFor(services, i.baseUrl), { kind: "connect", clientKey: i.clientKey, sharedSecret: services.secrets.open(i.sharedSecretSealed) }),
+      client: new BitbucketClient(apiUrlFor(services, i.baseUrl), { kind: "connect", appKey: services.config.bitbucket.appKey, clientKey: i.clientKey, sharedSecret: services.secrets.open(i.sharedSecretSealed) }),
       identityScope: i.principalUuid,
       touch: (tx) => i.update({ lastDeliveryAt: new Date() }, { transaction: tx }),
       failed: (message) => i.update({ status: "auth_failed", lastError: message }),

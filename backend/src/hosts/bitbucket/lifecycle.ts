@@ -5,7 +5,7 @@ import type { AppServices } from "../../http/services.js";
 import type { DeliveryRecorder } from "../../jobs/deliveries.js";
 import { BitbucketInstallationRow } from "../../storage/models.js";
 import { BitbucketClient, BitbucketError } from "./client.js";
-import { APP_KEY, connectToken, verifyConnectJwt } from "./connectJwt.js";
+import { connectToken, verifyConnectJwt } from "./connectJwt.js";
 import { configurePage } from "./binding.js";
 import { apiUrlFor, connectBaseUrl, sealedSecret, trustedHosts, verifiedInstallation } from "./installations.js";
 
@@ -35,20 +35,20 @@ const LifecycleBody = z.looseObject({
 });
 type LifecycleBody = z.infer<typeof LifecycleBody>;
 
-function parse(body: unknown): LifecycleBody {
+function parse(body: unknown, appKey: string): LifecycleBody {
   const parsed = LifecycleBody.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new ApiError(400, "invalid_lifecycle", `Not a Connect lifecycle payload: ${issue.path.join(".")} ${issue.message}`, `body.${issue.path.join(".")}`);
   }
-  if (parsed.data.key !== APP_KEY) throw new ApiError(400, "wrong_app", `This server is the "${APP_KEY}" app, not "${parsed.data.key}"`, "body.key");
+  if (parsed.data.key !== appKey) throw new ApiError(400, "wrong_app", `This server is the "${appKey}" app, not "${parsed.data.key}"`, "body.key");
   return parsed.data;
 }
 
 function installed(services: AppServices): RequestHandler {
   return async (req, res, next) => {
     try {
-      const body = parse(req.body);
+      const body = parse(req.body, services.config.bitbucket.appKey);
       if (!body.sharedSecret) throw new ApiError(400, "invalid_lifecycle", "An install must carry its shared secret", "body.sharedSecret");
       if (!trustedHosts(services).includes(body.baseUrl.replace(/\/$/, "")))
         throw new ApiError(403, "host_not_allowed", `Installs are accepted from ${trustedHosts(services).join(", ")} only`, "body.baseUrl");
@@ -80,7 +80,7 @@ function installed(services: AppServices): RequestHandler {
 
 /** An unsigned install is believed only if Bitbucket accepts a call signed with the secret it carries. */
 async function proveSecret(services: AppServices, body: LifecycleBody) {
-  const client = new BitbucketClient(apiUrlFor(services, body.baseUrl), { kind: "connect", clientKey: body.clientKey, sharedSecret: body.sharedSecret! });
+  const client = new BitbucketClient(apiUrlFor(services, body.baseUrl), { kind: "connect", appKey: services.config.bitbucket.appKey, clientKey: body.clientKey, sharedSecret: body.sharedSecret! });
   try {
     await client.workspaceHooks(body.principal.uuid);
   } catch (err) {
@@ -93,7 +93,7 @@ async function proveSecret(services: AppServices, body: LifecycleBody) {
 function uninstalled(services: AppServices): RequestHandler {
   return async (req, res, next) => {
     try {
-      const body = parse(req.body);
+      const body = parse(req.body, services.config.bitbucket.appKey);
       const { installation } = await verifiedInstallation(services, req);
       if (installation.clientKey !== body.clientKey) throw new ApiError(401, "invalid_jwt", "Request refused: the token is for another installation");
       // Purge the secret: nothing can be signed or verified for this installation any more.
@@ -151,6 +151,13 @@ export type BitbucketEventJob = ({ installationId: string } | { connectionId: st
 };
 
 /**
+ * Connect app webhooks arrive wrapped, `{"event": "pullrequest:updated", "data": {pullrequest,
+ * repository, actor, …}}`, unlike repository webhooks made with a token, which carry the payload
+ * itself (as open-source Connect apps running on Bitbucket Cloud read them).
+ */
+const ConnectEnvelope = z.object({ event: z.string().optional(), data: z.record(z.string(), z.unknown()) });
+
+/**
  * Webhooks: verified (JWT with qsh), recorded, then acknowledged. Bitbucket retries only on
  * 5xx, at once, so a redelivery (same X-Request-UUID) is recorded once.
  */
@@ -158,7 +165,10 @@ function webhook(services: AppServices, recorder: DeliveryRecorder): RequestHand
   return async (req, res, next) => {
     try {
       const { installation } = await verifiedInstallation(services, req);
-      await recordBitbucketEvent(recorder, req, res, req.body, {
+      const envelope = ConnectEnvelope.safeParse(req.body);
+      if (!envelope.success && (BITBUCKET_EVENTS as readonly string[]).includes(req.get("x-event-key") ?? ""))
+        throw new ApiError(400, "invalid_event", "A Connect webhook carries its payload as {event, data}: data is missing or not an object", "body.data");
+      await recordBitbucketEvent(recorder, req, res, envelope.data?.data ?? null, {
         source: `bitbucket:${installation.id}`,
         via: { installationId: installation.id },
         workspaceId: installation.workspaceId,

@@ -17,6 +17,11 @@ const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(import.me
 const WORKSPACE = SANDBOX_WORKSPACE;
 /** The sandbox workspace's access token, for trying the direct connection. */
 export const SANDBOX_BITBUCKET_TOKEN = "sandbox-bitbucket-token-0123456789abcdefghij";
+/** Deliberately short tokens, so a new user sees Test connection name what each one lacks. */
+const SHORT_TOKENS = [
+  { token: "sandbox-bitbucket-token-no-webhooks-0123456789", scopes: ["repository", "pullrequest"], lacks: "Webhooks (Read and write)" },
+  { token: "sandbox-bitbucket-token-repositories-only-01234", scopes: ["repository"], lacks: "Pull requests (Read) and Webhooks (Read and write)" },
+];
 const REPO = "payments";
 const userUuid = (name: string) => `{${Buffer.from(name.toLowerCase().padEnd(16, "-").slice(0, 16)).toString("hex").replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, "$1-$2-$3-$4-$5")}}`;
 
@@ -33,7 +38,7 @@ const ALL_JS = `(function () {
   };
 })();`;
 
-export async function startBitbucketSandbox(port: number, groundworkUrl: string) {
+export async function startBitbucketSandbox(port: number, groundworkUrl: string, appKey: string) {
   const created = fixture("pullrequest_created.json");
   const repository = { full_name: `${WORKSPACE}/${REPO}`, name: REPO, uuid: "{bc771cbf-829e-4c4b-b71f-a0eb3ac2b860}" };
   const pr: BitbucketPullRequest = {
@@ -44,6 +49,8 @@ export async function startBitbucketSandbox(port: number, groundworkUrl: string)
   };
   const state: FakeBitbucketState = {
     token: SANDBOX_BITBUCKET_TOKEN,
+    otherTokens: SHORT_TOKENS,
+    appKey,
     user: { uuid: userUuid("admin"), display_name: "Sandbox Admin", account_id: "sandbox:admin" },
     repositories: [{ workspace: WORKSPACE, slug: REPO, uuid: repository.uuid }],
     pullRequests: [{ workspace: WORKSPACE, slug: REPO, pr }],
@@ -163,7 +170,8 @@ window.addEventListener("message", async (e) => {
         body: `<!doctype html><html><head><title>Bitbucket sandbox</title><style>body{font-family:system-ui;max-width:760px;margin:2rem auto;padding:0 1rem}code{background:#eee;padding:2px 4px}form{display:inline}</style></head>
 <body><h1>Bitbucket sandbox</h1>
 <p>A pretend Bitbucket Cloud workspace, <code>${WORKSPACE}</code>, for trying Groundwork's Bitbucket app — or, without the app,
-Integrations → Bitbucket → <em>Or connect with an access token</em> with workspace <code>${WORKSPACE}</code> and token <code>${SANDBOX_BITBUCKET_TOKEN}</code>.</p>
+Integrations → Bitbucket → <em>Or connect with an access token</em> with workspace <code>${WORKSPACE}</code> and token <code>${SANDBOX_BITBUCKET_TOKEN}</code>.
+To see Test connection name missing scopes, try ${SHORT_TOKENS.map((t) => `<code>${t.token}</code> (lacks ${escapeHtml(t.lacks)})`).join(" or ")}.</p>
 ${result ? `<p role="status"><strong>${escapeHtml(result)}</strong></p>` : ""}
 <ol>
 <li>${installed() ? "The Groundwork app is installed." : "The Groundwork app is not installed."} <form method="post" action="/_sandbox/install"><button>Install Groundwork</button></form></li>

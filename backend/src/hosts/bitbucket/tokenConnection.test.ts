@@ -36,7 +36,7 @@ const call = async (method: string, p: string, body?: unknown) => {
 
 beforeAll(async () => {
   await bitbucket.start();
-  app = await startTestApp({ bitbucket: { apiUrl: bitbucket.url, allowedBaseUrls: ["https://bitbucket.org"] }, worker: { enabled: true, concurrency: 2, maxAttempts: 5 } });
+  app = await startTestApp({ bitbucket: { apiUrl: bitbucket.url, allowedBaseUrls: ["https://bitbucket.org"], appKey: "groundwork" }, worker: { enabled: true, concurrency: 2, maxAttempts: 5 } });
   owner = (await signUp(app.url, "Olivia", "olivia@example.com")).client;
   objectiveId = (await owner.post("/api/objectives", { title: "Ship foo", period: "2026-Q4" })).body.id;
   await owner.post("/api/context-links", { targetType: "objective", targetId: objectiveId, url: PR_URL });
@@ -52,11 +52,38 @@ it("tests the token with errors a person can act on", async () => {
   state.tokenScopes = ["repository", "pullrequest"];
   const scope = await test("brydzewski");
   expect(scope.body.error.code).toBe("bitbucket_missing_scope");
-  expect(scope.body.error.message).toContain("Webhooks (Read and write)");
+  expect(scope.body.error.message).toBe("The token is missing the Webhooks (Read and write) scope; create one with it and try again");
+  // Bitbucket lists a token's scopes in x-oauth-scopes: all missing ones are named, with no probing.
+  state.tokenScopes = ["repository"];
+  const before = bitbucket.requests.length;
+  expect((await test("brydzewski")).body.error.message).toBe(
+    "The token is missing the Pull requests (Read), Webhooks (Read and write) scopes; create one with them and try again",
+  );
+  expect(bitbucket.requests.slice(before).map((r) => r.path)).toEqual(["/2.0/repositories/brydzewski"]);
+  // A broader scope implies a narrower one (pullrequest:write ⊃ pullrequest ⊃ repository).
+  state.tokenScopes = ["pullrequest:write", "webhook"];
+  expect((await test("brydzewski")).status).toBe(200);
   state.tokenScopes = undefined;
   const ok = await test("brydzewski");
   expect(ok.status).toBe(200);
   expect(ok.body).toEqual({ workspace: "brydzewski", repositories: [{ slug: "foo", name: "foo" }] });
+});
+
+it("lists every repository of a workspace with hundreds, following Bitbucket's next links", async () => {
+  const many = Array.from({ length: 499 }, (_, i) => ({ workspace: "brydzewski", slug: `repo-${i}`, uuid: `{00000000-0000-4000-8000-${String(i).padStart(12, "0")}}` }));
+  state.repositories.push(...many);
+  state.maxPagelen = 100;
+  const before = bitbucket.requests.length;
+  try {
+    const res = await call("POST", "/api/integrations/bitbucket/token/test", { workspace: "brydzewski", token: TOKEN });
+    expect(res.status).toBe(200);
+    expect(res.body.repositories).toHaveLength(500);
+    expect(res.body.repositories.at(-1)).toEqual({ slug: "repo-498", name: "repo-498" });
+    expect(bitbucket.requests.slice(before).filter((r) => r.path === "/2.0/repositories/brydzewski")).toHaveLength(5);
+  } finally {
+    state.repositories.splice(1);
+    state.maxPagelen = undefined;
+  }
 });
 
 it("connects: signed webhooks on the repositories, metadata and build statuses with the token", async () => {
@@ -96,6 +123,10 @@ it("accepts only deliveries signed with the webhook secret, once each", async ()
   expect(await deliverRepositoryHooks(state, "brydzewski", "foo", "pullrequest:fulfilled", fulfilled, "merge-1")).toEqual([202]);
   await until("merged", async () => (await prItem()).state === "merged");
   expect(await count()).toBe(before + 1);
+  // Repository webhooks carry the documented payloads unwrapped; each is taken.
+  for (const name of ["pullrequest_created.json", "pullrequest_updated.json", "pullrequest_comment_created.json"])
+    expect(await deliverRepositoryHooks(state, "brydzewski", "foo", `pullrequest:${name.slice(12, -5)}`, fixture(name), `sample-${name}`), name).toEqual([202]);
+  expect(await count()).toBe(before + 4);
 });
 
 it("disconnects, deleting the webhooks it made, and never shows the token", async () => {

@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import express, { type RequestHandler } from "express";
 import { z } from "zod";
 import { BitbucketTokenConnect, BitbucketTokenConnection, BitbucketTokenTest, BitbucketTokenTestResult } from "@groundwork/shared-types";
+import { BITBUCKET_TOKEN_SCOPES, scopeLabel } from "@groundwork/shared-types/labels";
 import { ApiError, notFound } from "../../http/errors.js";
 import { route, type MemberContext } from "../../http/route.js";
 import type { AppServices } from "../../http/services.js";
@@ -34,34 +35,59 @@ export function toTokenConnection(services: AppServices, c: BitbucketTokenConnec
   };
 }
 
-/** Tests a token the way a person needs to hear about it: the token, or which scope is missing. */
+/**
+ * Tests a token the way a person needs to hear about it: the token, or every scope it lacks.
+ * Bitbucket lists a token's scopes in `x-oauth-scopes`; where it does not, each scope is probed.
+ */
 async function testToken(services: AppServices, workspace: string, token: string) {
   const client = new BitbucketClient(tokenApiUrlFor(services, workspace), { kind: "token", token });
-  const step = async <T>(call: () => Promise<T>, scope: string): Promise<T> => {
+  const explain = (err: unknown) => {
+    if (!(err instanceof BitbucketError)) return err;
+    if (err.kind === "auth") return new ApiError(422, "bitbucket_auth_denied", "Bitbucket did not accept the token — check it and its expiry", "body.token");
+    if (err.kind === "not_found") return new ApiError(422, "bitbucket_workspace_not_found", `No Bitbucket workspace "${workspace}" is visible to this token — check its name`, "body.workspace");
+    if (err.kind === "rate_limited")
+      return new ApiError(503, "bitbucket_rate_limited", "Bitbucket is rate-limiting us; try again later", undefined, { "Retry-After": String(err.retryAfterSeconds ?? 60) });
+    return new ApiError(
+      502,
+      "bitbucket_unreachable",
+      err.kind === "unreachable" ? `${err.message}; try again in a moment` : `Bitbucket did not answer properly (${err.message}); try again`,
+    );
+  };
+  const missing = new Set<string>();
+  const probe = async <T>(scope: string, call: () => Promise<T>): Promise<T | null> => {
     try {
       return await call();
     } catch (err) {
-      if (!(err instanceof BitbucketError)) throw err;
-      if (err.kind === "auth") throw new ApiError(422, "bitbucket_auth_denied", "Bitbucket did not accept the token — check it and its expiry", "body.token");
-      if (err.kind === "forbidden")
-        throw new ApiError(422, "bitbucket_missing_scope", `The token is missing the ${scope} scope; create one with it and try again`, "body.token");
-      if (err.kind === "not_found") throw new ApiError(422, "bitbucket_workspace_not_found", `No Bitbucket workspace "${workspace}" is visible to this token — check its name`, "body.workspace");
-      if (err.kind === "rate_limited")
-        throw new ApiError(503, "bitbucket_rate_limited", "Bitbucket is rate-limiting us; try again later", undefined, { "Retry-After": String(err.retryAfterSeconds ?? 60) });
-      throw new ApiError(
-        502,
-        "bitbucket_unreachable",
-        err.kind === "unreachable" ? `${err.message}; try again in a moment` : `Bitbucket did not answer properly (${err.message}); try again`,
-      );
+      if (err instanceof BitbucketError && err.kind === "forbidden") missing.add(scope);
+      else throw explain(err);
+      return null;
     }
   };
-  const repositories = await step(() => client.repositories(workspace), "Repositories (Read)");
+  const listed = await probe("repository", () => client.repositories(workspace));
+  const repositories = listed?.repositories ?? [];
   const first = repositories[0];
-  if (first) {
-    await step(() => client.pullRequests(workspace, first.slug), "Pull requests (Read)");
-    await step(() => client.repositoryHooks(workspace, first.slug), "Webhooks (Read and write)");
+  if (listed?.scopes) {
+    for (const { scope } of BITBUCKET_TOKEN_SCOPES) if (!allows(listed.scopes, scope)) missing.add(scope);
+  } else if (first) {
+    await probe("pullrequest", () => client.pullRequests(workspace, first.slug));
+    await probe("webhook", () => client.repositoryHooks(workspace, first.slug));
+  }
+  if (missing.size) {
+    const names = [...missing].map((s) => scopeLabel(BITBUCKET_TOKEN_SCOPES, s));
+    throw new ApiError(
+      422,
+      "bitbucket_missing_scope",
+      `The token is missing the ${names.join(", ")} scope${names.length === 1 ? "" : "s"}; create one with ${names.length === 1 ? "it" : "them"} and try again`,
+      "body.token",
+    );
   }
   return { client, repositories };
+}
+
+/** Whether granted scopes include `scope`, directly or through one that implies it (developer.atlassian.com/cloud/bitbucket/bitbucket-cloud-rest-api-scopes). */
+function allows(granted: string[], scope: string) {
+  const implies: Record<string, string[]> = { "repository:write": ["repository"], "repository:admin": ["repository"], pullrequest: ["repository"], "pullrequest:write": ["pullrequest", "repository"] };
+  return granted.some((g) => g === scope || implies[g]?.includes(scope));
 }
 
 async function connectionOf(ctx: MemberContext) {

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { bitbucketThrottled, fakeBitbucket, type FakeBitbucketState } from "./fakeBitbucket.js";
+
+/** The fake refuses what Bitbucket Cloud refuses, pages as it pages, and reports requests that break the contract. */
+const TOKEN = "fake-bitbucket-token-0123456789";
+const state: FakeBitbucketState = {
+  token: TOKEN,
+  tokenScopes: ["repository"],
+  user: { uuid: "{u}", display_name: "Brad", account_id: "1" },
+  repositories: ["a", "b", "c", "d", "e"].map((slug, i) => ({ workspace: "ws", slug, uuid: `{r${i}}` })),
+};
+const bitbucket = fakeBitbucket(state);
+const call = (path: string, init: RequestInit = {}) => fetch(`${bitbucket.url}${path}`, { ...init, headers: { authorization: `Bearer ${TOKEN}`, ...init.headers } });
+
+beforeAll(() => bitbucket.start());
+afterAll(() => bitbucket.stop());
+
+it("pages with pagelen and a next link while more remain, and lists the token's scopes", async () => {
+  const seen: string[] = [];
+  let path: string | null = "/2.0/repositories/ws?pagelen=100";
+  while (path) {
+    const res = await call(path);
+    expect(res.headers.get("x-oauth-scopes")).toBe("repository");
+    const page = (await res.json()) as { pagelen: number; values: { slug: string }[]; next?: string };
+    expect(page.pagelen).toBe(2);
+    seen.push(...page.values.map((v) => v.slug));
+    path = page.next ? new URL(page.next).pathname + new URL(page.next).search : null;
+  }
+  expect(seen).toEqual(["a", "b", "c", "d", "e"]);
+});
+
+it("refuses credentials lacking a scope with 403, naming what was needed", async () => {
+  const res = await call("/2.0/repositories/ws/a/pullrequests/1");
+  expect(res.status).toBe(403);
+  expect(await res.json()).toMatchObject({ type: "error", error: { detail: { required: ["pullrequest"], granted: ["repository"] } } });
+  expect(bitbucket.takeViolations()).toEqual([]);
+});
+
+it("answers 404 to a route Bitbucket does not have, and 400 to a body missing a required field, reporting both", async () => {
+  expect((await call("/2.0/repositories/ws/a/nonsense")).status).toBe(404);
+  const status = await call("/2.0/repositories/ws/a/commit/abc/statuses/build", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ key: "k" }) });
+  expect(status.status).toBe(400);
+  expect(bitbucket.takeViolations()).toEqual([expect.stringContaining("has no operation"), expect.stringContaining("the body lacks state, url")]);
+});
+
+it("throttles with 429 and no Retry-After when told to, as Bitbucket documents", async () => {
+  bitbucket.fail({ respond: bitbucketThrottled() });
+  const res = await call("/2.0/repositories/ws");
+  expect(res.status).toBe(429);
+  expect(res.headers.get("retry-after")).toBeNull();
+});
