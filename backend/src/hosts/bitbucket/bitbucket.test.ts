@@ -96,6 +96,21 @@ describe("install lifecycle", () => {
   });
 });
 
+describe("the documented install payload", () => {
+  it("is read as Bitbucket sends it: refused for another app's key, stored for ours once its secret is proven", async () => {
+    const sample = fixture("lifecycle_installed.json");
+    const wrongApp = await post("/installed", sample);
+    expect(wrongApp.status).toBe(400);
+    expect(((await wrongApp.json()) as { error: { field: string } }).error.field).toBe("body.key");
+    (state.installations ??= {})[sample.clientKey] = sample.sharedSecret;
+    expect((await post("/installed", { ...sample, key: APP_KEY })).status).toBe(204);
+    const row = (await sql().query<Record<string, any>>("SELECT * FROM bitbucket_installations WHERE client_key = :k", { type: QueryTypes.SELECT, replacements: { k: sample.clientKey } }))[0];
+    expect(row).toMatchObject({ status: "active", principal_uuid: sample.principal.uuid, principal_name: "sentryuser" });
+    const signed = signAsBitbucket(sample.clientKey, sample.sharedSecret, "POST", "/uninstalled");
+    expect((await post("/uninstalled", { ...sample, key: APP_KEY, eventType: "uninstalled" }, { authorization: `JWT ${signed}` })).status).toBe(204);
+  });
+});
+
 describe("requests from Bitbucket", () => {
   it("refuses every forged webhook and stores nothing", async () => {
     const before = await count("bitbucket.event");
