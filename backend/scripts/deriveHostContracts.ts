@@ -13,21 +13,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
+import type { ContractOperation } from "../src/testing/hostContract.js";
 
 const here = import.meta.dirname;
 const specs = path.resolve(process.argv[2] ?? path.join(here, "../../../shared/host-specs"));
 const out = path.join(here, "../src/testing/contracts");
 
-interface Operation {
-  host: string;
-  method: string;
-  path: string;
-  apiVersion?: string;
-  scopes: string[];
-  body?: string[];
-  source: string;
-}
-
+type Operation = ContractOperation;
 type Json = Record<string, unknown>;
 const METHODS = ["get", "put", "post", "delete", "patch", "head"];
 
