@@ -6,6 +6,7 @@ import * as contextUpdates from "./migrations/0003_context_updates.js";
 import * as identityLinks from "./migrations/0004_identity_links.js";
 import * as bitbucketInstallations from "./migrations/0005_bitbucket_installations.js";
 import * as bitbucketTokenConnections from "./migrations/0006_bitbucket_token_connections.js";
+import * as bitbucketBindNonce from "./migrations/0007_bitbucket_bind_nonce.js";
 
 /** Migrations are listed here in order, so bundling or a renamed file cannot reorder them. */
 const MIGRATIONS = [
@@ -15,6 +16,7 @@ const MIGRATIONS = [
   { name: "0004_identity_links", ...identityLinks },
   { name: "0005_bitbucket_installations", ...bitbucketInstallations },
   { name: "0006_bitbucket_token_connections", ...bitbucketTokenConnections },
+  { name: "0007_bitbucket_bind_nonce", ...bitbucketBindNonce },
 ];
 
 export function migrator(sequelize: Sequelize) {

@@ -212,6 +212,7 @@ export class BitbucketInstallationRow extends Model<Attrs<BitbucketInstallationR
   declare principalName: string | null;
   declare status: "active" | "uninstalled" | "auth_failed";
   declare workspaceId: string | null;
+  declare bindNonce: CreationOptional<string | null>;
   declare lastError: string | null;
   declare lastDeliveryAt: Date | null;
   declare createdAt: CreationOptional<Date>;
@@ -413,6 +414,7 @@ export function defineModels(sequelize: Sequelize) {
       principalName: S.STRING,
       status: S.STRING,
       workspaceId: S.UUID,
+      bindNonce: S.STRING,
       lastError: S.TEXT,
       lastDeliveryAt: S.DATE,
       createdAt: S.DATE,

@@ -316,16 +316,31 @@ export function IntegrationsPage() {
 }
 
 function BitbucketCard({ overview, reload }: { overview: IntegrationsOverview["bitbucket"]; reload: () => void }) {
+  const release = useAction();
   return (
     <article className="card" aria-label="Bitbucket Cloud">
       <h2>Bitbucket Cloud</h2>
+      <ErrorNote error={release.error} />
       {overview.installations.length > 0 ? (
         <ul>
           {overview.installations.map((i) => (
             <li key={i.id}>
               <strong>{i.workspace}</strong> — {i.status === "active" ? "connected" : i.status === "uninstalled" ? "app uninstalled" : "needs attention"} ·{" "}
               {i.lastDeliveryAt ? `last webhook ${new Date(i.lastDeliveryAt).toLocaleString()}` : "no webhook received yet"}
-              {i.lastError && <span className="error"> {i.lastError}</span>}
+              {i.lastError && <span className="error"> {i.lastError}</span>}{" "}
+              <button
+                className="secondary"
+                disabled={release.busy}
+                title="Its events stop counting here, and an administrator can connect it to another Groundwork workspace"
+                onClick={() =>
+                  void release.run(async () => {
+                    await api("DELETE", `/api/integrations/bitbucket/installations/${i.id}`);
+                    reload();
+                  })
+                }
+              >
+                Release {i.workspace}
+              </button>
             </li>
           ))}
         </ul>

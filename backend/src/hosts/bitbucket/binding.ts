@@ -1,21 +1,29 @@
 import type { RequestHandler } from "express";
 import { BitbucketBindPreview, BitbucketBindRequest, type BitbucketInstallation } from "@groundwork/shared-types";
-import { ApiError } from "../../http/errors.js";
+import { Op } from "sequelize";
+import { z } from "zod";
+import { ApiError, notFound } from "../../http/errors.js";
 import { route, type MemberContext } from "../../http/route.js";
 import type { AppServices } from "../../http/services.js";
 import { openClaim, sealClaim } from "../../storage/encryption.js";
 import { BitbucketInstallationRow, ContextItemRow } from "../../storage/models.js";
 import { enqueueBuildStatus } from "./jobs.js";
-import { allowFraming, installationName, verifiedInstallation } from "./installations.js";
+import { newToken } from "../../workspace/secrets.js";
+import { BitbucketClient, BitbucketError } from "./client.js";
+import { allowFraming, apiUrlFor, installationName, sealedSecret, verifiedInstallation } from "./installations.js";
+
+const InstallationParams = { installationId: z.uuid() };
 import { escapeHtml } from "../../http/html.js";
 
 /**
  * Binding an installation to a Groundwork workspace: Bitbucket opens the app's configure page
- * (signed); it hands a sealed, short-lived code to Groundwork, where a workspace owner who is
- * logged in confirms. Until then, events are recorded but change nothing.
+ * with a page-load JWT (its qsh bound to that request, naming the user in `sub`); if Bitbucket
+ * says that user administers the workspace, the page hands out a sealed code, valid 10 minutes
+ * and once, that a logged-in Groundwork owner confirms. An installation bound to one Groundwork
+ * workspace moves only after an owner there releases it. Until bound, events change nothing.
  */
 const PURPOSE = "bitbucket-bind";
-const CODE_TTL_MS = 30 * 60_000;
+const CODE_TTL_MS = 10 * 60_000;
 
 export function toBitbucketInstallation(i: BitbucketInstallationRow): BitbucketInstallation {
   return {
@@ -28,26 +36,56 @@ export function toBitbucketInstallation(i: BitbucketInstallationRow): BitbucketI
   };
 }
 
-/** GET /bitbucket/configure — the configure page Bitbucket shows in an iframe, signed with the installation's JWT. */
+/** Whether Bitbucket, asked as the app, says this user administers the installation's workspace. */
+async function administers(services: AppServices, installation: BitbucketInstallationRow, userUuid: string) {
+  const client = new BitbucketClient(apiUrlFor(services, installation.baseUrl), {
+    kind: "connect",
+    appKey: services.config.bitbucket.appKey,
+    clientKey: installation.clientKey,
+    sharedSecret: sealedSecret(services, installation)!,
+  });
+  try {
+    return (await client.workspacePermission(installation.principalUuid, userUuid)) === "owner";
+  } catch (err) {
+    if (err instanceof BitbucketError)
+      throw new ApiError(503, "bitbucket_unreachable", "Bitbucket could not confirm who administers this workspace right now; try again in a moment", undefined, {
+        "Retry-After": "30",
+      });
+    throw err;
+  }
+}
+
+const page = (body: string) => `<!doctype html><html><head><meta charset="utf-8"><title>Groundwork</title>
+<style>body{font-family:-apple-system,"Segoe UI",Roboto,sans-serif;color:#172b4d;margin:16px}a.button{display:inline-block;background:#0052cc;color:#fff;padding:8px 12px;border-radius:3px;text-decoration:none}</style></head>
+<body><h1>Groundwork</h1>${body}</body></html>`;
+
+/** GET /bitbucket/configure — the configure page Bitbucket shows in an iframe, signed for this very request. */
 export function configurePage(services: AppServices): RequestHandler {
   return async (req, res, next) => {
     try {
-      const { installation } = await verifiedInstallation(services, req, "context");
-      const { code } = sealClaim(services.secrets, PURPOSE, { clientKey: installation.clientKey }, CODE_TTL_MS);
+      // Only the page-load token: a context token (context-qsh) is handed to anyone viewing a PR panel.
+      const { installation, subject } = await verifiedInstallation(services, req, "request");
+      allowFraming(services, res);
+      if (!subject || !(await administers(services, installation, subject))) {
+        res
+          .status(403)
+          .type("html")
+          .send(page(`<p role="alert">Only an administrator of the Bitbucket workspace ${escapeHtml(installationName(installation))} can connect it to Groundwork.</p>`));
+        return;
+      }
+      const nonce = newToken(16);
+      await installation.update({ bindNonce: nonce });
+      const { code } = sealClaim(services.secrets, PURPOSE, { clientKey: installation.clientKey, nonce, admin: subject }, CODE_TTL_MS);
       const bindUrl = new URL(`/integrations/bitbucket/bind?code=${code}`, services.config.publicUrl).toString();
       const bound = Boolean(installation.workspaceId);
-      allowFraming(services, res);
       res
         .status(200)
         .type("html")
         .send(
-          `<!doctype html><html><head><meta charset="utf-8"><title>Groundwork</title>
-<style>body{font-family:-apple-system,"Segoe UI",Roboto,sans-serif;color:#172b4d;margin:16px}a.button{display:inline-block;background:#0052cc;color:#fff;padding:8px 12px;border-radius:3px;text-decoration:none}</style></head>
-<body><h1>Groundwork</h1>
-<p>${bound ? "This Bitbucket workspace is connected to a Groundwork workspace. To move it to another one, connect it again." : "One step left: connect this Bitbucket workspace to your Groundwork workspace."}</p>
+          page(`<p>${bound ? "This Bitbucket workspace is connected to a Groundwork workspace. To move it to another one, an owner of the current one releases it first (Integrations → Bitbucket)." : "One step left: connect this Bitbucket workspace to your Groundwork workspace."}</p>
 <p>A Groundwork workspace owner opens the link below, logs in and confirms. Pull requests then show where they are attached, and get a Groundwork build status.</p>
 <p><a class="button" href="${escapeHtml(bindUrl)}" target="_blank" rel="noopener">Connect ${escapeHtml(installationName(installation))} to Groundwork</a></p>
-<p><small>The link works for 30 minutes.</small></p></body></html>`,
+<p><small>The link works once, for 10 minutes.</small></p>`),
         );
     } catch (err) {
       next(err);
@@ -56,15 +94,24 @@ export function configurePage(services: AppServices): RequestHandler {
 }
 
 async function installationOf(ctx: MemberContext, code: string) {
-  const claim = openClaim<{ clientKey?: unknown }>(ctx.services.secrets, PURPOSE, code);
+  const claim = openClaim<{ clientKey?: unknown; nonce?: unknown; admin?: unknown }>(ctx.services.secrets, PURPOSE, code);
   if (claim === "expired")
     throw new ApiError(400, "expired_bind_code", "This link has expired: open the Groundwork configure page in Bitbucket again", "body.code");
-  if (claim === "invalid" || typeof claim.clientKey !== "string")
+  if (claim === "invalid" || typeof claim.clientKey !== "string" || typeof claim.nonce !== "string" || typeof claim.admin !== "string")
     throw new ApiError(400, "invalid_bind_code", "This link is not valid: open the Groundwork configure page in Bitbucket again", "body.code");
   const installation = await BitbucketInstallationRow.findOne({ where: { clientKey: claim.clientKey } });
   if (!installation || installation.status === "uninstalled")
     throw new ApiError(409, "not_installed", "The Groundwork app is no longer installed in that Bitbucket workspace", "body.code");
-  return installation;
+  if (installation.bindNonce !== claim.nonce)
+    throw new ApiError(400, "used_bind_code", "This link was already used, or a newer one replaced it: open the Groundwork configure page in Bitbucket again", "body.code");
+  if (installation.workspaceId && installation.workspaceId !== ctx.auth.workspace.id)
+    throw new ApiError(
+      409,
+      "bound_elsewhere",
+      `${installationName(installation)} is connected to another Groundwork workspace. An owner there must release it (Integrations → Bitbucket) before it can move here.`,
+      "body.code",
+    );
+  return { installation, nonce: claim.nonce, admin: claim.admin };
 }
 
 export const bitbucketBindingRoutes = [
@@ -77,22 +124,30 @@ export const bitbucketBindingRoutes = [
     body: BitbucketBindRequest,
     response: BitbucketBindPreview,
     handler: async ({ body }, ctx) => {
-      const installation = await installationOf(ctx, body.code);
+      const { installation } = await installationOf(ctx, body.code);
       return { workspace: installationName(installation), alreadyBoundHere: installation.workspaceId === ctx.auth.workspace.id };
     },
   }),
   route({
     method: "post",
     path: "/api/integrations/bitbucket/bind",
-    summary: "Connect a Bitbucket workspace where the app is installed to this Groundwork workspace",
+    summary: "Connect a Bitbucket workspace where the app is installed to this Groundwork workspace (a configure-page link works once)",
     tag: "Integrations",
     access: "owner",
     body: BitbucketBindRequest,
     response: BitbucketBindPreview,
     status: 201,
     handler: async ({ body }, ctx) => {
-      const installation = await installationOf(ctx, body.code);
-      await installation.update({ workspaceId: ctx.auth.workspace.id });
+      const { installation, nonce, admin } = await installationOf(ctx, body.code);
+      // The administrator who opened the configure page may have lost the role since.
+      if (!(await administers(ctx.services, installation, admin)))
+        throw new ApiError(403, "not_workspace_admin", `Bitbucket no longer lists the person who opened this link as an administrator of ${installationName(installation)}`, "body.code");
+      // Spend the code: only the request that clears its nonce binds, whatever races it.
+      const [bound] = await BitbucketInstallationRow.update(
+        { workspaceId: ctx.auth.workspace.id, bindNonce: null },
+        { where: { id: installation.id, bindNonce: nonce, [Op.or]: [{ workspaceId: null }, { workspaceId: ctx.auth.workspace.id }] } },
+      );
+      if (bound !== 1) throw new ApiError(400, "used_bind_code", "This link was already used: open the Groundwork configure page in Bitbucket again", "body.code");
       // PRs pasted before the connection get their metadata and build statuses now.
       const items = await ContextItemRow.findAll({ where: { workspaceId: ctx.auth.workspace.id, host: "bitbucket" } });
       for (const item of items) {
@@ -101,6 +156,21 @@ export const bitbucketBindingRoutes = [
         if (item.kind === "pull_request") await enqueueBuildStatus(ctx.services, item);
       }
       return { workspace: installationName(installation), alreadyBoundHere: true };
+    },
+  }),
+  route({
+    method: "delete",
+    path: "/api/integrations/bitbucket/installations/:installationId",
+    summary: "Release a Bitbucket workspace from this Groundwork workspace: its events stop counting here, and it may be connected elsewhere",
+    tag: "Integrations",
+    access: "owner",
+    params: InstallationParams,
+    handler: async ({ params }, ctx) => {
+      const [released] = await BitbucketInstallationRow.update(
+        { workspaceId: null, bindNonce: null },
+        { where: { id: params.installationId, workspaceId: ctx.auth.workspace.id } },
+      );
+      if (released !== 1) throw notFound("A Bitbucket installation connected to this workspace");
     },
   }),
 ];

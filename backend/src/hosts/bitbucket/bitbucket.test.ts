@@ -18,12 +18,25 @@ const PR_URL = "https://bitbucket.org/brydzewski/foo/pull-requests/1";
 const install = { clientKey: "{a1b2c3d4-0000-4000-8000-00000000c1e7}", sharedSecret: "first-shared-secret-0123456789", principal: { uuid: "{5e1f0000-0000-4000-8000-000000000001}", username: "brydzewski" } };
 
 const APP_KEY = "groundwork-fabrikam";
+const VIEWER = "{00000000-0000-4000-8000-0000000000b0}";
+/** Opens the configure page as Bitbucket does (a page-load JWT for that request, naming the user) and returns its bind code. */
+const configure = async (sub?: string) => {
+  const res = await fetch(`${app.url}/bitbucket/configure?jwt=${signAsBitbucket(install.clientKey, install.sharedSecret, "GET", "/configure", sub ? { sub } : {})}`);
+  const html = await res.text();
+  const link = /href="([^"]+)"/.exec(html)?.[1]?.replaceAll("&#38;", "&");
+  return { status: res.status, html, code: link ? new URL(link).searchParams.get("code")! : null, link };
+};
 const state: FakeBitbucketState = {
   appKey: APP_KEY,
   user: { uuid: "{87bb15eb-47c1-49b3-9f16-ca824a2979a4}", display_name: "Brad Rydzewski", account_id: "557058:2a63" },
   repositories: [{ workspace: "brydzewski", slug: "foo", uuid: "{bc771cbf-829e-4c4b-b71f-a0eb3ac2b860}" }],
   pullRequests: [{ workspace: "brydzewski", slug: "foo", pr: structuredClone(created.pullrequest) as BitbucketPullRequest }],
   commits: ["507a576e59b3" + "0".repeat(28), "0704fc5beccc" + "1".repeat(28)],
+  // signAsBitbucket's default user administers the workspace; the PR viewer below is a plain member.
+  workspaceMembers: [
+    { workspace: install.principal.uuid, uuid: "{00000000-0000-4000-8000-00000000a0a0}", permission: "owner" },
+    { workspace: install.principal.uuid, uuid: VIEWER, permission: "member" },
+  ],
 };
 const bitbucket = fakeBitbucket(state);
 let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -157,12 +170,10 @@ describe("requests from Bitbucket", () => {
   });
 
   it("lets a workspace owner bind the installation from the configure page", async () => {
-    const configure = await fetch(`${app.url}/bitbucket/configure?jwt=${signAsBitbucket(install.clientKey, install.sharedSecret, "GET", "/configure")}`);
-    expect(configure.status).toBe(200);
-    const html = await configure.text();
-    const link = /href="([^"]+)"/.exec(html)![1]!.replaceAll("&#38;", "&");
-    expect(link).toMatch(new RegExp(`^${app.url}/integrations/bitbucket/bind\\?code=`));
-    const code = new URL(link).searchParams.get("code")!;
+    const page = await configure();
+    expect(page.status).toBe(200);
+    expect(page.link).toMatch(new RegExp(`^${app.url}/integrations/bitbucket/bind\\?code=`));
+    const code = page.code!;
     expect((await fetch(`${app.url}/bitbucket/configure`)).status).toBe(401);
 
     // Pasted before binding: pending until the installation is bound.
@@ -183,6 +194,38 @@ describe("requests from Bitbucket", () => {
     });
     expect(item).toMatchObject({ title: "Awesome new feature", state: "open" });
     expect(item.metadata).toMatchObject({ sourceBranch: "develop", targetBranch: "master", author: { displayName: "Brad Rydzewski" } });
+  });
+
+  it("refuses the install hijack: a viewer's context token, a non-administrator, a spent code, and a move without the owner's consent", async () => {
+    // The PR panel hands every viewer a context token; it must not open the configure page.
+    const context = signAsBitbucket(install.clientKey, install.sharedSecret, "GET", "/ignored", { qsh: "context-qsh", sub: VIEWER });
+    expect((await fetch(`${app.url}/bitbucket/configure?jwt=${context}`)).status).toBe(401);
+    // A page-load token for someone Bitbucket does not list as an administrator gets no code.
+    const member = await configure(VIEWER);
+    expect(member.status).toBe(403);
+    expect(member.code).toBeNull();
+    expect(member.html).toContain("Only an administrator");
+
+    // A code binds once; a second use, even by the same owner, is refused.
+    const first = (await configure()).code!;
+    expect((await owner.post("/api/integrations/bitbucket/bind", { code: first })).status).toBe(201);
+    expect((await owner.post("/api/integrations/bitbucket/bind", { code: first })).body.error.code).toBe("used_bind_code");
+
+    // An owner of another Groundwork workspace cannot take it, even with a fresh code from an administrator.
+    const { client: rival } = await signUp(app.url, "Rival", "rival@example.com");
+    const fresh = (await configure()).code!;
+    const taken = await rival.post("/api/integrations/bitbucket/bind", { code: fresh });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.code).toBe("bound_elsewhere");
+    expect((await installation())!.workspace_id).toBe((await owner.get("/api/auth/session")).body.workspace.id);
+    expect((await rival.delete(`/api/integrations/bitbucket/installations/${(await installation())!.id}`)).status).toBe(404);
+
+    // With the current owner's consent (releasing it), it moves; and back again.
+    const id = (await owner.get("/api/integrations")).body.bitbucket.installations[0].id;
+    expect((await owner.delete(`/api/integrations/bitbucket/installations/${id}`)).status).toBe(204);
+    expect((await rival.post("/api/integrations/bitbucket/bind", { code: (await configure()).code! })).status).toBe(201);
+    expect((await rival.delete(`/api/integrations/bitbucket/installations/${id}`)).status).toBe(204);
+    expect((await owner.post("/api/integrations/bitbucket/bind", { code: (await configure()).code! })).status).toBe(201);
   });
 
   it("posts the build status with the documented body, and re-posts it when the PR's links change", async () => {

@@ -94,6 +94,12 @@ export class BitbucketClient {
   workspaceHooks(workspaceUuid: string) {
     return this.request<{ values: unknown[] }>("GET", `/2.0/workspaces/${encodeURIComponent(workspaceUuid)}/hooks`);
   }
+  /** A user's permission in a workspace (owner = administrator), or null when they are not a member. */
+  async workspacePermission(workspace: string, userUuid: string) {
+    const q = encodeURIComponent(`user.uuid="${userUuid}"`);
+    const page = await this.request<{ values: { permission?: string }[] }>("GET", `/2.0/workspaces/${encodeURIComponent(workspace)}/permissions?q=${q}`);
+    return page.values[0]?.permission ?? null;
+  }
   pullRequest(workspace: string, repository: string, id: number) {
     return this.request<BitbucketPullRequest>("GET", `/2.0/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/pullrequests/${id}`);
   }

@@ -38,6 +38,8 @@ export interface FakeBitbucketState {
   hooks?: { uuid: string; workspace: string; slug: string; url: string; events: string[]; secret?: string }[];
   user: { uuid: string; display_name: string; account_id: string };
   repositories: { workspace: string; slug: string; uuid: string }[];
+  /** Who belongs to which workspace (by slug or {uuid}), with their permission (owner = administrator). */
+  workspaceMembers?: { workspace: string; uuid: string; permission: "owner" | "collaborator" | "member" }[];
   /** Installations Bitbucket itself made: the secrets it will accept API calls signed with. */
   installations?: Record<string, string>;
   pullRequests?: { workspace: string; slug: string; pr: BitbucketPullRequest }[];
@@ -145,6 +147,23 @@ export function fakeBitbucket(state: FakeBitbucketState) {
                 workspace: { slug: r.workspace, uuid: `{${r.workspace.padEnd(8, "0").slice(0, 8).replace(/[^0-9a-f]/g, "a")}-0000-4000-8000-000000000000}` },
               })),
           ),
+      },
+      {
+        method: "GET",
+        path: "/2.0/workspaces/:workspace/permissions",
+        // Filtered as Bitbucket filters (developer.atlassian.com/cloud/bitbucket/rest/intro/#filtering): user.uuid and permission.
+        handle: (req) => {
+          const q = req.query.get("q") ?? "";
+          const user = /user\.uuid\s*=\s*"([^"]+)"/.exec(q)?.[1];
+          const permission = /permission\s*=\s*"([^"]+)"/.exec(q)?.[1];
+          const members = (state.workspaceMembers ?? []).filter(
+            (m) => same(m.workspace, req.params.workspace) && (!user || same(m.uuid, user)) && (!permission || m.permission === permission),
+          );
+          return paged(
+            req,
+            members.map((m) => ({ type: "workspace_membership", permission: m.permission, user: { type: "user", uuid: m.uuid }, workspace: { slug: m.workspace } })),
+          );
+        },
       },
       {
         method: "GET",

@@ -57,6 +57,8 @@ export async function startBitbucketSandbox(port: number, groundworkUrl: string,
     commits: [`${pr.source!.commit!.hash}${"a".repeat(28)}`],
   };
   const install = { clientKey: `{${randomUUID()}}`, sharedSecret: randomBytes(24).toString("base64url"), principal: { uuid: `{${randomUUID()}}`, username: WORKSPACE } };
+  // The sandbox's admin administers the workspace, so its configure page hands out a bind code.
+  state.workspaceMembers = [{ workspace: install.principal.uuid, uuid: state.user.uuid, permission: "owner" }];
   const host = fakeBitbucket(state);
   let driver: BitbucketHostDriver;
   const appBase = `${groundworkUrl.replace(/\/$/, "")}/bitbucket`;
