@@ -108,8 +108,12 @@ export const peopleRoutes = [
     handler: async ({ body }, ctx) => {
       const emailNormalized = normalizeEmail(body.email);
       const since = new Date(Date.now() - LOGIN_FAILURE_WINDOW_MS);
-      const failures = await LoginFailureRow.count({ where: { emailNormalized, createdAt: { [Op.gt]: since } } });
-      if (failures >= LOGIN_FAILURE_LIMIT) {
+      // Count the attempt before checking the password, then count: the n-th attempt to commit
+      // sees at least n, so concurrent guesses cannot all slip under the limit on either database.
+      const attempt = await LoginFailureRow.create({ emailNormalized, ip: ctx.req.ip ?? "unknown" });
+      const attempts = await LoginFailureRow.count({ where: { emailNormalized, createdAt: { [Op.gt]: since } } });
+      if (attempts > LOGIN_FAILURE_LIMIT) {
+        await attempt.destroy(); // a refused attempt does not extend the lock-out
         throw new ApiError(429, "too_many_attempts", "Too many failed log-ins for this email; try again in 15 minutes", "body.email", {
           "Retry-After": String(LOGIN_FAILURE_WINDOW_MS / 1000),
         });
@@ -117,10 +121,8 @@ export const peopleRoutes = [
       const user = await UserRow.findOne({ where: { emailNormalized } });
       const ok = await verifyPassword(body.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
       const member = user && ok ? await MemberRow.findOne({ where: { userId: user.id }, order: [["createdAt", "ASC"]] }) : null;
-      if (!user || !ok || !member) {
-        await LoginFailureRow.create({ emailNormalized, ip: ctx.req.ip ?? "unknown" });
-        throw new ApiError(401, "invalid_credentials", "That email and password do not match");
-      }
+      // A failed attempt stays counted.
+      if (!user || !ok || !member) throw new ApiError(401, "invalid_credentials", "That email and password do not match");
       await LoginFailureRow.destroy({ where: { emailNormalized } });
       return sessionResponse(ctx, user, member);
     },
