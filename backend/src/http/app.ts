@@ -5,6 +5,7 @@ import express from "express";
 import cookieParser from "cookie-parser";
 import { rateLimit } from "express-rate-limit";
 import { pinoHttp } from "pino-http";
+import { requestSerializer } from "../log.js";
 import { adoConnectionRoutes } from "../hosts/ado/connection.js";
 import { adoWebhook } from "../hosts/ado/webhooks.js";
 import { adoExtensionRouter, EXTENSION_API, extensionRoutes } from "../hosts/ado/extension.js";
@@ -54,6 +55,7 @@ export function createApp(services: AppServices) {
   app.use(
     pinoHttp({
       logger: services.log,
+      serializers: { req: requestSerializer },
       genReqId: (req, res) => {
         const given = req.headers["x-request-id"];
         const id = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
