@@ -82,7 +82,8 @@ export type UpdateMemberRequest = z.infer<typeof UpdateMemberRequest>;
 export const LinkTargetType = z.enum(["feedback", "agenda_item", "objective", "key_result", "competency"]);
 export type LinkTargetType = z.infer<typeof LinkTargetType>;
 
-export const MetadataStatus = z.enum(["pending", "fetched", "host_not_connected", "error"]);
+/** not_followed: the connection does not follow the item's repository, so Groundwork never reads or writes it. */
+export const MetadataStatus = z.enum(["pending", "fetched", "host_not_connected", "not_followed", "error"]);
 export type MetadataStatus = z.infer<typeof MetadataStatus>;
 
 export const ContextUpdate = z.object({

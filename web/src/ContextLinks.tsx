@@ -18,6 +18,12 @@ function StatusBadge({ link }: { link: ContextLink }) {
   const { item } = link;
   if (item.metadataStatus === "fetched") return <span className="badge ok">{item.state ?? "up to date"}</span>;
   if (item.metadataStatus === "error") return <span className="badge warn">not found on {HOST_NAMES[item.host]}</span>;
+  if (item.metadataStatus === "not_followed")
+    return (
+      <span className="badge warn" title="Groundwork reads only the repositories the connection follows; an owner can add this one under Integrations">
+        repository not followed
+      </span>
+    );
   return (
     <span className="badge pending" title={`Connect ${HOST_NAMES[item.host]} under Integrations to fetch its details`}>
       metadata pending

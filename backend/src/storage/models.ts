@@ -130,7 +130,7 @@ export class ContextItemRow extends Model<Attrs<ContextItemRow>, Creation<Contex
   declare url: string;
   declare externalKey: string;
   declare hostIds: Record<string, string | number>;
-  declare metadataStatus: "pending" | "fetched" | "host_not_connected" | "error";
+  declare metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
   declare metadata: Record<string, unknown> | null;
   declare title: string | null;
   declare state: string | null;

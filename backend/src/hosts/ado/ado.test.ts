@@ -495,6 +495,27 @@ describe("connected organisation", () => {
     expect(pr.metadataStatus).toBe("fetched");
   });
 
+  it("never reads or writes a repository the connection does not follow", async () => {
+    const reconnected = await owner.post("/api/integrations/ado", { orgUrl: "https://dev.azure.com/fabrikam", pat: PAT, repositoryIds: [] });
+    expect(reconnected.status).toBe(201);
+    expect(reconnected.body.connection.repositories).toEqual([]);
+    const before = ado.requests.length;
+    const { client: member } = await inviteMember(owner, "linker@fabrikam.com", "Linus");
+    const feedback = (await member.post("/api/feedback", { subjectId: (await owner.get("/api/auth/session")).body.member.id, body: "Thanks for the review" })).body;
+    const link = await member.post("/api/context-links", { targetType: "feedback", targetId: feedback.id, url: "https://dev.azure.com/fabrikam/Fabrikam/_git/Fabrikam/pullrequest/99" });
+    expect(link.status, JSON.stringify(link.body)).toBe(201);
+    await until("link marked not followed", async () => {
+      const links = (await member.get("/api/feedback")).body.flatMap((f: { links: { item: { metadataStatus: string } }[] }) => f.links);
+      return links.some((l: { item: { metadataStatus: string } }) => l.item.metadataStatus === "not_followed");
+    });
+    await until("jobs settled", async () => {
+      const [row] = await app.services.storage.sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE status IN ('queued', 'running')", { type: QueryTypes.SELECT });
+      return Number(row!.n) === 0;
+    });
+    const touched = ado.requests.slice(before).filter((r) => /pullrequests\/99/i.test(r.path));
+    expect(touched).toEqual([]);
+  });
+
   it("never shows or logs the PAT", async () => {
     expect(logLines.length).toBeGreaterThan(10);
     for (const line of [...logLines, ...responses]) expect(line).not.toContain(PAT);

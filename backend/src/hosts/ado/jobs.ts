@@ -40,6 +40,12 @@ async function fullWorkItem(client: AdoClient, eventType: string, resource: Reco
 const isLinkedRepository = (connection: AdoConnectionRow, pr: AdoPullRequest) =>
   connection.repositories.some((r) => r.id.toLowerCase() === pr.repository?.id?.toLowerCase());
 
+/** The same, for a pull request known by project and repository name or id (a pasted URL, a status job). */
+export const followsRepository = (connection: AdoConnectionRow, project: string, repository: string) =>
+  connection.repositories.some(
+    (r) => r.project.toLowerCase() === project.toLowerCase() && (r.name.toLowerCase() === repository.toLowerCase() || r.id.toLowerCase() === repository.toLowerCase()),
+  );
+
 /** Identifies a PR whose Groundwork status should be (re)posted. */
 export interface PrStatusJob {
   workspaceId: string;
@@ -156,7 +162,8 @@ export function adoJobHandlers(services: AppServices): Record<string, JobHandler
     "ado.pr-status": async (payload) => {
       const job = payload as PrStatusJob;
       const connection = await AdoConnectionRow.findOne({ where: { workspaceId: job.workspaceId, organization: job.organization } });
-      if (!connection || !connection.services.statuses) return;
+      // A repository the owner does not follow is never written to.
+      if (!connection || !connection.services.statuses || !followsRepository(connection, job.project, job.repository)) return;
       const key = adoPullRequestKey(job.organization, job.project, job.repository, job.pullRequestId);
       const item = await ContextItemRow.findOne({ where: { workspaceId: job.workspaceId, externalKey: key } });
       const links = item ? await ContextLinkRow.count({ where: { contextItemId: item.id } }) : 0;
@@ -183,6 +190,13 @@ export function adoJobHandlers(services: AppServices): Record<string, JobHandler
       if (!connection) return; // stays "metadata pending" until the organisation is connected
       const client = clientFor(services, connection);
       const ids = item.hostIds;
+      // Nor read: the link says why it has no metadata.
+      if (item.kind === "pull_request" && !followsRepository(connection, String(ids.project), String(ids.repository))) {
+        await ctx.finish(async (tx) => {
+          await item.update({ metadataStatus: "not_followed", fetchedAt: new Date() }, { transaction: tx });
+        });
+        return;
+      }
       let snapshot: Snapshot | null;
       try {
         snapshot =

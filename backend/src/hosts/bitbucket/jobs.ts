@@ -60,6 +60,8 @@ interface BitbucketAccess {
   client: BitbucketClient;
   /** Where linked accounts of this Bitbucket workspace are scoped (its uuid), if known. */
   identityScope: string | null;
+  /** Whether the connection follows a repository (the app covers all; a token the ones chosen). */
+  follows(repository: string): boolean;
   touch(tx: Transaction): Promise<unknown>;
   failed(message: string): Promise<unknown>;
   succeeded(): Promise<unknown>;
@@ -73,6 +75,7 @@ async function access(services: AppServices, via: BitbucketVia): Promise<Bitbuck
       workspaceId: i.workspaceId,
       client: new BitbucketClient(apiUrlFor(services, i.baseUrl), { kind: "connect", appKey: services.config.bitbucket.appKey, clientKey: i.clientKey, sharedSecret: services.secrets.open(i.sharedSecretSealed) }),
       identityScope: i.principalUuid,
+      follows: () => true,
       touch: (tx) => i.update({ lastDeliveryAt: new Date() }, { transaction: tx }),
       failed: (message) => i.update({ status: "auth_failed", lastError: message }),
       succeeded: () => (i.lastError ? i.update({ lastError: null }) : Promise.resolve()),
@@ -84,6 +87,7 @@ async function access(services: AppServices, via: BitbucketVia): Promise<Bitbuck
     workspaceId: c.workspaceId,
     client: new BitbucketClient(tokenApiUrlFor(services, c.bitbucketWorkspace), { kind: "token", token: services.secrets.open(c.tokenSealed) }),
     identityScope: c.workspaceUuid,
+    follows: (repository) => c.repositories.some((r) => r.slug.toLowerCase() === repository.toLowerCase()),
     touch: (tx) => c.update({ lastDeliveryAt: new Date() }, { transaction: tx }),
     failed: (message) => c.update({ status: "auth_failed", lastError: message }),
     succeeded: () => (c.status !== "active" || c.lastError ? c.update({ status: "active", lastError: null }) : Promise.resolve()),
@@ -186,7 +190,7 @@ export function bitbucketJobHandlers(services: AppServices): Record<string, JobH
       const { workspace, repository, pullRequestId, ...via } = payload as BuildStatusJob;
       const job = { workspace, repository, pullRequestId };
       const on = await access(services, via);
-      if (!on) return;
+      if (!on || !on.follows(repository)) return; // a repository the connection does not follow is never written to
       const key = bitbucketPullRequestKey(workspace, repository, pullRequestId);
       const item = await ContextItemRow.findOne({ where: { workspaceId: on.workspaceId, externalKey: key } });
       const links = item ? await ContextLinkRow.count({ where: { contextItemId: item.id } }) : 0;
@@ -211,6 +215,12 @@ export function bitbucketJobHandlers(services: AppServices): Record<string, JobH
       const via = await viaFor(item.workspaceId, String(ids.workspace));
       const on = via && (await access(services, via));
       if (!on) return; // stays "metadata pending" until Bitbucket is connected
+      if (!on.follows(String(ids.repository))) {
+        await ctx.finish(async (tx) => {
+          await item.update({ metadataStatus: "not_followed", fetchedAt: new Date() }, { transaction: tx });
+        });
+        return;
+      }
       let pr: BitbucketPullRequest;
       try {
         pr = await on.client.pullRequest(String(ids.workspace), String(ids.repository), Number(ids.pullRequestId));

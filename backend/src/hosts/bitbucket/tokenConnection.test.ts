@@ -129,6 +129,25 @@ it("accepts only deliveries signed with the webhook secret, once each", async ()
   expect(await count()).toBe(before + 4);
 });
 
+it("never reads or writes a repository the connection does not follow", async () => {
+  state.repositories.push({ workspace: "brydzewski", slug: "bar", uuid: "{bc771cbf-829e-4c4b-b71f-a0eb3ac2b861}" });
+  state.pullRequests!.push({ workspace: "brydzewski", slug: "bar", pr: { ...structuredClone(created.pullrequest), id: 7 } as BitbucketPullRequest });
+  expect((await call("POST", "/api/integrations/bitbucket/token", { workspace: "brydzewski", token: TOKEN, repositories: ["foo"] })).status).toBe(201);
+  const before = bitbucket.requests.length;
+  const kr = (await owner.post(`/api/objectives/${objectiveId}/key-results`, { title: "Bar" })).body;
+  expect((await owner.post("/api/context-links", { targetType: "key_result", targetId: kr.id, url: "https://bitbucket.org/brydzewski/bar/pull-requests/7" })).status).toBe(201);
+  await until("marked not followed", async () => {
+    const objective = (await owner.get("/api/objectives")).body.find((o: { id: string }) => o.id === objectiveId);
+    const links = objective.keyResults.flatMap((k: { links: { item: { metadataStatus: string } }[] }) => k.links);
+    return links.some((l: { item: { metadataStatus: string } }) => l.item.metadataStatus === "not_followed");
+  });
+  await until("jobs settled", async () => {
+    const [row] = await app.services.storage.sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE status IN ('queued', 'running')", { type: QueryTypes.SELECT });
+    return Number(row!.n) === 0;
+  });
+  expect(bitbucket.requests.slice(before).filter((r) => r.path.includes("/bar/"))).toEqual([]);
+});
+
 it("disconnects, deleting the webhooks it made, and never shows the token", async () => {
   expect((await call("DELETE", "/api/integrations/bitbucket/token")).status).toBe(204);
   expect(state.hooks).toEqual([]);
