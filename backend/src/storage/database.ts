@@ -24,10 +24,22 @@ const sqliteModule = { ...sqlite3, Database: WaitingDatabase };
 
 export type Dialect = "sqlite" | "postgres";
 
+/**
+ * The SQLite file holds password hashes and people's details: its folder is made 0700 and the
+ * file 0600 (SQLite gives its -wal and -shm files the database file's permissions); an existing
+ * file is tightened too.
+ */
+function privateDatabaseFile(storage: string) {
+  const file = path.resolve(storage);
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  fs.closeSync(fs.openSync(file, "a", 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) fs.chmodSync(f, 0o600);
+}
+
 export async function openDatabase(db: Config["database"], logging: false | ((sql: string) => void) = false) {
   let sequelize: Sequelize;
   if (db.dialect === "sqlite") {
-    if (db.storage !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(db.storage)), { recursive: true });
+    if (db.storage !== ":memory:") privateDatabaseFile(db.storage);
     sequelize = new Sequelize({
       dialect: "sqlite",
       storage: db.storage,

@@ -16,7 +16,7 @@ export class SecretBox {
     if (keyBase64) return new SecretBox(Buffer.from(keyBase64, "base64"));
     const file = path.join(dataDir, "encryption.key");
     if (!fs.existsSync(file)) {
-      fs.mkdirSync(dataDir, { recursive: true });
+      fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
       try {
         fs.writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600, flag: "wx" });
       } catch (err) {

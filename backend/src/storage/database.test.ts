@@ -1,0 +1,35 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, expect, it } from "vitest";
+import { openDatabase } from "./database.js";
+import { SecretBox } from "./encryption.js";
+
+/** The embedded database and the key file hold secrets and people's details: no other local user may read them. */
+const root = fs.mkdtempSync(path.join(os.tmpdir(), "groundwork-perms-"));
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+const mode = (p: string) => fs.statSync(p).mode & 0o777;
+
+it("creates the data folder 0700 and the SQLite files 0600, and tightens an existing file", async () => {
+  const dataDir = path.join(root, "fresh", "data");
+  const storage = path.join(dataDir, "groundwork.db");
+  const db = await openDatabase({ dialect: "sqlite", storage });
+  await db.query("CREATE TABLE t (x INTEGER)");
+  await db.query("INSERT INTO t VALUES (1)");
+  expect(mode(dataDir)).toBe(0o700);
+  for (const f of [storage, `${storage}-wal`, `${storage}-shm`]) expect(mode(f), f).toBe(0o600);
+  await db.close();
+
+  const old = path.join(root, "old.db");
+  fs.writeFileSync(old, "", { mode: 0o644 });
+  fs.chmodSync(old, 0o644);
+  await (await openDatabase({ dialect: "sqlite", storage: old })).close();
+  expect(mode(old)).toBe(0o600);
+});
+
+it("creates the key file's folder 0700 and the key 0600", () => {
+  const dataDir = path.join(root, "keys", "data");
+  SecretBox.fromSettings(undefined, dataDir);
+  expect(mode(dataDir)).toBe(0o700);
+  expect(mode(path.join(dataDir, "encryption.key"))).toBe(0o600);
+});
