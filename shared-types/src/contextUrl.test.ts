@@ -52,3 +52,8 @@ describe("parseContextUrl", () => {
     expect(parseContextUrl(url)).toBeNull();
   });
 });
+
+it("treats a malformed %-escape as an unrecognised URL, not an error", () => {
+  expect(parseContextUrl("https://dev.azure.com/%E0%A4%A/proj/_git/repo/pullrequest/1")).toBeNull();
+  expect(parseContextUrl("https://bitbucket.org/%ZZ/repo/pull-requests/1")).toBeNull();
+});

@@ -42,7 +42,15 @@ export const CONTEXT_URL_EXAMPLES = [
   "https://bitbucket.org/{workspace}/{repository}/pull-requests/{id}",
 ];
 
-const seg = (s: string) => decodeURIComponent(s);
+/** A path segment, decoded; a malformed %-escape makes the URL unrecognisable rather than an error. */
+const seg = (s: string) => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    throw new MalformedUrl();
+  }
+};
+class MalformedUrl extends Error {}
 
 /** Stable identities of host items; webhooks and pasted URLs must produce the same key. */
 export const adoPullRequestKey = (org: string, project: string, repository: string, id: number) =>
@@ -54,6 +62,15 @@ export const bitbucketPullRequestKey = (workspace: string, repository: string, i
 
 /** Returns null when the URL is not a recognised PR or work item link. */
 export function parseContextUrl(input: string): ParsedContextUrl | null {
+  try {
+    return recognise(input);
+  } catch (err) {
+    if (err instanceof MalformedUrl) return null;
+    throw err;
+  }
+}
+
+function recognise(input: string): ParsedContextUrl | null {
   let url: URL;
   try {
     url = new URL(input.trim());

@@ -63,8 +63,8 @@ export function mount(router: Router, routes: RouteSpec[], services: AppServices
             throw new ApiError(400, "invalid_parameter", `${name} in the path is not a valid id`, `params.${name}`);
           params[name] = parsed.data;
         }
-        const body = spec.body ? parse(spec.body, req.body ?? {}, "body") : undefined;
-        const query = spec.query ? parse(spec.query, req.query, "query") : undefined;
+        const body = spec.body ? parse(spec.body, rejectNul(req.body ?? {}, "body"), "body") : undefined;
+        const query = spec.query ? parse(spec.query, rejectNul(req.query, "query"), "query") : undefined;
         const ctx = { services, req, res, log: req.log, auth } as MemberContext;
         const result = await spec.handler({ body, query, params }, ctx);
         if (res.headersSent) return;
@@ -76,6 +76,19 @@ export function mount(router: Router, routes: RouteSpec[], services: AppServices
       }
     });
   }
+}
+
+/** Deeper than any body of ours: refused before anything walks it. */
+const MAX_DEPTH = 32;
+
+/** PostgreSQL text cannot hold NUL, and no field of ours needs it: refused wherever it appears, naming where. */
+function rejectNul(value: unknown, where: string, depth = 0): unknown {
+  if (depth > MAX_DEPTH) throw new ApiError(400, "too_deep", `${where} is nested too deeply`, where);
+  if (typeof value === "string" && value.includes("\u0000"))
+    throw new ApiError(400, "invalid_characters", `${where} contains a NUL character`, where);
+  if (value && typeof value === "object")
+    for (const [key, inner] of Object.entries(value)) rejectNul(inner, `${where}.${key}`, depth + 1);
+  return value;
 }
 
 function parse<T>(schema: ZodType<T>, value: unknown, where: "body" | "query"): T {

@@ -221,7 +221,9 @@ const panelRoute = route({
     const org = ctx.req.adoExtension!.organization;
     const parsed = parseContextUrl(
       `https://dev.azure.com/${org}/${encodeURIComponent(query.project)}/_git/${encodeURIComponent(query.repository)}/pullrequest/${query.pullRequestId}`,
-    )!;
+    );
+    // "." and ".." are dot-segments a URL resolves away: no project or repository is named that.
+    if (!parsed) throw new ApiError(400, "invalid_parameter", "Not an Azure DevOps pull request (check the project and repository)", "query.project");
     return pullRequestPanel(ctx, parsed);
   },
 });

@@ -106,6 +106,8 @@ function uninstalled(services: AppServices): RequestHandler {
   };
 }
 
+const REQUEST_ID = /^[A-Za-z0-9{}._:-]{1,100}$/;
+
 /** Events the app subscribes to in its descriptor. */
 export const BITBUCKET_EVENTS = [
   "pullrequest:created",
@@ -133,6 +135,8 @@ export async function recordBitbucketEvent(
   }
   const requestId = req.get("x-request-uuid");
   if (!requestId) throw new ApiError(400, "missing_request_id", "The X-Request-UUID header is missing", "headers.X-Request-UUID");
+  // Bitbucket sends a UUID; anything else would not fit the delivery's dedupe key.
+  if (!REQUEST_ID.test(requestId)) throw new ApiError(400, "invalid_request_id", "The X-Request-UUID header is not a request id", "headers.X-Request-UUID");
   const parsed = z.record(z.string(), z.unknown()).safeParse(body);
   if (!parsed.success) throw new ApiError(400, "invalid_event", "The webhook body is not a JSON object", "body");
   const { duplicate } = await recorder.record({

@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { QueryTypes } from "sequelize";
@@ -117,6 +118,12 @@ it("accepts only deliveries signed with the webhook secret, once each", async ()
   ];
   for (const extra of forged) expect((await fetch(url, { method: "POST", headers: { ...headers, ...extra }, body: JSON.stringify(fulfilled) })).status).toBe(401);
   expect((await fetch(url.replace(/[0-9a-f-]{36}$/, "00000000-0000-4000-8000-000000000000"), { method: "POST", headers, body: "{}" })).status).toBe(401);
+  expect(await count()).toBe(before);
+  // A validly signed delivery with a request id too long for the dedupe key is refused as bad input, not a 500.
+  const signed = createHmac("sha256", state.hooks![0]!.secret!).update(JSON.stringify(fulfilled)).digest("hex");
+  const long = await fetch(url, { method: "POST", headers: { ...headers, "x-request-uuid": "r".repeat(400), "x-hub-signature": `sha256=${signed}` }, body: JSON.stringify(fulfilled) });
+  expect(long.status).toBe(400);
+  expect(((await long.json()) as { error: { field: string } }).error.field).toBe("headers.X-Request-UUID");
   expect(await count()).toBe(before);
 
   expect(await deliverRepositoryHooks(state, "brydzewski", "foo", "pullrequest:fulfilled", fulfilled, "merge-1")).toEqual([202]);
