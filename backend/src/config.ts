@@ -46,6 +46,13 @@ const Env = z.object({
     .string()
     .regex(/^[a-zA-Z0-9._-]{1,64}$/, { message: "must be 1–64 letters, digits, dots, dashes or underscores (an Atlassian Connect app key)" })
     .default("groundwork"),
+  // Off by default: X-Forwarded-For is anyone's to forge unless a proxy we trust sets it.
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(false|true|\d{1,2}|[0-9a-fA-F:.,/\s]+|loopback|linklocal|uniquelocal)$/, {
+      message: "must be false, true, a hop count, loopback/linklocal/uniquelocal, or proxy addresses (comma-separated, CIDR allowed)",
+    })
+    .default("false"),
   SANDBOX: z.enum(["true", "false"]).default("false"),
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   SANDBOX_BITBUCKET_PORT: z.coerce.number().int().min(0).max(65535).default(3002),
@@ -77,6 +84,8 @@ export interface Config {
    * the host base URLs a Connect install may come from.
    */
   bitbucket: { apiUrl: string; allowedBaseUrls: string[]; appKey: string };
+  /** Which proxies' X-Forwarded-For to believe (Express's "trust proxy"): false, a hop count, or addresses. */
+  trustProxy: boolean | number | string;
   /** The local host sandboxes: started beside the app when enabled; their URLs once running. */
   sandbox: { enabled: boolean; port: number; bitbucketPort: number; ado?: { baseUrl: string; identityUrl: string }; bitbucketUrl?: string };
 }
@@ -134,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allowedBaseUrls: e.BITBUCKET_ALLOWED_BASE_URLS.split(",").map((u) => u.trim().replace(/\/$/, "")).filter(Boolean),
       appKey: e.BITBUCKET_APP_KEY,
     },
+    trustProxy: e.TRUST_PROXY === "false" ? false : e.TRUST_PROXY === "true" ? true : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
     sandbox: { enabled: e.SANDBOX === "true", port: e.SANDBOX_PORT, bitbucketPort: e.SANDBOX_BITBUCKET_PORT },
   };
 }

@@ -51,7 +51,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 export function createApp(services: AppServices) {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  app.set("trust proxy", services.config.trustProxy);
   app.use(
     pinoHttp({
       logger: services.log,
@@ -92,7 +92,7 @@ export function createApp(services: AppServices) {
   app.get("/bitbucket/atlassian-connect.json", connectDescriptor(services.config.publicUrl, services.config.bitbucket.appKey));
   // Webhooks authenticate by their own secrets, never by session cookie, so they sit outside /api's session handling.
   const recorder = new DeliveryRecorder(services.queue);
-  app.post("/api/webhooks/ado/:connectionId", express.json({ limit: "5mb" }), adoWebhook(recorder));
+  app.post("/api/webhooks/ado/:connectionId", ...adoWebhook(recorder));
   // Bitbucket's Connect calls (lifecycle, webhooks) authenticate by JWT, also outside /api's sessions.
   app.use("/bitbucket", bitbucketConnectRouter(services, recorder));
   app.use("/bitbucket", bitbucketPanelRouter(services));
@@ -125,9 +125,26 @@ export function createApp(services: AppServices) {
   return app;
 }
 
+/** The web UI loads nothing from elsewhere and is framed by no one. */
+const WEB_UI_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
 /** The built web UI, with every non-API path answered by index.html for client-side routing. */
 function serveWebUi(app: express.Express, dist: string) {
   const index = path.join(dist, "index.html");
+  app.use((_req, res, next) => {
+    res.setHeader("Content-Security-Policy", WEB_UI_POLICY);
+    next();
+  });
   app.use(express.static(dist, { index: false, maxAge: "1h" }));
   app.get("*", (_req, res) => {
     if (fs.existsSync(index)) res.sendFile(index, { maxAge: 0 });

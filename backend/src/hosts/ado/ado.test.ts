@@ -240,6 +240,13 @@ describe("connected organisation", () => {
     expect(none.status).toBe(401);
     const otherConnection = await sendServiceHook(webhookUrl.replace(/[0-9a-f-]{36}$/, "00000000-0000-4000-8000-000000000000"), merged, secret);
     expect(otherConnection.status).toBe(401);
+    // The secret is checked before a stranger's body is read at all: not even its JSON is parsed.
+    const unread = await fetch(webhookUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Basic ${Buffer.from("x:wrong").toString("base64")}` },
+      body: "{" + " ".repeat(4_000_000),
+    });
+    expect(unread.status).toBe(401);
     expect(await count()).toBe(before);
   });
 

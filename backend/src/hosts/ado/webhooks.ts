@@ -1,4 +1,4 @@
-import type { RequestHandler } from "express";
+import express, { type RequestHandler } from "express";
 import { z } from "zod";
 import { ApiError } from "../../http/errors.js";
 import { DeliveryRecorder } from "../../jobs/deliveries.js";
@@ -45,16 +45,30 @@ function basicPassword(header: string | undefined) {
 
 /**
  * POST /api/webhooks/ado/:connectionId — ADO sends the secret as the Basic auth password
- * (any user name). Verified, recorded as a job, then acknowledged; nothing is stored for a
- * refused request, and a redelivered event id is recorded once.
+ * (any user name). Verified before the body is read (a stranger's megabytes are never
+ * parsed), recorded as a job, then acknowledged; nothing is stored for a refused request, and
+ * a redelivered event id is recorded once.
  */
-export function adoWebhook(recorder: DeliveryRecorder): RequestHandler {
-  return async (req, res, next) => {
+export function adoWebhook(recorder: DeliveryRecorder): RequestHandler[] {
+  const verify: RequestHandler = async (req, res, next) => {
     try {
       const connectionId = req.params.connectionId ?? "";
       const password = basicPassword(req.get("authorization"));
       const connection = UUID.test(connectionId) && password !== null ? await AdoConnectionRow.findByPk(connectionId) : null;
       if (!connection || !webhookSecretMatches(connection, password!)) throw refused();
+      res.locals.adoConnection = connection;
+      next();
+    } catch (err) {
+      next(err);
+    }
+  };
+  return [verify, express.json({ limit: "5mb" }), record(recorder)];
+}
+
+function record(recorder: DeliveryRecorder): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const connection = res.locals.adoConnection as AdoConnectionRow;
       const parsed = AdoEvent.safeParse(req.body);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;

@@ -27,9 +27,25 @@ export const trustedHosts = (services: AppServices) => [
   ...(services.config.sandbox.bitbucketUrl ? [services.config.sandbox.bitbucketUrl, services.config.sandbox.bitbucketUrl.replace("127.0.0.1", "localhost")] : []),
 ];
 
-export function allowFraming(services: AppServices, res: Response) {
+/**
+ * The policy for the pages Bitbucket frames: only the trusted hosts may frame them, scripts come
+ * from us and (the panel) the host's all.js, styles may be inline (the page's own and Atlaskit's).
+ */
+export function allowFraming(services: AppServices, res: Response, scriptHost?: string) {
   res.removeHeader("X-Frame-Options");
-  res.setHeader("Content-Security-Policy", `frame-ancestors ${trustedHosts(services).join(" ")}`);
+  res.setHeader(
+    "Content-Security-Policy",
+    [
+      "default-src 'self'",
+      `script-src 'self'${scriptHost ? ` ${scriptHost}` : ""}`,
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data: https:",
+      "connect-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      `frame-ancestors ${trustedHosts(services).join(" ")}`,
+    ].join("; "),
+  );
 }
 
 

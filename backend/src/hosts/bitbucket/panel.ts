@@ -42,7 +42,7 @@ function panelPage(services: AppServices): RequestHandler {
       // all.js comes from the host that framed us (xdm_e), if it is one we trust, else the install's.
       const framer = typeof req.query.xdm_e === "string" ? req.query.xdm_e.replace(/\/$/, "") : "";
       const host = trustedHosts(services).includes(framer) ? framer : installation.baseUrl.replace(/\/$/, "");
-      allowFraming(services, res);
+      allowFraming(services, res, host);
       res.type("html").send(fs.readFileSync(file, "utf8").replaceAll("__HOST_BASE_URL__", host));
     } catch (err) {
       next(err);

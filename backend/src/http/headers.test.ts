@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { loadConfig } from "../config.js";
+import { ApiClient, startTestApp } from "../testing/testApp.js";
+
+/** Response headers every page gets, and whose address counts toward rate limits. A file of its own: it spends the sign-up rate limit. */
+let app: Awaited<ReturnType<typeof startTestApp>>;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app?.close());
+
+it("sends a Content-Security-Policy with the web UI that allows only its own scripts and no framing", async () => {
+  const res = await fetch(`${app.url}/feedback`);
+  const policy = res.headers.get("content-security-policy")!;
+  expect(policy).toContain("default-src 'self'");
+  expect(policy).toContain("script-src 'self';");
+  expect(policy).toContain("frame-ancestors 'none'");
+  expect(res.headers.get("x-frame-options")).toBe("DENY");
+});
+
+it("does not believe X-Forwarded-For unless told to trust a proxy", async () => {
+  expect(loadConfig({}).trustProxy).toBe(false);
+  expect(loadConfig({ TRUST_PROXY: "1" }).trustProxy).toBe(1);
+  expect(loadConfig({ TRUST_PROXY: "10.0.0.0/8, 127.0.0.1" }).trustProxy).toBe("10.0.0.0/8, 127.0.0.1");
+  expect(() => loadConfig({ TRUST_PROXY: "everyone please" })).toThrow(/TRUST_PROXY/);
+  // Each attempt claims another address; all of them are this one client, so the limit (30 a minute) holds.
+  const statuses: number[] = [];
+  for (let i = 0; i < 35; i++)
+    statuses.push(
+      (await new ApiClient(app.url).request("POST", "/api/auth/login", { email: `nobody${i}@example.com`, password: "not a real password" }, { "x-forwarded-for": `203.0.113.${i}` }))
+        .status,
+    );
+  expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(5);
+});
