@@ -36,7 +36,7 @@ it("installs, connects, links the reviewer, and adds and unlinks a PR from the p
   await ada.getByRole("button", { name: "Connect groundwork-sandbox" }).click();
   await ada.getByRole("status").getByText("Connected.").waitFor();
   await go(ada, "Integrations");
-  await ada.getByRole("article", { name: "Bitbucket Cloud" }).getByText("groundwork-sandbox").waitFor();
+  await ada.getByRole("article", { name: "Bitbucket Cloud" }).getByText("groundwork-sandbox", { exact: true }).waitFor();
 
   // The PR page: the reviewer links their Bitbucket account once.
   const pr = await product.newPage();
