@@ -53,9 +53,15 @@ const Env = z.object({
       message: "must be false, true, a hop count, loopback/linklocal/uniquelocal, or proxy addresses (comma-separated, CIDR allowed)",
     })
     .default("false"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, { message: "must be an smtp:// or smtps:// URL (smtps://user:password@mail.example.com:465)" })
+    .optional(),
+  MAIL_FROM: z.string().min(3).optional(),
   SANDBOX: z.enum(["true", "false"]).default("false"),
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   SANDBOX_BITBUCKET_PORT: z.coerce.number().int().min(0).max(65535).default(3002),
+  SANDBOX_MAIL_PORT: z.coerce.number().int().min(0).max(65535).default(3003),
 });
 
 export interface Config {
@@ -84,10 +90,12 @@ export interface Config {
    * the host base URLs a Connect install may come from.
    */
   bitbucket: { apiUrl: string; allowedBaseUrls: string[]; appKey: string };
+  /** Where mail goes (SMTP) and whom it is from; unset, Groundwork sends none. */
+  mail?: { smtpUrl: string; from: string };
   /** Which proxies' X-Forwarded-For to believe (Express's "trust proxy"): false, a hop count, or addresses. */
   trustProxy: boolean | number | string;
   /** The local host sandboxes: started beside the app when enabled; their URLs once running. */
-  sandbox: { enabled: boolean; port: number; bitbucketPort: number; ado?: { baseUrl: string; identityUrl: string }; bitbucketUrl?: string };
+  sandbox: { enabled: boolean; port: number; bitbucketPort: number; mailPort: number; ado?: { baseUrl: string; identityUrl: string }; bitbucketUrl?: string };
 }
 
 export class ConfigError extends Error {
@@ -144,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appKey: e.BITBUCKET_APP_KEY,
     },
     trustProxy: e.TRUST_PROXY === "false" ? false : e.TRUST_PROXY === "true" ? true : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
-    sandbox: { enabled: e.SANDBOX === "true", port: e.SANDBOX_PORT, bitbucketPort: e.SANDBOX_BITBUCKET_PORT },
+    ...(e.SMTP_URL ? { mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `Groundwork <no-reply@${new URL(e.PUBLIC_URL ?? "http://localhost").hostname}>` } } : {}),
+    sandbox: { enabled: e.SANDBOX === "true", port: e.SANDBOX_PORT, bitbucketPort: e.SANDBOX_BITBUCKET_PORT, mailPort: e.SANDBOX_MAIL_PORT },
   };
 }

@@ -6,6 +6,7 @@ import { startAdoSandbox } from "./hosts/ado/sandbox.js";
 import { adoHostsOf } from "./hosts/ado/fakeAdo.js";
 import { startBitbucketSandbox } from "./hosts/bitbucket/sandbox.js";
 import { startGroundwork } from "./server.js";
+import { startMailSandbox } from "./testing/mailSandbox.js";
 
 async function main() {
   let config;
@@ -32,6 +33,12 @@ async function main() {
     const bitbucket = await startBitbucketSandbox(config.sandbox.bitbucketPort, config.publicUrl.origin, config.bitbucket.appKey);
     config.sandbox.bitbucketUrl = bitbucket.url;
     log.info(`Bitbucket sandbox: ${bitbucket.url} (install the Groundwork app there and open its pull request)`);
+    if (!config.mail) {
+      // Mail goes to a local catcher whose page shows it, so verification and reset links can be followed.
+      const mail = await startMailSandbox(config.sandbox.mailPort);
+      config.mail = { smtpUrl: mail.smtpUrl, from: "Groundwork <no-reply@groundwork.localhost>" };
+      log.info(`Mail sandbox: ${mail.url} (the mail Groundwork would have sent)`);
+    }
   }
   const running = await startGroundwork(config, log).catch((err) => {
     log.fatal({ err }, `Groundwork could not start: ${err.message}`);

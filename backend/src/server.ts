@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { Config } from "./config.js";
 import { createApp } from "./http/app.js";
 import type { AppServices } from "./http/services.js";
+import { createMailer } from "./mail.js";
 import { JobQueue } from "./jobs/queue.js";
 import { Worker } from "./jobs/worker.js";
 import { jobHandlers } from "./hosts/index.js";
@@ -26,7 +27,7 @@ export async function startGroundwork(config: Config, log: Logger = createLogger
   const storage = await openStorage(config.database);
   const queue = new JobQueue(storage.sequelize, { maxAttempts: config.worker.maxAttempts });
   const secrets = SecretBox.fromSettings(config.encryptionKey, config.dataDir);
-  const services: AppServices = { config, storage, queue, log, secrets };
+  const services: AppServices = { config, storage, queue, log, secrets, mail: createMailer(config) };
   const app = createApp(services);
 
   const server = await new Promise<Server>((resolve, reject) => {

@@ -74,13 +74,19 @@ export async function startProduct(env: Record<string, string> = {}) {
 
 /** The product as `npm start` runs it, with both host sandboxes, each on a free port so test files can run side by side. */
 export async function startSandboxedProduct() {
-  const [adoPort, bitbucketPort] = [await freePort(), await freePort()];
-  const product = await startProduct({ SANDBOX: "true", SANDBOX_PORT: String(adoPort), SANDBOX_BITBUCKET_PORT: String(bitbucketPort) });
+  const [adoPort, bitbucketPort, mailPort] = [await freePort(), await freePort(), await freePort()];
+  const product = await startProduct({
+    SANDBOX: "true",
+    SANDBOX_PORT: String(adoPort),
+    SANDBOX_BITBUCKET_PORT: String(bitbucketPort),
+    SANDBOX_MAIL_PORT: String(mailPort),
+  });
   const sandboxes = [`http://127.0.0.1:${adoPort}`, `http://127.0.0.1:${bitbucketPort}`] as const;
   return {
     ...product,
     adoSandboxUrl: sandboxes[0],
     bitbucketSandboxUrl: sandboxes[1],
+    mailSandboxUrl: `http://127.0.0.1:${mailPort}`,
     /** Stops everything, then fails if Groundwork sent either sandbox a request the real host would refuse. */
     async stop() {
       const found = await Promise.all(

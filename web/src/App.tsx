@@ -1,7 +1,8 @@
+import { useState } from "react";
 import { BrowserRouter, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from "react-router-dom";
 import { api } from "./api";
 import { AddLinkPage } from "./pages/AddLink";
-import { AcceptInvitePage, LoginPage, SignupPage } from "./pages/Auth";
+import { AcceptInvitePage, ForgotPasswordPage, LoginPage, ResetPasswordPage, SignupPage, VerifyEmailPage } from "./pages/Auth";
 import { CompetenciesPage } from "./pages/Competencies";
 import { FeedbackPage } from "./pages/Feedback";
 import { HomePage } from "./pages/Home";
@@ -46,6 +47,7 @@ function Shell() {
         </button>
       </nav>
       <main>
+        {session.account.mailEnabled && !session.account.emailVerified && <ConfirmEmailBanner email={session.member.email} />}
         <Routes>
           <Route path="/" element={<HomePage />} />
           <Route path="/feedback" element={<FeedbackPage />} />
@@ -65,6 +67,23 @@ function Shell() {
   );
 }
 
+/** Until the address is confirmed, say so, and offer the link again. */
+function ConfirmEmailBanner({ email }: { email: string }) {
+  const [sent, setSent] = useState(false);
+  return (
+    <p className="notice" role="note">
+      Confirm your email: we sent a link to {email}.{" "}
+      {sent ? (
+        "Sent again."
+      ) : (
+        <button className="quiet" onClick={() => void api("POST", "/api/auth/verify-email/resend").then(() => setSent(true))}>
+          Send it again
+        </button>
+      )}
+    </p>
+  );
+}
+
 function Gate() {
   const { loading, session } = useSession();
   if (loading) return <p className="loading">Loading…</p>;
@@ -73,6 +92,9 @@ function Gate() {
       <Route path="/signup" element={session ? <Navigate to="/" /> : <SignupPage />} />
       <Route path="/login" element={session ? <Navigate to="/" /> : <LoginPage />} />
       <Route path="/invite/:token" element={<AcceptInvitePage />} />
+      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+      <Route path="/reset-password" element={<ResetPasswordPage />} />
+      <Route path="/verify-email" element={<VerifyEmailPage />} />
       <Route path="/*" element={<Shell />} />
     </Routes>
   );

@@ -25,6 +25,7 @@ import { oneOnOneRoutes } from "../workspace/oneOnOnes.js";
 import { okrRoutes } from "../workspace/okrs.js";
 import { operationsRoutes } from "../workspace/operations.js";
 import { peopleRoutes } from "../workspace/people.js";
+import { accountRoutes } from "../workspace/accounts.js";
 import { ApiError, errorHandler } from "./errors.js";
 import { mount, openApiDocument, type RouteSpec } from "./route.js";
 import type { AppServices } from "./services.js";
@@ -32,6 +33,7 @@ import { sessionMiddleware } from "./session.js";
 
 export const apiRoutes: RouteSpec[] = [
   ...peopleRoutes,
+  ...accountRoutes,
   ...feedbackRoutes,
   ...oneOnOneRoutes,
   ...okrRoutes,
@@ -105,7 +107,7 @@ export function createApp(services: AppServices) {
   api.use(express.json({ limit: "1mb" }));
   api.use(cookieParser());
   api.use(
-    ["/auth/login", "/auth/signup", "/invites/accept"],
+    ["/auth/login", "/auth/signup", "/invites/accept", "/auth/password-reset", "/auth/verify-email"],
     rateLimit({
       windowMs: 60_000,
       limit: 30,

@@ -1,6 +1,7 @@
 import type { Config } from "../config.js";
 import type { JobQueue } from "../jobs/queue.js";
 import type { Logger } from "../log.js";
+import type { Mailer } from "../mail.js";
 import type { SecretBox } from "../storage/encryption.js";
 import type { Storage } from "../storage/index.js";
 
@@ -12,4 +13,6 @@ export interface AppServices {
   log: Logger;
   /** Encrypts host credentials at rest. */
   secrets: SecretBox;
+  /** Sends mail, when SMTP is configured. */
+  mail: Mailer | null;
 }

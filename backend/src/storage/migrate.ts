@@ -7,6 +7,7 @@ import * as identityLinks from "./migrations/0004_identity_links.js";
 import * as bitbucketInstallations from "./migrations/0005_bitbucket_installations.js";
 import * as bitbucketTokenConnections from "./migrations/0006_bitbucket_token_connections.js";
 import * as bitbucketBindNonce from "./migrations/0007_bitbucket_bind_nonce.js";
+import * as emailVerification from "./migrations/0008_email_verification.js";
 
 /** Migrations are listed here in order, so bundling or a renamed file cannot reorder them. */
 const MIGRATIONS = [
@@ -17,6 +18,7 @@ const MIGRATIONS = [
   { name: "0005_bitbucket_installations", ...bitbucketInstallations },
   { name: "0006_bitbucket_token_connections", ...bitbucketTokenConnections },
   { name: "0007_bitbucket_bind_nonce", ...bitbucketBindNonce },
+  { name: "0008_email_verification", ...emailVerification },
 ];
 
 export function migrator(sequelize: Sequelize) {

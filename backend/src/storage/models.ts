@@ -21,6 +21,7 @@ export class UserRow extends Model<Attrs<UserRow>, Creation<UserRow>> {
   declare emailNormalized: string;
   declare name: string;
   declare passwordHash: string;
+  declare emailVerifiedAt: CreationOptional<Date | null>;
 }
 export class MemberRow extends Model<Attrs<MemberRow>, Creation<MemberRow>> {
   declare id: CreationOptional<string>;
@@ -242,7 +243,7 @@ export function defineModels(sequelize: Sequelize) {
 
   WorkspaceRow.init({ id: uuidPk, name: S.STRING, createdAt: S.DATE }, opts("workspaces"));
   UserRow.init(
-    { id: uuidPk, email: S.STRING, emailNormalized: S.STRING, name: S.STRING, passwordHash: S.STRING },
+    { id: uuidPk, email: S.STRING, emailNormalized: S.STRING, name: S.STRING, passwordHash: S.STRING, emailVerifiedAt: S.DATE },
     opts("users"),
   );
   MemberRow.init(

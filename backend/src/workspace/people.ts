@@ -8,15 +8,17 @@ import {
   InvitePreview,
   LoginRequest,
   Member,
+  Password,
   Session,
   SignupRequest,
   UpdateMemberRequest,
 } from "@groundwork/shared-types";
-import { ApiError, conflict, notFound } from "../http/errors.js";
+import { ApiError, conflict, fromZodError, notFound } from "../http/errors.js";
 import { route, type MemberContext } from "../http/route.js";
 import { endSession, startSession, type Auth } from "../http/session.js";
 import { InviteRow, LoginFailureRow, MemberRow, UserRow, WorkspaceRow } from "../storage/models.js";
 import { DUMMY_PASSWORD_HASH, hashPassword, newToken, normalizeEmail, sha256, verifyPassword } from "./secrets.js";
+import { sendVerification } from "./accounts.js";
 
 const LOGIN_FAILURE_LIMIT = 5;
 const LOGIN_FAILURE_WINDOW_MS = 15 * 60_000;
@@ -31,10 +33,11 @@ export function toMember(m: MemberRow & { user?: UserRow }): Member {
   };
 }
 
-function toSession(auth: Pick<Auth, "member" | "workspace" | "csrfToken">): Session {
+function toSession(auth: Pick<Auth, "member" | "workspace" | "csrfToken">, services: MemberContext["services"]): Session {
   return {
     workspace: { id: auth.workspace.id, name: auth.workspace.name, createdAt: auth.workspace.createdAt.toISOString() },
     member: toMember(auth.member),
+    account: { emailVerified: Boolean(auth.member.user.emailVerifiedAt), mailEnabled: Boolean(services.mail) },
     csrfToken: auth.csrfToken,
   };
 }
@@ -63,7 +66,7 @@ export async function memberInWorkspace(ctx: MemberContext, memberId: string, fi
 async function sessionResponse(ctx: { res: MemberContext["res"]; services: MemberContext["services"] }, user: UserRow, member: MemberRow) {
   const workspace = (await WorkspaceRow.findByPk(member.workspaceId))!;
   const session = await startSession(ctx.res, ctx.services.config, user.id, member.id);
-  return toSession({ member: Object.assign(member, { user }), workspace, csrfToken: session.csrfToken });
+  return toSession({ member: Object.assign(member, { user }), workspace, csrfToken: session.csrfToken }, ctx.services);
 }
 
 function inviteTokenParam() {
@@ -94,6 +97,8 @@ export const peopleRoutes = [
         );
         return { user, member };
       });
+      // Anyone can type any address: the account works at once, and its owner proves the address by mail.
+      await sendVerification(ctx.services, user);
       return sessionResponse(ctx, user, member);
     },
   }),
@@ -144,7 +149,7 @@ export const peopleRoutes = [
     tag: "People",
     access: "member",
     response: Session,
-    handler: async (_input, ctx) => toSession(ctx.auth),
+    handler: async (_input, ctx) => toSession(ctx.auth, ctx.services),
   }),
   route({
     method: "get",
@@ -240,13 +245,14 @@ export const peopleRoutes = [
     handler: async ({ params }) => {
       const invite = await openInvite(params.token!);
       const workspace = (await WorkspaceRow.findByPk(invite.workspaceId))!;
-      return { workspaceName: workspace.name, email: invite.email, role: invite.role };
+      const accountExists = Boolean(await UserRow.findOne({ where: { emailNormalized: invite.emailNormalized } }));
+      return { workspaceName: workspace.name, email: invite.email, role: invite.role, accountExists };
     },
   }),
   route({
     method: "post",
     path: "/api/invites/accept",
-    summary: "Accept an invite: join the workspace (creating the account if needed) and log in",
+    summary: "Accept an invite: join the workspace, by logging in to the invited email's account or creating it, and log in",
     tag: "People",
     access: "public",
     body: AcceptInviteRequest,
@@ -256,12 +262,22 @@ export const peopleRoutes = [
       const invite = await openInvite(body.token, "body.token");
       let user = await UserRow.findOne({ where: { emailNormalized: invite.emailNormalized } });
       if (user && !(await verifyPassword(body.password, user.passwordHash)))
-        throw new ApiError(401, "invalid_credentials", "You already have an account: enter its password to join", "body.password");
+        throw new ApiError(
+          401,
+          "invalid_credentials",
+          `${invite.email} has a Groundwork account already: log in with its password to join${ctx.services.mail ? ", or reset the password from the log-in page" : ""}`,
+          "body.password",
+        );
+      if (!user) {
+        const fresh = AcceptInviteRequest.required({ name: true }).extend({ password: Password }).safeParse(body);
+        if (!fresh.success) throw fromZodError(fresh.error, "body");
+      }
       const passwordHash = user ? user.passwordHash : await hashPassword(body.password);
       try {
         const member = await ctx.services.storage.sequelize.transaction(async (transaction) => {
+          // The invite was sent to this address, so following it proves the address.
           user ??= await UserRow.create(
-            { email: invite.email, emailNormalized: invite.emailNormalized, name: body.name, passwordHash },
+            { email: invite.email, emailNormalized: invite.emailNormalized, name: body.name!, passwordHash, emailVerifiedAt: new Date() },
             { transaction },
           );
           const claimed = await InviteRow.update(

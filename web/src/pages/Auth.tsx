@@ -69,8 +69,87 @@ export function LoginPage() {
         <button disabled={busy}>Log in</button>
       </Form>
       <p>
-        New here? <Link to="/signup">Create a workspace</Link>
+        <Link to="/forgot-password">Forgot your password?</Link> · New here? <Link to="/signup">Create a workspace</Link>
       </p>
+    </main>
+  );
+}
+
+export function ForgotPasswordPage() {
+  const [email, setEmail] = useState("");
+  const [sent, setSent] = useState(false);
+  const { error, busy, run } = useAction();
+  return (
+    <main className="auth">
+      <h1>Reset your password</h1>
+      {sent ? (
+        <p role="status">If {email} has a Groundwork account, a link to reset its password is on its way. It works once, for an hour.</p>
+      ) : (
+        <Form label="Reset password" onSubmit={() => void run(async () => api("POST", "/api/auth/password-reset", { email })).then((ok) => ok && setSent(true))}>
+          <Field label="Email">
+            <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} required autoComplete="email" />
+          </Field>
+          <ErrorNote error={error} />
+          <button disabled={busy}>Mail me a reset link</button>
+        </Form>
+      )}
+      <p>
+        <Link to="/login">Back to log in</Link>
+      </p>
+    </main>
+  );
+}
+
+export function ResetPasswordPage() {
+  const token = new URLSearchParams(useLocation().search).get("token") ?? "";
+  const [password, setPassword] = useState("");
+  const [done, setDone] = useState(false);
+  const { error, busy, run } = useAction();
+  return (
+    <main className="auth">
+      <h1>Choose a new password</h1>
+      {done ? (
+        <p role="status">
+          Your password is changed, and you are logged out everywhere. <Link to="/login">Log in</Link>
+        </p>
+      ) : (
+        <Form
+          label="New password"
+          onSubmit={() => void run(async () => api("POST", "/api/auth/password-reset/confirm", { token, password })).then((ok) => ok && setDone(true))}
+        >
+          <Field label="New password (10+ characters)">
+            <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={10} autoComplete="new-password" />
+          </Field>
+          <ErrorNote error={error} />
+          <button disabled={busy}>Set password</button>
+        </Form>
+      )}
+    </main>
+  );
+}
+
+export function VerifyEmailPage() {
+  const token = new URLSearchParams(useLocation().search).get("token") ?? "";
+  const { session, setSession } = useSession();
+  const [done, setDone] = useState(false);
+  const { error, run } = useAction();
+  useEffect(() => {
+    void run(async () => api("POST", "/api/auth/verify-email", { token })).then((ok) => {
+      setDone(ok);
+      if (ok && session) setSession({ ...session, account: { ...session.account, emailVerified: true } });
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [token]);
+  return (
+    <main className="auth">
+      <h1>Confirm your email</h1>
+      {done && (
+        <p role="status">
+          Your email is confirmed. <Link to="/">Go to Groundwork</Link>
+        </p>
+      )}
+      {!done && !error && <p className="loading">Confirming…</p>}
+      <ErrorNote error={error} />
     </main>
   );
 }
@@ -94,22 +173,35 @@ export function AcceptInvitePage() {
         <>
           <p>
             You were invited as <strong>{preview.email}</strong>.
+            {preview.accountExists && " That address has a Groundwork account already: log in to it to join."}
           </p>
           <Form
             label="Accept invite"
             onSubmit={() =>
-              void run(async () => setSession(await api<Session>("POST", "/api/invites/accept", { token, name, password }))).then(
+              void run(async () =>
+                setSession(await api<Session>("POST", "/api/invites/accept", { token, password, ...(preview.accountExists ? {} : { name }) })),
+              ).then(
                 (ok) => ok && nav("/"),
               )
             }
           >
-            <Field label="Your name">
-              <input value={name} onChange={(e) => setName(e.target.value)} required />
+            {!preview.accountExists && (
+              <Field label="Your name">
+                <input value={name} onChange={(e) => setName(e.target.value)} required />
+              </Field>
+            )}
+            <Field label={preview.accountExists ? "Password" : "Choose a password (10+ characters)"}>
+              <input
+                type="password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                required
+                minLength={preview.accountExists ? 1 : 10}
+                autoComplete={preview.accountExists ? "current-password" : "new-password"}
+              />
             </Field>
-            <Field label="Choose a password (10+ characters)">
-              <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={10} />
-            </Field>
-            <button disabled={busy}>Join workspace</button>
+            <button disabled={busy}>{preview.accountExists ? "Log in and join" : "Join workspace"}</button>
+            {preview.accountExists && <Link to="/forgot-password">Forgot the password?</Link>}
           </Form>
         </>
       )}

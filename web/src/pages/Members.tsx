@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { LINK_TARGET_LABELS } from "@groundwork/shared-types/labels";
 import { Link, useParams } from "react-router-dom";
-import type { Contribution, CreatedInvite, Invite } from "@groundwork/shared-types";
+import type { Contribution, CreatedInvite, Invite, PasswordResetLink } from "@groundwork/shared-types";
 import { api } from "../api";
 import { useSession } from "../session";
 import { Empty, ErrorNote, Field, Form, useAction } from "../ui";
@@ -13,6 +13,9 @@ export function MembersPage() {
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<"member" | "owner">("member");
   const [created, setCreated] = useState<CreatedInvite | null>(null);
+  // Without mail, an owner hands a member a reset link, as they would an invite.
+  const canMakeResetLinks = isOwner && !session?.account.mailEnabled;
+  const [resetFor, setResetFor] = useState<{ name: string; link: PasswordResetLink } | null>(null);
   const { error, busy, run } = useAction();
   const loadInvites = () => (isOwner ? api<Invite[]>("GET", "/api/invites").then(setInvites) : Promise.resolve());
   useEffect(() => {
@@ -40,11 +43,34 @@ export function MembersPage() {
               <td>{m.role}</td>
               <td>
                 <Link to={`/members/${m.id}`}>Contributions</Link>
+                {canMakeResetLinks && m.id !== session?.member.id && (
+                  <>
+                    {" "}
+                    <button
+                      className="quiet"
+                      disabled={busy}
+                      onClick={() =>
+                        void run(async () => setResetFor({ name: m.name, link: await api<PasswordResetLink>("POST", `/api/members/${m.id}/password-reset-link`) }))
+                      }
+                    >
+                      Reset link
+                    </button>
+                  </>
+                )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {resetFor && (
+        <div className="notice" role="status" aria-label="Password reset link">
+          <p>
+            Send this link to <strong>{resetFor.name}</strong>. It is shown only now, works once, and until{" "}
+            {new Date(resetFor.link.expiresAt).toLocaleTimeString()}.
+          </p>
+          <input readOnly aria-label="Reset link" value={resetFor.link.resetUrl} onFocus={(e) => e.target.select()} />
+        </div>
+      )}
       {isOwner && (
         <>
           <h2>Invite someone</h2>
