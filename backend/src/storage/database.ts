@@ -3,6 +3,7 @@ import path from "node:path";
 import sqlite3 from "sqlite3";
 import { Sequelize, Transaction } from "sequelize";
 import type { Config } from "../config.js";
+import { serialiseWrites } from "./writeLock.js";
 
 /**
  * sequelize opens a fresh sqlite3 handle per transaction and offers no connect hook for
@@ -48,6 +49,7 @@ export async function openDatabase(db: Config["database"], logging: false | ((sq
       // IMMEDIATE takes the write lock up front; DEFERRED transactions on two handles deadlock.
       transactionType: Transaction.TYPES.IMMEDIATE,
     });
+    serialiseWrites(sequelize);
     await sequelize.query("PRAGMA journal_mode=WAL");
   } else {
     sequelize = new Sequelize(db.url, {

@@ -1,0 +1,34 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { Sequelize } from "sequelize";
+
+/** Statements that only read; everything else (INSERT, UPDATE, DELETE, PRAGMA, DDL) writes. */
+const READ_ONLY = /^\s*(?:\/\*[\s\S]*?\*\/\s*|--[^\n]*\n\s*)*(?:SELECT|EXPLAIN)\b/i;
+
+/**
+ * One writer at a time in this process, on SQLite. sequelize opens a handle per transaction;
+ * concurrent writers then wait in SQLite's busy handler, each holding one of libuv's four
+ * threads, and once all four wait, the writer holding the lock cannot run its next statement:
+ * every request stalls until the busy timeout. Queued here instead, waiting writers hold no
+ * thread, and reads (WAL) never wait. A transaction holds the lock for its whole callback;
+ * statements inside it (or a nested transaction) pass straight through.
+ */
+export function serialiseWrites(sequelize: Sequelize) {
+  const holding = new AsyncLocalStorage<true>();
+  let tail: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    if (holding.getStore()) return work();
+    const turn = tail.then(() => holding.run(true, work));
+    tail = turn.catch(() => undefined);
+    return turn;
+  };
+
+  const transaction = sequelize.transaction.bind(sequelize) as (...args: unknown[]) => Promise<unknown>;
+  sequelize.transaction = ((...args: unknown[]) => exclusive(() => transaction(...args))) as Sequelize["transaction"];
+
+  const query = sequelize.query.bind(sequelize) as (sql: unknown, options?: { transaction?: unknown }) => Promise<unknown>;
+  sequelize.query = ((sql: unknown, options?: { transaction?: unknown }) => {
+    const text = typeof sql === "string" ? sql : ((sql as { query?: string } | null)?.query ?? "");
+    if (options?.transaction || READ_ONLY.test(text)) return query(sql, options);
+    return exclusive(() => query(sql, options));
+  }) as Sequelize["query"];
+}
