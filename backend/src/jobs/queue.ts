@@ -29,6 +29,12 @@ export interface ClaimedJob {
 export interface EnqueueOptions {
   runAt?: number;
   dedupeKey?: string;
+  /**
+   * Collapse jobs for the same key into one per window of `windowMs`: the first enqueued runs
+   * when its window ends, later ones in the window are duplicates. For work whose last state
+   * wins (a PR status reads the link count when it runs).
+   */
+  coalesce?: { key: string; windowMs: number };
   workspaceId?: string | null;
   maxAttempts?: number;
   transaction?: Transaction;
@@ -100,6 +106,11 @@ export class JobQueue {
   async enqueueMany(jobs: (EnqueueOptions & { kind: string; payload: unknown })[], transaction?: Transaction) {
     const now = Date.now();
     const bind: unknown[] = [];
+    jobs = jobs.map((j) => {
+      if (!j.coalesce) return j;
+      const window = Math.floor(now / j.coalesce.windowMs);
+      return { ...j, dedupeKey: `${j.kind}:${j.coalesce.key}:${window}`, runAt: (window + 1) * j.coalesce.windowMs };
+    });
     const rows = jobs.map((j) => {
       const values = [j.kind, JSON.stringify(j.payload ?? null), j.maxAttempts ?? this.options.maxAttempts, j.runAt ?? now, j.dedupeKey ?? null, j.workspaceId ?? null, now];
       const at = bind.length;

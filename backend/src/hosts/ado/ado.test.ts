@@ -481,6 +481,27 @@ describe("connected organisation", () => {
     expect(done).toHaveLength(7);
   });
 
+  it("posts a handful of statuses, the last one right, for 200 updates of one pull request", async () => {
+    const posted = () => (adoState.statuses ?? []).filter((st) => st.pullRequestId === 1);
+    const before = posted().length;
+    const updates = Array.from({ length: 200 }, (_, i) => ({ ...fixture("git.pullrequest.updated.json"), id: `burst-${i}` }));
+    for (let i = 0; i < updates.length; i += 50) await Promise.all(updates.slice(i, i + 50).map((u) => sendServiceHook(webhookUrl, u, secret)));
+    await until("burst processed", async () => {
+      const [row] = await app.services.storage.sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE status IN ('queued', 'running')", { type: QueryTypes.SELECT });
+      return Number(row!.n) === 0;
+    });
+    const made = posted().length - before;
+    expect(made).toBeGreaterThanOrEqual(1);
+    expect(made).toBeLessThanOrEqual(10);
+    const [{ n }] = await app.services.storage.sequelize.query<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM context_links l JOIN context_items i ON i.id = l.context_item_id WHERE i.external_key = 'ado:fabrikam:fabrikam:fabrikam:pr:1'",
+      { type: QueryTypes.SELECT },
+    ) as [{ n: number }];
+    const links = Number(n);
+    expect(links).toBeGreaterThan(0);
+    expect(posted().at(-1)!.description).toBe(`Linked to ${links} item${links === 1 ? "" : "s"} in Groundwork`);
+  });
+
   it("replaces the webhook secret, and disconnecting keeps the last snapshots", async () => {
     const rotated = await owner.post("/api/integrations/ado/webhook-secret");
     expect(rotated.status).toBe(200);

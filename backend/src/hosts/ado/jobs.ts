@@ -1,5 +1,6 @@
 import type { AppServices } from "../../http/services.js";
 import type { JobHandler } from "../../jobs/worker.js";
+import type { Transaction } from "sequelize";
 import { adoPullRequestKey } from "@groundwork/shared-types";
 import { AdoConnectionRow, ContextItemRow, ContextLinkRow } from "../../storage/models.js";
 import { type AdoClient, type AdoPullRequest, type AdoPullRequestStatus, type AdoWorkItem, asJobError, AdoError } from "./client.js";
@@ -55,20 +56,28 @@ export interface PrStatusJob {
   pullRequestId: number;
 }
 
+/** A burst of updates to one PR posts its status once: the job reads the link count when it runs. */
+export const STATUS_COALESCE_MS = 250;
+const statusJob = (job: PrStatusJob, transaction?: Transaction) => ({
+  workspaceId: job.workspaceId,
+  transaction,
+  coalesce: {
+    key: `${job.workspaceId}:${adoPullRequestKey(job.organization, job.project, job.repository, job.pullRequestId)}`,
+    windowMs: STATUS_COALESCE_MS,
+  },
+});
+
 /** Queues a (re)post of the Groundwork status on a linked ADO pull request. */
 export function enqueuePrStatus(services: AppServices, item: ContextItemRow) {
   const ids = item.hostIds;
-  return services.queue.enqueue(
-    "ado.pr-status",
-    {
-      workspaceId: item.workspaceId,
-      organization: String(ids.organization),
-      project: String(ids.project),
-      repository: String(ids.repository),
-      pullRequestId: Number(ids.pullRequestId),
-    } satisfies PrStatusJob,
-    { workspaceId: item.workspaceId },
-  );
+  const job: PrStatusJob = {
+    workspaceId: item.workspaceId,
+    organization: String(ids.organization),
+    project: String(ids.project),
+    repository: String(ids.repository),
+    pullRequestId: Number(ids.pullRequestId),
+  };
+  return services.queue.enqueue("ado.pr-status", job, statusJob(job));
 }
 
 /** How long without webhooks before we poll open linked PRs ourselves. */
@@ -140,18 +149,16 @@ export function adoJobHandlers(services: AppServices): Record<string, JobHandler
         if (snapshot) await applySnapshot(connection.workspaceId, snapshot, tx);
         for (const [i, comment] of comments.entries()) await recordComment(connection.workspaceId, comment, emails[i]!, tx);
         await connection.update({ lastDeliveryAt: new Date() }, { transaction: tx });
-        if (postStatus)
-          await services.queue.enqueue(
-            "ado.pr-status",
-            {
-              workspaceId: connection.workspaceId,
-              organization: connection.organization,
-              project: pr!.repository!.project!.name,
-              repository: pr!.repository!.name,
-              pullRequestId: pr!.pullRequestId,
-            } satisfies PrStatusJob,
-            { workspaceId: connection.workspaceId, transaction: tx },
-          );
+        if (postStatus) {
+          const job: PrStatusJob = {
+            workspaceId: connection.workspaceId,
+            organization: connection.organization,
+            project: pr!.repository!.project!.name,
+            repository: pr!.repository!.name,
+            pullRequestId: pr!.pullRequestId,
+          };
+          await services.queue.enqueue("ado.pr-status", job, statusJob(job, tx));
+        }
       });
     },
 

@@ -109,16 +109,22 @@ export type BuildStatusJob = BitbucketVia & {
   pullRequestId: number;
 };
 
+/** A burst of updates to one PR posts its build status once: the job reads the link count when it runs. */
+const STATUS_COALESCE_MS = 250;
+function enqueueStatusJob(services: AppServices, workspaceId: string, job: BuildStatusJob, transaction?: Transaction) {
+  return services.queue.enqueue("bitbucket.build-status", job, {
+    workspaceId,
+    transaction,
+    coalesce: { key: `${workspaceId}:${bitbucketPullRequestKey(job.workspace, job.repository, job.pullRequestId)}`, windowMs: STATUS_COALESCE_MS },
+  });
+}
+
 /** Queues a (re)post of the Groundwork build status on a linked Bitbucket PR, if a connection covers it. */
 export async function enqueueBuildStatus(services: AppServices, item: ContextItemRow) {
   const workspace = String(item.hostIds.workspace);
   const via = await viaFor(item.workspaceId, workspace);
   if (!via) return;
-  await services.queue.enqueue(
-    "bitbucket.build-status",
-    { ...via, workspace, repository: String(item.hostIds.repository), pullRequestId: Number(item.hostIds.pullRequestId) } satisfies BuildStatusJob,
-    { workspaceId: item.workspaceId },
-  );
+  await enqueueStatusJob(services, item.workspaceId, { ...via, workspace, repository: String(item.hostIds.repository), pullRequestId: Number(item.hostIds.pullRequestId) });
 }
 
 const prWebUrl = (workspace: string, repository: string, id: number) =>
@@ -177,11 +183,7 @@ export function bitbucketJobHandlers(services: AppServices): Record<string, JobH
           );
         if (eventKey === "pullrequest:created" || eventKey === "pullrequest:updated") {
           const [workspace, repository] = fullName.split("/") as [string, string];
-          await services.queue.enqueue(
-            "bitbucket.build-status",
-            { ...via, workspace, repository, pullRequestId: pr.id } satisfies BuildStatusJob,
-            { workspaceId: on.workspaceId, transaction: tx },
-          );
+          await enqueueStatusJob(services, on.workspaceId, { ...via, workspace, repository, pullRequestId: pr.id }, tx);
         }
       });
     },
