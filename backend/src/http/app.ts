@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import express from "express";
+import compression from "compression";
 import cookieParser from "cookie-parser";
 import { rateLimit } from "express-rate-limit";
 import { pinoHttp } from "pino-http";
@@ -27,6 +28,7 @@ import { operationsRoutes } from "../workspace/operations.js";
 import { peopleRoutes } from "../workspace/people.js";
 import { accountRoutes } from "../workspace/accounts.js";
 import { ApiError, errorHandler } from "./errors.js";
+import { cacheHashedAssets } from "./html.js";
 import { mount, openApiDocument, type RouteSpec } from "./route.js";
 import type { AppServices } from "./services.js";
 import { sessionMiddleware } from "./session.js";
@@ -53,6 +55,8 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 export function createApp(services: AppServices) {
   const app = express();
   app.disable("x-powered-by");
+  // gzip or brotli for JSON, HTML and the bundles (the Bitbucket panel is 510 KB raw, 150 KB gzipped).
+  app.use(compression());
   app.set("trust proxy", services.config.trustProxy);
   app.use(
     pinoHttp({
@@ -127,6 +131,7 @@ export function createApp(services: AppServices) {
   return app;
 }
 
+
 /** The web UI loads nothing from elsewhere and is framed by no one. */
 const WEB_UI_POLICY = [
   "default-src 'self'",
@@ -147,9 +152,10 @@ function serveWebUi(app: express.Express, dist: string) {
     res.setHeader("Content-Security-Policy", WEB_UI_POLICY);
     next();
   });
-  app.use(express.static(dist, { index: false, maxAge: "1h" }));
+  app.use(express.static(dist, { index: false, setHeaders: cacheHashedAssets }));
   app.get("*", (_req, res) => {
-    if (fs.existsSync(index)) res.sendFile(index, { maxAge: 0 });
+    // The page names the current bundles, so it is revalidated every time.
+    if (fs.existsSync(index)) res.setHeader("Cache-Control", "no-cache").sendFile(index, { cacheControl: false });
     else res.status(503).type("text").send("The web UI is not built yet: run `npm run build:web` (npm start does it for you).");
   });
 }

@@ -18,6 +18,19 @@ it("sends a Content-Security-Policy with the web UI that allows only its own scr
   expect(res.headers.get("x-frame-options")).toBe("DENY");
 });
 
+it("compresses the bundles and JSON, and caches hashed assets for a year", async () => {
+  const html = await (await fetch(`${app.url}/`)).text();
+  const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
+  for (const encoding of ["br", "gzip"]) {
+    const res = await fetch(`${app.url}${script}`, { headers: { "accept-encoding": encoding } });
+    expect(res.headers.get("content-encoding")).toBe(encoding);
+    expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+  }
+  expect((await fetch(`${app.url}/`)).headers.get("cache-control")).toBe("no-cache");
+  const api = await fetch(`${app.url}/api/openapi.json`, { headers: { "accept-encoding": "gzip" } });
+  expect(api.headers.get("content-encoding")).toBe("gzip");
+});
+
 it("does not believe X-Forwarded-For unless told to trust a proxy", async () => {
   expect(loadConfig({}).trustProxy).toBe(false);
   expect(loadConfig({ TRUST_PROXY: "1" }).trustProxy).toBe(1);

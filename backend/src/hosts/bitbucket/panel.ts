@@ -5,6 +5,7 @@ import { z } from "zod";
 import { AccountLinkStart, PullRequestPanelData, parseContextUrl } from "@groundwork/shared-types";
 import { ApiError } from "../../http/errors.js";
 import { mount, route, type RouteSpec } from "../../http/route.js";
+import { cacheHashedAssets } from "../../http/html.js";
 import type { AppServices } from "../../http/services.js";
 import type { Auth } from "../../http/session.js";
 import { BitbucketInstallationRow, WorkspaceRow } from "../../storage/models.js";
@@ -122,7 +123,7 @@ export const bitbucketPanelRoutes: RouteSpec[] = [
 export function bitbucketPanelRouter(services: AppServices): Router {
   const router = express.Router();
   router.get("/panel/pull-request", panelPage(services));
-  router.use("/app", express.static(PANEL_DIST, { index: false, maxAge: "1h" }));
+  router.use("/app", express.static(PANEL_DIST, { index: false, setHeaders: cacheHashedAssets }));
   const api = express.Router();
   api.use(express.json({ limit: "100kb" }));
   api.use(panelAuth(services));
