@@ -40,9 +40,16 @@ it("installs, connects, links the reviewer, and adds and unlinks a PR from the p
 
   // The PR page: the reviewer links their Bitbucket account once.
   const pr = await product.newPage();
+  const palettes: string[] = [];
+  pr.on("request", (r) => {
+    const name = /\/assets\/(atlassian-(?:light|dark))-[^/]+\.js$/.exec(r.url())?.[1];
+    if (name) palettes.push(name);
+  });
   await pr.goto(`${bitbucket}/_sandbox/pull-request?as=ada`);
   const panel = pr.frameLocator("#app");
   await panel.getByText("link your Groundwork account once").waitFor();
+  // Only the palette in use is fetched (the browser prefers light here).
+  expect([...new Set(palettes)]).toEqual(["atlassian-light"]);
   const popup = pr.waitForEvent("popup");
   await panel.getByRole("button", { name: "Link your Groundwork account" }).click();
   const confirm = await popup;
