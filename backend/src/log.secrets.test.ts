@@ -1,7 +1,8 @@
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createLogger, redactUrl } from "./log.js";
-import { adoHostsOf, fakeAdo, sendServiceHook } from "./hosts/ado/fakeAdo.js";
+import { fakeAdo, sendServiceHook } from "./hosts/ado/fakeAdo.js";
+import { fakeHostsConfig } from "./testing/hostedApp.js";
 import { BitbucketHostDriver, fakeBitbucket, signAsBitbucket } from "./hosts/bitbucket/fakeBitbucket.js";
 import { ApiClient, signUp, startTestApp } from "./testing/testApp.js";
 
@@ -41,14 +42,7 @@ beforeAll(async () => {
       done();
     },
   });
-  app = await startTestApp(
-    {
-      adoBaseUrl: adoHostsOf(ado).baseUrl,
-      adoIdentityUrl: adoHostsOf(ado).identityUrl,
-      bitbucket: { apiUrl: bitbucket.url, allowedBaseUrls: ["https://bitbucket.org"], appKey: "groundwork" },
-    },
-    createLogger("debug", sink),
-  );
+  app = await startTestApp(fakeHostsConfig(ado, bitbucket), createLogger("debug", sink));
 });
 afterAll(async () => {
   await app?.close();

@@ -1,6 +1,7 @@
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adoHostsOf, fakeAdo, sendServiceHook } from "../hosts/ado/fakeAdo.js";
+import { fakeAdo, sendServiceHook } from "../hosts/ado/fakeAdo.js";
+import { bindThroughConfigure, fakeHostsConfig } from "../testing/hostedApp.js";
 import { BitbucketHostDriver, fakeBitbucket, lifecyclePayload, signAsBitbucket } from "../hosts/bitbucket/fakeBitbucket.js";
 import { ApiClient, inviteMember, signUp, startTestApp } from "../testing/testApp.js";
 
@@ -57,10 +58,8 @@ beforeAll(async () => {
   await ado.start();
   await bitbucket.start();
   app = await startTestApp({
-    adoBaseUrl: adoHostsOf(ado).baseUrl,
-    adoIdentityUrl: adoHostsOf(ado).identityUrl,
+    ...fakeHostsConfig(ado, bitbucket),
     adoExtension: { secret: SECRET, audience: "groundwork-ext", origins: [] },
-    bitbucket: { apiUrl: bitbucket.url, allowedBaseUrls: ["https://bitbucket.org"], appKey: "groundwork" },
     worker: { enabled: true, concurrency: 2, maxAttempts: 3 },
   });
   owner = (await signUp(app.url, "Olivia", "olivia@example.com")).client;
@@ -69,9 +68,7 @@ beforeAll(async () => {
   hostDriver = new BitbucketHostDriver(bbState, `${app.url}/bitbucket`);
   await hostDriver.install(install);
   await hostDriver.install(other);
-  const page = await (await fetch(`${app.url}/bitbucket/configure?jwt=${signAsBitbucket(install.clientKey, install.sharedSecret, "GET", "/configure")}`)).text();
-  const code = new URL(/href="([^"]+)"/.exec(page)![1]!.replaceAll("&#38;", "&")).searchParams.get("code")!;
-  expect((await owner.post("/api/integrations/bitbucket/bind", { code })).status).toBe(201);
+  await bindThroughConfigure(app.url, owner, install);
 });
 afterAll(async () => {
   const got = attempts.filter((a) => a.through);

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { adoHostsOf, fakeAdo } from "../hosts/ado/fakeAdo.js";
+import { fakeAdo } from "../hosts/ado/fakeAdo.js";
+import { bindThroughConfigure, fakeHostsConfig } from "../testing/hostedApp.js";
 import { BitbucketHostDriver, fakeBitbucket, signAsBitbucket } from "../hosts/bitbucket/fakeBitbucket.js";
 import { ApiClient, signUp, startTestApp } from "../testing/testApp.js";
 
@@ -80,19 +81,12 @@ function plausible(schema: Schema | undefined): unknown {
 beforeAll(async () => {
   await ado.start();
   await bitbucket.start();
-  app = await startTestApp({
-    adoBaseUrl: adoHostsOf(ado).baseUrl,
-    adoIdentityUrl: adoHostsOf(ado).identityUrl,
-    adoExtension: { secret: SECRET, origins: [] },
-    bitbucket: { apiUrl: bitbucket.url, allowedBaseUrls: ["https://bitbucket.org"], appKey: "groundwork" },
-  });
+  app = await startTestApp({ ...fakeHostsConfig(ado, bitbucket), adoExtension: { secret: SECRET, origins: [] } });
   owner = (await signUp(app.url, "Olivia", "olivia@example.com")).client;
   expect((await owner.post("/api/integrations/ado", { orgUrl: "https://dev.azure.com/fabrikam", pat: PAT })).status).toBe(201);
   appToken = await new SignJWT({ nameid: "owner-identity" }).setProtectedHeader({ alg: "HS256" }).setExpirationTime("1h").sign(new TextEncoder().encode(SECRET));
   await new BitbucketHostDriver(bbState, `${app.url}/bitbucket`).install(install);
-  const page = await (await fetch(`${app.url}/bitbucket/configure?jwt=${signAsBitbucket(install.clientKey, install.sharedSecret, "GET", "/configure")}`)).text();
-  const code = new URL(/href="([^"]+)"/.exec(page)![1]!.replaceAll("&#38;", "&")).searchParams.get("code")!;
-  expect((await owner.post("/api/integrations/bitbucket/bind", { code })).status).toBe(201);
+  await bindThroughConfigure(app.url, owner, install);
 });
 afterAll(async () => {
   await app?.close();
