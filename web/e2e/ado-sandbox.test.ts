@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { go, shot, signUpInBrowser, startSandboxedProduct } from "./harness.js";
+import { go, shot, signUpInBrowser, startSandboxedProduct, reloadUntilShown } from "./harness.js";
 
 /**
  * What a new user does with `npm start`: connect the sandbox Azure DevOps organisation from
@@ -66,8 +66,8 @@ it("connects the sandbox organisation and shows a PR's state change when its web
   await okr.getByText("active", { exact: true }).waitFor();
 
   // By hand, with the URL and secret Groundwork showed: a reviewer approves.
-  await sandbox.reload();
-  await sandbox.getByRole("note", { name: "Latest PR status" }).getByText("succeeded — Linked to 1 item in Groundwork").waitFor({ timeout: 20_000 });
+  // The status follows within a second (posts per PR are coalesced).
+  await reloadUntilShown(sandbox, (p) => p.getByRole("note", { name: "Latest PR status" }).getByText("succeeded — Linked to 1 item in Groundwork"));
   await sandbox.getByLabel("Event").selectOption({ label: "Pull request #1 updated: a reviewer approves" });
   await sandbox.getByLabel(/Webhook URL/).fill(webhookUrl);
   await sandbox.getByLabel(/Secret/).fill(secret);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { go, inviteInBrowser, shot, signUpInBrowser, startSandboxedProduct, writeFeedbackInBrowser } from "./harness.js";
+import { go, inviteInBrowser, shot, signUpInBrowser, startSandboxedProduct, writeFeedbackInBrowser, reloadUntilShown } from "./harness.js";
 
 /**
  * The Bitbucket Connect app as a new user meets it through the sandbox: Bitbucket installs it,
@@ -76,13 +76,12 @@ it("installs, connects, links the reviewer, and adds and unlinks a PR from the p
 
   // Bitbucket shows Groundwork's build status; Ada's comment on the PR shows under her feedback.
   await host.goto(bitbucket);
-  await host.getByRole("note", { name: "Latest build status" }).getByText("SUCCESSFUL — Linked to 1 item in Groundwork").waitFor({ timeout: 20_000 });
+  await reloadUntilShown(host, (p) => p.getByRole("note", { name: "Latest build status" }).getByText("SUCCESSFUL — Linked to 1 item in Groundwork"));
   await host.getByLabel("Comment on pull request #1 as Bitbucket user").fill("ada");
   await host.getByLabel("Comment", { exact: true }).fill("Retries are idempotent now");
   await host.getByRole("button", { name: "Comment", exact: true }).click();
   await host.getByRole("status").getByText("Groundwork answered 202 to pullrequest:comment_created").waitFor();
-  await ada.reload();
-  await ada.getByRole("list", { name: "Comments on Make refunds idempotent" }).getByText("Retries are idempotent now").waitFor({ timeout: 20_000 });
+  await reloadUntilShown(ada, (p) => p.getByRole("list", { name: "Comments on Make refunds idempotent" }).getByText("Retries are idempotent now"));
   await shot(host, "bitbucket-3-sandbox-status");
 
   await panel.getByRole("button", { name: "Unlink from Your refunds work made a scary change safe." }).click();

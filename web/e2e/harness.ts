@@ -3,7 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Page } from "playwright-core";
+import { chromium, type Locator, type Page } from "playwright-core";
 
 /** Runs the product as a user would (the real backend process serving the built UI) and a browser to drive it. */
 export const root = path.resolve(import.meta.dirname, "../..");
@@ -140,4 +140,20 @@ export async function writeFeedbackInBrowser(page: Page, about: string, text: st
   await page.getByLabel("Feedback", { exact: true }).fill(text);
   await page.getByRole("button", { name: "Save feedback" }).click();
   await page.getByText(text).waitFor();
+}
+
+/** Reloads a page until what background work produces (a status, a comment) shows on it. */
+export async function reloadUntilShown(page: Page, find: (page: Page) => Locator, timeoutMs = 20_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    await page.reload();
+    // Give the page time to load its data before deciding it is not there yet.
+    const shown = await find(page)
+      .first()
+      .waitFor({ timeout: 2_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) return;
+    if (Date.now() > until) throw new Error(`not shown after ${timeoutMs / 1000} s of reloading: ${find(page)}`);
+  }
 }

@@ -1,0 +1,20 @@
+import fs from "node:fs";
+import path from "node:path";
+
+/** What a benchmark target (target.ts, a child process) and the driver (ingest.bench.ts) tell each other. */
+export const PULL_REQUESTS = 600;
+
+export type TargetInfo = {
+  url: string;
+  ado?: { path: string; password: string };
+  bitbucketToken?: { path: string; secret: string };
+  connect?: { clientKey: string; sharedSecret: string };
+};
+
+export type TargetReport = { peakRssMb: number; statusAt: Record<number, number[]>; statusPosts: Record<number, number> };
+
+/** The documented pullrequest:updated payload, its repository moved to the bench's acme/widgets. */
+export const bitbucketEvent = () =>
+  fs
+    .readFileSync(path.join(import.meta.dirname, "../src/hosts/bitbucket/fixtures/pullrequest_updated.json"), "utf8")
+    .replaceAll("brydzewski/foo", "acme/widgets");
