@@ -6,7 +6,7 @@
  * one. Also: webhook → PR status on the fake host at a sustained rate, host calls for 200
  * updates of one PR, and peak RSS. Prints medians and spread; writes JSON outside the tree.
  */
-import { createHmac } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -80,16 +80,25 @@ function routes(info: TargetInfo, bare: TargetInfo) {
   };
 }
 
+/** Each request gets ids of its own (the hosts' event id or X-Request-UUID), so none is a cheap duplicate. */
+const fresh = (text: string) => text.replaceAll("[<id>]", randomUUID());
+
 async function load(route: { url: string; headers: Record<string, string>; body: string }, rate?: number) {
   const result = await autocannon({
     url: route.url,
-    method: "POST",
     connections: rate ? 20 : CONNECTIONS,
     duration: DURATION_S,
     ...(rate ? { overallRate: rate } : {}),
-    headers: route.headers,
-    body: route.body,
-    idReplacement: true,
+    requests: [
+      {
+        method: "POST",
+        setupRequest: (req) => ({
+          ...req,
+          headers: Object.fromEntries(Object.entries(route.headers).map(([k, v]) => [k, fresh(v)])),
+          body: fresh(route.body),
+        }),
+      },
+    ],
   });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${route.url}: ${result.non2xx} non-2xx and ${result.errors} errors`);
   return { rps: result["2xx"] / DURATION_S, p99: result.latency.p99 };
@@ -135,10 +144,20 @@ const rows = Object.entries(samples).flatMap(([route, byMode]) => {
 });
 console.table(rows);
 
+/** Waits for a target's worker to finish what the loads queued, so the next measurement starts clean. */
+async function settled(child: ChildProcess) {
+  for (let waited = 0; waited < 180_000; waited += 1000) {
+    if ((await ask<TargetReport>(child, "report")).pendingJobs === 0) return;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error("the worker did not catch up within 3 minutes");
+}
+
 // Webhook → status on the host, at a sustained rate, each delivery updating another PR; then 200 updates of one PR.
 const flows: Record<string, unknown> = {};
 for (const mode of modes.filter((m) => m !== "bare")) {
   const { child, info } = targets.get(mode)!;
+  await settled(child);
   const ado = routes(info, bareInfo)["ADO service hook"];
   const sent: { pr: number; at: number }[] = [];
   const deliveries = SUSTAINED_RATE * 10;
@@ -153,7 +172,7 @@ for (const mode of modes.filter((m) => m !== "bare")) {
     fetch(ado.url, { method: "POST", headers: ado.headers, body: JSON.stringify({ ...adoEvent, id: `burst-${mode}-${i}`, resource: { ...adoEvent.resource, pullRequestId: PULL_REQUESTS } }) }),
   );
   await Promise.all(burst);
-  await new Promise((r) => setTimeout(r, 3000));
+  await settled(child);
   const report = await ask<TargetReport>(child, "report");
   const latencies = sent
     .filter((s) => s.pr !== PULL_REQUESTS)

@@ -11,7 +11,7 @@ export type TargetInfo = {
   connect?: { clientKey: string; sharedSecret: string };
 };
 
-export type TargetReport = { peakRssMb: number; statusAt: Record<number, number[]>; statusPosts: Record<number, number> };
+export type TargetReport = { peakRssMb: number; statusAt: Record<number, number[]>; statusPosts: Record<number, number>; pendingJobs: number };
 
 /** The documented pullrequest:updated payload, its repository moved to the bench's acme/widgets. */
 export const bitbucketEvent = () =>

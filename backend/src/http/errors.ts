@@ -38,6 +38,8 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   else if (err instanceof ZodError) apiError = fromZodError(err, "body");
   else if (err?.type === "entity.parse.failed") apiError = new ApiError(400, "invalid_json", "The request body is not valid JSON");
   else if (err?.type === "entity.too.large") apiError = new ApiError(413, "too_large", "The request body is too large");
+  // The client went away before its body was read (e.g. while its credentials were checked): nothing went wrong here.
+  else if (err?.type === "stream.not.readable" || err?.type === "request.aborted") apiError = new ApiError(400, "request_aborted", "The request was aborted");
   else if (err?.status >= 400 && err?.status < 500 && typeof err?.message === "string")
     apiError = new ApiError(err.status, "bad_request", err.message);
   else {
