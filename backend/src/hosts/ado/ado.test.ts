@@ -491,8 +491,9 @@ describe("connected organisation", () => {
       return Number(row!.n) === 0;
     });
     const made = posted().length - before;
+    // At most one per 250 ms window in which the worker handles the updates (a few seconds here, more on a busy machine).
     expect(made).toBeGreaterThanOrEqual(1);
-    expect(made).toBeLessThanOrEqual(10);
+    expect(made).toBeLessThanOrEqual(20);
     const [{ n }] = await app.services.storage.sequelize.query<{ n: number }>(
       "SELECT COUNT(*) AS n FROM context_links l JOIN context_items i ON i.id = l.context_item_id WHERE i.external_key = 'ado:fabrikam:fabrikam:fabrikam:pr:1'",
       { type: QueryTypes.SELECT },
