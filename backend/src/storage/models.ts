@@ -443,4 +443,6 @@ export function defineModels(sequelize: Sequelize) {
 
   MemberRow.belongsTo(UserRow, { as: "user", foreignKey: "userId" });
   ContextLinkRow.belongsTo(ContextItemRow, { as: "item", foreignKey: "contextItemId" });
+  AgendaItemRow.belongsTo(OneOnOneRow, { as: "oneOnOne", foreignKey: "oneOnOneId" });
+  KeyResultRow.belongsTo(ObjectiveRow, { as: "objective", foreignKey: "objectiveId" });
 }

@@ -123,6 +123,38 @@ export async function visibleTarget(ctx: MemberContext, type: LinkTargetType, id
   }
 }
 
+/**
+ * The titles of many targets the caller may see, in one query per target type whatever their
+ * number; those the caller may not see (someone else's private feedback, other workspaces') are left out.
+ */
+export async function visibleTargets(ctx: MemberContext, refs: { type: LinkTargetType; id: string }[]) {
+  const ws = ctx.auth.workspace.id;
+  const me = ctx.auth.member.id;
+  const ids = (type: LinkTargetType) => [...new Set(refs.filter((r) => r.type === type).map((r) => r.id))];
+  const none = Promise.resolve([]);
+  const [feedback, agenda, objectives, keyResults, competencies] = await Promise.all([
+    ids("feedback").length ? FeedbackRow.findAll({ where: { id: ids("feedback"), workspaceId: ws } }) : none,
+    ids("agenda_item").length
+      ? (AgendaItemRow.findAll({
+          where: { id: ids("agenda_item") },
+          include: [{ model: OneOnOneRow, as: "oneOnOne", where: { workspaceId: ws, [Op.or]: [{ memberAId: me }, { memberBId: me }] } }],
+        }) as Promise<AgendaItemRow[]>)
+      : none,
+    ids("objective").length ? ObjectiveRow.findAll({ where: { id: ids("objective"), workspaceId: ws } }) : none,
+    ids("key_result").length
+      ? (KeyResultRow.findAll({ where: { id: ids("key_result") }, include: [{ model: ObjectiveRow, as: "objective", where: { workspaceId: ws } }] }) as Promise<KeyResultRow[]>)
+      : none,
+    ids("competency").length ? CompetencyRow.findAll({ where: { id: ids("competency"), workspaceId: ws } }) : none,
+  ]);
+  const titles = new Map<string, string>();
+  for (const f of feedback as FeedbackRow[]) if (canSeeFeedback(f, me)) titles.set(`feedback:${f.id}`, f.body.slice(0, 80));
+  for (const a of agenda as AgendaItemRow[]) titles.set(`agenda_item:${a.id}`, a.text.slice(0, 80));
+  for (const o of objectives as ObjectiveRow[]) titles.set(`objective:${o.id}`, o.title);
+  for (const k of keyResults as KeyResultRow[]) titles.set(`key_result:${k.id}`, k.title);
+  for (const c of competencies as CompetencyRow[]) titles.set(`competency:${c.id}`, c.name);
+  return titles;
+}
+
 export const canSeeFeedback = (f: FeedbackRow, memberId: string) =>
   f.authorId === memberId || (f.visibility === "shared_with_subject" && f.subjectId === memberId);
 

@@ -1,8 +1,7 @@
 import type { PullRequestPanelData, ParsedContextUrl } from "@groundwork/shared-types";
-import { ApiError } from "../http/errors.js";
 import type { MemberContext } from "../http/route.js";
 import { ContextItemRow, ContextLinkRow } from "../storage/models.js";
-import { toContextLink, updatesByItem, visibleTarget } from "./contextLinks.js";
+import { toContextLink, updatesByItem, visibleTargets } from "./contextLinks.js";
 import { linkTargetsFor } from "./linkTargets.js";
 
 /** What a host's PR panel shows: where the PR is attached (that the caller may see) and what it may be attached to. */
@@ -15,16 +14,15 @@ export async function pullRequestPanel(ctx: MemberContext, pr: ParsedContextUrl)
         order: [["createdAt", "ASC"]],
       })) as (ContextLinkRow & { item: ContextItemRow })[])
     : [];
-  const updates = await updatesByItem(item ? [item.id] : []);
-  const links = [];
-  for (const row of rows) {
-    // Links on things the caller may not see (someone else's private feedback) stay hidden.
-    const target = await visibleTarget(ctx, row.targetType, row.targetId).catch((err) => {
-      if (err instanceof ApiError && err.status === 404) return null;
-      throw err;
-    });
-    if (target) links.push({ ...toContextLink(row, updates), targetTitle: target.title });
-  }
+  const [updates, titles] = await Promise.all([
+    updatesByItem(item ? [item.id] : []),
+    visibleTargets(ctx, rows.map((r) => ({ type: r.targetType, id: r.targetId }))),
+  ]);
+  // Links on things the caller may not see (someone else's private feedback) stay hidden.
+  const links = rows.flatMap((row) => {
+    const title = titles.get(`${row.targetType}:${row.targetId}`);
+    return title === undefined ? [] : [{ ...toContextLink(row, updates), targetTitle: title }];
+  });
   return {
     workspace: { name: ctx.auth.workspace.name, url: new URL("/", ctx.services.config.publicUrl).toString() },
     member: { id: ctx.auth.member.id, name: ctx.auth.member.user.name },

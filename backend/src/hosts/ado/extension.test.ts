@@ -259,3 +259,36 @@ describe("cross-origin calls", () => {
     expect(originAllowed("https://x.gallerycdn.vsassets.io.evil.com", patterns)).toBe(false);
   });
 });
+
+describe("the PR panel's cost", () => {
+  it("answers in a fixed number of queries whatever the number of links", async () => {
+    const prUrl = "https://dev.azure.com/fabrikam/Fabrikam/_git/Fabrikam/pullrequest/8";
+    const owners = await token({ nameid: "owner-identity" });
+    const sql = app.services.storage.sequelize;
+    const queriesForPanel = async () => {
+      await call("GET", "/pull-request?project=Fabrikam&repository=Fabrikam&pullRequestId=8", owners); // warm the identity cache
+      let n = 0;
+      const logging = sql.options.logging;
+      sql.options.logging = () => void n++;
+      try {
+        const res = await call("GET", "/pull-request?project=Fabrikam&repository=Fabrikam&pullRequestId=8", owners);
+        expect(res.status).toBe(200);
+        return { n, links: res.body.links.length as number };
+      } finally {
+        sql.options.logging = logging;
+      }
+    };
+    const attach = async (count: number) => {
+      for (let i = 0; i < count; i++) {
+        const objective = (await owner.post("/api/objectives", { title: `Objective ${i}`, period: "2026-Q4" })).body;
+        expect((await owner.post("/api/context-links", { targetType: "objective", targetId: objective.id, url: prUrl })).status).toBe(201);
+      }
+    };
+    await attach(2);
+    const few = await queriesForPanel();
+    await attach(20);
+    const many = await queriesForPanel();
+    expect([few.links, many.links]).toEqual([2, 22]);
+    expect(many.n).toBe(few.n);
+  });
+});
