@@ -63,6 +63,21 @@ describe("record-then-acknowledge delivery endpoint", () => {
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(1);
   });
 
+  it("refuses a body that cannot be stored on its own, without failing the deliveries committed beside it", async () => {
+    // 20,000 levels deep: JSON.stringify throws on it, which used to fail its whole group commit.
+    const deep = `{"eventType":"x","resource":${"[".repeat(20_000)}${"]".repeat(20_000)}}`;
+    const sendRaw = (id: string, raw: string) =>
+      fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer right", "x-delivery-id": id }, body: raw });
+    const answers = await Promise.all(
+      Array.from({ length: 120 }, (_, i) => (i % 10 === 0 ? sendRaw(`deep-${i}`, deep) : send(`good-${i}`, { eventType: "git.pullrequest.created", n: i }))),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s, i) => i % 10 !== 0 && s !== 202)).toEqual([]);
+    expect(statuses.filter((s, i) => i % 10 === 0)).toEqual(Array(12).fill(400));
+    const [{ n }] = (await storage.sequelize.query("SELECT COUNT(*) AS n FROM jobs WHERE dedupe_key LIKE 'test:good-%'", { type: QueryTypes.SELECT })) as [{ n: number }];
+    expect(Number(n)).toBe(108);
+  });
+
   it("group-commits concurrent deliveries and still reports each redelivery as a duplicate", async () => {
     const ids = Array.from({ length: 120 }, (_, i) => `burst-${i % 80}`);
     const answers = await Promise.all(ids.map((id) => send(id, { id }).then((r) => r.json() as Promise<{ duplicate: boolean }>)));

@@ -1,4 +1,5 @@
 import type { RequestHandler } from "express";
+import { ApiError } from "../http/errors.js";
 import type { JobQueue } from "./queue.js";
 
 /** A webhook delivery as a host adapter describes it after authenticating the request. */
@@ -12,6 +13,7 @@ export interface InboundDelivery {
 
 interface Waiting {
   delivery: InboundDelivery;
+  payloadJson: string;
   resolve(result: { duplicate: boolean }): void;
   reject(err: unknown): void;
 }
@@ -32,8 +34,15 @@ export class DeliveryRecorder {
   ) {}
 
   record(delivery: InboundDelivery) {
+    // A body that cannot be stored is refused on its own, before it can join (and fail) a batch.
+    let payloadJson: string;
+    try {
+      payloadJson = JSON.stringify(delivery.payload ?? null);
+    } catch {
+      return Promise.reject(new ApiError(400, "invalid_event", "The delivery's body cannot be stored (it is nested too deeply)", "body"));
+    }
     return new Promise<{ duplicate: boolean }>((resolve, reject) => {
-      this.waiting.push({ delivery, resolve, reject });
+      this.waiting.push({ delivery, payloadJson, resolve, reject });
       if (!this.writing) void this.drain();
     });
   }
@@ -43,20 +52,25 @@ export class DeliveryRecorder {
     while (this.waiting.length) {
       const batch = this.waiting.splice(0, this.maxBatch);
       try {
-        const ids = await this.queue.enqueueMany(
-          batch.map(({ delivery: d }) => ({
-            kind: d.kind,
-            payload: d.payload,
-            dedupeKey: `${d.source}:${d.deliveryId}`,
-            workspaceId: d.workspaceId ?? null,
-          })),
-        );
-        batch.forEach((w, i) => w.resolve({ duplicate: ids[i] === null }));
-      } catch (err) {
-        for (const w of batch) w.reject(err);
+        await this.write(batch);
+      } catch {
+        // One bad delivery must not fail its neighbours: write them one by one, each answering for itself.
+        for (const w of batch) await this.write([w]).catch((err: unknown) => w.reject(err));
       }
     }
     this.writing = false;
+  }
+
+  private async write(batch: Waiting[]) {
+    const ids = await this.queue.enqueueMany(
+      batch.map(({ delivery: d, payloadJson }) => ({
+        kind: d.kind,
+        payloadJson,
+        dedupeKey: `${d.source}:${d.deliveryId}`,
+        workspaceId: d.workspaceId ?? null,
+      })),
+    );
+    batch.forEach((w, i) => w.resolve({ duplicate: ids[i] === null }));
   }
 }
 

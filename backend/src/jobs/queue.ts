@@ -103,7 +103,7 @@ export class JobQueue {
    * Inserts many jobs in one statement (one commit), skipping those whose dedupe key exists
    * or repeats within the batch. Returns each job's id, or null where it was a duplicate.
    */
-  async enqueueMany(jobs: (EnqueueOptions & { kind: string; payload: unknown })[], transaction?: Transaction) {
+  async enqueueMany(jobs: (EnqueueOptions & { kind: string } & ({ payload: unknown } | { payloadJson: string }))[], transaction?: Transaction) {
     const now = Date.now();
     const bind: unknown[] = [];
     jobs = jobs.map((j) => {
@@ -112,7 +112,7 @@ export class JobQueue {
       return { ...j, dedupeKey: `${j.kind}:${j.coalesce.key}:${window}`, runAt: (window + 1) * j.coalesce.windowMs };
     });
     const rows = jobs.map((j) => {
-      const values = [j.kind, JSON.stringify(j.payload ?? null), j.maxAttempts ?? this.options.maxAttempts, j.runAt ?? now, j.dedupeKey ?? null, j.workspaceId ?? null, now];
+      const values = [j.kind, "payloadJson" in j ? j.payloadJson : JSON.stringify(j.payload ?? null), j.maxAttempts ?? this.options.maxAttempts, j.runAt ?? now, j.dedupeKey ?? null, j.workspaceId ?? null, now];
       const at = bind.length;
       bind.push(...values);
       return `($${at + 1}, $${at + 2}, 'queued', 0, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}, $${at + 7})`;
