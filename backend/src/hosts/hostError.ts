@@ -14,10 +14,21 @@ export class HostCallError extends Error {
   }
 }
 
-/** Inside a job: 429 waits for Retry-After, 401/403/400 stop retrying, the rest back off. */
+/**
+ * Seconds a response's Retry-After asks for (delta-seconds or an HTTP date), or undefined when it
+ * asks for none: `Number(null)` is 0, which would retry at once, in a loop.
+ */
+export function retryAfterSeconds(headers: Headers) {
+  const value = headers.get("retry-after")?.trim();
+  if (!value) return undefined;
+  const seconds = /^\d+$/.test(value) ? Number(value) : (Date.parse(value) - Date.now()) / 1000;
+  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
+}
+
+/** Inside a job: 429 waits for Retry-After (or backs off), 401/403/400 stop retrying, the rest back off. */
 export function asJobError(err: unknown) {
   if (!(err instanceof HostCallError)) return err;
-  if (err.kind === "rate_limited") return new RetryAfter(err.retryAfterSeconds ?? 30, err.message);
+  if (err.kind === "rate_limited") return new RetryAfter(err.retryAfterSeconds, err.message);
   if (err.kind === "auth" || err.kind === "forbidden" || err.kind === "invalid") return new PermanentFailure(err.message);
   return err;
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createLogger } from "../log.js";
 import { openStorage, type Storage } from "../storage/index.js";
 import { testDatabase } from "../testing/testDatabase.js";
-import { backoffDelay, JobQueue, PermanentFailure, RetryAfter } from "./queue.js";
+import { backoffDelay, JobQueue, MAX_THROTTLED_RETRIES, PermanentFailure, RetryAfter } from "./queue.js";
 import { Worker, type JobHandler } from "./worker.js";
 
 const db = testDatabase();
@@ -93,6 +93,34 @@ describe("JobQueue", () => {
     const [job2] = await queue.claim("w", 1);
     await queue.fail(job2!, new PermanentFailure("401 from host: token revoked"));
     expect((await jobRow(id2!)).status).toBe("dead");
+  });
+
+  it("backs off and spends attempts when a host throttles without a wait, and bounds free throttled retries", async () => {
+    const queue = new JobQueue(sequelize, { maxAttempts: 3, backoffBaseMs: 1_000 });
+    const due = (id: number) => sequelize.query("UPDATE jobs SET run_at = 0 WHERE id = :id", { replacements: { id } });
+    const { id } = await queue.enqueue("x", {});
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await due(id!);
+      const [job] = await queue.claim("w", 1);
+      await queue.fail(job!, new RetryAfter(undefined));
+      const row = await jobRow(id!);
+      if (attempt < 3) {
+        expect(row).toMatchObject({ status: "queued" });
+        expect(Number(row.attempts)).toBe(attempt);
+        expect(Number(row.run_at) - Date.now()).toBeGreaterThan(400);
+      } else expect(row.status).toBe("dead");
+    }
+    // With the host's Retry-After the wait is free, but only so many times.
+    const { id: id2 } = await queue.enqueue("y", {});
+    for (let i = 0; i < MAX_THROTTLED_RETRIES + 3; i++) {
+      await due(id2!);
+      const [job] = await queue.claim("w", 1);
+      if (!job) break;
+      await queue.fail(job, new RetryAfter(1));
+    }
+    const row = await jobRow(id2!);
+    expect(row.status).toBe("dead");
+    expect(Number(row.throttles)).toBe(MAX_THROTTLED_RETRIES);
   });
 
   it("fences a worker whose lease was taken over: its completion does not count", async () => {

@@ -3,14 +3,20 @@ import { QueryTypes, type Sequelize, type Transaction } from "sequelize";
 import { dialectOf } from "../storage/database.js";
 
 /** A job asks to run again after the host's Retry-After; it does not count as a failed attempt. */
+/**
+ * A host asked us to wait (429, 503). With the host's Retry-After, the job waits that long
+ * without spending an attempt, up to MAX_THROTTLED_RETRIES times; without one it backs off
+ * exponentially and spends an attempt, so a throttling host is never hammered in a loop.
+ */
 export class RetryAfter extends Error {
   constructor(
-    readonly seconds: number,
-    message = `retry after ${seconds}s`,
+    readonly seconds: number | undefined,
+    message = seconds === undefined ? "the host is throttling us" : `retry after ${seconds}s`,
   ) {
     super(message);
   }
 }
+export const MAX_THROTTLED_RETRIES = 20;
 /** A failure that retrying cannot fix (401/403 from a host): dead-letter at once. */
 export class PermanentFailure extends Error {}
 /** Another worker took the job over after our lease ran out; our work must not commit. */
@@ -24,6 +30,8 @@ export interface ClaimedJob {
   maxAttempts: number;
   leaseToken: string;
   workspaceId: string | null;
+  /** Times a host's Retry-After has postponed it so far. */
+  throttles: number;
 }
 
 export interface EnqueueOptions {
@@ -62,6 +70,7 @@ interface JobRowRaw {
   max_attempts: number | string;
   lease_token: string;
   workspace_id: string | null;
+  throttles?: number | string;
 }
 
 /** "Equal jitter": half the exponential delay is fixed, half random, so retries spread out. */
@@ -157,7 +166,7 @@ export class JobQueue {
          WHERE (status = 'queued' AND run_at <= :now) OR (status = 'running' AND locked_until < :now)
          ORDER BY run_at, id LIMIT :limit ${lock}
        )
-       RETURNING id, kind, payload, attempts, max_attempts, lease_token, workspace_id`,
+       RETURNING id, kind, payload, attempts, max_attempts, lease_token, workspace_id, throttles`,
       {
         type: QueryTypes.SELECT,
         replacements: { leaseToken, workerId, until: now + this.options.leaseMs, now, limit },
@@ -171,6 +180,7 @@ export class JobQueue {
       maxAttempts: Number(r.max_attempts),
       leaseToken: r.lease_token,
       workspaceId: r.workspace_id,
+      throttles: Number(r.throttles ?? 0),
     }));
     const runnable: ClaimedJob[] = [];
     for (const job of jobs) {
@@ -193,15 +203,17 @@ export class JobQueue {
   /** Schedules a retry (backoff with jitter, or the host's Retry-After) or dead-letters the job. */
   async fail(job: ClaimedJob, error: unknown) {
     const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof RetryAfter) {
+    if (error instanceof RetryAfter && error.seconds !== undefined && error.seconds > 0 && job.throttles < MAX_THROTTLED_RETRIES) {
       return this.fencedUpdate(
         job,
-        "status = 'queued', attempts = attempts - 1, run_at = :runAt, lease_token = NULL, locked_until = NULL, last_error = :message",
-        { runAt: Date.now() + Math.max(0, error.seconds) * 1000, message },
+        "status = 'queued', attempts = attempts - 1, throttles = throttles + 1, run_at = :runAt, lease_token = NULL, locked_until = NULL, last_error = :message",
+        { runAt: Date.now() + error.seconds * 1000, message },
       );
     }
     if (error instanceof PermanentFailure || job.attempts >= job.maxAttempts) return this.bury(job, message);
-    const delay = backoffDelay(job.attempts, this.options.backoffBaseMs, this.options.backoffCapMs);
+    // Throttled with no wait given (or too often): back off, never less than the host asked.
+    const asked = error instanceof RetryAfter ? (error.seconds ?? 0) * 1000 : 0;
+    const delay = Math.max(asked, backoffDelay(job.attempts, this.options.backoffBaseMs, this.options.backoffCapMs));
     return this.fencedUpdate(
       job,
       "status = 'queued', run_at = :runAt, lease_token = NULL, locked_until = NULL, last_error = :message",

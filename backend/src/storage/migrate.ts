@@ -8,6 +8,7 @@ import * as bitbucketInstallations from "./migrations/0005_bitbucket_installatio
 import * as bitbucketTokenConnections from "./migrations/0006_bitbucket_token_connections.js";
 import * as bitbucketBindNonce from "./migrations/0007_bitbucket_bind_nonce.js";
 import * as emailVerification from "./migrations/0008_email_verification.js";
+import * as jobThrottles from "./migrations/0009_job_throttles.js";
 
 /** Migrations are listed here in order, so bundling or a renamed file cannot reorder them. */
 const MIGRATIONS = [
@@ -19,6 +20,7 @@ const MIGRATIONS = [
   { name: "0006_bitbucket_token_connections", ...bitbucketTokenConnections },
   { name: "0007_bitbucket_bind_nonce", ...bitbucketBindNonce },
   { name: "0008_email_verification", ...emailVerification },
+  { name: "0009_job_throttles", ...jobThrottles },
 ];
 
 export function migrator(sequelize: Sequelize) {

@@ -174,6 +174,11 @@ export class FakeHost {
     return this;
   }
 
+  /** Drops every scripted failure not yet used. */
+  clearFailures() {
+    this.script.length = 0;
+  }
+
   private takeFailure(req: Omit<FakeRequest, "params">) {
     const i = this.script.findIndex((f) => (!f.method || f.method === req.method) && (!f.path || f.path.test(req.path)));
     if (i < 0) return null;

@@ -444,6 +444,28 @@ describe("connected organisation", () => {
     expect(Number((await lastRefresh()).attempts)).toBe(1);
   });
 
+  it("backs off, not loops, when Azure DevOps throttles without a Retry-After", async () => {
+    const itemId = (await objectiveLinks(objectiveId)).find((l) => l.item.kind === "pull_request")!.item.id;
+    const bare429 = { status: 429, body: { $id: "1", message: "TF400733: Request was blocked", typeKey: "RequestBlockedException" } };
+    ado.fail({ path: /pullrequests\/1$/, respond: bare429, times: 1000 });
+    const start = ado.requests.length;
+    expect((await owner.post(`/api/context-items/${itemId}/sync`)).status).toBe(202);
+    await new Promise((r) => setTimeout(r, 1500));
+    const fetches = ado.requests.slice(start).filter((r) => r.path.endsWith("/pullrequests/1")).length;
+    // Retrying at once (Number(null) is 0) sent hundreds a second; backing off sends one or two.
+    expect(fetches).toBeGreaterThanOrEqual(1);
+    expect(fetches).toBeLessThanOrEqual(3);
+    // The host recovers: the backed-off refresh, brought forward, then succeeds.
+    ado.clearFailures();
+    await app.services.storage.sequelize.query("UPDATE jobs SET run_at = 0 WHERE kind = 'ado.refresh' AND status = 'queued'");
+    await until("refresh done", async () => {
+      const [row] = await app.services.storage.sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE kind = 'ado.refresh' AND status IN ('queued', 'running')", {
+        type: QueryTypes.SELECT,
+      });
+      return Number(row!.n) === 0;
+    });
+  });
+
   it("syncs on demand, and polls open PRs itself when no webhook has come for a while", async () => {
     const pr = adoState.pullRequests!.find((p) => p.pullRequestId === 1)!;
     pr.title = "renamed while hooks were down";

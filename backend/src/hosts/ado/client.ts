@@ -1,4 +1,4 @@
-import { HostCallError } from "../hostError.js";
+import { HostCallError, retryAfterSeconds } from "../hostError.js";
 
 export { asJobError } from "../hostError.js";
 
@@ -126,10 +126,7 @@ export class AdoClient {
       throw new AdoError("unreachable", `Azure DevOps could not be reached (${(err as Error).message})`);
     }
     const json = (res.headers.get("content-type") ?? "").includes("application/json");
-    if (res.status === 429) {
-      const retryAfter = Number(res.headers.get("retry-after"));
-      throw new AdoError("rate_limited", "Azure DevOps is rate-limiting us", 429, Number.isFinite(retryAfter) ? retryAfter : undefined);
-    }
+    if (res.status === 429) throw new AdoError("rate_limited", "Azure DevOps is rate-limiting us", 429, retryAfterSeconds(res.headers));
     if (res.status === 401 || res.status === 203 || (res.status >= 300 && res.status < 400) || (res.ok && res.status !== 204 && !json))
       throw new AdoError("auth", "Authorization denied — check the token and its expiry", res.status);
     if (res.status === 403) throw new AdoError("forbidden", `The token is not allowed to do this: ${await errorMessage(res)}`, 403);

@@ -1,4 +1,4 @@
-import { HostCallError } from "../hostError.js";
+import { HostCallError, retryAfterSeconds } from "../hostError.js";
 import { appRequestToken } from "./connectJwt.js";
 
 /** The scopes Bitbucket says a token has (`x-oauth-scopes: repository, pullrequest`), when it says. */
@@ -79,10 +79,7 @@ export class BitbucketClient {
     if (res.ok) return { body: (await res.json()) as T, headers: res.headers };
     const detail = ((await res.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message;
     const message = detail ? `Bitbucket answered ${res.status}: ${detail}` : `Bitbucket answered ${res.status}`;
-    if (res.status === 429) {
-      const retryAfter = Number(res.headers.get("retry-after"));
-      throw new BitbucketError("rate_limited", message, 429, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
-    }
+    if (res.status === 429) throw new BitbucketError("rate_limited", message, 429, retryAfterSeconds(res.headers));
     if (res.status === 401) throw new BitbucketError("auth", message, 401);
     if (res.status === 403) throw new BitbucketError("forbidden", message, 403);
     if (res.status === 404) throw new BitbucketError("not_found", message, 404);
