@@ -98,6 +98,9 @@ export interface Config {
   sandbox: { enabled: boolean; port: number; bitbucketPort: number; mailPort: number; ado?: { baseUrl: string; identityUrl: string }; bitbucketUrl?: string };
 }
 
+/** A setting names something Groundwork cannot use (a folder it cannot write, say): said plainly, without a stack. */
+export class StartupError extends Error {}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);

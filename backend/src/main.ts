@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { ConfigError, loadConfig } from "./config.js";
+import { ConfigError, loadConfig, StartupError } from "./config.js";
 import { createLogger } from "./log.js";
 import { SANDBOX_ORG } from "./hosts/ado/connection.js";
 import { startAdoSandbox } from "./hosts/ado/sandbox.js";
@@ -41,6 +41,10 @@ async function main() {
     }
   }
   const running = await startGroundwork(config, log).catch((err) => {
+    if (err instanceof StartupError) {
+      console.error(err.message);
+      process.exit(78);
+    }
     log.fatal({ err }, `Groundwork could not start: ${err.message}`);
     process.exit(1);
   });

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import sqlite3 from "sqlite3";
 import { Sequelize, Transaction } from "sequelize";
-import type { Config } from "../config.js";
+import { StartupError, type Config } from "../config.js";
 import { serialiseWrites } from "./writeLock.js";
 
 /**
@@ -13,11 +13,10 @@ import { serialiseWrites } from "./writeLock.js";
 class WaitingDatabase extends sqlite3.Database {
   constructor(filename: string, mode: number, callback: (err: Error | null) => void) {
     super(filename, mode, (err) => {
-      if (!err) {
-        this.configure("busyTimeout", 15_000);
-        this.run("PRAGMA synchronous=NORMAL");
-      }
-      callback(err);
+      if (err) return callback(err);
+      this.configure("busyTimeout", 15_000);
+      // With a callback: an error here (no file descriptors left, say) goes to the opener, not an uncaught 'error' event.
+      this.run("PRAGMA synchronous=NORMAL", (pragmaErr: Error | null) => callback(pragmaErr));
     });
   }
 }
@@ -40,7 +39,13 @@ function privateDatabaseFile(storage: string) {
 export async function openDatabase(db: Config["database"], logging: false | ((sql: string) => void) = false) {
   let sequelize: Sequelize;
   if (db.dialect === "sqlite") {
-    if (db.storage !== ":memory:") privateDatabaseFile(db.storage);
+    try {
+      if (db.storage !== ":memory:") privateDatabaseFile(db.storage);
+    } catch (err) {
+      throw new StartupError(
+        `Groundwork cannot create its database at ${db.storage} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): set DATA_DIR (or DATABASE_URL=sqlite:…) to a folder it can write`,
+      );
+    }
     sequelize = new Sequelize({
       dialect: "sqlite",
       storage: db.storage,

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { StartupError } from "../config.js";
 
 /**
  * AES-256-GCM for credentials at rest (PATs, shared secrets). The key comes from
@@ -16,12 +17,14 @@ export class SecretBox {
     if (keyBase64) return new SecretBox(Buffer.from(keyBase64, "base64"));
     const file = path.join(dataDir, "encryption.key");
     if (!fs.existsSync(file)) {
-      fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
       try {
+        fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
         fs.writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600, flag: "wx" });
       } catch (err) {
         // Another replica created it first: use theirs.
-        if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code !== "EEXIST")
+          throw new StartupError(`Groundwork cannot create its encryption key in ${dataDir} (${code ?? (err as Error).message}): set DATA_DIR to a folder it can write, or set ENCRYPTION_KEY`);
       }
     }
     return new SecretBox(Buffer.from(fs.readFileSync(file, "utf8").trim(), "base64"));
