@@ -51,6 +51,7 @@ export const apiRoutes: RouteSpec[] = [
 ];
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+const READY_WITHIN_MS = 2_000;
 
 export function createApp(services: AppServices) {
   const app = express();
@@ -81,13 +82,27 @@ export function createApp(services: AppServices) {
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
+  // Ready means a delivery could be recorded now: a write commits (not just SELECT 1), within a bounded time.
   app.get("/readyz", async (_req, res) => {
-    try {
-      await services.storage.sequelize.query("SELECT 1");
-      res.json({ status: "ready" });
-    } catch {
-      res.status(503).json({ error: { code: "database_unreachable", message: "The database is not reachable" } });
-    }
+    let timer: NodeJS.Timeout | undefined;
+    const tooSlow = new Promise<"slow">((resolve) => (timer = setTimeout(() => resolve("slow"), READY_WITHIN_MS)));
+    const wrote = services.storage.sequelize.query("UPDATE readiness SET checked_at = :now WHERE id = 1", { replacements: { now: Date.now() } }).then(
+      () => "ok" as const,
+      () => "failed" as const,
+    );
+    const outcome = await Promise.race([wrote, tooSlow]);
+    clearTimeout(timer);
+    if (outcome === "ok") res.json({ status: "ready" });
+    else
+      res
+        .status(503)
+        .set("Retry-After", "5")
+        .json({
+          error: {
+            code: outcome === "slow" ? "database_slow" : "database_unwritable",
+            message: outcome === "slow" ? `The database did not take a write within ${READY_WITHIN_MS / 1000} s` : "The database is not reachable or not writable",
+          },
+        });
   });
 
   const document = openApiDocument([...apiRoutes, ...extensionRoutes, ...bitbucketPanelRoutes], { title: "Groundwork API", version: "0.1.0" }, services.config.publicUrl.origin);

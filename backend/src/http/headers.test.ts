@@ -31,6 +31,24 @@ it("compresses the bundles and JSON, and caches hashed assets for a year", async
   expect(api.headers.get("content-encoding")).toBe("gzip");
 });
 
+it("is ready only while the database takes a write, and says so within two seconds when it does not", async () => {
+  const ready = await fetch(`${app.url}/readyz`);
+  expect(ready.status).toBe(200);
+  // Another writer holds the write lock (a stuck transaction, a locked SQLite file): SELECT 1 would still pass.
+  const held = app.services.storage.sequelize.transaction(async (transaction) => {
+    await app.services.storage.sequelize.query("UPDATE readiness SET checked_at = 1 WHERE id = 1", { transaction });
+    await new Promise((r) => setTimeout(r, 3_500));
+  });
+  await new Promise((r) => setTimeout(r, 100));
+  const started = Date.now();
+  const blocked = await fetch(`${app.url}/readyz`);
+  expect(blocked.status).toBe(503);
+  expect(blocked.headers.get("retry-after")).toBe("5");
+  expect(Date.now() - started).toBeLessThan(3_000);
+  await held;
+  expect((await fetch(`${app.url}/readyz`)).status).toBe(200);
+});
+
 it("does not believe X-Forwarded-For unless told to trust a proxy", async () => {
   expect(loadConfig({}).trustProxy).toBe(false);
   expect(loadConfig({ TRUST_PROXY: "1" }).trustProxy).toBe(1);

@@ -9,6 +9,7 @@ import * as bitbucketTokenConnections from "./migrations/0006_bitbucket_token_co
 import * as bitbucketBindNonce from "./migrations/0007_bitbucket_bind_nonce.js";
 import * as emailVerification from "./migrations/0008_email_verification.js";
 import * as jobThrottles from "./migrations/0009_job_throttles.js";
+import * as readiness from "./migrations/0010_readiness.js";
 
 /** Migrations are listed here in order, so bundling or a renamed file cannot reorder them. */
 const MIGRATIONS = [
@@ -21,6 +22,7 @@ const MIGRATIONS = [
   { name: "0007_bitbucket_bind_nonce", ...bitbucketBindNonce },
   { name: "0008_email_verification", ...emailVerification },
   { name: "0009_job_throttles", ...jobThrottles },
+  { name: "0010_readiness", ...readiness },
 ];
 
 export function migrator(sequelize: Sequelize) {
