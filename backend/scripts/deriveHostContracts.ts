@@ -13,6 +13,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
+import { BITBUCKET_SCOPE_IMPLIES } from "@groundwork/shared-types/labels";
 import type { ContractOperation } from "../src/testing/hostContract.js";
 
 const here = import.meta.dirname;
@@ -155,18 +156,7 @@ const documented = {
      * (developer.atlassian.com/cloud/bitbucket/bitbucket-cloud-rest-api-scopes).
      */
     scopeRule: "all",
-    includes: {
-      "repository:write": ["repository"],
-      "repository:admin": ["repository"],
-      "repository:delete": ["repository"],
-      pullrequest: ["repository"],
-      "pullrequest:write": ["pullrequest", "repository:write"],
-      "account:write": ["account"],
-      "project:admin": ["project"],
-      "issue:write": ["issue"],
-      "snippet:write": ["snippet"],
-      "pipeline:write": ["pipeline"],
-    } as Record<string, string[]>,
+    includes: BITBUCKET_SCOPE_IMPLIES,
   },
 };
 

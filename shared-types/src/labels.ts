@@ -34,3 +34,33 @@ export const BITBUCKET_TOKEN_SCOPES = [
 ] as const;
 
 export const scopeLabel = (scopes: readonly { scope: string; label: string }[], scope: string) => scopes.find((s) => s.scope === scope)?.label ?? scope;
+
+/** A scope grants the ones it implies (developer.atlassian.com/cloud/bitbucket/bitbucket-cloud-rest-api-scopes). */
+export const BITBUCKET_SCOPE_IMPLIES: Record<string, string[]> = {
+  "repository:write": ["repository"],
+  "repository:admin": ["repository"],
+  "repository:delete": ["repository"],
+  pullrequest: ["repository"],
+  "pullrequest:write": ["pullrequest", "repository:write"],
+  "account:write": ["account"],
+  "project:admin": ["project"],
+  "issue:write": ["issue"],
+  "snippet:write": ["snippet"],
+  "pipeline:write": ["pipeline"],
+};
+
+/** Every scope that granted scopes amount to, with those each implies, transitively. */
+export function impliedScopes(granted: Iterable<string>, implies: Record<string, string[]>) {
+  const all = new Set<string>();
+  const add = (s: string) => {
+    if (all.has(s)) return;
+    all.add(s);
+    for (const inner of implies[s] ?? []) add(inner);
+  };
+  for (const s of granted) add(s);
+  return all;
+}
+
+/** What Test connection says when a token lacks scopes, named as the host's token page names them. */
+export const missingScopesMessage = (labels: string[], noun: "a token" | "one") =>
+  `The token is missing the ${labels.join(", ")} scope${labels.length === 1 ? "" : "s"}; create ${noun} with ${labels.length === 1 ? "it" : "them"} and try again`;

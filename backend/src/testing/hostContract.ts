@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { impliedScopes } from "@groundwork/shared-types/labels";
 
 /** One operation of a host's published API, as derived by backend/scripts/deriveHostContracts.ts. */
 export interface ContractOperation {
@@ -46,22 +47,10 @@ export class HostContract {
     return best?.op ?? null;
   }
 
-  /** Every scope a set of granted scopes amounts to, with those each one includes. */
-  expand(granted: Iterable<string>) {
-    const all = new Set<string>();
-    const add = (s: string) => {
-      if (all.has(s)) return;
-      all.add(s);
-      for (const inner of this.file.includes[s] ?? []) add(inner);
-    };
-    for (const s of granted) add(s);
-    return all;
-  }
-
   /** Whether granted scopes satisfy required ones: any one of them (ADO) or all of them (Bitbucket). */
   allows(required: string[], granted: Iterable<string>) {
     if (required.length === 0) return true;
-    const have = this.expand(granted);
+    const have = impliedScopes(granted, this.file.includes);
     return this.file.scopeRule === "any" ? required.some((s) => have.has(s)) : required.every((s) => have.has(s));
   }
 

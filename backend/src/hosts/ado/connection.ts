@@ -9,7 +9,7 @@ import {
   AdoWebhookSecret,
   type AdoConnection,
 } from "@groundwork/shared-types";
-import { ADO_PAT_SCOPES, scopeLabel } from "@groundwork/shared-types/labels";
+import { ADO_PAT_SCOPES, missingScopesMessage, scopeLabel } from "@groundwork/shared-types/labels";
 import { ApiError, notFound } from "../../http/errors.js";
 import { route, type MemberContext } from "../../http/route.js";
 import type { AppServices } from "../../http/services.js";
@@ -126,12 +126,7 @@ async function testConnection(services: AppServices, orgUrl: string, pat: string
     );
   if (missing.size) {
     const names = [...missing].map(label);
-    throw new ApiError(
-      422,
-      "ado_missing_scope",
-      `The token is missing the ${names.join(", ")} scope${names.length === 1 ? "" : "s"}; create a token with ${names.length === 1 ? "it" : "them"} and try again`,
-      "body.pat",
-    );
+    throw new ApiError(422, "ado_missing_scope", missingScopesMessage(names, "a token"), "body.pat");
   }
   return { ...org, user: me.authenticatedUser.providerDisplayName ?? null, projects: withRepos };
 }

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { FakeHost, type ContractCheck, type FakeRequest, type FakeResponse } from "../../testing/fakeHost.js";
 import { HostContract } from "../../testing/hostContract.js";
+import { ADO_PAT_SCOPES } from "@groundwork/shared-types/labels";
 import type { AdoPullRequest, AdoPullRequestStatus, AdoSubscription, AdoWorkItem, AdoWorkItemComment } from "./client.js";
 
 /**
@@ -24,8 +25,8 @@ export interface FakeAdoToken {
   scopes: string[];
 }
 
-/** What Groundwork's features need: Code (Read & write), Work Items (Read), Project and Team (Read), Identity (Read). */
-export const FULL_ADO_SCOPES = ["vso.code_write", "vso.work", "vso.project", "vso.identity"];
+/** Every scope Groundwork's features need (Code (Read & Write), Work Items (Read), Project and Team (Read), Identity (Read)). */
+export const FULL_ADO_SCOPES = ADO_PAT_SCOPES.map((s) => s.scope);
 
 export interface FakeAdoState {
   organization: string;

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { FakeHost, type ContractCheck, type FakeRequest, type FakeResponse } from "../../testing/fakeHost.js";
 import { HostContract } from "../../testing/hostContract.js";
+import { BITBUCKET_TOKEN_SCOPES } from "@groundwork/shared-types/labels";
 import type { BitbucketBuildStatus, BitbucketPullRequest } from "./client.js";
 
 /**
@@ -49,7 +50,7 @@ export interface FakeBitbucketState {
 }
 
 /** What Groundwork's access-token features need (repository, pullrequest, webhook). */
-export const FULL_BITBUCKET_SCOPES = ["repository", "pullrequest", "webhook"];
+export const FULL_BITBUCKET_SCOPES = BITBUCKET_TOKEN_SCOPES.map((s) => s.scope);
 const DESCRIPTOR_SCOPES = (JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../../../../atlassian-connect.json"), "utf8")) as { scopes: string[] }).scopes;
 
 const error = (status: number, message: string, extra: Record<string, unknown> = {}): FakeResponse => ({ status, body: { type: "error", error: { message, ...extra } } });

@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import express, { type RequestHandler } from "express";
 import { z } from "zod";
 import { BitbucketTokenConnect, BitbucketTokenConnection, BitbucketTokenTest, BitbucketTokenTestResult } from "@groundwork/shared-types";
-import { BITBUCKET_TOKEN_SCOPES, scopeLabel } from "@groundwork/shared-types/labels";
+import { BITBUCKET_SCOPE_IMPLIES, BITBUCKET_TOKEN_SCOPES, impliedScopes, missingScopesMessage, scopeLabel } from "@groundwork/shared-types/labels";
 import { ApiError, notFound } from "../../http/errors.js";
 import { route, type MemberContext } from "../../http/route.js";
 import type { AppServices } from "../../http/services.js";
@@ -67,27 +67,17 @@ async function testToken(services: AppServices, workspace: string, token: string
   const repositories = listed?.repositories ?? [];
   const first = repositories[0];
   if (listed?.scopes) {
-    for (const { scope } of BITBUCKET_TOKEN_SCOPES) if (!allows(listed.scopes, scope)) missing.add(scope);
+    const granted = impliedScopes(listed.scopes, BITBUCKET_SCOPE_IMPLIES);
+    for (const { scope } of BITBUCKET_TOKEN_SCOPES) if (!granted.has(scope)) missing.add(scope);
   } else if (first) {
     await probe("pullrequest", () => client.pullRequests(workspace, first.slug));
     await probe("webhook", () => client.repositoryHooks(workspace, first.slug));
   }
   if (missing.size) {
     const names = [...missing].map((s) => scopeLabel(BITBUCKET_TOKEN_SCOPES, s));
-    throw new ApiError(
-      422,
-      "bitbucket_missing_scope",
-      `The token is missing the ${names.join(", ")} scope${names.length === 1 ? "" : "s"}; create one with ${names.length === 1 ? "it" : "them"} and try again`,
-      "body.token",
-    );
+    throw new ApiError(422, "bitbucket_missing_scope", missingScopesMessage(names, "one"), "body.token");
   }
   return { client, repositories };
-}
-
-/** Whether granted scopes include `scope`, directly or through one that implies it (developer.atlassian.com/cloud/bitbucket/bitbucket-cloud-rest-api-scopes). */
-function allows(granted: string[], scope: string) {
-  const implies: Record<string, string[]> = { "repository:write": ["repository"], "repository:admin": ["repository"], pullrequest: ["repository"], "pullrequest:write": ["pullrequest", "repository"] };
-  return granted.some((g) => g === scope || implies[g]?.includes(scope));
 }
 
 async function connectionOf(ctx: MemberContext) {
