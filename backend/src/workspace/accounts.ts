@@ -39,6 +39,14 @@ function resetLink(services: AppServices, user: UserRow) {
 const badLink = (what: string, claim: "invalid" | "expired") =>
   new ApiError(400, claim === "expired" ? "link_expired" : "link_invalid", claim === "expired" ? `This ${what} link has expired; ask for a new one` : `This ${what} link is not valid; ask for a new one`, "body.token");
 
+/** The account a mailed link names, with the rest of its claim; refused if the link is not one of ours or has expired. */
+async function linkedAccount<T extends object>(services: AppServices, purpose: string, token: string, what: string) {
+  const claim = openClaim<T & { u?: unknown }>(services.secrets, purpose, token);
+  if (claim === "invalid" || claim === "expired") throw badLink(what, claim);
+  const user = typeof claim.u === "string" ? await UserRow.findByPk(claim.u) : null;
+  return { claim, user };
+}
+
 export const accountRoutes = [
   route({
     method: "post",
@@ -49,9 +57,7 @@ export const accountRoutes = [
     body: VerifyEmailRequest,
     status: 204,
     handler: async ({ body }, ctx) => {
-      const claim = openClaim<{ u?: unknown; e?: unknown }>(ctx.services.secrets, VERIFY, body.token);
-      if (claim === "invalid" || claim === "expired") throw badLink("confirmation", claim);
-      const user = typeof claim.u === "string" ? await UserRow.findByPk(claim.u) : null;
+      const { claim, user } = await linkedAccount<{ e?: unknown }>(ctx.services, VERIFY, body.token, "confirmation");
       // A link for an address the account no longer has proves nothing.
       if (!user || user.emailNormalized !== claim.e) throw badLink("confirmation", "invalid");
       if (!user.emailVerifiedAt) await user.update({ emailVerifiedAt: new Date() });
@@ -102,9 +108,7 @@ export const accountRoutes = [
     body: PasswordResetConfirm,
     status: 204,
     handler: async ({ body }, ctx) => {
-      const claim = openClaim<{ u?: unknown; f?: unknown }>(ctx.services.secrets, RESET, body.token);
-      if (claim === "invalid" || claim === "expired") throw badLink("reset", claim);
-      const user = typeof claim.u === "string" ? await UserRow.findByPk(claim.u) : null;
+      const { claim, user } = await linkedAccount<{ f?: unknown }>(ctx.services, RESET, body.token, "reset");
       if (!user || fingerprint(user.passwordHash) !== claim.f)
         throw new ApiError(400, "link_used", "This reset link was used already, or the password changed since; ask for a new one", "body.token");
       const passwordHash = await hashPassword(body.password);
