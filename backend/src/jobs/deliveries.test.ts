@@ -5,8 +5,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiError, errorHandler } from "../http/errors.js";
 import { openStorage, type Storage } from "../storage/index.js";
 import { testDatabase } from "../testing/testDatabase.js";
-import { DeliveryRecorder, deliveryEndpoint } from "./deliveries.js";
+import { DeliveryRecorder, type InboundDelivery } from "./deliveries.js";
 import { JobQueue } from "./queue.js";
+
+/** Record, then acknowledge: the order every host adapter's webhook route keeps. */
+function deliveryEndpoint(recorder: DeliveryRecorder, describe: (req: express.Request) => InboundDelivery): express.RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const { duplicate } = await recorder.record(describe(req));
+      res.status(202).json({ received: true, duplicate });
+    } catch (err) {
+      next(err);
+    }
+  };
+}
 
 const db = testDatabase();
 let storage: Storage;

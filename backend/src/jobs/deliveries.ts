@@ -1,4 +1,3 @@
-import type { RequestHandler } from "express";
 import { ApiError } from "../http/errors.js";
 import type { JobQueue } from "./queue.js";
 
@@ -72,22 +71,4 @@ export class DeliveryRecorder {
     );
     batch.forEach((w, i) => w.resolve({ duplicate: ids[i] === null }));
   }
-}
-
-/**
- * The record-then-acknowledge endpoint host adapters mount: `describe` authenticates and
- * names the delivery (throwing an ApiError to refuse it); we answer 202 once it is stored.
- */
-export function deliveryEndpoint(
-  recorder: DeliveryRecorder,
-  describe: (req: Parameters<RequestHandler>[0]) => InboundDelivery | Promise<InboundDelivery>,
-): RequestHandler {
-  return async (req, res, next) => {
-    try {
-      const { duplicate } = await recorder.record(await describe(req));
-      res.status(202).json({ received: true, duplicate });
-    } catch (err) {
-      next(err);
-    }
-  };
 }
