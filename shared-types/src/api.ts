@@ -16,6 +16,20 @@ export const Role = z.enum(["owner", "member"]);
 export type Role = z.infer<typeof Role>;
 export const Timestamp = z.string().describe("ISO 8601 date-time");
 
+// ---------- pages ----------
+/** Every list is read a page at a time: pass the previous page's nextCursor to get the next one. */
+export const PageQuery = z.object({
+  cursor: z.string().max(600).optional().describe("nextCursor from the previous page; omit for the first page"),
+  limit: z.coerce.number().int().min(1).max(200).default(50).describe("Items per page (1–200, 50 by default)"),
+});
+export type PageQuery = z.infer<typeof PageQuery>;
+export const Page = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable().describe("Pass as cursor to read the next page; null on the last page"),
+  });
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
 // ---------- people ----------
 export const SignupRequest = z.object({
   workspaceName: Text(120),
@@ -432,7 +446,6 @@ export const PullRequestPanelData = z.object({
   member: z.object({ id: Id, name: z.string() }),
   pullRequestUrl: z.string(),
   links: z.array(ContextLink.extend({ targetTitle: z.string() })),
-  targets: z.array(LinkTarget),
 });
 export type PullRequestPanelData = z.infer<typeof PullRequestPanelData>;
 export const AdoOrganizationStatus = z.object({

@@ -194,7 +194,7 @@ describe("the web session", () => {
       ["GET", "/api/jobs/dead", undefined],
     ] as const)
       await attack(`web member ${method} ${path}`, () => member.request(method, path, body), [403]);
-    expect((await owner.get(`/api/objectives`)).body.find((o: { id: string }) => o.id === objective.id).title).toBe("Secret plan");
+    expect((await owner.get(`/api/objectives`)).body.items.find((o: { id: string }) => o.id === objective.id).title).toBe("Secret plan");
     expect(through("web")).toEqual([]);
   });
 });

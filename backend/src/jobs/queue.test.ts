@@ -72,9 +72,9 @@ describe("JobQueue", () => {
     expect(again!.attempts).toBe(2);
     await queue.fail(again!, new Error("host said 503 again"));
     expect((await jobRow(id!)).status).toBe("dead");
-    const dead = await queue.deadJobs("00000000-0000-4000-8000-000000000001");
+    const dead = await queue.deadJobs("00000000-0000-4000-8000-000000000001", 50);
     expect(dead).toMatchObject([{ id, attempts: 2, lastError: "host said 503 again" }]);
-    expect(await queue.deadJobs("00000000-0000-4000-8000-000000000002")).toEqual([]);
+    expect(await queue.deadJobs("00000000-0000-4000-8000-000000000002", 50)).toEqual([]);
 
     expect(await queue.retryDead(id!, "00000000-0000-4000-8000-000000000001")).toBe(true);
     expect((await jobRow(id!)).status).toBe("queued");

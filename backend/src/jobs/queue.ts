@@ -244,11 +244,14 @@ export class JobQueue {
     return rows.length === 1;
   }
 
-  async deadJobs(workspaceId: string) {
+  /** Most recently failed first; `after` is the last job of the previous page. */
+  async deadJobs(workspaceId: string, limit: number, after?: { updatedAt: number; id: number }) {
     const rows = await this.sequelize.query<Record<string, string | number | null>>(
       `SELECT id, kind, attempts, last_error, created_at, updated_at FROM jobs
-       WHERE status = 'dead' AND workspace_id = :workspaceId ORDER BY updated_at DESC LIMIT 200`,
-      { type: QueryTypes.SELECT, replacements: { workspaceId } },
+       WHERE status = 'dead' AND workspace_id = :workspaceId
+         ${after ? "AND (updated_at < :updatedAt OR (updated_at = :updatedAt AND id < :id))" : ""}
+       ORDER BY updated_at DESC, id DESC LIMIT :limit`,
+      { type: QueryTypes.SELECT, replacements: { workspaceId, limit, ...after } },
     );
     return rows.map((r) => ({
       id: Number(r.id),
@@ -258,6 +261,15 @@ export class JobQueue {
       createdAt: new Date(Number(r.created_at)).toISOString(),
       updatedAt: new Date(Number(r.updated_at)).toISOString(),
     }));
+  }
+
+  /** How many dead jobs of the workspace have a kind starting with `kindPrefix`. */
+  async countDead(workspaceId: string, kindPrefix: string) {
+    const [row] = await this.sequelize.query<{ n: number | string }>(
+      `SELECT COUNT(*) AS n FROM jobs WHERE status = 'dead' AND workspace_id = :workspaceId AND kind LIKE :prefix`,
+      { type: QueryTypes.SELECT, replacements: { workspaceId, prefix: `${kindPrefix.replace(/[%_\\]/g, "")}%` } },
+    );
+    return Number(row?.n ?? 0);
   }
 
   /** Puts a dead job back in the queue with a fresh attempt budget; false if no such dead job. */

@@ -10,6 +10,7 @@ import * as bitbucketBindNonce from "./migrations/0007_bitbucket_bind_nonce.js";
 import * as emailVerification from "./migrations/0008_email_verification.js";
 import * as jobThrottles from "./migrations/0009_job_throttles.js";
 import * as readiness from "./migrations/0010_readiness.js";
+import * as listPages from "./migrations/0011_list_pages.js";
 
 /** Migrations are listed here in order, so bundling or a renamed file cannot reorder them. */
 const MIGRATIONS = [
@@ -23,6 +24,7 @@ const MIGRATIONS = [
   { name: "0008_email_verification", ...emailVerification },
   { name: "0009_job_throttles", ...jobThrottles },
   { name: "0010_readiness", ...readiness },
+  { name: "0011_list_pages", ...listPages },
 ];
 
 export function migrator(sequelize: Sequelize) {

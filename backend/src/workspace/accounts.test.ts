@@ -83,7 +83,7 @@ describe("with mail", () => {
   it("leaves reset links to the people themselves", async () => {
     const { client: owner } = await signUp(app.url, "Ophelia", "ophelia@example.com");
     await inviteMember(owner, "mel@example.com", "Mel");
-    const mel = (await owner.get("/api/members")).body.find((m: { email: string }) => m.email === "mel@example.com");
+    const mel = (await owner.get("/api/members")).body.items.find((m: { email: string }) => m.email === "mel@example.com");
     expect((await owner.post(`/api/members/${mel.id}/password-reset-link`)).body.error.code).toBe("mail_enabled");
   });
 });

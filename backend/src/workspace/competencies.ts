@@ -5,9 +5,12 @@ import {
   Competency,
   CreateAssessmentRequest,
   CreateCompetencyRequest,
+  Page,
+  PageQuery,
   UpdateCompetencyRequest,
 } from "@groundwork/shared-types";
 import { badRequest, conflict, forbidden, notFound } from "../http/errors.js";
+import { keysetPage, presentPage } from "../http/pages.js";
 import { route, type MemberContext } from "../http/route.js";
 import { AssessmentRow, CompetencyLevelRow, CompetencyRow } from "../storage/models.js";
 import { destroyWithLinks, linksByTarget } from "./contextLinks.js";
@@ -59,12 +62,16 @@ export const competencyRoutes = [
   route({
     method: "get",
     path: "/api/competencies",
-    summary: "The workspace's competency framework",
+    summary: "The workspace's competency framework, by name",
     tag: "Competencies",
     access: "member",
-    response: z.array(Competency),
-    handler: async (_input, ctx) =>
-      present(ctx, await CompetencyRow.findAll({ where: { workspaceId: ctx.auth.workspace.id }, order: [["name", "ASC"]] })),
+    query: PageQuery,
+    response: Page(Competency),
+    handler: async ({ query }, ctx) => {
+      const where = { workspaceId: ctx.auth.workspace.id };
+      const page = await keysetPage(CompetencyRow, { where }, { by: "name", direction: "ASC" }, query);
+      return presentPage(page, (rows) => present(ctx, rows));
+    },
   }),
   route({
     method: "post",
@@ -134,20 +141,18 @@ export const competencyRoutes = [
   route({
     method: "get",
     path: "/api/assessments",
-    summary: "Assessments: your own, or anyone's for workspace owners",
+    summary: "Assessments: your own, or anyone's for workspace owners; newest first",
     tag: "Competencies",
     access: "member",
-    query: z.object({ memberId: z.uuid().optional() }),
-    response: z.array(Assessment),
+    query: PageQuery.extend({ memberId: z.uuid().optional() }),
+    response: Page(Assessment),
     handler: async ({ query }, ctx) => {
       const memberId = query.memberId ?? ctx.auth.member.id;
       if (memberId !== ctx.auth.member.id && ctx.auth.member.role !== "owner")
         throw forbidden("Only workspace owners can see other members' assessments");
-      const rows = await AssessmentRow.findAll({
-        where: { workspaceId: ctx.auth.workspace.id, memberId },
-        order: [["createdAt", "DESC"]],
-      });
-      return rows.map(toAssessment);
+      const where = { workspaceId: ctx.auth.workspace.id, memberId };
+      const page = await keysetPage(AssessmentRow, { where }, { by: "createdAt", direction: "DESC" }, query);
+      return presentPage(page, (rows) => rows.map(toAssessment));
     },
   }),
   route({

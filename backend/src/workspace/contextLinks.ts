@@ -1,16 +1,19 @@
-import { Op, UniqueConstraintError, type Transaction } from "sequelize";
+import { literal, Op, UniqueConstraintError, type Transaction } from "sequelize";
 import { z } from "zod";
 import {
   CONTEXT_URL_EXAMPLES,
   ContextLink,
   Contribution,
   CreateContextLinkRequest,
+  Page,
+  PageQuery,
   parseContextUrl,
   type ContextItem,
   type ContextUpdate,
   type LinkTargetType,
 } from "@groundwork/shared-types";
 import { ApiError, conflict, notFound } from "../http/errors.js";
+import { keysetPage, presentPage } from "../http/pages.js";
 import { route, type MemberContext } from "../http/route.js";
 import {
   AgendaItemRow,
@@ -300,56 +303,67 @@ export const contextLinkRoutes = [
     summary: "A member's pull requests and work items over time: what they wrote, and what is linked to their feedback and OKRs",
     tag: "Context",
     access: "member",
-    response: z.array(Contribution),
-    handler: async ({ params }, ctx) => contributionsOf(ctx, params.id!),
+    query: PageQuery,
+    response: Page(Contribution),
+    handler: async ({ params, query }, ctx) => contributionsOf(ctx, params.id!, query),
   }),
 ];
 
-async function contributionsOf(ctx: MemberContext, memberId: string) {
+/**
+ * A member's items, newest to Groundwork first: the ones they wrote (matched by email) and the
+ * ones attached to their feedback (as the caller may see it), objectives and key results. The
+ * membership test runs in the database, so a page costs the same however much history there is.
+ */
+async function contributionsOf(ctx: MemberContext, memberId: string, query: PageQuery): Promise<Page<Contribution>> {
   const member = await memberInWorkspace(ctx, memberId, "params.id");
-  const ws = ctx.auth.workspace.id;
-  const me = ctx.auth.member.id;
-  const [feedback, objectives] = await Promise.all([
-    FeedbackRow.findAll({ where: { workspaceId: ws, subjectId: member.id } }),
-    ObjectiveRow.findAll({ where: { workspaceId: ws, ownerId: member.id } }),
+  const q = (v: string) => ctx.services.storage.sequelize.escape(v);
+  const [ws, me, them] = [q(ctx.auth.workspace.id), q(ctx.auth.member.id), q(member.id)];
+  const feedback = `SELECT id FROM feedback WHERE workspace_id = ${ws} AND subject_id = ${them}
+    AND (author_id = ${me} OR (subject_id = ${me} AND visibility = 'shared_with_subject'))`;
+  const objectives = `SELECT id FROM objectives WHERE workspace_id = ${ws} AND owner_id = ${them}`;
+  const keyResults = `SELECT id FROM key_results WHERE objective_id IN (${objectives})`;
+  const theirTargets = `(target_type = 'feedback' AND target_id IN (${feedback}))
+    OR (target_type = 'objective' AND target_id IN (${objectives}))
+    OR (target_type = 'key_result' AND target_id IN (${keyResults}))`;
+  const linked = literal(`(SELECT context_item_id FROM context_links WHERE workspace_id = ${ws} AND (${theirTargets}))`);
+  const where = {
+    workspaceId: ctx.auth.workspace.id,
+    [Op.or]: [{ authorEmailNormalized: member.emailNormalized }, { id: { [Op.in]: linked } }],
+  };
+  const page = await keysetPage(ContextItemRow, { where }, { by: "createdAt", direction: "DESC" }, query);
+  const ids = page.items.map((i) => i.id);
+  const [links, updates] = await Promise.all([
+    ids.length
+      ? ContextLinkRow.findAll({
+          where: { contextItemId: { [Op.in]: ids }, [Op.and]: [literal(`(${theirTargets})`)] },
+          order: [["createdAt", "ASC"]],
+        })
+      : [],
+    updatesByItem(ids),
   ]);
-  const keyResults = await KeyResultRow.findAll({ where: { objectiveId: { [Op.in]: objectives.map((o) => o.id) } } });
-  const titles = new Map<string, string>([
-    ...feedback.filter((f) => canSeeFeedback(f, me)).map((f) => [f.id, f.body.slice(0, 80)] as const),
+  const titles = await targetTitles(links);
+  return presentPage(page, (items) =>
+    items.map((item) => ({
+      item: toContextItem(item, updates),
+      linkedAt: item.createdAt.toISOString(),
+      links: links
+        .filter((l) => l.contextItemId === item.id)
+        .map((l) => ({ targetType: l.targetType, targetId: l.targetId, title: titles.get(l.targetId) ?? "" })),
+    })),
+  );
+}
+
+/** Short titles of the feedback, objectives and key results these links point at, in three queries. */
+async function targetTitles(links: ContextLinkRow[]) {
+  const of = (type: LinkTargetType) => links.filter((l) => l.targetType === type).map((l) => l.targetId);
+  const [feedback, objectives, keyResults] = await Promise.all([
+    FeedbackRow.findAll({ where: { id: { [Op.in]: of("feedback") } }, attributes: ["id", "body"] }),
+    ObjectiveRow.findAll({ where: { id: { [Op.in]: of("objective") } }, attributes: ["id", "title"] }),
+    KeyResultRow.findAll({ where: { id: { [Op.in]: of("key_result") } }, attributes: ["id", "title"] }),
+  ]);
+  return new Map<string, string>([
+    ...feedback.map((f) => [f.id, f.body.slice(0, 80)] as const),
     ...objectives.map((o) => [o.id, o.title] as const),
     ...keyResults.map((k) => [k.id, k.title] as const),
   ]);
-  const authored = await ContextItemRow.findAll({ where: { workspaceId: ws, authorEmailNormalized: member.emailNormalized } });
-  const links = await ContextLinkRow.findAll({
-    where: {
-      workspaceId: ws,
-      [Op.or]: [
-        { targetId: { [Op.in]: [...titles.keys()] } },
-        { contextItemId: { [Op.in]: authored.map((i) => i.id) } },
-      ],
-    },
-    include: [{ model: ContextItemRow, as: "item" }],
-    order: [["createdAt", "ASC"]],
-  });
-  const updates = await updatesByItem([...authored.map((i) => i.id), ...links.map((l) => l.contextItemId)]);
-  const byItem = new Map<string, z.infer<typeof Contribution>>();
-  for (const item of authored)
-    byItem.set(item.id, { item: toContextItem(item, updates), linkedAt: item.createdAt.toISOString(), links: [] });
-  for (const l of links as (ContextLinkRow & { item: ContextItemRow })[]) {
-    const entry = byItem.get(l.contextItemId) ?? {
-      item: toContextItem(l.item, updates),
-      linkedAt: l.createdAt.toISOString(),
-      links: [],
-    };
-    const title = titles.get(l.targetId);
-    if (title) entry.links.push({ targetType: l.targetType, targetId: l.targetId, title });
-    byItem.set(l.contextItemId, entry);
-  }
-  return [...byItem.values()].sort((a, b) => b.linkedAt.localeCompare(a.linkedAt));
 }
-
-/** Attach and unlink, for a host panel that reaches them under its own prefix and authentication. */
-export const panelLinkRoutes = (prefix: string, tag: string) =>
-  contextLinkRoutes
-    .filter((r) => (r.method === "post" && r.path === "/api/context-links") || (r.method === "delete" && r.path === "/api/context-links/:id"))
-    .map((r) => ({ ...r, path: r.path.replace(/^\/api/, prefix), tag }));

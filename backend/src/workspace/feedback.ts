@@ -1,7 +1,8 @@
 import { Op } from "sequelize";
 import { z } from "zod";
-import { CreateFeedbackRequest, Feedback, UpdateFeedbackRequest } from "@groundwork/shared-types";
+import { CreateFeedbackRequest, Feedback, Page, PageQuery, UpdateFeedbackRequest } from "@groundwork/shared-types";
 import { forbidden, notFound } from "../http/errors.js";
+import { keysetPage, presentPage } from "../http/pages.js";
 import { route, type MemberContext } from "../http/route.js";
 import { FeedbackRow } from "../storage/models.js";
 import { canSeeFeedback, destroyWithLinks, linksByTarget } from "./contextLinks.js";
@@ -34,19 +35,17 @@ export const feedbackRoutes = [
     summary: "Feedback the caller wrote or received (shared with them), newest first",
     tag: "Feedback",
     access: "member",
-    query: z.object({ subjectId: z.uuid().optional() }),
-    response: z.array(Feedback),
+    query: PageQuery.extend({ subjectId: z.uuid().optional() }),
+    response: Page(Feedback),
     handler: async ({ query }, ctx) => {
       const me = ctx.auth.member.id;
-      const rows = await FeedbackRow.findAll({
-        where: {
-          workspaceId: ctx.auth.workspace.id,
-          ...(query.subjectId ? { subjectId: query.subjectId } : {}),
-          [Op.or]: [{ authorId: me }, { subjectId: me, visibility: "shared_with_subject" }],
-        },
-        order: [["createdAt", "DESC"]],
-      });
-      return present(ctx, rows);
+      const where = {
+        workspaceId: ctx.auth.workspace.id,
+        ...(query.subjectId ? { subjectId: query.subjectId } : {}),
+        [Op.or]: [{ authorId: me }, { subjectId: me, visibility: "shared_with_subject" as const }],
+      };
+      const page = await keysetPage(FeedbackRow, { where }, { by: "createdAt", direction: "DESC" }, query);
+      return presentPage(page, (rows) => present(ctx, rows));
     },
   }),
   route({

@@ -5,10 +5,13 @@ import {
   CreateObjectiveRequest,
   KeyResult,
   Objective,
+  Page,
+  PageQuery,
   UpdateKeyResultRequest,
   UpdateObjectiveRequest,
 } from "@groundwork/shared-types";
 import { forbidden, notFound } from "../http/errors.js";
+import { keysetPage, presentPage } from "../http/pages.js";
 import { route, type MemberContext } from "../http/route.js";
 import { KeyResultRow, ObjectiveRow } from "../storage/models.js";
 import { destroyWithLinks, linksByTarget } from "./contextLinks.js";
@@ -66,24 +69,19 @@ export const okrRoutes = [
   route({
     method: "get",
     path: "/api/objectives",
-    summary: "Objectives with their key results",
+    summary: "Objectives with their key results, newest first",
     tag: "OKRs",
     access: "member",
-    query: z.object({ period: z.string().max(16).optional(), ownerId: z.uuid().optional() }),
-    response: z.array(Objective),
+    query: PageQuery.extend({ period: z.string().max(16).optional(), ownerId: z.uuid().optional() }),
+    response: Page(Objective),
     handler: async ({ query }, ctx) => {
-      const rows = await ObjectiveRow.findAll({
-        where: {
-          workspaceId: ctx.auth.workspace.id,
-          ...(query.period ? { period: query.period } : {}),
-          ...(query.ownerId ? { ownerId: query.ownerId } : {}),
-        },
-        order: [
-          ["period", "DESC"],
-          ["createdAt", "ASC"],
-        ],
-      });
-      return present(ctx, rows);
+      const where = {
+        workspaceId: ctx.auth.workspace.id,
+        ...(query.period ? { period: query.period } : {}),
+        ...(query.ownerId ? { ownerId: query.ownerId } : {}),
+      };
+      const page = await keysetPage(ObjectiveRow, { where }, { by: "createdAt", direction: "DESC" }, query);
+      return presentPage(page, (rows) => present(ctx, rows));
     },
   }),
   route({

@@ -4,10 +4,13 @@ import {
   CreateAgendaItemRequest,
   CreateOneOnOneRequest,
   OneOnOne,
+  Page,
+  PageQuery,
   AgendaItem,
   UpdateAgendaItemRequest,
 } from "@groundwork/shared-types";
 import { badRequest, notFound } from "../http/errors.js";
+import { keysetPage, presentPage } from "../http/pages.js";
 import { route, type MemberContext } from "../http/route.js";
 import { AgendaItemRow, OneOnOneRow } from "../storage/models.js";
 import { destroyWithLinks, linksByTarget } from "./contextLinks.js";
@@ -55,17 +58,16 @@ export const oneOnOneRoutes = [
   route({
     method: "get",
     path: "/api/one-on-ones",
-    summary: "The caller's 1:1s with their agendas",
+    summary: "The caller's 1:1s with their agendas, oldest first",
     tag: "1:1s",
     access: "member",
-    response: z.array(OneOnOne),
-    handler: async (_input, ctx) => {
+    query: PageQuery,
+    response: Page(OneOnOne),
+    handler: async ({ query }, ctx) => {
       const me = ctx.auth.member.id;
-      const rows = await OneOnOneRow.findAll({
-        where: { workspaceId: ctx.auth.workspace.id, [Op.or]: [{ memberAId: me }, { memberBId: me }] },
-        order: [["createdAt", "ASC"]],
-      });
-      return present(ctx, rows);
+      const where = { workspaceId: ctx.auth.workspace.id, [Op.or]: [{ memberAId: me }, { memberBId: me }] };
+      const page = await keysetPage(OneOnOneRow, { where }, { by: "createdAt", direction: "ASC" }, query);
+      return presentPage(page, (rows) => present(ctx, rows));
     },
   }),
   route({

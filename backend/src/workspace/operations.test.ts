@@ -23,13 +23,37 @@ it("shows owners their workspace's dead-lettered jobs and lets them retry one", 
 
   const dead = await owner.get("/api/jobs/dead");
   expect(dead.status).toBe(200);
-  expect(dead.body).toMatchObject([{ id, kind: "ado.status.post", lastError: "TF400813: not authorized" }]);
+  expect(dead.body.items).toMatchObject([{ id, kind: "ado.status.post", lastError: "TF400813: not authorized" }]);
   expect((await member.get("/api/jobs/dead")).status).toBe(403);
 
   expect((await owner.post(`/api/jobs/dead/${id}/retry`)).status).toBe(204);
-  expect((await owner.get("/api/jobs/dead")).body).toEqual([]);
+  expect((await owner.get("/api/jobs/dead")).body.items).toEqual([]);
   expect((await owner.post(`/api/jobs/dead/${id}/retry`)).status).toBe(404);
   expect((await owner.post(`/api/jobs/dead/abc/retry`)).status).toBe(400);
+});
+
+it("pages dead jobs, most recently failed first, however many there are", async () => {
+  const queue = app.services.queue;
+  const failed: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const { id } = await queue.enqueue("bitbucket.status", { pr: i }, { workspaceId, maxAttempts: 1 });
+    for (const job of await queue.claim("w", 10)) await queue.fail(job, new Error(`failure ${i}`));
+    failed.unshift(id!);
+  }
+  const seen: number[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { body: { items: { id: number }[]; nextCursor: string | null } } = await owner.get(
+      `/api/jobs/dead?limit=2${cursor ? `&cursor=${cursor}` : ""}`,
+    );
+    expect(page.body.items.length).toBeLessThanOrEqual(2);
+    seen.push(...page.body.items.map((j) => j.id));
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  // (The job the test above retried may have failed again alongside.)
+  expect(seen.filter((id) => failed.includes(id))).toEqual(failed);
+  expect(new Set(seen).size).toBe(seen.length);
+  expect((await owner.get("/api/jobs/dead?cursor=e30")).body.error).toMatchObject({ code: "invalid_cursor", field: "query.cursor" });
 });
 
 it("keeps integrations to owners", async () => {

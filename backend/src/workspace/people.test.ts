@@ -98,7 +98,7 @@ describe("session security", () => {
     expect(wrong.status).toBe(403);
     expect(wrong.body.error.code).toBe("csrf_failed");
     client.csrfToken = token;
-    expect((await client.get(`/api/objectives?ownerId=${session.member.id}`)).body).toEqual([]);
+    expect((await client.get(`/api/objectives?ownerId=${session.member.id}`)).body.items).toEqual([]);
   });
 
   it("ignores a forged session cookie", async () => {
@@ -127,12 +127,12 @@ describe("members and invites", () => {
     expect(again.status).toBe(410);
 
     const members = await joiner.get("/api/members");
-    expect(members.body.map((m: { email: string }) => m.email.toLowerCase()).sort()).toEqual([
+    expect(members.body.items.map((m: { email: string }) => m.email.toLowerCase()).sort()).toEqual([
       "new.person@example.com",
       "olga@example.com",
     ]);
     const listed = await owner.get("/api/invites");
-    expect(listed.body[0].acceptedAt).not.toBeNull();
+    expect(listed.body.items[0].acceptedAt).not.toBeNull();
     expect(JSON.stringify(listed.body)).not.toContain(token);
   });
 

@@ -8,12 +8,15 @@ import {
   InvitePreview,
   LoginRequest,
   Member,
+  Page,
+  PageQuery,
   Password,
   Session,
   SignupRequest,
   UpdateMemberRequest,
 } from "@groundwork/shared-types";
 import { ApiError, conflict, fromZodError, notFound } from "../http/errors.js";
+import { keysetPage, presentPage } from "../http/pages.js";
 import { route, type MemberContext } from "../http/route.js";
 import { endSession, startSession, type Auth } from "../http/session.js";
 import { InviteRow, LoginFailureRow, MemberRow, UserRow, WorkspaceRow } from "../storage/models.js";
@@ -154,17 +157,15 @@ export const peopleRoutes = [
   route({
     method: "get",
     path: "/api/members",
-    summary: "Members of the workspace",
+    summary: "Members of the workspace, in the order they joined",
     tag: "People",
     access: "member",
-    response: z.array(Member),
-    handler: async (_input, ctx) => {
-      const rows = await MemberRow.findAll({
-        where: { workspaceId: ctx.auth.workspace.id },
-        include: [{ model: UserRow, as: "user" }],
-        order: [["createdAt", "ASC"]],
-      });
-      return rows.map(toMember);
+    query: PageQuery,
+    response: Page(Member),
+    handler: async ({ query }, ctx) => {
+      const where = { workspaceId: ctx.auth.workspace.id };
+      const options = { where, include: [{ model: UserRow, as: "user" }] };
+      return presentPage(await keysetPage(MemberRow, options, { by: "createdAt", direction: "ASC" }, query), (rows) => rows.map(toMember));
     },
   }),
   route({
@@ -188,12 +189,15 @@ export const peopleRoutes = [
   route({
     method: "get",
     path: "/api/invites",
-    summary: "Open and accepted invites",
+    summary: "Open and accepted invites, newest first",
     tag: "People",
     access: "owner",
-    response: z.array(Invite),
-    handler: async (_input, ctx) =>
-      (await InviteRow.findAll({ where: { workspaceId: ctx.auth.workspace.id }, order: [["createdAt", "DESC"]] })).map(toInvite),
+    query: PageQuery,
+    response: Page(Invite),
+    handler: async ({ query }, ctx) => {
+      const where = { workspaceId: ctx.auth.workspace.id };
+      return presentPage(await keysetPage(InviteRow, { where }, { by: "createdAt", direction: "DESC" }, query), (rows) => rows.map(toInvite));
+    },
   }),
   route({
     method: "post",

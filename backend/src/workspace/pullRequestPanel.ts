@@ -1,10 +1,10 @@
 import type { PullRequestPanelData, ParsedContextUrl } from "@groundwork/shared-types";
 import type { MemberContext } from "../http/route.js";
 import { ContextItemRow, ContextLinkRow } from "../storage/models.js";
-import { toContextLink, updatesByItem, visibleTargets } from "./contextLinks.js";
-import { linkTargetsFor } from "./linkTargets.js";
+import { contextLinkRoutes, toContextLink, updatesByItem, visibleTargets } from "./contextLinks.js";
+import { linkTargetRoutes } from "./linkTargets.js";
 
-/** What a host's PR panel shows: where the PR is attached (that the caller may see) and what it may be attached to. */
+/** What a host's PR panel shows: where the PR is attached, as far as the caller may see. */
 export async function pullRequestPanel(ctx: MemberContext, pr: ParsedContextUrl): Promise<PullRequestPanelData> {
   const item = await ContextItemRow.findOne({ where: { workspaceId: ctx.auth.workspace.id, externalKey: pr.externalKey } });
   const rows = item
@@ -28,6 +28,16 @@ export async function pullRequestPanel(ctx: MemberContext, pr: ParsedContextUrl)
     member: { id: ctx.auth.member.id, name: ctx.auth.member.user.name },
     pullRequestUrl: pr.canonicalUrl,
     links,
-    targets: await linkTargetsFor(ctx),
   };
 }
+
+/** Searching link targets, attaching and unlinking: the workspace's own routes, for a host panel under its own prefix and authentication. */
+export const panelWorkspaceRoutes = (prefix: string, tag: string) =>
+  [...linkTargetRoutes, ...contextLinkRoutes]
+    .filter(
+      (r) =>
+        (r.method === "get" && r.path === "/api/link-targets") ||
+        (r.method === "post" && r.path === "/api/context-links") ||
+        (r.method === "delete" && r.path === "/api/context-links/:id"),
+    )
+    .map((r) => ({ ...r, path: r.path.replace(/^\/api/, prefix), tag }));

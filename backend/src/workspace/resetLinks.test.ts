@@ -14,7 +14,7 @@ it("lets an owner make a one-time reset link for a member, never for someone who
   expect((await new ApiClient(app.url).post("/api/auth/password-reset", { email: "otto@example.com" })).body.error.code).toBe("mail_not_configured");
 
   const { client: max } = await inviteMember(owner, "max@example.com", "Max");
-  const members = (await owner.get("/api/members")).body as { id: string; email: string }[];
+  const members = (await owner.get("/api/members")).body.items as { id: string; email: string }[];
   const maxId = members.find((m) => m.email === "max@example.com")!.id;
   expect((await max.post(`/api/members/${maxId}/password-reset-link`)).status).toBe(403);
   const link = await owner.post(`/api/members/${maxId}/password-reset-link`);
@@ -30,7 +30,7 @@ it("lets an owner make a one-time reset link for a member, never for someone who
   const invite = await rita.post("/api/invites", { email: "otto@example.com", role: "member" });
   const inviteToken = new URL(invite.body.inviteUrl).pathname.split("/").pop()!;
   expect((await new ApiClient(app.url).post("/api/invites/accept", { token: inviteToken, password: "correct horse battery staple" })).status).toBe(201);
-  const otto = ((await rita.get("/api/members")).body as { id: string; email: string }[]).find((m) => m.email === "otto@example.com")!;
+  const otto = ((await rita.get("/api/members")).body.items as { id: string; email: string }[]).find((m) => m.email === "otto@example.com")!;
   const refused = await rita.post(`/api/members/${otto.id}/password-reset-link`);
   expect(refused.status).toBe(409);
   expect(refused.body.error.code).toBe("member_elsewhere");

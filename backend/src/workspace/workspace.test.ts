@@ -32,9 +32,9 @@ describe("feedback", () => {
     const priv = await owner.post("/api/feedback", { subjectId: memberId, body: "Private note", visibility: "private" });
     expect(priv.status).toBe(201);
 
-    const seenByMember = (await member.get("/api/feedback")).body.map((f: { body: string }) => f.body);
+    const seenByMember = (await member.get("/api/feedback")).body.items.map((f: { body: string }) => f.body);
     expect(seenByMember).toEqual(["Great review of the payments PR"]);
-    expect((await outsider.get("/api/feedback")).body).toEqual([]);
+    expect((await outsider.get("/api/feedback")).body.items).toEqual([]);
     expect((await member.patch(`/api/feedback/${shared.body.id}`, { body: "edited" })).status).toBe(403);
     expect((await outsider.delete(`/api/feedback/${shared.body.id}`)).status).toBe(404);
   });
@@ -57,7 +57,7 @@ describe("1:1s", () => {
     const done = await owner.patch(`/api/agenda-items/${item.body.id}`, { done: true });
     expect(done.body.done).toBe(true);
     const list = await owner.get("/api/one-on-ones");
-    expect(list.body[0].agenda[0]).toMatchObject({ text: "Talk about on-call load", done: true });
+    expect(list.body.items[0].agenda[0]).toMatchObject({ text: "Talk about on-call load", done: true });
     expect((await outsider.post(`/api/one-on-ones/${a.body.id}/agenda-items`, { text: "sneak" })).status).toBe(404);
     expect((await owner.post("/api/one-on-ones", { memberId: ownerId })).status).toBe(400);
   });
@@ -101,7 +101,7 @@ describe("competencies", () => {
     expect(a.status).toBe(201);
     expect((await owner.post("/api/assessments", { memberId, competencyId: c.body.id, level: 9 })).status).toBe(400);
     expect((await member.post("/api/assessments", { memberId: ownerId, competencyId: c.body.id, level: 1 })).status).toBe(403);
-    expect((await member.get("/api/assessments")).body).toHaveLength(1);
+    expect((await member.get("/api/assessments")).body.items).toHaveLength(1);
     expect((await member.get(`/api/assessments?memberId=${ownerId}`)).status).toBe(403);
   });
 });
@@ -133,10 +133,10 @@ describe("context links", () => {
     expect(bb.body.item.host).toBe("bitbucket");
 
     // The same PR is one context item, whichever URL form was pasted.
-    const okrs = (await owner.get("/api/objectives")).body.find((o: { id: string }) => o.id === objective.id);
+    const okrs = (await owner.get("/api/objectives")).body.items.find((o: { id: string }) => o.id === objective.id);
     expect(okrs.links).toHaveLength(2);
     expect(okrs.keyResults[0].links).toHaveLength(2);
-    const feedbackLinks = (await owner.get("/api/feedback")).body.find((f: { id: string }) => f.id === feedback.id).links;
+    const feedbackLinks = (await owner.get("/api/feedback")).body.items.find((f: { id: string }) => f.id === feedback.id).links;
     expect(feedbackLinks[0].item.id).toBe(okrs.links[0].item.id);
 
     const dup = await owner.post("/api/context-links", {
@@ -148,13 +148,13 @@ describe("context links", () => {
 
     const unlink = await member.delete(`/api/context-links/${wi.body.id}`);
     expect(unlink.status).toBe(204);
-    const after = (await owner.get("/api/objectives")).body.find((o: { id: string }) => o.id === objective.id);
+    const after = (await owner.get("/api/objectives")).body.items.find((o: { id: string }) => o.id === objective.id);
     expect(after.links.map((l: { item: { kind: string } }) => l.item.kind)).toEqual(["pull_request"]);
 
     // Contributions: what is linked to the member's feedback and OKRs, newest first.
     const contributions = await owner.get(`/api/members/${memberId}/contributions`);
     expect(contributions.status).toBe(200);
-    expect(contributions.body.map((c: { item: { host: string } }) => c.item.host).sort()).toEqual(["ado", "bitbucket"]);
+    expect(contributions.body.items.map((c: { item: { host: string } }) => c.item.host).sort()).toEqual(["ado", "bitbucket"]);
   });
 
   it("refuses an unknown URL with the expected forms, and changes nothing", async () => {
@@ -167,7 +167,7 @@ describe("context links", () => {
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({ code: "unsupported_url", field: "body.url" });
     expect(res.body.error.message).toContain("dev.azure.com/{organization}");
-    const list = (await owner.get("/api/objectives")).body.find((o: { id: string }) => o.id === objective.id);
+    const list = (await owner.get("/api/objectives")).body.items.find((o: { id: string }) => o.id === objective.id);
     expect(list.links).toEqual([]);
   });
 

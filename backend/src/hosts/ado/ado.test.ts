@@ -53,7 +53,7 @@ function recording(client: ApiClient) {
 
 
 const objectiveLinks = async (id: string) =>
-  (await owner.get("/api/objectives")).body.find((o: { id: string }) => o.id === id).links as { item: Record<string, any> }[];
+  (await owner.get("/api/objectives")).body.items.find((o: { id: string }) => o.id === id).links as { item: Record<string, any> }[];
 
 beforeAll(async () => {
   await ado.start();
@@ -223,7 +223,7 @@ describe("connected organisation", () => {
       return c.status === "auth_failed" && c;
     });
     expect(connection.lastError).toContain("Code (Read & Write)");
-    const dead = await until("dead-lettered", async () => (await owner.get("/api/jobs/dead")).body.find((j: { kind: string }) => j.kind === "ado.pr-status"));
+    const dead = await until("dead-lettered", async () => (await owner.get("/api/jobs/dead")).body.items.find((j: { kind: string }) => j.kind === "ado.pr-status"));
     expect(dead.attempts).toBe(1);
     await owner.delete(`/api/context-links/${link.body.id}`);
     await until("healthy again", async () => (await owner.get("/api/integrations")).body.ado.connection.status === "active");
@@ -298,7 +298,7 @@ describe("connected organisation", () => {
     const kr = (await owner.post(`/api/objectives/${objectiveId}/key-results`, { title: "Comments count" })).body;
     await owner.post("/api/context-links", { targetType: "key_result", targetId: kr.id, url: PR_URL });
     const prUpdates = async () => {
-      const objectives = (await owner.get("/api/objectives")).body as { id: string; links: any[]; keyResults: { id: string; links: any[] }[] }[];
+      const objectives = (await owner.get("/api/objectives")).body.items as { id: string; links: any[]; keyResults: { id: string; links: any[] }[] }[];
       const o = objectives.find((x) => x.id === objectiveId)!;
       const onObjective = o.links.find((l) => l.item.kind === "pull_request").item.updates;
       const onKr = o.keyResults.find((k) => k.id === kr.id)!.links[0].item.updates;
@@ -556,7 +556,7 @@ describe("connected organisation", () => {
     const link = await member.post("/api/context-links", { targetType: "feedback", targetId: feedback.id, url: "https://dev.azure.com/fabrikam/Fabrikam/_git/Fabrikam/pullrequest/99" });
     expect(link.status, JSON.stringify(link.body)).toBe(201);
     await until("link marked not followed", async () => {
-      const links = (await member.get("/api/feedback")).body.flatMap((f: { links: { item: { metadataStatus: string } }[] }) => f.links);
+      const links = (await member.get("/api/feedback")).body.items.flatMap((f: { links: { item: { metadataStatus: string } }[] }) => f.links);
       return links.some((l: { item: { metadataStatus: string } }) => l.item.metadataStatus === "not_followed");
     });
     await until("jobs settled", async () => {

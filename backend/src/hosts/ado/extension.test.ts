@@ -133,14 +133,22 @@ describe("settings hub and panel", () => {
   });
 
   it("maps the token's user to a member by email, case-insensitively, and attaches and unlinks the PR", async () => {
-    const members = (await grace.get("/api/members")).body as { id: string; email: string }[];
+    const members = (await grace.get("/api/members")).body.items as { id: string; email: string }[];
     const olivia = members.find((m) => m.email === "olivia@fabrikam.com")!;
     feedbackId = (await grace.post("/api/feedback", { subjectId: olivia.id, body: "Great review on the payments PR" })).body.id;
     const bearer = await token();
     const before = await panel(bearer);
     expect(before.status).toBe(200);
     expect(before.body).toMatchObject({ member: { name: "Grace Hopper" }, links: [], pullRequestUrl: "https://dev.azure.com/fabrikam/Fabrikam/_git/Fabrikam/pullrequest/7" });
-    expect(before.body.targets).toContainEqual({ type: "feedback", id: feedbackId, group: "Feedback", title: "About Olivia: Great review on the payments PR" });
+    expect(before.body).not.toHaveProperty("targets");
+    // The panel finds targets by search, under its own prefix and authentication.
+    const found = await call("GET", "/link-targets?q=payments", bearer);
+    expect(found.body).toEqual({
+      items: [{ type: "feedback", id: feedbackId, group: "Feedback", title: "About Olivia: Great review on the payments PR" }],
+      nextCursor: null,
+    });
+    expect((await call("GET", "/link-targets?q=olivia", bearer)).body.items).toHaveLength(1);
+    expect((await call("GET", "/link-targets?q=nothing-like-it", bearer)).body.items).toEqual([]);
 
     const added = await call("POST", "/context-links", bearer, {
       body: { targetType: "feedback", targetId: feedbackId, url: before.body.pullRequestUrl, note: "from the PR page" },
@@ -150,7 +158,7 @@ describe("settings hub and panel", () => {
     expect(after.body.links).toHaveLength(1);
     expect(after.body.links[0]).toMatchObject({ targetType: "feedback", targetTitle: "Great review on the payments PR", note: "from the PR page" });
     // The same link shows in the workspace.
-    expect((await grace.get("/api/feedback")).body[0].links).toHaveLength(1);
+    expect((await grace.get("/api/feedback")).body.items[0].links).toHaveLength(1);
 
     const removed = await call("DELETE", `/context-links/${added.body.id}`, bearer);
     expect(removed.status).toBe(204);

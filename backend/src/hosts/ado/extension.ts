@@ -8,8 +8,7 @@ import { mount, route, type RouteSpec } from "../../http/route.js";
 import type { AppServices } from "../../http/services.js";
 import type { Auth } from "../../http/session.js";
 import { AdoConnectionRow, MemberRow, UserRow, WorkspaceRow } from "../../storage/models.js";
-import { panelLinkRoutes } from "../../workspace/contextLinks.js";
-import { pullRequestPanel } from "../../workspace/pullRequestPanel.js";
+import { panelWorkspaceRoutes, pullRequestPanel } from "../../workspace/pullRequestPanel.js";
 import { AdoError } from "./client.js";
 import { clientFor } from "./connection.js";
 import { accountLinkUrl, linkedMember } from "../accountLinks.js";
@@ -195,7 +194,6 @@ const statusRoute = route({
         serviceHooks: 0,
       };
     const workspace = await WorkspaceRow.findByPk(c.workspaceId);
-    const dead = await ctx.services.queue.deadJobs(c.workspaceId);
     return {
       organization: caller.organization,
       connected: true,
@@ -203,7 +201,7 @@ const statusRoute = route({
       status: c.status,
       lastError: c.lastError,
       lastDeliveryAt: c.lastDeliveryAt?.toISOString() ?? null,
-      failedJobs: dead.filter((j) => j.kind.startsWith("ado.")).length,
+      failedJobs: await ctx.services.queue.countDead(c.workspaceId, "ado."),
       serviceHooks: c.hookSubscriptions?.length ?? 0,
     };
   },
@@ -212,7 +210,7 @@ const statusRoute = route({
 const panelRoute = route({
   method: "get",
   path: `${EXTENSION_API}/pull-request`,
-  summary: "For the PR panel: where this pull request is attached, and what the caller may attach it to",
+  summary: "For the PR panel: where this pull request is attached",
   tag: "Azure DevOps extension",
   access: "member",
   query: AdoPanelQuery,
@@ -229,7 +227,7 @@ const panelRoute = route({
 });
 
 /** Attaching and unlinking are the workspace's own routes, reached with the app token. */
-const linkRoutes = panelLinkRoutes(EXTENSION_API, "Azure DevOps extension");
+const linkRoutes = panelWorkspaceRoutes(EXTENSION_API, "Azure DevOps extension");
 
 const accountLinkRoute = route({
   method: "post",

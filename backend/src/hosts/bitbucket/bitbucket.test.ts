@@ -52,7 +52,7 @@ const count = async (kind: string) =>
 const post = (p: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${app.url}/bitbucket${p}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
 const prItem = async () =>
-  ((await owner.get("/api/objectives")).body.find((o: { id: string }) => o.id === objectiveId).links as { item: Record<string, any> }[]).find(
+  ((await owner.get("/api/objectives")).body.items.find((o: { id: string }) => o.id === objectiveId).links as { item: Record<string, any> }[]).find(
     (l) => l.item.host === "bitbucket",
   )!.item;
 const latestStatus = () => state.statuses?.at(-1);

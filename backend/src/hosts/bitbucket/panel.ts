@@ -9,8 +9,7 @@ import { cacheHashedAssets } from "../../http/html.js";
 import type { AppServices } from "../../http/services.js";
 import type { Auth } from "../../http/session.js";
 import { BitbucketInstallationRow, WorkspaceRow } from "../../storage/models.js";
-import { panelLinkRoutes } from "../../workspace/contextLinks.js";
-import { pullRequestPanel } from "../../workspace/pullRequestPanel.js";
+import { panelWorkspaceRoutes, pullRequestPanel } from "../../workspace/pullRequestPanel.js";
 import { accountLinkUrl, linkedMember } from "../accountLinks.js";
 import { allowFraming, trustedHosts, installationName, verifiedInstallation } from "./installations.js";
 
@@ -85,7 +84,7 @@ export const bitbucketPanelRoutes: RouteSpec[] = [
   route({
     method: "get",
     path: `${PANEL_API}/pull-request`,
-    summary: "For the Bitbucket PR panel: where this pull request is attached, and what the caller may attach it to",
+    summary: "For the Bitbucket PR panel: where this pull request is attached",
     tag: "Bitbucket panel",
     access: "member",
     query: PanelQuery,
@@ -116,7 +115,7 @@ export const bitbucketPanelRoutes: RouteSpec[] = [
       });
     },
   }),
-  ...panelLinkRoutes(PANEL_API, "Bitbucket panel"),
+  ...panelWorkspaceRoutes(PANEL_API, "Bitbucket panel"),
 ];
 
 /** The panel's page, its built files and its API, under /bitbucket. */

@@ -28,7 +28,7 @@ let objectiveId: string;
 const responses: string[] = [];
 
 const prItem = async () =>
-  ((await owner.get("/api/objectives")).body.find((o: { id: string }) => o.id === objectiveId).links as { item: Record<string, any> }[])[0]!.item;
+  ((await owner.get("/api/objectives")).body.items.find((o: { id: string }) => o.id === objectiveId).links as { item: Record<string, any> }[])[0]!.item;
 const call = async (method: string, p: string, body?: unknown) => {
   const res = await owner.request(method, p, body);
   responses.push(JSON.stringify(res.body));
@@ -144,7 +144,7 @@ it("never reads or writes a repository the connection does not follow", async ()
   const kr = (await owner.post(`/api/objectives/${objectiveId}/key-results`, { title: "Bar" })).body;
   expect((await owner.post("/api/context-links", { targetType: "key_result", targetId: kr.id, url: "https://bitbucket.org/brydzewski/bar/pull-requests/7" })).status).toBe(201);
   await until("marked not followed", async () => {
-    const objective = (await owner.get("/api/objectives")).body.find((o: { id: string }) => o.id === objectiveId);
+    const objective = (await owner.get("/api/objectives")).body.items.find((o: { id: string }) => o.id === objectiveId);
     const links = objective.keyResults.flatMap((k: { links: { item: { metadataStatus: string } }[] }) => k.links);
     return links.some((l: { item: { metadataStatus: string } }) => l.item.metadataStatus === "not_followed");
   });
