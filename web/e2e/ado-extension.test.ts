@@ -57,7 +57,9 @@ it("shows, adds and unlinks a PR's attachments from the PR tab, and reports the 
   const attached = tab.getByRole("list", { name: "Attached in Groundwork" });
   await attached.getByText("2026-Q4 · Make payments boring").or(attached.getByText("Make payments boring")).first().waitFor();
   expect(await pr.locator("body").getAttribute("data-loaded")).toBe("true");
-  await tab.getByLabel("Attach to").selectOption({ label: "About Grace Hopper: Your payments review caught a real race." });
+  // "Attach to" searches as one types: by what the feedback says or whom it is about.
+  await tab.getByLabel("Find what to attach to").fill("grace");
+  await tab.getByRole("radio", { name: "About Grace Hopper: Your payments review caught a real race." }).check();
   await tab.getByLabel("Note (optional)").fill("The race fix");
   await tab.getByRole("button", { name: "Add to Groundwork" }).click();
   await tab.getByRole("status").getByText("Added to About Grace Hopper").waitFor();

@@ -93,7 +93,8 @@ it("connects the sandbox organisation and shows a PR's state change when its web
   await okr.getByRole("button", { name: "Add", exact: true }).click();
   await okr.getByText("Zero payment incidents").waitFor();
   await page.goto(`${product.url}/add?url=${encodeURIComponent(prUrl)}`);
-  await page.getByLabel("Attach to").selectOption({ label: "Make payments boring → Zero payment incidents" });
+  await page.getByLabel("Find what to attach to").fill("incidents");
+  await page.getByRole("radio", { name: "Make payments boring → Zero payment incidents" }).check();
   await page.getByRole("button", { name: "Add", exact: true }).click();
   await page.getByRole("status").getByText("Added to Make payments boring → Zero payment incidents").waitFor();
 });

@@ -124,4 +124,23 @@ it("takes a new team from sign-up to grounded feedback, 1:1s, OKRs and competenc
   await go(owner, "Integrations");
   await owner.getByRole("heading", { name: "Azure DevOps" }).waitFor();
   expect(await grace.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Integrations" }).count()).toBe(0);
+
+  // A long history arrives a page at a time: the next page loads as one scrolls to the end.
+  await grace.evaluate(async (subjectId) => {
+    const { csrfToken } = await (await fetch("/api/auth/session")).json();
+    for (let i = 1; i <= 55; i++)
+      await fetch("/api/feedback", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-csrf-token": csrfToken },
+        body: JSON.stringify({ subjectId, body: `Thanks for review number ${i}` }),
+      });
+  }, (await owner.evaluate(async () => (await (await fetch("/api/auth/session")).json()).member.id)) as string);
+  await go(owner, "Feedback");
+  const cards = owner.getByRole("article", { name: "Feedback" });
+  await owner.getByText("Thanks for review number 55").waitFor();
+  expect(await cards.count()).toBe(50);
+  await owner.getByRole("button", { name: "Load more" }).scrollIntoViewIfNeeded();
+  await owner.getByText("caught a real race").waitFor();
+  expect(await cards.count()).toBe(56);
+  expect(await owner.getByRole("button", { name: "Load more" }).count()).toBe(0);
 });

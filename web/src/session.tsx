@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
 import type { Member, Session } from "@groundwork/shared-types";
 import { api, ApiFailure } from "./api";
+import { allPages } from "./lists";
 
 interface SessionState {
   session: Session | null;
@@ -27,7 +28,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const refreshMembers = useCallback(async () => {
-    setMembers(await api<Member[]>("GET", "/api/members"));
+    setMembers(await allPages<Member>("/api/members?limit=200"));
   }, []);
   useEffect(() => {
     if (session) void refreshMembers();

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from "react";
-import type { PullRequestPanelData } from "@groundwork/shared-types";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { LinkTarget, Page, PullRequestPanelData } from "@groundwork/shared-types";
 import { LINK_TARGET_GROUPS, LINK_TARGET_LABELS, targetValue } from "@groundwork/shared-types/labels";
+import { createLinkTargetSearch, initialLinkTargetSearch } from "@groundwork/shared-types/linkTargetSearch";
 import { Button } from "azure-devops-ui/Button";
 import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
 import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
@@ -21,7 +22,7 @@ const describe = (err: unknown) =>
 /** The "Groundwork" tab on a pull request: where it is attached, attach it, unlink it. */
 export function PullRequestPanel() {
   const [state, setState] = useState<State>({ phase: "loading" });
-  const [choice, setChoice] = useState("");
+  const [target, setTarget] = useState<LinkTarget | null>(null);
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -77,7 +78,6 @@ export function PullRequestPanel() {
     );
 
   const { panel } = state;
-  const target = panel.targets.find((t) => targetValue(t) === choice);
   return (
     <div className="gw">
       <p className="hint">
@@ -107,56 +107,84 @@ export function PullRequestPanel() {
         </ul>
       )}
       <h2 id="add">Add to Groundwork</h2>
-      {panel.targets.length === 0 ? (
-        <p className="hint">
-          Nothing to attach to yet: write feedback, a 1:1 agenda item or an OKR in{" "}
-          <a href={groundworkUrl()} target="_blank" rel="noreferrer">Groundwork</a> first.
-        </p>
-      ) : (
-        <form
-          aria-labelledby="add"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!target) return setActionError("Choose what to attach this pull request to.");
-            void act(
-              () => callGroundwork("POST", "/context-links", { targetType: target.type, targetId: target.id, url: panel.pullRequestUrl, ...(note.trim() ? { note: note.trim() } : {}) }),
-              `Added to ${target.title}`,
-            ).then(() => {
-              setChoice("");
-              setNote("");
-            });
-          }}
-        >
-          <label>
-            Attach to
-            <select value={choice} onChange={(e) => setChoice(e.target.value)} required>
-              <option value="">Choose feedback, an agenda item, an OKR or a competency…</option>
-              {LINK_TARGET_GROUPS.map((group) => {
-                const items = panel.targets.filter((t) => t.group === group);
-                return items.length ? (
-                  <optgroup key={group} label={group}>
-                    {items.map((t) => (
-                      <option key={targetValue(t)} value={targetValue(t)}>
-                        {t.title}
-                      </option>
-                    ))}
-                  </optgroup>
-                ) : null;
-              })}
-            </select>
-          </label>
-          <label htmlFor="gw-note">Note (optional)</label>
-          <TextField inputId="gw-note" ariaLabel="Note (optional)" value={note} onChange={(_e, v) => setNote(v)} placeholder="Why this PR matters here" maxWidth={560} />
-          <div>
-            <Button type="submit" primary text="Add to Groundwork" disabled={busy} />
-          </div>
-        </form>
-      )}
+      <form
+        aria-labelledby="add"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!target) return setActionError("Choose what to attach this pull request to.");
+          void act(
+            () => callGroundwork("POST", "/context-links", { targetType: target.type, targetId: target.id, url: panel.pullRequestUrl, ...(note.trim() ? { note: note.trim() } : {}) }),
+            `Added to ${target.title}`,
+          ).then(() => {
+            setTarget(null);
+            setNote("");
+          });
+        }}
+      >
+        <TargetPicker chosen={target} onChoose={setTarget} />
+        <label htmlFor="gw-note">Note (optional)</label>
+        <TextField inputId="gw-note" ariaLabel="Note (optional)" value={note} onChange={(_e, v) => setNote(v)} placeholder="Why this PR matters here" maxWidth={560} />
+        <div>
+          <Button type="submit" primary text="Add to Groundwork" disabled={busy} />
+        </div>
+      </form>
       {actionError && <MessageCard severity={MessageCardSeverity.Error}>{actionError}</MessageCard>}
       <p role="status" className="hint">
         {announcement}
       </p>
     </div>
+  );
+}
+
+/** Type-ahead over what the caller may attach the PR to, grouped as in Groundwork. */
+function TargetPicker({ chosen, onChoose }: { chosen: LinkTarget | null; onChoose(target: LinkTarget): void }) {
+  const [found, setFound] = useState(initialLinkTargetSearch);
+  const search = useMemo(() => createLinkTargetSearch((q) => callGroundwork<Page<LinkTarget>>("GET", `/link-targets?${q}`), setFound), []);
+  useEffect(() => {
+    search.search("", true);
+    return search.dispose;
+  }, [search]);
+  useEffect(() => resize());
+  return (
+    <fieldset className="picker">
+      <legend>Attach to</legend>
+      <TextField
+        inputId="gw-find"
+        ariaLabel="Find what to attach to"
+        value={found.query}
+        onChange={(_e, v) => search.search(v)}
+        placeholder="Search your feedback, agenda items, OKRs and competencies"
+        maxWidth={560}
+      />
+      {LINK_TARGET_GROUPS.map((group) => {
+        const items = found.results.filter((t) => t.group === group);
+        return items.length ? (
+          <div key={group} role="group" aria-label={group}>
+            <div className="group">{group}</div>
+            {items.map((t) => (
+              <label key={targetValue(t)} className="option">
+                <input type="radio" name="gw-target" checked={chosen !== null && targetValue(chosen) === targetValue(t)} onChange={() => onChoose(t)} />
+                {t.title}
+              </label>
+            ))}
+          </div>
+        ) : null;
+      })}
+      {found.hasMore && <Button text="More results" disabled={found.loading} onClick={search.more} />}
+      {found.error && <span className="note">{found.error}</span>}
+      {!found.loading && !found.error && found.results.length === 0 && (
+        <p className="hint">
+          {found.query ? (
+            `Nothing you can attach to matches "${found.query}".`
+          ) : (
+            <>
+              Nothing to attach to yet: write feedback, a 1:1 agenda item or an OKR in{" "}
+              <a href={groundworkUrl()} target="_blank" rel="noreferrer">Groundwork</a> first.
+            </>
+          )}
+        </p>
+      )}
+    </fieldset>
   );
 }
 

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from "react";
-import type { PullRequestPanelData as PanelData } from "@groundwork/shared-types";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { LinkTarget, Page, PullRequestPanelData as PanelData } from "@groundwork/shared-types";
 import { LINK_TARGET_GROUPS, LINK_TARGET_LABELS, targetValue } from "@groundwork/shared-types/labels";
+import { createLinkTargetSearch, initialLinkTargetSearch } from "@groundwork/shared-types/linkTargetSearch";
 import Button from "@atlaskit/button/new";
 import Lozenge from "@atlaskit/lozenge";
 import SectionMessage from "@atlaskit/section-message";
@@ -15,7 +16,7 @@ const describe = (err: unknown) => (err instanceof PanelError ? { code: err.code
 /** Bitbucket's "Groundwork" panel on a pull request: where it is attached, attach it, unlink it. */
 export function PullRequestPanel() {
   const [state, setState] = useState<State>({ phase: "loading" });
-  const [choice, setChoice] = useState("");
+  const [target, setTarget] = useState<LinkTarget | null>(null);
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -67,7 +68,6 @@ export function PullRequestPanel() {
     );
 
   const { panel } = state;
-  const target = panel.targets.find((t) => targetValue(t) === choice);
   return (
     <div className="gw">
       <p className="hint">
@@ -98,50 +98,31 @@ export function PullRequestPanel() {
         </ul>
       )}
       <h4 id="add">Add to Groundwork</h4>
-      {panel.targets.length === 0 ? (
-        <p className="hint">Nothing to attach to yet: write feedback, a 1:1 agenda item or an OKR in Groundwork first.</p>
-      ) : (
-        <form
-          aria-labelledby="add"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!target) return setActionError("Choose what to attach this pull request to.");
-            void act(
-              () => callGroundwork("POST", "/context-links", { targetType: target.type, targetId: target.id, url: panel.pullRequestUrl, ...(note.trim() ? { note: note.trim() } : {}) }),
-              `Added to ${target.title}`,
-            ).then((ok) => {
-              if (ok) {
-                setChoice("");
-                setNote("");
-              }
-            });
-          }}
-        >
-          <label htmlFor="gw-target">Attach to</label>
-          <select id="gw-target" value={choice} onChange={(e) => setChoice(e.target.value)} required>
-            <option value="">Choose feedback, a 1:1 agenda item, an OKR or a competency…</option>
-            {LINK_TARGET_GROUPS.map((group) => {
-              const items = panel.targets.filter((t) => t.group === group);
-              return items.length ? (
-                <optgroup key={group} label={group}>
-                  {items.map((t) => (
-                    <option key={targetValue(t)} value={targetValue(t)}>
-                      {t.title}
-                    </option>
-                  ))}
-                </optgroup>
-              ) : null;
-            })}
-          </select>
-          <label htmlFor="gw-note">Note (optional)</label>
-          <Textfield id="gw-note" value={note} onChange={(e) => setNote(e.currentTarget.value)} placeholder="Why this PR matters here" />
-          <div>
-            <Button type="submit" appearance="primary" isDisabled={busy}>
-              Add to Groundwork
-            </Button>
-          </div>
-        </form>
-      )}
+      <form
+        aria-labelledby="add"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!target) return setActionError("Choose what to attach this pull request to.");
+          void act(
+            () => callGroundwork("POST", "/context-links", { targetType: target.type, targetId: target.id, url: panel.pullRequestUrl, ...(note.trim() ? { note: note.trim() } : {}) }),
+            `Added to ${target.title}`,
+          ).then((ok) => {
+            if (ok) {
+              setTarget(null);
+              setNote("");
+            }
+          });
+        }}
+      >
+        <TargetPicker chosen={target} onChoose={setTarget} />
+        <label htmlFor="gw-note">Note (optional)</label>
+        <Textfield id="gw-note" value={note} onChange={(e) => setNote(e.currentTarget.value)} placeholder="Why this PR matters here" />
+        <div>
+          <Button type="submit" appearance="primary" isDisabled={busy}>
+            Add to Groundwork
+          </Button>
+        </div>
+      </form>
       {actionError && (
         <SectionMessage appearance="error">
           <p>{actionError}</p>
@@ -151,6 +132,55 @@ export function PullRequestPanel() {
         {announcement}
       </p>
     </div>
+  );
+}
+
+/** Type-ahead over what the caller may attach the PR to, grouped as in Groundwork. */
+function TargetPicker({ chosen, onChoose }: { chosen: LinkTarget | null; onChoose(target: LinkTarget): void }) {
+  const [found, setFound] = useState(initialLinkTargetSearch);
+  const search = useMemo(() => createLinkTargetSearch((q) => callGroundwork<Page<LinkTarget>>("GET", `/link-targets?${q}`), setFound), []);
+  useEffect(() => {
+    search.search("", true);
+    return search.dispose;
+  }, [search]);
+  useEffect(() => resize());
+  return (
+    <fieldset className="picker">
+      <legend>Attach to</legend>
+      <Textfield
+        aria-label="Find what to attach to"
+        value={found.query}
+        onChange={(e) => search.search(e.currentTarget.value)}
+        placeholder="Search feedback, agenda items, OKRs, competencies"
+      />
+      {LINK_TARGET_GROUPS.map((group) => {
+        const items = found.results.filter((t) => t.group === group);
+        return items.length ? (
+          <div key={group} role="group" aria-label={group}>
+            <div className="group">{group}</div>
+            {items.map((t) => (
+              <label key={targetValue(t)} className="option">
+                <input type="radio" name="gw-target" checked={chosen !== null && targetValue(chosen) === targetValue(t)} onChange={() => onChoose(t)} />
+                {t.title}
+              </label>
+            ))}
+          </div>
+        ) : null;
+      })}
+      {found.hasMore && (
+        <Button appearance="subtle" isDisabled={found.loading} onClick={search.more}>
+          More results
+        </Button>
+      )}
+      {found.error && <p className="hint">{found.error}</p>}
+      {!found.loading && !found.error && found.results.length === 0 && (
+        <p className="hint">
+          {found.query
+            ? `Nothing you can attach to matches "${found.query}".`
+            : "Nothing to attach to yet: write feedback, a 1:1 agenda item or an OKR in Groundwork first."}
+        </p>
+      )}
+    </fieldset>
   );
 }
 

@@ -1,27 +1,22 @@
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import type { Assessment, Competency } from "@groundwork/shared-types";
 import { api } from "../api";
 import { ContextLinks } from "../ContextLinks";
+import { LoadMore, usePagedList } from "../lists";
 import { useSession } from "../session";
-import { Empty, ErrorNote, Field, Form, useAction, useLiveReload } from "../ui";
+import { Empty, ErrorNote, Field, Form, useAction } from "../ui";
 
 export function CompetenciesPage() {
   const { session, members } = useSession();
   const isOwner = session?.member.role === "owner";
-  const [list, setList] = useState<Competency[]>([]);
-  const [assessments, setAssessments] = useState<Assessment[]>([]);
+  const competencies = usePagedList<Competency>("/api/competencies");
+  const assessments = usePagedList<Assessment>("/api/assessments");
+  const list = competencies.items;
+  const load = () => Promise.all([competencies.reload(), assessments.reload()]);
   const [name, setName] = useState("");
   const [levels, setLevels] = useState("Learning\nPractising\nLeading");
   const [assess, setAssess] = useState({ memberId: "", competencyId: "", level: "1", note: "" });
   const { error, busy, run } = useAction();
-  const load = useCallback(async () => {
-    setList(await api<Competency[]>("GET", "/api/competencies"));
-    setAssessments(await api<Assessment[]>("GET", "/api/assessments"));
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useLiveReload(load);
   const chosen = list.find((c) => c.id === assess.competencyId);
 
   return (
@@ -49,7 +44,7 @@ export function CompetenciesPage() {
         </Form>
       )}
       <ErrorNote error={error} />
-      {list.length === 0 && <Empty>{isOwner ? "Define your team's competencies above." : "Your workspace owners have not defined competencies yet."}</Empty>}
+      {competencies.loading ? <Empty>Loading competencies…</Empty> : list.length === 0 && <Empty>{isOwner ? "Define your team's competencies above." : "Your workspace owners have not defined competencies yet."}</Empty>}
       {list.map((c) => (
         <article key={c.id} className="card" aria-label={`Competency ${c.name}`}>
           <h2>{c.name}</h2>
@@ -61,6 +56,7 @@ export function CompetenciesPage() {
           <ContextLinks targetType="competency" targetId={c.id} links={c.links} onChange={() => void load()} />
         </article>
       ))}
+      <LoadMore list={competencies} />
       {list.length > 0 && (
         <>
           <h2>Record an assessment</h2>
@@ -110,9 +106,9 @@ export function CompetenciesPage() {
             <button disabled={busy}>Save assessment</button>
           </Form>
           <h3>Your assessments</h3>
-          {assessments.length === 0 && <Empty>None yet.</Empty>}
+          {!assessments.loading && assessments.items.length === 0 && <Empty>None yet.</Empty>}
           <ul>
-            {assessments.map((a) => {
+            {assessments.items.map((a) => {
               const c = list.find((x) => x.id === a.competencyId);
               return (
                 <li key={a.id}>
@@ -121,6 +117,7 @@ export function CompetenciesPage() {
               );
             })}
           </ul>
+          <LoadMore list={assessments} />
         </>
       )}
     </section>

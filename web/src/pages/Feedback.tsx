@@ -1,23 +1,20 @@
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import type { Feedback } from "@groundwork/shared-types";
 import { api } from "../api";
 import { ContextLinks } from "../ContextLinks";
+import { LoadMore, usePagedList } from "../lists";
 import { useMemberName, useSession } from "../session";
-import { Empty, ErrorNote, Field, Form, useAction, useLiveReload } from "../ui";
+import { Empty, ErrorNote, Field, Form, useAction } from "../ui";
 
 export function FeedbackPage() {
   const { session, members } = useSession();
   const nameOf = useMemberName();
-  const [list, setList] = useState<Feedback[]>([]);
+  const list = usePagedList<Feedback>("/api/feedback");
+  const load = list.reload;
   const [subjectId, setSubjectId] = useState("");
   const [body, setBody] = useState("");
   const [visibility, setVisibility] = useState<"shared_with_subject" | "private">("shared_with_subject");
   const { error, busy, run } = useAction();
-  const load = useCallback(() => api<Feedback[]>("GET", "/api/feedback").then(setList), []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useLiveReload(load);
   const others = members.filter((m) => m.id !== session?.member.id);
 
   return (
@@ -56,10 +53,12 @@ export function FeedbackPage() {
         <button disabled={busy}>Save feedback</button>
       </Form>
       {others.length === 0 && <Empty>Invite teammates under Members to give them feedback.</Empty>}
-      {list.length === 0 ? (
+      {list.loading ? (
+        <Empty>Loading feedback…</Empty>
+      ) : list.items.length === 0 ? (
         <Empty>No feedback yet.</Empty>
       ) : (
-        list.map((f) => (
+        list.items.map((f) => (
           <article key={f.id} className="card" aria-label="Feedback">
             <header>
               <strong>{nameOf(f.authorId)}</strong> about <strong>{nameOf(f.subjectId)}</strong>
@@ -70,6 +69,7 @@ export function FeedbackPage() {
           </article>
         ))
       )}
+      <LoadMore list={list} />
     </section>
   );
 }

@@ -1,7 +1,8 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { LINK_TARGET_LABELS } from "@groundwork/shared-types/labels";
 import { Link, useParams } from "react-router-dom";
 import type { Contribution, CreatedInvite, Invite, PasswordResetLink } from "@groundwork/shared-types";
+import { LoadMore, usePagedList } from "../lists";
 import { api } from "../api";
 import { useSession } from "../session";
 import { Empty, ErrorNote, Field, Form, useAction } from "../ui";
@@ -9,7 +10,7 @@ import { Empty, ErrorNote, Field, Form, useAction } from "../ui";
 export function MembersPage() {
   const { session, members, refreshMembers } = useSession();
   const isOwner = session?.member.role === "owner";
-  const [invites, setInvites] = useState<Invite[]>([]);
+  const invites = usePagedList<Invite>("/api/invites", isOwner);
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<"member" | "owner">("member");
   const [created, setCreated] = useState<CreatedInvite | null>(null);
@@ -17,11 +18,7 @@ export function MembersPage() {
   const canMakeResetLinks = isOwner && !session?.account.mailEnabled;
   const [resetFor, setResetFor] = useState<{ name: string; link: PasswordResetLink } | null>(null);
   const { error, busy, run } = useAction();
-  const loadInvites = () => (isOwner ? api<Invite[]>("GET", "/api/invites").then(setInvites) : Promise.resolve());
-  useEffect(() => {
-    void loadInvites();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [isOwner]);
+  const loadInvites = () => invites.reload();
 
   return (
     <section>
@@ -108,11 +105,11 @@ export function MembersPage() {
               </button>
             </div>
           )}
-          {invites.length > 0 && (
+          {invites.items.length > 0 && (
             <>
               <h3>Invites</h3>
               <ul>
-                {invites.map((i) => (
+                {invites.items.map((i) => (
                   <li key={i.id}>
                     {i.email} ({i.role}) — {i.acceptedAt ? "joined" : `open until ${new Date(i.expiresAt).toLocaleDateString()}`}
                     {!i.acceptedAt && (
@@ -123,6 +120,7 @@ export function MembersPage() {
                   </li>
                 ))}
               </ul>
+              <LoadMore list={invites} />
             </>
           )}
         </>
@@ -138,12 +136,9 @@ export function ContributionsPage() {
   const { id = "" } = useParams();
   const { members } = useSession();
   const member = members.find((m) => m.id === id);
-  const [items, setItems] = useState<Contribution[] | null>(null);
-  const { error, run } = useAction();
-  useEffect(() => {
-    void run(async () => setItems(await api<Contribution[]>("GET", `/api/members/${id}/contributions`)));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id]);
+  const contributions = usePagedList<Contribution>(`/api/members/${id}/contributions`);
+  const items = contributions.loading ? null : contributions.items;
+  const error = contributions.error ? contributions.error.message : null;
   return (
     <section>
       <h1>{member ? `${member.name}'s contributions` : "Contributions"}</h1>
@@ -162,6 +157,7 @@ export function ContributionsPage() {
           </li>
         ))}
       </ul>
+      <LoadMore list={contributions} />
     </section>
   );
 }

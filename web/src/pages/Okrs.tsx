@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import type { Objective } from "@groundwork/shared-types";
 import { api } from "../api";
 import { ContextLinks } from "../ContextLinks";
+import { LoadMore, usePagedList } from "../lists";
 import { useMemberName } from "../session";
-import { Empty, ErrorNote, Field, Form, InlineAdd, useAction, useLiveReload } from "../ui";
+import { Empty, ErrorNote, Field, Form, InlineAdd, useAction } from "../ui";
 
 function currentQuarter() {
   const d = new Date();
@@ -26,15 +27,11 @@ function KeyResultForm({ objectiveId, onAdded }: { objectiveId: string; onAdded:
 
 export function OkrsPage() {
   const nameOf = useMemberName();
-  const [list, setList] = useState<Objective[]>([]);
+  const list = usePagedList<Objective>("/api/objectives");
+  const load = list.reload;
   const [title, setTitle] = useState("");
   const [period, setPeriod] = useState(currentQuarter());
   const { error, busy, run } = useAction();
-  const load = useCallback(() => api<Objective[]>("GET", "/api/objectives").then(setList), []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useLiveReload(load);
 
   return (
     <section>
@@ -58,8 +55,8 @@ export function OkrsPage() {
         <ErrorNote error={error} />
         <button disabled={busy}>Set objective</button>
       </Form>
-      {list.length === 0 && <Empty>No objectives yet.</Empty>}
-      {list.map((o) => (
+      {list.loading ? <Empty>Loading objectives…</Empty> : list.items.length === 0 && <Empty>No objectives yet.</Empty>}
+      {list.items.map((o) => (
         <article key={o.id} className="card" aria-label={`Objective ${o.title}`}>
           <h2>{o.title}</h2>
           <p className="hint">
@@ -93,6 +90,7 @@ export function OkrsPage() {
           <KeyResultForm objectiveId={o.id} onAdded={() => void load()} />
         </article>
       ))}
+      <LoadMore list={list} />
     </section>
   );
 }

@@ -1,21 +1,18 @@
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import type { OneOnOne } from "@groundwork/shared-types";
 import { api } from "../api";
 import { ContextLinks } from "../ContextLinks";
+import { LoadMore, usePagedList } from "../lists";
 import { useMemberName, useSession } from "../session";
-import { Empty, ErrorNote, InlineAdd, useAction, useLiveReload } from "../ui";
+import { Empty, ErrorNote, InlineAdd, useAction } from "../ui";
 
 export function OneOnOnesPage() {
   const { session, members } = useSession();
   const nameOf = useMemberName();
-  const [list, setList] = useState<OneOnOne[]>([]);
+  const list = usePagedList<OneOnOne>("/api/one-on-ones");
+  const load = list.reload;
   const [with_, setWith] = useState("");
   const { error, busy, run } = useAction();
-  const load = useCallback(() => api<OneOnOne[]>("GET", "/api/one-on-ones").then(setList), []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useLiveReload(load);
   const me = session?.member.id;
 
   return (
@@ -42,8 +39,8 @@ export function OneOnOnesPage() {
         <button disabled={busy}>Start 1:1</button>
       </form>
       <ErrorNote error={error} />
-      {list.length === 0 && <Empty>No 1:1s yet.</Empty>}
-      {list.map((o) => (
+      {list.loading ? <Empty>Loading 1:1s…</Empty> : list.items.length === 0 && <Empty>No 1:1s yet.</Empty>}
+      {list.items.map((o) => (
         <article key={o.id} className="card" aria-label={`1:1 with ${nameOf(o.memberIds.find((id) => id !== me) ?? "")}`}>
           <h2>1:1 with {nameOf(o.memberIds.find((id) => id !== me) ?? "")}</h2>
           {o.agenda.length === 0 && <Empty>The agenda is empty.</Empty>}
@@ -70,6 +67,7 @@ export function OneOnOnesPage() {
           />
         </article>
       ))}
+      <LoadMore list={list} />
     </section>
   );
 }
