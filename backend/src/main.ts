@@ -9,6 +9,9 @@ import { startGroundwork } from "./server.js";
 import { startMailSandbox } from "./testing/mailSandbox.js";
 
 async function main() {
+  // sequelize's SQLite driver captures a stack trace on every query; mapped through source maps
+  // that was an eighth of the server's CPU. Stacks in logs name the transpiled positions instead.
+  process.setSourceMapsEnabled(false);
   let config;
   try {
     config = loadConfig();

@@ -1,5 +1,14 @@
-import type { Transaction } from "sequelize";
+import type { Model, Transaction } from "sequelize";
 import { ContextItemRow } from "../storage/models.js";
+
+/** A busy connection records its latest delivery this often at most: one write per delivery would double the worker's writes. */
+export const DELIVERY_TOUCH_MS = 10_000;
+
+/** Records that a connection (or installation) just delivered, unless it did within DELIVERY_TOUCH_MS. */
+export function touchDelivery(connection: Model & { lastDeliveryAt: Date | null }, transaction: Transaction) {
+  if (connection.lastDeliveryAt && Date.now() - connection.lastDeliveryAt.getTime() < DELIVERY_TOUCH_MS) return Promise.resolve();
+  return connection.update({ lastDeliveryAt: new Date() }, { transaction });
+}
 
 /** What we keep of a host item: the columns we query by, and the full snapshot to show. */
 export interface Snapshot {

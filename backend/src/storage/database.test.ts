@@ -33,3 +33,30 @@ it("creates the key file's folder 0700 and the key 0600", () => {
   expect(mode(dataDir)).toBe(0o700);
   expect(mode(path.join(dataDir, "encryption.key"))).toBe(0o600);
 });
+
+it("serves SQLite transactions from one handle in turn, and a rolled-back one leaves it usable", async () => {
+  const db = await openDatabase({ dialect: "sqlite", storage: path.join(root, "tx.db") });
+  await db.query("CREATE TABLE t (x INTEGER UNIQUE)");
+  const opened = new Set<unknown>();
+  const manager = db.connectionManager as unknown as { getConnection(o?: { uuid?: string }): Promise<unknown> };
+  const get = manager.getConnection.bind(manager);
+  manager.getConnection = async (o) => {
+    const handle = await get(o);
+    if (o?.uuid && o.uuid !== "default") opened.add(handle);
+    return handle;
+  };
+  await db.transaction(async (transaction) => {
+    await db.query("INSERT INTO t VALUES (1)", { transaction });
+  });
+  await expect(
+    db.transaction(async (transaction) => {
+      await db.query("INSERT INTO t VALUES (2)", { transaction });
+      await db.query("INSERT INTO t VALUES (1)", { transaction });
+    }),
+  ).rejects.toThrow();
+  await Promise.all([1, 2, 3].map((n) => db.transaction((transaction) => db.query(`INSERT INTO t VALUES (${n + 10})`, { transaction }))));
+  const [rows] = await db.query("SELECT x FROM t ORDER BY x");
+  expect(rows).toEqual([{ x: 1 }, { x: 11 }, { x: 12 }, { x: 13 }]);
+  expect(opened.size).toBe(1);
+  await db.close();
+});

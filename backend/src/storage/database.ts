@@ -55,6 +55,7 @@ export async function openDatabase(db: Config["database"], logging: false | ((sq
       transactionType: Transaction.TYPES.IMMEDIATE,
     });
     serialiseWrites(sequelize);
+    reuseTransactionHandle(sequelize);
     await sequelize.query("PRAGMA journal_mode=WAL");
   } else {
     sequelize = new Sequelize(db.url, {
@@ -72,6 +73,27 @@ export async function openDatabase(db: Config["database"], logging: false | ((sq
   }
   await sequelize.authenticate();
   return sequelize;
+}
+
+interface SqliteConnections {
+  connections: Record<string, unknown>;
+  getConnection(options?: { uuid?: string }): Promise<unknown>;
+  releaseConnection(connection: unknown, force?: boolean): void;
+}
+
+/**
+ * sequelize opens a handle for each transaction and closes it after, and each new handle
+ * re-reads the schema: most of a short write's cost. Transactions run one at a time in this
+ * process (serialiseWrites), so one handle serves them all in turn and stays open.
+ */
+function reuseTransactionHandle(sequelize: Sequelize) {
+  const manager = sequelize.connectionManager as unknown as SqliteConnections;
+  const get = manager.getConnection.bind(manager);
+  const release = manager.releaseConnection.bind(manager);
+  manager.getConnection = (options) => get(options?.uuid && options.uuid !== "default" ? { ...options, uuid: "transactions" } : options);
+  manager.releaseConnection = (connection, force) => {
+    if (connection !== manager.connections.transactions || force) release(connection, force);
+  };
 }
 
 export function dialectOf(sequelize: Sequelize): Dialect {

@@ -33,7 +33,7 @@ export interface ApiResponse<T = any> {
 
 /** A browser-like API client: keeps the session cookie and sends the CSRF header. */
 export class ApiClient {
-  private cookie = "";
+  cookie = "";
   csrfToken = "";
 
   constructor(readonly baseUrl: string) {}

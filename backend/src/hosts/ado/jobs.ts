@@ -6,7 +6,7 @@ import { AdoConnectionRow, ContextItemRow, ContextLinkRow } from "../../storage/
 import { type AdoClient, type AdoPullRequest, type AdoPullRequestStatus, type AdoWorkItem, asJobError, AdoError } from "./client.js";
 import { clientFor } from "./connection.js";
 import { pullRequestSnapshot, workItemSnapshot } from "./snapshots.js";
-import { applySnapshot, type Snapshot } from "../snapshot.js";
+import { applySnapshot, touchDelivery, type Snapshot } from "../snapshot.js";
 import type { AdoEventJob } from "./webhooks.js";
 import { authorEmail, pullRequestComment, recordComment, workItemComments, type CommentActivity } from "./comments.js";
 
@@ -148,7 +148,7 @@ export function adoJobHandlers(services: AppServices): Record<string, JobHandler
       await ctx.finish(async (tx) => {
         if (snapshot) await applySnapshot(connection.workspaceId, snapshot, tx);
         for (const [i, comment] of comments.entries()) await recordComment(connection.workspaceId, comment, emails[i]!, tx);
-        await connection.update({ lastDeliveryAt: new Date() }, { transaction: tx });
+        await touchDelivery(connection, tx);
         if (postStatus) {
           const job: PrStatusJob = {
             workspaceId: connection.workspaceId,

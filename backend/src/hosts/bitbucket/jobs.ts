@@ -4,7 +4,7 @@ import type { JobHandler } from "../../jobs/worker.js";
 import type { Transaction } from "sequelize";
 import { BitbucketInstallationRow, BitbucketTokenConnectionRow, ContextItemRow, ContextLinkRow } from "../../storage/models.js";
 import { asJobError } from "../hostError.js";
-import { applySnapshot, type Snapshot } from "../snapshot.js";
+import { applySnapshot, touchDelivery, type Snapshot } from "../snapshot.js";
 import { BitbucketClient, BitbucketError, type BitbucketBuildStatus, type BitbucketPullRequest, type BitbucketUser } from "./client.js";
 import type { BitbucketEventJob } from "./lifecycle.js";
 import { apiUrlFor, tokenApiUrlFor } from "./installations.js";
@@ -76,7 +76,7 @@ async function access(services: AppServices, via: BitbucketVia): Promise<Bitbuck
       client: new BitbucketClient(apiUrlFor(services, i.baseUrl), { kind: "connect", appKey: services.config.bitbucket.appKey, clientKey: i.clientKey, sharedSecret: services.secrets.open(i.sharedSecretSealed) }),
       identityScope: i.principalUuid,
       follows: () => true,
-      touch: (tx) => i.update({ lastDeliveryAt: new Date() }, { transaction: tx }),
+      touch: (tx) => touchDelivery(i, tx),
       failed: (message) => i.update({ status: "auth_failed", lastError: message }),
       succeeded: () => (i.lastError ? i.update({ lastError: null }) : Promise.resolve()),
     };
@@ -88,7 +88,7 @@ async function access(services: AppServices, via: BitbucketVia): Promise<Bitbuck
     client: new BitbucketClient(tokenApiUrlFor(services, c.bitbucketWorkspace), { kind: "token", token: services.secrets.open(c.tokenSealed) }),
     identityScope: c.workspaceUuid,
     follows: (repository) => c.repositories.some((r) => r.slug.toLowerCase() === repository.toLowerCase()),
-    touch: (tx) => c.update({ lastDeliveryAt: new Date() }, { transaction: tx }),
+    touch: (tx) => touchDelivery(c, tx),
     failed: (message) => c.update({ status: "auth_failed", lastError: message }),
     succeeded: () => (c.status !== "active" || c.lastError ? c.update({ status: "active", lastError: null }) : Promise.resolve()),
   };
