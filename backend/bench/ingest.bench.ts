@@ -13,7 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { signAsBitbucket } from "../src/hosts/bitbucket/fakeBitbucket.js";
-import { bitbucketEvent as readBitbucketEvent, PULL_REQUESTS, type TargetInfo, type TargetReport } from "./protocol.js";
+import { bitbucketEvent as readBitbucketEvent, PULL_REQUESTS, type ListsInfo, type ListsRequest, type TargetInfo, type TargetReport } from "./protocol.js";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
@@ -34,7 +34,7 @@ async function start(mode: string) {
   });
   return { child, info };
 }
-const ask = <T>(child: ChildProcess, msg: string) =>
+const ask = <T>(child: ChildProcess, msg: string | ListsRequest) =>
   new Promise<T>((resolve) => {
     child.once("message", (m) => resolve(m as T));
     child.send(msg);
@@ -107,7 +107,21 @@ async function load(route: { url: string; headers: Record<string, string>; body:
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const spread = (xs: number[]) => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
 
-// Every target runs the same load once a round, round after round.
+/** Waits for a target's worker to finish what the loads queued, so the next measurement starts clean. */
+async function settled(child: ChildProcess) {
+  for (let waited = 0; waited < 180_000; waited += 1000) {
+    if ((await ask<TargetReport>(child, "report")).pendingJobs === 0) return;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error("the worker did not catch up within 3 minutes");
+}
+
+/** Nothing left over from an earlier load (another target's backlog included) competes with the next one. */
+const settledAll = async () => {
+  for (const [mode, { child }] of targets) if (mode !== "bare") await settled(child);
+};
+
+// Every target runs the same load once a round, round after round, each from a quiet machine.
 const targets = new Map<string, Awaited<ReturnType<typeof start>>>();
 for (const mode of modes) targets.set(mode, await start(mode));
 const bareInfo = { ...targets.get("bare")!.info, ...targets.get("sqlite")!.info, url: targets.get("bare")!.info.url };
@@ -116,7 +130,9 @@ for (let round = 0; round <= ROUNDS; round++)
   for (const mode of modes) {
     const { info } = targets.get(mode)!;
     for (const [name, route] of Object.entries(routes(mode === "bare" ? bareInfo : info, bareInfo))) {
+      await settledAll();
       const saturated = await load(route);
+      await settledAll();
       const fixed = await load(route, FIXED_RATE);
       if (round === 0) continue; // warm-up: JIT, pools, page cache
       const s = ((samples[name] ??= {})[mode] ??= { rps: [], p99: [] });
@@ -144,20 +160,11 @@ const rows = Object.entries(samples).flatMap(([route, byMode]) => {
 });
 console.table(rows);
 
-/** Waits for a target's worker to finish what the loads queued, so the next measurement starts clean. */
-async function settled(child: ChildProcess) {
-  for (let waited = 0; waited < 180_000; waited += 1000) {
-    if ((await ask<TargetReport>(child, "report")).pendingJobs === 0) return;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error("the worker did not catch up within 3 minutes");
-}
-
 // Webhook → status on the host, at a sustained rate, each delivery updating another PR; then 200 updates of one PR.
 const flows: Record<string, unknown> = {};
 for (const mode of modes.filter((m) => m !== "bare")) {
   const { child, info } = targets.get(mode)!;
-  await settled(child);
+  await settledAll();
   const ado = routes(info, bareInfo)["ADO service hook"];
   const sent: { pr: number; at: number }[] = [];
   const deliveries = SUSTAINED_RATE * 10;
@@ -176,8 +183,10 @@ for (const mode of modes.filter((m) => m !== "bare")) {
   const report = await ask<TargetReport>(child, "report");
   const latencies = sent
     .filter((s) => s.pr !== PULL_REQUESTS)
-    .map((s) => (report.statusAt[s.pr] ?? []).find((t) => t >= s.at))
-    .map((t, i) => (t === undefined ? Infinity : t - sent[i]!.at));
+    .map((s) => {
+      const posted = (report.statusAt[s.pr] ?? []).find((t) => t >= s.at);
+      return posted === undefined ? Infinity : posted - s.at;
+    });
   const sorted = latencies.sort((a, b) => a - b);
   flows[mode] = {
     "webhook → status p50 ms": sorted[Math.floor(sorted.length / 2)],
@@ -187,8 +196,37 @@ for (const mode of modes.filter((m) => m !== "bare")) {
   };
 }
 console.table(flows);
+
+// Lists: one page costs the same in a workspace of 200 items and of 2,000.
+const listRows: Record<string, unknown>[] = [];
+for (const mode of modes.filter((m) => m !== "bare")) {
+  const { child, info } = targets.get(mode)!;
+  const timings = new Map<string, { p50: number; bytes: number }[]>();
+  for (const items of [200, 2000]) {
+    const { cookie, paths } = await ask<ListsInfo>(child, { lists: items });
+    for (const p of paths) {
+      const res = await fetch(`${info.url}${p}`, { headers: { cookie } });
+      if (!res.ok) throw new Error(`${p}: ${res.status}`);
+      const bytes = (await res.arrayBuffer()).byteLength;
+      const run = await autocannon({ url: `${info.url}${p}`, connections: 10, duration: 3, headers: { cookie } });
+      if (run.non2xx > 0 || run.errors > 0) throw new Error(`${p}: ${run.non2xx} non-2xx and ${run.errors} errors`);
+      (timings.get(p) ?? timings.set(p, []).get(p)!).push({ p50: run.latency.p50, bytes });
+    }
+  }
+  for (const [p, [small, large]] of timings)
+    listRows.push({
+      target: mode,
+      list: p.replace(/[0-9a-f-]{36}/, ":id"),
+      "p50 ms @200": small!.p50,
+      "p50 ms @2,000": large!.p50,
+      "time ×": +(large!.p50 / Math.max(1, small!.p50)).toFixed(2),
+      "bytes @200": small!.bytes,
+      "bytes @2,000": large!.bytes,
+    });
+}
+console.table(listRows);
 for (const { child } of targets.values()) await stop(child);
 
 const out = process.env.BENCH_OUT ?? path.join(os.tmpdir(), `groundwork-bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-fs.writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), rounds: ROUNDS, durationSeconds: DURATION_S, connections: CONNECTIONS, rows, flows }, null, 2));
+fs.writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), rounds: ROUNDS, durationSeconds: DURATION_S, connections: CONNECTIONS, rows, flows, lists: listRows }, null, 2));
 console.log(`written to ${out}`);

@@ -13,6 +13,10 @@ export type TargetInfo = {
 
 export type TargetReport = { peakRssMb: number; statusAt: Record<number, number[]>; statusPosts: Record<number, number>; pendingJobs: number };
 
+/** A workspace grown to `items` pieces of feedback, and the list reads to time in it. */
+export type ListsRequest = { lists: number };
+export type ListsInfo = { cookie: string; paths: string[] };
+
 /** The documented pullrequest:updated payload, its repository moved to the bench's acme/widgets. */
 export const bitbucketEvent = () =>
   fs

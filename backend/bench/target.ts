@@ -18,15 +18,18 @@ import { adoHostsOf, fakeAdo, type FakeAdoState } from "../src/hosts/ado/fakeAdo
 import type { AdoPullRequest } from "../src/hosts/ado/client.js";
 import { BitbucketHostDriver, fakeBitbucket, type FakeBitbucketState } from "../src/hosts/bitbucket/fakeBitbucket.js";
 import { bindThroughConfigure, fakeHostsConfig } from "../src/testing/hostedApp.js";
-import { signUp } from "../src/testing/testApp.js";
+import { FeedbackRow } from "../src/storage/models.js";
+import { inviteMember, signUp } from "../src/testing/testApp.js";
 
-import { bitbucketEvent, PULL_REQUESTS, type TargetInfo, type TargetReport } from "./protocol.js";
+import { bitbucketEvent, PULL_REQUESTS, type ListsInfo, type ListsRequest, type TargetInfo, type TargetReport } from "./protocol.js";
 
 const mode = process.argv[2] as "bare" | "sqlite" | "postgres";
+process.setSourceMapsEnabled(false); // as main.ts runs the product
 const BITBUCKET_EVENT = bitbucketEvent();
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
 let stop = async () => {};
+let lists = async (_items: number): Promise<ListsInfo> => ({ cookie: "", paths: [] });
 let report = async (): Promise<TargetReport> => ({ peakRssMb: Math.round(peakRss / 2 ** 20), statusAt: {}, statusPosts: {}, pendingJobs: 0 });
 
 if (mode === "bare") {
@@ -106,6 +109,18 @@ if (mode === "bare") {
     bitbucketToken: { path: new URL(token.body.webhookUrl).pathname, secret: bbState.hooks![0]!.secret! },
     connect: { clientKey: install.clientKey, sharedSecret: install.sharedSecret },
   } satisfies TargetInfo);
+  // A second workspace whose history grows between list measurements.
+  const reader = await signUp(running.url, "Lists", "lists@example.com");
+  const subjectId = (await inviteMember(reader.client, "subject@example.com", "Sam Subject")).session.member.id;
+  lists = async (items) => {
+    const have = await FeedbackRow.count({ where: { workspaceId: reader.session.workspace.id } });
+    const row = { workspaceId: reader.session.workspace.id, authorId: reader.session.member.id, subjectId, visibility: "shared_with_subject" as const };
+    for (let n = have; n < items; n += 500)
+      await FeedbackRow.bulkCreate(
+        Array.from({ length: Math.min(500, items - n) }, (_, i) => ({ ...row, body: `Feedback number ${n + i}: thorough review of the payments change.` })),
+      );
+    return { cookie: reader.client.cookie, paths: ["/api/feedback", "/api/link-targets?q=payments", `/api/members/${subjectId}/contributions`] };
+  };
   report = async () => {
     drain();
     const [row] = await running.services.storage.sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE status IN ('queued', 'running')", {
@@ -129,6 +144,7 @@ if (mode === "bare") {
 }
 
 process.on("message", (msg) => {
+  if (typeof msg === "object" && msg && "lists" in msg) void lists((msg as ListsRequest).lists).then((r) => process.send!(r));
   if (msg === "report") void report().then((r) => process.send!(r));
   if (msg === "stop") {
     clearInterval(sampler);
