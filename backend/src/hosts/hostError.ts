@@ -25,10 +25,13 @@ export function retryAfterSeconds(headers: Headers) {
   return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
 }
 
-/** Inside a job: 429 waits for Retry-After (or backs off), 401/403/400 stop retrying, the rest back off. */
+/**
+ * Inside a job: a throttling or unavailable host (429, 5xx, unreachable, timed out) holds the
+ * job's lane and waits, without spending attempts, for Retry-After or a capped backoff;
+ * what retrying cannot fix (401, 403, 400, 404) is dead-lettered at once.
+ */
 export function asJobError(err: unknown) {
   if (!(err instanceof HostCallError)) return err;
-  if (err.kind === "rate_limited") return new RetryAfter(err.retryAfterSeconds, err.message);
-  if (err.kind === "auth" || err.kind === "forbidden" || err.kind === "invalid") return new PermanentFailure(err.message);
-  return err;
+  if (err.kind === "rate_limited" || err.kind === "server" || err.kind === "unreachable") return new RetryAfter(err.retryAfterSeconds, err.message);
+  return new PermanentFailure(err.message);
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createLogger } from "../log.js";
 import { openStorage, type Storage } from "../storage/index.js";
 import { testDatabase } from "../testing/testDatabase.js";
-import { backoffDelay, JobQueue, MAX_THROTTLED_RETRIES, PermanentFailure, RetryAfter } from "./queue.js";
+import { backoffDelay, JobQueue, PermanentFailure, RetryAfter } from "./queue.js";
 import { Worker, type JobHandler } from "./worker.js";
 
 const db = testDatabase();
@@ -80,47 +80,94 @@ describe("JobQueue", () => {
     expect((await jobRow(id!)).status).toBe("queued");
   });
 
-  it("honours Retry-After without spending an attempt, and dead-letters permanent failures at once", async () => {
+  it("dead-letters permanent failures at once", async () => {
     const queue = new JobQueue(sequelize, { maxAttempts: 5 });
-    const { id } = await queue.enqueue("x", {});
+    const { id } = await queue.enqueue("y", {});
     const [job] = await queue.claim("w", 1);
-    await queue.fail(job!, new RetryAfter(120));
-    const row = await jobRow(id!);
-    expect(Number(row.attempts)).toBe(0);
-    expect(Number(row.run_at) - Date.now()).toBeGreaterThan(115_000);
-
-    const { id: id2 } = await queue.enqueue("y", {});
-    const [job2] = await queue.claim("w", 1);
-    await queue.fail(job2!, new PermanentFailure("401 from host: token revoked"));
-    expect((await jobRow(id2!)).status).toBe("dead");
+    await queue.fail(job!, new PermanentFailure("401 from host: token revoked"));
+    expect((await jobRow(id!)).status).toBe("dead");
   });
 
-  it("backs off and spends attempts when a host throttles without a wait, and bounds free throttled retries", async () => {
-    const queue = new JobQueue(sequelize, { maxAttempts: 3, backoffBaseMs: 1_000 });
-    const due = (id: number) => sequelize.query("UPDATE jobs SET run_at = 0 WHERE id = :id", { replacements: { id } });
+  it("holds a throttled or unavailable host's lane as one, spends no attempt, probes once, and resumes on success", async () => {
+    let now = 1_000_000_000_000;
+    const queue = new JobQueue(sequelize, { maxAttempts: 3, backoffBaseMs: 1_000, holdCapMs: 60_000, now: () => now });
+    const ws = "00000000-0000-4000-8000-0000000000a1";
+    const ids = [];
+    for (let i = 0; i < 5; i++) ids.push((await queue.enqueue("host.call", { i }, { workspaceId: ws })).id!);
+    const other = (await queue.enqueue("other.call", {}, { workspaceId: ws })).id!;
+
+    // The host says 429 with Retry-After: 30 on the first job: its whole lane waits 30 s.
+    const [first] = await queue.claim("w", 1);
+    expect(first!.lane).toBe(`host:${ws}`);
+    await queue.fail(first!, new RetryAfter(30));
+    expect(Number((await jobRow(ids[0]!)).attempts)).toBe(0);
+    const during = await queue.claim("w", 10);
+    expect(during.map((j) => j.id)).toEqual([other]); // another host's lane is not held
+    await queue.complete(during[0]!);
+    now += 29_000;
+    expect(await queue.claim("w", 10)).toEqual([]);
+
+    // Then the host is down (500s, no wait given): each failure holds the lane longer, never past the cap.
+    now += 2_000;
+    const holds: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const [probe] = await queue.claim("w", 1);
+      expect(probe).toBeDefined();
+      await queue.fail(probe!, new RetryAfter(undefined, "HTTP 500"));
+      const hold = (await queue.laneHolds()).get(`host:${ws}`)!;
+      holds.push(hold.until - now);
+      expect(await queue.claim("w", 10)).toEqual([]);
+      now = hold.until + 1;
+    }
+    expect(Math.max(...holds)).toBeLessThanOrEqual(60_000);
+    expect(holds.at(-1)!).toBeGreaterThanOrEqual(30_000);
+    const rows = await Promise.all(ids.map(jobRow));
+    expect(rows.every((r) => r.status === "queued" && Number(r.attempts) === 0)).toBe(true);
+
+    // The host is back: a probe succeeds, the hold is cleared, and the rest of the lane runs.
+    const [probe] = await queue.claim("w", 1);
+    expect(await queue.complete(probe!)).toBe(true);
+    await queue.clearHold(probe!.lane!);
+    expect((await queue.claim("w", 10)).length).toBe(4);
+  });
+
+  it("waits out an outage far longer than 8 attempts took, and gives up only past the retry budget", async () => {
+    let now = 1_000_000_000_000;
+    const queue = new JobQueue(sequelize, { maxAttempts: 8, holdCapMs: 5 * 60_000, retryBudgetMs: 6 * 3_600_000, now: () => now });
+    const { id } = await queue.enqueue("host.status", {}, { workspaceId: "00000000-0000-4000-8000-0000000000a2" });
+    let tries = 0;
+    while (now < 1_000_000_000_000 + 5 * 3_600_000) {
+      const [job] = await queue.claim("w", 1);
+      if (job) {
+        tries++;
+        await queue.fail(job, new RetryAfter(undefined, "HTTP 503"));
+      }
+      now += 60_000;
+    }
+    expect((await jobRow(id!)).status).toBe("queued"); // five hours of outage, still waiting
+    expect(tries).toBeGreaterThan(50);
+    expect(tries).toBeLessThan(300 + 10); // at most one probe per capped hold, not one per job per second
+    now += 2 * 3_600_000;
+    const [job] = await queue.claim("w", 1);
+    await queue.fail(job!, new RetryAfter(undefined, "HTTP 503"));
+    const dead = await jobRow(id!);
+    expect(dead.status).toBe("dead");
+    expect(dead.last_error).toMatch(/unavailable for 7 h, longer than the retry budget: HTTP 503/);
+  });
+
+  it("renews a running job's lease, so a dead worker's job runs again within 15 seconds", async () => {
+    let now = 1_000_000_000_000;
+    const queue = new JobQueue(sequelize, { now: () => now });
     const { id } = await queue.enqueue("x", {});
-    for (let attempt = 1; attempt <= 3; attempt++) {
-      await due(id!);
-      const [job] = await queue.claim("w", 1);
-      await queue.fail(job!, new RetryAfter(undefined));
-      const row = await jobRow(id!);
-      if (attempt < 3) {
-        expect(row).toMatchObject({ status: "queued" });
-        expect(Number(row.attempts)).toBe(attempt);
-        expect(Number(row.run_at) - Date.now()).toBeGreaterThan(400);
-      } else expect(row.status).toBe("dead");
+    const [held] = await queue.claim("alive", 1);
+    for (let i = 0; i < 6; i++) {
+      now += 5_000;
+      expect(await queue.extendLease(held!)).toBe(true); // the worker's heartbeat, every third of the lease
+      expect(await queue.claim("other", 1)).toEqual([]);
     }
-    // With the host's Retry-After the wait is free, but only so many times.
-    const { id: id2 } = await queue.enqueue("y", {});
-    for (let i = 0; i < MAX_THROTTLED_RETRIES + 3; i++) {
-      await due(id2!);
-      const [job] = await queue.claim("w", 1);
-      if (!job) break;
-      await queue.fail(job, new RetryAfter(1));
-    }
-    const row = await jobRow(id2!);
-    expect(row.status).toBe("dead");
-    expect(Number(row.throttles)).toBe(MAX_THROTTLED_RETRIES);
+    now += 15_001; // the worker died: no heartbeat since
+    const [taken] = await queue.claim("other", 1);
+    expect(taken!.id).toBe(id);
   });
 
   it("fences a worker whose lease was taken over: its completion does not count", async () => {
@@ -158,6 +205,39 @@ describe("JobQueue", () => {
     expect(calls).toBe(3);
     const effects = await sequelize.query<{ n: number }>("SELECT n FROM job_effects", { type: QueryTypes.SELECT });
     expect(effects.map((e) => Number(e.n))).toEqual([7]);
+  });
+
+  it("keeps a hanging host to its lane's slots, so other hosts' work and work needing no host keep running", async () => {
+    const queue = new JobQueue(sequelize);
+    const ws = "00000000-0000-4000-8000-0000000000a3";
+    let release!: () => void;
+    const hostHangs = new Promise<void>((resolve) => (release = resolve));
+    let hanging = 0;
+    let mostHanging = 0;
+    const done: string[] = [];
+    const worker = new Worker(
+      queue,
+      {
+        "slowhost.call": async () => {
+          mostHanging = Math.max(mostHanging, ++hanging);
+          await hostHangs;
+          hanging--;
+          done.push("slow");
+        },
+        "otherhost.call": async () => void done.push("other"),
+        "local.tidy": async () => void done.push("local"),
+      },
+      { concurrency: 4, pollMs: 20, log },
+    );
+    for (let i = 0; i < 10; i++) await queue.enqueue("slowhost.call", { i }, { workspaceId: ws });
+    for (let i = 0; i < 5; i++) await queue.enqueue("otherhost.call", { i }, { workspaceId: ws });
+    for (let i = 0; i < 5; i++) await queue.enqueue("local.tidy", { i });
+    worker.start();
+    await waitFor(async () => done.length === 10, 10_000, "the work that needs no hanging host");
+    expect(mostHanging).toBe(2);
+    release();
+    await waitFor(async () => done.length === 20, 10_000, "the hanging host's work once it answers");
+    await worker.stop();
   });
 
   it("dead-letters a job kind nobody handles instead of dropping it", async () => {

@@ -2,11 +2,10 @@ import { randomUUID } from "node:crypto";
 import { QueryTypes, type Sequelize, type Transaction } from "sequelize";
 import { dialectOf } from "../storage/database.js";
 
-/** A job asks to run again after the host's Retry-After; it does not count as a failed attempt. */
 /**
- * A host asked us to wait (429, 503). With the host's Retry-After, the job waits that long
- * without spending an attempt, up to MAX_THROTTLED_RETRIES times; without one it backs off
- * exponentially and spends an attempt, so a throttling host is never hammered in a loop.
+ * The host is throttling (429) or down (5xx, unreachable): the job waits without spending an
+ * attempt, for the host's Retry-After or else a capped backoff, and so do all jobs of its lane
+ * (one shared hold, then a single probe), until the retry budget — a span of time — runs out.
  */
 export class RetryAfter extends Error {
   constructor(
@@ -16,7 +15,6 @@ export class RetryAfter extends Error {
     super(message);
   }
 }
-export const MAX_THROTTLED_RETRIES = 20;
 /** A failure that retrying cannot fix (401/403 from a host): dead-letter at once. */
 export class PermanentFailure extends Error {}
 /** Another worker took the job over after our lease ran out; our work must not commit. */
@@ -30,8 +28,20 @@ export interface ClaimedJob {
   maxAttempts: number;
   leaseToken: string;
   workspaceId: string | null;
-  /** Times a host's Retry-After has postponed it so far. */
+  /** Times a throttling or unavailable host has postponed it so far. */
   throttles: number;
+  /**
+   * Work for one host on behalf of one workspace ("<host>:<workspace id>", from the kind's
+   * prefix): limited in concurrency and held together while that host is unavailable.
+   */
+  lane: string | null;
+  createdAt: number;
+}
+
+/** A lane held because its host is unavailable: nothing runs before `until`, then one probe at a time until a success. */
+export interface LaneHold {
+  until: number;
+  failures: number;
 }
 
 export interface EnqueueOptions {
@@ -50,16 +60,26 @@ export interface EnqueueOptions {
 
 export interface QueueOptions {
   maxAttempts: number;
+  /** A running job's lease; its worker renews it every third of this, so a dead worker's jobs run again this soon. */
   leaseMs: number;
   backoffBaseMs: number;
   backoffCapMs: number;
+  /** How long a job keeps waiting out an unavailable host before it is dead-lettered. */
+  retryBudgetMs: number;
+  /** The longest a lane is held without a probe, however long the outage. */
+  holdCapMs: number;
+  /** The clock: tests move it instead of waiting. */
+  now: () => number;
 }
 
 export const DEFAULT_QUEUE_OPTIONS: QueueOptions = {
   maxAttempts: 8,
-  leaseMs: 60_000,
+  leaseMs: 15_000,
   backoffBaseMs: 1_000,
   backoffCapMs: 15 * 60_000,
+  retryBudgetMs: 6 * 60 * 60_000,
+  holdCapMs: 5 * 60_000,
+  now: () => Date.now(),
 };
 
 interface JobRowRaw {
@@ -71,7 +91,14 @@ interface JobRowRaw {
   lease_token: string;
   workspace_id: string | null;
   throttles?: number | string;
+  lane: string | null;
+  created_at: number | string;
 }
+
+/** Jobs of one kind family ("ado.…") for one workspace share a lane; jobs for no workspace have none. */
+const laneOf = (kind: string, workspaceId: string | null | undefined) => (workspaceId && kind.includes(".") ? `${kind.slice(0, kind.indexOf("."))}:${workspaceId}` : null);
+/** `x NOT IN ()` is not SQL, and NOT IN (NULL) excludes everything: an impossible lane stands in for none. */
+const NO_LANE = ["-"];
 
 /** "Equal jitter": half the exponential delay is fixed, half random, so retries spread out. */
 export function backoffDelay(attempt: number, baseMs: number, capMs: number, random = Math.random) {
@@ -113,7 +140,7 @@ export class JobQueue {
    * or repeats within the batch. Returns each job's id, or null where it was a duplicate.
    */
   async enqueueMany(jobs: (EnqueueOptions & { kind: string } & ({ payload: unknown } | { payloadJson: string }))[], transaction?: Transaction) {
-    const now = Date.now();
+    const now = this.options.now();
     const bind: unknown[] = [];
     jobs = jobs.map((j) => {
       if (!j.coalesce) return j;
@@ -121,15 +148,24 @@ export class JobQueue {
       return { ...j, dedupeKey: `${j.kind}:${j.coalesce.key}:${window}`, runAt: (window + 1) * j.coalesce.windowMs };
     });
     const rows = jobs.map((j) => {
-      const values = [j.kind, "payloadJson" in j ? j.payloadJson : JSON.stringify(j.payload ?? null), j.maxAttempts ?? this.options.maxAttempts, j.runAt ?? now, j.dedupeKey ?? null, j.workspaceId ?? null, now];
+      const values = [
+        j.kind,
+        "payloadJson" in j ? j.payloadJson : JSON.stringify(j.payload ?? null),
+        j.maxAttempts ?? this.options.maxAttempts,
+        j.runAt ?? now,
+        j.dedupeKey ?? null,
+        j.workspaceId ?? null,
+        now,
+        laneOf(j.kind, j.workspaceId),
+      ];
       const at = bind.length;
       bind.push(...values);
-      return `($${at + 1}, $${at + 2}, 'queued', 0, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}, $${at + 7})`;
+      return `($${at + 1}, $${at + 2}, 'queued', 0, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}, $${at + 7}, $${at + 8})`;
     });
     // sequelize runs SQL starting with "INSERT INTO" without returning rows on SQLite;
     // the leading comment makes it fetch the RETURNING rows on both databases.
     const inserted = await this.sequelize.query<{ id: number | string; dedupe_key: string | null }>(
-      `/* enqueue */ INSERT INTO jobs (kind, payload, status, attempts, max_attempts, run_at, dedupe_key, workspace_id, created_at, updated_at)
+      `/* enqueue */ INSERT INTO jobs (kind, payload, status, attempts, max_attempts, run_at, dedupe_key, workspace_id, created_at, updated_at, lane)
        VALUES ${rows.join(", ")} ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, dedupe_key`,
       { type: QueryTypes.SELECT, bind, transaction },
     );
@@ -153,9 +189,12 @@ export class JobQueue {
     for (const l of this.listeners) l();
   }
 
-  /** Leases up to `limit` due jobs, including running jobs whose lease ran out (their worker died). */
-  async claim(workerId: string, limit: number): Promise<ClaimedJob[]> {
-    const now = Date.now();
+  /**
+   * Leases up to `limit` due jobs, including running jobs whose lease ran out (their worker
+   * died), from lanes neither held nor in `fullLanes` (at the caller's concurrency limit).
+   */
+  async claim(workerId: string, limit: number, fullLanes: string[] = []): Promise<ClaimedJob[]> {
+    const now = this.options.now();
     const lock = dialectOf(this.sequelize) === "postgres" ? "FOR UPDATE SKIP LOCKED" : "";
     const leaseToken = randomUUID();
     const rows = await this.sequelize.query<JobRowRaw>(
@@ -163,13 +202,14 @@ export class JobQueue {
          locked_by = :workerId, locked_until = :until, updated_at = :now
        WHERE id IN (
          SELECT id FROM jobs
-         WHERE (status = 'queued' AND run_at <= :now) OR (status = 'running' AND locked_until < :now)
+         WHERE ((status = 'queued' AND run_at <= :now) OR (status = 'running' AND locked_until < :now))
+           AND (lane IS NULL OR (lane NOT IN (:fullLanes) AND lane NOT IN (SELECT lane FROM lane_holds WHERE until > :now)))
          ORDER BY run_at, id LIMIT :limit ${lock}
        )
-       RETURNING id, kind, payload, attempts, max_attempts, lease_token, workspace_id, throttles`,
+       RETURNING id, kind, payload, attempts, max_attempts, lease_token, workspace_id, throttles, lane, created_at`,
       {
         type: QueryTypes.SELECT,
-        replacements: { leaseToken, workerId, until: now + this.options.leaseMs, now, limit },
+        replacements: { leaseToken, workerId, until: now + this.options.leaseMs, now, limit, fullLanes: fullLanes.length ? fullLanes : NO_LANE },
       },
     );
     const jobs = rows.map((r) => ({
@@ -181,6 +221,8 @@ export class JobQueue {
       leaseToken: r.lease_token,
       workspaceId: r.workspace_id,
       throttles: Number(r.throttles ?? 0),
+      lane: r.lane,
+      createdAt: Number(r.created_at),
     }));
     const runnable: ClaimedJob[] = [];
     for (const job of jobs) {
@@ -197,28 +239,68 @@ export class JobQueue {
   }
 
   async extendLease(job: ClaimedJob) {
-    return this.fencedUpdate(job, "locked_until = :until", { until: Date.now() + this.options.leaseMs });
+    return this.fencedUpdate(job, "locked_until = :until", { until: this.options.now() + this.options.leaseMs });
   }
 
-  /** Schedules a retry (backoff with jitter, or the host's Retry-After) or dead-letters the job. */
+  /** Lanes held now or probing after a hold (a success clears them). */
+  async laneHolds() {
+    const rows = await this.sequelize.query<{ lane: string; until: number | string; failures: number | string }>("SELECT lane, until, failures FROM lane_holds", {
+      type: QueryTypes.SELECT,
+    });
+    return new Map<string, LaneHold>(rows.map((r) => [r.lane, { until: Number(r.until), failures: Number(r.failures) }]));
+  }
+
+  /** A job of the lane succeeded: its host is back. */
+  async clearHold(lane: string) {
+    await this.sequelize.query("DELETE FROM lane_holds WHERE lane = :lane", { replacements: { lane } });
+  }
+
+  /** Holds the lane until its host's wait (or a backoff that grows with each failure) is over; returns the end of the hold. */
+  private async hold(lane: string, seconds: number | undefined) {
+    const now = this.options.now();
+    const [held] = await this.sequelize.query<{ failures: number | string }>("SELECT failures FROM lane_holds WHERE lane = :lane", {
+      type: QueryTypes.SELECT,
+      replacements: { lane },
+    });
+    const failures = Number(held?.failures ?? 0) + 1;
+    const wait = seconds !== undefined ? seconds * 1000 : backoffDelay(failures, this.options.backoffBaseMs, this.options.holdCapMs);
+    const until = now + wait;
+    await this.sequelize.query(
+      `INSERT INTO lane_holds (lane, until, failures) VALUES (:lane, :until, :failures)
+       ON CONFLICT (lane) DO UPDATE SET failures = :failures,
+         until = CASE WHEN lane_holds.until > :until THEN lane_holds.until ELSE :until END`,
+      { replacements: { lane, until, failures } },
+    );
+    return until;
+  }
+
+  /**
+   * Schedules a retry or dead-letters the job. An unavailable host costs no attempt: the job
+   * (and its lane) waits, and gives up only once the retry budget of time is spent; other
+   * failures back off with jitter and spend attempts; permanent ones are dead at once.
+   */
   async fail(job: ClaimedJob, error: unknown) {
     const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof RetryAfter && error.seconds !== undefined && error.seconds > 0 && job.throttles < MAX_THROTTLED_RETRIES) {
+    const now = this.options.now();
+    if (error instanceof RetryAfter) {
+      const waited = now - job.createdAt;
+      if (waited > this.options.retryBudgetMs)
+        return this.bury(job, `The host was unavailable for ${Math.round(waited / 3_600_000)} h, longer than the retry budget: ${message}`);
+      const runAt = job.lane
+        ? await this.hold(job.lane, error.seconds)
+        : now + (error.seconds !== undefined ? error.seconds * 1000 : backoffDelay(job.throttles + 1, this.options.backoffBaseMs, this.options.holdCapMs));
       return this.fencedUpdate(
         job,
         "status = 'queued', attempts = attempts - 1, throttles = throttles + 1, run_at = :runAt, lease_token = NULL, locked_until = NULL, last_error = :message",
-        { runAt: Date.now() + error.seconds * 1000, message },
+        { runAt, message },
       );
     }
     if (error instanceof PermanentFailure || job.attempts >= job.maxAttempts) return this.bury(job, message);
-    // Throttled with no wait given (or too often): back off, never less than the host asked.
-    const asked = error instanceof RetryAfter ? (error.seconds ?? 0) * 1000 : 0;
-    const delay = Math.max(asked, backoffDelay(job.attempts, this.options.backoffBaseMs, this.options.backoffCapMs));
-    return this.fencedUpdate(
-      job,
-      "status = 'queued', run_at = :runAt, lease_token = NULL, locked_until = NULL, last_error = :message",
-      { runAt: Date.now() + delay, message },
-    );
+    const delay = backoffDelay(job.attempts, this.options.backoffBaseMs, this.options.backoffCapMs);
+    return this.fencedUpdate(job, "status = 'queued', run_at = :runAt, lease_token = NULL, locked_until = NULL, last_error = :message", {
+      runAt: now + delay,
+      message,
+    });
   }
 
   private bury(job: ClaimedJob, message: string) {
@@ -237,7 +319,7 @@ export class JobQueue {
       `UPDATE jobs SET ${set}, updated_at = :now WHERE id = :id AND lease_token = :leaseToken RETURNING id`,
       {
         type: QueryTypes.SELECT,
-        replacements: { ...replacements, now: Date.now(), id: job.id, leaseToken: job.leaseToken },
+        replacements: { ...replacements, now: this.options.now(), id: job.id, leaseToken: job.leaseToken },
         transaction,
       },
     );
@@ -275,9 +357,10 @@ export class JobQueue {
   /** Puts a dead job back in the queue with a fresh attempt budget; false if no such dead job. */
   async retryDead(id: number, workspaceId: string) {
     const rows = await this.sequelize.query<{ id: number }>(
-      `UPDATE jobs SET status = 'queued', attempts = 0, run_at = :now, updated_at = :now
+      // A retried job starts afresh: attempts, throttles and the retry budget, which runs from created_at.
+      `UPDATE jobs SET status = 'queued', attempts = 0, throttles = 0, run_at = :now, created_at = :now, updated_at = :now
        WHERE id = :id AND status = 'dead' AND workspace_id = :workspaceId RETURNING id`,
-      { type: QueryTypes.SELECT, replacements: { id, workspaceId, now: Date.now() } },
+      { type: QueryTypes.SELECT, replacements: { id, workspaceId, now: this.options.now() } },
     );
     if (rows.length) this.notify();
     return rows.length === 1;
@@ -286,7 +369,7 @@ export class JobQueue {
   /** Done jobs are kept for a while so a redelivered webhook still finds its dedupe key. */
   async pruneDone(olderThanMs: number) {
     await this.sequelize.query(`DELETE FROM jobs WHERE status = 'done' AND updated_at < :before`, {
-      replacements: { before: Date.now() - olderThanMs },
+      replacements: { before: this.options.now() - olderThanMs },
     });
   }
 

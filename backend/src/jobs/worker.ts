@@ -17,6 +17,8 @@ export type JobHandler = (payload: unknown, ctx: JobContext) => Promise<void>;
 
 export interface WorkerOptions {
   concurrency: number;
+  /** Jobs of one lane (one host for one workspace) at once: a hanging host holds no more slots than this. */
+  perLane?: number;
   pollMs?: number;
   workerId?: string;
   log: Logger;
@@ -27,6 +29,7 @@ export class Worker {
   readonly id: string;
   private running = false;
   private inFlight = new Set<Promise<void>>();
+  private inFlightByLane = new Map<string, number>();
   private wake: (() => void) | null = null;
   private loop: Promise<void> | null = null;
   private unsubscribe: (() => void) | null = null;
@@ -58,21 +61,11 @@ export class Worker {
   private async run() {
     const pollMs = this.options.pollMs ?? 500;
     while (this.running) {
-      const free = this.options.concurrency - this.inFlight.size;
       let claimed: ClaimedJob[] = [];
-      if (free > 0) {
-        try {
-          claimed = await this.queue.claim(this.id, free);
-        } catch (err) {
-          this.options.log.error({ err }, "claiming jobs failed");
-        }
-      }
-      for (const job of claimed) {
-        const p = this.execute(job).finally(() => {
-          this.inFlight.delete(p);
-          this.wake?.();
-        });
-        this.inFlight.add(p);
+      try {
+        claimed = await this.claimWithinLimits();
+      } catch (err) {
+        this.options.log.error({ err }, "claiming jobs failed");
       }
       if (claimed.length === 0 || this.inFlight.size >= this.options.concurrency) {
         await new Promise<void>((resolve) => {
@@ -88,7 +81,33 @@ export class Worker {
     }
   }
 
-  private async execute(job: ClaimedJob) {
+  /** Fills free slots one job at a time, skipping lanes at their limit (one job for a lane probing its host after a hold). */
+  private async claimWithinLimits() {
+    const claimed: ClaimedJob[] = [];
+    if (this.inFlight.size >= this.options.concurrency) return claimed;
+    const perLane = this.options.perLane ?? 2;
+    const holds = await this.queue.laneHolds();
+    while (this.inFlight.size < this.options.concurrency) {
+      const full = [...this.inFlightByLane].filter(([lane, n]) => n >= (holds.has(lane) ? 1 : perLane)).map(([lane]) => lane);
+      const [job] = await this.queue.claim(this.id, 1, full);
+      if (!job) break;
+      claimed.push(job);
+      if (job.lane) this.inFlightByLane.set(job.lane, (this.inFlightByLane.get(job.lane) ?? 0) + 1);
+      const p = this.execute(job, job.lane !== null && holds.has(job.lane)).finally(() => {
+        this.inFlight.delete(p);
+        if (job.lane) {
+          const left = this.inFlightByLane.get(job.lane)! - 1;
+          if (left) this.inFlightByLane.set(job.lane, left);
+          else this.inFlightByLane.delete(job.lane);
+        }
+        this.wake?.();
+      });
+      this.inFlight.add(p);
+    }
+    return claimed;
+  }
+
+  private async execute(job: ClaimedJob, probing: boolean) {
     const log = this.options.log.child({ jobId: job.id, kind: job.kind, attempt: job.attempts });
     const handler = this.handlers[job.kind];
     const heartbeat = setInterval(
@@ -110,6 +129,8 @@ export class Worker {
         },
       });
       if (!finished && !(await this.queue.complete(job))) log.warn("job finished after its lease was taken over");
+      // The probe after a hold got through: the host is back, the rest of the lane may run.
+      if (probing) await this.queue.clearHold(job.lane!);
     } catch (err) {
       if (err instanceof LeaseLost) {
         log.warn("lease lost; another worker owns the job now");

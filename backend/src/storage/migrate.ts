@@ -11,6 +11,7 @@ import * as emailVerification from "./migrations/0008_email_verification.js";
 import * as jobThrottles from "./migrations/0009_job_throttles.js";
 import * as readiness from "./migrations/0010_readiness.js";
 import * as listPages from "./migrations/0011_list_pages.js";
+import * as jobLanes from "./migrations/0012_job_lanes.js";
 
 /** Migrations are listed here in order, so bundling or a renamed file cannot reorder them. */
 const MIGRATIONS = [
@@ -25,6 +26,7 @@ const MIGRATIONS = [
   { name: "0009_job_throttles", ...jobThrottles },
   { name: "0010_readiness", ...readiness },
   { name: "0011_list_pages", ...listPages },
+  { name: "0012_job_lanes", ...jobLanes },
 ];
 
 export function migrator(sequelize: Sequelize) {
