@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler } from "express";
 import { ZodError } from "zod";
 import type { ApiErrorBody } from "@groundwork/shared-types";
+import { isDatabaseUnavailable } from "../storage/database.js";
 
 /** An error the caller can act on: rendered as {error:{code,message,field?}} with its status. */
 export class ApiError extends Error {
@@ -40,7 +41,10 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   else if (err?.type === "entity.too.large") apiError = new ApiError(413, "too_large", "The request body is too large");
   // The client went away before its body was read (e.g. while its credentials were checked): nothing went wrong here.
   else if (err?.type === "stream.not.readable" || err?.type === "request.aborted") apiError = new ApiError(400, "request_aborted", "The request was aborted");
-  else if (err?.status >= 400 && err?.status < 500 && typeof err?.message === "string")
+  else if (isDatabaseUnavailable(err)) {
+    req.log?.warn({ err }, "database unavailable");
+    apiError = new ApiError(503, "database_unavailable", "Groundwork cannot reach its database right now; try again shortly", undefined, { "Retry-After": "5" });
+  } else if (err?.status >= 400 && err?.status < 500 && typeof err?.message === "string")
     apiError = new ApiError(err.status, "bad_request", err.message);
   else {
     req.log?.error({ err }, "unhandled error");

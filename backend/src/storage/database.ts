@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import sqlite3 from "sqlite3";
-import { Sequelize, Transaction } from "sequelize";
+import { ConnectionError, DatabaseError, Sequelize, Transaction, TimeoutError } from "sequelize";
 import { StartupError, type Config } from "../config.js";
 import { serialiseWrites } from "./writeLock.js";
 
@@ -98,4 +98,21 @@ function reuseTransactionHandle(sequelize: Sequelize) {
 
 export function dialectOf(sequelize: Sequelize): Dialect {
   return sequelize.getDialect() === "postgres" ? "postgres" : "sqlite";
+}
+
+/** SQLite codes for a database that cannot take the request now (locked, full, unreadable, gone). */
+const SQLITE_UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|PROTOCOL|NOMEM)/;
+/** PostgreSQL SQLSTATEs for a server that is shutting down, starting, overloaded or unreachable. */
+const POSTGRES_UNAVAILABLE = /^(08|53|57P0[1-4])/;
+
+/**
+ * Whether a failure is the database being unavailable (not a bug or bad data): callers answer
+ * 503 with Retry-After, so hosts and clients retry instead of giving up on a 500.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (err instanceof ConnectionError || err instanceof TimeoutError) return true;
+  if (!(err instanceof DatabaseError)) return false;
+  const cause = err.parent as Error & { code?: string };
+  const code = String(cause?.code ?? "");
+  return SQLITE_UNAVAILABLE.test(code) || POSTGRES_UNAVAILABLE.test(code) || /Connection terminated|ECONNRESET|ECONNREFUSED/.test(cause?.message ?? "");
 }
