@@ -19,8 +19,11 @@ export interface RunningGroundwork {
   server: Server;
   worker: Worker | null;
   url: string;
-  close(): Promise<void>;
+  close(graceMs?: number): Promise<void>;
 }
+
+/** How long requests in flight may take to finish when Groundwork is told to stop. */
+export const SHUTDOWN_GRACE_MS = 10_000;
 
 /** Opens storage, starts the HTTP server and (unless disabled) a worker: one replica. */
 export async function startGroundwork(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningGroundwork> {
@@ -54,13 +57,19 @@ export async function startGroundwork(config: Config, log: Logger = createLogger
     server,
     worker,
     url: `http://${host}:${port}`,
-    async close() {
+    /**
+     * Stops taking requests, lets those in flight finish (a delivery being recorded is
+     * acknowledged, not cut off) for up to `graceMs`, then stops the worker once its jobs in
+     * hand are done, and closes the database.
+     */
+    async close(graceMs = SHUTDOWN_GRACE_MS) {
       clearInterval(prune);
       clearInterval(staleSync);
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const cutOff = setTimeout(() => server.closeAllConnections(), graceMs);
+      await drained;
+      clearTimeout(cutOff);
       await worker?.stop();
       await storage.close();
     },
