@@ -1,0 +1,23 @@
+/**
+ * One Groundwork replica in a process of its own, for the fault tests: started from the
+ * settings in REPLICA (JSON), told its URL over IPC, and stopped by SIGTERM as a deployment
+ * stops it — or killed outright.
+ */
+import { loadConfig } from "../config.js";
+import { createLogger } from "../log.js";
+import { startGroundwork } from "../server.js";
+
+const settings = JSON.parse(process.env.REPLICA!) as {
+  database: ReturnType<typeof loadConfig>["database"];
+  dataDir: string;
+  adoBaseUrl: string;
+  adoIdentityUrl: string;
+};
+const base = loadConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", DATA_DIR: settings.dataDir });
+const running = await startGroundwork(
+  { ...base, database: settings.database, adoBaseUrl: settings.adoBaseUrl, adoIdentityUrl: settings.adoIdentityUrl },
+  createLogger("silent"),
+);
+running.services.config.publicUrl = new URL(running.url);
+process.send!({ url: running.url });
+process.once("SIGTERM", () => void running.close().then(() => process.exit(0)));
