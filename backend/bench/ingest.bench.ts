@@ -100,7 +100,8 @@ async function load(route: { url: string; headers: Record<string, string>; body:
       },
     ],
   });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${route.url}: ${result.non2xx} non-2xx and ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${route.url}: ${result.non2xx} non-2xx (${JSON.stringify(result.statusCodeStats)}) and ${result.errors} errors`);
   return { rps: result["2xx"] / DURATION_S, p99: result.latency.p99 };
 }
 
@@ -129,11 +130,13 @@ const samples: Record<string, Record<string, { rps: number[]; p99: number[] }>> 
 for (let round = 0; round <= ROUNDS; round++)
   for (const mode of modes) {
     const { info } = targets.get(mode)!;
-    for (const [name, route] of Object.entries(routes(mode === "bare" ? bareInfo : info, bareInfo))) {
+    // Built afresh for each load: the Connect JWT lives three minutes, and settling takes a while.
+    const route = (name: string) => routes(mode === "bare" ? bareInfo : info, bareInfo)[name as keyof ReturnType<typeof routes>];
+    for (const name of Object.keys(routes(bareInfo, bareInfo))) {
       await settledAll();
-      const saturated = await load(route);
+      const saturated = await load(route(name));
       await settledAll();
-      const fixed = await load(route, FIXED_RATE);
+      const fixed = await load(route(name), FIXED_RATE);
       if (round === 0) continue; // warm-up: JIT, pools, page cache
       const s = ((samples[name] ??= {})[mode] ??= { rps: [], p99: [] });
       s.rps.push(saturated.rps);
