@@ -10,6 +10,17 @@ export const LINK_TARGET_LABELS = {
   competency: "Competency",
 } as const;
 
+/** Background jobs as an owner reads them in the list of failed work. */
+export const JOB_LABELS: Record<string, string> = {
+  "ado.event": "Azure DevOps service-hook event",
+  "ado.refresh": "Reading a pull request or work item from Azure DevOps",
+  "ado.pr-status": "Posting the Groundwork status on an Azure DevOps pull request",
+  "ado.sync-stale": "Checking Azure DevOps for missed updates",
+  "bitbucket.event": "Bitbucket webhook event",
+  "bitbucket.refresh": "Reading a pull request from Bitbucket",
+  "bitbucket.build-status": "Posting the Groundwork build status on a Bitbucket pull request",
+};
+
 /** The order a target picker groups them in. */
 export const LINK_TARGET_GROUPS = ["Feedback", "1:1 agendas", "OKRs", "Competencies"] as const;
 

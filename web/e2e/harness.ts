@@ -3,6 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { Sequelize } from "sequelize";
 import { chromium, type Locator, type Page } from "playwright-core";
 
 /** Runs the product as a user would (the real backend process serving the built UI) and a browser to drive it. */
@@ -23,6 +24,7 @@ export async function startProduct(env: Record<string, string> = {}) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const postgres = /^postgres/.test(process.env.DATABASE_URL ?? "");
+  const schemaStamp = Date.now();
   const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "backend/src/main.ts"], {
     cwd: root,
     env: {
@@ -32,7 +34,7 @@ export async function startProduct(env: Record<string, string> = {}) {
       PUBLIC_URL: url,
       DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
-      ...(postgres ? { DATABASE_SCHEMA: `e2e_${Date.now()}_${port}` } : { DATABASE_URL: "" }),
+      ...(postgres ? { DATABASE_SCHEMA: `e2e_${schemaStamp}_${port}` } : { DATABASE_URL: "" }),
       ...env,
     },
     stdio: ["ignore", "inherit", "inherit"],
@@ -63,6 +65,14 @@ export async function startProduct(env: Record<string, string> = {}) {
   return {
     url,
     browser,
+    /** Runs SQL on the product's own database, for a test to set up what no screen can (a job that failed for good). */
+    async sql(query: string, replacements: Record<string, unknown>) {
+      const db = postgres
+        ? new Sequelize(process.env.DATABASE_URL!, { logging: false, dialectOptions: { options: `-c search_path=e2e_${schemaStamp}_${port}` } })
+        : new Sequelize({ dialect: "sqlite", storage: path.join(dataDir, "groundwork.db"), logging: false });
+      await db.query(query, { replacements });
+      await db.close();
+    },
     newPage: async () => (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage(),
     async stop() {
       await browser.close();

@@ -120,9 +120,20 @@ it("takes a new team from sign-up to grounded feedback, 1:1s, OKRs and competenc
   await owner.getByRole("link", { name: "https://dev.azure.com/contoso/Payments/_git/api/pullrequest/512" }).waitFor();
   await shot(owner, "5-contributions");
 
-  // The Integrations placeholder is for owners only.
+  // The Integrations page is for owners only, and shows background work that failed for good, to retry.
+  const workspaceId = (await owner.evaluate(async () => (await (await fetch("/api/auth/session")).json()).workspace.id)) as string;
+  await product.sql(
+    `INSERT INTO jobs (kind, payload, status, attempts, max_attempts, run_at, workspace_id, created_at, updated_at, last_error)
+     VALUES ('ado.pr-status', :payload, 'dead', 8, 8, :now, :workspaceId, :now, :now, 'TF400813: The user is not authorized to access this resource.')`,
+    { now: Date.now(), workspaceId, payload: JSON.stringify({ workspaceId, organization: "contoso", project: "Payments", repository: "api", pullRequestId: 512 }) },
+  );
   await go(owner, "Integrations");
   await owner.getByRole("heading", { name: "Azure DevOps" }).waitFor();
+  const failed = owner.getByRole("article", { name: "Failed background work" });
+  await failed.getByText("Posting the Groundwork status on an Azure DevOps pull request").waitFor();
+  await failed.getByText("TF400813: The user is not authorized to access this resource.").waitFor();
+  await failed.getByRole("button", { name: "Retry" }).click();
+  await failed.waitFor({ state: "detached" });
   expect(await grace.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Integrations" }).count()).toBe(0);
 
   // A long history arrives a page at a time: the next page loads as one scrolls to the end.

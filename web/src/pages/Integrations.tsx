@@ -6,10 +6,12 @@ import type {
   AdoServiceHooksResult,
   AdoWebhookSecret,
   BitbucketTokenTestResult,
+  DeadJob,
   IntegrationsOverview,
 } from "@groundwork/shared-types";
-import { ADO_PAT_SCOPES, BITBUCKET_TOKEN_SCOPES } from "@groundwork/shared-types/labels";
+import { ADO_PAT_SCOPES, BITBUCKET_TOKEN_SCOPES, JOB_LABELS } from "@groundwork/shared-types/labels";
 import { api } from "../api";
+import { LoadMore, usePagedList } from "../lists";
 import { useSession } from "../session";
 import { ErrorNote, Field, useAction } from "../ui";
 
@@ -311,7 +313,34 @@ export function IntegrationsPage() {
       <ErrorNote error={error} />
       {overview && <AdoCard overview={overview.ado} reload={load} />}
       {overview && <BitbucketCard overview={overview.bitbucket} reload={load} />}
+      <FailedWork />
     </section>
+  );
+}
+
+/** Background work that failed for good (a revoked token, a deleted PR): what went wrong, and a retry once it is fixed. */
+function FailedWork() {
+  const dead = usePagedList<DeadJob>("/api/jobs/dead?limit=20");
+  const { error, busy, run } = useAction();
+  if (dead.loading || dead.items.length === 0) return null;
+  return (
+    <article className="card" aria-label="Failed background work">
+      <h2>Failed background work</h2>
+      <p className="hint">Groundwork stopped retrying these. Fix the cause (often the connection's token above), then retry.</p>
+      <ErrorNote error={error} />
+      <ul>
+        {dead.items.map((j) => (
+          <li key={j.id}>
+            <strong>{JOB_LABELS[j.kind] ?? j.kind}</strong> · failed {new Date(j.updatedAt).toLocaleString()} after {j.attempts} attempt{j.attempts === 1 ? "" : "s"}
+            {j.lastError && <span className="error"> {j.lastError}</span>}{" "}
+            <button className="quiet" disabled={busy} onClick={() => void run(() => api("POST", `/api/jobs/dead/${j.id}/retry`)).then(() => dead.reload())}>
+              Retry
+            </button>
+          </li>
+        ))}
+      </ul>
+      <LoadMore list={dead} />
+    </article>
   );
 }
 
