@@ -11,7 +11,20 @@ export type TargetInfo = {
   connect?: { clientKey: string; sharedSecret: string };
 };
 
-export type TargetReport = { peakRssMb: number; statusAt: Record<number, number[]>; statusPosts: Record<number, number>; pendingJobs: number };
+/** When each PR's status reached the fake host, and how many posts each got. */
+export type StatusPosts = { statusAt: Record<number, number[]>; statusPosts: Record<number, number> };
+export type TargetReport = StatusPosts & { peakRssMb: number; pendingJobs: number };
+
+/** What the fake hosts' process (hosts.ts) and a Groundwork target (target.ts) tell each other. */
+export type HostsInfo = {
+  ado: { baseUrl: string; identityUrl: string };
+  bitbucketUrl: string;
+  adoPat: string;
+  bitbucketToken: string;
+  install: { clientKey: string; sharedSecret: string; principal: { uuid: string; username: string } };
+  adoRepository: { project: string; name: string };
+};
+export type HostsRequest = { ask: "install"; appUrl: string } | { ask: "hookSecret" | "statuses" | "forget" | "stop" };
 
 /** A workspace grown to `items` pieces of feedback, and the list reads to time in it. */
 export type ListsRequest = { lists: number };

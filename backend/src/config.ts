@@ -24,7 +24,7 @@ const Env = z.object({
     .optional(),
   DATA_DIR: z.string().min(1).default("./data"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  WORKER_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(4),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(16),
   WORKER_ENABLED: z.enum(["true", "false"]).default("true"),
   JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),

@@ -131,6 +131,19 @@ describe("JobQueue", () => {
     expect((await queue.claim("w", 10)).length).toBe(4);
   });
 
+  it("counts jobs that fail together, already running when the host went down, as one failure of the host", async () => {
+    let now = 1_000_000_000_000;
+    const queue = new JobQueue(sequelize, { backoffBaseMs: 1_000, now: () => now });
+    const ws = "00000000-0000-4000-8000-0000000000a5";
+    for (let i = 0; i < 8; i++) await queue.enqueue("host.call", { i }, { workspaceId: ws });
+    const running = await queue.claim("w", 8);
+    expect(running).toHaveLength(8);
+    for (const job of running) await queue.fail(job, new RetryAfter(undefined, "HTTP 502"));
+    const hold = (await queue.laneHolds()).get(`host:${ws}`)!;
+    expect(hold.failures).toBe(1);
+    expect(hold.until - now).toBeLessThanOrEqual(1_000);
+  });
+
   it("waits out an outage far longer than 8 attempts took, and gives up only past the retry budget", async () => {
     let now = 1_000_000_000_000;
     const queue = new JobQueue(sequelize, { maxAttempts: 8, holdCapMs: 5 * 60_000, retryBudgetMs: 6 * 3_600_000, now: () => now });
@@ -237,6 +250,24 @@ describe("JobQueue", () => {
     expect(mostHanging).toBe(2);
     release();
     await waitFor(async () => done.length === 20, 10_000, "the hanging host's work once it answers");
+    await worker.stop();
+  });
+
+  it("starts the next job as soon as one finishes, not at the next poll", async () => {
+    const queue = new JobQueue(sequelize);
+    const ws = "00000000-0000-4000-8000-0000000000a4";
+    let done = 0;
+    // Each job writes as it finishes, as real jobs do: it may finish while the worker is claiming.
+    const quick: JobHandler = async (payload, ctx) => {
+      await ctx.finish(async (tx) => {
+        await sequelize.query("INSERT INTO job_effects (job_id, n) VALUES (:id, :n)", { replacements: { id: ctx.job.id, n: (payload as { i: number }).i }, transaction: tx });
+      });
+      done++;
+    };
+    const worker = new Worker(queue, { "quick.job": quick }, { concurrency: 4, pollMs: 60_000, log });
+    await queue.enqueueMany(Array.from({ length: 40 }, (_, i) => ({ kind: "quick.job", payload: { i }, workspaceId: ws })));
+    worker.start();
+    await waitFor(async () => done === 40, 5_000, "40 quick jobs with a one-minute poll");
     await worker.stop();
   });
 

@@ -242,11 +242,20 @@ export class JobQueue {
     return this.fencedUpdate(job, "locked_until = :until", { until: this.options.now() + this.options.leaseMs });
   }
 
-  /** Lanes held now or probing after a hold (a success clears them). */
+  /** Hands a claimed job back untouched (its lane was at its limit): no attempt spent. */
+  async release(job: ClaimedJob) {
+    return this.fencedUpdate(job, "status = 'queued', attempts = attempts - 1, lease_token = NULL, locked_until = NULL", {});
+  }
+
+  /**
+   * Lanes held now or probing after a hold: a success of a job the host had turned away clears
+   * one; a probe left unanswered that long lapses after holdCapMs, so a lane is never slowed for good.
+   */
   async laneHolds() {
-    const rows = await this.sequelize.query<{ lane: string; until: number | string; failures: number | string }>("SELECT lane, until, failures FROM lane_holds", {
-      type: QueryTypes.SELECT,
-    });
+    const rows = await this.sequelize.query<{ lane: string; until: number | string; failures: number | string }>(
+      "SELECT lane, until, failures FROM lane_holds WHERE until > :lapsed",
+      { type: QueryTypes.SELECT, replacements: { lapsed: this.options.now() - this.options.holdCapMs } },
+    );
     return new Map<string, LaneHold>(rows.map((r) => [r.lane, { until: Number(r.until), failures: Number(r.failures) }]));
   }
 
@@ -255,20 +264,24 @@ export class JobQueue {
     await this.sequelize.query("DELETE FROM lane_holds WHERE lane = :lane", { replacements: { lane } });
   }
 
-  /** Holds the lane until its host's wait (or a backoff that grows with each failure) is over; returns the end of the hold. */
+  /**
+   * Holds the lane until the host's wait, or a backoff that grows with each failed probe, is
+   * over; returns the end of the hold. Jobs that were already running when the hold began add
+   * no failures: a burst of them failing together is one failure of the host, not many.
+   */
   private async hold(lane: string, seconds: number | undefined) {
     const now = this.options.now();
-    const [held] = await this.sequelize.query<{ failures: number | string }>("SELECT failures FROM lane_holds WHERE lane = :lane", {
-      type: QueryTypes.SELECT,
-      replacements: { lane },
-    });
-    const failures = Number(held?.failures ?? 0) + 1;
-    const wait = seconds !== undefined ? seconds * 1000 : backoffDelay(failures, this.options.backoffBaseMs, this.options.holdCapMs);
-    const until = now + wait;
+    const [held] = await this.sequelize.query<{ until: number | string; failures: number | string }>(
+      "SELECT until, failures FROM lane_holds WHERE lane = :lane",
+      { type: QueryTypes.SELECT, replacements: { lane } },
+    );
+    const holding = held && Number(held.until) > now;
+    const failures = Number(held?.failures ?? 0) + (holding ? 0 : 1);
+    const asked = seconds !== undefined ? now + seconds * 1000 : 0;
+    const until = holding ? Math.max(Number(held.until), asked) : asked || now + backoffDelay(failures, this.options.backoffBaseMs, this.options.holdCapMs);
     await this.sequelize.query(
       `INSERT INTO lane_holds (lane, until, failures) VALUES (:lane, :until, :failures)
-       ON CONFLICT (lane) DO UPDATE SET failures = :failures,
-         until = CASE WHEN lane_holds.until > :until THEN lane_holds.until ELSE :until END`,
+       ON CONFLICT (lane) DO UPDATE SET failures = :failures, until = :until`,
       { replacements: { lane, until, failures } },
     );
     return until;
@@ -368,6 +381,7 @@ export class JobQueue {
 
   /** Done jobs are kept for a while so a redelivered webhook still finds its dedupe key. */
   async pruneDone(olderThanMs: number) {
+    await this.sequelize.query("DELETE FROM lane_holds WHERE until < :lapsed", { replacements: { lapsed: this.options.now() - this.options.holdCapMs } });
     await this.sequelize.query(`DELETE FROM jobs WHERE status = 'done' AND updated_at < :before`, {
       replacements: { before: this.options.now() - olderThanMs },
     });

@@ -17,7 +17,7 @@ export type JobHandler = (payload: unknown, ctx: JobContext) => Promise<void>;
 
 export interface WorkerOptions {
   concurrency: number;
-  /** Jobs of one lane (one host for one workspace) at once: a hanging host holds no more slots than this. */
+  /** Jobs of one lane (one host for one workspace) at once, half the slots unless set: a hanging host holds no more. */
   perLane?: number;
   pollMs?: number;
   workerId?: string;
@@ -31,6 +31,8 @@ export class Worker {
   private inFlight = new Set<Promise<void>>();
   private inFlightByLane = new Map<string, number>();
   private wake: (() => void) | null = null;
+  /** Something finished or was enqueued while the loop was not waiting: it must not wait for the next poll. */
+  private nudged = false;
   private loop: Promise<void> | null = null;
   private unsubscribe: (() => void) | null = null;
 
@@ -45,7 +47,7 @@ export class Worker {
   start() {
     if (this.running) return;
     this.running = true;
-    this.unsubscribe = this.queue.onEnqueue(() => this.wake?.());
+    this.unsubscribe = this.queue.onEnqueue(() => this.nudge());
     this.loop = this.run();
   }
 
@@ -61,13 +63,14 @@ export class Worker {
   private async run() {
     const pollMs = this.options.pollMs ?? 500;
     while (this.running) {
+      this.nudged = false;
       let claimed: ClaimedJob[] = [];
       try {
         claimed = await this.claimWithinLimits();
       } catch (err) {
         this.options.log.error({ err }, "claiming jobs failed");
       }
-      if (claimed.length === 0 || this.inFlight.size >= this.options.concurrency) {
+      if ((claimed.length === 0 || this.inFlight.size >= this.options.concurrency) && !this.nudged) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(done, pollMs);
           function done() {
@@ -81,16 +84,28 @@ export class Worker {
     }
   }
 
-  /** Fills free slots one job at a time, skipping lanes at their limit (one job for a lane probing its host after a hold). */
+  private nudge() {
+    if (this.wake) this.wake();
+    else this.nudged = true;
+  }
+
+  /**
+   * Fills free slots in one claim, skipping lanes at their limit (one job for a lane probing its
+   * host after a hold); a claim that brings a lane past its limit hands the extra jobs back.
+   */
   private async claimWithinLimits() {
     const claimed: ClaimedJob[] = [];
-    if (this.inFlight.size >= this.options.concurrency) return claimed;
-    const perLane = this.options.perLane ?? 2;
+    const free = this.options.concurrency - this.inFlight.size;
+    if (free <= 0) return claimed;
+    const perLane = this.options.perLane ?? Math.max(1, Math.floor(this.options.concurrency / 2));
     const holds = await this.queue.laneHolds();
-    while (this.inFlight.size < this.options.concurrency) {
-      const full = [...this.inFlightByLane].filter(([lane, n]) => n >= (holds.has(lane) ? 1 : perLane)).map(([lane]) => lane);
-      const [job] = await this.queue.claim(this.id, 1, full);
-      if (!job) break;
+    const limitOf = (lane: string) => (holds.has(lane) ? 1 : perLane);
+    const full = [...this.inFlightByLane].filter(([lane, n]) => n >= limitOf(lane)).map(([lane]) => lane);
+    for (const job of await this.queue.claim(this.id, free, full)) {
+      if (job.lane && (this.inFlightByLane.get(job.lane) ?? 0) >= limitOf(job.lane)) {
+        await this.queue.release(job);
+        continue;
+      }
       claimed.push(job);
       if (job.lane) this.inFlightByLane.set(job.lane, (this.inFlightByLane.get(job.lane) ?? 0) + 1);
       const p = this.execute(job, job.lane !== null && holds.has(job.lane)).finally(() => {
@@ -100,7 +115,7 @@ export class Worker {
           if (left) this.inFlightByLane.set(job.lane, left);
           else this.inFlightByLane.delete(job.lane);
         }
-        this.wake?.();
+        this.nudge();
       });
       this.inFlight.add(p);
     }
@@ -129,8 +144,9 @@ export class Worker {
         },
       });
       if (!finished && !(await this.queue.complete(job))) log.warn("job finished after its lease was taken over");
-      // The probe after a hold got through: the host is back, the rest of the lane may run.
-      if (probing) await this.queue.clearHold(job.lane!);
+      // A job the host had turned away got through after the hold: the host is back, the lane
+      // runs at full speed again. (Jobs of the lane that never called the host prove nothing.)
+      if (probing && job.throttles > 0) await this.queue.clearHold(job.lane!);
     } catch (err) {
       if (err instanceof LeaseLost) {
         log.warn("lease lost; another worker owns the job now");

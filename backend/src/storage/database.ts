@@ -61,7 +61,7 @@ export async function openDatabase(db: Config["database"], logging: false | ((sq
     sequelize = new Sequelize(db.url, {
       dialect: "postgres",
       logging,
-      pool: { max: 10, min: 0, idle: 10_000 },
+      pool: { max: 20, min: 0, idle: 10_000 },
       ...(db.schema ? { dialectOptions: { options: `-c search_path=${db.schema}` } } : {}),
     });
     if (db.schema) {
