@@ -60,3 +60,10 @@ it("serves SQLite transactions from one handle in turn, and a rolled-back one le
   expect(opened.size).toBe(1);
   await db.close();
 });
+
+it("reports a SQLite handle that cannot be set up to the caller instead of crashing the process", async () => {
+  // A file that is not a database: opening succeeds, the first statement (the PRAGMA) fails.
+  const storage = path.join(root, "not-a-database.db");
+  fs.writeFileSync(storage, "this is not an SQLite file, but it is long enough to have a header".repeat(20), { mode: 0o600 });
+  await expect(openDatabase({ dialect: "sqlite", storage })).rejects.toThrow(/not a database|SQLITE_NOTADB/);
+});
