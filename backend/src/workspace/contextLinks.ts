@@ -341,29 +341,14 @@ async function contributionsOf(ctx: MemberContext, memberId: string, query: Page
       : [],
     updatesByItem(ids),
   ]);
-  const titles = await targetTitles(links);
+  const titles = await visibleTargets(ctx, links.map((l) => ({ type: l.targetType, id: l.targetId })));
   return presentPage(page, (items) =>
     items.map((item) => ({
       item: toContextItem(item, updates),
       linkedAt: item.createdAt.toISOString(),
       links: links
         .filter((l) => l.contextItemId === item.id)
-        .map((l) => ({ targetType: l.targetType, targetId: l.targetId, title: titles.get(l.targetId) ?? "" })),
+        .map((l) => ({ targetType: l.targetType, targetId: l.targetId, title: titles.get(`${l.targetType}:${l.targetId}`) ?? "" })),
     })),
   );
-}
-
-/** Short titles of the feedback, objectives and key results these links point at, in three queries. */
-async function targetTitles(links: ContextLinkRow[]) {
-  const of = (type: LinkTargetType) => links.filter((l) => l.targetType === type).map((l) => l.targetId);
-  const [feedback, objectives, keyResults] = await Promise.all([
-    FeedbackRow.findAll({ where: { id: { [Op.in]: of("feedback") } }, attributes: ["id", "body"] }),
-    ObjectiveRow.findAll({ where: { id: { [Op.in]: of("objective") } }, attributes: ["id", "title"] }),
-    KeyResultRow.findAll({ where: { id: { [Op.in]: of("key_result") } }, attributes: ["id", "title"] }),
-  ]);
-  return new Map<string, string>([
-    ...feedback.map((f) => [f.id, f.body.slice(0, 80)] as const),
-    ...objectives.map((o) => [o.id, o.title] as const),
-    ...keyResults.map((k) => [k.id, k.title] as const),
-  ]);
 }
