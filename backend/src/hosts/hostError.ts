@@ -1,4 +1,4 @@
-import { PermanentFailure, RetryAfter } from "../jobs/queue.js";
+import { PermanentFailure, HostUnavailable } from "../jobs/queue.js";
 
 export type HostErrorKind = "auth" | "forbidden" | "not_found" | "invalid" | "rate_limited" | "server" | "unreachable";
 
@@ -32,6 +32,6 @@ export function retryAfterSeconds(headers: Headers) {
  */
 export function asJobError(err: unknown) {
   if (!(err instanceof HostCallError)) return err;
-  if (err.kind === "rate_limited" || err.kind === "server" || err.kind === "unreachable") return new RetryAfter(err.retryAfterSeconds, err.message);
+  if (err.kind === "rate_limited" || err.kind === "server" || err.kind === "unreachable") return new HostUnavailable(err.retryAfterSeconds, err.message);
   return new PermanentFailure(err.message);
 }

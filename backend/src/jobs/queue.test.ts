@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createLogger } from "../log.js";
 import { openStorage, type Storage } from "../storage/index.js";
 import { testDatabase } from "../testing/testDatabase.js";
-import { backoffDelay, JobQueue, PermanentFailure, RetryAfter } from "./queue.js";
+import { backoffDelay, JobQueue, PermanentFailure, HostUnavailable } from "./queue.js";
 import { Worker, type JobHandler } from "./worker.js";
 
 const db = testDatabase();
@@ -99,7 +99,7 @@ describe("JobQueue", () => {
     // The host says 429 with Retry-After: 30 on the first job: its whole lane waits 30 s.
     const [first] = await queue.claim("w", 1);
     expect(first!.lane).toBe(`host:${ws}`);
-    await queue.fail(first!, new RetryAfter(30));
+    await queue.fail(first!, new HostUnavailable(30));
     expect(Number((await jobRow(ids[0]!)).attempts)).toBe(0);
     const during = await queue.claim("w", 10);
     expect(during.map((j) => j.id)).toEqual([other]); // another host's lane is not held
@@ -113,7 +113,7 @@ describe("JobQueue", () => {
     for (let i = 0; i < 12; i++) {
       const [probe] = await queue.claim("w", 1);
       expect(probe).toBeDefined();
-      await queue.fail(probe!, new RetryAfter(undefined, "HTTP 500"));
+      await queue.fail(probe!, new HostUnavailable(undefined, "HTTP 500"));
       const hold = (await queue.laneHolds()).get(`host:${ws}`)!;
       holds.push(hold.until - now);
       expect(await queue.claim("w", 10)).toEqual([]);
@@ -138,7 +138,7 @@ describe("JobQueue", () => {
     for (let i = 0; i < 8; i++) await queue.enqueue("host.call", { i }, { workspaceId: ws });
     const running = await queue.claim("w", 8);
     expect(running).toHaveLength(8);
-    for (const job of running) await queue.fail(job, new RetryAfter(undefined, "HTTP 502"));
+    for (const job of running) await queue.fail(job, new HostUnavailable(undefined, "HTTP 502"));
     const hold = (await queue.laneHolds()).get(`host:${ws}`)!;
     expect(hold.failures).toBe(1);
     expect(hold.until - now).toBeLessThanOrEqual(1_000);
@@ -153,7 +153,7 @@ describe("JobQueue", () => {
       const [job] = await queue.claim("w", 1);
       if (job) {
         tries++;
-        await queue.fail(job, new RetryAfter(undefined, "HTTP 503"));
+        await queue.fail(job, new HostUnavailable(undefined, "HTTP 503"));
       }
       now += 60_000;
     }
@@ -162,7 +162,7 @@ describe("JobQueue", () => {
     expect(tries).toBeLessThan(300 + 10); // at most one probe per capped hold, not one per job per second
     now += 2 * 3_600_000;
     const [job] = await queue.claim("w", 1);
-    await queue.fail(job!, new RetryAfter(undefined, "HTTP 503"));
+    await queue.fail(job!, new HostUnavailable(undefined, "HTTP 503"));
     const dead = await jobRow(id!);
     expect(dead.status).toBe("dead");
     expect(dead.last_error).toMatch(/unavailable for 7 h, longer than the retry budget: HTTP 503/);

@@ -7,7 +7,7 @@ import { dialectOf } from "../storage/database.js";
  * attempt, for the host's Retry-After or else a capped backoff, and so do all jobs of its lane
  * (one shared hold, then a single probe), until the retry budget — a span of time — runs out.
  */
-export class RetryAfter extends Error {
+export class HostUnavailable extends Error {
   constructor(
     readonly seconds: number | undefined,
     message = seconds === undefined ? "the host is throttling us" : `retry after ${seconds}s`,
@@ -295,7 +295,7 @@ export class JobQueue {
   async fail(job: ClaimedJob, error: unknown) {
     const message = error instanceof Error ? error.message : String(error);
     const now = this.options.now();
-    if (error instanceof RetryAfter) {
+    if (error instanceof HostUnavailable) {
       const waited = now - job.createdAt;
       if (waited > this.options.retryBudgetMs)
         return this.bury(job, `The host was unavailable for ${Math.round(waited / 3_600_000)} h, longer than the retry budget: ${message}`);
