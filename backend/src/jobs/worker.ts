@@ -101,13 +101,17 @@ export class Worker {
     const holds = await this.queue.laneHolds();
     const limitOf = (lane: string) => (holds.has(lane) ? 1 : perLane);
     const full = [...this.inFlightByLane].filter(([lane, n]) => n >= limitOf(lane)).map(([lane]) => lane);
+    const extra: ClaimedJob[] = [];
+    // Sorted out before anything is awaited: a job finishing meanwhile would free its lane's
+    // place for a job of this claim, and a probe that just failed would let a second one run.
     for (const job of await this.queue.claim(this.id, free, full)) {
-      if (job.lane && (this.inFlightByLane.get(job.lane) ?? 0) >= limitOf(job.lane)) {
-        await this.queue.release(job);
-        continue;
+      if (job.lane && (this.inFlightByLane.get(job.lane) ?? 0) >= limitOf(job.lane)) extra.push(job);
+      else {
+        claimed.push(job);
+        if (job.lane) this.inFlightByLane.set(job.lane, (this.inFlightByLane.get(job.lane) ?? 0) + 1);
       }
-      claimed.push(job);
-      if (job.lane) this.inFlightByLane.set(job.lane, (this.inFlightByLane.get(job.lane) ?? 0) + 1);
+    }
+    for (const job of claimed) {
       const p = this.execute(job, job.lane !== null && holds.has(job.lane)).finally(() => {
         this.inFlight.delete(p);
         if (job.lane) {
@@ -119,6 +123,7 @@ export class Worker {
       });
       this.inFlight.add(p);
     }
+    for (const job of extra) await this.queue.release(job);
     return claimed;
   }
 
