@@ -8,6 +8,8 @@ export interface InboundDelivery {
   kind: string;
   payload: unknown;
   workspaceId?: string | null;
+  /** false when the payload carries everything the event applies: see EnqueueOptions.callsHost. */
+  callsHost?: boolean;
 }
 
 interface Waiting {
@@ -67,6 +69,7 @@ export class DeliveryRecorder {
         payloadJson,
         dedupeKey: `${d.source}:${d.deliveryId}`,
         workspaceId: d.workspaceId ?? null,
+        callsHost: d.callsHost,
       })),
     );
     batch.forEach((w, i) => w.resolve({ duplicate: ids[i] === null }));

@@ -253,6 +253,56 @@ describe("JobQueue", () => {
     await worker.stop();
   });
 
+  it("lets one probe call a held host: a claim's other jobs of the lane go back, even when the probe fails before they do", async () => {
+    let clock = 1_000_000;
+    const queue = new JobQueue(sequelize, { now: () => clock });
+    const ws = "00000000-0000-4000-8000-0000000000a5";
+    let calls = 0;
+    const worker = new Worker(
+      queue,
+      {
+        "downhost.post": async () => {
+          calls++;
+          throw new HostUnavailable(undefined, "HTTP 500");
+        },
+      },
+      { concurrency: 16, pollMs: 20, log },
+    );
+    await queue.enqueueMany(Array.from({ length: 16 }, (_, i) => ({ kind: "downhost.post", payload: { i }, workspaceId: ws })));
+    const holdEnd = async () =>
+      Number(
+        (await sequelize.query<{ until: number | string }>("SELECT until FROM lane_holds WHERE lane = :lane", { type: QueryTypes.SELECT, replacements: { lane: `downhost:${ws}` } }))[0]
+          ?.until ?? 0,
+      );
+    const settled = async () => (await sequelize.query("SELECT id FROM jobs WHERE status = 'running'", { type: QueryTypes.SELECT })).length === 0;
+    worker.start();
+    try {
+      await waitFor(async () => (await holdEnd()) > clock && (await settled()), 5_000, "the lane held");
+      // Time stands still between the holds: each end of a hold lets exactly one job ask the host.
+      for (let hold = 0; hold < 5; hold++) {
+        const before = calls;
+        clock = (await holdEnd()) + 1;
+        await waitFor(async () => (await holdEnd()) > clock && (await settled()), 5_000, "the probe answered");
+        await sleep(100);
+        expect(calls - before).toBe(1);
+      }
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it("never holds back a job that calls no host, while its workspace's host is held", async () => {
+    const queue = new JobQueue(sequelize);
+    const ws = "00000000-0000-4000-8000-0000000000a6";
+    await sequelize.query("INSERT INTO lane_holds (lane, until, failures) VALUES (:lane, :until, 3)", {
+      replacements: { lane: `somehost:${ws}`, until: Date.now() + 3_600_000 },
+    });
+    await queue.enqueue("somehost.event", { full: true }, { workspaceId: ws, callsHost: false });
+    await queue.enqueue("somehost.post", {}, { workspaceId: ws });
+    const claimed = await queue.claim("w", 10);
+    expect(claimed.map((j) => [j.kind, j.lane])).toEqual([["somehost.event", null]]);
+  });
+
   it("starts the next job as soon as one finishes, not at the next poll", async () => {
     const queue = new JobQueue(sequelize);
     const ws = "00000000-0000-4000-8000-0000000000a4";

@@ -54,6 +54,11 @@ export interface EnqueueOptions {
    */
   coalesce?: { key: string; windowMs: number };
   workspaceId?: string | null;
+  /**
+   * false: the job needs nothing from a host (a webhook whose payload carries all it applies),
+   * so it joins no lane, and a host's hold or limit never delays it.
+   */
+  callsHost?: boolean;
   maxAttempts?: number;
   transaction?: Transaction;
 }
@@ -95,8 +100,9 @@ interface JobRowRaw {
   created_at: number | string;
 }
 
-/** Jobs of one kind family ("ado.…") for one workspace share a lane; jobs for no workspace have none. */
-const laneOf = (kind: string, workspaceId: string | null | undefined) => (workspaceId && kind.includes(".") ? `${kind.slice(0, kind.indexOf("."))}:${workspaceId}` : null);
+/** Jobs of one kind family ("ado.…") for one workspace share a lane; jobs for no workspace, or that call no host, have none. */
+const laneOf = ({ kind, workspaceId, callsHost = true }: Pick<EnqueueOptions, "workspaceId" | "callsHost"> & { kind: string }) =>
+  workspaceId && callsHost && kind.includes(".") ? `${kind.slice(0, kind.indexOf("."))}:${workspaceId}` : null;
 /** `x NOT IN ()` is not SQL, and NOT IN (NULL) excludes everything: an impossible lane stands in for none. */
 const NO_LANE = ["-"];
 
@@ -156,7 +162,7 @@ export class JobQueue {
         j.dedupeKey ?? null,
         j.workspaceId ?? null,
         now,
-        laneOf(j.kind, j.workspaceId),
+        laneOf(j),
       ];
       const at = bind.length;
       bind.push(...values);

@@ -42,6 +42,9 @@ export interface AdoPullRequest {
   reviewers?: (AdoIdentityRef & { vote?: number })[];
   repository?: { id: string; name: string; project?: { id: string; name: string } };
 }
+/** A pull request as a service hook sends it with resource details "All": nothing more to fetch. */
+export const isCompletePullRequest = (pr: Partial<AdoPullRequest>) => pr.title !== undefined && Boolean(pr.repository?.project?.name);
+
 export interface AdoPullRequestStatus {
   state: "notSet" | "pending" | "succeeded" | "failed" | "error" | "notApplicable";
   description: string;

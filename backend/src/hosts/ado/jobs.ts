@@ -3,7 +3,7 @@ import type { JobHandler } from "../../jobs/worker.js";
 import type { Transaction } from "sequelize";
 import { adoPullRequestKey } from "@groundwork/shared-types";
 import { AdoConnectionRow, ContextItemRow, ContextLinkRow } from "../../storage/models.js";
-import { type AdoClient, type AdoPullRequest, type AdoPullRequestStatus, type AdoWorkItem, asJobError, AdoError } from "./client.js";
+import { type AdoClient, type AdoPullRequest, type AdoPullRequestStatus, type AdoWorkItem, asJobError, AdoError, isCompletePullRequest } from "./client.js";
 import { clientFor } from "./connection.js";
 import { pullRequestSnapshot, workItemSnapshot } from "./snapshots.js";
 import { applySnapshot, touchDelivery, type Snapshot } from "../snapshot.js";
@@ -21,7 +21,7 @@ async function withAdo<T>(call: () => Promise<T>) {
 /** With resource details "Minimal" or "None" the payload lacks fields: fetch the full resource. */
 async function fullPullRequest(client: AdoClient, resource: Record<string, unknown>) {
   const pr = resource as unknown as AdoPullRequest;
-  if (pr.title !== undefined && pr.repository?.project?.name) return pr;
+  if (isCompletePullRequest(pr)) return pr;
   const repo = pr.repository;
   if (!repo?.id || !pr.pullRequestId) return null;
   return withAdo(() => client.pullRequest(repo.project?.id ?? repo.project?.name ?? "", repo.id, pr.pullRequestId));

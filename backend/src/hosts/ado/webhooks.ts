@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ApiError } from "../../http/errors.js";
 import { DeliveryRecorder } from "../../jobs/deliveries.js";
 import { AdoConnectionRow } from "../../storage/models.js";
+import { isCompletePullRequest, type AdoPullRequest } from "./client.js";
 import { webhookSecretMatches } from "./connection.js";
 
 /** The service-hook events we act on (learn.microsoft.com/azure/devops/service-hooks/events). */
@@ -85,6 +86,9 @@ function record(recorder: DeliveryRecorder): RequestHandler {
         kind: "ado.event",
         payload: { connectionId: connection.id, event } satisfies AdoEventJob,
         workspaceId: connection.workspaceId,
+        // A pull request event with all its details is applied without calling Azure DevOps,
+        // so it goes on while Azure DevOps is held (comments and work items look things up).
+        callsHost: !(event.eventType.startsWith("git.pullrequest.") && isCompletePullRequest((event.resource ?? {}) as Partial<AdoPullRequest>)),
       });
       res.status(202).json({ received: true, duplicate });
     } catch (err) {

@@ -145,6 +145,8 @@ export async function recordBitbucketEvent(
     kind: "bitbucket.event",
     payload: { ...from.via, eventKey, body: parsed.data } satisfies BitbucketEventJob,
     workspaceId: from.workspaceId,
+    // Bitbucket's payloads carry the whole pull request and comment: applying one calls nothing.
+    callsHost: false,
   });
   res.status(202).json({ received: true, duplicate });
 }
