@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { AdoPullRequest } from "./hosts/ado/client.js";
 import { adoHostsOf, fakeAdo, type FakeAdoState } from "./hosts/ado/fakeAdo.js";
 import { openDatabase } from "./storage/database.js";
+import { databaseOutage } from "./testing/databaseOutage.js";
 import type { FakeHost } from "./testing/fakeHost.js";
 import { testDatabase } from "./testing/testDatabase.js";
 import { signUp } from "./testing/testApp.js";
@@ -14,9 +15,11 @@ import { until } from "./testing/until.js";
 
 /**
  * Faults as an operator meets them, against Groundwork replicas in processes of their own on
- * one database: kill -9 in the middle of a burst, SIGTERM under load, and a host throttling
- * without Retry-After. Each reports what was acknowledged, recorded, lost (must be 0),
- * duplicated (must be 0) and eventually done; the figures are printed at the end.
+ * one database: kill -9 in the middle of a burst, SIGTERM under load, a host throttling without
+ * Retry-After, a host down for longer than the old retry budget (on a clock the test moves), a
+ * host hanging beside work that needs nothing from it, and the database unavailable. Each
+ * reports what was acknowledged, recorded, lost (must be 0), duplicated (must be 0) and
+ * eventually done; the figures are printed at the end.
  */
 const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "hosts/ado/fixtures", name), "utf8"));
 const created = fixture("git.pullrequest.created.json");
@@ -35,16 +38,19 @@ const db = testDatabase();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "groundwork-faults-"));
 let ado: FakeHost;
 let reader: Sequelize;
-let webhook: { url: string; authorization: string; connectionId: string };
+type Webhook = { url: string; authorization: string; connectionId: string };
+let webhook: Webhook;
+/** A second workspace on the same organisation, with statuses off: its deliveries need nothing from the host. */
+let quiet: Webhook;
 const replicas: ChildProcess[] = [];
 const figures: Record<string, Record<string, number>> = {};
 
-async function startReplica() {
+async function startReplica(database = db.database) {
   const child = fork(path.join(import.meta.dirname, "testing/replica.ts"), [], {
     execArgv: ["--import", "tsx"],
     env: {
       ...process.env,
-      REPLICA: JSON.stringify({ database: db.database, dataDir, adoBaseUrl: adoHostsOf(ado).baseUrl, adoIdentityUrl: adoHostsOf(ado).identityUrl }),
+      REPLICA: JSON.stringify({ database, dataDir, adoBaseUrl: adoHostsOf(ado).baseUrl, adoIdentityUrl: adoHostsOf(ado).identityUrl }),
     },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -56,26 +62,41 @@ async function startReplica() {
   return { child, url };
 }
 
-type Outcome = { id: string; status: number } | { id: string; error: string };
+/** Stops every replica still running, as a deployment does (SIGTERM). */
+const stopReplicas = () =>
+  Promise.all(replicas.filter((r) => r.exitCode === null && r.signalCode === null).map((r) => new Promise((done) => r.once("exit", done).kill("SIGTERM"))));
+
+type Outcome = { id: string; status: number; retryAfter?: string | null } | { id: string; error: string };
 
 /** One service-hook delivery, on a connection of its own (no keep-alive: a reset then means a request was cut off). */
-async function deliver(baseUrl: string, id: string, pullRequestId: number): Promise<Outcome> {
+async function deliver(baseUrl: string, id: string, pullRequestId: number, hook = webhook): Promise<Outcome> {
   try {
-    const res = await fetch(`${baseUrl}${new URL(webhook.url).pathname}`, {
+    const res = await fetch(`${baseUrl}${new URL(hook.url).pathname}`, {
       method: "POST",
-      headers: { "content-type": "application/json", authorization: webhook.authorization, connection: "close" },
+      headers: { "content-type": "application/json", authorization: hook.authorization, connection: "close" },
       body: JSON.stringify({ ...updated, id, resource: { ...updated.resource, pullRequestId } }),
     });
     await res.arrayBuffer();
-    return { id, status: res.status };
+    return { id, status: res.status, retryAfter: res.headers.get("retry-after") };
   } catch (err) {
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
     return { id, error: cause?.code ?? cause?.message ?? String(err) };
   }
 }
 
-/** Sends `count` deliveries, `parallel` at a time; `midway` runs once `after` of them are acknowledged. */
-async function burst(baseUrl: string, prefix: string, count: number, after: number, midway: () => void) {
+/**
+ * Sends `count` deliveries, 20 at a time; `midway` runs once `after` of them are acknowledged.
+ * `send` is one delivery (by default one attempt, as a host whose delivery was cut off sees it).
+ */
+async function burst(
+  baseUrl: string,
+  prefix: string,
+  count: number,
+  after: number,
+  midway: () => void,
+  send: typeof deliver = deliver,
+  hook = webhook,
+) {
   const outcomes: Outcome[] = [];
   let next = 0;
   let fired = false;
@@ -83,7 +104,7 @@ async function burst(baseUrl: string, prefix: string, count: number, after: numb
     Array.from({ length: 20 }, async () => {
       while (next < count) {
         const i = next++;
-        const outcome = await deliver(baseUrl, `${prefix}-${i}`, (i % PULL_REQUESTS) + 1);
+        const outcome = await send(baseUrl, `${prefix}-${i}`, (i % PULL_REQUESTS) + 1, hook);
         outcomes.push(outcome);
         if (!fired && outcomes.filter((o) => "status" in o && o.status === 202).length >= after) {
           fired = true;
@@ -96,13 +117,10 @@ async function burst(baseUrl: string, prefix: string, count: number, after: numb
 }
 
 /** What became of the acknowledged deliveries: recorded, lost, duplicated, done. */
-async function account(prefix: string, outcomes: Outcome[]) {
+async function account(prefix: string, outcomes: Outcome[], hook = webhook) {
   const acknowledged = outcomes.filter((o) => "status" in o && o.status === 202).map((o) => o.id);
-  const rows = await reader.query<{ dedupe_key: string; status: string }>(
-    "SELECT dedupe_key, status FROM jobs WHERE kind = 'ado.event' AND dedupe_key LIKE :prefix",
-    { type: QueryTypes.SELECT, replacements: { prefix: `ado:${webhook.connectionId}:${prefix}-%` } },
-  );
-  const ids = rows.map((r) => r.dedupe_key.slice(`ado:${webhook.connectionId}:`.length));
+  const rows = await eventJobs(prefix, hook);
+  const ids = rows.map((r) => r.dedupe_key.slice(`ado:${hook.connectionId}:`.length));
   const recorded = acknowledged.filter((id) => ids.includes(id));
   return {
     sent: outcomes.length,
@@ -115,14 +133,23 @@ async function account(prefix: string, outcomes: Outcome[]) {
   };
 }
 
-const allDone = (prefix: string) =>
-  until(`${prefix}'s deliveries done`, async () => {
-    const [row] = await reader.query<{ n: number | string }>(
-      "SELECT COUNT(*) AS n FROM jobs WHERE kind = 'ado.event' AND dedupe_key LIKE :prefix AND status <> 'done'",
-      { type: QueryTypes.SELECT, replacements: { prefix: `ado:${webhook.connectionId}:${prefix}-%` } },
-    );
-    return Number(row!.n) === 0;
-  }, 60_000);
+/** The event jobs recorded for deliveries named `prefix-…`; times are the queue's clock, in ms. */
+const eventJobs = (prefix: string, hook = webhook) =>
+  reader.query<{ dedupe_key: string; status: string; created_at: number | string; updated_at: number | string }>(
+    "SELECT dedupe_key, status, created_at, updated_at FROM jobs WHERE kind = 'ado.event' AND dedupe_key LIKE :prefix",
+    { type: QueryTypes.SELECT, replacements: { prefix: `ado:${hook.connectionId}:${prefix}-%` } },
+  );
+
+const allDone = (prefix: string, hook = webhook) =>
+  until(`${prefix}'s deliveries done`, async () => (await eventJobs(prefix, hook)).every((r) => r.status === "done"), 60_000);
+
+const count = async (sql: string, replacements: Record<string, unknown> = {}) =>
+  Number((await reader.query<{ n: number | string }>(sql, { type: QueryTypes.SELECT, replacements }))[0]!.n);
+
+const statusPosts = () => ado.requests.filter((r) => r.method === "POST" && r.path.endsWith("/statuses"));
+/** Waits for a status on each of the pull requests, posted after the `before`th status call. */
+const statusOnEveryPullRequest = (before: number) =>
+  until("a status on every pull request", async () => new Set(statusPosts().slice(before).map((r) => r.path)).size === PULL_REQUESTS, 60_000);
 
 beforeAll(async () => {
   ado = await fakeAdo(adoState).start();
@@ -133,11 +160,20 @@ beforeAll(async () => {
   const objective = (await owner.post("/api/objectives", { title: "Stay up", period: "2026-Q4" })).body;
   for (let i = 1; i <= PULL_REQUESTS; i++)
     await owner.post("/api/context-links", { targetType: "objective", targetId: objective.id, url: `https://dev.azure.com/fabrikam/${repository.project.name}/_git/${repository.name}/pullrequest/${i}` });
-  webhook = {
-    url: connected.body.webhook.webhookUrl,
-    authorization: `Basic ${Buffer.from(`x:${connected.body.webhook.webhookSecret}`).toString("base64")}`,
-    connectionId: connected.body.connection.id,
-  };
+  const hookOf = (body: typeof connected.body): Webhook => ({
+    url: body.webhook.webhookUrl,
+    authorization: `Basic ${Buffer.from(`x:${body.webhook.webhookSecret}`).toString("base64")}`,
+    connectionId: body.connection.id,
+  });
+  webhook = hookOf(connected.body);
+  const { client: other } = await signUp(first.url, "Quiet Team", "quiet@example.com");
+  const quietConnection = await other.post("/api/integrations/ado", {
+    orgUrl: "https://dev.azure.com/fabrikam",
+    pat: adoState.pat,
+    services: { statuses: false },
+  });
+  expect(quietConnection.status).toBe(201);
+  quiet = hookOf(quietConnection.body);
   reader = await openDatabase(db.database);
   first.child.kill("SIGTERM");
   await new Promise((r) => first.child.once("exit", r));
@@ -190,11 +226,8 @@ it("finishes the requests in flight on SIGTERM: none is cut off, and every ackno
 
 it("holds back while Azure DevOps throttles without Retry-After, then posts every status once it recovers", async () => {
   // One replica, so the calls counted are one worker's probes.
-  await Promise.all(
-    replicas.filter((r) => r.exitCode === null && r.signalCode === null).map((r) => new Promise((done) => r.once("exit", done).kill("SIGTERM"))),
-  );
+  await stopReplicas();
   const { url } = await startReplica();
-  const statusPosts = () => ado.requests.filter((r) => r.method === "POST" && r.path.endsWith("/statuses"));
   const bare429 = { status: 429, body: { $id: "1", message: "TF400733: Request was blocked", typeKey: "RequestBlockedException" } };
   const before = statusPosts().length;
   ado.fail({ method: "POST", path: /\/statuses$/, respond: bare429, times: 10_000 });
@@ -207,10 +240,7 @@ it("holds back while Azure DevOps throttles without Retry-After, then posts ever
   const duringThrottling = statusPosts().length - before;
   ado.clearFailures();
   await allDone("throttle");
-  await until("a status on every pull request", async () => {
-    const posted = new Set(statusPosts().slice(before).map((r) => r.path));
-    return posted.size === PULL_REQUESTS;
-  }, 60_000);
+  await statusOnEveryPullRequest(before);
   const result = await account("throttle", outcomes);
   figures["host throttling without Retry-After"] = { ...result, "status calls in 5.5 s of 429s": duringThrottling, "of them after the first 1.5 s": duringThrottling - firstSecond };
   // Twenty jobs each retrying on their own made about sixty calls in this time.
@@ -218,3 +248,169 @@ it("holds back while Azure DevOps throttles without Retry-After, then posts ever
   expect(duringThrottling - firstSecond).toBeLessThanOrEqual(8);
   expect(result.lost).toBe(0);
 });
+
+it("waits out a host outage of an hour and a half (on a moved clock) with one probe at a time and no dead letter, then posts every status", async () => {
+  await stopReplicas();
+  const replica = await startReplica();
+  let clock = Date.now();
+  replica.child.send({ clock });
+  ado.fail({ method: "POST", path: /\/statuses$/, respond: { status: 500, body: { $id: "1", message: "TF246017: Azure DevOps is unavailable" } }, times: 100_000 });
+  const before = statusPosts().length;
+  const outcomes = await Promise.all(Array.from({ length: PULL_REQUESTS }, (_, i) => deliver(replica.url, `outage-${i}`, i + 1)));
+  await allDone("outage");
+  // Status jobs come due at the end of their coalescing window.
+  replica.child.send({ clock: (clock += 1_000) });
+  const [connection] = await reader.query<{ workspace_id: string }>("SELECT workspace_id FROM ado_connections WHERE id = :id", {
+    type: QueryTypes.SELECT,
+    replacements: { id: webhook.connectionId },
+  });
+  const lane = `ado:${connection!.workspace_id}`;
+  const holdUntil = async () =>
+    Number((await reader.query<{ until: number | string }>("SELECT until FROM lane_holds WHERE lane = :lane", { type: QueryTypes.SELECT, replacements: { lane } }))[0]?.until ?? 0);
+  const running = () => count("SELECT COUNT(*) AS n FROM jobs WHERE lane = :lane AND status = 'running'", { lane });
+  await until("the lane held", holdUntil);
+
+  // Each step moves the replica's stopped clock to the end of the hold; one job probes, fails, and the
+  // hold grows (to at most five minutes). The old budget gave up after about two and a half minutes.
+  const OUTAGE_MS = 90 * 60_000;
+  const start = clock;
+  let probes = 0;
+  let worstStep = 0;
+  while (clock - start < OUTAGE_MS) {
+    await until("the probe's job settled", async () => (await running()) === 0);
+    const calls = statusPosts().length;
+    clock = Math.max(clock, await holdUntil()) + 1;
+    replica.child.send({ clock });
+    await until("the next hold", async () => (await holdUntil()) > clock && (await running()) === 0);
+    worstStep = Math.max(worstStep, statusPosts().length - calls);
+    probes++;
+  }
+  const duringOutage = statusPosts().length - before;
+  // Deliveries that carry the whole pull request need nothing from the host: applied at once, hold or not.
+  const meanwhile = await Promise.all(Array.from({ length: PULL_REQUESTS }, (_, i) => deliver(replica.url, `meanwhile-${i}`, i + 1)));
+  await allDone("meanwhile");
+  const appliedMeanwhile = (await account("meanwhile", meanwhile)).done;
+  expect(await holdUntil()).toBeGreaterThan(clock);
+  const dead = await count("SELECT COUNT(*) AS n FROM jobs WHERE lane = :lane AND status = 'dead'", { lane });
+  const waiting = await count("SELECT COUNT(*) AS n FROM jobs WHERE lane = :lane AND kind = 'ado.pr-status' AND status = 'queued'", { lane });
+
+  ado.clearFailures();
+  replica.child.send({ clock: (await holdUntil()) + 1 });
+  await statusOnEveryPullRequest(before + duringOutage);
+  const result = await account("outage", outcomes);
+  figures["host down 90 min (moved clock)"] = {
+    ...result,
+    "holds lived through": probes,
+    "status calls in the outage": duringOutage,
+    "most calls in one hold": worstStep,
+    "dead letters": dead,
+    "deliveries applied while held": appliedMeanwhile,
+    "statuses waiting at the end": waiting,
+  };
+  expect(dead).toBe(0);
+  expect(waiting).toBeGreaterThanOrEqual(PULL_REQUESTS);
+  // The calls in flight when the host first failed (the lane's limit), then one probe per hold.
+  expect(worstStep).toBeLessThanOrEqual(1);
+  expect(duringOutage).toBeLessThanOrEqual(8 + probes);
+  expect(result.lost).toBe(0);
+  expect(result.duplicated).toBe(0);
+}, 90_000);
+
+it("keeps another workspace's work moving while the host hangs on every call of one workspace", async () => {
+  await stopReplicas();
+  const { url } = await startReplica();
+  // The status calls hang past the client's 15 s timeout; the lane's limit lets 8 of the 16 slots hang.
+  ado.fail({ method: "POST", path: /\/statuses$/, delayMs: 20_000, times: 8 });
+  const before = statusPosts().length;
+  const hung = await Promise.all(Array.from({ length: PULL_REQUESTS }, (_, i) => deliver(url, `hang-${i}`, i + 1)));
+  await until("8 status calls hanging", async () => (await count("SELECT COUNT(*) AS n FROM jobs WHERE kind = 'ado.pr-status' AND status = 'running'")) >= 8);
+  const started = Date.now();
+  const outcomes = await burst(url, "beside", 100, 0, () => undefined, deliver, quiet);
+  await allDone("beside", quiet);
+  const allDoneAfterMs = Date.now() - started;
+  const stillHanging = await count("SELECT COUNT(*) AS n FROM jobs WHERE kind = 'ado.pr-status' AND status = 'running'");
+  const slowest = Math.max(...(await eventJobs("beside", quiet)).map((r) => Number(r.updated_at) - Number(r.created_at)));
+  const result = await account("beside", outcomes, quiet);
+
+  await allDone("hang");
+  await statusOnEveryPullRequest(before);
+  const hanging = await account("hang", hung);
+  figures["host hanging, other workspace"] = {
+    ...result,
+    "slowest, received → done (ms)": slowest,
+    "all done after (ms)": allDoneAfterMs,
+    "status calls still hanging then": stillHanging,
+    "hanging workspace: done": hanging.done,
+  };
+  expect(stillHanging).toBe(8);
+  expect(slowest).toBeLessThan(3_000);
+  expect(result.acknowledged).toBe(100);
+  expect(result.lost).toBe(0);
+  expect(result.duplicated).toBe(0);
+  expect(result.done).toBe(100);
+  expect(hanging.lost).toBe(0);
+}, 90_000);
+
+/** A delivery as a host makes it: a 503 or 5xx is sent again after its Retry-After (or a second), until it is acknowledged. */
+const answersSeen: Outcome[] = [];
+async function deliverUntilAcknowledged(baseUrl: string, id: string, pullRequestId: number, hook = webhook): Promise<Outcome> {
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await deliver(baseUrl, id, pullRequestId, hook);
+    answersSeen.push(outcome);
+    if (("status" in outcome && outcome.status < 500) || attempt === 10) return outcome;
+    const wait = "status" in outcome && outcome.retryAfter ? Number(outcome.retryAfter) : 1;
+    await new Promise((r) => setTimeout(r, wait * 1000));
+  }
+}
+
+it("answers 503 with Retry-After while the database is unavailable, and records every delivery once it is back", async () => {
+  await stopReplicas();
+  const outage = await databaseOutage(db.database);
+  try {
+    const { url } = await startReplica(outage.database);
+    let readiness: { status: number; ms: number } | null = null;
+    let ended: Promise<void> = Promise.resolve();
+    const outcomes = await burst(
+      url,
+      "dbdown",
+      200,
+      50,
+      () => {
+        ended = (async () => {
+          await outage.begin();
+          const asked = Date.now();
+          const ready = await fetch(`${url}/readyz`);
+          readiness = { status: ready.status, ms: Date.now() - asked };
+          await new Promise((r) => setTimeout(r, 3_000));
+          await outage.end();
+        })();
+      },
+      deliverUntilAcknowledged,
+    );
+    await ended;
+    await allDone("dbdown");
+    const result = await account("dbdown", outcomes);
+    const answered = (status: number) => answersSeen.filter((o) => "status" in o && o.status === status);
+    const unavailable = answered(503);
+    figures[`database unavailable 3 s (${outage.what})`] = {
+      ...result,
+      "answered 503": unavailable.length,
+      "503 without Retry-After": unavailable.filter((o) => !("status" in o) || !o.retryAfter).length,
+      "answered 500": answered(500).length,
+      "cut off": answersSeen.filter((o) => "error" in o).length,
+      "/readyz status": readiness!.status,
+      "/readyz answered in (ms)": readiness!.ms,
+    };
+    expect(readiness!.status).toBe(503);
+    expect(readiness!.ms).toBeLessThan(5_000);
+    expect(unavailable.every((o) => "status" in o && o.retryAfter === "5")).toBe(true);
+    expect(answered(500)).toEqual([]);
+    expect(result.acknowledged).toBe(200);
+    expect(result.lost).toBe(0);
+    expect(result.duplicated).toBe(0);
+    expect(result.done).toBe(200);
+  } finally {
+    await stopReplicas();
+    await outage.close();
+  }
+}, 90_000);

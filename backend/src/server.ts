@@ -4,7 +4,7 @@ import type { Config } from "./config.js";
 import { createApp } from "./http/app.js";
 import type { AppServices } from "./http/services.js";
 import { createMailer } from "./mail.js";
-import { JobQueue } from "./jobs/queue.js";
+import { JobQueue, type QueueOptions } from "./jobs/queue.js";
 import { Worker } from "./jobs/worker.js";
 import { jobHandlers } from "./hosts/index.js";
 import { createLogger, type Logger } from "./log.js";
@@ -25,10 +25,17 @@ export interface RunningGroundwork {
 /** How long requests in flight may take to finish when Groundwork is told to stop. */
 export const SHUTDOWN_GRACE_MS = 10_000;
 
-/** Opens storage, starts the HTTP server and (unless disabled) a worker: one replica. */
-export async function startGroundwork(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningGroundwork> {
+/**
+ * Opens storage, starts the HTTP server and (unless disabled) a worker: one replica. `clock` is
+ * the queue's (fault tests move it through hours of outage instead of waiting).
+ */
+export async function startGroundwork(
+  config: Config,
+  log: Logger = createLogger(config.logLevel),
+  clock: Pick<QueueOptions, "now"> = { now: Date.now },
+): Promise<RunningGroundwork> {
   const storage = await openStorage(config.database);
-  const queue = new JobQueue(storage.sequelize, { maxAttempts: config.worker.maxAttempts });
+  const queue = new JobQueue(storage.sequelize, { maxAttempts: config.worker.maxAttempts, ...clock });
   const secrets = SecretBox.fromSettings(config.encryptionKey, config.dataDir);
   const services: AppServices = { config, storage, queue, log, secrets, mail: createMailer(config) };
   const app = createApp(services);
