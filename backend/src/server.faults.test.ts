@@ -181,7 +181,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const r of replicas) if (r.exitCode === null && r.signalCode === null) r.kill("SIGKILL");
-  console.table(figures);
+  // One line per fault: the measures differ between faults, so a table would be mostly empty columns.
+  for (const [fault, measures] of Object.entries(figures))
+    console.log(`${fault}: ${Object.entries(measures).map(([measure, n]) => `${measure} ${n}`).join(", ")}`);
   await reader?.close();
   await ado?.stop();
   await db.drop();
