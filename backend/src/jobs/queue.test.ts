@@ -321,6 +321,29 @@ describe("JobQueue", () => {
     await worker.stop();
   });
 
+  it("runs a coalesced job when its window ends, not at the next poll", async () => {
+    const queue = new JobQueue(sequelize);
+    let ranAt = 0;
+    const worker = new Worker(queue, { "later.job": async () => void (ranAt = Date.now()) }, { concurrency: 2, pollMs: 60_000, log });
+    worker.start();
+    try {
+      const enqueuedAt = Date.now();
+      await queue.enqueue("later.job", {}, { coalesce: { key: "k", windowMs: 300 } });
+      await waitFor(async () => ranAt > 0, 2_000, "the coalesced job with a one-minute poll");
+      expect(ranAt - enqueuedAt).toBeLessThan(1_000);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it("stops at once when told to stop while it is claiming, not after a whole poll", async () => {
+    const worker = new Worker(new JobQueue(sequelize), {}, { concurrency: 2, pollMs: 60_000, log });
+    worker.start();
+    const asked = Date.now();
+    await worker.stop();
+    expect(Date.now() - asked).toBeLessThan(1_000);
+  });
+
   it("dead-letters a job kind nobody handles instead of dropping it", async () => {
     const queue = new JobQueue(sequelize, { maxAttempts: 1 });
     const worker = new Worker(queue, {}, { concurrency: 1, pollMs: 20, log });

@@ -120,7 +120,7 @@ export function backoffDelay(attempt: number, baseMs: number, capMs: number, ran
  */
 export class JobQueue {
   readonly options: QueueOptions;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(dueAt: number) => void>();
 
   constructor(
     readonly sequelize: Sequelize,
@@ -129,8 +129,8 @@ export class JobQueue {
     this.options = { ...DEFAULT_QUEUE_OPTIONS, ...options };
   }
 
-  /** Wakes local workers at once instead of at their next poll. */
-  onEnqueue(listener: () => void) {
+  /** Wakes local workers when new jobs come due (at once, or at the end of a coalescing window) instead of at their next poll. */
+  onEnqueue(listener: (dueAt: number) => void) {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -185,14 +185,15 @@ export class JobQueue {
       return id;
     });
     if (inserted.length) {
-      if (transaction) transaction.afterCommit(() => this.notify());
-      else this.notify();
+      const dueAt = Math.min(...jobs.map((j) => j.runAt ?? now));
+      if (transaction) transaction.afterCommit(() => this.notify(dueAt));
+      else this.notify(dueAt);
     }
     return ids;
   }
 
-  private notify() {
-    for (const l of this.listeners) l();
+  private notify(dueAt: number) {
+    for (const l of this.listeners) l(dueAt);
   }
 
   /**
@@ -381,7 +382,7 @@ export class JobQueue {
        WHERE id = :id AND status = 'dead' AND workspace_id = :workspaceId RETURNING id`,
       { type: QueryTypes.SELECT, replacements: { id, workspaceId, now: this.options.now() } },
     );
-    if (rows.length) this.notify();
+    if (rows.length) this.notify(this.options.now());
     return rows.length === 1;
   }
 

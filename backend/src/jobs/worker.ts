@@ -34,6 +34,8 @@ export class Worker {
   /** Something finished or was enqueued while the loop was not waiting: it must not wait for the next poll. */
   private nudged = false;
   private loop: Promise<void> | null = null;
+  /** The earliest time a job enqueued here comes due, and the timer that wakes the loop then. */
+  private dueTimer: { at: number; timer: NodeJS.Timeout } | null = null;
   private unsubscribe: (() => void) | null = null;
 
   constructor(
@@ -47,7 +49,7 @@ export class Worker {
   start() {
     if (this.running) return;
     this.running = true;
-    this.unsubscribe = this.queue.onEnqueue(() => this.nudge());
+    this.unsubscribe = this.queue.onEnqueue((dueAt) => this.wakeAt(dueAt));
     this.loop = this.run();
   }
 
@@ -55,7 +57,9 @@ export class Worker {
   async stop() {
     this.running = false;
     this.unsubscribe?.();
-    this.wake?.();
+    if (this.dueTimer) clearTimeout(this.dueTimer.timer);
+    // Not just wake(): a loop that is claiming right now must not go on to wait a whole poll.
+    this.nudge();
     await this.loop;
     await Promise.allSettled([...this.inFlight]);
   }
@@ -82,6 +86,20 @@ export class Worker {
         this.wake = null;
       }
     }
+  }
+
+  /** A coalesced PR status comes due a moment after it is enqueued: claim it then, not at the next poll. */
+  private wakeAt(dueAt: number) {
+    const delay = dueAt - this.queue.options.now();
+    if (delay <= 0) return this.nudge();
+    if (this.dueTimer && this.dueTimer.at <= dueAt) return;
+    if (this.dueTimer) clearTimeout(this.dueTimer.timer);
+    const timer = setTimeout(() => {
+      this.dueTimer = null;
+      this.nudge();
+    }, delay);
+    timer.unref();
+    this.dueTimer = { at: dueAt, timer };
   }
 
   private nudge() {
