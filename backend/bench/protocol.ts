@@ -13,7 +13,9 @@ export type TargetInfo = {
 
 /** When each PR's status reached the fake host, and how many posts each got. */
 export type StatusPosts = { statusAt: Record<number, number[]>; statusPosts: Record<number, number> };
-export type TargetReport = StatusPosts & { peakRssMb: number; pendingJobs: number };
+/** Peak RSS, and what V8's heap (reserved, in use) and buffers outside it held at that moment. */
+export type PeakMemory = { rssMb: number; heapMb: number; heapUsedMb: number; externalMb: number };
+export type TargetReport = StatusPosts & { peak: PeakMemory; pendingJobs: number };
 
 /** What the fake hosts' process (hosts.ts) and a Groundwork target (target.ts) tell each other. */
 export type HostsInfo = {

@@ -23,11 +23,16 @@ import { PULL_REQUESTS, type HostsInfo, type HostsRequest, type ListsInfo, type 
 
 const mode = process.argv[2] as "bare" | "sqlite" | "postgres";
 process.setSourceMapsEnabled(false); // as main.ts runs the product
-let peakRss = 0;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+let peak = process.memoryUsage();
+const sampler = setInterval(() => {
+  const now = process.memoryUsage();
+  if (now.rss > peak.rss) peak = now;
+}, 100);
+const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+const peakMemory = () => ({ rssMb: mb(peak.rss), heapMb: mb(peak.heapTotal), heapUsedMb: mb(peak.heapUsed), externalMb: mb(peak.external) });
 let stop = async () => {};
 let lists = async (_items: number): Promise<ListsInfo> => ({ cookie: "", paths: [] });
-let report = async (): Promise<TargetReport> => ({ peakRssMb: Math.round(peakRss / 2 ** 20), statusAt: {}, statusPosts: {}, pendingJobs: 0 });
+let report = async (): Promise<TargetReport> => ({ peak: peakMemory(), statusAt: {}, statusPosts: {}, pendingJobs: 0 });
 
 if (mode === "bare") {
   const app = express();
@@ -100,7 +105,7 @@ if (mode === "bare") {
     const [row] = await running.services.storage.sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE status IN ('queued', 'running')", {
       type: QueryTypes.SELECT,
     });
-    return { peakRssMb: Math.round(peakRss / 2 ** 20), ...posts, pendingJobs: Number(row!.n) };
+    return { peak: peakMemory(), ...posts, pendingJobs: Number(row!.n) };
   };
   stop = async () => {
     await running.close();
