@@ -16,7 +16,7 @@ import { loadConfig } from "../src/config.js";
 import { createLogger } from "../src/log.js";
 import { startGroundwork } from "../src/server.js";
 import { bindThroughConfigure } from "../src/testing/hostedApp.js";
-import { FeedbackRow } from "../src/storage/models.js";
+import { ContextItemRow, ContextLinkRow, FeedbackRow } from "../src/storage/models.js";
 import { inviteMember, signUp } from "../src/testing/testApp.js";
 
 import { PULL_REQUESTS, type HostsInfo, type HostsRequest, type ListsInfo, type ListsRequest, type StatusPosts, type TargetInfo, type TargetReport } from "./protocol.js";
@@ -87,10 +87,31 @@ if (mode === "bare") {
   lists = async (items) => {
     const have = await FeedbackRow.count({ where: { workspaceId: reader.session.workspace.id } });
     const row = { workspaceId: reader.session.workspace.id, authorId: reader.session.member.id, subjectId, visibility: "shared_with_subject" as const };
-    for (let n = have; n < items; n += 500)
-      await FeedbackRow.bulkCreate(
-        Array.from({ length: Math.min(500, items - n) }, (_, i) => ({ ...row, body: `Feedback number ${n + i}: thorough review of the payments change.` })),
+    // Each piece of feedback has a pull request of its own attached: the subject's contributions grow with it.
+    const workspaceId = reader.session.workspace.id;
+    for (let n = have; n < items; n += 500) {
+      const batch = Array.from({ length: Math.min(500, items - n) }, (_, i) => n + i);
+      const feedback = await FeedbackRow.bulkCreate(batch.map((k) => ({ ...row, body: `Feedback number ${k}: thorough review of the payments change.` })));
+      const prs = await ContextItemRow.bulkCreate(
+        batch.map((k) => ({
+          workspaceId,
+          host: "ado" as const,
+          kind: "pull_request" as const,
+          url: `https://dev.azure.com/fabrikam/Lists/_git/payments/pullrequest/${k + 1}`,
+          externalKey: `ado:fabrikam:lists:payments:${k + 1}`,
+          hostIds: { organization: "fabrikam", project: "Lists", repository: "payments", pullRequestId: k + 1 },
+          metadataStatus: "fetched" as const,
+          metadata: null,
+          title: `Payments change ${k + 1}`,
+          state: "completed",
+          authorEmailNormalized: null,
+          fetchedAt: new Date(),
+        })),
       );
+      await ContextLinkRow.bulkCreate(
+        feedback.map((f, i) => ({ workspaceId, contextItemId: prs[i]!.id, targetType: "feedback" as const, targetId: f.id, note: null, linkedBy: reader.session.member.id })),
+      );
+    }
     return { cookie: reader.client.cookie, paths: ["/api/feedback", "/api/link-targets?q=payments", `/api/members/${subjectId}/contributions`] };
   };
 
