@@ -311,31 +311,33 @@ export const contextLinkRoutes = [
 
 /**
  * A member's items, newest to Groundwork first: the ones they wrote (matched by email) and the
- * ones attached to their feedback (as the caller may see it), objectives and key results. The
- * membership test runs in the database, so a page costs the same however much history there is.
+ * ones attached to their feedback (as the caller may see it), objectives and key results. Each
+ * item is tested as the workspace's items are read in page order, by index lookups from its
+ * links — nothing is gathered up front — so a page costs the same however much history there is.
  */
 async function contributionsOf(ctx: MemberContext, memberId: string, query: PageQuery): Promise<Page<Contribution>> {
   const member = await memberInWorkspace(ctx, memberId, "params.id");
   const q = (v: string) => ctx.services.storage.sequelize.escape(v);
   const [ws, me, them] = [q(ctx.auth.workspace.id), q(ctx.auth.member.id), q(member.id)];
-  const feedback = `SELECT id FROM feedback WHERE workspace_id = ${ws} AND subject_id = ${them}
-    AND (author_id = ${me} OR (subject_id = ${me} AND visibility = 'shared_with_subject'))`;
-  const objectives = `SELECT id FROM objectives WHERE workspace_id = ${ws} AND owner_id = ${them}`;
-  const keyResults = `SELECT id FROM key_results WHERE objective_id IN (${objectives})`;
-  const theirTargets = `(target_type = 'feedback' AND target_id IN (${feedback}))
-    OR (target_type = 'objective' AND target_id IN (${objectives}))
-    OR (target_type = 'key_result' AND target_id IN (${keyResults}))`;
-  const linked = literal(`(SELECT context_item_id FROM context_links WHERE workspace_id = ${ws} AND (${theirTargets}))`);
+  /** Whether the link (a context_links row by that name) attaches to something of theirs. */
+  const theirs = (link: string) => `(${link}.target_type = 'feedback' AND EXISTS (SELECT 1 FROM feedback f WHERE f.id = ${link}.target_id
+      AND f.workspace_id = ${ws} AND f.subject_id = ${them} AND (f.author_id = ${me} OR (f.subject_id = ${me} AND f.visibility = 'shared_with_subject'))))
+    OR (${link}.target_type = 'objective' AND EXISTS (SELECT 1 FROM objectives o WHERE o.id = ${link}.target_id AND o.workspace_id = ${ws} AND o.owner_id = ${them}))
+    OR (${link}.target_type = 'key_result' AND EXISTS (SELECT 1 FROM key_results k JOIN objectives o ON o.id = k.objective_id
+      WHERE k.id = ${link}.target_id AND o.workspace_id = ${ws} AND o.owner_id = ${them}))`;
   const where = {
     workspaceId: ctx.auth.workspace.id,
-    [Op.or]: [{ authorEmailNormalized: member.emailNormalized }, { id: { [Op.in]: linked } }],
+    [Op.or]: [
+      { authorEmailNormalized: member.emailNormalized },
+      literal(`EXISTS (SELECT 1 FROM context_links l WHERE l.context_item_id = "ContextItemRow"."id" AND (${theirs("l")}))`),
+    ],
   };
   const page = await keysetPage(ContextItemRow, { where }, { by: "createdAt", direction: "DESC" }, query);
   const ids = page.items.map((i) => i.id);
   const [links, updates] = await Promise.all([
     ids.length
       ? ContextLinkRow.findAll({
-          where: { contextItemId: { [Op.in]: ids }, [Op.and]: [literal(`(${theirTargets})`)] },
+          where: { contextItemId: { [Op.in]: ids }, [Op.and]: [literal(`(${theirs('"ContextLinkRow"')})`)] },
           order: [["createdAt", "ASC"]],
         })
       : [],

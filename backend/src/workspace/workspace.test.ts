@@ -157,6 +157,31 @@ describe("context links", () => {
     expect(contributions.body.items.map((c: { item: { host: string } }) => c.item.host).sort()).toEqual(["ado", "bitbucket"]);
   });
 
+  it("counts in a member's contributions what is attached to their key results and to feedback the caller may see, and nothing else", async () => {
+    const { client: lead, session: leadSession } = await signUp(app.url, "Lena Lead", "lena@example.com");
+    const dev = await inviteMember(lead, "dev@example.com", "Dana Dev");
+    const peer = await inviteMember(lead, "peer@example.com", "Pat Peer");
+    const pr = (n: number) => `https://bitbucket.org/acme/contrib/pull-requests/${n}`;
+    const objective = (await lead.post("/api/objectives", { title: "Ship it", period: "2026-Q4", ownerId: dev.session.member.id })).body;
+    const kr = (await lead.post(`/api/objectives/${objective.id}/key-results`, { title: "p95 < 200 ms", target: 200 })).body;
+    const shared = (await lead.post("/api/feedback", { subjectId: dev.session.member.id, body: "Shared" })).body;
+    const secret = (await lead.post("/api/feedback", { subjectId: dev.session.member.id, body: "Private", visibility: "private" })).body;
+    const aboutPeer = (await lead.post("/api/feedback", { subjectId: peer.session.member.id, body: "Someone else" })).body;
+    for (const [targetType, targetId, n] of [
+      ["key_result", kr.id, 1],
+      ["feedback", shared.id, 2],
+      ["feedback", secret.id, 3],
+      ["feedback", aboutPeer.id, 4],
+    ] as const)
+      expect((await lead.post("/api/context-links", { targetType, targetId, url: pr(n) })).status).toBe(201);
+    const seen = async (as: ApiClient) =>
+      ((await as.get(`/api/members/${dev.session.member.id}/contributions`)).body.items as { item: { url: string } }[]).map((c) => c.item.url).sort();
+    // The lead wrote the private note: they see what it carries; Dana, its subject, does not.
+    expect(await seen(lead)).toEqual([pr(1), pr(2), pr(3)]);
+    expect(await seen(dev.client)).toEqual([pr(1), pr(2)]);
+    expect(leadSession.workspace.id).toBe(dev.session.workspace.id);
+  });
+
   it("refuses an unknown URL with the expected forms, and changes nothing", async () => {
     const objective = (await owner.post("/api/objectives", { title: "Tidy", period: "2026-Q4" })).body;
     const res = await owner.post("/api/context-links", {
