@@ -132,7 +132,7 @@ describe("JobQueue", () => {
   });
 
   it("counts jobs that fail together, already running when the host went down, as one failure of the host", async () => {
-    let now = 1_000_000_000_000;
+    const now = 1_000_000_000_000;
     const queue = new JobQueue(sequelize, { backoffBaseMs: 1_000, now: () => now });
     const ws = "00000000-0000-4000-8000-0000000000a5";
     for (let i = 0; i < 8; i++) await queue.enqueue("host.call", { i }, { workspaceId: ws });
@@ -256,7 +256,7 @@ describe("JobQueue", () => {
   it("lets one probe call a held host: a claim's other jobs of the lane go back, even when the probe fails before they do", async () => {
     let clock = 1_000_000;
     const queue = new JobQueue(sequelize, { now: () => clock });
-    const ws = "00000000-0000-4000-8000-0000000000a5";
+    const ws = "00000000-0000-4000-8000-0000000000a7";
     let calls = 0;
     const worker = new Worker(
       queue,
@@ -271,8 +271,12 @@ describe("JobQueue", () => {
     await queue.enqueueMany(Array.from({ length: 16 }, (_, i) => ({ kind: "downhost.post", payload: { i }, workspaceId: ws })));
     const holdEnd = async () =>
       Number(
-        (await sequelize.query<{ until: number | string }>("SELECT until FROM lane_holds WHERE lane = :lane", { type: QueryTypes.SELECT, replacements: { lane: `downhost:${ws}` } }))[0]
-          ?.until ?? 0,
+        (
+          await sequelize.query<{ until: number | string }>("SELECT until FROM lane_holds WHERE lane = :lane", {
+            type: QueryTypes.SELECT,
+            replacements: { lane: `downhost:${ws}` },
+          })
+        )[0]?.until ?? 0,
       );
     const settled = async () => (await sequelize.query("SELECT id FROM jobs WHERE status = 'running'", { type: QueryTypes.SELECT })).length === 0;
     worker.start();
@@ -310,7 +314,10 @@ describe("JobQueue", () => {
     // Each job writes as it finishes, as real jobs do: it may finish while the worker is claiming.
     const quick: JobHandler = async (payload, ctx) => {
       await ctx.finish(async (tx) => {
-        await sequelize.query("INSERT INTO job_effects (job_id, n) VALUES (:id, :n)", { replacements: { id: ctx.job.id, n: (payload as { i: number }).i }, transaction: tx });
+        await sequelize.query("INSERT INTO job_effects (job_id, n) VALUES (:id, :n)", {
+          replacements: { id: ctx.job.id, n: (payload as { i: number }).i },
+          transaction: tx,
+        });
       });
       done++;
     };
@@ -381,9 +388,7 @@ describe("several worker processes on one database", () => {
     // One multi-row insert keeps setup fast on both databases.
     const now = Date.now();
     const values = Array.from({ length: n }, (_, i) => `('test.effect', '{"n":${i}}', 'queued', 0, 8, ${now}, ${now}, ${now})`);
-    await sequelize.query(
-      `INSERT INTO jobs (kind, payload, status, attempts, max_attempts, run_at, created_at, updated_at) VALUES ${values.join(",")}`,
-    );
+    await sequelize.query(`INSERT INTO jobs (kind, payload, status, attempts, max_attempts, run_at, created_at, updated_at) VALUES ${values.join(",")}`);
     return queue;
   }
 

@@ -1,5 +1,4 @@
 import { literal, Op, UniqueConstraintError, type Transaction } from "sequelize";
-import { z } from "zod";
 import {
   CONTEXT_URL_EXAMPLES,
   ContextLink,
@@ -145,7 +144,9 @@ export async function visibleTargets(ctx: MemberContext, refs: { type: LinkTarge
       : none,
     ids("objective").length ? ObjectiveRow.findAll({ where: { id: ids("objective"), workspaceId: ws } }) : none,
     ids("key_result").length
-      ? (KeyResultRow.findAll({ where: { id: ids("key_result") }, include: [{ model: ObjectiveRow, as: "objective", where: { workspaceId: ws } }] }) as Promise<KeyResultRow[]>)
+      ? (KeyResultRow.findAll({ where: { id: ids("key_result") }, include: [{ model: ObjectiveRow, as: "objective", where: { workspaceId: ws } }] }) as Promise<
+          KeyResultRow[]
+        >)
       : none,
     ids("competency").length ? CompetencyRow.findAll({ where: { id: ids("competency"), workspaceId: ws } }) : none,
   ]);
@@ -183,11 +184,7 @@ export async function linksByTarget(workspaceId: string, targetType: LinkTargetT
  * Deletes things that links may point at, removing those links in the same transaction; the
  * hosts then hear that those items' links changed (their PR statuses count links).
  */
-export async function destroyWithLinks(
-  ctx: MemberContext,
-  targets: [LinkTargetType, string[]][],
-  destroy: (transaction: Transaction) => Promise<unknown>,
-) {
+export async function destroyWithLinks(ctx: MemberContext, targets: [LinkTargetType, string[]][], destroy: (transaction: Transaction) => Promise<unknown>) {
   const affected = new Set<string>();
   await ctx.services.storage.sequelize.transaction(async (transaction) => {
     for (const [targetType, ids] of targets) {
@@ -262,8 +259,7 @@ export const contextLinkRoutes = [
         await linksChanged(ctx.services, link.item);
         return toContextLink(link, await updatesByItem([link.item.id]));
       } catch (err) {
-        if (err instanceof UniqueConstraintError)
-          throw conflict("already_linked", "This link is already attached here", "body.url");
+        if (err instanceof UniqueConstraintError) throw conflict("already_linked", "This link is already attached here", "body.url");
         throw err;
       }
     },
@@ -343,7 +339,10 @@ async function contributionsOf(ctx: MemberContext, memberId: string, query: Page
       : [],
     updatesByItem(ids),
   ]);
-  const titles = await visibleTargets(ctx, links.map((l) => ({ type: l.targetType, id: l.targetId })));
+  const titles = await visibleTargets(
+    ctx,
+    links.map((l) => ({ type: l.targetType, id: l.targetId })),
+  );
   return presentPage(page, (items) =>
     items.map((item) => ({
       item: toContextItem(item, updates),

@@ -1,14 +1,5 @@
 import { Op } from "sequelize";
-import { z } from "zod";
-import {
-  CreateAgendaItemRequest,
-  CreateOneOnOneRequest,
-  OneOnOne,
-  Page,
-  PageQuery,
-  AgendaItem,
-  UpdateAgendaItemRequest,
-} from "@groundwork/shared-types";
+import { CreateAgendaItemRequest, CreateOneOnOneRequest, OneOnOne, Page, PageQuery, AgendaItem, UpdateAgendaItemRequest } from "@groundwork/shared-types";
 import { badRequest, notFound } from "../http/errors.js";
 import { keysetPage, presentPage } from "../http/pages.js";
 import { route, type MemberContext } from "../http/route.js";
@@ -21,7 +12,11 @@ async function present(ctx: MemberContext, rows: OneOnOneRow[]): Promise<OneOnOn
     where: { oneOnOneId: { [Op.in]: rows.map((r) => r.id) } },
     order: [["createdAt", "ASC"]],
   });
-  const links = await linksByTarget(ctx.auth.workspace.id, "agenda_item", items.map((i) => i.id));
+  const links = await linksByTarget(
+    ctx.auth.workspace.id,
+    "agenda_item",
+    items.map((i) => i.id),
+  );
   return rows.map((o) => ({
     id: o.id,
     memberIds: [o.memberAId, o.memberBId],

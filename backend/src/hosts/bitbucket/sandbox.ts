@@ -23,7 +23,10 @@ const SHORT_TOKENS = [
   { token: "sandbox-bitbucket-token-repositories-only-01234", scopes: ["repository"], lacks: "Pull requests (Read) and Webhooks (Read and write)" },
 ];
 const REPO = "payments";
-const userUuid = (name: string) => `{${Buffer.from(name.toLowerCase().padEnd(16, "-").slice(0, 16)).toString("hex").replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, "$1-$2-$3-$4-$5")}}`;
+const userUuid = (name: string) =>
+  `{${Buffer.from(name.toLowerCase().padEnd(16, "-").slice(0, 16))
+    .toString("hex")
+    .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, "$1-$2-$3-$4-$5")}}`;
 
 /** The host's Connect JavaScript API, as much of it as the panel uses: tokens come from the framing page. */
 const ALL_JS = `(function () {
@@ -56,11 +59,14 @@ export async function startBitbucketSandbox(port: number, groundworkUrl: string,
     pullRequests: [{ workspace: WORKSPACE, slug: REPO, pr }],
     commits: [`${pr.source!.commit!.hash}${"a".repeat(28)}`],
   };
-  const install = { clientKey: `{${randomUUID()}}`, sharedSecret: randomBytes(24).toString("base64url"), principal: { uuid: `{${randomUUID()}}`, username: WORKSPACE } };
+  const install = {
+    clientKey: `{${randomUUID()}}`,
+    sharedSecret: randomBytes(24).toString("base64url"),
+    principal: { uuid: `{${randomUUID()}}`, username: WORKSPACE },
+  };
   // The sandbox's admin administers the workspace, so its configure page hands out a bind code.
   state.workspaceMembers = [{ workspace: install.principal.uuid, uuid: state.user.uuid, permission: "owner" }];
   const host = fakeBitbucket(state);
-  let driver: BitbucketHostDriver;
   const appBase = `${groundworkUrl.replace(/\/$/, "")}/bitbucket`;
   const installed = () => Boolean(state.installations?.[install.clientKey]);
   let commentCount = 0;
@@ -70,7 +76,9 @@ export async function startBitbucketSandbox(port: number, groundworkUrl: string,
       ...(installed() ? [(await driver.webhook(install.clientKey, eventKey, body)).status] : []),
       ...(await deliverRepositoryHooks(state, WORKSPACE, REPO, eventKey, body)),
     ];
-    return answers.length ? `Groundwork answered ${answers.join(", ")} to ${eventKey}` : `Nothing receives ${eventKey}: install the app or connect with the access token first`;
+    return answers.length
+      ? `Groundwork answered ${answers.join(", ")} to ${eventKey}`
+      : `Nothing receives ${eventKey}: install the app or connect with the access token first`;
   };
   /** A signed URL to one of the app's pages, as Bitbucket builds it for an iframe. */
   const signedPage = (pagePath: string, query: Record<string, string>) => {
@@ -78,7 +86,13 @@ export async function startBitbucketSandbox(port: number, groundworkUrl: string,
     const relative = `${pagePath}?${q}`;
     const now = Math.floor(Date.now() / 1000);
     const token = jwt.encodeSymmetric(
-      { iss: install.clientKey, iat: now, exp: now + 180, qsh: jwt.createQueryStringHash(jwt.fromMethodAndUrl("GET", relative)), sub: query.user ?? state.user.uuid },
+      {
+        iss: install.clientKey,
+        iat: now,
+        exp: now + 180,
+        qsh: jwt.createQueryStringHash(jwt.fromMethodAndUrl("GET", relative)),
+        sub: query.user ?? state.user.uuid,
+      },
       install.sharedSecret,
       jwt.SymmetricAlgorithm.HS256,
     );
@@ -102,14 +116,22 @@ window.addEventListener("message", async (e) => {
 });
 </script></body></html>`;
 
-  host.addRoute({ method: "GET", path: "/atlassian-connect/all.js", handle: () => ({ status: 200, headers: { "content-type": "text/javascript" }, body: ALL_JS }) });
+  host.addRoute({
+    method: "GET",
+    path: "/atlassian-connect/all.js",
+    handle: () => ({ status: 200, headers: { "content-type": "text/javascript" }, body: ALL_JS }),
+  });
   host.addRoute({
     method: "GET",
     path: "/_sandbox/context-token",
     handle: (req) => {
       const now = Math.floor(Date.now() / 1000);
       const sub = userUuid(req.query.get("as") ?? "admin");
-      const token = jwt.encodeSymmetric({ iss: install.clientKey, iat: now, exp: now + 900, qsh: "context-qsh", sub }, install.sharedSecret, jwt.SymmetricAlgorithm.HS256);
+      const token = jwt.encodeSymmetric(
+        { iss: install.clientKey, iat: now, exp: now + 900, qsh: "context-qsh", sub },
+        install.sharedSecret,
+        jwt.SymmetricAlgorithm.HS256,
+      );
       return { status: 200, body: { token } };
     },
   });
@@ -123,7 +145,13 @@ window.addEventListener("message", async (e) => {
     path: "/_sandbox/pull-request",
     handle: (req) => {
       const as = req.query.get("as") ?? "admin";
-      return { status: 200, body: framed(`Pull request #${pr.id}: ${pr.title}`, signedPage("/panel/pull-request", { repository: `${WORKSPACE}/${REPO}`, pullrequest: String(pr.id), user: userUuid(as) })) };
+      return {
+        status: 200,
+        body: framed(
+          `Pull request #${pr.id}: ${pr.title}`,
+          signedPage("/panel/pull-request", { repository: `${WORKSPACE}/${REPO}`, pullrequest: String(pr.id), user: userUuid(as) }),
+        ),
+      };
     },
   });
   host.addRoute({
@@ -197,6 +225,6 @@ ${(() => {
     },
   });
   await host.start(port);
-  driver = new BitbucketHostDriver(state, appBase, host.url);
+  const driver = new BitbucketHostDriver(state, appBase, host.url);
   return host;
 }
