@@ -50,15 +50,31 @@ describe(".vsix", () => {
     expect(path.basename(vsix)).toBe("acme.groundwork-1.2.3.vsix");
     const zip = await JSZip.loadAsync(fs.readFileSync(vsix));
     const names = Object.keys(zip.files);
-    expect(names).toEqual(expect.arrayContaining(["extension.vsomanifest", "extension.vsixmanifest", "dist/pr-tab/pr-tab.html", "dist/settings-hub/settings-hub.html", "images/icon.png", "overview.md"]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "extension.vsomanifest",
+        "extension.vsixmanifest",
+        "dist/pr-tab/pr-tab.html",
+        "dist/settings-hub/settings-hub.html",
+        "images/icon.png",
+        "overview.md",
+      ]),
+    );
     expect(names.filter((n) => n.endsWith(".map"))).toEqual([]);
     for (const f of scriptsOf("pr-tab").map((s) => path.relative(dist, s))) expect(names).toContain(`dist/${f.split(path.sep).join("/")}`);
 
     const manifest = JSON.parse(await zip.file("extension.vsomanifest")!.async("string"));
     expect(manifest.scopes).toEqual(["vso.code", "vso.work"]);
     const contributions = Object.fromEntries(manifest.contributions.map((c: { id: string }) => [c.id, c]));
-    expect(contributions["groundwork-pr-tab"]).toMatchObject({ type: "ms.vss-web.tab", targets: ["ms.vss-code-web.pr-tabs"], properties: { uri: "dist/pr-tab/pr-tab.html" } });
-    expect(contributions["groundwork-settings-hub"]).toMatchObject({ type: "ms.vss-web.hub", targets: expect.arrayContaining(["ms.vss-web.collection-admin-hub-group"]) });
+    expect(contributions["groundwork-pr-tab"]).toMatchObject({
+      type: "ms.vss-web.tab",
+      targets: ["ms.vss-code-web.pr-tabs"],
+      properties: { uri: "dist/pr-tab/pr-tab.html" },
+    });
+    expect(contributions["groundwork-settings-hub"]).toMatchObject({
+      type: "ms.vss-web.hub",
+      targets: expect.arrayContaining(["ms.vss-web.collection-admin-hub-group"]),
+    });
     const vsixManifest = await zip.file("extension.vsixmanifest")!.async("string");
     expect(vsixManifest).toContain('Publisher="acme"');
     expect(vsixManifest).toContain('Version="1.2.3"');

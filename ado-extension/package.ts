@@ -16,9 +16,18 @@ const here = import.meta.dirname;
 
 const Settings = z.object({
   PUBLIC_URL: z.url({ message: "set PUBLIC_URL to the Groundwork server the panels call, e.g. https://groundwork.example.com" }),
-  ADO_PUBLISHER: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/).default("groundwork"),
-  ADO_EXTENSION_ID: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/).default("groundwork"),
-  ADO_EXTENSION_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/, { message: "must look like 1.2.3" }).default("0.1.0"),
+  ADO_PUBLISHER: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/)
+    .default("groundwork"),
+  ADO_EXTENSION_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/)
+    .default("groundwork"),
+  ADO_EXTENSION_VERSION: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+$/, { message: "must look like 1.2.3" })
+    .default("0.1.0"),
   ADO_EXTENSION_PUBLIC: z.enum(["true", "false"]).default("false"),
   ADO_VSIX_DIR: z.string().default(path.join(root, "out")),
 });

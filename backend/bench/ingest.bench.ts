@@ -176,11 +176,19 @@ for (const mode of modes.filter((m) => m !== "bare")) {
     const pr = (i % PULL_REQUESTS) + 1;
     const at = Date.now();
     sent.push({ pr, at });
-    void fetch(ado.url, { method: "POST", headers: ado.headers, body: JSON.stringify({ ...adoEvent, id: `flow-${mode}-${i}`, resource: { ...adoEvent.resource, pullRequestId: pr } }) });
+    void fetch(ado.url, {
+      method: "POST",
+      headers: ado.headers,
+      body: JSON.stringify({ ...adoEvent, id: `flow-${mode}-${i}`, resource: { ...adoEvent.resource, pullRequestId: pr } }),
+    });
     await new Promise((r) => setTimeout(r, 1000 / SUSTAINED_RATE));
   }
   const burst = Array.from({ length: 200 }, (_, i) =>
-    fetch(ado.url, { method: "POST", headers: ado.headers, body: JSON.stringify({ ...adoEvent, id: `burst-${mode}-${i}`, resource: { ...adoEvent.resource, pullRequestId: PULL_REQUESTS } }) }),
+    fetch(ado.url, {
+      method: "POST",
+      headers: ado.headers,
+      body: JSON.stringify({ ...adoEvent, id: `burst-${mode}-${i}`, resource: { ...adoEvent.resource, pullRequestId: PULL_REQUESTS } }),
+    }),
   );
   await Promise.all(burst);
   await settled(child);
@@ -234,5 +242,12 @@ console.table(listRows);
 for (const { child } of targets.values()) await stop(child);
 
 const out = process.env.BENCH_OUT ?? path.join(os.tmpdir(), `groundwork-bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-fs.writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), rounds: ROUNDS, durationSeconds: DURATION_S, connections: CONNECTIONS, rows, flows, lists: listRows }, null, 2));
+fs.writeFileSync(
+  out,
+  JSON.stringify(
+    { date: new Date().toISOString(), rounds: ROUNDS, durationSeconds: DURATION_S, connections: CONNECTIONS, rows, flows, lists: listRows },
+    null,
+    2,
+  ),
+);
 console.log(`written to ${out}`);

@@ -19,7 +19,16 @@ import { bindThroughConfigure } from "../src/testing/hostedApp.js";
 import { ContextItemRow, ContextLinkRow, FeedbackRow } from "../src/storage/models.js";
 import { inviteMember, signUp } from "../src/testing/testApp.js";
 
-import { PULL_REQUESTS, type HostsInfo, type HostsRequest, type ListsInfo, type ListsRequest, type StatusPosts, type TargetInfo, type TargetReport } from "./protocol.js";
+import {
+  PULL_REQUESTS,
+  type HostsInfo,
+  type HostsRequest,
+  type ListsInfo,
+  type ListsRequest,
+  type StatusPosts,
+  type TargetInfo,
+  type TargetReport,
+} from "./protocol.js";
 
 const mode = process.argv[2] as "bare" | "sqlite" | "postgres";
 process.setSourceMapsEnabled(false); // as main.ts runs the product
@@ -59,7 +68,8 @@ if (mode === "bare") {
       adoBaseUrl: fakes.ado.baseUrl,
       adoIdentityUrl: fakes.ado.identityUrl,
       bitbucket: { apiUrl: fakes.bitbucketUrl, allowedBaseUrls: ["https://bitbucket.org"], appKey: "groundwork" },
-      database: mode === "sqlite" ? { dialect: "sqlite", storage: path.join(dataDir, "bench.db") } : { dialect: "postgres", url: process.env.DATABASE_URL!, schema },
+      database:
+        mode === "sqlite" ? { dialect: "sqlite", storage: path.join(dataDir, "bench.db") } : { dialect: "postgres", url: process.env.DATABASE_URL!, schema },
       worker: { ...base.worker, enabled: true, maxAttempts: 5 },
     },
     createLogger("warn"),
@@ -109,7 +119,14 @@ if (mode === "bare") {
         })),
       );
       await ContextLinkRow.bulkCreate(
-        feedback.map((f, i) => ({ workspaceId, contextItemId: prs[i]!.id, targetType: "feedback" as const, targetId: f.id, note: null, linkedBy: reader.session.member.id })),
+        feedback.map((f, i) => ({
+          workspaceId,
+          contextItemId: prs[i]!.id,
+          targetType: "feedback" as const,
+          targetId: f.id,
+          note: null,
+          linkedBy: reader.session.member.id,
+        })),
       );
     }
     return { cookie: reader.client.cookie, paths: ["/api/feedback", "/api/link-targets?q=payments", `/api/members/${subjectId}/contributions`] };

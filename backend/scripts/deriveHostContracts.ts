@@ -45,7 +45,10 @@ function requiredFields(schema: Json | undefined, root: Json, seen = new Set<str
 function adoOperations(): Operation[] {
   const dir = path.join(specs, "ado-7.1");
   const ops: Operation[] = [];
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
     const spec = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8").replace(/^\uFEFF/, "")) as Json;
     const parameters = spec.parameters as Record<string, { description?: string }>;
     const version = (ref: string) => /set to '([^']+)'/.exec(parameters[ref.replace("#/parameters/", "")]?.description ?? "")?.[1];
@@ -114,7 +117,14 @@ const documented = {
     /** Documented required inputs that the Swagger schemas leave optional. */
     requiredBody: {
       "POST /{organization}/_apis/hooks/subscriptions": ["publisherId", "eventType", "consumerId", "consumerActionId", "publisherInputs", "consumerInputs"],
-      "PUT /{organization}/_apis/hooks/subscriptions/{subscriptionId}": ["publisherId", "eventType", "consumerId", "consumerActionId", "publisherInputs", "consumerInputs"],
+      "PUT /{organization}/_apis/hooks/subscriptions/{subscriptionId}": [
+        "publisherId",
+        "eventType",
+        "consumerId",
+        "consumerActionId",
+        "publisherInputs",
+        "consumerInputs",
+      ],
       "POST /{organization}/{project}/_apis/git/repositories/{repositoryId}/pullRequests/{pullRequestId}/statuses": ["state", "context"],
     } as Record<string, string[]>,
     requiredBodySource:

@@ -27,8 +27,18 @@ const Env = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(16),
   WORKER_ENABLED: z.enum(["true", "false"]).default("true"),
   JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
-  INVITE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 14),
+  INVITE_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
   WEB_DIST_DIR: z.string().optional(),
   ENCRYPTION_KEY: z
     .string()
@@ -147,15 +157,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adoExtension: {
       ...(e.ADO_EXTENSION_SECRET ? { secret: e.ADO_EXTENSION_SECRET } : {}),
       ...(e.ADO_EXTENSION_AUDIENCE ? { audience: e.ADO_EXTENSION_AUDIENCE } : {}),
-      origins: e.ADO_EXTENSION_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean),
+      origins: e.ADO_EXTENSION_ORIGINS.split(",")
+        .map((o) => o.trim())
+        .filter(Boolean),
     },
     bitbucket: {
       apiUrl: e.BITBUCKET_API_URL.replace(/\/$/, ""),
-      allowedBaseUrls: e.BITBUCKET_ALLOWED_BASE_URLS.split(",").map((u) => u.trim().replace(/\/$/, "")).filter(Boolean),
+      allowedBaseUrls: e.BITBUCKET_ALLOWED_BASE_URLS.split(",")
+        .map((u) => u.trim().replace(/\/$/, ""))
+        .filter(Boolean),
       appKey: e.BITBUCKET_APP_KEY,
     },
     trustProxy: e.TRUST_PROXY === "false" ? false : e.TRUST_PROXY === "true" ? true : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
-    ...(e.SMTP_URL ? { mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `Groundwork <no-reply@${new URL(e.PUBLIC_URL ?? "http://localhost").hostname}>` } } : {}),
+    ...(e.SMTP_URL
+      ? { mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `Groundwork <no-reply@${new URL(e.PUBLIC_URL ?? "http://localhost").hostname}>` } }
+      : {}),
     sandbox: { enabled: e.SANDBOX === "true", port: e.SANDBOX_PORT, bitbucketPort: e.SANDBOX_BITBUCKET_PORT, mailPort: e.SANDBOX_MAIL_PORT },
   };
 }

@@ -15,7 +15,11 @@ import { ApiClient, signUp, startTestApp } from "./testing/testApp.js";
 const PAT = "secret-pat-".padEnd(52, "7");
 const BB_TOKEN = "secret-bitbucket-token-0123456789";
 const ADMIN = "{00000000-0000-4000-8000-00000000a0a0}";
-const install = { clientKey: "{c0ffee00-0000-4000-8000-000000000001}", sharedSecret: "secret-shared-0123456789abcdef", principal: { uuid: "{c0ffee00-0000-4000-8000-0000000000ff}", username: "acme" } };
+const install = {
+  clientKey: "{c0ffee00-0000-4000-8000-000000000001}",
+  sharedSecret: "secret-shared-0123456789abcdef",
+  principal: { uuid: "{c0ffee00-0000-4000-8000-0000000000ff}", username: "acme" },
+};
 const ado = fakeAdo({
   organization: "fabrikam",
   pat: PAT,
@@ -104,9 +108,16 @@ it("logs none of the secrets any flow handed out or took, and returns none after
   secrets.add(bindCode);
   await fetch(`${app.url}/integrations/bitbucket/bind?code=${bindCode}`);
   expect((await owner.post("/api/integrations/bitbucket/bind", { code: bindCode })).status).toBe(201);
-  const context = signAsBitbucket(install.clientKey, install.sharedSecret, "POST", "/ignored", { qsh: "context-qsh", sub: "{00000000-0000-4000-8000-0000000000b0}" });
+  const context = signAsBitbucket(install.clientKey, install.sharedSecret, "POST", "/ignored", {
+    qsh: "context-qsh",
+    sub: "{00000000-0000-4000-8000-0000000000b0}",
+  });
   secrets.add(context);
-  const linkUrl = ((await (await fetch(`${app.url}/bitbucket/api/account-link`, { method: "POST", headers: { authorization: `JWT ${context}` } })).json()) as { linkUrl: string }).linkUrl;
+  const linkUrl = (
+    (await (await fetch(`${app.url}/bitbucket/api/account-link`, { method: "POST", headers: { authorization: `JWT ${context}` } })).json()) as {
+      linkUrl: string;
+    }
+  ).linkUrl;
   const linkCode = new URL(linkUrl).searchParams.get("code")!;
   secrets.add(linkCode);
   await fetch(`${app.url}/link-account?code=${linkCode}`);

@@ -20,7 +20,6 @@ it("redacts credentials wherever they appear in a log line", () => {
     "request",
   );
   const line = lines.join("");
-  for (const secret of ["c2VjcmV0", "gw_session=abc", "tok\"", "ado-pat-value", "connect-secret", "hunter2"])
-    expect(line).not.toContain(secret);
+  for (const secret of ["c2VjcmV0", "gw_session=abc", 'tok"', "ado-pat-value", "connect-secret", "hunter2"]) expect(line).not.toContain(secret);
   expect(line).toContain("[redacted]");
 });

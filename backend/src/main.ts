@@ -51,10 +51,7 @@ async function main() {
     log.fatal({ err }, `Groundwork could not start: ${err.message}`);
     process.exit(1);
   });
-  log.info(
-    { url: config.publicUrl.toString(), database: config.database.dialect },
-    `Groundwork is running: open ${config.publicUrl.toString()}`,
-  );
+  log.info({ url: config.publicUrl.toString(), database: config.database.dialect }, `Groundwork is running: open ${config.publicUrl.toString()}`);
   for (const signal of ["SIGINT", "SIGTERM"] as const)
     process.once(signal, () => {
       log.info(`${signal}: shutting down`);

@@ -88,15 +88,7 @@ async function deliver(baseUrl: string, id: string, pullRequestId: number, hook 
  * Sends `count` deliveries, 20 at a time; `midway` runs once `after` of them are acknowledged.
  * `send` is one delivery (by default one attempt, as a host whose delivery was cut off sees it).
  */
-async function burst(
-  baseUrl: string,
-  prefix: string,
-  count: number,
-  after: number,
-  midway: () => void,
-  send: typeof deliver = deliver,
-  hook = webhook,
-) {
+async function burst(baseUrl: string, prefix: string, count: number, after: number, midway: () => void, send: typeof deliver = deliver, hook = webhook) {
   const outcomes: Outcome[] = [];
   let next = 0;
   let fired = false;
@@ -149,7 +141,16 @@ const count = async (sql: string, replacements: Record<string, unknown> = {}) =>
 const statusPosts = () => ado.requests.filter((r) => r.method === "POST" && r.path.endsWith("/statuses"));
 /** Waits for a status on each of the pull requests, posted after the `before`th status call. */
 const statusOnEveryPullRequest = (before: number) =>
-  until("a status on every pull request", async () => new Set(statusPosts().slice(before).map((r) => r.path)).size === PULL_REQUESTS, 60_000);
+  until(
+    "a status on every pull request",
+    async () =>
+      new Set(
+        statusPosts()
+          .slice(before)
+          .map((r) => r.path),
+      ).size === PULL_REQUESTS,
+    60_000,
+  );
 
 beforeAll(async () => {
   ado = await fakeAdo(adoState).start();
@@ -159,7 +160,11 @@ beforeAll(async () => {
   expect(connected.status).toBe(201);
   const objective = (await owner.post("/api/objectives", { title: "Stay up", period: "2026-Q4" })).body;
   for (let i = 1; i <= PULL_REQUESTS; i++)
-    await owner.post("/api/context-links", { targetType: "objective", targetId: objective.id, url: `https://dev.azure.com/fabrikam/${repository.project.name}/_git/${repository.name}/pullrequest/${i}` });
+    await owner.post("/api/context-links", {
+      targetType: "objective",
+      targetId: objective.id,
+      url: `https://dev.azure.com/fabrikam/${repository.project.name}/_git/${repository.name}/pullrequest/${i}`,
+    });
   const hookOf = (body: typeof connected.body): Webhook => ({
     url: body.webhook.webhookUrl,
     authorization: `Basic ${Buffer.from(`x:${body.webhook.webhookSecret}`).toString("base64")}`,
@@ -183,7 +188,11 @@ afterAll(async () => {
   for (const r of replicas) if (r.exitCode === null && r.signalCode === null) r.kill("SIGKILL");
   // One line per fault: the measures differ between faults, so a table would be mostly empty columns.
   for (const [fault, measures] of Object.entries(figures))
-    console.log(`${fault}: ${Object.entries(measures).map(([measure, n]) => `${measure} ${n}`).join(", ")}`);
+    console.log(
+      `${fault}: ${Object.entries(measures)
+        .map(([measure, n]) => `${measure} ${n}`)
+        .join(", ")}`,
+    );
   await reader?.close();
   await ado?.stop();
   await db.drop();
@@ -214,12 +223,19 @@ it("finishes the requests in flight on SIGTERM: none is cut off, and every ackno
   // A connection still in the listen backlog when the replica stops listening is refused or
   // reset before Groundwork reads a byte; one it had read and recorded must get its answer.
   const recorded = new Set(
-    (await reader.query<{ dedupe_key: string }>("SELECT dedupe_key FROM jobs WHERE dedupe_key LIKE :p", { type: QueryTypes.SELECT, replacements: { p: `ado:${webhook.connectionId}:term-%` } })).map(
-      (r) => r.dedupe_key.slice(`ado:${webhook.connectionId}:`.length),
-    ),
+    (
+      await reader.query<{ dedupe_key: string }>("SELECT dedupe_key FROM jobs WHERE dedupe_key LIKE :p", {
+        type: QueryTypes.SELECT,
+        replacements: { p: `ado:${webhook.connectionId}:term-%` },
+      })
+    ).map((r) => r.dedupe_key.slice(`ado:${webhook.connectionId}:`.length)),
   );
   const cutOff = outcomes.filter((o) => "error" in o && recorded.has(o.id));
-  figures["SIGTERM under load"] = { ...result, "recorded, then cut off": cutOff.length, "never read (refused)": outcomes.filter((o) => "error" in o).length - cutOff.length };
+  figures["SIGTERM under load"] = {
+    ...result,
+    "recorded, then cut off": cutOff.length,
+    "never read (refused)": outcomes.filter((o) => "error" in o).length - cutOff.length,
+  };
   expect(cutOff).toEqual([]);
   expect(result.acknowledged).toBeGreaterThanOrEqual(100);
   expect(result.lost).toBe(0);
@@ -244,7 +260,11 @@ it("holds back while Azure DevOps throttles without Retry-After, then posts ever
   await allDone("throttle");
   await statusOnEveryPullRequest(before);
   const result = await account("throttle", outcomes);
-  figures["host throttling without Retry-After"] = { ...result, "status calls in 5.5 s of 429s": duringThrottling, "of them after the first 1.5 s": duringThrottling - firstSecond };
+  figures["host throttling without Retry-After"] = {
+    ...result,
+    "status calls in 5.5 s of 429s": duringThrottling,
+    "of them after the first 1.5 s": duringThrottling - firstSecond,
+  };
   // Twenty jobs each retrying on their own made about sixty calls in this time.
   expect(duringThrottling).toBeLessThanOrEqual(16);
   expect(duringThrottling - firstSecond).toBeLessThanOrEqual(8);
@@ -256,7 +276,12 @@ it("waits out a host outage of an hour and a half (on a moved clock) with one pr
   const replica = await startReplica();
   let clock = Date.now();
   replica.child.send({ clock });
-  ado.fail({ method: "POST", path: /\/statuses$/, respond: { status: 500, body: { $id: "1", message: "TF246017: Azure DevOps is unavailable" } }, times: 100_000 });
+  ado.fail({
+    method: "POST",
+    path: /\/statuses$/,
+    respond: { status: 500, body: { $id: "1", message: "TF246017: Azure DevOps is unavailable" } },
+    times: 100_000,
+  });
   const before = statusPosts().length;
   const outcomes = await Promise.all(Array.from({ length: PULL_REQUESTS }, (_, i) => deliver(replica.url, `outage-${i}`, i + 1)));
   await allDone("outage");
@@ -268,7 +293,11 @@ it("waits out a host outage of an hour and a half (on a moved clock) with one pr
   });
   const lane = `ado:${connection!.workspace_id}`;
   const holdUntil = async () =>
-    Number((await reader.query<{ until: number | string }>("SELECT until FROM lane_holds WHERE lane = :lane", { type: QueryTypes.SELECT, replacements: { lane } }))[0]?.until ?? 0);
+    Number(
+      (
+        await reader.query<{ until: number | string }>("SELECT until FROM lane_holds WHERE lane = :lane", { type: QueryTypes.SELECT, replacements: { lane } })
+      )[0]?.until ?? 0,
+    );
   const running = () => count("SELECT COUNT(*) AS n FROM jobs WHERE lane = :lane AND status = 'running'", { lane });
   await until("the lane held", holdUntil);
 

@@ -7,10 +7,7 @@ export const Email = z
   .trim()
   .max(254)
   .pipe(z.email({ message: "must be an email address such as ada@example.com" }));
-export const Password = z
-  .string()
-  .min(10, { message: "must be at least 10 characters" })
-  .max(200, { message: "must be at most 200 characters" });
+export const Password = z.string().min(10, { message: "must be at least 10 characters" }).max(200, { message: "must be at most 200 characters" });
 const Text = (max: number) => z.string().trim().min(1, { message: "must not be empty" }).max(max);
 export const Role = z.enum(["owner", "member"]);
 export type Role = z.infer<typeof Role>;
@@ -331,9 +328,7 @@ export const AdoConnectionTest = z.object({
   organization: z.string(),
   url: z.string(),
   user: z.string().nullable(),
-  projects: z.array(
-    z.object({ id: z.string(), name: z.string(), repositories: z.array(z.object({ id: z.string(), name: z.string() })) }),
-  ),
+  projects: z.array(z.object({ id: z.string(), name: z.string(), repositories: z.array(z.object({ id: z.string(), name: z.string() })) })),
 });
 export type AdoConnectionTest = z.infer<typeof AdoConnectionTest>;
 export const AdoConnectRequest = AdoTestConnectionRequest.extend({
@@ -438,7 +433,11 @@ export type LinkTarget = z.infer<typeof LinkTarget>;
 export const AdoPanelQuery = z.object({
   project: z.string().trim().min(1).max(200),
   repository: z.string().trim().min(1).max(200),
-  pullRequestId: z.coerce.number().int().positive().max(2 ** 31),
+  pullRequestId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31),
 });
 /** What a host's PR panel (Azure DevOps tab, Bitbucket panel) shows: where the PR is attached, and what the caller may attach it to. */
 export const PullRequestPanelData = z.object({
@@ -472,4 +471,3 @@ export const AccountLinkPreview = z.object({
   member: z.object({ id: Id, name: z.string() }).describe("Who it will be linked to: the caller"),
 });
 export type AccountLinkPreview = z.infer<typeof AccountLinkPreview>;
-

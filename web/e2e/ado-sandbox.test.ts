@@ -77,14 +77,20 @@ it("connects the sandbox organisation and shows a PR's state change when its web
   // Through the service hooks Groundwork created: the PR merges, then the member comments on it.
   await sandbox.getByLabel("Event").selectOption({ label: "Pull request #1 merged (completed)" });
   await sandbox.getByRole("button", { name: "Send" }).click();
-  await sandbox.getByRole("status").getByText(/Delivered to .*: Groundwork answered 202/).waitFor();
+  await sandbox
+    .getByRole("status")
+    .getByText(/Delivered to .*: Groundwork answered 202/)
+    .waitFor();
   await okr.getByText("completed", { exact: true }).waitFor({ timeout: 20_000 });
 
   await sandbox.getByLabel("Event").selectOption({ label: "A comment on pull request #1 (by the email below)" });
   await sandbox.getByLabel(/Comment as/).fill("Ada@Example.com");
   await sandbox.getByLabel("Comment text").fill("Retry logic now backs off properly");
   await sandbox.getByRole("button", { name: "Send" }).click();
-  await sandbox.getByRole("status").getByText(/Groundwork answered 202/).waitFor();
+  await sandbox
+    .getByRole("status")
+    .getByText(/Groundwork answered 202/)
+    .waitFor();
   await okr.getByRole("list", { name: "Comments on my first pull request" }).getByText("Retry logic now backs off properly").waitFor({ timeout: 20_000 });
   await shot(page, "ado-2-pr-merged-and-commented");
 

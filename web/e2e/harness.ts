@@ -44,7 +44,12 @@ export async function startProduct(env: Record<string, string> = {}) {
   const until = Date.now() + 60_000;
   for (;;) {
     if (exited) throw new Error("the backend exited during start-up; see its output above");
-    if (await fetch(`${url}/readyz`).then((r) => r.ok).catch(() => false)) break;
+    if (
+      await fetch(`${url}/readyz`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      break;
     if (Date.now() > until) throw new Error("the backend did not become ready in 60 s");
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -109,8 +114,7 @@ export async function startSandboxedProduct() {
   };
 }
 
-export const go = (page: Page, section: string) =>
-  page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: section }).click();
+export const go = (page: Page, section: string) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: section }).click();
 
 export function shot(page: Page, name: string) {
   fs.mkdirSync(artifacts, { recursive: true });

@@ -115,7 +115,10 @@ it("takes a new team from sign-up to grounded feedback, 1:1s, OKRs and competenc
 
   // Grace's contributions show the PR from her feedback.
   await go(owner, "Members");
-  await owner.getByRole("row", { name: /Grace Hopper/ }).getByRole("link", { name: "Contributions" }).click();
+  await owner
+    .getByRole("row", { name: /Grace Hopper/ })
+    .getByRole("link", { name: "Contributions" })
+    .click();
   await owner.getByRole("heading", { name: "Grace Hopper's contributions" }).waitFor();
   await owner.getByRole("link", { name: "https://dev.azure.com/contoso/Payments/_git/api/pullrequest/512" }).waitFor();
   await shot(owner, "5-contributions");
@@ -125,7 +128,11 @@ it("takes a new team from sign-up to grounded feedback, 1:1s, OKRs and competenc
   await product.sql(
     `INSERT INTO jobs (kind, payload, status, attempts, max_attempts, run_at, workspace_id, created_at, updated_at, last_error)
      VALUES ('ado.pr-status', :payload, 'dead', 8, 8, :now, :workspaceId, :now, :now, 'TF400813: The user is not authorized to access this resource.')`,
-    { now: Date.now(), workspaceId, payload: JSON.stringify({ workspaceId, organization: "contoso", project: "Payments", repository: "api", pullRequestId: 512 }) },
+    {
+      now: Date.now(),
+      workspaceId,
+      payload: JSON.stringify({ workspaceId, organization: "contoso", project: "Payments", repository: "api", pullRequestId: 512 }),
+    },
   );
   await go(owner, "Integrations");
   await owner.getByRole("heading", { name: "Azure DevOps" }).waitFor();
@@ -137,15 +144,18 @@ it("takes a new team from sign-up to grounded feedback, 1:1s, OKRs and competenc
   expect(await grace.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Integrations" }).count()).toBe(0);
 
   // A long history arrives a page at a time: the next page loads as one scrolls to the end.
-  await grace.evaluate(async (subjectId) => {
-    const { csrfToken } = await (await fetch("/api/auth/session")).json();
-    for (let i = 1; i <= 55; i++)
-      await fetch("/api/feedback", {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-csrf-token": csrfToken },
-        body: JSON.stringify({ subjectId, body: `Thanks for review number ${i}` }),
-      });
-  }, (await owner.evaluate(async () => (await (await fetch("/api/auth/session")).json()).member.id)) as string);
+  await grace.evaluate(
+    async (subjectId) => {
+      const { csrfToken } = await (await fetch("/api/auth/session")).json();
+      for (let i = 1; i <= 55; i++)
+        await fetch("/api/feedback", {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-csrf-token": csrfToken },
+          body: JSON.stringify({ subjectId, body: `Thanks for review number ${i}` }),
+        });
+    },
+    (await owner.evaluate(async () => (await (await fetch("/api/auth/session")).json()).member.id)) as string,
+  );
   await go(owner, "Feedback");
   const cards = owner.getByRole("article", { name: "Feedback" });
   await owner.getByText("Thanks for review number 55").waitFor();

@@ -92,8 +92,7 @@ export function ContextLinks({
                   <ul className="updates" aria-label={`Comments on ${d.label}`}>
                     {l.item.updates.map((u) => (
                       <li key={u.id}>
-                        <strong>{u.authorName}</strong>{" "}
-                        <time dateTime={u.occurredAt}>{new Date(u.occurredAt).toLocaleDateString()}</time>:{" "}
+                        <strong>{u.authorName}</strong> <time dateTime={u.occurredAt}>{new Date(u.occurredAt).toLocaleDateString()}</time>:{" "}
                         {u.url ? (
                           <a href={u.url} target="_blank" rel="noreferrer">
                             {u.body}

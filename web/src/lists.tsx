@@ -6,8 +6,7 @@ import { api } from "./api";
 export const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: true } } });
 
 const LIVE_RELOAD_MS = 4000;
-const pagePath = (path: string, cursor: string | null) =>
-  cursor ? `${path}${path.includes("?") ? "&" : "?"}cursor=${encodeURIComponent(cursor)}` : path;
+const pagePath = (path: string, cursor: string | null) => (cursor ? `${path}${path.includes("?") ? "&" : "?"}cursor=${encodeURIComponent(cursor)}` : path);
 
 /**
  * A list the server hands out a page at a time: the pages read so far, kept fresh while the tab

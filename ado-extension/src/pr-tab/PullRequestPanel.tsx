@@ -9,7 +9,6 @@ import { TextField } from "azure-devops-ui/TextField";
 import { BackendError, callGroundwork, groundworkUrl } from "../common/backend";
 import { currentPullRequest, loaded, resize, type PullRequestRef } from "../common/host";
 
-
 type State =
   | { phase: "loading" }
   | { phase: "ready"; pr: PullRequestRef; panel: PullRequestPanelData }
@@ -81,7 +80,11 @@ export function PullRequestPanel() {
   return (
     <div className="gw">
       <p className="hint">
-        In <a href={panel.workspace.url} target="_blank" rel="noreferrer">{panel.workspace.name}</a> as {panel.member.name}
+        In{" "}
+        <a href={panel.workspace.url} target="_blank" rel="noreferrer">
+          {panel.workspace.name}
+        </a>{" "}
+        as {panel.member.name}
       </p>
       <h2 id="attached">Attached in Groundwork</h2>
       {panel.links.length === 0 ? (
@@ -113,7 +116,13 @@ export function PullRequestPanel() {
           e.preventDefault();
           if (!target) return setActionError("Choose what to attach this pull request to.");
           void act(
-            () => callGroundwork("POST", "/context-links", { targetType: target.type, targetId: target.id, url: panel.pullRequestUrl, ...(note.trim() ? { note: note.trim() } : {}) }),
+            () =>
+              callGroundwork("POST", "/context-links", {
+                targetType: target.type,
+                targetId: target.id,
+                url: panel.pullRequestUrl,
+                ...(note.trim() ? { note: note.trim() } : {}),
+              }),
             `Added to ${target.title}`,
           ).then(() => {
             setTarget(null);
@@ -123,7 +132,14 @@ export function PullRequestPanel() {
       >
         <TargetPicker chosen={target} onChoose={setTarget} />
         <label htmlFor="gw-note">Note (optional)</label>
-        <TextField inputId="gw-note" ariaLabel="Note (optional)" value={note} onChange={(_e, v) => setNote(v)} placeholder="Why this PR matters here" maxWidth={560} />
+        <TextField
+          inputId="gw-note"
+          ariaLabel="Note (optional)"
+          value={note}
+          onChange={(_e, v) => setNote(v)}
+          placeholder="Why this PR matters here"
+          maxWidth={560}
+        />
         <div>
           <Button type="submit" primary text="Add to Groundwork" disabled={busy} />
         </div>
@@ -179,7 +195,10 @@ function TargetPicker({ chosen, onChoose }: { chosen: LinkTarget | null; onChoos
           ) : (
             <>
               Nothing to attach to yet: write feedback, a 1:1 agenda item or an OKR in{" "}
-              <a href={groundworkUrl()} target="_blank" rel="noreferrer">Groundwork</a> first.
+              <a href={groundworkUrl()} target="_blank" rel="noreferrer">
+                Groundwork
+              </a>{" "}
+              first.
             </>
           )}
         </p>

@@ -35,8 +35,10 @@ export function SettingsHub() {
         </p>
         <p className="hint">
           A workspace owner connects it in Groundwork under{" "}
-          <a href={`${groundworkUrl()}/integrations`} target="_blank" rel="noreferrer">Integrations</a> with the organisation URL and a
-          personal access token; the PR tab then shows where pull requests are attached.
+          <a href={`${groundworkUrl()}/integrations`} target="_blank" rel="noreferrer">
+            Integrations
+          </a>{" "}
+          with the organisation URL and a personal access token; the PR tab then shows where pull requests are attached.
         </p>
       </div>
     );

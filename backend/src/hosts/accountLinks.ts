@@ -53,8 +53,7 @@ async function assertConnectedHere(ctx: MemberContext, claim: AccountClaim) {
     claim.host === "ado"
       ? await AdoConnectionRow.findOne({ where: { workspaceId, organization: claim.scope } })
       : await BitbucketInstallationRow.findOne({ where: { workspaceId, principalUuid: claim.scope, status: "active" } });
-  if (!connected)
-    throw new ApiError(409, "host_not_connected", `${HOST_NAMES[claim.host]} ${claim.scopeName} is not connected to this workspace`, "body.code");
+  if (!connected) throw new ApiError(409, "host_not_connected", `${HOST_NAMES[claim.host]} ${claim.scopeName} is not connected to this workspace`, "body.code");
 }
 
 const preview = (ctx: MemberContext, claim: AccountClaim) => ({

@@ -25,5 +25,9 @@ export async function recordContextUpdate(workspaceId: string, u: ContextUpdateI
   }
   const fields = { authorName: u.authorName.slice(0, 200), body: u.body.slice(0, 4000), url: u.url, occurredAt: u.occurredAt };
   if (existing) await existing.update(fields, { transaction });
-  else await ContextUpdateRow.create({ ...fields, workspaceId, contextItemId: item.id, kind: "comment", externalId: u.externalId, memberId: u.memberId }, { transaction });
+  else
+    await ContextUpdateRow.create(
+      { ...fields, workspaceId, contextItemId: item.id, kind: "comment", externalId: u.externalId, memberId: u.memberId },
+      { transaction },
+    );
 }

@@ -100,12 +100,17 @@ export function createApp(services: AppServices) {
         .json({
           error: {
             code: outcome === "slow" ? "database_slow" : "database_unwritable",
-            message: outcome === "slow" ? `The database did not take a write within ${READY_WITHIN_MS / 1000} s` : "The database is not reachable or not writable",
+            message:
+              outcome === "slow" ? `The database did not take a write within ${READY_WITHIN_MS / 1000} s` : "The database is not reachable or not writable",
           },
         });
   });
 
-  const document = openApiDocument([...apiRoutes, ...extensionRoutes, ...bitbucketPanelRoutes], { title: "Groundwork API", version: "0.1.0" }, services.config.publicUrl.origin);
+  const document = openApiDocument(
+    [...apiRoutes, ...extensionRoutes, ...bitbucketPanelRoutes],
+    { title: "Groundwork API", version: "0.1.0" },
+    services.config.publicUrl.origin,
+  );
   app.get("/api/openapi.json", (_req, res) => {
     res.json(document);
   });
@@ -132,8 +137,7 @@ export function createApp(services: AppServices) {
       limit: 30,
       standardHeaders: "draft-7",
       legacyHeaders: false,
-      handler: (_req, _res, next) =>
-        next(new ApiError(429, "rate_limited", "Too many attempts from this address; wait a minute and try again")),
+      handler: (_req, _res, next) => next(new ApiError(429, "rate_limited", "Too many attempts from this address; wait a minute and try again")),
     }),
   );
   api.use(sessionMiddleware());
@@ -145,7 +149,6 @@ export function createApp(services: AppServices) {
   app.use(errorHandler);
   return app;
 }
-
 
 /** The web UI loads nothing from elsewhere and is framed by no one. */
 const WEB_UI_POLICY = [

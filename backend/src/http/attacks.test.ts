@@ -14,8 +14,16 @@ import { ApiClient, inviteMember, signUp, startTestApp } from "../testing/testAp
 const SECRET = "extension-certificate-".padEnd(60, "a");
 const PAT = "attack-pat-".padEnd(52, "a");
 const ADMIN = "{00000000-0000-4000-8000-00000000a0a0}";
-const install = { clientKey: "{a77ac400-0000-4000-8000-000000000001}", sharedSecret: "attack-shared-secret-0123456789", principal: { uuid: "{a77ac400-0000-4000-8000-0000000000ff}", username: "acme" } };
-const other = { clientKey: "{a77ac400-0000-4000-8000-000000000002}", sharedSecret: "other-shared-secret-0123456789", principal: { uuid: "{a77ac400-0000-4000-8000-0000000000fe}", username: "globex" } };
+const install = {
+  clientKey: "{a77ac400-0000-4000-8000-000000000001}",
+  sharedSecret: "attack-shared-secret-0123456789",
+  principal: { uuid: "{a77ac400-0000-4000-8000-0000000000ff}", username: "acme" },
+};
+const other = {
+  clientKey: "{a77ac400-0000-4000-8000-000000000002}",
+  sharedSecret: "other-shared-secret-0123456789",
+  principal: { uuid: "{a77ac400-0000-4000-8000-0000000000fe}", username: "globex" },
+};
 const ado = fakeAdo({
   organization: "fabrikam",
   pat: PAT,
@@ -72,7 +80,9 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   const got = attempts.filter((a) => a.through);
-  console.log(`attack suite: ${attempts.length} hostile requests tried, ${got.length} got through${got.length ? `: ${got.map((a) => a.name).join(", ")}` : ""}`);
+  console.log(
+    `attack suite: ${attempts.length} hostile requests tried, ${got.length} got through${got.length ? `: ${got.map((a) => a.name).join(", ")}` : ""}`,
+  );
   await app?.close();
   await ado.stop();
   await bitbucket.stop();
@@ -83,11 +93,19 @@ describe("Azure DevOps service hooks", () => {
     const connected = await owner.post("/api/integrations/ado", { orgUrl: "https://dev.azure.com/fabrikam", pat: PAT });
     const { webhookUrl, webhookSecret } = connected.body.webhook as { webhookUrl: string; webhookSecret: string };
     const event = { id: "evt-1", eventType: "git.pullrequest.created", resource: {} };
-    await attack("ado-hook no auth", () => fetch(webhookUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(event) }), [401]);
+    await attack(
+      "ado-hook no auth",
+      () => fetch(webhookUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(event) }),
+      [401],
+    );
     await attack("ado-hook wrong secret", () => sendServiceHook(webhookUrl, event, "guessed-secret"), [401]);
     await attack("ado-hook secret as user name", () => sendServiceHook(webhookUrl, event, "", webhookSecret), [401]);
     await attack("ado-hook secret truncated", () => sendServiceHook(webhookUrl, event, webhookSecret.slice(0, -1)), [401]);
-    await attack("ado-hook other connection id", () => sendServiceHook(webhookUrl.replace(/[0-9a-f-]{36}$/, "00000000-0000-4000-8000-000000000000"), event, webhookSecret), [401]);
+    await attack(
+      "ado-hook other connection id",
+      () => sendServiceHook(webhookUrl.replace(/[0-9a-f-]{36}$/, "00000000-0000-4000-8000-000000000000"), event, webhookSecret),
+      [401],
+    );
     await attack("ado-hook not a uuid", () => sendServiceHook(webhookUrl.replace(/[0-9a-f-]{36}$/, "..%2F..%2Fapi"), event, webhookSecret), [401, 404]);
     expect((await sendServiceHook(webhookUrl, event, webhookSecret)).status).toBe(202);
     const replay = await sendServiceHook(webhookUrl, event, webhookSecret);
@@ -111,16 +129,28 @@ describe("Azure DevOps extension", () => {
     await attack("ext expired", async () => call(await appToken({ aud: "groundwork-ext", exp: Math.floor(Date.now() / 1000) - 600 })), [401]);
     await attack("ext not yet valid", async () => call(await appToken({ aud: "groundwork-ext", nbf: Math.floor(Date.now() / 1000) + 3600 })), [401]);
     await attack("ext wrong audience", async () => call(await appToken({ aud: "someone-else" })), [401]);
-    await attack("ext cookie only", () => call(null, "/organization", "fabrikam", { headers: { cookie: (owner as unknown as { cookie: string }).cookie } }), [401]);
+    await attack(
+      "ext cookie only",
+      () => call(null, "/organization", "fabrikam", { headers: { cookie: (owner as unknown as { cookie: string }).cookie } }),
+      [401],
+    );
     // Mallory is in the organisation but not in Olivia's workspace: the panel must not act for Olivia's workspace.
     const mallory = await appToken({ aud: "groundwork-ext", nameid: "mallory-id" });
     const feedback = (await owner.post("/api/feedback", { subjectId: (await member.get("/api/auth/session")).body.member.id, body: "Private note" })).body;
     await attack(
       "ext other tenant's target",
-      () => call(mallory, "/context-links", "fabrikam", { method: "POST", body: JSON.stringify({ targetType: "feedback", targetId: feedback.id, url: "https://dev.azure.com/fabrikam/Fabrikam/_git/Fabrikam/pullrequest/1" }) }),
+      () =>
+        call(mallory, "/context-links", "fabrikam", {
+          method: "POST",
+          body: JSON.stringify({ targetType: "feedback", targetId: feedback.id, url: "https://dev.azure.com/fabrikam/Fabrikam/_git/Fabrikam/pullrequest/1" }),
+        }),
       [403, 404],
     );
-    await attack("ext spoofed organisation", async () => call(await appToken({ aud: "groundwork-ext" }), "/pull-request?project=Fabrikam&repository=Fabrikam&pullRequestId=1", "contoso"), [409, 403]);
+    await attack(
+      "ext spoofed organisation",
+      async () => call(await appToken({ aud: "groundwork-ext" }), "/pull-request?project=Fabrikam&repository=Fabrikam&pullRequestId=1", "contoso"),
+      [409, 403],
+    );
     expect(through("ext")).toEqual([]);
   });
 });
@@ -129,7 +159,12 @@ describe("Bitbucket Connect", () => {
   const webhook = (token: string | null, body: unknown = { event: "pullrequest:created", data: {} }, requestId = `r-${Math.random()}`) =>
     fetch(`${app.url}/bitbucket/webhooks`, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-event-key": "pullrequest:created", "x-request-uuid": requestId, ...(token ? { authorization: `JWT ${token}` } : {}) },
+      headers: {
+        "content-type": "application/json",
+        "x-event-key": "pullrequest:created",
+        "x-request-uuid": requestId,
+        ...(token ? { authorization: `JWT ${token}` } : {}),
+      },
       body: JSON.stringify(body),
     });
 
@@ -140,29 +175,61 @@ describe("Bitbucket Connect", () => {
     await attack("bb-hook alg none", () => webhook(unsigned({ iss: install.clientKey, exp: now + 60, qsh: "x" })), [401]);
     await attack("bb-hook expired", () => webhook(signAsBitbucket(install.clientKey, install.sharedSecret, "POST", "/webhooks", { exp: now - 600 })), [401]);
     await attack("bb-hook wrong qsh", () => webhook(signAsBitbucket(install.clientKey, install.sharedSecret, "POST", "/installed")), [401]);
-    await attack("bb-hook context qsh", () => webhook(signAsBitbucket(install.clientKey, install.sharedSecret, "POST", "/webhooks", { qsh: "context-qsh" })), [401]);
+    await attack(
+      "bb-hook context qsh",
+      () => webhook(signAsBitbucket(install.clientKey, install.sharedSecret, "POST", "/webhooks", { qsh: "context-qsh" })),
+      [401],
+    );
     await attack("bb-hook other installation's secret", () => webhook(signAsBitbucket(install.clientKey, other.sharedSecret, "POST", "/webhooks")), [401]);
-    await attack("bb-hook unknown client", () => webhook(signAsBitbucket("{99999999-0000-4000-8000-000000000000}", install.sharedSecret, "POST", "/webhooks")), [401]);
+    await attack(
+      "bb-hook unknown client",
+      () => webhook(signAsBitbucket("{99999999-0000-4000-8000-000000000000}", install.sharedSecret, "POST", "/webhooks")),
+      [401],
+    );
     const good = signAsBitbucket(install.clientKey, install.sharedSecret, "POST", "/webhooks");
     expect((await webhook(good, undefined, "replayed-1")).status).toBe(202);
     const replay = await webhook(good, undefined, "replayed-1");
     attempts.push({ name: "bb-hook replay", status: replay.status, through: !((await replay.json()) as { duplicate?: boolean }).duplicate });
 
-    await attack("bb-lifecycle unsigned takeover", () => fetch(`${app.url}/bitbucket/installed`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(lifecyclePayload("installed", { ...install, sharedSecret: "mine-now" })) }), [401]);
+    await attack(
+      "bb-lifecycle unsigned takeover",
+      () =>
+        fetch(`${app.url}/bitbucket/installed`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(lifecyclePayload("installed", { ...install, sharedSecret: "mine-now" })),
+        }),
+      [401],
+    );
     await attack(
       "bb-lifecycle uninstall with another's secret",
       () =>
         fetch(`${app.url}/bitbucket/uninstalled`, {
           method: "POST",
-          headers: { "content-type": "application/json", authorization: `JWT ${signAsBitbucket(install.clientKey, other.sharedSecret, "POST", "/uninstalled")}` },
+          headers: {
+            "content-type": "application/json",
+            authorization: `JWT ${signAsBitbucket(install.clientKey, other.sharedSecret, "POST", "/uninstalled")}`,
+          },
           body: JSON.stringify(lifecyclePayload("uninstalled", install)),
         }),
       [401],
     );
     const context = (inst: typeof install, sub: string) => signAsBitbucket(inst.clientKey, inst.sharedSecret, "GET", "/ignored", { qsh: "context-qsh", sub });
     await attack("bb-configure context token", () => fetch(`${app.url}/bitbucket/configure?jwt=${context(install, ADMIN)}`), [401]);
-    await attack("bb-panel unlinked user", () => fetch(`${app.url}/bitbucket/api/pull-request?repository=acme/widgets&pullrequest=1`, { headers: { authorization: `JWT ${context(install, "{00000000-0000-4000-8000-0000000000ee}")}` } }), [403]);
-    await attack("bb-panel unbound installation", () => fetch(`${app.url}/bitbucket/api/pull-request?repository=acme/widgets&pullrequest=1`, { headers: { authorization: `JWT ${context(other, ADMIN)}` } }), [409]);
+    await attack(
+      "bb-panel unlinked user",
+      () =>
+        fetch(`${app.url}/bitbucket/api/pull-request?repository=acme/widgets&pullrequest=1`, {
+          headers: { authorization: `JWT ${context(install, "{00000000-0000-4000-8000-0000000000ee}")}` },
+        }),
+      [403],
+    );
+    await attack(
+      "bb-panel unbound installation",
+      () =>
+        fetch(`${app.url}/bitbucket/api/pull-request?repository=acme/widgets&pullrequest=1`, { headers: { authorization: `JWT ${context(other, ADMIN)}` } }),
+      [409],
+    );
     expect(through("bb-")).toEqual([]);
   });
 });
@@ -172,7 +239,11 @@ describe("the web session", () => {
     const objective = (await owner.post("/api/objectives", { title: "Secret plan", period: "2026-Q4" })).body;
     const cookie = (owner as unknown as { cookie: string }).cookie;
     const raw = (method: string, path: string, headers: Record<string, string>, body?: unknown) =>
-      fetch(`${app.url}${path}`, { method, headers: { "content-type": "application/json", cookie, ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+      fetch(`${app.url}${path}`, {
+        method,
+        headers: { "content-type": "application/json", cookie, ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
     await attack("web no csrf", () => raw("PATCH", `/api/objectives/${objective.id}`, {}, { title: "Changed" }), [403]);
     await attack("web wrong csrf", () => raw("PATCH", `/api/objectives/${objective.id}`, { "x-csrf-token": "guessed" }, { title: "Changed" }), [403]);
     await attack("web forged cookie", () => fetch(`${app.url}/api/objectives`, { headers: { cookie: "gw_session=forged-session-value" } }), [401]);

@@ -8,8 +8,10 @@ import { signUp, startTestApp, type ApiClient } from "../testing/testApp.js";
  * routes, the error handler) runs as it would.
  */
 const outages = {
-  "PostgreSQL refusing connections": () => new ConnectionRefusedError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" })),
-  "PostgreSQL shutting down": () => new DatabaseError(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01", sql: "" })),
+  "PostgreSQL refusing connections": () =>
+    new ConnectionRefusedError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" })),
+  "PostgreSQL shutting down": () =>
+    new DatabaseError(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01", sql: "" })),
   "SQLite disk full": () => new DatabaseError(Object.assign(new Error("SQLITE_FULL: database or disk is full"), { code: "SQLITE_FULL", sql: "" })),
 };
 

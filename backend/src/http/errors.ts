@@ -43,9 +43,10 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   else if (err?.type === "stream.not.readable" || err?.type === "request.aborted") apiError = new ApiError(400, "request_aborted", "The request was aborted");
   else if (isDatabaseUnavailable(err)) {
     req.log?.warn({ err }, "database unavailable");
-    apiError = new ApiError(503, "database_unavailable", "Groundwork cannot reach its database right now; try again shortly", undefined, { "Retry-After": "5" });
-  } else if (err?.status >= 400 && err?.status < 500 && typeof err?.message === "string")
-    apiError = new ApiError(err.status, "bad_request", err.message);
+    apiError = new ApiError(503, "database_unavailable", "Groundwork cannot reach its database right now; try again shortly", undefined, {
+      "Retry-After": "5",
+    });
+  } else if (err?.status >= 400 && err?.status < 500 && typeof err?.message === "string") apiError = new ApiError(err.status, "bad_request", err.message);
   else {
     req.log?.error({ err }, "unhandled error");
     apiError = new ApiError(500, "internal", "Something went wrong on our side; it has been logged");

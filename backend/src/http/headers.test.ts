@@ -58,8 +58,14 @@ it("does not believe X-Forwarded-For unless told to trust a proxy", async () => 
   const statuses: number[] = [];
   for (let i = 0; i < 35; i++)
     statuses.push(
-      (await new ApiClient(app.url).request("POST", "/api/auth/login", { email: `nobody${i}@example.com`, password: "not a real password" }, { "x-forwarded-for": `203.0.113.${i}` }))
-        .status,
+      (
+        await new ApiClient(app.url).request(
+          "POST",
+          "/api/auth/login",
+          { email: `nobody${i}@example.com`, password: "not a real password" },
+          { "x-forwarded-for": `203.0.113.${i}` },
+        )
+      ).status,
     );
   expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(5);
 });

@@ -14,7 +14,11 @@ import { ApiClient, signUp, startTestApp } from "../testing/testApp.js";
  */
 const SECRET = "extension-certificate-".padEnd(60, "h");
 const PAT = "hostile-pat-".padEnd(52, "h");
-const install = { clientKey: "{4057113e-0000-4000-8000-000000000001}", sharedSecret: "hostile-shared-secret-0123456789", principal: { uuid: "{4057113e-0000-4000-8000-0000000000ff}", username: "acme" } };
+const install = {
+  clientKey: "{4057113e-0000-4000-8000-000000000001}",
+  sharedSecret: "hostile-shared-secret-0123456789",
+  principal: { uuid: "{4057113e-0000-4000-8000-0000000000ff}", username: "acme" },
+};
 const ado = fakeAdo({
   organization: "fabrikam",
   pat: PAT,
@@ -84,7 +88,10 @@ beforeAll(async () => {
   app = await startTestApp({ ...fakeHostsConfig(ado, bitbucket), adoExtension: { secret: SECRET, origins: [] } });
   owner = (await signUp(app.url, "Olivia", "olivia@example.com")).client;
   expect((await owner.post("/api/integrations/ado", { orgUrl: "https://dev.azure.com/fabrikam", pat: PAT })).status).toBe(201);
-  appToken = await new SignJWT({ nameid: "owner-identity" }).setProtectedHeader({ alg: "HS256" }).setExpirationTime("1h").sign(new TextEncoder().encode(SECRET));
+  appToken = await new SignJWT({ nameid: "owner-identity" })
+    .setProtectedHeader({ alg: "HS256" })
+    .setExpirationTime("1h")
+    .sign(new TextEncoder().encode(SECRET));
   await new BitbucketHostDriver(bbState, `${app.url}/bitbucket`).install(install);
   await bindThroughConfigure(app.url, owner, install);
 });
@@ -121,9 +128,10 @@ it("answers every hostile path, query and body value with a 4xx, never a 5xx", a
       const token = signAsBitbucket(install.clientKey, install.sharedSecret, op.method, "/ignored", { qsh: "context-qsh" });
       headers.authorization = `JWT ${token}`;
     }
-    const res = path.startsWith("/api/ext/") || path.startsWith("/bitbucket/")
-      ? await fetch(`${app.url}${url}`, { method: op.method, headers, body: op.method === "GET" ? undefined : body })
-      : await owner.request(op.method, url, op.method === "GET" ? undefined : (body ?? "{}"));
+    const res =
+      path.startsWith("/api/ext/") || path.startsWith("/bitbucket/")
+        ? await fetch(`${app.url}${url}`, { method: op.method, headers, body: op.method === "GET" ? undefined : body })
+        : await owner.request(op.method, url, op.method === "GET" ? undefined : (body ?? "{}"));
     return { status: res.status, where: `${op.method} ${url.slice(0, 120)} ${String(body).slice(0, 80)}` };
   };
 
@@ -147,7 +155,8 @@ it("answers every hostile path, query and body value with a 4xx, never a 5xx", a
         if (p.in === "path") await check(op, { [p.name]: raw }, {}, validBody);
         else await check(op, {}, { ...baseQuery, [p.name]: raw }, validBody);
       }
-      if (p.in === "query") for (const value of HOSTILE_VALUES.filter((v) => typeof v !== "string")) await check(op, {}, { ...baseQuery, [p.name]: value }, validBody);
+      if (p.in === "query")
+        for (const value of HOSTILE_VALUES.filter((v) => typeof v !== "string")) await check(op, {}, { ...baseQuery, [p.name]: value }, validBody);
     }
     if (!op.body || op.method === "GET") continue;
     for (const field of Object.keys(op.body.properties ?? {}))

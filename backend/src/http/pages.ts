@@ -16,8 +16,7 @@ export function decodeCursor<T>(cursor: string, schema: ZodType<T>): T {
   throw invalidCursor();
 }
 
-const invalidCursor = () =>
-  badRequest("invalid_cursor", "cursor is not one this list handed out; start again without it", "query.cursor");
+const invalidCursor = () => badRequest("invalid_cursor", "cursor is not one this list handed out; start again without it", "query.cursor");
 
 function dateIn(raw: string) {
   const date = new Date(raw);
@@ -68,8 +67,7 @@ export async function keysetPage<M extends Model & { id: string }>(
   return { items, nextCursor: encodeCursor([value instanceof Date ? value.toISOString() : String(value), last.id]) };
 }
 
-const isDateAttribute = (model: ModelStatic<Model>, name: string) =>
-  (model.getAttributes()[name]?.type as { key?: string } | undefined)?.key === "DATE";
+const isDateAttribute = (model: ModelStatic<Model>, name: string) => (model.getAttributes()[name]?.type as { key?: string } | undefined)?.key === "DATE";
 
 /** The same page with its items presented for the API. */
 export const presentPage = async <M, T>(page: Page<M>, present: (rows: M[]) => T[] | Promise<T[]>): Promise<Page<T>> => ({

@@ -51,16 +51,13 @@ export function mount(router: Router, routes: RouteSpec[], services: AppServices
     router[spec.method](spec.path.slice(prefix.length), async (req, res, next) => {
       try {
         const auth = req.auth ?? null;
-        if (spec.access !== "public" && !auth)
-          throw new ApiError(401, "unauthenticated", "Log in to continue");
-        if (spec.access === "owner" && auth?.member.role !== "owner")
-          throw new ApiError(403, "forbidden", "Only workspace owners can do this");
+        if (spec.access !== "public" && !auth) throw new ApiError(401, "unauthenticated", "Log in to continue");
+        if (spec.access === "owner" && auth?.member.role !== "owner") throw new ApiError(403, "forbidden", "Only workspace owners can do this");
         const params: Record<string, string> = {};
         for (const [name, value] of Object.entries(req.params)) {
           const schema = spec.params?.[name] ?? uuid;
           const parsed = schema.safeParse(value);
-          if (!parsed.success)
-            throw new ApiError(400, "invalid_parameter", `${name} in the path is not a valid id`, `params.${name}`);
+          if (!parsed.success) throw new ApiError(400, "invalid_parameter", `${name} in the path is not a valid id`, `params.${name}`);
           params[name] = parsed.data;
         }
         const body = spec.body ? parse(spec.body, rejectNul(req.body ?? {}, "body"), "body") : undefined;
@@ -84,10 +81,8 @@ const MAX_DEPTH = 32;
 /** PostgreSQL text cannot hold NUL, and no field of ours needs it: refused wherever it appears, naming where. */
 function rejectNul(value: unknown, where: string, depth = 0): unknown {
   if (depth > MAX_DEPTH) throw new ApiError(400, "too_deep", `${where} is nested too deeply`, where);
-  if (typeof value === "string" && value.includes("\u0000"))
-    throw new ApiError(400, "invalid_characters", `${where} contains a NUL character`, where);
-  if (value && typeof value === "object")
-    for (const [key, inner] of Object.entries(value)) rejectNul(inner, `${where}.${key}`, depth + 1);
+  if (typeof value === "string" && value.includes("\u0000")) throw new ApiError(400, "invalid_characters", `${where} contains a NUL character`, where);
+  if (value && typeof value === "object") for (const [key, inner] of Object.entries(value)) rejectNul(inner, `${where}.${key}`, depth + 1);
   return value;
 }
 
@@ -97,8 +92,7 @@ function parse<T>(schema: ZodType<T>, value: unknown, where: "body" | "query"): 
   return parsed.data;
 }
 
-const jsonSchema = (schema: ZodType, io: "input" | "output") =>
-  z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" });
+const jsonSchema = (schema: ZodType, io: "input" | "output") => z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" });
 
 /** OpenAPI 3.1 (whose schemas are JSON Schema 2020-12) built from the same route list. */
 export function openApiDocument(routes: RouteSpec[], info: { title: string; version: string }, serverUrl: string) {
@@ -130,9 +124,7 @@ export function openApiDocument(routes: RouteSpec[], info: { title: string; vers
             : {}),
       ...(spec.access === "owner" ? { description: "Workspace owners only." } : {}),
       parameters,
-      ...(spec.body
-        ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(spec.body, "input") } } } }
-        : {}),
+      ...(spec.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(spec.body, "input") } } } } : {}),
       responses: {
         [status]: spec.response
           ? { description: "OK", content: { "application/json": { schema: jsonSchema(spec.response, "output") } } }

@@ -86,7 +86,9 @@ describe("record-then-acknowledge delivery endpoint", () => {
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s, i) => i % 10 !== 0 && s !== 202)).toEqual([]);
     expect(statuses.filter((s, i) => i % 10 === 0)).toEqual(Array(12).fill(400));
-    const [{ n }] = (await storage.sequelize.query("SELECT COUNT(*) AS n FROM jobs WHERE dedupe_key LIKE 'test:good-%'", { type: QueryTypes.SELECT })) as [{ n: number }];
+    const [{ n }] = (await storage.sequelize.query("SELECT COUNT(*) AS n FROM jobs WHERE dedupe_key LIKE 'test:good-%'", { type: QueryTypes.SELECT })) as [
+      { n: number },
+    ];
     expect(Number(n)).toBe(108);
   });
 
@@ -95,10 +97,9 @@ describe("record-then-acknowledge delivery endpoint", () => {
     const answers = await Promise.all(ids.map((id) => send(id, { id }).then((r) => r.json() as Promise<{ duplicate: boolean }>)));
     expect(answers.filter((a) => !a.duplicate)).toHaveLength(80);
     expect(answers.filter((a) => a.duplicate)).toHaveLength(40);
-    const stored = await storage.sequelize.query<{ n: number | string }>(
-      "SELECT COUNT(*) AS n FROM jobs WHERE dedupe_key LIKE 'test:burst-%'",
-      { type: QueryTypes.SELECT },
-    );
+    const stored = await storage.sequelize.query<{ n: number | string }>("SELECT COUNT(*) AS n FROM jobs WHERE dedupe_key LIKE 'test:burst-%'", {
+      type: QueryTypes.SELECT,
+    });
     expect(Number(stored[0]!.n)).toBe(80);
   });
 });

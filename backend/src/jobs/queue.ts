@@ -177,7 +177,10 @@ export class JobQueue {
     );
     // RETURNING order is not guaranteed, so match rows back by dedupe key (or, without one, by order).
     const byKey = new Map(inserted.filter((r) => r.dedupe_key !== null).map((r) => [r.dedupe_key, Number(r.id)]));
-    const keyless = inserted.filter((r) => r.dedupe_key === null).map((r) => Number(r.id)).sort((a, b) => a - b);
+    const keyless = inserted
+      .filter((r) => r.dedupe_key === null)
+      .map((r) => Number(r.id))
+      .sort((a, b) => a - b);
     const ids = jobs.map((j) => {
       if (!j.dedupeKey) return keyless.shift() ?? null;
       const id = byKey.get(j.dedupeKey) ?? null;
@@ -329,12 +332,7 @@ export class JobQueue {
     });
   }
 
-  private async fencedUpdate(
-    job: ClaimedJob,
-    set: string,
-    replacements: Record<string, unknown>,
-    transaction?: Transaction,
-  ) {
+  private async fencedUpdate(job: ClaimedJob, set: string, replacements: Record<string, unknown>, transaction?: Transaction) {
     const rows = await this.sequelize.query<{ id: number }>(
       `UPDATE jobs SET ${set}, updated_at = :now WHERE id = :id AND lease_token = :leaseToken RETURNING id`,
       {
@@ -395,10 +393,9 @@ export class JobQueue {
   }
 
   async countByStatus() {
-    const rows = await this.sequelize.query<{ status: string; n: number | string }>(
-      `SELECT status, COUNT(*) AS n FROM jobs GROUP BY status`,
-      { type: QueryTypes.SELECT },
-    );
+    const rows = await this.sequelize.query<{ status: string; n: number | string }>(`SELECT status, COUNT(*) AS n FROM jobs GROUP BY status`, {
+      type: QueryTypes.SELECT,
+    });
     return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) as Record<string, number>;
   }
 }

@@ -24,7 +24,9 @@ export class SecretBox {
         // Another replica created it first: use theirs.
         const code = (err as NodeJS.ErrnoException).code;
         if (code !== "EEXIST")
-          throw new StartupError(`Groundwork cannot create its encryption key in ${dataDir} (${code ?? (err as Error).message}): set DATA_DIR to a folder it can write, or set ENCRYPTION_KEY`);
+          throw new StartupError(
+            `Groundwork cannot create its encryption key in ${dataDir} (${code ?? (err as Error).message}): set DATA_DIR to a folder it can write, or set ENCRYPTION_KEY`,
+          );
       }
     }
     return new SecretBox(Buffer.from(fs.readFileSync(file, "utf8").trim(), "base64"));

@@ -1,11 +1,4 @@
-import {
-  DataTypes,
-  Model,
-  type CreationOptional,
-  type InferAttributes,
-  type InferCreationAttributes,
-  type Sequelize,
-} from "sequelize";
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from "sequelize";
 
 type Attrs<M extends Model> = InferAttributes<M>;
 type Creation<M extends Model> = InferCreationAttributes<M>;
@@ -242,14 +235,8 @@ export function defineModels(sequelize: Sequelize) {
   const S = DataTypes;
 
   WorkspaceRow.init({ id: uuidPk, name: S.STRING, createdAt: S.DATE }, opts("workspaces"));
-  UserRow.init(
-    { id: uuidPk, email: S.STRING, emailNormalized: S.STRING, name: S.STRING, passwordHash: S.STRING, emailVerifiedAt: S.DATE },
-    opts("users"),
-  );
-  MemberRow.init(
-    { id: uuidPk, workspaceId: S.UUID, userId: S.UUID, emailNormalized: S.STRING, role: S.STRING, createdAt: S.DATE },
-    opts("members"),
-  );
+  UserRow.init({ id: uuidPk, email: S.STRING, emailNormalized: S.STRING, name: S.STRING, passwordHash: S.STRING, emailVerifiedAt: S.DATE }, opts("users"));
+  MemberRow.init({ id: uuidPk, workspaceId: S.UUID, userId: S.UUID, emailNormalized: S.STRING, role: S.STRING, createdAt: S.DATE }, opts("members"));
   InviteRow.init(
     {
       id: uuidPk,
@@ -265,10 +252,7 @@ export function defineModels(sequelize: Sequelize) {
     },
     opts("invites"),
   );
-  SessionRow.init(
-    { id: uuidPk, tokenHash: S.STRING, userId: S.UUID, memberId: S.UUID, csrfToken: S.STRING, expiresAt: S.DATE },
-    opts("sessions"),
-  );
+  SessionRow.init({ id: uuidPk, tokenHash: S.STRING, userId: S.UUID, memberId: S.UUID, csrfToken: S.STRING, expiresAt: S.DATE }, opts("sessions"));
   LoginFailureRow.init(
     { id: { type: S.INTEGER, primaryKey: true, autoIncrement: true }, emailNormalized: S.STRING, ip: S.STRING, createdAt: S.DATE },
     { ...opts("login_failures"), updatedAt: false },
@@ -285,14 +269,8 @@ export function defineModels(sequelize: Sequelize) {
     },
     opts("feedback"),
   );
-  OneOnOneRow.init(
-    { id: uuidPk, workspaceId: S.UUID, memberAId: S.UUID, memberBId: S.UUID, createdAt: S.DATE },
-    opts("one_on_ones"),
-  );
-  AgendaItemRow.init(
-    { id: uuidPk, oneOnOneId: S.UUID, authorId: S.UUID, text: S.TEXT, done: S.BOOLEAN, createdAt: S.DATE },
-    opts("agenda_items"),
-  );
+  OneOnOneRow.init({ id: uuidPk, workspaceId: S.UUID, memberAId: S.UUID, memberBId: S.UUID, createdAt: S.DATE }, opts("one_on_ones"));
+  AgendaItemRow.init({ id: uuidPk, oneOnOneId: S.UUID, authorId: S.UUID, text: S.TEXT, done: S.BOOLEAN, createdAt: S.DATE }, opts("agenda_items"));
   ObjectiveRow.init(
     {
       id: uuidPk,
@@ -305,18 +283,9 @@ export function defineModels(sequelize: Sequelize) {
     },
     opts("objectives"),
   );
-  KeyResultRow.init(
-    { id: uuidPk, objectiveId: S.UUID, title: S.STRING, target: S.DOUBLE, current: S.DOUBLE, createdAt: S.DATE },
-    opts("key_results"),
-  );
-  CompetencyRow.init(
-    { id: uuidPk, workspaceId: S.UUID, name: S.STRING, description: S.TEXT, createdAt: S.DATE },
-    opts("competencies"),
-  );
-  CompetencyLevelRow.init(
-    { id: uuidPk, competencyId: S.UUID, level: S.INTEGER, title: S.STRING, description: S.TEXT },
-    opts("competency_levels"),
-  );
+  KeyResultRow.init({ id: uuidPk, objectiveId: S.UUID, title: S.STRING, target: S.DOUBLE, current: S.DOUBLE, createdAt: S.DATE }, opts("key_results"));
+  CompetencyRow.init({ id: uuidPk, workspaceId: S.UUID, name: S.STRING, description: S.TEXT, createdAt: S.DATE }, opts("competencies"));
+  CompetencyLevelRow.init({ id: uuidPk, competencyId: S.UUID, level: S.INTEGER, title: S.STRING, description: S.TEXT }, opts("competency_levels"));
   AssessmentRow.init(
     {
       id: uuidPk,

@@ -45,7 +45,11 @@ it("answers every request within a second while deliveries, sign-ups and jobs al
         timed("delivery", () =>
           sendServiceHook(
             hook.webhookUrl,
-            { id: `stall-${round}-${i}`, eventType: "workitem.updated", resource: { id: i, workItemId: i, revision: { id: i, fields: { "System.Title": `Item ${i}`, "System.TeamProject": "Fabrikam" } } } },
+            {
+              id: `stall-${round}-${i}`,
+              eventType: "workitem.updated",
+              resource: { id: i, workItemId: i, revision: { id: i, fields: { "System.Title": `Item ${i}`, "System.TeamProject": "Fabrikam" } } },
+            },
             hook.webhookSecret,
           ),
         ),
@@ -53,7 +57,12 @@ it("answers every request within a second while deliveries, sign-ups and jobs al
     (round: number) =>
       Array.from({ length: 8 }, (_, i) =>
         timed("sign-up", () =>
-          new ApiClient(app.url).post("/api/auth/signup", { workspaceName: `Team ${round}-${i}`, name: `Person ${i}`, email: `stall-${round}-${i}@example.com`, password: "correct horse battery staple" }),
+          new ApiClient(app.url).post("/api/auth/signup", {
+            workspaceName: `Team ${round}-${i}`,
+            name: `Person ${i}`,
+            email: `stall-${round}-${i}@example.com`,
+            password: "correct horse battery staple",
+          }),
         ),
       ),
   ];

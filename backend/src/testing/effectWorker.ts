@@ -30,4 +30,11 @@ const worker = new Worker(
 );
 worker.start();
 process.send?.("ready");
-process.on("SIGTERM", () => void worker.stop().then(() => sequelize.close()).then(() => process.exit(0)));
+process.on(
+  "SIGTERM",
+  () =>
+    void worker
+      .stop()
+      .then(() => sequelize.close())
+      .then(() => process.exit(0)),
+);

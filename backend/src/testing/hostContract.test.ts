@@ -31,7 +31,12 @@ describe("Azure DevOps contract", () => {
 
   it("names the required body fields a body lacks", () => {
     const create = ado.operation("dev.azure.com", "POST", "/o/_apis/hooks/subscriptions")!;
-    expect(ado.missingFields(create, JSON.stringify({ publisherId: "tfs", eventType: "x" }))).toEqual(["consumerId", "consumerActionId", "publisherInputs", "consumerInputs"]);
+    expect(ado.missingFields(create, JSON.stringify({ publisherId: "tfs", eventType: "x" }))).toEqual([
+      "consumerId",
+      "consumerActionId",
+      "publisherInputs",
+      "consumerInputs",
+    ]);
     expect(ado.missingFields(create, "not json")).toEqual(create.body);
   });
 });

@@ -42,8 +42,7 @@ export class HostContract {
   /** The operation a request addresses; the most literal template wins (`/hooks/subscriptions` over `/{project}/…`). */
   operation(host: string, method: string, pathname: string): ContractOperation | null {
     let best: { op: ContractOperation; literal: number } | null = null;
-    for (const r of this.routes)
-      if (r.op.host === host && r.op.method === method && r.re.test(pathname) && (!best || r.literal > best.literal)) best = r;
+    for (const r of this.routes) if (r.op.host === host && r.op.method === method && r.re.test(pathname) && (!best || r.literal > best.literal)) best = r;
     return best?.op ?? null;
   }
 

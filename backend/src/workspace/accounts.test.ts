@@ -73,7 +73,9 @@ describe("with mail", () => {
     // Iris reads her own mail: the reset link makes the account hers.
     await new ApiClient(app.url).post("/api/auth/password-reset", { email: "iris@example.com" });
     const link = await mailedLink("iris@example.com", /Reset your Groundwork password/);
-    expect((await new ApiClient(app.url).post("/api/auth/password-reset/confirm", { token: tokenIn(link), password: "iris's own passphrase" })).status).toBe(204);
+    expect((await new ApiClient(app.url).post("/api/auth/password-reset/confirm", { token: tokenIn(link), password: "iris's own passphrase" })).status).toBe(
+      204,
+    );
     const joined = await new ApiClient(app.url).post("/api/invites/accept", { token, password: "iris's own passphrase" });
     expect(joined.status).toBe(201);
     expect(joined.body.workspace.name).toBe("Olga's team");

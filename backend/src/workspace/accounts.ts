@@ -37,7 +37,12 @@ function resetLink(services: AppServices, user: UserRow) {
 }
 
 const badLink = (what: string, claim: "invalid" | "expired") =>
-  new ApiError(400, claim === "expired" ? "link_expired" : "link_invalid", claim === "expired" ? `This ${what} link has expired; ask for a new one` : `This ${what} link is not valid; ask for a new one`, "body.token");
+  new ApiError(
+    400,
+    claim === "expired" ? "link_expired" : "link_invalid",
+    claim === "expired" ? `This ${what} link has expired; ask for a new one` : `This ${what} link is not valid; ask for a new one`,
+    "body.token",
+  );
 
 /** The account a mailed link names, with the rest of its claim; refused if the link is not one of ours or has expired. */
 async function linkedAccount<T extends object>(services: AppServices, purpose: string, token: string, what: string) {
@@ -135,8 +140,7 @@ export const accountRoutes = [
     handler: async ({ params }, ctx) => {
       if (ctx.services.mail) throw conflict("mail_enabled", "Groundwork mails reset links: they use 'Forgot your password?' on the log-in page");
       const member = (await MemberRow.findOne({ where: { id: params.id!, workspaceId: ctx.auth.workspace.id }, include: [{ model: UserRow, as: "user" }] })) as
-        | (MemberRow & { user: UserRow })
-        | null;
+        (MemberRow & { user: UserRow }) | null;
       if (!member) throw notFound("That member", "params.id");
       // An owner here must not be able to take over an account that also belongs to other workspaces.
       if ((await MemberRow.count({ where: { userId: member.userId } })) > 1)

@@ -1,14 +1,6 @@
 import { UniqueConstraintError } from "sequelize";
 import { z } from "zod";
-import {
-  Assessment,
-  Competency,
-  CreateAssessmentRequest,
-  CreateCompetencyRequest,
-  Page,
-  PageQuery,
-  UpdateCompetencyRequest,
-} from "@groundwork/shared-types";
+import { Assessment, Competency, CreateAssessmentRequest, CreateCompetencyRequest, Page, PageQuery, UpdateCompetencyRequest } from "@groundwork/shared-types";
 import { badRequest, conflict, forbidden, notFound } from "../http/errors.js";
 import { keysetPage, presentPage } from "../http/pages.js";
 import { route, type MemberContext } from "../http/route.js";
@@ -21,14 +13,16 @@ async function present(ctx: MemberContext, rows: CompetencyRow[]): Promise<Compe
     where: { competencyId: rows.map((r) => r.id) },
     order: [["level", "ASC"]],
   });
-  const links = await linksByTarget(ctx.auth.workspace.id, "competency", rows.map((r) => r.id));
+  const links = await linksByTarget(
+    ctx.auth.workspace.id,
+    "competency",
+    rows.map((r) => r.id),
+  );
   return rows.map((c) => ({
     id: c.id,
     name: c.name,
     description: c.description,
-    levels: levels
-      .filter((l) => l.competencyId === c.id)
-      .map((l) => ({ level: l.level, title: l.title, description: l.description })),
+    levels: levels.filter((l) => l.competencyId === c.id).map((l) => ({ level: l.level, title: l.title, description: l.description })),
     links: links.get(c.id) ?? [],
   }));
 }
@@ -85,10 +79,7 @@ export const competencyRoutes = [
     handler: async ({ body }, ctx) => {
       const c = await ctx.services.storage.sequelize
         .transaction(async (transaction) => {
-          const c = await CompetencyRow.create(
-            { workspaceId: ctx.auth.workspace.id, name: body.name, description: body.description ?? null },
-            { transaction },
-          );
+          const c = await CompetencyRow.create({ workspaceId: ctx.auth.workspace.id, name: body.name, description: body.description ?? null }, { transaction });
           await CompetencyLevelRow.bulkCreate(levelRows(c.id, body.levels), { transaction });
           return c;
         })
@@ -148,8 +139,7 @@ export const competencyRoutes = [
     response: Page(Assessment),
     handler: async ({ query }, ctx) => {
       const memberId = query.memberId ?? ctx.auth.member.id;
-      if (memberId !== ctx.auth.member.id && ctx.auth.member.role !== "owner")
-        throw forbidden("Only workspace owners can see other members' assessments");
+      if (memberId !== ctx.auth.member.id && ctx.auth.member.role !== "owner") throw forbidden("Only workspace owners can see other members' assessments");
       const where = { workspaceId: ctx.auth.workspace.id, memberId };
       const page = await keysetPage(AssessmentRow, { where }, { by: "createdAt", direction: "DESC" }, query);
       return presentPage(page, (rows) => rows.map(toAssessment));
@@ -165,8 +155,7 @@ export const competencyRoutes = [
     response: Assessment,
     status: 201,
     handler: async ({ body }, ctx) => {
-      if (body.memberId !== ctx.auth.member.id && ctx.auth.member.role !== "owner")
-        throw forbidden("Only workspace owners can assess other members");
+      if (body.memberId !== ctx.auth.member.id && ctx.auth.member.role !== "owner") throw forbidden("Only workspace owners can assess other members");
       await memberInWorkspace(ctx, body.memberId, "body.memberId");
       const c = await competencyIn(ctx, body.competencyId, "body.competencyId");
       const level = await CompetencyLevelRow.findOne({ where: { competencyId: c.id, level: body.level } });

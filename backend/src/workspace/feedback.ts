@@ -9,7 +9,11 @@ import { canSeeFeedback, destroyWithLinks, linksByTarget } from "./contextLinks.
 import { memberInWorkspace } from "./people.js";
 
 async function present(ctx: MemberContext, rows: FeedbackRow[]): Promise<Feedback[]> {
-  const links = await linksByTarget(ctx.auth.workspace.id, "feedback", rows.map((r) => r.id));
+  const links = await linksByTarget(
+    ctx.auth.workspace.id,
+    "feedback",
+    rows.map((r) => r.id),
+  );
   return rows.map((f) => ({
     id: f.id,
     authorId: f.authorId,

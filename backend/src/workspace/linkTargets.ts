@@ -3,16 +3,7 @@ import { z } from "zod";
 import { LinkTarget, Page, PageQuery } from "@groundwork/shared-types";
 import { decodeCursor, encodeCursor, keysetPage } from "../http/pages.js";
 import { route, type MemberContext } from "../http/route.js";
-import {
-  AgendaItemRow,
-  CompetencyRow,
-  FeedbackRow,
-  KeyResultRow,
-  MemberRow,
-  ObjectiveRow,
-  OneOnOneRow,
-  UserRow,
-} from "../storage/models.js";
+import { AgendaItemRow, CompetencyRow, FeedbackRow, KeyResultRow, MemberRow, ObjectiveRow, OneOnOneRow, UserRow } from "../storage/models.js";
 
 const short = (text: string) => (text.length > 70 ? `${text.slice(0, 69)}…` : text);
 
@@ -114,7 +105,14 @@ const competencies: Kind = async ({ ctx, matches }, page) => {
 
 /** Searched in this order, each kind read a keyset page at a time. */
 const KINDS = [feedback, agendaItems, objectives, keyResults, competencies];
-const Position = z.tuple([z.number().int().min(0).max(KINDS.length - 1), z.string().max(600).nullable()]);
+const Position = z.tuple([
+  z
+    .number()
+    .int()
+    .min(0)
+    .max(KINDS.length - 1),
+  z.string().max(600).nullable(),
+]);
 
 /**
  * What the caller may attach a pull request or work item to, matching `q` — for a type-ahead

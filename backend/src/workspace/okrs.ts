@@ -24,8 +24,16 @@ async function present(ctx: MemberContext, rows: ObjectiveRow[]): Promise<Object
     order: [["createdAt", "ASC"]],
   });
   const [objectiveLinks, krLinks] = await Promise.all([
-    linksByTarget(ws, "objective", rows.map((r) => r.id)),
-    linksByTarget(ws, "key_result", krs.map((k) => k.id)),
+    linksByTarget(
+      ws,
+      "objective",
+      rows.map((r) => r.id),
+    ),
+    linksByTarget(
+      ws,
+      "key_result",
+      krs.map((k) => k.id),
+    ),
   ]);
   return rows.map((o) => ({
     id: o.id,
@@ -51,8 +59,7 @@ const toKeyResult = (k: KeyResultRow, links: KeyResult["links"]): KeyResult => (
 async function editableObjective(ctx: MemberContext, id: string) {
   const o = await ObjectiveRow.findOne({ where: { id, workspaceId: ctx.auth.workspace.id } });
   if (!o) throw notFound("That objective", "params.id");
-  if (o.ownerId !== ctx.auth.member.id && ctx.auth.member.role !== "owner")
-    throw forbidden("Only the objective's owner or a workspace owner can change it");
+  if (o.ownerId !== ctx.auth.member.id && ctx.auth.member.role !== "owner") throw forbidden("Only the objective's owner or a workspace owner can change it");
   return o;
 }
 

@@ -32,8 +32,7 @@ export const operationsRoutes = [
     access: "owner",
     params: { id: z.string().regex(/^\d{1,15}$/, { message: "must be a job number" }) },
     handler: async ({ params }, ctx) => {
-      if (!(await ctx.services.queue.retryDead(Number(params.id), ctx.auth.workspace.id)))
-        throw notFound("That dead job", "params.id");
+      if (!(await ctx.services.queue.retryDead(Number(params.id), ctx.auth.workspace.id))) throw notFound("That dead job", "params.id");
     },
   }),
 ];

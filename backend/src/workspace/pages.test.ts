@@ -25,7 +25,9 @@ async function walk(client: ApiClient, path: string, limit: number) {
   let cursor: string | null = null;
   let pages = 0;
   do {
-    const res: { status: number; body: { items: { id: string }[]; nextCursor: string | null } } = await client.get(`${path}${path.includes("?") ? "&" : "?"}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+    const res: { status: number; body: { items: { id: string }[]; nextCursor: string | null } } = await client.get(
+      `${path}${path.includes("?") ? "&" : "?"}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.items.length).toBeLessThanOrEqual(limit);
     items.push(...res.body.items);
@@ -108,7 +110,11 @@ describe("every list is read a page at a time", () => {
   });
 
   it("refuses a cursor it did not hand out, and a page size out of range, naming the parameter", async () => {
-    for (const cursor of ["not-a-cursor", Buffer.from('["yesterday","00000000-0000-4000-8000-000000000000"]').toString("base64url"), Buffer.from("[1]").toString("base64url")]) {
+    for (const cursor of [
+      "not-a-cursor",
+      Buffer.from('["yesterday","00000000-0000-4000-8000-000000000000"]').toString("base64url"),
+      Buffer.from("[1]").toString("base64url"),
+    ]) {
       const res = await owner.get(`/api/feedback?cursor=${cursor}`);
       expect(res.status).toBe(400);
       expect(res.body.error).toMatchObject({ code: "invalid_cursor", field: "query.cursor" });

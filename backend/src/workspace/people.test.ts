@@ -127,10 +127,7 @@ describe("members and invites", () => {
     expect(again.status).toBe(410);
 
     const members = await joiner.get("/api/members");
-    expect(members.body.items.map((m: { email: string }) => m.email.toLowerCase()).sort()).toEqual([
-      "new.person@example.com",
-      "olga@example.com",
-    ]);
+    expect(members.body.items.map((m: { email: string }) => m.email.toLowerCase()).sort()).toEqual(["new.person@example.com", "olga@example.com"]);
     const listed = await owner.get("/api/invites");
     expect(listed.body.items[0].acceptedAt).not.toBeNull();
     expect(JSON.stringify(listed.body)).not.toContain(token);

@@ -94,10 +94,7 @@ export const peopleRoutes = [
       const { user, member } = await ctx.services.storage.sequelize.transaction(async (transaction) => {
         const workspace = await WorkspaceRow.create({ name: body.workspaceName }, { transaction });
         const user = await UserRow.create({ email: body.email, emailNormalized, name: body.name, passwordHash }, { transaction });
-        const member = await MemberRow.create(
-          { workspaceId: workspace.id, userId: user.id, emailNormalized, role: "owner" },
-          { transaction },
-        );
+        const member = await MemberRow.create({ workspaceId: workspace.id, userId: user.id, emailNormalized, role: "owner" }, { transaction });
         return { user, member };
       });
       // Anyone can type any address: the account works at once, and its owner proves the address by mail.
@@ -284,10 +281,7 @@ export const peopleRoutes = [
             { email: invite.email, emailNormalized: invite.emailNormalized, name: body.name!, passwordHash, emailVerifiedAt: new Date() },
             { transaction },
           );
-          const claimed = await InviteRow.update(
-            { acceptedAt: new Date() },
-            { where: { id: invite.id, acceptedAt: null }, transaction },
-          );
+          const claimed = await InviteRow.update({ acceptedAt: new Date() }, { where: { id: invite.id, acceptedAt: null }, transaction });
           if (claimed[0] !== 1) throw inviteGone("body.token");
           return MemberRow.create(
             { workspaceId: invite.workspaceId, userId: user.id, emailNormalized: invite.emailNormalized, role: invite.role },

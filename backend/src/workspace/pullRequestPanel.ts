@@ -16,7 +16,10 @@ export async function pullRequestPanel(ctx: MemberContext, pr: ParsedContextUrl)
     : [];
   const [updates, titles] = await Promise.all([
     updatesByItem(item ? [item.id] : []),
-    visibleTargets(ctx, rows.map((r) => ({ type: r.targetType, id: r.targetId }))),
+    visibleTargets(
+      ctx,
+      rows.map((r) => ({ type: r.targetType, id: r.targetId })),
+    ),
   ]);
   // Links on things the caller may not see (someone else's private feedback) stay hidden.
   const links = rows.flatMap((row) => {

@@ -94,7 +94,13 @@ describe("competencies", () => {
     expect(c.body.levels.map((l: { title: string }) => l.title)).toEqual(["Learning", "Practising", "Leading"]);
     expect((await member.post("/api/competencies", { name: "X", levels: [{ level: 1, title: "a" }] })).status).toBe(403);
     expect((await owner.post("/api/competencies", { name: "Code review", levels: [{ level: 1, title: "a" }] })).status).toBe(409);
-    const dupLevels = await owner.post("/api/competencies", { name: "Y", levels: [{ level: 1, title: "a" }, { level: 1, title: "b" }] });
+    const dupLevels = await owner.post("/api/competencies", {
+      name: "Y",
+      levels: [
+        { level: 1, title: "a" },
+        { level: 1, title: "b" },
+      ],
+    });
     expect(dupLevels.status).toBe(400);
 
     const a = await owner.post("/api/assessments", { memberId, competencyId: c.body.id, level: 2, note: "Thorough reviews" });

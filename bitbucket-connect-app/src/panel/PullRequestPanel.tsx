@@ -9,9 +9,9 @@ import Spinner from "@atlaskit/spinner";
 import Textfield from "@atlaskit/textfield";
 import { callGroundwork, PanelError, pullRequestFromUrl, resize } from "./connect";
 
-
 type State = { phase: "loading" } | { phase: "ready"; panel: PanelData } | { phase: "error"; code: string; message: string };
-const describe = (err: unknown) => (err instanceof PanelError ? { code: err.code, message: err.message } : { code: "unexpected", message: "Something went wrong." });
+const describe = (err: unknown) =>
+  err instanceof PanelError ? { code: err.code, message: err.message } : { code: "unexpected", message: "Something went wrong." };
 
 /** Bitbucket's "Groundwork" panel on a pull request: where it is attached, attach it, unlink it. */
 export function PullRequestPanel() {
@@ -71,7 +71,11 @@ export function PullRequestPanel() {
   return (
     <div className="gw">
       <p className="hint">
-        In <a href={panel.workspace.url} target="_blank" rel="noreferrer">{panel.workspace.name}</a> as {panel.member.name}
+        In{" "}
+        <a href={panel.workspace.url} target="_blank" rel="noreferrer">
+          {panel.workspace.name}
+        </a>{" "}
+        as {panel.member.name}
       </p>
       <h4 id="attached">Attached in Groundwork</h4>
       {panel.links.length === 0 ? (
@@ -104,7 +108,13 @@ export function PullRequestPanel() {
           e.preventDefault();
           if (!target) return setActionError("Choose what to attach this pull request to.");
           void act(
-            () => callGroundwork("POST", "/context-links", { targetType: target.type, targetId: target.id, url: panel.pullRequestUrl, ...(note.trim() ? { note: note.trim() } : {}) }),
+            () =>
+              callGroundwork("POST", "/context-links", {
+                targetType: target.type,
+                targetId: target.id,
+                url: panel.pullRequestUrl,
+                ...(note.trim() ? { note: note.trim() } : {}),
+              }),
             `Added to ${target.title}`,
           ).then((ok) => {
             if (ok) {

@@ -15,10 +15,7 @@ export function SignupPage() {
     <main className="auth">
       <h1>Start a Groundwork workspace</h1>
       <p>Keep feedback, 1:1s, OKRs and career growth grounded in the work your team ships.</p>
-      <Form
-        label="Sign up"
-        onSubmit={() => void run(async () => setSession(await api<Session>("POST", "/api/auth/signup", f))).then((ok) => ok && nav("/"))}
-      >
+      <Form label="Sign up" onSubmit={() => void run(async () => setSession(await api<Session>("POST", "/api/auth/signup", f))).then((ok) => ok && nav("/"))}>
         <Field label="Workspace name">
           <input value={f.workspaceName} onChange={set("workspaceName")} required />
         </Field>
@@ -54,9 +51,7 @@ export function LoginPage() {
       <Form
         label="Log in"
         onSubmit={() =>
-          void run(async () => setSession(await api<Session>("POST", "/api/auth/login", { email, password }))).then(
-            (ok) => ok && nav(from, { replace: true }),
-          )
+          void run(async () => setSession(await api<Session>("POST", "/api/auth/login", { email, password }))).then((ok) => ok && nav(from, { replace: true }))
         }
       >
         <Field label="Email">
@@ -85,7 +80,10 @@ export function ForgotPasswordPage() {
       {sent ? (
         <p role="status">If {email} has a Groundwork account, a link to reset its password is on its way. It works once, for an hour.</p>
       ) : (
-        <Form label="Reset password" onSubmit={() => void run(async () => api("POST", "/api/auth/password-reset", { email })).then((ok) => ok && setSent(true))}>
+        <Form
+          label="Reset password"
+          onSubmit={() => void run(async () => api("POST", "/api/auth/password-reset", { email })).then((ok) => ok && setSent(true))}
+        >
           <Field label="Email">
             <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} required autoComplete="email" />
           </Field>
@@ -180,9 +178,7 @@ export function AcceptInvitePage() {
             onSubmit={() =>
               void run(async () =>
                 setSession(await api<Session>("POST", "/api/invites/accept", { token, password, ...(preview.accountExists ? {} : { name }) })),
-              ).then(
-                (ok) => ok && nav("/"),
-              )
+              ).then((ok) => ok && nav("/"))
             }
           >
             {!preview.accountExists && (

@@ -24,8 +24,8 @@ export function BindBitbucketPage() {
       {preview && !bound && (
         <>
           <p>
-            Connect the Bitbucket workspace <strong>{preview.workspace}</strong> to this Groundwork workspace? Its pull requests will show
-            where they are attached and get a Groundwork build status.
+            Connect the Bitbucket workspace <strong>{preview.workspace}</strong> to this Groundwork workspace? Its pull requests will show where they are
+            attached and get a Groundwork build status.
             {preview.alreadyBoundHere && " It is already connected here."}
           </p>
           <button

@@ -27,7 +27,10 @@ export function CompetenciesPage() {
           label="New competency"
           onSubmit={() =>
             void run(async () => {
-              const titles = levels.split("\n").map((s) => s.trim()).filter(Boolean);
+              const titles = levels
+                .split("\n")
+                .map((s) => s.trim())
+                .filter(Boolean);
               await api("POST", "/api/competencies", { name, levels: titles.map((title, i) => ({ level: i + 1, title })) });
               setName("");
               await load();
@@ -44,7 +47,11 @@ export function CompetenciesPage() {
         </Form>
       )}
       <ErrorNote error={error} />
-      {competencies.loading ? <Empty>Loading competencies…</Empty> : list.length === 0 && <Empty>{isOwner ? "Define your team's competencies above." : "Your workspace owners have not defined competencies yet."}</Empty>}
+      {competencies.loading ? (
+        <Empty>Loading competencies…</Empty>
+      ) : (
+        list.length === 0 && <Empty>{isOwner ? "Define your team's competencies above." : "Your workspace owners have not defined competencies yet."}</Empty>
+      )}
       {list.map((c) => (
         <article key={c.id} className="card" aria-label={`Competency ${c.name}`}>
           <h2>{c.name}</h2>

@@ -62,7 +62,10 @@ export function FeedbackPage() {
           <article key={f.id} className="card" aria-label="Feedback">
             <header>
               <strong>{nameOf(f.authorId)}</strong> about <strong>{nameOf(f.subjectId)}</strong>
-              <span className="hint"> · {new Date(f.createdAt).toLocaleDateString()} · {f.visibility === "private" ? "private note" : "shared"}</span>
+              <span className="hint">
+                {" "}
+                · {new Date(f.createdAt).toLocaleDateString()} · {f.visibility === "private" ? "private note" : "shared"}
+              </span>
             </header>
             <p>{f.body}</p>
             <ContextLinks targetType="feedback" targetId={f.id} links={f.links} onChange={() => void load()} />

@@ -76,8 +76,8 @@ function ConnectionChoices({
   return (
     <div className="notice" role="status" aria-label="Connection test">
       <p>
-        Connected to <strong>{tested.organization}</strong> as {tested.user ?? "the token's owner"}. It can see {tested.projects.length}{" "}
-        project(s). Choose what to link:
+        Connected to <strong>{tested.organization}</strong> as {tested.user ?? "the token's owner"}. It can see {tested.projects.length} project(s). Choose what
+        to link:
       </p>
       {tested.projects.map((p) => (
         <fieldset key={p.id} className="checks">
@@ -190,8 +190,7 @@ function AdoCard({ overview, reload }: { overview: IntegrationsOverview["ado"]; 
       {connection ? (
         <>
           <p>
-            <strong>{connection.name}</strong> — connected to <a href={connection.url}>{connection.url}</a> ·{" "}
-            {connection.repositories.length} repositories ·{" "}
+            <strong>{connection.name}</strong> — connected to <a href={connection.url}>{connection.url}</a> · {connection.repositories.length} repositories ·{" "}
             {connection.lastDeliveryAt ? `last webhook ${new Date(connection.lastDeliveryAt).toLocaleString()}` : "no webhook received yet"}
           </p>
           {connection.status !== "active" && <p className="error">{connection.lastError ?? "The token stopped working; reconnect with a new one."}</p>}
@@ -258,15 +257,15 @@ function AdoCard({ overview, reload }: { overview: IntegrationsOverview["ado"]; 
                   type="button"
                   className="danger"
                   onClick={() =>
-                    void run(() =>
-                      api("DELETE", `/api/integrations/ado?deleteServiceHooks=${connection.serviceHooks.length > 0 && deleteHooks}`),
-                    ).then((ok) => {
-                      if (!ok) return;
-                      setWebhook(null);
-                      setHooks(null);
-                      setConfirmDisconnect(false);
-                      reload();
-                    })
+                    void run(() => api("DELETE", `/api/integrations/ado?deleteServiceHooks=${connection.serviceHooks.length > 0 && deleteHooks}`)).then(
+                      (ok) => {
+                        if (!ok) return;
+                        setWebhook(null);
+                        setHooks(null);
+                        setConfirmDisconnect(false);
+                        reload();
+                      },
+                    )
                   }
                 >
                   Disconnect
@@ -331,7 +330,8 @@ function FailedWork() {
       <ul>
         {dead.items.map((j) => (
           <li key={j.id}>
-            <strong>{JOB_LABELS[j.kind] ?? j.kind}</strong> · failed {new Date(j.updatedAt).toLocaleString()} after {j.attempts} attempt{j.attempts === 1 ? "" : "s"}
+            <strong>{JOB_LABELS[j.kind] ?? j.kind}</strong> · failed {new Date(j.updatedAt).toLocaleString()} after {j.attempts} attempt
+            {j.attempts === 1 ? "" : "s"}
             {j.lastError && <span className="error"> {j.lastError}</span>}{" "}
             <button className="quiet" disabled={busy} onClick={() => void run(() => api("POST", `/api/jobs/dead/${j.id}/retry`)).then(() => dead.reload())}>
               Retry
@@ -380,8 +380,7 @@ function BitbucketCard({ overview, reload }: { overview: IntegrationsOverview["b
         <summary>Install the Groundwork app in a Bitbucket workspace</summary>
         <ol>
           <li>
-            In Bitbucket: Workspace settings → Installed apps → Install app from URL (development mode), with{" "}
-            <code>{overview.descriptorUrl}</code>.
+            In Bitbucket: Workspace settings → Installed apps → Install app from URL (development mode), with <code>{overview.descriptorUrl}</code>.
           </li>
           <li>Open the app's configure page (Workspace settings → Groundwork) and follow its link back here to connect the workspace.</li>
           <li>Each reviewer links their Bitbucket account once from the panel on a pull request.</li>
@@ -403,11 +402,17 @@ function BitbucketToken({ connection, reload }: { connection: IntegrationsOvervi
       <section aria-label="Bitbucket access token">
         <h3>Connected with an access token</h3>
         <p>
-          <strong>{connection.workspace}</strong>: {connection.repositories.map((r) => `${r.slug}${r.webhook ? "" : " (no webhook)"}`).join(", ") || "no repositories"} ·{" "}
+          <strong>{connection.workspace}</strong>:{" "}
+          {connection.repositories.map((r) => `${r.slug}${r.webhook ? "" : " (no webhook)"}`).join(", ") || "no repositories"} ·{" "}
           {connection.lastDeliveryAt ? `last webhook ${new Date(connection.lastDeliveryAt).toLocaleString()}` : "no webhook received yet"}
         </p>
         {connection.lastError && <p className="error">{connection.lastError}</p>}
-        <button type="button" className="danger" disabled={busy} onClick={() => void run(() => api("DELETE", "/api/integrations/bitbucket/token")).then((ok) => ok && reload())}>
+        <button
+          type="button"
+          className="danger"
+          disabled={busy}
+          onClick={() => void run(() => api("DELETE", "/api/integrations/bitbucket/token")).then((ok) => ok && reload())}
+        >
           Disconnect the token
         </button>
         <ErrorNote error={error} />
@@ -427,8 +432,7 @@ function BitbucketToken({ connection, reload }: { connection: IntegrationsOvervi
     >
       <h3>Or connect with an access token</h3>
       <p className="hint">
-        Without the app: a workspace or repository access token. Groundwork creates signed webhooks on the repositories and posts build
-        statuses with it.
+        Without the app: a workspace or repository access token. Groundwork creates signed webhooks on the repositories and posts build statuses with it.
       </p>
       <ScopeList scopes={BITBUCKET_TOKEN_SCOPES} intro="Create it with these permissions; Test connection checks each one:" />
       <Field label="Bitbucket workspace">
@@ -442,7 +446,9 @@ function BitbucketToken({ connection, reload }: { connection: IntegrationsOvervi
           type="button"
           className="secondary"
           disabled={busy}
-          onClick={() => void run(async () => setTested(await api<BitbucketTokenTestResult>("POST", "/api/integrations/bitbucket/token/test", { workspace, token })))}
+          onClick={() =>
+            void run(async () => setTested(await api<BitbucketTokenTestResult>("POST", "/api/integrations/bitbucket/token/test", { workspace, token })))
+          }
         >
           Test connection
         </button>

@@ -25,8 +25,8 @@ export function LinkAccountPage() {
         <>
           <p>
             Link the {preview.hostName} account {preview.account ? <strong>{preview.account}</strong> : "you are signed in with"} in{" "}
-            <strong>{preview.scope}</strong> to you, <strong>{preview.member.name}</strong>? The Groundwork panel on pull requests will
-            then act as you. Only confirm if you opened this link from that panel yourself.
+            <strong>{preview.scope}</strong> to you, <strong>{preview.member.name}</strong>? The Groundwork panel on pull requests will then act as you. Only
+            confirm if you opened this link from that panel yourself.
           </p>
           <button
             disabled={busy}

@@ -47,7 +47,9 @@ export function MembersPage() {
                       className="quiet"
                       disabled={busy}
                       onClick={() =>
-                        void run(async () => setResetFor({ name: m.name, link: await api<PasswordResetLink>("POST", `/api/members/${m.id}/password-reset-link`) }))
+                        void run(async () =>
+                          setResetFor({ name: m.name, link: await api<PasswordResetLink>("POST", `/api/members/${m.id}/password-reset-link`) }),
+                        )
                       }
                     >
                       Reset link
@@ -152,7 +154,9 @@ export function ContributionsPage() {
             <a href={c.item.url} target="_blank" rel="noreferrer">
               {c.item.title ?? c.item.url}
             </a>{" "}
-            <span className="badge pending">{c.item.metadataStatus === "fetched" ? c.item.state : c.item.metadataStatus === "not_followed" ? "repository not followed" : "metadata pending"}</span>
+            <span className="badge pending">
+              {c.item.metadataStatus === "fetched" ? c.item.state : c.item.metadataStatus === "not_followed" ? "repository not followed" : "metadata pending"}
+            </span>
             <div className="hint">{c.links.map((l) => `${LINK_TARGET_LABELS[l.targetType]}: ${l.title}`).join(" · ")}</div>
           </li>
         ))}

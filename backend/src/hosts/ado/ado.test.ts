@@ -51,7 +51,6 @@ function recording(client: ApiClient) {
   return client;
 }
 
-
 const objectiveLinks = async (id: string) =>
   (await owner.get("/api/objectives")).body.items.find((o: { id: string }) => o.id === id).links as { item: Record<string, any> }[];
 
@@ -127,12 +126,18 @@ describe("test connection", () => {
     // The write probe never leaves a status behind: pull request 0 does not exist.
     expect(adoState.statuses ?? []).toEqual([]);
     // Broader scopes include narrower ones (vso.code_full ⊃ vso.code_write, vso.work_write ⊃ vso.work).
-    expect((await test("https://dev.azure.com/fabrikam", token(["vso.code_full", "vso.work_write", "vso.project_write", "vso.identity_manage"]))).status).toBe(200);
+    expect((await test("https://dev.azure.com/fabrikam", token(["vso.code_full", "vso.work_write", "vso.project_write", "vso.identity_manage"]))).status).toBe(
+      200,
+    );
   });
 
   it("lists every project and repository of an organisation with hundreds, page by page", async () => {
     const id = (prefix: string, i: number) => `${prefix}-0000-4000-8000-${String(i).padStart(12, "0")}`;
-    const many = Array.from({ length: 300 }, (_, i) => ({ id: id("0000000a", i), name: `Project ${i}`, repositories: [{ id: id("0000000b", i), name: `repo-${i}` }] }));
+    const many = Array.from({ length: 300 }, (_, i) => ({
+      id: id("0000000a", i),
+      name: `Project ${i}`,
+      repositories: [{ id: id("0000000b", i), name: `repo-${i}` }],
+    }));
     adoState.projects.push(...many);
     ado.requests.length = 0;
     try {
@@ -189,8 +194,9 @@ describe("connected organisation", () => {
     expect(pr.metadata).toMatchObject({ sourceBranch: "mytopic", targetBranch: "master", author: { displayName: "Jamal Hartnett" } });
 
     await owner.post("/api/context-links", { targetType: "objective", targetId: objectiveId, url: WI_URL });
-    const wi = await until("work item metadata", async () =>
-      (await objectiveLinks(objectiveId)).find((l) => l.item.kind === "work_item" && l.item.metadataStatus === "fetched")?.item,
+    const wi = await until(
+      "work item metadata",
+      async () => (await objectiveLinks(objectiveId)).find((l) => l.item.kind === "work_item" && l.item.metadataStatus === "fetched")?.item,
     );
     expect(wi).toMatchObject({ title: "Some great new idea!", state: "New" });
     expect(wi.metadata).toMatchObject({ type: "Bug", areaPath: "FabrikamCloud" });
@@ -223,7 +229,9 @@ describe("connected organisation", () => {
       return c.status === "auth_failed" && c;
     });
     expect(connection.lastError).toContain("Code (Read & Write)");
-    const dead = await until("dead-lettered", async () => (await owner.get("/api/jobs/dead")).body.items.find((j: { kind: string }) => j.kind === "ado.pr-status"));
+    const dead = await until("dead-lettered", async () =>
+      (await owner.get("/api/jobs/dead")).body.items.find((j: { kind: string }) => j.kind === "ado.pr-status"),
+    );
     expect(dead.attempts).toBe(1);
     await owner.delete(`/api/context-links/${link.body.id}`);
     await until("healthy again", async () => (await owner.get("/api/integrations")).body.ado.connection.status === "active");
@@ -231,7 +239,10 @@ describe("connected organisation", () => {
 
   it("refuses a webhook with a wrong or missing secret and stores nothing", async () => {
     const count = async () =>
-      Number((await app.services.storage.sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE kind = 'ado.event'", { type: QueryTypes.SELECT }))[0]!.n);
+      Number(
+        (await app.services.storage.sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE kind = 'ado.event'", { type: QueryTypes.SELECT }))[0]!
+          .n,
+      );
     const before = await count();
     const wrong = await sendServiceHook(webhookUrl, merged, "not-the-secret");
     expect(wrong.status).toBe(401);
@@ -269,19 +280,17 @@ describe("connected organisation", () => {
       return item.state === "completed" && item;
     });
     expect(pr.metadata.closedAt).toBe(merged.resource.closedDate);
-    const jobs = await app.services.storage.sequelize.query<{ status: string }>(
-      "SELECT status FROM jobs WHERE dedupe_key = :key",
-      { type: QueryTypes.SELECT, replacements: { key: `ado:${webhookUrl.split("/").pop()}:${merged.id}` } },
-    );
+    const jobs = await app.services.storage.sequelize.query<{ status: string }>("SELECT status FROM jobs WHERE dedupe_key = :key", {
+      type: QueryTypes.SELECT,
+      replacements: { key: `ado:${webhookUrl.split("/").pop()}:${merged.id}` },
+    });
     expect(jobs).toEqual([{ status: "done" }]);
 
     const wiAfter = structuredClone(wiUpdated);
     wiAfter.resource.revision.fields["System.State"] = "Approved";
     wiAfter.resource.revision.fields["System.Title"] = "Some great new idea!";
     expect((await sendServiceHook(webhookUrl, wiAfter, secret)).status).toBe(202);
-    await until("work item approved", async () =>
-      (await objectiveLinks(objectiveId)).some((l) => l.item.kind === "work_item" && l.item.state === "Approved"),
-    );
+    await until("work item approved", async () => (await objectiveLinks(objectiveId)).some((l) => l.item.kind === "work_item" && l.item.state === "Approved"));
 
     const wiAgain = structuredClone(wiCreated);
     wiAgain.id = "wi-created-again";
@@ -327,26 +336,40 @@ describe("connected organisation", () => {
       return e;
     };
     await sendServiceHook(webhookUrl, comment("c-stranger", 3, { id: "x", displayName: "Stranger", uniqueName: "stranger@elsewhere.com" }, "drive-by"), secret);
-    await sendServiceHook(webhookUrl, comment("c-domain", 4, { id: adoState.user.id, displayName: "Jamal H", uniqueName: "FABRIKAM\\jamal" }, "via identity"), secret);
+    await sendServiceHook(
+      webhookUrl,
+      comment("c-domain", 4, { id: adoState.user.id, displayName: "Jamal H", uniqueName: "FABRIKAM\\jamal" }, "via identity"),
+      secret,
+    );
     await sendServiceHook(webhookUrl, prComment, secret);
     await sendServiceHook(webhookUrl, comment("c-edit", 2, prComment.resource.comment.author, "This is my edited comment."), secret);
     const after = await until("identity-matched comment and edit", async () => {
       const u = (await prUpdates()).onObjective;
       return u.some((x: { body: string }) => x.body === "via identity") && u.some((x: { body: string }) => x.body.includes("edited")) && u;
     });
-    await until("stranger's delivery processed", async () =>
-      (await app.services.storage.sequelize.query("SELECT 1 FROM jobs WHERE dedupe_key LIKE '%c-stranger' AND status = 'done'", { type: QueryTypes.SELECT })).length === 1,
+    await until(
+      "stranger's delivery processed",
+      async () =>
+        (await app.services.storage.sequelize.query("SELECT 1 FROM jobs WHERE dedupe_key LIKE '%c-stranger' AND status = 'done'", { type: QueryTypes.SELECT }))
+          .length === 1,
     );
     expect((await prUpdates()).onObjective.map((x: { body: string }) => x.body).sort()).toEqual(["This is my edited comment.", "via identity"]);
     expect(after.find((x: { body: string }) => x.body === "via identity").authorName).toBe("Jamal H");
 
     // workitem.commented carries neither the comment's author email nor its id: read over REST.
     adoState.workItemComments = [
-      { workItemId: 5, commentId: 50, text: "<p>This is a great new idea</p>", createdBy: { id: adoState.user.id, displayName: "Jamal Hartnett", uniqueName: "fabrikamfiber4@hotmail.com" }, createdDate: "2026-11-20T10:00:00Z" },
+      {
+        workItemId: 5,
+        commentId: 50,
+        text: "<p>This is a great new idea</p>",
+        createdBy: { id: adoState.user.id, displayName: "Jamal Hartnett", uniqueName: "fabrikamfiber4@hotmail.com" },
+        createdDate: "2026-11-20T10:00:00Z",
+      },
     ];
     expect((await sendServiceHook(webhookUrl, wiCommented, secret)).status).toBe(202);
-    const wiUpdate = await until("work item comment shown", async () =>
-      (await objectiveLinks(objectiveId)).find((l) => l.item.kind === "work_item")!.item.updates[0],
+    const wiUpdate = await until(
+      "work item comment shown",
+      async () => (await objectiveLinks(objectiveId)).find((l) => l.item.kind === "work_item")!.item.updates[0],
     );
     expect(wiUpdate).toMatchObject({ body: "This is a great new idea", url: "https://dev.azure.com/fabrikam/FabrikamCloud/_workitems/edit/5#50" });
     expect(ado.requests.some((r) => r.path.endsWith("/_apis/wit/workItems/5/comments") && r.query.get("api-version") === "7.1-preview.4")).toBe(true);
@@ -406,7 +429,11 @@ describe("connected organisation", () => {
     }
     // What the created hooks send is accepted (delivered here to this test's local address).
     for (const sub of adoState.subscriptions!) sub.consumerInputs.url = webhookUrl;
-    const delivered = await deliverToSubscriptions(adoState, { ...merged, id: "via-subscription", resourceContainers: { project: { id: created.resource.repository.project.id } } });
+    const delivered = await deliverToSubscriptions(adoState, {
+      ...merged,
+      id: "via-subscription",
+      resourceContainers: { project: { id: created.resource.repository.project.id } },
+    });
     expect(delivered.map((d) => d.status)).toEqual([202]);
   });
 
@@ -459,9 +486,12 @@ describe("connected organisation", () => {
     ado.clearFailures();
     await app.services.storage.sequelize.query("UPDATE jobs SET run_at = 0 WHERE kind = 'ado.refresh' AND status = 'queued'");
     await until("refresh done", async () => {
-      const [row] = await app.services.storage.sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE kind = 'ado.refresh' AND status IN ('queued', 'running')", {
-        type: QueryTypes.SELECT,
-      });
+      const [row] = await app.services.storage.sequelize.query<{ n: number }>(
+        "SELECT COUNT(*) AS n FROM jobs WHERE kind = 'ado.refresh' AND status IN ('queued', 'running')",
+        {
+          type: QueryTypes.SELECT,
+        },
+      );
       return Number(row!.n) === 0;
     });
   });
@@ -509,17 +539,19 @@ describe("connected organisation", () => {
     const updates = Array.from({ length: 200 }, (_, i) => ({ ...fixture("git.pullrequest.updated.json"), id: `burst-${i}` }));
     for (let i = 0; i < updates.length; i += 50) await Promise.all(updates.slice(i, i + 50).map((u) => sendServiceHook(webhookUrl, u, secret)));
     await until("burst processed", async () => {
-      const [row] = await app.services.storage.sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE status IN ('queued', 'running')", { type: QueryTypes.SELECT });
+      const [row] = await app.services.storage.sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE status IN ('queued', 'running')", {
+        type: QueryTypes.SELECT,
+      });
       return Number(row!.n) === 0;
     });
     const made = posted().length - before;
     // At most one per 250 ms window in which the worker handles the updates (a few seconds here, more on a busy machine).
     expect(made).toBeGreaterThanOrEqual(1);
     expect(made).toBeLessThanOrEqual(20);
-    const [{ n }] = await app.services.storage.sequelize.query<{ n: number }>(
+    const [{ n }] = (await app.services.storage.sequelize.query<{ n: number }>(
       "SELECT COUNT(*) AS n FROM context_links l JOIN context_items i ON i.id = l.context_item_id WHERE i.external_key = 'ado:fabrikam:fabrikam:fabrikam:pr:1'",
       { type: QueryTypes.SELECT },
-    ) as [{ n: number }];
+    )) as [{ n: number }];
     const links = Number(n);
     expect(links).toBeGreaterThan(0);
     expect(posted().at(-1)!.description).toBe(`Linked to ${links} item${links === 1 ? "" : "s"} in Groundwork`);
@@ -552,15 +584,22 @@ describe("connected organisation", () => {
     expect(reconnected.body.connection.repositories).toEqual([]);
     const before = ado.requests.length;
     const { client: member } = await inviteMember(owner, "linker@fabrikam.com", "Linus");
-    const feedback = (await member.post("/api/feedback", { subjectId: (await owner.get("/api/auth/session")).body.member.id, body: "Thanks for the review" })).body;
-    const link = await member.post("/api/context-links", { targetType: "feedback", targetId: feedback.id, url: "https://dev.azure.com/fabrikam/Fabrikam/_git/Fabrikam/pullrequest/99" });
+    const feedback = (await member.post("/api/feedback", { subjectId: (await owner.get("/api/auth/session")).body.member.id, body: "Thanks for the review" }))
+      .body;
+    const link = await member.post("/api/context-links", {
+      targetType: "feedback",
+      targetId: feedback.id,
+      url: "https://dev.azure.com/fabrikam/Fabrikam/_git/Fabrikam/pullrequest/99",
+    });
     expect(link.status, JSON.stringify(link.body)).toBe(201);
     await until("link marked not followed", async () => {
       const links = (await member.get("/api/feedback")).body.items.flatMap((f: { links: { item: { metadataStatus: string } }[] }) => f.links);
       return links.some((l: { item: { metadataStatus: string } }) => l.item.metadataStatus === "not_followed");
     });
     await until("jobs settled", async () => {
-      const [row] = await app.services.storage.sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE status IN ('queued', 'running')", { type: QueryTypes.SELECT });
+      const [row] = await app.services.storage.sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE status IN ('queued', 'running')", {
+        type: QueryTypes.SELECT,
+      });
       return Number(row!.n) === 0;
     });
     const touched = ado.requests.slice(before).filter((r) => /pullrequests\/99/i.test(r.path));

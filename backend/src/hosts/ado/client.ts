@@ -162,9 +162,7 @@ export class AdoClient {
     return (await this.get<{ value: { id: string; name: string }[] }>(`${encodeURIComponent(project)}/_apis/git/repositories`)).value;
   }
   pullRequest(project: string, repository: string, id: number) {
-    return this.get<AdoPullRequest>(
-      `${encodeURIComponent(project)}/_apis/git/repositories/${encodeURIComponent(repository)}/pullrequests/${id}`,
-    );
+    return this.get<AdoPullRequest>(`${encodeURIComponent(project)}/_apis/git/repositories/${encodeURIComponent(repository)}/pullrequests/${id}`);
   }
   workItem(project: string, id: number) {
     return this.get<AdoWorkItem>(`${encodeURIComponent(project)}/_apis/wit/workitems/${id}`);

@@ -20,8 +20,7 @@ import { enqueuePrStatus, queueSync, STATUS_CONTEXT } from "./jobs.js";
 import { normalizeOrgUrl, ORG_URL_EXPECTED } from "./orgUrl.js";
 import { assertDeliverable, createServiceHooks, deleteServiceHooks, resecretServiceHooks } from "./serviceHooks.js";
 
-export const webhookUrl = (services: AppServices, connectionId: string) =>
-  new URL(`/api/webhooks/ado/${connectionId}`, services.config.publicUrl).toString();
+export const webhookUrl = (services: AppServices, connectionId: string) => new URL(`/api/webhooks/ado/${connectionId}`, services.config.publicUrl).toString();
 
 export function toAdoConnection(services: AppServices, c: AdoConnectionRow): AdoConnection {
   return {
@@ -42,7 +41,11 @@ export function toAdoConnection(services: AppServices, c: AdoConnectionRow): Ado
 
 /** A host that could not be reached, or answered oddly: say which, and that trying again may help. */
 const unreachable = (err: AdoError) =>
-  new ApiError(502, "ado_unreachable", err.kind === "unreachable" ? `${err.message}; try again in a moment` : `Azure DevOps did not answer properly (${err.message}); try again`);
+  new ApiError(
+    502,
+    "ado_unreachable",
+    err.kind === "unreachable" ? `${err.message}; try again in a moment` : `Azure DevOps did not answer properly (${err.message}); try again`,
+  );
 
 /** The sandbox organisation lives on the local sandbox; every other one on Azure DevOps. */
 export const SANDBOX_ORG = "groundwork-sandbox";
@@ -89,7 +92,8 @@ async function testConnection(services: AppServices, orgUrl: string, pat: string
   const client = new AdoClient(hostsFor(services, org.organization), org.organization, pat);
   const explain = (err: unknown) => {
     if (!(err instanceof AdoError)) return err;
-    if (err.kind === "auth" || err.kind === "forbidden") return new ApiError(422, "ado_auth_denied", "Authorization denied — check the token and its expiry", "body.pat");
+    if (err.kind === "auth" || err.kind === "forbidden")
+      return new ApiError(422, "ado_auth_denied", "Authorization denied — check the token and its expiry", "body.pat");
     if (err.kind === "not_found") return new ApiError(422, "ado_org_not_found", `Organisation not found — check the URL (${org.url})`, "body.orgUrl");
     if (err.kind === "rate_limited")
       return new ApiError(503, "ado_rate_limited", "Azure DevOps is rate-limiting us; try again in a minute", undefined, {
@@ -112,7 +116,10 @@ async function testConnection(services: AppServices, orgUrl: string, pat: string
     }
   };
   const projects = (await probe("vso.project", () => client.projects())) ?? [];
-  const withRepos = await mapLimit(projects, 4, async (p) => ({ ...p, repositories: (await probe("vso.code_write", () => client.repositories(p.name))) ?? [] }));
+  const withRepos = await mapLimit(projects, 4, async (p) => ({
+    ...p,
+    repositories: (await probe("vso.code_write", () => client.repositories(p.name))) ?? [],
+  }));
   const first = withRepos.find((p) => p.repositories.length);
   if (projects[0]) await probe("vso.work", () => client.workItemTypes(projects[0]!.name));
   await probe("vso.identity", () => client.identity(me.authenticatedUser.id));
@@ -121,7 +128,13 @@ async function testConnection(services: AppServices, orgUrl: string, pat: string
   if (first)
     await probe(
       "vso.code_write",
-      () => client.postPullRequestStatus(first.name, first.repositories[0]!.id, 0, { state: "notApplicable", description: "Groundwork connection test", context: STATUS_CONTEXT, targetUrl: services.config.publicUrl.toString() }),
+      () =>
+        client.postPullRequestStatus(first.name, first.repositories[0]!.id, 0, {
+          state: "notApplicable",
+          description: "Groundwork connection test",
+          context: STATUS_CONTEXT,
+          targetUrl: services.config.publicUrl.toString(),
+        }),
       (err) => err.kind === "not_found" || err.kind === "invalid",
     );
   if (missing.size) {
@@ -190,8 +203,7 @@ export const adoConnectionRoutes = [
       // Items pasted before the organisation was connected get their metadata and statuses now.
       const items = await ContextItemRow.findAll({ where: { workspaceId: ctx.auth.workspace.id, host: "ado" } });
       for (const item of items.filter((i) => i.hostIds.organization === row.organization)) {
-        if (item.metadataStatus !== "fetched")
-          await ctx.services.queue.enqueue("ado.refresh", { contextItemId: item.id }, { workspaceId: row.workspaceId });
+        if (item.metadataStatus !== "fetched") await ctx.services.queue.enqueue("ado.refresh", { contextItemId: item.id }, { workspaceId: row.workspaceId });
         if (item.kind === "pull_request") await enqueuePrStatus(ctx.services, item);
       }
       return {
@@ -215,7 +227,9 @@ export const adoConnectionRoutes = [
       return {
         webhookUrl: webhookUrl(ctx.services, c.id),
         webhookSecret: secret,
-        ...(failed ? { warning: `${failed} service hook${failed === 1 ? "" : "s"} Groundwork created could not be given the new secret; create them again.` } : {}),
+        ...(failed
+          ? { warning: `${failed} service hook${failed === 1 ? "" : "s"} Groundwork created could not be given the new secret; create them again.` }
+          : {}),
       };
     },
   }),

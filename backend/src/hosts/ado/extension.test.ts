@@ -57,7 +57,8 @@ const panel = (bearer: string, org?: string) => call("GET", `/pull-request?proje
 beforeAll(async () => {
   await ado.start();
   app = await startTestApp({
-    adoBaseUrl: adoHostsOf(ado).baseUrl, adoIdentityUrl: adoHostsOf(ado).identityUrl,
+    adoBaseUrl: adoHostsOf(ado).baseUrl,
+    adoIdentityUrl: adoHostsOf(ado).identityUrl,
     adoExtension: { secret: SECRET, audience: "extension-audience", origins: ["https://*.gallerycdn.vsassets.io"] },
   });
   owner = (await signUp(app.url, "Olivia", "olivia@fabrikam.com")).client;
@@ -139,7 +140,11 @@ describe("settings hub and panel", () => {
     const bearer = await token();
     const before = await panel(bearer);
     expect(before.status).toBe(200);
-    expect(before.body).toMatchObject({ member: { name: "Grace Hopper" }, links: [], pullRequestUrl: "https://dev.azure.com/fabrikam/Fabrikam/_git/Fabrikam/pullrequest/7" });
+    expect(before.body).toMatchObject({
+      member: { name: "Grace Hopper" },
+      links: [],
+      pullRequestUrl: "https://dev.azure.com/fabrikam/Fabrikam/_git/Fabrikam/pullrequest/7",
+    });
     expect(before.body).not.toHaveProperty("targets");
     // The panel finds targets by search, under its own prefix and authentication.
     const found = await call("GET", "/link-targets?q=payments", bearer);
@@ -185,7 +190,15 @@ describe("settings hub and panel", () => {
     const tampered = code.slice(0, -6) + (code.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
     expect((await grace.post("/api/account-links", { code: tampered })).body.error.code).toBe("invalid_link_code");
     const stale = app.services.secrets.seal(
-      JSON.stringify({ p: "account-link", host: "ado", scope: "fabrikam", scopeName: "fabrikam", userId: "outsider-identity", account: null, x: Date.now() - 1 }),
+      JSON.stringify({
+        p: "account-link",
+        host: "ado",
+        scope: "fabrikam",
+        scopeName: "fabrikam",
+        userId: "outsider-identity",
+        account: null,
+        x: Date.now() - 1,
+      }),
     );
     expect((await grace.post("/api/account-links", { code: stale })).body.error.code).toBe("expired_link_code");
     const otherPurpose = app.services.secrets.seal(JSON.stringify({ host: "ado", scope: "fabrikam", userId: "outsider-identity", x: Date.now() + 60_000 }));

@@ -85,9 +85,7 @@ export function addExtensionHarness(host: FakeHost, state: FakeAdoState, o: Harn
       const file = path.resolve(o.extensionDist, req.params.dir!, req.params.file!);
       if (!file.startsWith(o.extensionDist + path.sep) || !fs.existsSync(file)) return { status: 404, body: "not found" };
       const type = TYPES[path.extname(file)] ?? "application/octet-stream";
-      const body = type.startsWith("text/html")
-        ? fs.readFileSync(file, "utf8").replaceAll("__GROUNDWORK_URL__", o.groundworkUrl)
-        : fs.readFileSync(file);
+      const body = type.startsWith("text/html") ? fs.readFileSync(file, "utf8").replaceAll("__GROUNDWORK_URL__", o.groundworkUrl) : fs.readFileSync(file);
       return { status: 200, headers: { "content-type": type, "cache-control": "no-cache" }, body };
     },
   });

@@ -23,10 +23,7 @@ it("refuses plain 7.1 on preview-only connectionData, as Azure DevOps does, and 
   expect(((await res.json()) as { typeKey: string }).typeKey).toBe("VssInvalidPreviewVersionException");
   const missing = await get("/fabrikam/_apis/projects");
   expect(((await missing.json()) as { typeKey: string }).typeKey).toBe("VssVersionNotSpecifiedException");
-  expect(ado.takeViolations()).toEqual([
-    expect.stringContaining("api-version must be 7.1-preview.1"),
-    expect.stringContaining("api-version must be 7.1"),
-  ]);
+  expect(ado.takeViolations()).toEqual([expect.stringContaining("api-version must be 7.1-preview.1"), expect.stringContaining("api-version must be 7.1")]);
   expect((await get("/fabrikam/_apis/connectionData?api-version=7.1-preview.1")).status).toBe(200);
   expect((await get("/fabrikam/_apis/connectionData?api-version=7.1-preview")).status).toBe(200);
 });
@@ -40,7 +37,9 @@ it("answers 404 to a route Azure DevOps does not have, and identities only on vs
 });
 
 it("refuses a PAT without the operation's scope with TF400813, which is no violation", async () => {
-  const res = await fetch(`${adoHostsOf(ado).identityUrl}/fabrikam/_apis/identities?identityIds=u1&api-version=7.1`, { headers: basic("project-only-".padEnd(52, "q")) });
+  const res = await fetch(`${adoHostsOf(ado).identityUrl}/fabrikam/_apis/identities?identityIds=u1&api-version=7.1`, {
+    headers: basic("project-only-".padEnd(52, "q")),
+  });
   expect(res.status).toBe(401);
   expect(((await res.json()) as { message: string }).message).toContain("TF400813");
   expect(ado.takeViolations()).toEqual([]);

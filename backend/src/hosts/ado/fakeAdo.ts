@@ -81,15 +81,28 @@ export const adoThrottled = (retryAfterSeconds: number): FakeResponse => ({
     "X-RateLimit-Remaining": "0",
     "X-RateLimit-Reset": String(Math.ceil(Date.now() / 1000) + retryAfterSeconds),
   },
-  body: { $id: "1", message: "TF400733: The request has been canceled: Request was blocked due to exceeding usage of resource 'Core' in namespace 'User'.", typeKey: "RequestBlockedException" },
+  body: {
+    $id: "1",
+    message: "TF400733: The request has been canceled: Request was blocked due to exceeding usage of resource 'Core' in namespace 'User'.",
+    typeKey: "RequestBlockedException",
+  },
 });
 
 /** Azure DevOps' error envelope (VssServiceException serialised). */
 const adoError = (status: number, typeKey: string, message: string): FakeResponse => ({
   status,
-  body: { $id: "1", innerException: null, message, typeName: `Microsoft.VisualStudio.Services.WebApi.${typeKey}, Microsoft.VisualStudio.Services.WebApi`, typeKey, errorCode: 0, eventId: 3000 },
+  body: {
+    $id: "1",
+    innerException: null,
+    message,
+    typeName: `Microsoft.VisualStudio.Services.WebApi.${typeKey}, Microsoft.VisualStudio.Services.WebApi`,
+    typeKey,
+    errorCode: 0,
+    eventId: 3000,
+  },
 });
-const notAuthorized = (user: string) => adoError(401, "UnauthorizedRequestException", `TF400813: The user '${user}' is not authorized to access this resource.`);
+const notAuthorized = (user: string) =>
+  adoError(401, "UnauthorizedRequestException", `TF400813: The user '${user}' is not authorized to access this resource.`);
 const missing = (what: string) => adoError(404, "NotFoundException", `${what} does not exist.`);
 const same = (a: string | undefined, b: string | undefined) => a?.toLowerCase() === b?.toLowerCase();
 const contract = new HostContract("ado");
@@ -159,8 +172,7 @@ export function fakeAdo(state: FakeAdoState) {
   };
 
   const guard = (req: FakeRequest, ok: () => FakeResponse): FakeResponse => {
-    if (!same(req.params.org, state.organization))
-      return { status: 404, body: { message: "The resource cannot be found.", typeKey: "UnknownOrganization" } };
+    if (!same(req.params.org, state.organization)) return { status: 404, body: { message: "The resource cannot be found.", typeKey: "UnknownOrganization" } };
     if (!tokenOf(req)) return adoSignInPage();
     return ok();
   };
@@ -188,188 +200,190 @@ export function fakeAdo(state: FakeAdoState) {
     return null;
   };
 
-  const host = new FakeHost("Azure DevOps", [
-    {
-      method: "GET",
-      path: "/:org/_apis/connectionData",
-      handle: (req) =>
-        guard(req, () => ({
-          status: 200,
-          body: {
-            authenticatedUser: { id: state.user.id, providerDisplayName: state.user.displayName, properties: {} },
-            authorizedUser: { id: state.user.id, providerDisplayName: state.user.displayName },
-            instanceId: randomUUID(),
-            locationServiceData: { serviceOwner: "00025394-6065-48ca-87d9-7f5672854ef7" },
-          },
-        })),
-    },
-    {
-      method: "GET",
-      path: "/:org/_apis/projects",
-      // One page of `$top` (at most pageSize) from the continuation token, and x-ms-continuationtoken while more remain.
-      handle: (req) =>
-        guard(req, () => {
-          const from = Number(req.query.get("continuationToken") ?? req.query.get("$skip") ?? 0) || 0;
-          const top = Math.min(Number(req.query.get("$top") ?? 100) || 100, pageSize());
-          const page = state.projects.slice(from, from + top);
-          const more = from + top < state.projects.length;
-          const headers: Record<string, string> = more ? { "x-ms-continuationtoken": String(from + top) } : {};
-          return {
+  const host = new FakeHost(
+    "Azure DevOps",
+    [
+      {
+        method: "GET",
+        path: "/:org/_apis/connectionData",
+        handle: (req) =>
+          guard(req, () => ({
             status: 200,
-            headers,
             body: {
-              count: page.length,
-              value: page.map((p) => ({
-                id: p.id,
-                name: p.name,
-                url: `https://dev.azure.com/${state.organization}/_apis/projects/${p.id}`,
-                state: "wellFormed",
-                revision: 1,
-                visibility: "private",
-              })),
+              authenticatedUser: { id: state.user.id, providerDisplayName: state.user.displayName, properties: {} },
+              authorizedUser: { id: state.user.id, providerDisplayName: state.user.displayName },
+              instanceId: randomUUID(),
+              locationServiceData: { serviceOwner: "00025394-6065-48ca-87d9-7f5672854ef7" },
             },
-          };
-        }),
-    },
-    {
-      method: "GET",
-      path: "/:org/:project/_apis/wit/workitems/:id",
-      handle: (req) =>
-        guard(req, () => {
-          if (!project(req.params.project)) return missing(`Project ${req.params.project}`);
-          const wi = state.workItems?.find((w) => w.id === Number(req.params.id));
-          return wi ? { status: 200, body: wi } : missing(`Work item ${req.params.id}`);
-        }),
-    },
-    {
-      method: "GET",
-      path: "/:org/:project/_apis/git/repositories",
-      handle: (req) =>
-        guard(req, () => {
-          const p = project(req.params.project);
-          if (!p) return missing(`Project ${req.params.project}`);
-          const value = p.repositories.map((r) => ({ id: r.id, name: r.name, project: { id: p.id, name: p.name } }));
-          return { status: 200, body: { count: value.length, value } };
-        }),
-    },
-    {
-      method: "GET",
-      path: "/:org/:project/_apis/git/repositories/:repo/pullrequests/:id",
-      handle: (req) =>
-        guard(req, () => {
-          const p = project(req.params.project);
-          const repo = p?.repositories.find((r) => same(r.id, req.params.repo) || same(r.name, req.params.repo));
-          const pr = state.pullRequests?.find(
-            (x) => x.pullRequestId === Number(req.params.id) && same(x.repository?.id, repo?.id),
-          );
-          return pr ? { status: 200, body: pr } : missing(`Pull request ${req.params.id}`);
-        }),
-    },
-    {
-      method: "POST",
-      path: "/:org/:project/_apis/git/repositories/:repo/pullRequests/:id/statuses",
-      handle: (req) =>
-        guard(req, () => {
-          const repo = project(req.params.project)?.repositories.find((r) => same(r.id, req.params.repo) || same(r.name, req.params.repo));
-          if (!repo) return missing(`Repository ${req.params.repo}`);
-          if (!state.pullRequests?.some((x) => x.pullRequestId === Number(req.params.id) && same(x.repository?.id, repo.id)))
-            return adoError(404, "GitPullRequestNotFoundException", `TF401180: The requested pull request was not found.`);
-          const body = JSON.parse(req.body) as AdoPullRequestStatus;
-          state.statuses ??= [];
-          const status = { ...body, id: state.statuses.length + 1, pullRequestId: Number(req.params.id), repositoryId: repo.id };
-          state.statuses.push(status);
-          return {
-            status: 200,
-            body: { ...body, id: status.id, creationDate: new Date().toISOString(), createdBy: { displayName: state.user.displayName } },
-          };
-        }),
-    },
-    {
-      method: "GET",
-      path: "/:org/:project/_apis/wit/workitemtypes",
-      handle: (req) =>
-        guard(req, () => ({ status: 200, body: { count: 2, value: [{ name: "Bug" }, { name: "User Story" }] } })),
-    },
-    {
-      method: "GET",
-      path: "/:org/:project/_apis/wit/workItems/:id/comments",
-      handle: (req) =>
-        guard(req, () => {
-          const id = Number(req.params.id);
-          if (!state.workItems?.some((w) => w.id === id)) return missing(`Work item ${id}`);
-          const top = Number(req.query.get("$top") ?? 200);
-          const all = (state.workItemComments ?? []).filter((c) => c.workItemId === id);
-          const ordered = req.query.get("order") === "desc" ? [...all].reverse() : all;
-          const comments = ordered.slice(0, top).map((c) => ({ ...c, version: 1, url: `https://dev.azure.com/${state.organization}/_apis/wit/workItems/${id}/comments/${c.commentId}` }));
-          return { status: 200, body: { totalCount: all.length, count: comments.length, comments } };
-        }),
-    },
-    {
-      method: "GET",
-      path: `${VSSPS_PREFIX}/:org/_apis/identities`,
-      handle: (req) =>
-        guard(req, () => {
-          const ids = (req.query.get("identityIds") ?? "").split(",");
-          const people = [{ ...state.user }, ...(state.identities ?? [])];
-          const value = ids.map((id) => {
-            const p = people.find((x) => same(x.id, id));
-            return p
-              ? {
+          })),
+      },
+      {
+        method: "GET",
+        path: "/:org/_apis/projects",
+        // One page of `$top` (at most pageSize) from the continuation token, and x-ms-continuationtoken while more remain.
+        handle: (req) =>
+          guard(req, () => {
+            const from = Number(req.query.get("continuationToken") ?? req.query.get("$skip") ?? 0) || 0;
+            const top = Math.min(Number(req.query.get("$top") ?? 100) || 100, pageSize());
+            const page = state.projects.slice(from, from + top);
+            const more = from + top < state.projects.length;
+            const headers: Record<string, string> = more ? { "x-ms-continuationtoken": String(from + top) } : {};
+            return {
+              status: 200,
+              headers,
+              body: {
+                count: page.length,
+                value: page.map((p) => ({
                   id: p.id,
-                  providerDisplayName: p.displayName,
-                  isActive: true,
-                  properties: { Account: { $type: "System.String", $value: p.email }, Mail: { $type: "System.String", $value: p.email } },
-                }
-              : null;
-          });
-          return { status: 200, body: { count: value.length, value } };
-        }),
-    },
-    {
-      method: "GET",
-      path: "/:org/_apis/hooks/subscriptions",
-      handle: (req) =>
-        hooksGuard(req, () => ({ status: 200, body: { count: state.subscriptions?.length ?? 0, value: state.subscriptions ?? [] } })),
-    },
-    {
-      method: "POST",
-      path: "/:org/_apis/hooks/subscriptions",
-      handle: (req) =>
-        hooksGuard(req, () => {
-          const body = JSON.parse(req.body) as AdoSubscription;
-          const problem = invalidSubscription(body);
-          if (problem) return { status: 400, body: { $id: "1", message: problem, typeKey: "SubscriptionInputException" } };
-          const created = { ...body, id: randomUUID(), status: "enabled" };
-          (state.subscriptions ??= []).push(created);
-          return { status: 200, body: { ...created, consumerInputs: { ...created.consumerInputs, basicAuthPassword: "********" } } };
-        }),
-    },
-    {
-      method: "PUT",
-      path: "/:org/_apis/hooks/subscriptions/:id",
-      handle: (req) =>
-        hooksGuard(req, () => {
-          const i = state.subscriptions?.findIndex((x) => x.id === req.params.id) ?? -1;
-          if (i < 0) return missing(`Subscription ${req.params.id}`);
-          const body = JSON.parse(req.body) as AdoSubscription;
-          const problem = invalidSubscription(body);
-          if (problem) return { status: 400, body: { $id: "1", message: problem, typeKey: "SubscriptionInputException" } };
-          state.subscriptions![i] = { ...body, id: req.params.id!, status: "enabled" };
-          return { status: 200, body: state.subscriptions![i] };
-        }),
-    },
-    {
-      method: "DELETE",
-      path: "/:org/_apis/hooks/subscriptions/:id",
-      handle: (req) =>
-        hooksGuard(req, () => {
-          const i = state.subscriptions?.findIndex((x) => x.id === req.params.id) ?? -1;
-          if (i < 0) return missing(`Subscription ${req.params.id}`);
-          state.subscriptions!.splice(i, 1);
-          return { status: 204 };
-        }),
-    },
-  ], check);
+                  name: p.name,
+                  url: `https://dev.azure.com/${state.organization}/_apis/projects/${p.id}`,
+                  state: "wellFormed",
+                  revision: 1,
+                  visibility: "private",
+                })),
+              },
+            };
+          }),
+      },
+      {
+        method: "GET",
+        path: "/:org/:project/_apis/wit/workitems/:id",
+        handle: (req) =>
+          guard(req, () => {
+            if (!project(req.params.project)) return missing(`Project ${req.params.project}`);
+            const wi = state.workItems?.find((w) => w.id === Number(req.params.id));
+            return wi ? { status: 200, body: wi } : missing(`Work item ${req.params.id}`);
+          }),
+      },
+      {
+        method: "GET",
+        path: "/:org/:project/_apis/git/repositories",
+        handle: (req) =>
+          guard(req, () => {
+            const p = project(req.params.project);
+            if (!p) return missing(`Project ${req.params.project}`);
+            const value = p.repositories.map((r) => ({ id: r.id, name: r.name, project: { id: p.id, name: p.name } }));
+            return { status: 200, body: { count: value.length, value } };
+          }),
+      },
+      {
+        method: "GET",
+        path: "/:org/:project/_apis/git/repositories/:repo/pullrequests/:id",
+        handle: (req) =>
+          guard(req, () => {
+            const p = project(req.params.project);
+            const repo = p?.repositories.find((r) => same(r.id, req.params.repo) || same(r.name, req.params.repo));
+            const pr = state.pullRequests?.find((x) => x.pullRequestId === Number(req.params.id) && same(x.repository?.id, repo?.id));
+            return pr ? { status: 200, body: pr } : missing(`Pull request ${req.params.id}`);
+          }),
+      },
+      {
+        method: "POST",
+        path: "/:org/:project/_apis/git/repositories/:repo/pullRequests/:id/statuses",
+        handle: (req) =>
+          guard(req, () => {
+            const repo = project(req.params.project)?.repositories.find((r) => same(r.id, req.params.repo) || same(r.name, req.params.repo));
+            if (!repo) return missing(`Repository ${req.params.repo}`);
+            if (!state.pullRequests?.some((x) => x.pullRequestId === Number(req.params.id) && same(x.repository?.id, repo.id)))
+              return adoError(404, "GitPullRequestNotFoundException", `TF401180: The requested pull request was not found.`);
+            const body = JSON.parse(req.body) as AdoPullRequestStatus;
+            state.statuses ??= [];
+            const status = { ...body, id: state.statuses.length + 1, pullRequestId: Number(req.params.id), repositoryId: repo.id };
+            state.statuses.push(status);
+            return {
+              status: 200,
+              body: { ...body, id: status.id, creationDate: new Date().toISOString(), createdBy: { displayName: state.user.displayName } },
+            };
+          }),
+      },
+      {
+        method: "GET",
+        path: "/:org/:project/_apis/wit/workitemtypes",
+        handle: (req) => guard(req, () => ({ status: 200, body: { count: 2, value: [{ name: "Bug" }, { name: "User Story" }] } })),
+      },
+      {
+        method: "GET",
+        path: "/:org/:project/_apis/wit/workItems/:id/comments",
+        handle: (req) =>
+          guard(req, () => {
+            const id = Number(req.params.id);
+            if (!state.workItems?.some((w) => w.id === id)) return missing(`Work item ${id}`);
+            const top = Number(req.query.get("$top") ?? 200);
+            const all = (state.workItemComments ?? []).filter((c) => c.workItemId === id);
+            const ordered = req.query.get("order") === "desc" ? [...all].reverse() : all;
+            const comments = ordered
+              .slice(0, top)
+              .map((c) => ({ ...c, version: 1, url: `https://dev.azure.com/${state.organization}/_apis/wit/workItems/${id}/comments/${c.commentId}` }));
+            return { status: 200, body: { totalCount: all.length, count: comments.length, comments } };
+          }),
+      },
+      {
+        method: "GET",
+        path: `${VSSPS_PREFIX}/:org/_apis/identities`,
+        handle: (req) =>
+          guard(req, () => {
+            const ids = (req.query.get("identityIds") ?? "").split(",");
+            const people = [{ ...state.user }, ...(state.identities ?? [])];
+            const value = ids.map((id) => {
+              const p = people.find((x) => same(x.id, id));
+              return p
+                ? {
+                    id: p.id,
+                    providerDisplayName: p.displayName,
+                    isActive: true,
+                    properties: { Account: { $type: "System.String", $value: p.email }, Mail: { $type: "System.String", $value: p.email } },
+                  }
+                : null;
+            });
+            return { status: 200, body: { count: value.length, value } };
+          }),
+      },
+      {
+        method: "GET",
+        path: "/:org/_apis/hooks/subscriptions",
+        handle: (req) => hooksGuard(req, () => ({ status: 200, body: { count: state.subscriptions?.length ?? 0, value: state.subscriptions ?? [] } })),
+      },
+      {
+        method: "POST",
+        path: "/:org/_apis/hooks/subscriptions",
+        handle: (req) =>
+          hooksGuard(req, () => {
+            const body = JSON.parse(req.body) as AdoSubscription;
+            const problem = invalidSubscription(body);
+            if (problem) return { status: 400, body: { $id: "1", message: problem, typeKey: "SubscriptionInputException" } };
+            const created = { ...body, id: randomUUID(), status: "enabled" };
+            (state.subscriptions ??= []).push(created);
+            return { status: 200, body: { ...created, consumerInputs: { ...created.consumerInputs, basicAuthPassword: "********" } } };
+          }),
+      },
+      {
+        method: "PUT",
+        path: "/:org/_apis/hooks/subscriptions/:id",
+        handle: (req) =>
+          hooksGuard(req, () => {
+            const i = state.subscriptions?.findIndex((x) => x.id === req.params.id) ?? -1;
+            if (i < 0) return missing(`Subscription ${req.params.id}`);
+            const body = JSON.parse(req.body) as AdoSubscription;
+            const problem = invalidSubscription(body);
+            if (problem) return { status: 400, body: { $id: "1", message: problem, typeKey: "SubscriptionInputException" } };
+            state.subscriptions![i] = { ...body, id: req.params.id!, status: "enabled" };
+            return { status: 200, body: state.subscriptions![i] };
+          }),
+      },
+      {
+        method: "DELETE",
+        path: "/:org/_apis/hooks/subscriptions/:id",
+        handle: (req) =>
+          hooksGuard(req, () => {
+            const i = state.subscriptions?.findIndex((x) => x.id === req.params.id) ?? -1;
+            if (i < 0) return missing(`Subscription ${req.params.id}`);
+            state.subscriptions!.splice(i, 1);
+            return { status: 204 };
+          }),
+      },
+    ],
+    check,
+  );
   return host;
 }
 
@@ -391,9 +405,7 @@ export function sendServiceHook(url: string, event: unknown, password: string, u
  */
 export async function deliverToSubscriptions(state: FakeAdoState, event: { eventType: string; resourceContainers?: { project?: { id?: string } } }) {
   const projectId = event.resourceContainers?.project?.id;
-  const targets = (state.subscriptions ?? []).filter(
-    (s) => s.eventType === event.eventType && (!projectId || s.publisherInputs.projectId === projectId),
-  );
+  const targets = (state.subscriptions ?? []).filter((s) => s.eventType === event.eventType && (!projectId || s.publisherInputs.projectId === projectId));
   return Promise.all(
     targets.map(async (s) => {
       const res = await sendServiceHook(s.consumerInputs.url!, event, s.consumerInputs.basicAuthPassword ?? "", s.consumerInputs.basicAuthUsername);

@@ -44,7 +44,9 @@ const isLinkedRepository = (connection: AdoConnectionRow, pr: AdoPullRequest) =>
 /** The same, for a pull request known by project and repository name or id (a pasted URL, a status job). */
 export const followsRepository = (connection: AdoConnectionRow, project: string, repository: string) =>
   connection.repositories.some(
-    (r) => r.project.toLowerCase() === project.toLowerCase() && (r.name.toLowerCase() === repository.toLowerCase() || r.id.toLowerCase() === repository.toLowerCase()),
+    (r) =>
+      r.project.toLowerCase() === project.toLowerCase() &&
+      (r.name.toLowerCase() === repository.toLowerCase() || r.id.toLowerCase() === repository.toLowerCase()),
   );
 
 /** Identifies a PR whose Groundwork status should be (re)posted. */
@@ -95,13 +97,9 @@ export async function queueSync(services: AppServices, connection: AdoConnection
   const due = items.filter(
     (i) =>
       i.hostIds.organization === connection.organization &&
-      (force ||
-        (i.kind === "pull_request" &&
-          !["completed", "abandoned"].includes(i.state ?? "") &&
-          (!i.fetchedAt || i.fetchedAt.getTime() < cutoff))),
+      (force || (i.kind === "pull_request" && !["completed", "abandoned"].includes(i.state ?? "") && (!i.fetchedAt || i.fetchedAt.getTime() < cutoff))),
   );
-  for (const item of due)
-    await services.queue.enqueue("ado.refresh", { contextItemId: item.id }, { workspaceId: connection.workspaceId });
+  for (const item of due) await services.queue.enqueue("ado.refresh", { contextItemId: item.id }, { workspaceId: connection.workspaceId });
   return due.length;
 }
 
@@ -208,10 +206,7 @@ export function adoJobHandlers(services: AppServices): Record<string, JobHandler
       try {
         snapshot =
           item.kind === "pull_request"
-            ? pullRequestSnapshot(
-                connection.organization,
-                await client.pullRequest(String(ids.project), String(ids.repository), Number(ids.pullRequestId)),
-              )
+            ? pullRequestSnapshot(connection.organization, await client.pullRequest(String(ids.project), String(ids.repository), Number(ids.pullRequestId)))
             : workItemSnapshot(connection.organization, await client.workItem(String(ids.project), Number(ids.workItemId)));
       } catch (err) {
         if (err instanceof AdoError && err.kind === "not_found") {

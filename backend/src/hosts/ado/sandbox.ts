@@ -60,7 +60,9 @@ const EVENTS: Record<string, { label: string; file: string; apply: Apply }> = {
           content: comment.text,
           publishedDate: new Date().toISOString(),
           commentType: "text",
-          _links: { threads: { href: `https://dev.azure.com/${SANDBOX_ORG}/_apis/git/repositories/${pr.repository!.id}/pullRequests/1/threads/${state.commentCount}` } },
+          _links: {
+            threads: { href: `https://dev.azure.com/${SANDBOX_ORG}/_apis/git/repositories/${pr.repository!.id}/pullRequests/1/threads/${state.commentCount}` },
+          },
         },
         pullRequest: pr,
       };
@@ -91,7 +93,6 @@ const EVENTS: Record<string, { label: string; file: string; apply: Apply }> = {
     },
   },
 };
-
 
 /** What the extension harness needs from Groundwork: where it runs and the extension's secret. */
 export interface SandboxExtension {

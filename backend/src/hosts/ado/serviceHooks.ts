@@ -13,7 +13,10 @@ export function subscribedEvents(services: AdoConnectionRow["services"]) {
     for (const e of ["git.pullrequest.created", "git.pullrequest.updated", "git.pullrequest.merged"]) events.push({ eventType: e, resourceVersion: "1.0" });
   if (services.workItems) for (const e of ["workitem.created", "workitem.updated"]) events.push({ eventType: e, resourceVersion: "1.0" });
   if (services.comments)
-    events.push({ eventType: "ms.vss-code.git-pullrequest-comment-event", resourceVersion: "2.0" }, { eventType: "workitem.commented", resourceVersion: "1.0" });
+    events.push(
+      { eventType: "ms.vss-code.git-pullrequest-comment-event", resourceVersion: "2.0" },
+      { eventType: "workitem.commented", resourceVersion: "1.0" },
+    );
   return events;
 }
 
@@ -68,9 +71,7 @@ export async function createServiceHooks(client: AdoClient, connection: AdoConne
   const result: AdoServiceHooksResult = { created: 0, existing: 0, failed: [], message: "" };
   for (const project of targets)
     for (const event of subscribedEvents(connection.services)) {
-      const present = existing.some(
-        (s) => s.eventType === event.eventType && s.publisherInputs?.projectId === project.id && s.consumerInputs?.url === url,
-      );
+      const present = existing.some((s) => s.eventType === event.eventType && s.publisherInputs?.projectId === project.id && s.consumerInputs?.url === url);
       if (present) {
         result.existing++;
         continue;

@@ -3,8 +3,7 @@ import type { AdoIdentityRef, AdoPullRequest, AdoWorkItem } from "./client.js";
 
 import type { Snapshot } from "../snapshot.js";
 
-const emailOf = (uniqueName: string | undefined) =>
-  uniqueName && /^[^@\s]+@[^@\s]+$/.test(uniqueName) ? uniqueName.toLowerCase() : null;
+const emailOf = (uniqueName: string | undefined) => (uniqueName && /^[^@\s]+@[^@\s]+$/.test(uniqueName) ? uniqueName.toLowerCase() : null);
 const branch = (ref: string | undefined) => ref?.replace(/^refs\/heads\//, "") ?? null;
 const person = (p: AdoIdentityRef | undefined) => (p ? { displayName: p.displayName ?? null, uniqueName: p.uniqueName ?? null } : null);
 

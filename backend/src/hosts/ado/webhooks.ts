@@ -22,7 +22,15 @@ export const AdoEvent = z.looseObject({
   eventType: z.string().min(1).max(200),
   resource: z.record(z.string(), z.unknown()).nullish(),
   // Which project the event is from: minimal work item payloads are fetched through it.
-  resourceContainers: z.object({ project: z.object({ id: z.string().max(100) }).partial().nullish() }).partial().nullish(),
+  resourceContainers: z
+    .object({
+      project: z
+        .object({ id: z.string().max(100) })
+        .partial()
+        .nullish(),
+    })
+    .partial()
+    .nullish(),
   createdDate: z.string().optional(),
 });
 export type AdoEvent = z.infer<typeof AdoEvent>;

@@ -48,9 +48,15 @@ async function administers(services: AppServices, installation: BitbucketInstall
     return (await client.workspacePermission(installation.principalUuid, userUuid)) === "owner";
   } catch (err) {
     if (err instanceof BitbucketError)
-      throw new ApiError(503, "bitbucket_unreachable", "Bitbucket could not confirm who administers this workspace right now; try again in a moment", undefined, {
-        "Retry-After": "30",
-      });
+      throw new ApiError(
+        503,
+        "bitbucket_unreachable",
+        "Bitbucket could not confirm who administers this workspace right now; try again in a moment",
+        undefined,
+        {
+          "Retry-After": "30",
+        },
+      );
     throw err;
   }
 }
@@ -70,7 +76,11 @@ export function configurePage(services: AppServices): RequestHandler {
         res
           .status(403)
           .type("html")
-          .send(page(`<p role="alert">Only an administrator of the Bitbucket workspace ${escapeHtml(installationName(installation))} can connect it to Groundwork.</p>`));
+          .send(
+            page(
+              `<p role="alert">Only an administrator of the Bitbucket workspace ${escapeHtml(installationName(installation))} can connect it to Groundwork.</p>`,
+            ),
+          );
         return;
       }
       const nonce = newToken(16);
@@ -103,7 +113,12 @@ async function installationOf(ctx: MemberContext, code: string) {
   if (!installation || installation.status === "uninstalled")
     throw new ApiError(409, "not_installed", "The Groundwork app is no longer installed in that Bitbucket workspace", "body.code");
   if (installation.bindNonce !== claim.nonce)
-    throw new ApiError(400, "used_bind_code", "This link was already used, or a newer one replaced it: open the Groundwork configure page in Bitbucket again", "body.code");
+    throw new ApiError(
+      400,
+      "used_bind_code",
+      "This link was already used, or a newer one replaced it: open the Groundwork configure page in Bitbucket again",
+      "body.code",
+    );
   if (installation.workspaceId && installation.workspaceId !== ctx.auth.workspace.id)
     throw new ApiError(
       409,
@@ -141,13 +156,19 @@ export const bitbucketBindingRoutes = [
       const { installation, nonce, admin } = await installationOf(ctx, body.code);
       // The administrator who opened the configure page may have lost the role since.
       if (!(await administers(ctx.services, installation, admin)))
-        throw new ApiError(403, "not_workspace_admin", `Bitbucket no longer lists the person who opened this link as an administrator of ${installationName(installation)}`, "body.code");
+        throw new ApiError(
+          403,
+          "not_workspace_admin",
+          `Bitbucket no longer lists the person who opened this link as an administrator of ${installationName(installation)}`,
+          "body.code",
+        );
       // Spend the code: only the request that clears its nonce binds, whatever races it.
       const [bound] = await BitbucketInstallationRow.update(
         { workspaceId: ctx.auth.workspace.id, bindNonce: null },
         { where: { id: installation.id, bindNonce: nonce, [Op.or]: [{ workspaceId: null }, { workspaceId: ctx.auth.workspace.id }] } },
       );
-      if (bound !== 1) throw new ApiError(400, "used_bind_code", "This link was already used: open the Groundwork configure page in Bitbucket again", "body.code");
+      if (bound !== 1)
+        throw new ApiError(400, "used_bind_code", "This link was already used: open the Groundwork configure page in Bitbucket again", "body.code");
       // PRs pasted before the connection get their metadata and build statuses now.
       const items = await ContextItemRow.findAll({ where: { workspaceId: ctx.auth.workspace.id, host: "bitbucket" } });
       for (const item of items) {

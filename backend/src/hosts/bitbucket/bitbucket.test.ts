@@ -15,13 +15,19 @@ const created = fixture("pullrequest_created.json");
 const updated = fixture("pullrequest_updated.json");
 const fulfilled = fixture("pullrequest_fulfilled.json");
 const PR_URL = "https://bitbucket.org/brydzewski/foo/pull-requests/1";
-const install = { clientKey: "{a1b2c3d4-0000-4000-8000-00000000c1e7}", sharedSecret: "first-shared-secret-0123456789", principal: { uuid: "{5e1f0000-0000-4000-8000-000000000001}", username: "brydzewski" } };
+const install = {
+  clientKey: "{a1b2c3d4-0000-4000-8000-00000000c1e7}",
+  sharedSecret: "first-shared-secret-0123456789",
+  principal: { uuid: "{5e1f0000-0000-4000-8000-000000000001}", username: "brydzewski" },
+};
 
 const APP_KEY = "groundwork-fabrikam";
 const VIEWER = "{00000000-0000-4000-8000-0000000000b0}";
 /** Opens the configure page as Bitbucket does (a page-load JWT for that request, naming the user) and returns its bind code. */
 const configure = async (sub?: string) => {
-  const res = await fetch(`${app.url}/bitbucket/configure?jwt=${signAsBitbucket(install.clientKey, install.sharedSecret, "GET", "/configure", sub ? { sub } : {})}`);
+  const res = await fetch(
+    `${app.url}/bitbucket/configure?jwt=${signAsBitbucket(install.clientKey, install.sharedSecret, "GET", "/configure", sub ? { sub } : {})}`,
+  );
   const html = await res.text();
   const link = /href="([^"]+)"/.exec(html)?.[1]?.replaceAll("&#38;", "&");
   return { status: res.status, html, code: link ? new URL(link).searchParams.get("code")! : null, link };
@@ -46,7 +52,12 @@ let objectiveId: string;
 
 const sql = () => app.services.storage.sequelize;
 const installation = async () =>
-  (await sql().query<Record<string, any>>("SELECT * FROM bitbucket_installations WHERE client_key = :k", { type: QueryTypes.SELECT, replacements: { k: install.clientKey } }))[0];
+  (
+    await sql().query<Record<string, any>>("SELECT * FROM bitbucket_installations WHERE client_key = :k", {
+      type: QueryTypes.SELECT,
+      replacements: { k: install.clientKey },
+    })
+  )[0];
 const count = async (kind: string) =>
   Number((await sql().query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE kind = :kind", { type: QueryTypes.SELECT, replacements: { kind } }))[0]!.n);
 const post = (p: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -56,7 +67,6 @@ const prItem = async () =>
     (l) => l.item.host === "bitbucket",
   )!.item;
 const latestStatus = () => state.statuses?.at(-1);
-
 
 beforeAll(async () => {
   await bitbucket.start();
@@ -81,8 +91,12 @@ describe("install lifecycle", () => {
     expect(refused.status).toBe(401);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("install_not_verified");
 
-    expect((await post("/installed", { ...lifecyclePayload("installed", forged, "https://bitbucket.org", APP_KEY), principal: { uuid: "not-a-uuid" } })).status).toBe(400);
-    expect((await post("/installed", { ...lifecyclePayload("installed", forged, "https://bitbucket.org", APP_KEY), baseUrl: "https://evil.example.com" })).status).toBe(403);
+    expect(
+      (await post("/installed", { ...lifecyclePayload("installed", forged, "https://bitbucket.org", APP_KEY), principal: { uuid: "not-a-uuid" } })).status,
+    ).toBe(400);
+    expect(
+      (await post("/installed", { ...lifecyclePayload("installed", forged, "https://bitbucket.org", APP_KEY), baseUrl: "https://evil.example.com" })).status,
+    ).toBe(403);
     expect((await post("/installed", { ...lifecyclePayload("installed", forged, "https://bitbucket.org", APP_KEY), key: "groundwork" })).status).toBe(400);
     expect(Number((await sql().query<{ n: number }>("SELECT COUNT(*) AS n FROM bitbucket_installations", { type: QueryTypes.SELECT }))[0]!.n)).toBe(0);
 
@@ -98,14 +112,19 @@ describe("install lifecycle", () => {
     const wrongKey = signAsBitbucket(install.clientKey, "attacker-secret", "POST", "/installed");
     expect((await post("/installed", takeover, { authorization: `JWT ${wrongKey}` })).status).toBe(401);
     const wrongUninstall = signAsBitbucket(install.clientKey, "attacker-secret", "POST", "/uninstalled");
-    expect((await post("/uninstalled", lifecyclePayload("uninstalled", install, "https://bitbucket.org", APP_KEY), { authorization: `JWT ${wrongUninstall}` })).status).toBe(401);
+    expect(
+      (await post("/uninstalled", lifecyclePayload("uninstalled", install, "https://bitbucket.org", APP_KEY), { authorization: `JWT ${wrongUninstall}` }))
+        .status,
+    ).toBe(401);
     expect((await installation())!.status).toBe("active");
 
     install.sharedSecret = "rotated-shared-secret-9876543210";
     expect((await host.install(install)).status).toBe(204);
     // Webhooks must now be signed with the new secret.
     const old = signAsBitbucket(install.clientKey, "first-shared-secret-0123456789", "POST", "/webhooks");
-    expect((await post("/webhooks", created, { authorization: `JWT ${old}`, "x-event-key": "pullrequest:created", "x-request-uuid": "r-old" })).status).toBe(401);
+    expect((await post("/webhooks", created, { authorization: `JWT ${old}`, "x-event-key": "pullrequest:created", "x-request-uuid": "r-old" })).status).toBe(
+      401,
+    );
   });
 });
 
@@ -117,7 +136,12 @@ describe("the documented install payload", () => {
     expect(((await wrongApp.json()) as { error: { field: string } }).error.field).toBe("body.key");
     (state.installations ??= {})[sample.clientKey] = sample.sharedSecret;
     expect((await post("/installed", { ...sample, key: APP_KEY })).status).toBe(204);
-    const row = (await sql().query<Record<string, any>>("SELECT * FROM bitbucket_installations WHERE client_key = :k", { type: QueryTypes.SELECT, replacements: { k: sample.clientKey } }))[0];
+    const row = (
+      await sql().query<Record<string, any>>("SELECT * FROM bitbucket_installations WHERE client_key = :k", {
+        type: QueryTypes.SELECT,
+        replacements: { k: sample.clientKey },
+      })
+    )[0];
     expect(row).toMatchObject({ status: "active", principal_uuid: sample.principal.uuid, principal_name: "sentryuser" });
     const signed = signAsBitbucket(sample.clientKey, sample.sharedSecret, "POST", "/uninstalled");
     expect((await post("/uninstalled", { ...sample, key: APP_KEY, eventType: "uninstalled" }, { authorization: `JWT ${signed}` })).status).toBe(204);
@@ -162,7 +186,8 @@ describe("requests from Bitbucket", () => {
     expect(policy).toContain("object-src 'none'");
     expect(await loaded.text()).toContain("https://bitbucket.org/atlassian-connect/all.js");
 
-    const api = (token: string) => fetch(`${app.url}/bitbucket/api/pull-request?repository=brydzewski/foo&pullrequest=1`, { headers: { authorization: `JWT ${token}` } });
+    const api = (token: string) =>
+      fetch(`${app.url}/bitbucket/api/pull-request?repository=brydzewski/foo&pullrequest=1`, { headers: { authorization: `JWT ${token}` } });
     const context = (secret: string, claims: Record<string, unknown> = {}) =>
       signAsBitbucket(install.clientKey, secret, "GET", "/ignored", { qsh: "context-qsh", sub: "{00000000-0000-4000-8000-0000000000b0}", ...claims });
     expect((await api(context("not-the-secret"))).status).toBe(401);
@@ -189,7 +214,11 @@ describe("requests from Bitbucket", () => {
     expect((await owner.post("/api/integrations/bitbucket/bind/preview", { code })).body).toEqual({ workspace: "brydzewski", alreadyBoundHere: false });
     expect((await owner.post("/api/integrations/bitbucket/bind", { code })).status).toBe(201);
     const overview = (await owner.get("/api/integrations")).body.bitbucket;
-    expect(overview).toMatchObject({ connected: true, descriptorUrl: `${app.url}/bitbucket/atlassian-connect.json`, installations: [{ workspace: "brydzewski", status: "active" }] });
+    expect(overview).toMatchObject({
+      connected: true,
+      descriptorUrl: `${app.url}/bitbucket/atlassian-connect.json`,
+      installations: [{ workspace: "brydzewski", status: "active" }],
+    });
 
     const item = await until("PR metadata fetched as the app", async () => {
       const i = await prItem();
@@ -263,7 +292,10 @@ describe("requests from Bitbucket", () => {
     // A new commit was pushed: the status goes on the new head, resolved from its short hash.
     await until("status on the new commit", async () => latestStatus()?.commit === state.commits![1]);
 
-    expect(await (await host.webhook(install.clientKey, "pullrequest:fulfilled", fulfilled, "req-merged")).json()).toEqual({ received: true, duplicate: false });
+    expect(await (await host.webhook(install.clientKey, "pullrequest:fulfilled", fulfilled, "req-merged")).json()).toEqual({
+      received: true,
+      duplicate: false,
+    });
     expect(await (await host.webhook(install.clientKey, "pullrequest:fulfilled", fulfilled, "req-merged")).json()).toEqual({ received: true, duplicate: true });
     const merged = await until("merged", async () => {
       const i = await prItem();
@@ -297,8 +329,10 @@ describe("requests from Bitbucket", () => {
     stranger.comment.id = 42;
     stranger.comment.user.uuid = "{00000000-0000-4000-8000-0000000000aa}";
     await host.webhook(install.clientKey, "pullrequest:comment_created", stranger, "req-stranger");
-    await until("stranger's delivery processed", async () =>
-      (await sql().query("SELECT 1 FROM jobs WHERE dedupe_key LIKE '%:req-stranger' AND status = 'done'", { type: QueryTypes.SELECT })).length === 1,
+    await until(
+      "stranger's delivery processed",
+      async () =>
+        (await sql().query("SELECT 1 FROM jobs WHERE dedupe_key LIKE '%:req-stranger' AND status = 'done'", { type: QueryTypes.SELECT })).length === 1,
     );
     expect((await prItem()).updates).toHaveLength(1);
   });
@@ -336,7 +370,9 @@ describe("requests from Bitbucket", () => {
     await sleep(500);
     expect(state.statuses!.length).toBe(posted);
     const late = signAsBitbucket(install.clientKey, install.sharedSecret, "POST", "/webhooks");
-    expect((await post("/webhooks", created, { authorization: `JWT ${late}`, "x-event-key": "pullrequest:created", "x-request-uuid": "late" })).status).toBe(401);
+    expect((await post("/webhooks", created, { authorization: `JWT ${late}`, "x-event-key": "pullrequest:created", "x-request-uuid": "late" })).status).toBe(
+      401,
+    );
     expect((await owner.get("/api/integrations")).body.bitbucket).toMatchObject({ connected: false, installations: [{ status: "uninstalled" }] });
   });
 });

@@ -60,10 +60,7 @@ export class BitbucketClient {
 
   private async exchange<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<{ body: T; headers: Headers }> {
     const url = new URL(`${this.apiUrl}${path}`);
-    const authorization =
-      this.auth.kind === "connect"
-        ? `JWT ${appRequestToken(method, url, this.auth)}`
-        : `Bearer ${this.auth.token}`;
+    const authorization = this.auth.kind === "connect" ? `JWT ${appRequestToken(method, url, this.auth)}` : `Bearer ${this.auth.token}`;
     let res: Response;
     try {
       res = await fetch(url, {
@@ -102,7 +99,10 @@ export class BitbucketClient {
   }
   /** Webhook payloads carry 12-character hashes; statuses need the full one. */
   commit(workspace: string, repository: string, hash: string) {
-    return this.request<{ hash: string }>("GET", `/2.0/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/commit/${encodeURIComponent(hash)}`);
+    return this.request<{ hash: string }>(
+      "GET",
+      `/2.0/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/commit/${encodeURIComponent(hash)}`,
+    );
   }
   postBuildStatus(workspace: string, repository: string, commit: string, status: BitbucketBuildStatus) {
     return this.request<{ uuid?: string; key: string }>(
@@ -132,16 +132,28 @@ export class BitbucketClient {
   }
   /** Needs the pullrequest scope; a cheap way to test for it. */
   pullRequests(workspace: string, repository: string) {
-    return this.request<{ values: BitbucketPullRequest[] }>("GET", `/2.0/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/pullrequests?pagelen=1`);
+    return this.request<{ values: BitbucketPullRequest[] }>(
+      "GET",
+      `/2.0/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/pullrequests?pagelen=1`,
+    );
   }
   repositoryHooks(workspace: string, repository: string) {
-    return this.request<{ values: { uuid: string; url: string }[] }>("GET", `/2.0/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/hooks`);
+    return this.request<{ values: { uuid: string; url: string }[] }>(
+      "GET",
+      `/2.0/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/hooks`,
+    );
   }
   /** Bitbucket signs each delivery with `secret` (X-Hub-Signature: sha256=…). */
   createRepositoryHook(workspace: string, repository: string, hook: { description: string; url: string; events: string[]; secret: string }) {
-    return this.request<{ uuid: string }>("POST", `/2.0/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/hooks`, { ...hook, active: true });
+    return this.request<{ uuid: string }>("POST", `/2.0/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/hooks`, {
+      ...hook,
+      active: true,
+    });
   }
   deleteRepositoryHook(workspace: string, repository: string, uuid: string) {
-    return this.request<void>("DELETE", `/2.0/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/hooks/${encodeURIComponent(uuid)}`);
+    return this.request<void>(
+      "DELETE",
+      `/2.0/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/hooks/${encodeURIComponent(uuid)}`,
+    );
   }
 }

@@ -56,7 +56,13 @@ export interface VerifiedJwt {
  * Verifies a Connect JWT with the shared secret of the installation it claims.
  * `qsh: "context"` also accepts the `context-qsh` of iframe context tokens.
  */
-export function verifyConnectJwt(req: Request, token: string | null, secret: string | null, baseUrl: string, qsh: "request" | "context" = "request"): VerifiedJwt {
+export function verifyConnectJwt(
+  req: Request,
+  token: string | null,
+  secret: string | null,
+  baseUrl: string,
+  qsh: "request" | "context" = "request",
+): VerifiedJwt {
   if (!token) throw refused("no JWT");
   let alg: unknown;
   try {
@@ -82,7 +88,11 @@ export function verifyConnectJwt(req: Request, token: string | null, secret: str
 }
 
 /** A JWT for calling the Bitbucket API as the app on an installation's behalf: `iss` = app key, `sub` = clientKey. */
-export function appRequestToken(method: string, url: URL, { appKey, clientKey, sharedSecret: secret }: { appKey: string; clientKey: string; sharedSecret: string }) {
+export function appRequestToken(
+  method: string,
+  url: URL,
+  { appKey, clientKey, sharedSecret: secret }: { appKey: string; clientKey: string; sharedSecret: string },
+) {
   const now = Math.floor(Date.now() / 1000);
   const request = jwt.fromMethodAndUrl(method, `${url.pathname}${url.search}`);
   return jwt.encodeSymmetric(

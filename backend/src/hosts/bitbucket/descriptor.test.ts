@@ -10,10 +10,16 @@ import { startTestApp } from "../../testing/testApp.js";
  * /modules/web-panel (locations, key pattern), /modules/webhook (event and url lengths),
  * /connect-context-access (context parameters need their scope).
  */
-const Key = z.string().max(128).regex(/^[a-zA-Z0-9-]+$/);
+const Key = z
+  .string()
+  .max(128)
+  .regex(/^[a-zA-Z0-9-]+$/);
 const Url = z.string().max(2048).startsWith("/");
 const Descriptor = z.strictObject({
-  key: z.string().max(80).regex(/^[a-zA-Z0-9-._]+$/),
+  key: z
+    .string()
+    .max(80)
+    .regex(/^[a-zA-Z0-9-._]+$/),
   name: z.string().min(1),
   description: z.string().min(1),
   vendor: z.object({ name: z.string(), url: z.url() }).optional(),
@@ -21,14 +27,39 @@ const Descriptor = z.strictObject({
   authentication: z.object({ type: z.enum(["jwt", "none"]) }),
   lifecycle: z.object({ installed: Url, uninstalled: Url }),
   contexts: z.array(z.enum(["account"])),
-  scopes: z.array(z.enum(["account", "account:write", "email", "repository", "repository:write", "repository:admin", "pullrequest", "pullrequest:write", "webhook", "issue", "issue:write", "snippet", "snippet:write", "wiki", "pipeline", "pipeline:write", "runner", "runner:write"])),
+  scopes: z.array(
+    z.enum([
+      "account",
+      "account:write",
+      "email",
+      "repository",
+      "repository:write",
+      "repository:admin",
+      "pullrequest",
+      "pullrequest:write",
+      "webhook",
+      "issue",
+      "issue:write",
+      "snippet",
+      "snippet:write",
+      "wiki",
+      "pipeline",
+      "pipeline:write",
+      "runner",
+      "runner:write",
+    ]),
+  ),
   modules: z.strictObject({
     webhooks: z.array(z.strictObject({ event: z.string().max(64), url: Url })),
     webPanels: z.array(
       z.object({
         key: Key,
         name: z.object({ value: z.string() }),
-        location: z.enum(["org.bitbucket.account.admin.mirror.config", "org.bitbucket.pullrequest.overview.informationPanel", "org.bitbucket.repository.overview.informationPanel"]),
+        location: z.enum([
+          "org.bitbucket.account.admin.mirror.config",
+          "org.bitbucket.pullrequest.overview.informationPanel",
+          "org.bitbucket.repository.overview.informationPanel",
+        ]),
         url: Url,
       }),
     ),

@@ -10,7 +10,8 @@ const state: FakeBitbucketState = {
   repositories: ["a", "b", "c", "d", "e"].map((slug, i) => ({ workspace: "ws", slug, uuid: `{r${i}}` })),
 };
 const bitbucket = fakeBitbucket(state);
-const call = (path: string, init: RequestInit = {}) => fetch(`${bitbucket.url}${path}`, { ...init, headers: { authorization: `Bearer ${TOKEN}`, ...init.headers } });
+const call = (path: string, init: RequestInit = {}) =>
+  fetch(`${bitbucket.url}${path}`, { ...init, headers: { authorization: `Bearer ${TOKEN}`, ...init.headers } });
 
 beforeAll(() => bitbucket.start());
 afterAll(() => bitbucket.stop());
@@ -38,7 +39,11 @@ it("refuses credentials lacking a scope with 403, naming what was needed", async
 
 it("answers 404 to a route Bitbucket does not have, and 400 to a body missing a required field, reporting both", async () => {
   expect((await call("/2.0/repositories/ws/a/nonsense")).status).toBe(404);
-  const status = await call("/2.0/repositories/ws/a/commit/abc/statuses/build", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ key: "k" }) });
+  const status = await call("/2.0/repositories/ws/a/commit/abc/statuses/build", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ key: "k" }),
+  });
   expect(status.status).toBe(400);
   expect(bitbucket.takeViolations()).toEqual([expect.stringContaining("has no operation"), expect.stringContaining("the body lacks state, url")]);
 });

@@ -51,9 +51,13 @@ export interface FakeBitbucketState {
 
 /** What Groundwork's access-token features need (repository, pullrequest, webhook). */
 export const FULL_BITBUCKET_SCOPES = BITBUCKET_TOKEN_SCOPES.map((s) => s.scope);
-const DESCRIPTOR_SCOPES = (JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../../../../atlassian-connect.json"), "utf8")) as { scopes: string[] }).scopes;
+const DESCRIPTOR_SCOPES = (JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../../../../atlassian-connect.json"), "utf8")) as { scopes: string[] })
+  .scopes;
 
-const error = (status: number, message: string, extra: Record<string, unknown> = {}): FakeResponse => ({ status, body: { type: "error", error: { message, ...extra } } });
+const error = (status: number, message: string, extra: Record<string, unknown> = {}): FakeResponse => ({
+  status,
+  body: { type: "error", error: { message, ...extra } },
+});
 const same = (a: string | undefined, b: string | undefined) => a?.toLowerCase() === b?.toLowerCase();
 const contract = new HostContract("bitbucket");
 
@@ -145,7 +149,13 @@ export function fakeBitbucket(state: FakeBitbucketState) {
                 slug: r.slug,
                 full_name: `${r.workspace}/${r.slug}`,
                 name: r.slug,
-                workspace: { slug: r.workspace, uuid: `{${r.workspace.padEnd(8, "0").slice(0, 8).replace(/[^0-9a-f]/g, "a")}-0000-4000-8000-000000000000}` },
+                workspace: {
+                  slug: r.workspace,
+                  uuid: `{${r.workspace
+                    .padEnd(8, "0")
+                    .slice(0, 8)
+                    .replace(/[^0-9a-f]/g, "a")}-0000-4000-8000-000000000000}`,
+                },
               })),
           ),
       },
@@ -162,7 +172,12 @@ export function fakeBitbucket(state: FakeBitbucketState) {
           );
           return paged(
             req,
-            members.map((m) => ({ type: "workspace_membership", permission: m.permission, user: { type: "user", uuid: m.uuid }, workspace: { slug: m.workspace } })),
+            members.map((m) => ({
+              type: "workspace_membership",
+              permission: m.permission,
+              user: { type: "user", uuid: m.uuid },
+              workspace: { slug: m.workspace },
+            })),
           );
         },
       },
@@ -202,11 +217,20 @@ export function fakeBitbucket(state: FakeBitbucketState) {
           const body = JSON.parse(req.body) as { url: string; events: string[]; secret?: string; description?: string };
           const caller = callerOf(req)!;
           const needed = [...new Set(body.events.map((e) => EVENT_SCOPES[e.split(":")[0]!]).filter((x): x is string => Boolean(x)))];
-          if (!contract.allows(needed, caller.scopes))
-            return lacksScopes(["webhook", ...needed], caller.scopes);
-          const hook = { uuid: `{${randomUUID()}}`, workspace: r.workspace, slug: r.slug, url: body.url, events: body.events, ...(body.secret ? { secret: body.secret } : {}) };
+          if (!contract.allows(needed, caller.scopes)) return lacksScopes(["webhook", ...needed], caller.scopes);
+          const hook = {
+            uuid: `{${randomUUID()}}`,
+            workspace: r.workspace,
+            slug: r.slug,
+            url: body.url,
+            events: body.events,
+            ...(body.secret ? { secret: body.secret } : {}),
+          };
           (state.hooks ??= []).push(hook);
-          return ok(req, { status: 201, body: { type: "webhook_subscription", uuid: hook.uuid, url: hook.url, events: hook.events, active: true, secret_set: Boolean(body.secret) } });
+          return ok(req, {
+            status: 201,
+            body: { type: "webhook_subscription", uuid: hook.uuid, url: hook.url, events: hook.events, active: true, secret_set: Boolean(body.secret) },
+          });
         },
       },
       {
@@ -223,7 +247,9 @@ export function fakeBitbucket(state: FakeBitbucketState) {
         method: "GET",
         path: "/2.0/repositories/:workspace/:repo/pullrequests/:id",
         handle: (req) => {
-          const found = state.pullRequests?.find((p) => same(p.workspace, req.params.workspace) && same(p.slug, req.params.repo) && p.pr.id === Number(req.params.id));
+          const found = state.pullRequests?.find(
+            (p) => same(p.workspace, req.params.workspace) && same(p.slug, req.params.repo) && p.pr.id === Number(req.params.id),
+          );
           return found ? ok(req, { status: 200, body: found.pr }) : error(404, "Pull request not found");
         },
       },
@@ -282,7 +308,11 @@ export function lifecyclePayload(
 export function signAsBitbucket(clientKey: string, secret: string, method: string, pathAndQuery: string, overrides: Record<string, unknown> = {}) {
   const now = Math.floor(Date.now() / 1000);
   const qsh = jwt.createQueryStringHash(jwt.fromMethodAndUrl(method, pathAndQuery));
-  return jwt.encodeSymmetric({ iss: clientKey, iat: now, exp: now + 180, qsh, sub: "{00000000-0000-4000-8000-00000000a0a0}", ...overrides }, secret, jwt.SymmetricAlgorithm.HS256);
+  return jwt.encodeSymmetric(
+    { iss: clientKey, iat: now, exp: now + 180, qsh, sub: "{00000000-0000-4000-8000-00000000a0a0}", ...overrides },
+    secret,
+    jwt.SymmetricAlgorithm.HS256,
+  );
 }
 
 /** Bitbucket's side of the lifecycle and webhooks, aimed at the app's baseUrl. */
@@ -302,9 +332,7 @@ export class BitbucketHostDriver {
   async install(install: { clientKey: string; sharedSecret: string; principal: { uuid: string; username: string } }) {
     const previous = this.state.installations?.[install.clientKey];
     (this.state.installations ??= {})[install.clientKey] = install.sharedSecret;
-    const headers: Record<string, string> = previous
-      ? { authorization: `JWT ${signAsBitbucket(install.clientKey, previous, "POST", "/installed")}` }
-      : {};
+    const headers: Record<string, string> = previous ? { authorization: `JWT ${signAsBitbucket(install.clientKey, previous, "POST", "/installed")}` } : {};
     return this.post("/installed", lifecyclePayload("installed", install, this.hostBaseUrl, this.state.appKey), headers);
   }
 
@@ -318,14 +346,18 @@ export class BitbucketHostDriver {
 
   /** A Connect app's webhook: the event's payload wrapped as `{event, data}`, unlike a repository webhook's. */
   webhook(clientKey: string, eventKey: string, data: unknown, requestUuid: string = randomUUID(), secret = this.state.installations?.[clientKey] ?? "") {
-    return this.post("/webhooks", { event: eventKey, data }, {
-      authorization: `JWT ${signAsBitbucket(clientKey, secret, "POST", "/webhooks")}`,
-      "x-event-key": eventKey,
-      "x-hook-uuid": `{${randomUUID()}}`,
-      "x-request-uuid": requestUuid,
-      "x-attempt-number": "1",
-      "user-agent": "Bitbucket-Webhooks/2.0",
-    });
+    return this.post(
+      "/webhooks",
+      { event: eventKey, data },
+      {
+        authorization: `JWT ${signAsBitbucket(clientKey, secret, "POST", "/webhooks")}`,
+        "x-event-key": eventKey,
+        "x-hook-uuid": `{${randomUUID()}}`,
+        "x-request-uuid": requestUuid,
+        "x-attempt-number": "1",
+        "user-agent": "Bitbucket-Webhooks/2.0",
+      },
+    );
   }
 }
 
@@ -333,7 +365,14 @@ export class BitbucketHostDriver {
  * Delivers an event to the repository webhooks created through the API, as Bitbucket does:
  * the event headers, and X-Hub-Signature (sha256 HMAC of the body) when the hook has a secret.
  */
-export async function deliverRepositoryHooks(state: FakeBitbucketState, workspace: string, slug: string, eventKey: string, body: unknown, requestUuid: string = randomUUID()) {
+export async function deliverRepositoryHooks(
+  state: FakeBitbucketState,
+  workspace: string,
+  slug: string,
+  eventKey: string,
+  body: unknown,
+  requestUuid: string = randomUUID(),
+) {
   const raw = JSON.stringify(body);
   const hooks = (state.hooks ?? []).filter((h) => same(h.workspace, workspace) && same(h.slug, slug) && h.events.includes(eventKey));
   return Promise.all(

@@ -17,14 +17,15 @@ export async function verifiedInstallation(services: AppServices, req: Request, 
   return { installation: row!, subject: verified.subject };
 }
 
-
 export const installationName = (i: BitbucketInstallationRow) => i.principalName ?? i.principalUuid;
 
 /** The Bitbucket hosts we trust: installs may come from them, they may frame our pages and supply all.js. */
 export const trustedHosts = (services: AppServices) => [
   ...services.config.bitbucket.allowedBaseUrls,
   // The local sandbox, reached as 127.0.0.1 or localhost.
-  ...(services.config.sandbox.bitbucketUrl ? [services.config.sandbox.bitbucketUrl, services.config.sandbox.bitbucketUrl.replace("127.0.0.1", "localhost")] : []),
+  ...(services.config.sandbox.bitbucketUrl
+    ? [services.config.sandbox.bitbucketUrl, services.config.sandbox.bitbucketUrl.replace("127.0.0.1", "localhost")]
+    : []),
 ];
 
 /**
@@ -48,13 +49,14 @@ export function allowFraming(services: AppServices, res: Response, scriptHost?: 
   );
 }
 
-
 /** The Bitbucket sandbox's one workspace, reachable with its access token as well as through the app. */
 export const SANDBOX_WORKSPACE = "groundwork-sandbox";
 
 /** A token connection to the sandbox's workspace talks to the sandbox; every other one to Bitbucket's API. */
 export const tokenApiUrlFor = (services: AppServices, workspace: string) =>
-  services.config.sandbox.bitbucketUrl && workspace.toLowerCase() === SANDBOX_WORKSPACE ? services.config.sandbox.bitbucketUrl : services.config.bitbucket.apiUrl;
+  services.config.sandbox.bitbucketUrl && workspace.toLowerCase() === SANDBOX_WORKSPACE
+    ? services.config.sandbox.bitbucketUrl
+    : services.config.bitbucket.apiUrl;
 
 /** The sandbox's installations live on the sandbox; every other one on Bitbucket's API. */
 export const apiUrlFor = (services: AppServices, baseUrl: string) =>

@@ -73,7 +73,12 @@ async function access(services: AppServices, via: BitbucketVia): Promise<Bitbuck
     if (!i || i.status !== "active" || !i.workspaceId || !i.sharedSecretSealed) return null; // uninstalled or unbound: no calls
     return {
       workspaceId: i.workspaceId,
-      client: new BitbucketClient(apiUrlFor(services, i.baseUrl), { kind: "connect", appKey: services.config.bitbucket.appKey, clientKey: i.clientKey, sharedSecret: services.secrets.open(i.sharedSecretSealed) }),
+      client: new BitbucketClient(apiUrlFor(services, i.baseUrl), {
+        kind: "connect",
+        appKey: services.config.bitbucket.appKey,
+        clientKey: i.clientKey,
+        sharedSecret: services.secrets.open(i.sharedSecretSealed),
+      }),
       identityScope: i.principalUuid,
       follows: () => true,
       touch: (tx) => touchDelivery(i, tx),
@@ -124,7 +129,12 @@ export async function enqueueBuildStatus(services: AppServices, item: ContextIte
   const workspace = String(item.hostIds.workspace);
   const via = await viaFor(item.workspaceId, workspace);
   if (!via) return;
-  await enqueueStatusJob(services, item.workspaceId, { ...via, workspace, repository: String(item.hostIds.repository), pullRequestId: Number(item.hostIds.pullRequestId) });
+  await enqueueStatusJob(services, item.workspaceId, {
+    ...via,
+    workspace,
+    repository: String(item.hostIds.repository),
+    pullRequestId: Number(item.hostIds.pullRequestId),
+  });
 }
 
 const prWebUrl = (workspace: string, repository: string, id: number) =>
@@ -160,8 +170,7 @@ export function bitbucketJobHandlers(services: AppServices): Record<string, JobH
       const snapshot = pr && fullName ? bitbucketPullRequestSnapshot(fullName, pr) : null;
       const comment = body.comment as BitbucketComment | undefined;
       // Bitbucket shares no emails: a comment counts when its author linked their account to a member.
-      const author =
-        on.identityScope && comment?.user?.uuid ? await linkedMember(on.workspaceId, "bitbucket", on.identityScope, comment.user.uuid) : null;
+      const author = on.identityScope && comment?.user?.uuid ? await linkedMember(on.workspaceId, "bitbucket", on.identityScope, comment.user.uuid) : null;
       await ctx.finish(async (tx) => {
         await on.touch(tx);
         if (!snapshot || !pr || !fullName) return;
@@ -204,7 +213,8 @@ export function bitbucketJobHandlers(services: AppServices): Record<string, JobH
         const commit = hash.length === 40 ? hash : (await on.client.commit(workspace, repository, hash)).hash;
         await on.client.postBuildStatus(workspace, repository, commit, buildStatusBody(services, job, branch, links));
       } catch (err) {
-        if (err instanceof BitbucketError && (err.kind === "auth" || err.kind === "forbidden")) await on.failed(`Posting build statuses failed: ${err.message}`);
+        if (err instanceof BitbucketError && (err.kind === "auth" || err.kind === "forbidden"))
+          await on.failed(`Posting build statuses failed: ${err.message}`);
         throw asJobError(err);
       }
       await on.succeeded();

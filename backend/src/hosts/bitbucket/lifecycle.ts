@@ -80,13 +80,20 @@ function installed(services: AppServices): RequestHandler {
 
 /** An unsigned install is believed only if Bitbucket accepts a call signed with the secret it carries. */
 async function proveSecret(services: AppServices, body: LifecycleBody) {
-  const client = new BitbucketClient(apiUrlFor(services, body.baseUrl), { kind: "connect", appKey: services.config.bitbucket.appKey, clientKey: body.clientKey, sharedSecret: body.sharedSecret! });
+  const client = new BitbucketClient(apiUrlFor(services, body.baseUrl), {
+    kind: "connect",
+    appKey: services.config.bitbucket.appKey,
+    clientKey: body.clientKey,
+    sharedSecret: body.sharedSecret!,
+  });
   try {
     await client.workspaceHooks(body.principal.uuid);
   } catch (err) {
     if (err instanceof BitbucketError && (err.kind === "auth" || err.kind === "forbidden" || err.kind === "not_found"))
       throw new ApiError(401, "install_not_verified", "Bitbucket did not accept this installation's shared secret");
-    throw new ApiError(503, "bitbucket_unreachable", "Bitbucket could not confirm the installation right now; it will retry", undefined, { "Retry-After": "30" });
+    throw new ApiError(503, "bitbucket_unreachable", "Bitbucket could not confirm the installation right now; it will retry", undefined, {
+      "Retry-After": "30",
+    });
   }
 }
 

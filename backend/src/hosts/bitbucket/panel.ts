@@ -67,7 +67,11 @@ function panelAuth(services: AppServices): RequestHandler {
       const member = subject ? await linkedMember(workspace.id, "bitbucket", installation.principalUuid, subject) : null;
       if (member) req.auth = { sessionId: "bitbucket-context-token", csrfToken: "", member: member as Auth["member"], workspace };
       else if (req.path !== "/account-link")
-        throw new ApiError(403, "not_a_member", "Bitbucket does not tell Groundwork who you are by email: link your Groundwork account once to use this panel.");
+        throw new ApiError(
+          403,
+          "not_a_member",
+          "Bitbucket does not tell Groundwork who you are by email: link your Groundwork account once to use this panel.",
+        );
       next();
     } catch (err) {
       next(err);
@@ -91,7 +95,9 @@ export const bitbucketPanelRoutes: RouteSpec[] = [
     response: PullRequestPanelData,
     handler: async ({ query }, ctx) => {
       const [workspace, repository] = query.repository.split("/") as [string, string];
-      const parsed = parseContextUrl(`https://bitbucket.org/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/pull-requests/${query.pullrequest}`);
+      const parsed = parseContextUrl(
+        `https://bitbucket.org/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/pull-requests/${query.pullrequest}`,
+      );
       if (!parsed) throw new ApiError(400, "invalid_parameter", "Not a Bitbucket pull request", "query.repository");
       return pullRequestPanel(ctx, parsed);
     },

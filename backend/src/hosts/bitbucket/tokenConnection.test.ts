@@ -37,7 +37,10 @@ const call = async (method: string, p: string, body?: unknown) => {
 
 beforeAll(async () => {
   await bitbucket.start();
-  app = await startTestApp({ bitbucket: { apiUrl: bitbucket.url, allowedBaseUrls: ["https://bitbucket.org"], appKey: "groundwork" }, worker: { enabled: true, concurrency: 2, maxAttempts: 5 } });
+  app = await startTestApp({
+    bitbucket: { apiUrl: bitbucket.url, allowedBaseUrls: ["https://bitbucket.org"], appKey: "groundwork" },
+    worker: { enabled: true, concurrency: 2, maxAttempts: 5 },
+  });
   owner = (await signUp(app.url, "Olivia", "olivia@example.com")).client;
   objectiveId = (await owner.post("/api/objectives", { title: "Ship foo", period: "2026-Q4" })).body.id;
   await owner.post("/api/context-links", { targetType: "objective", targetId: objectiveId, url: PR_URL });
@@ -71,7 +74,11 @@ it("tests the token with errors a person can act on", async () => {
 });
 
 it("lists every repository of a workspace with hundreds, following Bitbucket's next links", async () => {
-  const many = Array.from({ length: 499 }, (_, i) => ({ workspace: "brydzewski", slug: `repo-${i}`, uuid: `{00000000-0000-4000-8000-${String(i).padStart(12, "0")}}` }));
+  const many = Array.from({ length: 499 }, (_, i) => ({
+    workspace: "brydzewski",
+    slug: `repo-${i}`,
+    uuid: `{00000000-0000-4000-8000-${String(i).padStart(12, "0")}}`,
+  }));
   state.repositories.push(...many);
   state.maxPagelen = 100;
   const before = bitbucket.requests.length;
@@ -92,7 +99,10 @@ it("connects: signed webhooks on the repositories, metadata and build statuses w
   expect(res.status).toBe(201);
   expect(res.body).toMatchObject({ workspace: "brydzewski", repositories: [{ slug: "foo", webhook: true }], status: "active" });
   expect(state.hooks).toHaveLength(1);
-  expect(state.hooks![0]).toMatchObject({ url: `${app.url}/api/webhooks/bitbucket/${res.body.id}`, events: expect.arrayContaining(["pullrequest:created", "pullrequest:comment_created"]) });
+  expect(state.hooks![0]).toMatchObject({
+    url: `${app.url}/api/webhooks/bitbucket/${res.body.id}`,
+    events: expect.arrayContaining(["pullrequest:created", "pullrequest:comment_created"]),
+  });
   expect(state.hooks![0]!.secret!.length).toBeGreaterThanOrEqual(32);
 
   const item = await until("metadata via the token", async () => {
@@ -108,20 +118,26 @@ it("connects: signed webhooks on the repositories, metadata and build statuses w
 it("accepts only deliveries signed with the webhook secret, once each", async () => {
   const id = (await owner.get("/api/integrations")).body.bitbucket.tokenConnection.id;
   const url = `${app.url}/api/webhooks/bitbucket/${id}`;
-  const count = async () => Number((await app.services.storage.sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE kind = 'bitbucket.event'", { type: QueryTypes.SELECT }))[0]!.n);
+  const count = async () =>
+    Number(
+      (
+        await app.services.storage.sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE kind = 'bitbucket.event'", { type: QueryTypes.SELECT })
+      )[0]!.n,
+    );
   const before = await count();
   const headers = { "content-type": "application/json", "x-event-key": "pullrequest:fulfilled", "x-request-uuid": "forged" };
-  const forged: Record<string, string>[] = [
-    {},
-    { "x-hub-signature": "sha256=" + "0".repeat(64) },
-    { "x-hub-signature": "sha1=abc" },
-  ];
-  for (const extra of forged) expect((await fetch(url, { method: "POST", headers: { ...headers, ...extra }, body: JSON.stringify(fulfilled) })).status).toBe(401);
+  const forged: Record<string, string>[] = [{}, { "x-hub-signature": "sha256=" + "0".repeat(64) }, { "x-hub-signature": "sha1=abc" }];
+  for (const extra of forged)
+    expect((await fetch(url, { method: "POST", headers: { ...headers, ...extra }, body: JSON.stringify(fulfilled) })).status).toBe(401);
   expect((await fetch(url.replace(/[0-9a-f-]{36}$/, "00000000-0000-4000-8000-000000000000"), { method: "POST", headers, body: "{}" })).status).toBe(401);
   expect(await count()).toBe(before);
   // A validly signed delivery with a request id too long for the dedupe key is refused as bad input, not a 500.
   const signed = createHmac("sha256", state.hooks![0]!.secret!).update(JSON.stringify(fulfilled)).digest("hex");
-  const long = await fetch(url, { method: "POST", headers: { ...headers, "x-request-uuid": "r".repeat(400), "x-hub-signature": `sha256=${signed}` }, body: JSON.stringify(fulfilled) });
+  const long = await fetch(url, {
+    method: "POST",
+    headers: { ...headers, "x-request-uuid": "r".repeat(400), "x-hub-signature": `sha256=${signed}` },
+    body: JSON.stringify(fulfilled),
+  });
   expect(long.status).toBe(400);
   expect(((await long.json()) as { error: { field: string } }).error.field).toBe("headers.X-Request-UUID");
   expect(await count()).toBe(before);
@@ -142,14 +158,18 @@ it("never reads or writes a repository the connection does not follow", async ()
   expect((await call("POST", "/api/integrations/bitbucket/token", { workspace: "brydzewski", token: TOKEN, repositories: ["foo"] })).status).toBe(201);
   const before = bitbucket.requests.length;
   const kr = (await owner.post(`/api/objectives/${objectiveId}/key-results`, { title: "Bar" })).body;
-  expect((await owner.post("/api/context-links", { targetType: "key_result", targetId: kr.id, url: "https://bitbucket.org/brydzewski/bar/pull-requests/7" })).status).toBe(201);
+  expect(
+    (await owner.post("/api/context-links", { targetType: "key_result", targetId: kr.id, url: "https://bitbucket.org/brydzewski/bar/pull-requests/7" })).status,
+  ).toBe(201);
   await until("marked not followed", async () => {
     const objective = (await owner.get("/api/objectives")).body.items.find((o: { id: string }) => o.id === objectiveId);
     const links = objective.keyResults.flatMap((k: { links: { item: { metadataStatus: string } }[] }) => k.links);
     return links.some((l: { item: { metadataStatus: string } }) => l.item.metadataStatus === "not_followed");
   });
   await until("jobs settled", async () => {
-    const [row] = await app.services.storage.sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE status IN ('queued', 'running')", { type: QueryTypes.SELECT });
+    const [row] = await app.services.storage.sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE status IN ('queued', 'running')", {
+      type: QueryTypes.SELECT,
+    });
     return Number(row!.n) === 0;
   });
   expect(bitbucket.requests.slice(before).filter((r) => r.path.includes("/bar/"))).toEqual([]);

@@ -44,9 +44,17 @@ async function testToken(services: AppServices, workspace: string, token: string
   const explain = (err: unknown) => {
     if (!(err instanceof BitbucketError)) return err;
     if (err.kind === "auth") return new ApiError(422, "bitbucket_auth_denied", "Bitbucket did not accept the token — check it and its expiry", "body.token");
-    if (err.kind === "not_found") return new ApiError(422, "bitbucket_workspace_not_found", `No Bitbucket workspace "${workspace}" is visible to this token — check its name`, "body.workspace");
+    if (err.kind === "not_found")
+      return new ApiError(
+        422,
+        "bitbucket_workspace_not_found",
+        `No Bitbucket workspace "${workspace}" is visible to this token — check its name`,
+        "body.workspace",
+      );
     if (err.kind === "rate_limited")
-      return new ApiError(503, "bitbucket_rate_limited", "Bitbucket is rate-limiting us; try again later", undefined, { "Retry-After": String(err.retryAfterSeconds ?? 60) });
+      return new ApiError(503, "bitbucket_rate_limited", "Bitbucket is rate-limiting us; try again later", undefined, {
+        "Retry-After": String(err.retryAfterSeconds ?? 60),
+      });
     return new ApiError(
       502,
       "bitbucket_unreachable",
@@ -144,11 +152,14 @@ export const bitbucketTokenRoutes = [
       const missing = hooked.filter((h) => !h.hookUuid).map((h) => h.slug);
       await row.update({
         repositories: hooked,
-        lastError: missing.length ? `Bitbucket refused webhooks on ${missing.join(", ")}; Groundwork still posts build statuses there, and Sync keeps PRs current.` : null,
+        lastError: missing.length
+          ? `Bitbucket refused webhooks on ${missing.join(", ")}; Groundwork still posts build statuses there, and Sync keeps PRs current.`
+          : null,
       });
       const items = await ContextItemRow.findAll({ where: { workspaceId: ctx.auth.workspace.id, host: "bitbucket" } });
       for (const item of items.filter((i) => String(i.hostIds.workspace).toLowerCase() === body.workspace.toLowerCase())) {
-        if (item.metadataStatus !== "fetched") await ctx.services.queue.enqueue("bitbucket.refresh", { contextItemId: item.id }, { workspaceId: item.workspaceId });
+        if (item.metadataStatus !== "fetched")
+          await ctx.services.queue.enqueue("bitbucket.refresh", { contextItemId: item.id }, { workspaceId: item.workspaceId });
         if (item.kind === "pull_request") await enqueueBuildStatus(ctx.services, item);
       }
       return toTokenConnection(ctx.services, row);
