@@ -1,6 +1,11 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { ApiFailure } from "./api";
 
+/** What to tell someone a call failed with: the API's message, or that Groundwork could not be reached. */
+export function failureMessage(e: unknown) {
+  return e instanceof ApiFailure ? e.message : "Could not reach Groundwork; check your connection and try again";
+}
+
 /** Runs a form action, showing the server's message (and field) if it fails. */
 export function useAction() {
   const [error, setError] = useState<string | null>(null);
@@ -12,7 +17,7 @@ export function useAction() {
       await fn();
       return true;
     } catch (e) {
-      setError(e instanceof ApiFailure ? e.message : "Could not reach Groundwork; check your connection and try again");
+      setError(failureMessage(e));
       return false;
     } finally {
       setBusy(false);

@@ -21,7 +21,8 @@ export function PullRequestPanel() {
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
-  const pr = pullRequestFromUrl();
+  // The panel's URL names its pull request and never changes: read once.
+  const [pr] = useState(pullRequestFromUrl);
 
   const load = useCallback(async () => {
     try {
@@ -30,8 +31,7 @@ export function PullRequestPanel() {
     } catch (err) {
       setState({ phase: "error", ...describe(err) });
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [pr]);
   useEffect(() => {
     void load();
   }, [load]);

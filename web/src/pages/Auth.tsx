@@ -1,9 +1,10 @@
 import { useEffect, useState } from "react";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import type { InvitePreview, Session } from "@groundwork/shared-types";
 import { api } from "../api";
 import { useSession } from "../session";
-import { ErrorNote, Field, Form, useAction } from "../ui";
+import { ErrorNote, failureMessage, Field, Form, useAction } from "../ui";
 
 export function SignupPage() {
   const { setSession } = useSession();
@@ -129,15 +130,16 @@ export function ResetPasswordPage() {
 export function VerifyEmailPage() {
   const token = new URLSearchParams(useLocation().search).get("token") ?? "";
   const { session, setSession } = useSession();
-  const [done, setDone] = useState(false);
-  const { error, run } = useAction();
-  useEffect(() => {
-    void run(async () => api("POST", "/api/auth/verify-email", { token })).then((ok) => {
-      setDone(ok);
-      if (ok && session) setSession({ ...session, account: { ...session.account, emailVerified: true } });
-    });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [token]);
+  const verify = useMutation({
+    mutationFn: (t: string) => api("POST", "/api/auth/verify-email", { token: t }),
+    onSuccess: () => {
+      if (session) setSession({ ...session, account: { ...session.account, emailVerified: true } });
+    },
+  });
+  const { mutate } = verify; // stable: the link's token is confirmed once, not again as the session changes
+  useEffect(() => mutate(token), [mutate, token]);
+  const done = verify.isSuccess;
+  const error = verify.error ? failureMessage(verify.error) : null;
   return (
     <main className="auth">
       <h1>Confirm your email</h1>
@@ -156,14 +158,15 @@ export function AcceptInvitePage() {
   const { token = "" } = useParams();
   const { setSession } = useSession();
   const nav = useNavigate();
-  const [preview, setPreview] = useState<InvitePreview | null>(null);
+  const { data: preview, error: previewError } = useQuery({
+    queryKey: ["invite-preview", token],
+    queryFn: () => api<InvitePreview>("GET", `/api/invites/by-token/${encodeURIComponent(token)}`),
+    retry: false,
+  });
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
-  const { error, busy, run } = useAction();
-  useEffect(() => {
-    void run(async () => setPreview(await api<InvitePreview>("GET", `/api/invites/by-token/${encodeURIComponent(token)}`)));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [token]);
+  const { error: actionError, busy, run } = useAction();
+  const error = actionError ?? (previewError ? failureMessage(previewError) : null);
   return (
     <main className="auth">
       <h1>{preview ? `Join ${preview.workspaceName}` : "Join a workspace"}</h1>

@@ -1,26 +1,29 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router-dom";
 import type { BitbucketBindPreview } from "@groundwork/shared-types";
 import { api } from "../api";
-import { ErrorNote, useAction } from "../ui";
+import { ErrorNote, failureMessage, useAction } from "../ui";
 
 /** Where the Bitbucket app's configure page sends an owner to connect the Bitbucket workspace here. */
 export function BindBitbucketPage() {
   const [params] = useSearchParams();
   const code = params.get("code") ?? "";
-  const [preview, setPreview] = useState<BitbucketBindPreview | null>(null);
+  // Reading the preview changes nothing, but it is asked once: the code is short-lived.
+  const { data: preview, error: previewError } = useQuery({
+    queryKey: ["bitbucket-bind-preview", code],
+    queryFn: () => api<BitbucketBindPreview>("POST", "/api/integrations/bitbucket/bind/preview", { code }),
+    retry: false,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
   const [bound, setBound] = useState(false);
   const { error, busy, run } = useAction();
-
-  useEffect(() => {
-    void run(async () => setPreview(await api<BitbucketBindPreview>("POST", "/api/integrations/bitbucket/bind/preview", { code })));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [code]);
 
   return (
     <section>
       <h1>Connect Bitbucket</h1>
-      <ErrorNote error={error} />
+      <ErrorNote error={error ?? (previewError ? failureMessage(previewError) : null)} />
       {preview && !bound && (
         <>
           <p>

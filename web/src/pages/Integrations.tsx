@@ -1,4 +1,5 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 import type {
   AdoConnected,
   AdoConnection,
@@ -13,7 +14,7 @@ import { ADO_PAT_SCOPES, BITBUCKET_TOKEN_SCOPES, JOB_LABELS } from "@groundwork/
 import { api } from "../api";
 import { LoadMore, usePagedList } from "../lists";
 import { useSession } from "../session";
-import { ErrorNote, Field, useAction } from "../ui";
+import { ErrorNote, failureMessage, Field, useAction } from "../ui";
 
 const ADO_EVENTS = [
   "Pull request created",
@@ -292,13 +293,16 @@ function AdoCard({ overview, reload }: { overview: IntegrationsOverview["ado"]; 
 
 export function IntegrationsPage() {
   const { session } = useSession();
-  const [overview, setOverview] = useState<IntegrationsOverview | null>(null);
-  const { error, run } = useAction();
-  const load = () => void run(async () => setOverview(await api<IntegrationsOverview>("GET", "/api/integrations")));
-  useEffect(() => {
-    if (session?.member.role === "owner") load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [session]);
+  const {
+    data: overview,
+    error,
+    refetch,
+  } = useQuery({
+    queryKey: ["/api/integrations"],
+    queryFn: () => api<IntegrationsOverview>("GET", "/api/integrations"),
+    enabled: session?.member.role === "owner",
+  });
+  const load = () => void refetch();
   if (session?.member.role !== "owner")
     return (
       <section>
@@ -309,7 +313,7 @@ export function IntegrationsPage() {
   return (
     <section>
       <h1>Integrations</h1>
-      <ErrorNote error={error} />
+      <ErrorNote error={error ? failureMessage(error) : null} />
       {overview && <AdoCard overview={overview.ado} reload={load} />}
       {overview && <BitbucketCard overview={overview.bitbucket} reload={load} />}
       <FailedWork />

@@ -1,26 +1,29 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "react-router-dom";
 import type { AccountLinkPreview } from "@groundwork/shared-types";
 import { api } from "../api";
-import { ErrorNote, useAction } from "../ui";
+import { ErrorNote, failureMessage, useAction } from "../ui";
 
 /** Where a host panel (Azure DevOps, Bitbucket) sends someone Groundwork cannot match by email. */
 export function LinkAccountPage() {
   const [params] = useSearchParams();
   const code = params.get("code") ?? "";
-  const [preview, setPreview] = useState<AccountLinkPreview | null>(null);
+  // Reading the preview changes nothing, but it is asked once: the code is short-lived.
+  const { data: preview, error: previewError } = useQuery({
+    queryKey: ["account-link-preview", code],
+    queryFn: () => api<AccountLinkPreview>("POST", "/api/account-links/preview", { code }),
+    retry: false,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
   const [linked, setLinked] = useState(false);
   const { error, busy, run } = useAction();
-
-  useEffect(() => {
-    void run(async () => setPreview(await api<AccountLinkPreview>("POST", "/api/account-links/preview", { code })));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [code]);
 
   return (
     <section>
       <h1>Link your {preview?.hostName ?? "host"} account</h1>
-      <ErrorNote error={error} />
+      <ErrorNote error={error ?? (previewError ? failureMessage(previewError) : null)} />
       {preview && !linked && (
         <>
           <p>
