@@ -1,22 +1,15 @@
 import { useState } from "react";
-import { useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router-dom";
 import type { BitbucketBindPreview } from "@groundwork/shared-types";
 import { api } from "../api";
+import { useCodePreview } from "../lists";
 import { ErrorNote, failureMessage, useAction } from "../ui";
 
 /** Where the Bitbucket app's configure page sends an owner to connect the Bitbucket workspace here. */
 export function BindBitbucketPage() {
   const [params] = useSearchParams();
   const code = params.get("code") ?? "";
-  // Reading the preview changes nothing, but it is asked once: the code is short-lived.
-  const { data: preview, error: previewError } = useQuery({
-    queryKey: ["bitbucket-bind-preview", code],
-    queryFn: () => api<BitbucketBindPreview>("POST", "/api/integrations/bitbucket/bind/preview", { code }),
-    retry: false,
-    staleTime: Infinity,
-    refetchOnWindowFocus: false,
-  });
+  const { data: preview, error: previewError } = useCodePreview<BitbucketBindPreview>("/api/integrations/bitbucket/bind/preview", code);
   const [bound, setBound] = useState(false);
   const { error, busy, run } = useAction();
 

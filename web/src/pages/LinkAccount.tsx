@@ -1,22 +1,15 @@
 import { useState } from "react";
-import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "react-router-dom";
 import type { AccountLinkPreview } from "@groundwork/shared-types";
 import { api } from "../api";
+import { useCodePreview } from "../lists";
 import { ErrorNote, failureMessage, useAction } from "../ui";
 
 /** Where a host panel (Azure DevOps, Bitbucket) sends someone Groundwork cannot match by email. */
 export function LinkAccountPage() {
   const [params] = useSearchParams();
   const code = params.get("code") ?? "";
-  // Reading the preview changes nothing, but it is asked once: the code is short-lived.
-  const { data: preview, error: previewError } = useQuery({
-    queryKey: ["account-link-preview", code],
-    queryFn: () => api<AccountLinkPreview>("POST", "/api/account-links/preview", { code }),
-    retry: false,
-    staleTime: Infinity,
-    refetchOnWindowFocus: false,
-  });
+  const { data: preview, error: previewError } = useCodePreview<AccountLinkPreview>("/api/account-links/preview", code);
   const [linked, setLinked] = useState(false);
   const { error, busy, run } = useAction();
 
