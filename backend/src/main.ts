@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { ConfigError, loadConfig, StartupError } from "./config.js";
 import { createLogger } from "./log.js";
-import { SANDBOX_ORG } from "./hosts/ado/connection.js";
+import { SANDBOX_ORG } from "./hosts/ado/credentials.js";
 import { startAdoSandbox } from "./hosts/ado/sandbox.js";
 import { adoHostsOf } from "./hosts/ado/fakeAdo.js";
 import { startBitbucketSandbox } from "./hosts/bitbucket/sandbox.js";

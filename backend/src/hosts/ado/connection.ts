@@ -1,4 +1,3 @@
-import { timingSafeEqual } from "node:crypto";
 import {
   AdoConnected,
   AdoConnectionTest,
@@ -15,7 +14,8 @@ import { route, type MemberContext } from "../../http/route.js";
 import type { AppServices } from "../../http/services.js";
 import { AdoConnectionRow, ContextItemRow } from "../../storage/models.js";
 import { newToken, sha256 } from "../../workspace/secrets.js";
-import { AdoClient, AdoError, type AdoHosts } from "./client.js";
+import { AdoClient, AdoError } from "./client.js";
+import { clientFor, hostsFor, SANDBOX_ORG } from "./credentials.js";
 import { enqueuePrStatus, queueSync, STATUS_CONTEXT } from "./jobs.js";
 import { normalizeOrgUrl, ORG_URL_EXPECTED } from "./orgUrl.js";
 import { assertDeliverable, createServiceHooks, deleteServiceHooks, resecretServiceHooks } from "./serviceHooks.js";
@@ -46,23 +46,6 @@ const unreachable = (err: AdoError) =>
     "ado_unreachable",
     err.kind === "unreachable" ? `${err.message}; try again in a moment` : `Azure DevOps did not answer properly (${err.message}); try again`,
   );
-
-/** The sandbox organisation lives on the local sandbox; every other one on Azure DevOps. */
-export const SANDBOX_ORG = "groundwork-sandbox";
-const hostsFor = (services: AppServices, organization: string): AdoHosts =>
-  organization === SANDBOX_ORG && services.config.sandbox.ado
-    ? services.config.sandbox.ado
-    : { baseUrl: services.config.adoBaseUrl, identityUrl: services.config.adoIdentityUrl };
-
-/** The connection's client; the PAT is decrypted only here, for the call. */
-export function clientFor(services: AppServices, c: AdoConnectionRow) {
-  return new AdoClient(hostsFor(services, c.organization), c.organization, services.secrets.open(c.patSealed));
-}
-
-/** Checks a webhook's Basic auth password against the stored hash, in constant time. */
-export function webhookSecretMatches(c: AdoConnectionRow, presented: string) {
-  return timingSafeEqual(Buffer.from(sha256(presented)), Buffer.from(c.webhookSecretHash));
-}
 
 /** Runs `work` over `items`, `limit` at a time, keeping their order: an organisation may have hundreds of projects. */
 async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>) {

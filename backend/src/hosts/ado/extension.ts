@@ -10,7 +10,7 @@ import type { Auth } from "../../http/session.js";
 import { AdoConnectionRow, MemberRow, UserRow, WorkspaceRow } from "../../storage/models.js";
 import { panelWorkspaceRoutes, pullRequestPanel } from "../../workspace/pullRequestPanel.js";
 import { AdoError } from "./client.js";
-import { clientFor } from "./connection.js";
+import { clientFor } from "./credentials.js";
 import { accountLinkUrl, linkedMember } from "../accountLinks.js";
 
 /** Where the extension's API lives; its calls carry the app token, never a cookie. */

@@ -4,10 +4,10 @@ import type { Transaction } from "sequelize";
 import { adoPullRequestKey } from "@groundwork/shared-types";
 import { AdoConnectionRow, ContextItemRow, ContextLinkRow } from "../../storage/models.js";
 import { type AdoClient, type AdoPullRequest, type AdoPullRequestStatus, type AdoWorkItem, asJobError, AdoError, isCompletePullRequest } from "./client.js";
-import { clientFor } from "./connection.js";
+import { clientFor } from "./credentials.js";
 import { pullRequestSnapshot, workItemSnapshot } from "./snapshots.js";
 import { applySnapshot, touchDelivery, type Snapshot } from "../snapshot.js";
-import type { AdoEventJob } from "./webhooks.js";
+import type { AdoEventJob } from "./events.js";
 import { authorEmail, pullRequestComment, recordComment, workItemComments, type CommentActivity } from "./comments.js";
 
 async function withAdo<T>(call: () => Promise<T>) {

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import type { AdoPullRequest, AdoWorkItem } from "./client.js";
-import { SANDBOX_ORG } from "./connection.js";
+import { SANDBOX_ORG } from "./credentials.js";
 import { addExtensionHarness, DEFAULT_EXTENSION_DIST } from "./extensionHarness.js";
 import { deliverToSubscriptions, fakeAdo, sendServiceHook, type FakeAdoState, type FakeAdoToken } from "./fakeAdo.js";
 import { escapeHtml } from "../../http/html.js";

@@ -1,43 +1,10 @@
 import express, { type RequestHandler } from "express";
-import { z } from "zod";
 import { ApiError } from "../../http/errors.js";
 import { DeliveryRecorder } from "../../jobs/deliveries.js";
 import { AdoConnectionRow } from "../../storage/models.js";
 import { isCompletePullRequest, type AdoPullRequest } from "./client.js";
-import { webhookSecretMatches } from "./connection.js";
-
-/** The service-hook events we act on (learn.microsoft.com/azure/devops/service-hooks/events). */
-export const ADO_EVENTS = [
-  "git.pullrequest.created",
-  "git.pullrequest.updated",
-  "git.pullrequest.merged",
-  "ms.vss-code.git-pullrequest-comment-event",
-  "workitem.created",
-  "workitem.updated",
-  "workitem.commented",
-] as const;
-
-export const AdoEvent = z.looseObject({
-  id: z.string().min(1).max(100),
-  eventType: z.string().min(1).max(200),
-  resource: z.record(z.string(), z.unknown()).nullish(),
-  // Which project the event is from: minimal work item payloads are fetched through it.
-  resourceContainers: z
-    .object({
-      project: z
-        .object({ id: z.string().max(100) })
-        .partial()
-        .nullish(),
-    })
-    .partial()
-    .nullish(),
-  createdDate: z.string().optional(),
-});
-export type AdoEvent = z.infer<typeof AdoEvent>;
-export interface AdoEventJob {
-  connectionId: string;
-  event: AdoEvent;
-}
+import { webhookSecretMatches } from "./credentials.js";
+import { ADO_EVENTS, AdoEvent, type AdoEventJob } from "./events.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const refused = () =>

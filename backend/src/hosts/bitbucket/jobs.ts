@@ -6,10 +6,15 @@ import { BitbucketInstallationRow, BitbucketTokenConnectionRow, ContextItemRow, 
 import { asJobError } from "../hostError.js";
 import { applySnapshot, touchDelivery, type Snapshot } from "../snapshot.js";
 import { BitbucketClient, BitbucketError, type BitbucketBuildStatus, type BitbucketPullRequest, type BitbucketUser } from "./client.js";
-import type { BitbucketEventJob } from "./lifecycle.js";
 import { apiUrlFor, tokenApiUrlFor } from "./installations.js";
 import { linkedMember } from "../accountLinks.js";
 import { recordContextUpdate } from "../contextUpdates.js";
+
+/** A `bitbucket.event` job: one delivery, from the Connect app's installation or a token connection's webhook. */
+export type BitbucketEventJob = ({ installationId: string } | { connectionId: string }) & {
+  eventKey: string;
+  body: Record<string, unknown>;
+};
 
 interface BitbucketComment {
   id?: number;

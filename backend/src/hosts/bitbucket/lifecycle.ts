@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ApiError } from "../../http/errors.js";
 import type { AppServices } from "../../http/services.js";
 import type { DeliveryRecorder } from "../../jobs/deliveries.js";
+import type { BitbucketEventJob } from "./jobs.js";
 import { BitbucketInstallationRow } from "../../storage/models.js";
 import { BitbucketClient, BitbucketError } from "./client.js";
 import { connectToken, verifyConnectJwt } from "./connectJwt.js";
@@ -157,11 +158,6 @@ export async function recordBitbucketEvent(
   });
   res.status(202).json({ received: true, duplicate });
 }
-
-export type BitbucketEventJob = ({ installationId: string } | { connectionId: string }) & {
-  eventKey: string;
-  body: Record<string, unknown>;
-};
 
 /**
  * Connect app webhooks arrive wrapped, `{"event": "pullrequest:updated", "data": {pullrequest,

@@ -1,0 +1,24 @@
+import { timingSafeEqual } from "node:crypto";
+import type { AppServices } from "../../http/services.js";
+import type { AdoConnectionRow } from "../../storage/models.js";
+import { sha256 } from "../../workspace/secrets.js";
+import { AdoClient, type AdoHosts } from "./client.js";
+
+// What a stored connection's credentials give: its client, and the check of its webhook secret.
+
+/** The sandbox organisation lives on the local sandbox; every other one on Azure DevOps. */
+export const SANDBOX_ORG = "groundwork-sandbox";
+export const hostsFor = (services: AppServices, organization: string): AdoHosts =>
+  organization === SANDBOX_ORG && services.config.sandbox.ado
+    ? services.config.sandbox.ado
+    : { baseUrl: services.config.adoBaseUrl, identityUrl: services.config.adoIdentityUrl };
+
+/** The connection's client; the PAT is decrypted only here, for the call. */
+export function clientFor(services: AppServices, c: AdoConnectionRow) {
+  return new AdoClient(hostsFor(services, c.organization), c.organization, services.secrets.open(c.patSealed));
+}
+
+/** Checks a webhook's Basic auth password against the stored hash, in constant time. */
+export function webhookSecretMatches(c: AdoConnectionRow, presented: string) {
+  return timingSafeEqual(Buffer.from(sha256(presented)), Buffer.from(c.webhookSecretHash));
+}
