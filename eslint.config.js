@@ -32,5 +32,6 @@ export default tseslint.config(
   // Tests read JSON bodies as the API sends them, untyped.
   { files: ["**/*.test.ts", "backend/src/testing/**", "web/e2e/**"], rules: { "@typescript-eslint/no-explicit-any": "off" } },
   { files: ["**/*.js", "**/*.mjs"], ...tseslint.configs.disableTypeChecked },
+  { files: ["**/*.cjs"], languageOptions: { globals: { ...globals.node }, sourceType: "commonjs" } },
   prettier,
 );
