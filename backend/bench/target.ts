@@ -12,6 +12,7 @@ import path from "node:path";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { QueryTypes } from "sequelize";
+import { adoPullRequestKey } from "@groundwork/shared-types";
 import { loadConfig } from "../src/config.js";
 import { createLogger } from "../src/log.js";
 import { startGroundwork } from "../src/server.js";
@@ -108,7 +109,7 @@ if (mode === "bare") {
           host: "ado" as const,
           kind: "pull_request" as const,
           url: `https://dev.azure.com/fabrikam/Lists/_git/payments/pullrequest/${k + 1}`,
-          externalKey: `ado:fabrikam:lists:payments:${k + 1}`,
+          externalKey: adoPullRequestKey("fabrikam", "Lists", "payments", k + 1),
           hostIds: { organization: "fabrikam", project: "Lists", repository: "payments", pullRequestId: k + 1 },
           metadataStatus: "fetched" as const,
           metadata: null,
