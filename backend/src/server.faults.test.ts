@@ -84,6 +84,10 @@ async function deliver(baseUrl: string, id: string, pullRequestId: number, hook 
   }
 }
 
+/** One update of each pull request, all at once, named `prefix-0` … */
+const deliverToEach = (baseUrl: string, prefix: string) =>
+  Promise.all(Array.from({ length: PULL_REQUESTS }, (_, i) => deliver(baseUrl, `${prefix}-${i}`, i + 1)));
+
 /**
  * Sends `count` deliveries, 20 at a time; `midway` runs once `after` of them are acknowledged.
  * `send` is one delivery (by default one attempt, as a host whose delivery was cut off sees it).
@@ -138,6 +142,7 @@ const allDone = (prefix: string, hook = webhook) =>
 const count = async (sql: string, replacements: Record<string, unknown> = {}) =>
   Number((await reader.query<{ n: number | string }>(sql, { type: QueryTypes.SELECT, replacements }))[0]!.n);
 
+const runningStatusCalls = () => count("SELECT COUNT(*) AS n FROM jobs WHERE kind = 'ado.pr-status' AND status = 'running'");
 const statusPosts = () => ado.requests.filter((r) => r.method === "POST" && r.path.endsWith("/statuses"));
 /** Waits for a status on each of the pull requests, posted after the `before`th status call. */
 const statusOnEveryPullRequest = (before: number) =>
@@ -249,7 +254,7 @@ it("holds back while Azure DevOps throttles without Retry-After, then posts ever
   const bare429 = { status: 429, body: { $id: "1", message: "TF400733: Request was blocked", typeKey: "RequestBlockedException" } };
   const before = statusPosts().length;
   ado.fail({ method: "POST", path: /\/statuses$/, respond: bare429, times: 10_000 });
-  const outcomes = await Promise.all(Array.from({ length: PULL_REQUESTS }, (_, i) => deliver(url, `throttle-${i}`, i + 1)));
+  const outcomes = await deliverToEach(url, "throttle");
   // The jobs in flight when the first 429 comes make their calls (at most the lane's limit);
   // from then on the lane waits, and one probe at a time, ever further apart, asks again.
   await new Promise((r) => setTimeout(r, 1_500));
@@ -283,7 +288,7 @@ it("waits out a host outage of an hour and a half (on a moved clock) with one pr
     times: 100_000,
   });
   const before = statusPosts().length;
-  const outcomes = await Promise.all(Array.from({ length: PULL_REQUESTS }, (_, i) => deliver(replica.url, `outage-${i}`, i + 1)));
+  const outcomes = await deliverToEach(replica.url, "outage");
   await allDone("outage");
   // Status jobs come due at the end of their coalescing window.
   replica.child.send({ clock: (clock += 1_000) });
@@ -318,7 +323,7 @@ it("waits out a host outage of an hour and a half (on a moved clock) with one pr
   }
   const duringOutage = statusPosts().length - before;
   // Deliveries that carry the whole pull request need nothing from the host: applied at once, hold or not.
-  const meanwhile = await Promise.all(Array.from({ length: PULL_REQUESTS }, (_, i) => deliver(replica.url, `meanwhile-${i}`, i + 1)));
+  const meanwhile = await deliverToEach(replica.url, "meanwhile");
   await allDone("meanwhile");
   const appliedMeanwhile = (await account("meanwhile", meanwhile)).done;
   expect(await holdUntil()).toBeGreaterThan(clock);
@@ -353,13 +358,13 @@ it("keeps another workspace's work moving while the host hangs on every call of 
   // The status calls hang past the client's 15 s timeout; the lane's limit lets 8 of the 16 slots hang.
   ado.fail({ method: "POST", path: /\/statuses$/, delayMs: 20_000, times: 8 });
   const before = statusPosts().length;
-  const hung = await Promise.all(Array.from({ length: PULL_REQUESTS }, (_, i) => deliver(url, `hang-${i}`, i + 1)));
-  await until("8 status calls hanging", async () => (await count("SELECT COUNT(*) AS n FROM jobs WHERE kind = 'ado.pr-status' AND status = 'running'")) >= 8);
+  const hung = await deliverToEach(url, "hang");
+  await until("8 status calls hanging", async () => (await runningStatusCalls()) >= 8);
   const started = Date.now();
   const outcomes = await burst(url, "beside", 100, 0, () => undefined, deliver, quiet);
   await allDone("beside", quiet);
   const allDoneAfterMs = Date.now() - started;
-  const stillHanging = await count("SELECT COUNT(*) AS n FROM jobs WHERE kind = 'ado.pr-status' AND status = 'running'");
+  const stillHanging = await runningStatusCalls();
   const slowest = Math.max(...(await eventJobs("beside", quiet)).map((r) => Number(r.updated_at) - Number(r.created_at)));
   const result = await account("beside", outcomes, quiet);
 
@@ -382,23 +387,28 @@ it("keeps another workspace's work moving while the host hangs on every call of 
   expect(hanging.lost).toBe(0);
 }, 90_000);
 
-/** A delivery as a host makes it: a 503 or 5xx is sent again after its Retry-After (or a second), until it is acknowledged. */
-const answersSeen: Outcome[] = [];
-async function deliverUntilAcknowledged(baseUrl: string, id: string, pullRequestId: number, hook = webhook): Promise<Outcome> {
-  for (let attempt = 1; ; attempt++) {
-    const outcome = await deliver(baseUrl, id, pullRequestId, hook);
-    answersSeen.push(outcome);
-    if (("status" in outcome && outcome.status < 500) || attempt === 10) return outcome;
-    const wait = "status" in outcome && outcome.retryAfter ? Number(outcome.retryAfter) : 1;
-    await new Promise((r) => setTimeout(r, wait * 1000));
-  }
-}
+/**
+ * Deliveries as a host makes them: a 503 or 5xx is sent again after its Retry-After (or a
+ * second), until it is acknowledged; every answer along the way goes into `answers`.
+ */
+const untilAcknowledged =
+  (answers: Outcome[]): typeof deliver =>
+  async (baseUrl, id, pullRequestId, hook = webhook) => {
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await deliver(baseUrl, id, pullRequestId, hook);
+      answers.push(outcome);
+      if (("status" in outcome && outcome.status < 500) || attempt === 10) return outcome;
+      const wait = "status" in outcome && outcome.retryAfter ? Number(outcome.retryAfter) : 1;
+      await new Promise((r) => setTimeout(r, wait * 1000));
+    }
+  };
 
 it("answers 503 with Retry-After while the database is unavailable, and records every delivery once it is back", async () => {
   await stopReplicas();
   const outage = await databaseOutage(db.database);
   try {
     const { url } = await startReplica(outage.database);
+    const answersSeen: Outcome[] = [];
     let readiness: { status: number; ms: number } | null = null;
     let ended: Promise<void> = Promise.resolve();
     const outcomes = await burst(
@@ -416,7 +426,7 @@ it("answers 503 with Retry-After while the database is unavailable, and records 
           await outage.end();
         })();
       },
-      deliverUntilAcknowledged,
+      untilAcknowledged(answersSeen),
     );
     await ended;
     await allDone("dbdown");
