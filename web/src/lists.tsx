@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from "react";
-import { QueryClient, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { QueryClient, useInfiniteQuery } from "@tanstack/react-query";
 import type { Page } from "@groundwork/shared-types";
 import { api } from "./api";
 
@@ -62,13 +62,4 @@ export function LoadMore({ list }: { list: Pick<PagedList<unknown>, "hasMore" | 
       {list.loadingMore ? "Loading…" : "Load more"}
     </button>
   );
-}
-
-/**
- * What a short-lived code from a host (a panel's account link, the Bitbucket app's configure
- * page) stands for: POSTed once to `path`, never refetched, since reading it changes nothing
- * but the code expires.
- */
-export function useCodePreview<T>(path: string, code: string) {
-  return useQuery({ queryKey: [path, code], queryFn: () => api<T>("POST", path, { code }), retry: false, staleTime: Infinity, refetchOnWindowFocus: false });
 }

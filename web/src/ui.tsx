@@ -1,5 +1,6 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from "react";
-import { ApiFailure } from "./api";
+import { useState, type FormEvent, type ReactNode } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { api, ApiFailure } from "./api";
 
 /** What to tell someone a call failed with: the API's message, or that Groundwork could not be reached. */
 export function failureMessage(e: unknown) {
@@ -98,12 +99,11 @@ export function InlineAdd({
   );
 }
 
-/** Re-runs `load` every few seconds while the tab is visible, so host updates show up live. */
-export function useLiveReload(load: () => unknown, everyMs = 4000) {
-  useEffect(() => {
-    const timer = setInterval(() => {
-      if (document.visibilityState === "visible") void load();
-    }, everyMs);
-    return () => clearInterval(timer);
-  }, [load, everyMs]);
+/**
+ * What a short-lived code from a host (a panel's account link, the Bitbucket app's configure
+ * page) stands for: POSTed once to `path`, never refetched, since reading it changes nothing
+ * but the code expires.
+ */
+export function useCodePreview<T>(path: string, code: string) {
+  return useQuery({ queryKey: [path, code], queryFn: () => api<T>("POST", path, { code }), retry: false, staleTime: Infinity, refetchOnWindowFocus: false });
 }

@@ -2,8 +2,7 @@ import { useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import type { BitbucketBindPreview } from "@groundwork/shared-types";
 import { api } from "../api";
-import { useCodePreview } from "../lists";
-import { ErrorNote, failureMessage, useAction } from "../ui";
+import { ErrorNote, failureMessage, useAction, useCodePreview } from "../ui";
 
 /** Where the Bitbucket app's configure page sends an owner to connect the Bitbucket workspace here. */
 export function BindBitbucketPage() {

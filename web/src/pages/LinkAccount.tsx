@@ -2,8 +2,7 @@ import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import type { AccountLinkPreview } from "@groundwork/shared-types";
 import { api } from "../api";
-import { useCodePreview } from "../lists";
-import { ErrorNote, failureMessage, useAction } from "../ui";
+import { ErrorNote, failureMessage, useAction, useCodePreview } from "../ui";
 
 /** Where a host panel (Azure DevOps, Bitbucket) sends someone Groundwork cannot match by email. */
 export function LinkAccountPage() {
