@@ -1,5 +1,6 @@
 import express, { type RequestHandler } from "express";
 import { ApiError } from "../../http/errors.js";
+import type { AppServices } from "../../http/services.js";
 import { DeliveryRecorder } from "../../jobs/deliveries.js";
 import { AdoConnectionRow } from "../../storage/models.js";
 import { isCompletePullRequest, type AdoPullRequest } from "./client.js";
@@ -25,12 +26,13 @@ function basicPassword(header: string | undefined) {
  * parsed), recorded as a job, then acknowledged; nothing is stored for a refused request, and
  * a redelivered event id is recorded once.
  */
-export function adoWebhook(recorder: DeliveryRecorder): RequestHandler[] {
+export function adoWebhook(services: AppServices, recorder: DeliveryRecorder): RequestHandler[] {
+  const connections = services.storage.recent(AdoConnectionRow, "id");
   const verify: RequestHandler = async (req, res, next) => {
     try {
       const connectionId = req.params.connectionId ?? "";
       const password = basicPassword(req.get("authorization"));
-      const connection = UUID.test(connectionId) && password !== null ? await AdoConnectionRow.findByPk(connectionId) : null;
+      const connection = UUID.test(connectionId) && password !== null ? await connections.find(connectionId) : null;
       if (!connection || !webhookSecretMatches(connection, password!)) throw refused();
       res.locals.adoConnection = connection;
       next();

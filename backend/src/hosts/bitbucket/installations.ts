@@ -12,7 +12,7 @@ export const sealedSecret = (services: AppServices, row: BitbucketInstallationRo
 export async function verifiedInstallation(services: AppServices, req: Request, qsh: "request" | "context" = "request") {
   const token = connectToken(req);
   const clientKey = token && claimedClientKey(token);
-  const row = clientKey ? await BitbucketInstallationRow.findOne({ where: { clientKey } }) : null;
+  const row = clientKey ? await services.storage.recent(BitbucketInstallationRow, "clientKey").find(clientKey) : null;
   const verified = verifyConnectJwt(req, token, row?.status === "uninstalled" ? null : sealedSecret(services, row), connectBaseUrl(services), qsh);
   return { installation: row!, subject: verified.subject };
 }

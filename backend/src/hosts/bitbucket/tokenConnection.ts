@@ -195,12 +195,13 @@ export function signatureMatches(secret: string, rawBody: Buffer, header: string
 
 /** POST /api/webhooks/bitbucket/:connectionId — verified by signature, recorded, then acknowledged. */
 export function tokenWebhook(services: AppServices, recorder: DeliveryRecorder): RequestHandler[] {
+  const connections = services.storage.recent(BitbucketTokenConnectionRow, "id");
   return [
     express.raw({ type: "*/*", limit: "1mb" }),
     async (req, res, next) => {
       try {
         const id = z.uuid().safeParse(req.params.connectionId);
-        const connection = id.success ? await BitbucketTokenConnectionRow.findByPk(id.data) : null;
+        const connection = id.success ? await connections.find(id.data) : null;
         const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
         if (!connection || !signatureMatches(services.secrets.open(connection.webhookSecretSealed), raw, req.get("x-hub-signature"))) throw refused();
         let body: unknown = null;
