@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Config } from "./config.js";
 import { createApp } from "./http/app.js";
+import { RequestLoad } from "./http/load.js";
 import type { AppServices } from "./http/services.js";
 import { createMailer } from "./mail.js";
 import { JobQueue, type QueueOptions } from "./jobs/queue.js";
@@ -37,7 +38,7 @@ export async function startGroundwork(
   const storage = await openStorage(config.database);
   const queue = new JobQueue(storage.sequelize, { maxAttempts: config.worker.maxAttempts, ...clock });
   const secrets = SecretBox.fromSettings(config.encryptionKey, config.dataDir);
-  const services: AppServices = { config, storage, queue, log, secrets, mail: createMailer(config) };
+  const services: AppServices = { config, storage, queue, log, secrets, mail: createMailer(config), load: new RequestLoad() };
   const app = createApp(services);
 
   const server = await new Promise<Server>((resolve, reject) => {
@@ -45,7 +46,11 @@ export async function startGroundwork(
   });
   const worker =
     config.worker.enabled && config.worker.concurrency > 0
-      ? new Worker(queue, jobHandlers(services), { concurrency: config.worker.concurrency, log: log.child({ component: "worker" }) })
+      ? new Worker(queue, jobHandlers(services), {
+          concurrency: config.worker.concurrency,
+          log: log.child({ component: "worker" }),
+          busy: () => services.load.busy,
+        })
       : null;
   worker?.start();
   const prune = setInterval(() => void queue.pruneDone(DONE_JOB_RETENTION_MS).catch(() => undefined), 3600_000);

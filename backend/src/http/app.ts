@@ -56,6 +56,7 @@ const READY_WITHIN_MS = 2_000;
 export function createApp(services: AppServices) {
   const app = express();
   app.disable("x-powered-by");
+  app.use(services.load.track);
   // gzip or brotli for JSON, HTML and the bundles (the Bitbucket panel is 510 KB raw, 150 KB gzipped).
   app.use(compression());
   app.set("trust proxy", services.config.trustProxy);
@@ -118,7 +119,7 @@ export function createApp(services: AppServices) {
   app.get("/bitbucket/atlassian-connect.json", connectDescriptor(services.config.publicUrl, services.config.bitbucket.appKey));
   // Webhooks authenticate by their own secrets, never by session cookie, so they sit outside /api's session handling.
   const recorder = new DeliveryRecorder(services.queue);
-  app.post("/api/webhooks/ado/:connectionId", ...adoWebhook(recorder));
+  app.post("/api/webhooks/ado/:connectionId", ...adoWebhook(services, recorder));
   // Bitbucket's Connect calls (lifecycle, webhooks) authenticate by JWT, also outside /api's sessions.
   app.use("/bitbucket", bitbucketConnectRouter(services, recorder));
   app.use("/bitbucket", bitbucketPanelRouter(services));

@@ -4,6 +4,7 @@ import type { Logger } from "../log.js";
 import type { Mailer } from "../mail.js";
 import type { SecretBox } from "../storage/encryption.js";
 import type { Storage } from "../storage/index.js";
+import type { RequestLoad } from "./load.js";
 
 /** What a request handler may use; built once in main.ts (or a test) and passed down. */
 export interface AppServices {
@@ -15,4 +16,6 @@ export interface AppServices {
   secrets: SecretBox;
   /** Sends mail, when SMTP is configured. */
   mail: Mailer | null;
+  /** The requests in flight, which the worker yields to. */
+  load: RequestLoad;
 }

@@ -328,6 +328,34 @@ describe("JobQueue", () => {
     await worker.stop();
   });
 
+  it("runs one job at a time while the process is busy answering requests, and all its slots again after", async () => {
+    const queue = new JobQueue(sequelize);
+    let busy = true;
+    let running = 0;
+    let most = 0;
+    let done = 0;
+    const slow: JobHandler = async () => {
+      most = Math.max(most, ++running);
+      await sleep(20);
+      running--;
+      done++;
+    };
+    const worker = new Worker(queue, { "slow.job": slow }, { concurrency: 4, pollMs: 20, log, busy: () => busy });
+    await queue.enqueueMany(Array.from({ length: 8 }, (_, i) => ({ kind: "slow.job", payload: { i } })));
+    worker.start();
+    try {
+      await waitFor(async () => done === 8, 5_000, "8 jobs while busy");
+      expect(most).toBe(1);
+      busy = false;
+      most = 0;
+      await queue.enqueueMany(Array.from({ length: 8 }, (_, i) => ({ kind: "slow.job", payload: { i } })));
+      await waitFor(async () => done === 16, 5_000, "8 jobs once no longer busy");
+      expect(most).toBe(4);
+    } finally {
+      await worker.stop();
+    }
+  });
+
   it("runs a coalesced job when its window ends, not at the next poll", async () => {
     const queue = new JobQueue(sequelize);
     let ranAt = 0;

@@ -22,6 +22,11 @@ export interface WorkerOptions {
   pollMs?: number;
   workerId?: string;
   log: Logger;
+  /**
+   * True while the process is busy answering requests (a burst of deliveries): the worker then
+   * runs one job at a time, so acknowledgements come first and the backlog drains after.
+   */
+  busy?: () => boolean;
 }
 
 /** Runs queued jobs with their registered handlers until stopped. */
@@ -113,7 +118,7 @@ export class Worker {
    */
   private async claimWithinLimits() {
     const claimed: ClaimedJob[] = [];
-    const free = this.options.concurrency - this.inFlight.size;
+    const free = (this.options.busy?.() ? 1 : this.options.concurrency) - this.inFlight.size;
     if (free <= 0) return claimed;
     const perLane = this.options.perLane ?? Math.max(1, Math.floor(this.options.concurrency / 2));
     const holds = await this.queue.laneHolds();
