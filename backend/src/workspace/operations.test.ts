@@ -17,13 +17,13 @@ afterAll(() => app?.close());
 
 it("shows owners their workspace's dead-lettered jobs and lets them retry one", async () => {
   const queue = app.services.queue;
-  const { id } = await queue.enqueue("ado.status.post", { pr: 1 }, { workspaceId, maxAttempts: 1 });
-  await queue.enqueue("ado.status.post", { pr: 2 }, { workspaceId: "00000000-0000-4000-8000-00000000beef", maxAttempts: 1 });
+  const { id } = await queue.enqueue("ado.pr-status", { pr: 1 }, { workspaceId, maxAttempts: 1 });
+  await queue.enqueue("ado.pr-status", { pr: 2 }, { workspaceId: "00000000-0000-4000-8000-00000000beef", maxAttempts: 1 });
   for (const job of await queue.claim("w", 10)) await queue.fail(job, new Error("TF400813: not authorized"));
 
   const dead = await owner.get("/api/jobs/dead");
   expect(dead.status).toBe(200);
-  expect(dead.body.items).toMatchObject([{ id, kind: "ado.status.post", lastError: "TF400813: not authorized" }]);
+  expect(dead.body.items).toMatchObject([{ id, kind: "ado.pr-status", lastError: "TF400813: not authorized" }]);
   expect((await member.get("/api/jobs/dead")).status).toBe(403);
 
   expect((await owner.post(`/api/jobs/dead/${id}/retry`)).status).toBe(204);
