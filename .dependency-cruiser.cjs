@@ -1,11 +1,19 @@
 /**
  * What may import what (`npm run lint` checks it): no cycles anywhere; shared-types stands
  * alone; the UIs never reach into the backend; the job queue and storage know nothing of hosts
- * or the workspace features built on them.
+ * or the workspace features built on them; the core reaches hosts only through the adapter
+ * interface (the registry comes in as services.hosts).
  */
 module.exports = {
   forbidden: [
-    { name: "no-circular", severity: "error", comment: "A cycle makes load order matter and hides which module owns what.", from: {}, to: { circular: true } },
+    {
+      name: "no-circular",
+      severity: "error",
+      comment:
+        "A cycle makes load order matter and hides which module owns what. Types may refer to each other (an adapter's context names the services that hold the adapters); they are gone at run time.",
+      from: {},
+      to: { circular: true, viaOnly: { dependencyTypesNot: ["type-only"] } },
+    },
     {
       name: "shared-types-stand-alone",
       severity: "error",
@@ -26,6 +34,13 @@ module.exports = {
       comment: "The queue and storage serve every host and feature; they import neither.",
       from: { path: "^backend/src/(jobs|storage)/", pathNot: "\\.test\\.ts$" },
       to: { path: "^backend/src/(hosts|workspace)/" },
+    },
+    {
+      name: "core-reaches-hosts-through-the-adapter",
+      severity: "error",
+      comment: "The core (http, workspace, jobs, storage) never names a host: a host is a folder under hosts/ that exports an adapter to the registry.",
+      from: { path: "^backend/src/(http|workspace|jobs|storage)/", pathNot: "\\.test\\.ts$" },
+      to: { path: "^backend/src/hosts/", pathNot: "^backend/src/hosts/adapter\\.ts$" },
     },
   ],
   options: {

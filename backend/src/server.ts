@@ -7,13 +7,13 @@ import type { AppServices } from "./http/services.js";
 import { createMailer } from "./mail.js";
 import { JobQueue, type QueueOptions } from "./jobs/queue.js";
 import { Worker } from "./jobs/worker.js";
-import { jobHandlers } from "./hosts/index.js";
+import type { HostAdapter } from "./hosts/adapter.js";
+import { HOSTS } from "./hosts/index.js";
 import { createLogger, type Logger } from "./log.js";
 import { SecretBox } from "./storage/encryption.js";
 import { openStorage } from "./storage/index.js";
 
 const DONE_JOB_RETENTION_MS = 30 * 24 * 3600_000;
-const STALE_SYNC_EVERY_MS = 5 * 60_000;
 
 export interface RunningGroundwork {
   services: AppServices;
@@ -27,18 +27,19 @@ export interface RunningGroundwork {
 export const SHUTDOWN_GRACE_MS = 10_000;
 
 /**
- * Opens storage, starts the HTTP server and (unless disabled) a worker: one replica. `clock` is
- * the queue's (fault tests move it through hours of outage instead of waiting).
+ * Opens storage, starts the HTTP server and (unless disabled) a worker: one replica. `now` is
+ * the queue's clock (fault tests move it through hours of outage instead of waiting); `hosts`
+ * the registry (a test adds a host of its own).
  */
 export async function startGroundwork(
   config: Config,
   log: Logger = createLogger(config.logLevel),
-  clock: Pick<QueueOptions, "now"> = { now: Date.now },
+  { now = Date.now, hosts = HOSTS }: Partial<Pick<QueueOptions, "now">> & { hosts?: HostAdapter[] } = {},
 ): Promise<RunningGroundwork> {
   const storage = await openStorage(config.database);
-  const queue = new JobQueue(storage.sequelize, { maxAttempts: config.worker.maxAttempts, ...clock });
+  const queue = new JobQueue(storage.sequelize, { maxAttempts: config.worker.maxAttempts, now });
   const secrets = SecretBox.fromSettings(config.encryptionKey, config.dataDir);
-  const services: AppServices = { config, storage, queue, log, secrets, mail: createMailer(config), load: new RequestLoad() };
+  const services: AppServices = { config, storage, queue, log, secrets, mail: createMailer(config), load: new RequestLoad(), hosts };
   const app = createApp(services);
 
   const server = await new Promise<Server>((resolve, reject) => {
@@ -46,7 +47,7 @@ export async function startGroundwork(
   });
   const worker =
     config.worker.enabled && config.worker.concurrency > 0
-      ? new Worker(queue, jobHandlers(services), {
+      ? new Worker(queue, Object.assign({}, ...hosts.map((h) => h.jobs(services))), {
           concurrency: config.worker.concurrency,
           log: log.child({ component: "worker" }),
           busy: () => services.load.busy,
@@ -55,12 +56,17 @@ export async function startGroundwork(
   worker?.start();
   const prune = setInterval(() => void queue.pruneDone(DONE_JOB_RETENTION_MS).catch(() => undefined), 3600_000);
   prune.unref();
-  // Every replica ticks, but the time-bucket dedupe key lets one sync job per bucket through.
-  const staleSync = setInterval(() => {
-    const bucket = Math.floor(Date.now() / STALE_SYNC_EVERY_MS);
-    void queue.enqueue("ado.sync-stale", {}, { dedupeKey: `ado.sync-stale:${bucket}` }).catch(() => undefined);
-  }, STALE_SYNC_EVERY_MS);
-  staleSync.unref();
+  // Every replica ticks, but the time-bucket dedupe key lets one job per period through.
+  const periodic = hosts
+    .flatMap((h) => h.periodic ?? [])
+    .map(({ kind, everyMs }) => {
+      const timer = setInterval(() => {
+        const bucket = Math.floor(Date.now() / everyMs);
+        void queue.enqueue(kind, {}, { dedupeKey: `${kind}:${bucket}` }).catch(() => undefined);
+      }, everyMs);
+      timer.unref();
+      return timer;
+    });
 
   const { port } = server.address() as AddressInfo;
   const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
@@ -76,7 +82,7 @@ export async function startGroundwork(
      */
     async close(graceMs = SHUTDOWN_GRACE_MS) {
       clearInterval(prune);
-      clearInterval(staleSync);
+      periodic.forEach(clearInterval);
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const cutOff = setTimeout(() => server.closeAllConnections(), graceMs);

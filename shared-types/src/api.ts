@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { HOST_NAMES } from "./contextUrl.js";
 
 // ---------- building blocks ----------
 export const Id = z.uuid();
@@ -126,7 +127,7 @@ export type ContextUpdate = z.infer<typeof ContextUpdate>;
 
 export const ContextItem = z.object({
   id: Id,
-  host: z.enum(["ado", "bitbucket"]),
+  host: z.enum(HOST_NAMES),
   kind: z.enum(["pull_request", "work_item"]),
   url: z.string(),
   externalKey: z.string().describe("Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id}"),
@@ -464,7 +465,7 @@ export const AccountLinkStart = z.object({
 });
 export const AccountLinkRequest = z.object({ code: z.string().trim().min(20).max(2000) });
 export const AccountLinkPreview = z.object({
-  host: z.enum(["ado", "bitbucket"]),
+  host: z.enum(HOST_NAMES),
   hostName: z.string(),
   scope: z.string().describe("The Azure DevOps organisation or Bitbucket workspace"),
   account: z.string().nullable().describe("The host account's email or name, when the host gives one"),

@@ -3,7 +3,9 @@
  * Shared by the backend (to store stable host ids) and the web UI (to validate as the user types).
  */
 export type ContextItemKind = "pull_request" | "work_item";
-export type HostName = "ado" | "bitbucket";
+/** The hosts Groundwork connects to, as items, account links and the API name them. */
+export const HOST_NAMES = ["ado", "bitbucket"] as const;
+export type HostName = (typeof HOST_NAMES)[number];
 
 export type ParsedContextUrl =
   | {

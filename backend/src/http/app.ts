@@ -7,17 +7,9 @@ import cookieParser from "cookie-parser";
 import { rateLimit } from "express-rate-limit";
 import { pinoHttp } from "pino-http";
 import { requestSerializer } from "../log.js";
-import { adoConnectionRoutes } from "../hosts/ado/connection.js";
-import { adoWebhook } from "../hosts/ado/webhooks.js";
-import { adoExtensionRouter, EXTENSION_API, extensionRoutes } from "../hosts/ado/extension.js";
 import { linkTargetRoutes } from "../workspace/linkTargets.js";
-import { accountLinkRoutes } from "../hosts/accountLinks.js";
-import { connectDescriptor } from "../hosts/bitbucket/descriptor.js";
-import { bitbucketConnectRouter } from "../hosts/bitbucket/lifecycle.js";
-import { bitbucketBindingRoutes } from "../hosts/bitbucket/binding.js";
-import { bitbucketPanelRouter, bitbucketPanelRoutes } from "../hosts/bitbucket/panel.js";
-import { bitbucketTokenRoutes, tokenWebhook } from "../hosts/bitbucket/tokenConnection.js";
-import { integrationRoutes } from "../hosts/integrations.js";
+import { accountLinkRoutes } from "../workspace/accountLinks.js";
+import { integrationRoutes } from "../workspace/integrations.js";
 import { DeliveryRecorder } from "../jobs/deliveries.js";
 import { competencyRoutes } from "../workspace/competencies.js";
 import { contextLinkRoutes } from "../workspace/contextLinks.js";
@@ -33,7 +25,8 @@ import { mount, openApiDocument, type RouteSpec } from "./route.js";
 import type { AppServices } from "./services.js";
 import { sessionMiddleware } from "./session.js";
 
-export const apiRoutes: RouteSpec[] = [
+/** The core's API; each host adds its own (services.hosts). */
+export const coreRoutes: RouteSpec[] = [
   ...peopleRoutes,
   ...accountRoutes,
   ...feedbackRoutes,
@@ -44,10 +37,7 @@ export const apiRoutes: RouteSpec[] = [
   ...linkTargetRoutes,
   ...operationsRoutes,
   ...integrationRoutes,
-  ...adoConnectionRoutes,
   ...accountLinkRoutes,
-  ...bitbucketBindingRoutes,
-  ...bitbucketTokenRoutes,
 ];
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -107,26 +97,21 @@ export function createApp(services: AppServices) {
         });
   });
 
+  const apiRoutes = [...coreRoutes, ...services.hosts.flatMap((h) => h.routes)];
   const document = openApiDocument(
-    [...apiRoutes, ...extensionRoutes, ...bitbucketPanelRoutes],
+    [...apiRoutes, ...services.hosts.flatMap((h) => h.documented?.routes ?? [])],
     { title: "Groundwork API", version: "0.1.0" },
     services.config.publicUrl.origin,
+    Object.assign({}, ...services.hosts.map((h) => h.documented?.securitySchemes ?? {})),
   );
   app.get("/api/openapi.json", (_req, res) => {
     res.json(document);
   });
 
-  app.get("/bitbucket/atlassian-connect.json", connectDescriptor(services.config.publicUrl, services.config.bitbucket.appKey));
-  // Webhooks authenticate by their own secrets, never by session cookie, so they sit outside /api's session handling.
+  // Hosts authenticate their webhooks, lifecycle calls and panels by their own means, never by
+  // session cookie, so these sit outside /api's session handling.
   const recorder = new DeliveryRecorder(services.queue);
-  app.post("/api/webhooks/ado/:connectionId", ...adoWebhook(services, recorder));
-  // Bitbucket's Connect calls (lifecycle, webhooks) authenticate by JWT, also outside /api's sessions.
-  app.use("/bitbucket", bitbucketConnectRouter(services, recorder));
-  app.use("/bitbucket", bitbucketPanelRouter(services));
-  app.post("/api/webhooks/bitbucket/:connectionId", ...tokenWebhook(services, recorder));
-
-  // The extension authenticates by app token and is called cross-origin, so it has a router of its own.
-  app.use(EXTENSION_API, adoExtensionRouter(services));
+  for (const host of services.hosts) host.mount(app, services, recorder);
 
   const api = express.Router();
   api.use(express.json({ limit: "1mb" }));

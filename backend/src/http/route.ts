@@ -18,15 +18,21 @@ export interface MemberContext extends PublicContext {
   auth: Auth;
 }
 
-type Input<B, Q> = { body: B; query: Q; params: Record<string, string> };
+/** A path's parameter names: "/api/objectives/:id/key-results/:krId" gives "id" | "krId". */
+type PathParams<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | PathParams<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
+type Input<B, Q, P extends string> = { body: B; query: Q; params: Record<PathParams<P>, string> };
 
 /**
  * One declaration per endpoint: express wiring, validation at the edge and the OpenAPI
  * document all come from it, so the three cannot drift apart.
  */
-export interface RouteSpec<A extends Access = Access, B = unknown, Q = unknown, R = unknown> {
+export interface RouteSpec<A extends Access = Access, B = unknown, Q = unknown, R = unknown, P extends string = string> {
   method: "get" | "post" | "put" | "patch" | "delete";
-  path: string;
+  path: P;
   summary: string;
   tag: string;
   access: A;
@@ -36,10 +42,12 @@ export interface RouteSpec<A extends Access = Access, B = unknown, Q = unknown, 
   params?: Record<string, ZodType<string>>;
   response?: ZodType<R>;
   status?: 200 | 201 | 202 | 204;
-  handler: (input: Input<B, Q>, ctx: A extends "public" ? PublicContext : MemberContext) => Promise<R>;
+  /** How callers authenticate, when not by session: a security scheme given to openApiDocument. */
+  security?: string;
+  handler: (input: Input<B, Q, P>, ctx: A extends "public" ? PublicContext : MemberContext) => Promise<R>;
 }
 
-export function route<A extends Access, B = undefined, Q = undefined, R = void>(spec: RouteSpec<A, B, Q, R>) {
+export function route<A extends Access, B = undefined, Q = undefined, R = void, P extends string = string>(spec: RouteSpec<A, B, Q, R, P>) {
   return spec as unknown as RouteSpec;
 }
 
@@ -95,7 +103,12 @@ function parse<T>(schema: ZodType<T>, value: unknown, where: "body" | "query"): 
 const jsonSchema = (schema: ZodType, io: "input" | "output") => z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" });
 
 /** OpenAPI 3.1 (whose schemas are JSON Schema 2020-12) built from the same route list. */
-export function openApiDocument(routes: RouteSpec[], info: { title: string; version: string }, serverUrl: string) {
+export function openApiDocument(
+  routes: RouteSpec[],
+  info: { title: string; version: string },
+  serverUrl: string,
+  securitySchemes: Record<string, Record<string, unknown>> = {},
+) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const spec of routes) {
     const path = spec.path.replace(/:([A-Za-z_]+)/g, "{$1}");
@@ -115,13 +128,7 @@ export function openApiDocument(routes: RouteSpec[], info: { title: string; vers
     paths[path][spec.method] = {
       summary: spec.summary,
       tags: [spec.tag],
-      ...(spec.path.startsWith("/api/ext/")
-        ? { security: [{ appToken: [] }] }
-        : spec.path.startsWith("/bitbucket/")
-          ? { security: [{ connectJwt: [] }] }
-          : spec.access === "public"
-            ? { security: [] }
-            : {}),
+      ...(spec.security ? { security: [{ [spec.security]: [] }] } : spec.access === "public" ? { security: [] } : {}),
       ...(spec.access === "owner" ? { description: "Workspace owners only." } : {}),
       parameters,
       ...(spec.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(spec.body, "input") } } } } : {}),
@@ -142,18 +149,7 @@ export function openApiDocument(routes: RouteSpec[], info: { title: string; vers
       securitySchemes: {
         session: { type: "apiKey", in: "cookie", name: "gw_session" },
         csrf: { type: "apiKey", in: "header", name: "X-CSRF-Token", description: "Required on POST, PUT, PATCH, DELETE" },
-        connectJwt: {
-          type: "apiKey",
-          in: "header",
-          name: "Authorization",
-          description: "`JWT <token>`: a Bitbucket Connect context token (AP.context.getToken()), signed with the installation's shared secret",
-        },
-        appToken: {
-          type: "http",
-          scheme: "bearer",
-          bearerFormat: "JWT",
-          description: "The Azure DevOps extension's app token (SDK.getAppToken()), with the organisation in X-Ado-Organization",
-        },
+        ...securitySchemes,
       },
       schemas: {
         Error: {

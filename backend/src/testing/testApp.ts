@@ -8,12 +8,12 @@ import { startGroundwork, type RunningGroundwork } from "../server.js";
 import { testDatabase } from "./testDatabase.js";
 
 /** A running backend on an ephemeral port with a database of its own. */
-export async function startTestApp(overrides: Partial<Config> = {}, log: Logger = createLogger("silent")) {
+export async function startTestApp(overrides: Partial<Config> = {}, log: Logger = createLogger("silent"), options: Parameters<typeof startGroundwork>[2] = {}) {
   const db = testDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "groundwork-data-"));
   const base = loadConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", WORKER_ENABLED: "false", DATA_DIR: dataDir });
   const config: Config = { ...base, database: db.database, ...overrides };
-  const running: RunningGroundwork = await startGroundwork(config, log);
+  const running: RunningGroundwork = await startGroundwork(config, log, options);
   if (!overrides.publicUrl) config.publicUrl = new URL(running.url);
   return {
     ...running,

@@ -1,9 +1,10 @@
-import { AccountLinkPreview, AccountLinkRequest } from "@groundwork/shared-types";
+import { AccountLinkPreview, AccountLinkRequest, type HostName } from "@groundwork/shared-types";
 import { ApiError } from "../http/errors.js";
 import { route, type MemberContext } from "../http/route.js";
 import type { AppServices } from "../http/services.js";
 import { openClaim, sealClaim } from "../storage/encryption.js";
-import { AdoConnectionRow, BitbucketInstallationRow, IdentityLinkRow, MemberRow, UserRow } from "../storage/models.js";
+import { hostOf } from "../hosts/adapter.js";
+import { IdentityLinkRow, MemberRow, UserRow } from "../storage/models.js";
 
 /**
  * Linking a host account to a member by hand: Bitbucket never tells us its users' emails, and
@@ -13,10 +14,9 @@ import { AdoConnectionRow, BitbucketInstallationRow, IdentityLinkRow, MemberRow,
  */
 const PURPOSE = "account-link";
 const CODE_TTL_MS = 15 * 60_000;
-const HOST_NAMES = { ado: "Azure DevOps", bitbucket: "Bitbucket" } as const;
 
 export interface AccountClaim {
-  host: "ado" | "bitbucket";
+  host: HostName;
   /** The ADO organisation, or the Bitbucket workspace uuid. */
   scope: string;
   /** Shown to the member: the organisation or workspace name. */
@@ -41,24 +41,21 @@ function openCode(ctx: MemberContext, code: string): AccountClaim {
   const claim = openClaim<AccountClaim>(ctx.services.secrets, PURPOSE, code);
   if (claim === "expired")
     throw new ApiError(400, "expired_link_code", "This link has expired: start again from the Groundwork panel on the pull request", "body.code");
-  if (claim === "invalid" || !(claim.host in HOST_NAMES))
+  if (claim === "invalid" || !hostOf(ctx.services, claim.host)?.accounts)
     throw new ApiError(400, "invalid_link_code", "This link is not valid: start again from the Groundwork panel on the pull request", "body.code");
   return claim;
 }
 
 /** The host must be connected to the caller's workspace, or the link could never be used. */
 async function assertConnectedHere(ctx: MemberContext, claim: AccountClaim) {
-  const workspaceId = ctx.auth.workspace.id;
-  const connected =
-    claim.host === "ado"
-      ? await AdoConnectionRow.findOne({ where: { workspaceId, organization: claim.scope } })
-      : await BitbucketInstallationRow.findOne({ where: { workspaceId, principalUuid: claim.scope, status: "active" } });
-  if (!connected) throw new ApiError(409, "host_not_connected", `${HOST_NAMES[claim.host]} ${claim.scopeName} is not connected to this workspace`, "body.code");
+  const host = hostOf(ctx.services, claim.host)!;
+  if (!(await host.accounts!.connected(ctx.auth.workspace.id, claim.scope)))
+    throw new ApiError(409, "host_not_connected", `${host.displayName} ${claim.scopeName} is not connected to this workspace`, "body.code");
 }
 
 const preview = (ctx: MemberContext, claim: AccountClaim) => ({
   host: claim.host,
-  hostName: HOST_NAMES[claim.host],
+  hostName: hostOf(ctx.services, claim.host)!.displayName,
   scope: claim.scopeName,
   account: claim.account,
   member: { id: ctx.auth.member.id, name: ctx.auth.member.user.name },

@@ -139,7 +139,7 @@ export const accountRoutes = [
     status: 201,
     handler: async ({ params }, ctx) => {
       if (ctx.services.mail) throw conflict("mail_enabled", "Groundwork mails reset links: they use 'Forgot your password?' on the log-in page");
-      const member = (await MemberRow.findOne({ where: { id: params.id!, workspaceId: ctx.auth.workspace.id }, include: [{ model: UserRow, as: "user" }] })) as
+      const member = (await MemberRow.findOne({ where: { id: params.id, workspaceId: ctx.auth.workspace.id }, include: [{ model: UserRow, as: "user" }] })) as
         (MemberRow & { user: UserRow }) | null;
       if (!member) throw notFound("That member", "params.id");
       // An owner here must not be able to take over an account that also belongs to other workspaces.

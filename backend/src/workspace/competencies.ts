@@ -98,7 +98,7 @@ export const competencyRoutes = [
     body: UpdateCompetencyRequest,
     response: Competency,
     handler: async ({ body, params }, ctx) => {
-      const c = await competencyIn(ctx, params.id!);
+      const c = await competencyIn(ctx, params.id);
       await ctx.services.storage.sequelize
         .transaction(async (transaction) => {
           const { levels, ...fields } = body;
@@ -121,7 +121,7 @@ export const competencyRoutes = [
     tag: "Competencies",
     access: "owner",
     handler: async ({ params }, ctx) => {
-      const c = await competencyIn(ctx, params.id!);
+      const c = await competencyIn(ctx, params.id);
       await destroyWithLinks(ctx, [["competency", [c.id]]], async (transaction) => {
         await AssessmentRow.destroy({ where: { competencyId: c.id }, transaction });
         await CompetencyLevelRow.destroy({ where: { competencyId: c.id }, transaction });

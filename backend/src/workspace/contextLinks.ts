@@ -25,7 +25,7 @@ import {
   ObjectiveRow,
   OneOnOneRow,
 } from "../storage/models.js";
-import { linksChanged, REFRESH_JOB } from "../hosts/index.js";
+import { hostOf, queueRefresh } from "../hosts/adapter.js";
 import { memberInWorkspace } from "./people.js";
 
 /** How many of an item's latest updates travel with it. */
@@ -195,7 +195,8 @@ export async function destroyWithLinks(ctx: MemberContext, targets: [LinkTargetT
     }
     await destroy(transaction);
   });
-  for (const item of await ContextItemRow.findAll({ where: { id: { [Op.in]: [...affected] } } })) await linksChanged(ctx.services, item);
+  for (const item of await ContextItemRow.findAll({ where: { id: { [Op.in]: [...affected] } } }))
+    await hostOf(ctx.services, item.host)?.linksChanged(ctx.services, item);
 }
 
 export const contextLinkRoutes = [
@@ -254,9 +255,8 @@ export const contextLinkRoutes = [
           );
           return Object.assign(created, { item });
         });
-        if (link.item.metadataStatus !== "fetched")
-          await ctx.services.queue.enqueue(REFRESH_JOB[link.item.host], { contextItemId: link.item.id }, { workspaceId: ws });
-        await linksChanged(ctx.services, link.item);
+        if (link.item.metadataStatus !== "fetched") await queueRefresh(ctx.services, link.item);
+        await hostOf(ctx.services, link.item.host)?.linksChanged(ctx.services, link.item);
         return toContextLink(link, await updatesByItem([link.item.id]));
       } catch (err) {
         if (err instanceof UniqueConstraintError) throw conflict("already_linked", "This link is already attached here", "body.url");
@@ -271,12 +271,12 @@ export const contextLinkRoutes = [
     tag: "Context",
     access: "member",
     handler: async ({ params }, ctx) => {
-      const link = await ContextLinkRow.findOne({ where: { id: params.id!, workspaceId: ctx.auth.workspace.id } });
+      const link = await ContextLinkRow.findOne({ where: { id: params.id, workspaceId: ctx.auth.workspace.id } });
       if (!link) throw notFound("That link", "params.id");
       await visibleTarget(ctx, link.targetType, link.targetId, "params.id");
       await link.destroy();
       const item = await ContextItemRow.findByPk(link.contextItemId);
-      if (item) await linksChanged(ctx.services, item);
+      if (item) await hostOf(ctx.services, item.host)?.linksChanged(ctx.services, item);
     },
   }),
   route({
@@ -287,9 +287,9 @@ export const contextLinkRoutes = [
     access: "member",
     status: 202,
     handler: async ({ params }, ctx) => {
-      const item = await ContextItemRow.findOne({ where: { id: params.id!, workspaceId: ctx.auth.workspace.id } });
+      const item = await ContextItemRow.findOne({ where: { id: params.id, workspaceId: ctx.auth.workspace.id } });
       if (!item) throw notFound("That pull request or work item", "params.id");
-      await ctx.services.queue.enqueue(REFRESH_JOB[item.host], { contextItemId: item.id }, { workspaceId: item.workspaceId });
+      await queueRefresh(ctx.services, item);
       return { queued: true };
     },
   }),
@@ -301,7 +301,7 @@ export const contextLinkRoutes = [
     access: "member",
     query: PageQuery,
     response: Page(Contribution),
-    handler: async ({ params, query }, ctx) => contributionsOf(ctx, params.id!, query),
+    handler: async ({ params, query }, ctx) => contributionsOf(ctx, params.id, query),
   }),
 ];
 

@@ -82,7 +82,7 @@ export const feedbackRoutes = [
     body: UpdateFeedbackRequest,
     response: Feedback,
     handler: async ({ body, params }, ctx) => {
-      const f = await ownFeedback(ctx, params.id!);
+      const f = await ownFeedback(ctx, params.id);
       await f.update(body);
       return (await present(ctx, [f]))[0]!;
     },
@@ -94,7 +94,7 @@ export const feedbackRoutes = [
     tag: "Feedback",
     access: "member",
     handler: async ({ params }, ctx) => {
-      const f = await ownFeedback(ctx, params.id!);
+      const f = await ownFeedback(ctx, params.id);
       await destroyWithLinks(ctx, [["feedback", [f.id]]], (transaction) => f.destroy({ transaction }));
     },
   }),

@@ -125,7 +125,7 @@ export const okrRoutes = [
     body: UpdateObjectiveRequest,
     response: Objective,
     handler: async ({ body, params }, ctx) => {
-      const o = await editableObjective(ctx, params.id!);
+      const o = await editableObjective(ctx, params.id);
       await o.update(body);
       return (await present(ctx, [o]))[0]!;
     },
@@ -137,7 +137,7 @@ export const okrRoutes = [
     tag: "OKRs",
     access: "member",
     handler: async ({ params }, ctx) => {
-      const o = await editableObjective(ctx, params.id!);
+      const o = await editableObjective(ctx, params.id);
       const krIds = (await KeyResultRow.findAll({ where: { objectiveId: o.id } })).map((k) => k.id);
       await destroyWithLinks(
         ctx,
@@ -162,7 +162,7 @@ export const okrRoutes = [
     response: KeyResult,
     status: 201,
     handler: async ({ body, params }, ctx) => {
-      const o = await editableObjective(ctx, params.id!);
+      const o = await editableObjective(ctx, params.id);
       const k = await KeyResultRow.create({ objectiveId: o.id, ...body });
       return toKeyResult(k, []);
     },
@@ -176,7 +176,7 @@ export const okrRoutes = [
     body: UpdateKeyResultRequest,
     response: KeyResult,
     handler: async ({ body, params }, ctx) => {
-      const k = await editableKeyResult(ctx, params.id!);
+      const k = await editableKeyResult(ctx, params.id);
       await k.update(body);
       const links = await linksByTarget(ctx.auth.workspace.id, "key_result", [k.id]);
       return toKeyResult(k, links.get(k.id) ?? []);
@@ -189,7 +189,7 @@ export const okrRoutes = [
     tag: "OKRs",
     access: "member",
     handler: async ({ params }, ctx) => {
-      const k = await editableKeyResult(ctx, params.id!);
+      const k = await editableKeyResult(ctx, params.id);
       await destroyWithLinks(ctx, [["key_result", [k.id]]], (transaction) => k.destroy({ transaction }));
     },
   }),

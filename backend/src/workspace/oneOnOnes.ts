@@ -96,7 +96,7 @@ export const oneOnOneRoutes = [
     response: AgendaItem,
     status: 201,
     handler: async ({ body, params }, ctx) => {
-      const o = await myOneOnOne(ctx, params.id!);
+      const o = await myOneOnOne(ctx, params.id);
       const item = await AgendaItemRow.create({ oneOnOneId: o.id, authorId: ctx.auth.member.id, text: body.text });
       return toAgendaItem(item, []);
     },
@@ -110,7 +110,7 @@ export const oneOnOneRoutes = [
     body: UpdateAgendaItemRequest,
     response: AgendaItem,
     handler: async ({ body, params }, ctx) => {
-      const item = await myAgendaItem(ctx, params.id!);
+      const item = await myAgendaItem(ctx, params.id);
       await item.update(body);
       const links = await linksByTarget(ctx.auth.workspace.id, "agenda_item", [item.id]);
       return toAgendaItem(item, links.get(item.id) ?? []);
@@ -123,7 +123,7 @@ export const oneOnOneRoutes = [
     tag: "1:1s",
     access: "member",
     handler: async ({ params }, ctx) => {
-      const item = await myAgendaItem(ctx, params.id!);
+      const item = await myAgendaItem(ctx, params.id);
       await destroyWithLinks(ctx, [["agenda_item", [item.id]]], (transaction) => item.destroy({ transaction }));
     },
   }),

@@ -174,7 +174,7 @@ export const peopleRoutes = [
     body: UpdateMemberRequest,
     response: Member,
     handler: async ({ body, params }, ctx) => {
-      const member = await memberInWorkspace(ctx, params.id!, "params.id");
+      const member = await memberInWorkspace(ctx, params.id, "params.id");
       if (member.role === "owner" && body.role === "member") {
         const owners = await MemberRow.count({ where: { workspaceId: ctx.auth.workspace.id, role: "owner" } });
         if (owners <= 1) throw conflict("last_owner", "A workspace needs at least one owner; make someone else owner first", "body.role");
@@ -231,7 +231,7 @@ export const peopleRoutes = [
     tag: "People",
     access: "owner",
     handler: async ({ params }, ctx) => {
-      const n = await InviteRow.destroy({ where: { id: params.id!, workspaceId: ctx.auth.workspace.id, acceptedAt: null } });
+      const n = await InviteRow.destroy({ where: { id: params.id, workspaceId: ctx.auth.workspace.id, acceptedAt: null } });
       if (!n) throw notFound("That open invite", "params.id");
     },
   }),
@@ -244,7 +244,7 @@ export const peopleRoutes = [
     params: inviteTokenParam(),
     response: InvitePreview,
     handler: async ({ params }) => {
-      const invite = await openInvite(params.token!);
+      const invite = await openInvite(params.token);
       const workspace = (await WorkspaceRow.findByPk(invite.workspaceId))!;
       const accountExists = Boolean(await UserRow.findOne({ where: { emailNormalized: invite.emailNormalized } }));
       return { workspaceName: workspace.name, email: invite.email, role: invite.role, accountExists };

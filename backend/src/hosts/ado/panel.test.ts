@@ -2,7 +2,7 @@ import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, inviteMember, signUp, startTestApp } from "../../testing/testApp.js";
 import { adoHostsOf, fakeAdo, type FakeAdoState } from "./fakeAdo.js";
-import { originAllowed } from "./extension.js";
+import { originAllowed } from "./panel.js";
 
 /** The extension's API as the PR panel and settings hub call it: app token, organisation hint, CORS. */
 const SECRET = "extension-certificate-" + "c".repeat(40);

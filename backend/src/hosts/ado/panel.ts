@@ -11,7 +11,7 @@ import { AdoConnectionRow, MemberRow, UserRow, WorkspaceRow } from "../../storag
 import { panelWorkspaceRoutes, pullRequestPanel } from "../../workspace/pullRequestPanel.js";
 import { AdoError } from "./client.js";
 import { clientFor } from "./credentials.js";
-import { accountLinkUrl, linkedMember } from "../accountLinks.js";
+import { accountLinkUrl, linkedMember } from "../../workspace/accountLinks.js";
 
 /** Where the extension's API lives; its calls carry the app token, never a cookie. */
 export const EXTENSION_API = "/api/ext/ado";

@@ -7,7 +7,7 @@ import { asJobError } from "../hostError.js";
 import { applySnapshot, touchDelivery, type Snapshot } from "../snapshot.js";
 import { BitbucketClient, BitbucketError, type BitbucketBuildStatus, type BitbucketPullRequest, type BitbucketUser } from "./client.js";
 import { apiUrlFor, tokenApiUrlFor } from "./installations.js";
-import { linkedMember } from "../accountLinks.js";
+import { linkedMember } from "../../workspace/accountLinks.js";
 import { recordContextUpdate } from "../contextUpdates.js";
 
 /** A `bitbucket.event` job: one delivery, from the Connect app's installation or a token connection's webhook. */

@@ -1,9 +1,7 @@
-import express, { type Request, type RequestHandler, type Response, type Router } from "express";
+import express, { type RequestHandler, type Router } from "express";
 import { z } from "zod";
 import { ApiError } from "../../http/errors.js";
 import type { AppServices } from "../../http/services.js";
-import type { DeliveryRecorder } from "../../jobs/deliveries.js";
-import type { BitbucketEventJob } from "./jobs.js";
 import { BitbucketInstallationRow } from "../../storage/models.js";
 import { BitbucketClient, BitbucketError } from "./client.js";
 import { connectToken, verifyConnectJwt } from "./connectJwt.js";
@@ -114,87 +112,12 @@ function uninstalled(services: AppServices): RequestHandler {
   };
 }
 
-const REQUEST_ID = /^[A-Za-z0-9{}._:-]{1,100}$/;
-
-/** Events the app subscribes to in its descriptor. */
-export const BITBUCKET_EVENTS = [
-  "pullrequest:created",
-  "pullrequest:updated",
-  "pullrequest:fulfilled",
-  "pullrequest:rejected",
-  "pullrequest:comment_created",
-] as const;
-
-/**
- * Records a verified delivery as a `bitbucket.event` job and acknowledges it: events we do not
- * use get 202 and are dropped; a redelivery (same X-Request-UUID) is recorded once.
- */
-export async function recordBitbucketEvent(
-  recorder: DeliveryRecorder,
-  req: Request,
-  res: Response,
-  body: unknown,
-  from: { source: string; via: { installationId: string } | { connectionId: string }; workspaceId: string | null },
-) {
-  const eventKey = req.get("x-event-key") ?? "";
-  if (!(BITBUCKET_EVENTS as readonly string[]).includes(eventKey)) {
-    res.status(202).json({ received: true, ignored: true });
-    return;
-  }
-  const requestId = req.get("x-request-uuid");
-  if (!requestId) throw new ApiError(400, "missing_request_id", "The X-Request-UUID header is missing", "headers.X-Request-UUID");
-  // Bitbucket sends a UUID; anything else would not fit the delivery's dedupe key.
-  if (!REQUEST_ID.test(requestId)) throw new ApiError(400, "invalid_request_id", "The X-Request-UUID header is not a request id", "headers.X-Request-UUID");
-  const parsed = z.record(z.string(), z.unknown()).safeParse(body);
-  if (!parsed.success) throw new ApiError(400, "invalid_event", "The webhook body is not a JSON object", "body");
-  const { duplicate } = await recorder.record({
-    source: from.source,
-    deliveryId: requestId,
-    kind: "bitbucket.event",
-    payload: { ...from.via, eventKey, body: parsed.data } satisfies BitbucketEventJob,
-    workspaceId: from.workspaceId,
-    // Bitbucket's payloads carry the whole pull request and comment: applying one calls nothing.
-    callsHost: false,
-  });
-  res.status(202).json({ received: true, duplicate });
-}
-
-/**
- * Connect app webhooks arrive wrapped, `{"event": "pullrequest:updated", "data": {pullrequest,
- * repository, actor, …}}`, unlike repository webhooks made with a token, which carry the payload
- * itself (as open-source Connect apps running on Bitbucket Cloud read them).
- */
-const ConnectEnvelope = z.object({ event: z.string().optional(), data: z.record(z.string(), z.unknown()) });
-
-/**
- * Webhooks: verified (JWT with qsh), recorded, then acknowledged. Bitbucket retries only on
- * 5xx, at once, so a redelivery (same X-Request-UUID) is recorded once.
- */
-function webhook(services: AppServices, recorder: DeliveryRecorder): RequestHandler {
-  return async (req, res, next) => {
-    try {
-      const { installation } = await verifiedInstallation(services, req);
-      const envelope = ConnectEnvelope.safeParse(req.body);
-      if (!envelope.success && (BITBUCKET_EVENTS as readonly string[]).includes(req.get("x-event-key") ?? ""))
-        throw new ApiError(400, "invalid_event", "A Connect webhook carries its payload as {event, data}: data is missing or not an object", "body.data");
-      await recordBitbucketEvent(recorder, req, res, envelope.data?.data ?? null, {
-        source: `bitbucket:${installation.id}`,
-        via: { installationId: installation.id },
-        workspaceId: installation.workspaceId,
-      });
-    } catch (err) {
-      next(err);
-    }
-  };
-}
-
 /** Routes under /bitbucket that Bitbucket itself calls. */
-export function bitbucketConnectRouter(services: AppServices, recorder: DeliveryRecorder): Router {
+export function bitbucketConnectRouter(services: AppServices): Router {
   const router = express.Router();
   router.use(express.json({ limit: "1mb" }));
   router.post("/installed", installed(services));
   router.post("/uninstalled", uninstalled(services));
-  router.post("/webhooks", webhook(services, recorder));
   router.get("/configure", configurePage(services));
   return router;
 }

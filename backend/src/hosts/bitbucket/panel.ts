@@ -10,7 +10,7 @@ import type { AppServices } from "../../http/services.js";
 import type { Auth } from "../../http/session.js";
 import { BitbucketInstallationRow, WorkspaceRow } from "../../storage/models.js";
 import { panelWorkspaceRoutes, pullRequestPanel } from "../../workspace/pullRequestPanel.js";
-import { accountLinkUrl, linkedMember } from "../accountLinks.js";
+import { accountLinkUrl, linkedMember } from "../../workspace/accountLinks.js";
 import { allowFraming, trustedHosts, installationName, verifiedInstallation } from "./installations.js";
 
 /**

@@ -1,18 +1,14 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
-import express, { type RequestHandler } from "express";
-import { z } from "zod";
 import { BitbucketTokenConnect, BitbucketTokenConnection, BitbucketTokenTest, BitbucketTokenTestResult } from "@groundwork/shared-types";
 import { BITBUCKET_SCOPE_IMPLIES, BITBUCKET_TOKEN_SCOPES, impliedScopes, missingScopesMessage, scopeLabel } from "@groundwork/shared-types/labels";
 import { ApiError, notFound } from "../../http/errors.js";
 import { route, type MemberContext } from "../../http/route.js";
 import type { AppServices } from "../../http/services.js";
-import type { DeliveryRecorder } from "../../jobs/deliveries.js";
 import { BitbucketTokenConnectionRow, ContextItemRow } from "../../storage/models.js";
 import { newToken } from "../../workspace/secrets.js";
 import { BitbucketClient, BitbucketError } from "./client.js";
 import { tokenApiUrlFor } from "./installations.js";
 import { enqueueBuildStatus } from "./jobs.js";
-import { BITBUCKET_EVENTS, recordBitbucketEvent } from "./lifecycle.js";
+import { BITBUCKET_EVENTS } from "./webhooks.js";
 
 /**
  * The direct connection, for teams that cannot install the Connect app (Atlassian stopped new
@@ -183,41 +179,4 @@ export const bitbucketTokenRoutes = [
 async function removeHooks(services: AppServices, c: BitbucketTokenConnectionRow) {
   const client = new BitbucketClient(tokenApiUrlFor(services, c.bitbucketWorkspace), { kind: "token", token: services.secrets.open(c.tokenSealed) });
   for (const r of c.repositories) if (r.hookUuid) await client.deleteRepositoryHook(c.bitbucketWorkspace, r.slug, r.hookUuid).catch(() => undefined);
-}
-
-const refused = () => new ApiError(401, "invalid_signature", "Wrong or missing X-Hub-Signature for this webhook");
-
-/** Compares `sha256=<hex>` with the HMAC of the raw body, in constant time. */
-export function signatureMatches(secret: string, rawBody: Buffer, header: string | undefined) {
-  const expected = `sha256=${createHmac("sha256", secret).update(rawBody).digest("hex")}`;
-  return Boolean(header) && header!.length === expected.length && timingSafeEqual(Buffer.from(header!), Buffer.from(expected));
-}
-
-/** POST /api/webhooks/bitbucket/:connectionId — verified by signature, recorded, then acknowledged. */
-export function tokenWebhook(services: AppServices, recorder: DeliveryRecorder): RequestHandler[] {
-  const connections = services.storage.recent(BitbucketTokenConnectionRow, "id");
-  return [
-    express.raw({ type: "*/*", limit: "1mb" }),
-    async (req, res, next) => {
-      try {
-        const id = z.uuid().safeParse(req.params.connectionId);
-        const connection = id.success ? await connections.find(id.data) : null;
-        const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-        if (!connection || !signatureMatches(services.secrets.open(connection.webhookSecretSealed), raw, req.get("x-hub-signature"))) throw refused();
-        let body: unknown = null;
-        try {
-          body = JSON.parse(raw.toString("utf8"));
-        } catch {
-          // recorded as "not a JSON object" below
-        }
-        await recordBitbucketEvent(recorder, req, res, body, {
-          source: `bitbucket-token:${connection.id}`,
-          via: { connectionId: connection.id },
-          workspaceId: connection.workspaceId,
-        });
-      } catch (err) {
-        next(err);
-      }
-    },
-  ];
 }

@@ -1,0 +1,52 @@
+import type { Express } from "express";
+import type { MemberContext, RouteSpec } from "../http/route.js";
+import type { AppServices } from "../http/services.js";
+import type { DeliveryRecorder } from "../jobs/deliveries.js";
+import type { JobHandler } from "../jobs/worker.js";
+import type { ContextItemRow } from "../storage/models.js";
+
+/**
+ * Everything Groundwork knows of one host, from its folder under `hosts/`: the core (http,
+ * workspace, jobs, storage) reaches a host only through this, from the registry in
+ * `services.hosts`, and never names one. Adding a host is a folder exporting one of these and a
+ * line in `hosts/index.ts`.
+ */
+export interface HostAdapter {
+  /** As context items, jobs ("<name>.…") and account links store it. */
+  name: string;
+  /** Shown to people ("Azure DevOps"). */
+  displayName: string;
+  /** Its workspace API (connections, bindings), mounted under /api with the session like the core's routes. */
+  routes: RouteSpec[];
+  /**
+   * What authenticates by the host's own means, each route at its own path: webhooks (verified,
+   * recorded with `recorder`, acknowledged), install lifecycle, panels and their APIs.
+   */
+  mount(app: Express, services: AppServices, recorder: DeliveryRecorder): void;
+  /** Routes `mount` serves that the OpenAPI document shows, with the security schemes they name. */
+  documented?: { routes: RouteSpec[]; securitySchemes: Record<string, Record<string, unknown>> };
+  /** Its job kinds, bound to the services. */
+  jobs(services: AppServices): Record<string, JobHandler>;
+  /** Work every replica schedules (deduplicated per period, so one job per period runs). */
+  periodic?: { kind: string; everyMs: number }[];
+  /** The job that fetches one linked item's metadata (payload `{contextItemId}`). */
+  refreshJob: string;
+  /** Called after a linked item's links change: PR statuses count them. */
+  linksChanged(services: AppServices, item: ContextItemRow): Promise<void>;
+  /** Its part of GET /api/integrations, for the caller's workspace. */
+  overview(ctx: MemberContext): Promise<unknown>;
+  /**
+   * Its users can link their accounts to members (workspace/accountLinks.ts): whether the scope
+   * a link code names (an organisation, a workspace) is connected to this Groundwork workspace.
+   */
+  accounts?: { connected(workspaceId: string, scope: string): Promise<boolean> };
+}
+
+/** The adapter of a stored item's host; an item of a host no longer registered has none. */
+export const hostOf = (services: AppServices, name: string) => services.hosts.find((h) => h.name === name) ?? null;
+
+/** Queues the fetch of a linked item's metadata by its host. */
+export async function queueRefresh(services: AppServices, item: ContextItemRow) {
+  const host = hostOf(services, item.host);
+  if (host) await services.queue.enqueue(host.refreshJob, { contextItemId: item.id }, { workspaceId: item.workspaceId });
+}

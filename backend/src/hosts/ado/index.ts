@@ -1,0 +1,42 @@
+import { AdoConnectionRow } from "../../storage/models.js";
+import type { HostAdapter } from "../adapter.js";
+import { adoConnectionRoutes, toAdoConnection } from "./connection.js";
+import { adoExtensionRouter, EXTENSION_API, extensionRoutes } from "./panel.js";
+import { adoJobHandlers, enqueuePrStatus } from "./jobs.js";
+import { adoWebhook } from "./webhooks.js";
+
+/** Azure DevOps: a PAT connection with service hooks, PR statuses, and the extension's PR tab and hub. */
+export const adoHost: HostAdapter = {
+  name: "ado",
+  displayName: "Azure DevOps",
+  routes: adoConnectionRoutes,
+  mount(app, services, recorder) {
+    app.post("/api/webhooks/ado/:connectionId", ...adoWebhook(services, recorder));
+    // The extension authenticates by app token and is called cross-origin, so it has a router of its own.
+    app.use(EXTENSION_API, adoExtensionRouter(services));
+  },
+  documented: {
+    routes: extensionRoutes.map((r) => ({ ...r, security: "appToken" })),
+    securitySchemes: {
+      appToken: {
+        type: "http",
+        scheme: "bearer",
+        bearerFormat: "JWT",
+        description: "The Azure DevOps extension's app token (SDK.getAppToken()), with the organisation in X-Ado-Organization",
+      },
+    },
+  },
+  jobs: adoJobHandlers,
+  periodic: [{ kind: "ado.sync-stale", everyMs: 5 * 60_000 }],
+  refreshJob: "ado.refresh",
+  linksChanged: async (services, item) => {
+    if (item.kind === "pull_request") await enqueuePrStatus(services, item);
+  },
+  async overview(ctx) {
+    const ado = await AdoConnectionRow.findOne({ where: { workspaceId: ctx.auth.workspace.id } });
+    return { connected: Boolean(ado), connection: ado ? toAdoConnection(ctx.services, ado) : null };
+  },
+  accounts: {
+    connected: async (workspaceId, organization) => Boolean(await AdoConnectionRow.findOne({ where: { workspaceId, organization } })),
+  },
+};

@@ -1,0 +1,55 @@
+import { BitbucketInstallationRow, BitbucketTokenConnectionRow } from "../../storage/models.js";
+import type { HostAdapter } from "../adapter.js";
+import { bitbucketBindingRoutes, toBitbucketInstallation } from "./binding.js";
+import { connectDescriptor } from "./descriptor.js";
+import { bitbucketJobHandlers, enqueueBuildStatus } from "./jobs.js";
+import { bitbucketConnectRouter } from "./lifecycle.js";
+import { bitbucketPanelRouter, bitbucketPanelRoutes } from "./panel.js";
+import { bitbucketTokenRoutes, toTokenConnection } from "./tokenConnection.js";
+import { connectWebhook, tokenWebhook } from "./webhooks.js";
+
+/** Bitbucket Cloud: the Connect app (lifecycle, webhooks, PR panel) and the access-token connection; build statuses on PRs. */
+export const bitbucketHost: HostAdapter = {
+  name: "bitbucket",
+  displayName: "Bitbucket",
+  routes: [...bitbucketBindingRoutes, ...bitbucketTokenRoutes],
+  mount(app, services, recorder) {
+    app.get("/bitbucket/atlassian-connect.json", connectDescriptor(services.config.publicUrl, services.config.bitbucket.appKey));
+    // Bitbucket's Connect calls (lifecycle, webhooks) authenticate by JWT; token webhooks by signature.
+    app.post("/bitbucket/webhooks", ...connectWebhook(services, recorder));
+    app.post("/api/webhooks/bitbucket/:connectionId", ...tokenWebhook(services, recorder));
+    app.use("/bitbucket", bitbucketConnectRouter(services));
+    app.use("/bitbucket", bitbucketPanelRouter(services));
+  },
+  documented: {
+    routes: bitbucketPanelRoutes.map((r) => ({ ...r, security: "connectJwt" })),
+    securitySchemes: {
+      connectJwt: {
+        type: "apiKey",
+        in: "header",
+        name: "Authorization",
+        description: "`JWT <token>`: a Bitbucket Connect context token (AP.context.getToken()), signed with the installation's shared secret",
+      },
+    },
+  },
+  jobs: bitbucketJobHandlers,
+  refreshJob: "bitbucket.refresh",
+  linksChanged: async (services, item) => {
+    if (item.kind === "pull_request") await enqueueBuildStatus(services, item);
+  },
+  async overview(ctx) {
+    const workspaceId = ctx.auth.workspace.id;
+    const installations = await BitbucketInstallationRow.findAll({ where: { workspaceId }, order: [["createdAt", "ASC"]] });
+    const token = await BitbucketTokenConnectionRow.findOne({ where: { workspaceId } });
+    return {
+      connected: installations.some((i) => i.status === "active") || Boolean(token),
+      descriptorUrl: new URL("/bitbucket/atlassian-connect.json", ctx.services.config.publicUrl).toString(),
+      installations: installations.map(toBitbucketInstallation),
+      tokenConnection: token && toTokenConnection(ctx.services, token),
+    };
+  },
+  accounts: {
+    connected: async (workspaceId, principalUuid) =>
+      Boolean(await BitbucketInstallationRow.findOne({ where: { workspaceId, principalUuid, status: "active" } })),
+  },
+};
