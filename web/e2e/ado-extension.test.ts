@@ -59,7 +59,14 @@ it("shows, adds and unlinks a PR's attachments from the PR tab, and reports the 
   expect(await pr.locator("body").getAttribute("data-loaded")).toBe("true");
   // "Attach to" searches as one types: by what the feedback says or whom it is about.
   await tab.getByLabel("Find what to attach to").fill("grace");
-  await tab.getByRole("radio", { name: "About Grace Hopper: Your payments review caught a real race." }).check();
+  const grace = tab.getByRole("radio", { name: "About Grace Hopper: Your payments review caught a real race." });
+  await grace.check();
+  // A note longer than Groundwork takes: adding fails and says why, and the choice and the note stay to be fixed.
+  await tab.getByLabel("Note (optional)").fill("x".repeat(1001));
+  await tab.getByRole("button", { name: "Add to Groundwork" }).click();
+  await tab.getByText(/^note: /).waitFor();
+  expect(await grace.isChecked()).toBe(true);
+  expect(await tab.getByLabel("Note (optional)").inputValue()).toBe("x".repeat(1001));
   await tab.getByLabel("Note (optional)").fill("The race fix");
   await tab.getByRole("button", { name: "Add to Groundwork" }).click();
   await tab.getByRole("status").getByText("Added to About Grace Hopper").waitFor();

@@ -1,82 +1,59 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { LinkTarget, Page, PullRequestPanelData } from "@groundwork/shared-types";
 import { LINK_TARGET_GROUPS, LINK_TARGET_LABELS, targetValue } from "@groundwork/shared-types/labels";
 import { createLinkTargetSearch, initialLinkTargetSearch } from "@groundwork/shared-types/linkTargetSearch";
+import { createPullRequestPanel, initialPullRequestPanel } from "@groundwork/shared-types/pullRequestPanel";
 import { Button } from "azure-devops-ui/Button";
 import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
 import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
 import { TextField } from "azure-devops-ui/TextField";
 import { BackendError, callGroundwork, groundworkUrl } from "../common/backend";
-import { currentPullRequest, loaded, resize, type PullRequestRef } from "../common/host";
-
-type State =
-  | { phase: "loading" }
-  | { phase: "ready"; pr: PullRequestRef; panel: PullRequestPanelData }
-  | { phase: "not-connected"; message: string }
-  | { phase: "error"; message: string; code: string };
+import { currentPullRequest, loaded, resize } from "../common/host";
 
 const describe = (err: unknown) =>
   err instanceof BackendError ? { message: err.message, code: err.code } : { message: (err as Error).message || "Something went wrong.", code: "unexpected" };
 
 /** The "Groundwork" tab on a pull request: where it is attached, attach it, unlink it. */
 export function PullRequestPanel() {
-  const [state, setState] = useState<State>({ phase: "loading" });
-  const [target, setTarget] = useState<LinkTarget | null>(null);
-  const [note, setNote] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
-  const [announcement, setAnnouncement] = useState("");
-
-  const load = useCallback(async () => {
-    try {
-      const pr = await currentPullRequest();
-      const query = new URLSearchParams({ project: pr.project, repository: pr.repository, pullRequestId: String(pr.pullRequestId) });
-      const panel = await callGroundwork<PullRequestPanelData>("GET", `/pull-request?${query}`);
-      setState({ phase: "ready", pr, panel });
-    } catch (err) {
-      const { message, code } = describe(err);
-      setState(code === "ado_org_not_connected" ? { phase: "not-connected", message } : { phase: "error", message, code });
-    } finally {
-      loaded();
-    }
-  }, []);
-
+  const [state, setState] = useState(initialPullRequestPanel);
+  const panelOf = useMemo(
+    () =>
+      createPullRequestPanel(
+        {
+          load: async () => {
+            const pr = await currentPullRequest();
+            const query = new URLSearchParams({ project: pr.project, repository: pr.repository, pullRequestId: String(pr.pullRequestId) });
+            return callGroundwork<PullRequestPanelData>("GET", `/pull-request?${query}`);
+          },
+          call: callGroundwork,
+          describe,
+        },
+        setState,
+      ),
+    [],
+  );
   useEffect(() => {
-    void load();
-  }, [load]);
+    void panelOf.load().finally(loaded);
+  }, [panelOf]);
   useEffect(() => resize());
 
-  async function act(what: () => Promise<unknown>, done: string) {
-    setBusy(true);
-    setActionError(null);
-    try {
-      await what();
-      setAnnouncement(done);
-      await load();
-    } catch (err) {
-      setActionError(describe(err).message);
-    } finally {
-      setBusy(false);
-    }
-  }
-
+  const { panel, error, busy } = state;
   if (state.phase === "loading") return <Spinner size={SpinnerSize.large} label="Loading Groundwork…" className="gw" />;
-  if (state.phase === "not-connected")
+  if (error?.code === "ado_org_not_connected")
     return (
       <div className="gw">
-        <MessageCard severity={MessageCardSeverity.Info}>{state.message}</MessageCard>
+        <MessageCard severity={MessageCardSeverity.Info}>{error.message}</MessageCard>
       </div>
     );
-  if (state.phase === "error")
+  if (!panel)
     return (
       <div className="gw">
-        <MessageCard severity={MessageCardSeverity.Error}>{state.message}</MessageCard>
-        {state.code === "not_a_member" && <AccountLink />}
-        {state.code !== "signed_out" && <Button text="Try again" onClick={() => void load()} />}
+        <MessageCard severity={MessageCardSeverity.Error}>{error?.message}</MessageCard>
+        {error?.code === "not_a_member" && <AccountLink link={panelOf.linkAccount} />}
+        {error?.code !== "signed_out" && <Button text="Try again" onClick={() => void panelOf.load()} />}
       </div>
     );
 
-  const { panel } = state;
   return (
     <div className="gw">
       <p className="hint">
@@ -99,12 +76,7 @@ export function PullRequestPanel() {
                 {l.note && <span className="note"> — {l.note}</span>}
               </span>
               {l.item.state && <span className="kind">{l.item.state}</span>}
-              <Button
-                text="Unlink"
-                ariaLabel={`Unlink from ${l.targetTitle}`}
-                disabled={busy}
-                onClick={() => void act(() => callGroundwork("DELETE", `/context-links/${l.id}`), `Unlinked from ${l.targetTitle}`)}
-              />
+              <Button text="Unlink" ariaLabel={`Unlink from ${l.targetTitle}`} disabled={busy} onClick={() => void panelOf.unlink(l)} />
             </li>
           ))}
         </ul>
@@ -114,29 +86,16 @@ export function PullRequestPanel() {
         aria-labelledby="add"
         onSubmit={(e) => {
           e.preventDefault();
-          if (!target) return setActionError("Choose what to attach this pull request to.");
-          void act(
-            () =>
-              callGroundwork("POST", "/context-links", {
-                targetType: target.type,
-                targetId: target.id,
-                url: panel.pullRequestUrl,
-                ...(note.trim() ? { note: note.trim() } : {}),
-              }),
-            `Added to ${target.title}`,
-          ).then(() => {
-            setTarget(null);
-            setNote("");
-          });
+          void panelOf.add();
         }}
       >
-        <TargetPicker chosen={target} onChoose={setTarget} />
+        <TargetPicker chosen={state.target} onChoose={panelOf.choose} />
         <label htmlFor="gw-note">Note (optional)</label>
         <TextField
           inputId="gw-note"
           ariaLabel="Note (optional)"
-          value={note}
-          onChange={(_e, v) => setNote(v)}
+          value={state.note}
+          onChange={(_e, v) => panelOf.setNote(v)}
           placeholder="Why this PR matters here"
           maxWidth={560}
         />
@@ -144,9 +103,9 @@ export function PullRequestPanel() {
           <Button type="submit" primary text="Add to Groundwork" disabled={busy} />
         </div>
       </form>
-      {actionError && <MessageCard severity={MessageCardSeverity.Error}>{actionError}</MessageCard>}
+      {state.actionError && <MessageCard severity={MessageCardSeverity.Error}>{state.actionError}</MessageCard>}
       <p role="status" className="hint">
-        {announcement}
+        {state.announcement}
       </p>
     </div>
   );
@@ -208,7 +167,7 @@ function TargetPicker({ chosen, onChoose }: { chosen: LinkTarget | null; onChoos
 }
 
 /** For someone whose Azure DevOps email is not their Groundwork one: confirm the link in Groundwork. */
-function AccountLink() {
+function AccountLink({ link }: { link(): Promise<string> }) {
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   return (
@@ -225,10 +184,10 @@ function AccountLink() {
         <Button
           text="Link my Azure DevOps account"
           onClick={() =>
-            void callGroundwork<{ linkUrl: string }>("POST", "/account-link").then(
-              (r) => {
-                setUrl(r.linkUrl);
-                window.open(r.linkUrl, "_blank", "noopener");
+            void link().then(
+              (linkUrl) => {
+                setUrl(linkUrl);
+                window.open(linkUrl, "_blank", "noopener");
               },
               (err: unknown) => setError(describe(err).message),
             )

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { LinkTarget, Page, PullRequestPanelData as PanelData } from "@groundwork/shared-types";
 import { LINK_TARGET_GROUPS, LINK_TARGET_LABELS, targetValue } from "@groundwork/shared-types/labels";
 import { createLinkTargetSearch, initialLinkTargetSearch } from "@groundwork/shared-types/linkTargetSearch";
+import { createPullRequestPanel, initialPullRequestPanel } from "@groundwork/shared-types/pullRequestPanel";
 import Button from "@atlaskit/button/new";
 import Lozenge from "@atlaskit/lozenge";
 import SectionMessage from "@atlaskit/section-message";
@@ -9,65 +10,41 @@ import Spinner from "@atlaskit/spinner";
 import Textfield from "@atlaskit/textfield";
 import { callGroundwork, PanelError, pullRequestFromUrl, resize } from "./connect";
 
-type State = { phase: "loading" } | { phase: "ready"; panel: PanelData } | { phase: "error"; code: string; message: string };
 const describe = (err: unknown) =>
   err instanceof PanelError ? { code: err.code, message: err.message } : { code: "unexpected", message: "Something went wrong." };
 
 /** Bitbucket's "Groundwork" panel on a pull request: where it is attached, attach it, unlink it. */
 export function PullRequestPanel() {
-  const [state, setState] = useState<State>({ phase: "loading" });
-  const [target, setTarget] = useState<LinkTarget | null>(null);
-  const [note, setNote] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
-  const [announcement, setAnnouncement] = useState("");
-  // The panel's URL names its pull request and never changes: read once.
-  const [pr] = useState(pullRequestFromUrl);
-
-  const load = useCallback(async () => {
-    try {
-      const query = new URLSearchParams(pr);
-      setState({ phase: "ready", panel: await callGroundwork<PanelData>("GET", `/pull-request?${query}`) });
-    } catch (err) {
-      setState({ phase: "error", ...describe(err) });
-    }
-  }, [pr]);
+  const [state, setState] = useState(initialPullRequestPanel);
+  const panelOf = useMemo(
+    () =>
+      createPullRequestPanel(
+        // The panel's URL names its pull request and never changes.
+        { load: () => callGroundwork<PanelData>("GET", `/pull-request?${new URLSearchParams(pullRequestFromUrl())}`), call: callGroundwork, describe },
+        setState,
+      ),
+    [],
+  );
   useEffect(() => {
-    void load();
-  }, [load]);
+    void panelOf.load();
+  }, [panelOf]);
   useEffect(() => resize());
 
-  async function act(what: () => Promise<unknown>, done: string) {
-    setBusy(true);
-    setActionError(null);
-    try {
-      await what();
-      setAnnouncement(done);
-      await load();
-      return true;
-    } catch (err) {
-      setActionError(describe(err).message);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
-
+  const { panel, error, busy } = state;
   if (state.phase === "loading") return <Spinner label="Loading Groundwork" />;
-  if (state.phase === "error")
+  if (!panel)
     return (
       <div className="gw">
-        <SectionMessage appearance={state.code === "not_bound" || state.code === "not_a_member" ? "information" : "error"}>
-          <p>{state.message}</p>
+        <SectionMessage appearance={error?.code === "not_bound" || error?.code === "not_a_member" ? "information" : "error"}>
+          <p>{error?.message}</p>
         </SectionMessage>
-        {state.code === "not_a_member" && <AccountLink />}
+        {error?.code === "not_a_member" && <AccountLink link={panelOf.linkAccount} />}
         <p>
-          <Button onClick={() => void load()}>Try again</Button>
+          <Button onClick={() => void panelOf.load()}>Try again</Button>
         </p>
       </div>
     );
 
-  const { panel } = state;
   return (
     <div className="gw">
       <p className="hint">
@@ -89,12 +66,7 @@ export function PullRequestPanel() {
                 {l.targetTitle}
                 {l.note && <span className="hint"> — {l.note}</span>}
               </span>
-              <Button
-                appearance="subtle"
-                isDisabled={busy}
-                aria-label={`Unlink from ${l.targetTitle}`}
-                onClick={() => void act(() => callGroundwork("DELETE", `/context-links/${l.id}`), `Unlinked from ${l.targetTitle}`)}
-              >
+              <Button appearance="subtle" isDisabled={busy} aria-label={`Unlink from ${l.targetTitle}`} onClick={() => void panelOf.unlink(l)}>
                 Unlink
               </Button>
             </li>
@@ -106,40 +78,25 @@ export function PullRequestPanel() {
         aria-labelledby="add"
         onSubmit={(e) => {
           e.preventDefault();
-          if (!target) return setActionError("Choose what to attach this pull request to.");
-          void act(
-            () =>
-              callGroundwork("POST", "/context-links", {
-                targetType: target.type,
-                targetId: target.id,
-                url: panel.pullRequestUrl,
-                ...(note.trim() ? { note: note.trim() } : {}),
-              }),
-            `Added to ${target.title}`,
-          ).then((ok) => {
-            if (ok) {
-              setTarget(null);
-              setNote("");
-            }
-          });
+          void panelOf.add();
         }}
       >
-        <TargetPicker chosen={target} onChoose={setTarget} />
+        <TargetPicker chosen={state.target} onChoose={panelOf.choose} />
         <label htmlFor="gw-note">Note (optional)</label>
-        <Textfield id="gw-note" value={note} onChange={(e) => setNote(e.currentTarget.value)} placeholder="Why this PR matters here" />
+        <Textfield id="gw-note" value={state.note} onChange={(e) => panelOf.setNote(e.currentTarget.value)} placeholder="Why this PR matters here" />
         <div>
           <Button type="submit" appearance="primary" isDisabled={busy}>
             Add to Groundwork
           </Button>
         </div>
       </form>
-      {actionError && (
+      {state.actionError && (
         <SectionMessage appearance="error">
-          <p>{actionError}</p>
+          <p>{state.actionError}</p>
         </SectionMessage>
       )}
       <p role="status" className="hint">
-        {announcement}
+        {state.announcement}
       </p>
     </div>
   );
@@ -195,7 +152,7 @@ function TargetPicker({ chosen, onChoose }: { chosen: LinkTarget | null; onChoos
 }
 
 /** Bitbucket shares no emails: link this Bitbucket account to a Groundwork member once. */
-function AccountLink() {
+function AccountLink({ link }: { link(): Promise<string> }) {
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   return (
@@ -212,10 +169,10 @@ function AccountLink() {
         <Button
           appearance="primary"
           onClick={() =>
-            void callGroundwork<{ linkUrl: string }>("POST", "/account-link").then(
-              (r) => {
-                setUrl(r.linkUrl);
-                window.open(r.linkUrl, "_blank", "noopener");
+            void link().then(
+              (linkUrl) => {
+                setUrl(linkUrl);
+                window.open(linkUrl, "_blank", "noopener");
               },
               (err: unknown) => setError(describe(err).message),
             )
