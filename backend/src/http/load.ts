@@ -1,7 +1,7 @@
 import type { RequestHandler } from "express";
 
-/** Requests in flight from which the process counts as busy: a burst of deliveries keeps dozens in flight; a sustained 50/s on PostgreSQL keeps up to ~10, and one job at a time could not keep up with that. */
-export const BUSY_AT = 32;
+/** Requests in flight from which the process counts as busy: a sustained 50 deliveries/s keeps one or two in flight, a burst dozens. */
+export const BUSY_AT = 8;
 
 /** The requests this process is answering right now; the worker yields to a burst of them. */
 export class RequestLoad {

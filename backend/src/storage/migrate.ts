@@ -12,6 +12,7 @@ import * as jobThrottles from "./migrations/0009_job_throttles.js";
 import * as readiness from "./migrations/0010_readiness.js";
 import * as listPages from "./migrations/0011_list_pages.js";
 import * as jobLanes from "./migrations/0012_job_lanes.js";
+import * as claimableJobs from "./migrations/0013_claimable_jobs.js";
 
 /** Migrations are listed here in order, so bundling or a renamed file cannot reorder them. */
 const MIGRATIONS = [
@@ -27,6 +28,7 @@ const MIGRATIONS = [
   { name: "0010_readiness", ...readiness },
   { name: "0011_list_pages", ...listPages },
   { name: "0012_job_lanes", ...jobLanes },
+  { name: "0013_claimable_jobs", ...claimableJobs },
 ];
 
 export function migrator(sequelize: Sequelize) {
