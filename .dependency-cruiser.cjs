@@ -2,7 +2,8 @@
  * What may import what (`npm run lint` checks it): no cycles anywhere; shared-types stands
  * alone; the UIs never reach into the backend; the job queue and storage know nothing of hosts
  * or the workspace features built on them; the core reaches hosts only through the adapter
- * interface (the registry comes in as services.hosts).
+ * interface (the registry comes in as services.hosts); the backend's production code never
+ * reaches the simulators (fake hosts, sandboxes) or the test helpers.
  */
 module.exports = {
   forbidden: [
@@ -42,11 +43,21 @@ module.exports = {
       from: { path: "^backend/src/(http|workspace|jobs|storage)/", pathNot: "\\.test\\.ts$" },
       to: { path: "^backend/src/hosts/", pathNot: "^backend/src/hosts/adapter\\.ts$" },
     },
+    {
+      name: "production-runs-no-simulator",
+      severity: "error",
+      comment:
+        "Fake hosts, sandboxes and test helpers serve tests, the bench and `npm start` (simulators/src/start.ts); what ships in production is backend/src without them.",
+      from: { path: "^backend/src/", pathNot: "(\\.test\\.ts$|^backend/src/testing/)" },
+      to: { path: "^(simulators/|backend/src/testing/)" },
+    },
   ],
   options: {
     tsConfig: { fileName: "tsconfig.base.json" },
     tsPreCompilationDeps: true,
     doNotFollow: { path: "node_modules" },
     exclude: { path: "(^|/)(dist|node_modules)/" },
+    // The packages import each other by name (@groundwork/backend/run): resolved through their exports to the files, so the rules above see them.
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "default"], extensions: [".ts", ".tsx", ".js", ".json"] },
   },
 };

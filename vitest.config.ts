@@ -9,9 +9,17 @@ export default defineConfig({
           name: "backend",
           root: "backend",
           include: ["src/**/*.test.ts"],
-          setupFiles: ["src/testing/contractGuard.ts"],
+          setupFiles: ["../simulators/src/contractGuard.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "simulators",
+          root: "simulators",
+          include: ["src/**/*.test.ts"],
+          setupFiles: ["src/contractGuard.ts"],
         },
       },
       { test: { name: "ado-extension", root: "ado-extension", include: ["*.test.ts"], testTimeout: 120_000 } },

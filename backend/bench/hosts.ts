@@ -4,15 +4,14 @@
  * target over IPC: where the hosts are, installing the Connect app, the secret Groundwork
  * registered for its token webhook, and the status posts received since the last ask.
  */
-import fs from "node:fs";
-import path from "node:path";
-import { adoHostsOf, fakeAdo, type FakeAdoState } from "../src/hosts/ado/fakeAdo.js";
+import { adoHostsOf, fakeAdo, type FakeAdoState } from "@groundwork/simulators/ado/fakeAdo";
 import type { AdoPullRequest } from "../src/hosts/ado/client.js";
-import { BitbucketHostDriver, fakeBitbucket, type FakeBitbucketState } from "../src/hosts/bitbucket/fakeBitbucket.js";
+import { BitbucketHostDriver, fakeBitbucket, type FakeBitbucketState } from "@groundwork/simulators/bitbucket/fakeBitbucket";
+import { hostSample } from "@groundwork/simulators/samples";
 import { bitbucketEvent, PULL_REQUESTS, type HostsInfo, type HostsRequest, type StatusPosts } from "./protocol.js";
 
 const BITBUCKET_EVENT = bitbucketEvent();
-const created = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "../src/hosts/ado/fixtures/git.pullrequest.created.json"), "utf8"));
+const created = hostSample("ado", "git.pullrequest.created.json");
 const repository = created.resource.repository;
 const install = {
   clientKey: "{b3c4b3c4-0000-4000-8000-000000000001}",

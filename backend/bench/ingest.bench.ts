@@ -12,7 +12,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { signAsBitbucket } from "../src/hosts/bitbucket/fakeBitbucket.js";
+import { signAsBitbucket } from "@groundwork/simulators/bitbucket/fakeBitbucket";
+import { hostSample } from "@groundwork/simulators/samples";
 import { bitbucketEvent as readBitbucketEvent, PULL_REQUESTS, type ListsInfo, type ListsRequest, type TargetInfo, type TargetReport } from "./protocol.js";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -22,8 +23,7 @@ const FIXED_RATE = 300;
 const SUSTAINED_RATE = 50;
 const postgres = /^postgres/.test(process.env.DATABASE_URL ?? "");
 const modes = ["bare", "sqlite", ...(postgres ? ["postgres"] : [])] as const;
-const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, "../src/hosts", name), "utf8");
-const adoEvent = JSON.parse(fixture("ado/fixtures/git.pullrequest.updated.json"));
+const adoEvent = hostSample("ado", "git.pullrequest.updated.json");
 const bitbucketEvent = readBitbucketEvent();
 
 async function start(mode: string) {

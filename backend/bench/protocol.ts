@@ -1,5 +1,4 @@
-import fs from "node:fs";
-import path from "node:path";
+import { hostSample } from "@groundwork/simulators/samples";
 
 /** What a benchmark target (target.ts, a child process) and the driver (ingest.bench.ts) tell each other. */
 export const PULL_REQUESTS = 600;
@@ -33,7 +32,4 @@ export type ListsRequest = { lists: number };
 export type ListsInfo = { cookie: string; paths: string[] };
 
 /** The documented pullrequest:updated payload, its repository moved to the bench's acme/widgets. */
-export const bitbucketEvent = () =>
-  fs
-    .readFileSync(path.join(import.meta.dirname, "../src/hosts/bitbucket/fixtures/pullrequest_updated.json"), "utf8")
-    .replaceAll("brydzewski/foo", "acme/widgets");
+export const bitbucketEvent = () => JSON.stringify(hostSample("bitbucket", "pullrequest_updated.json")).replaceAll("brydzewski/foo", "acme/widgets");

@@ -68,10 +68,6 @@ const Env = z.object({
     .regex(/^smtps?:\/\/.+/, { message: "must be an smtp:// or smtps:// URL (smtps://user:password@mail.example.com:465)" })
     .optional(),
   MAIL_FROM: z.string().min(3).optional(),
-  SANDBOX: z.enum(["true", "false"]).default("false"),
-  SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
-  SANDBOX_BITBUCKET_PORT: z.coerce.number().int().min(0).max(65535).default(3002),
-  SANDBOX_MAIL_PORT: z.coerce.number().int().min(0).max(65535).default(3003),
 });
 
 export interface Config {
@@ -104,8 +100,8 @@ export interface Config {
   mail?: { smtpUrl: string; from: string };
   /** Which proxies' X-Forwarded-For to believe (Express's "trust proxy"): false, a hop count, or addresses. */
   trustProxy: boolean | number | string;
-  /** The local host sandboxes: started beside the app when enabled; their URLs once running. */
-  sandbox: { enabled: boolean; port: number; bitbucketPort: number; mailPort: number; ado?: { baseUrl: string; identityUrl: string }; bitbucketUrl?: string };
+  /** Where the local host sandboxes answer when `npm start` runs them beside the app (simulators/); unset otherwise. */
+  sandbox: { ado?: { baseUrl: string; identityUrl: string }; bitbucketUrl?: string };
 }
 
 /** A setting names something Groundwork cannot use (a folder it cannot write, say): said plainly, without a stack. */
@@ -172,6 +168,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.SMTP_URL
       ? { mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `Groundwork <no-reply@${new URL(e.PUBLIC_URL ?? "http://localhost").hostname}>` } }
       : {}),
-    sandbox: { enabled: e.SANDBOX === "true", port: e.SANDBOX_PORT, bitbucketPort: e.SANDBOX_BITBUCKET_PORT, mailPort: e.SANDBOX_MAIL_PORT },
+    sandbox: {},
   };
 }

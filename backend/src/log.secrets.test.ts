@@ -1,9 +1,9 @@
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createLogger, redactUrl } from "./log.js";
-import { fakeAdo, sendServiceHook } from "./hosts/ado/fakeAdo.js";
+import { fakeAdo, sendServiceHook } from "@groundwork/simulators/ado/fakeAdo";
 import { fakeHostsConfig } from "./testing/hostedApp.js";
-import { BitbucketHostDriver, fakeBitbucket, signAsBitbucket } from "./hosts/bitbucket/fakeBitbucket.js";
+import { BitbucketHostDriver, fakeBitbucket, signAsBitbucket } from "@groundwork/simulators/bitbucket/fakeBitbucket";
 import { ApiClient, signUp, startTestApp } from "./testing/testApp.js";
 
 /**

@@ -9,7 +9,7 @@ it("names DATA_DIR and exits 78 when it cannot create its database there", async
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "groundwork-main-")), "a-file");
   fs.writeFileSync(file, "not a folder");
   const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "main.ts")], {
-    env: { ...process.env, DATA_DIR: path.join(file, "data"), DATABASE_URL: "", PORT: "0", SANDBOX: "false", LOG_LEVEL: "warn" },
+    env: { ...process.env, DATA_DIR: path.join(file, "data"), DATABASE_URL: "", PORT: "0", LOG_LEVEL: "warn" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";

@@ -5,13 +5,14 @@ import path from "node:path";
 import { QueryTypes, type Sequelize } from "sequelize";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { AdoPullRequest } from "./hosts/ado/client.js";
-import { adoHostsOf, fakeAdo, type FakeAdoState } from "./hosts/ado/fakeAdo.js";
+import { adoHostsOf, fakeAdo, type FakeAdoState } from "@groundwork/simulators/ado/fakeAdo";
 import { openDatabase } from "./storage/database.js";
 import { databaseOutage } from "./testing/databaseOutage.js";
-import type { FakeHost } from "./testing/fakeHost.js";
+import type { FakeHost } from "@groundwork/simulators/fakeHost";
 import { testDatabase } from "./testing/testDatabase.js";
 import { signUp } from "./testing/testApp.js";
 import { until } from "./testing/until.js";
+import { hostSample } from "@groundwork/simulators/samples";
 
 /**
  * Faults as an operator meets them, against Groundwork replicas in processes of their own on
@@ -21,7 +22,7 @@ import { until } from "./testing/until.js";
  * reports what was acknowledged, recorded, lost (must be 0), duplicated (must be 0) and
  * eventually done; the figures are printed at the end.
  */
-const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "hosts/ado/fixtures", name), "utf8"));
+const fixture = (name: string) => hostSample("ado", name);
 const created = fixture("git.pullrequest.created.json");
 const updated = fixture("git.pullrequest.updated.json");
 const repository = created.resource.repository;

@@ -19,13 +19,13 @@ export async function freePort() {
   });
 }
 
-export async function startProduct(env: Record<string, string> = {}) {
+export async function startProduct(env: Record<string, string> = {}, entry = "backend/src/main.ts") {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "groundwork-e2e-"));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const postgres = /^postgres/.test(process.env.DATABASE_URL ?? "");
   const schemaStamp = Date.now();
-  const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "backend/src/main.ts"], {
+  const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", entry], {
     cwd: root,
     env: {
       ...process.env,
@@ -90,12 +90,10 @@ export async function startProduct(env: Record<string, string> = {}) {
 /** The product as `npm start` runs it, with both host sandboxes, each on a free port so test files can run side by side. */
 export async function startSandboxedProduct() {
   const [adoPort, bitbucketPort, mailPort] = [await freePort(), await freePort(), await freePort()];
-  const product = await startProduct({
-    SANDBOX: "true",
-    SANDBOX_PORT: String(adoPort),
-    SANDBOX_BITBUCKET_PORT: String(bitbucketPort),
-    SANDBOX_MAIL_PORT: String(mailPort),
-  });
+  const product = await startProduct(
+    { SANDBOX_PORT: String(adoPort), SANDBOX_BITBUCKET_PORT: String(bitbucketPort), SANDBOX_MAIL_PORT: String(mailPort) },
+    "simulators/src/start.ts",
+  );
   const sandboxes = [`http://127.0.0.1:${adoPort}`, `http://127.0.0.1:${bitbucketPort}`] as const;
   return {
     ...product,

@@ -1,8 +1,8 @@
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fakeAdo, sendServiceHook } from "../hosts/ado/fakeAdo.js";
+import { fakeAdo, sendServiceHook } from "@groundwork/simulators/ado/fakeAdo";
 import { bindThroughConfigure, fakeHostsConfig } from "../testing/hostedApp.js";
-import { BitbucketHostDriver, fakeBitbucket, lifecyclePayload, signAsBitbucket } from "../hosts/bitbucket/fakeBitbucket.js";
+import { BitbucketHostDriver, fakeBitbucket, lifecyclePayload, signAsBitbucket } from "@groundwork/simulators/bitbucket/fakeBitbucket";
 import { ApiClient, inviteMember, signUp, startTestApp } from "../testing/testApp.js";
 
 /**

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { fakeAdo } from "../hosts/ado/fakeAdo.js";
+import { fakeAdo } from "@groundwork/simulators/ado/fakeAdo";
 import { bindThroughConfigure, fakeHostsConfig } from "../testing/hostedApp.js";
-import { BitbucketHostDriver, fakeBitbucket, signAsBitbucket } from "../hosts/bitbucket/fakeBitbucket.js";
+import { BitbucketHostDriver, fakeBitbucket, signAsBitbucket } from "@groundwork/simulators/bitbucket/fakeBitbucket";
 import { ApiClient, signUp, startTestApp } from "../testing/testApp.js";
 
 /**

@@ -442,8 +442,19 @@ describe("several worker processes on one database", () => {
   it("loses nothing and repeats nothing when a worker is SIGKILLed mid-run and another takes over", async () => {
     const queue = await enqueueMany(300);
     const victim = await spawnWorker("victim", { LEASE_MS: "1500", HOLD_MS: "15" });
-    // Kill it while it holds leases (between two batches it may hold none for a moment).
-    await waitFor(async () => (await effects()).length >= 40 && ((await queue.countByStatus()).running ?? 0) > 0, 60_000, "the victim to get going");
+    await waitFor(async () => (await effects()).length >= 40, 60_000, "the victim to get going");
+    // Kill it while it holds leases: frozen (SIGSTOP), it can neither finish nor claim, so what the queue shows is what it dies with.
+    // Between two batches it may hold none for a moment; then it runs on a little and is frozen again.
+    await waitFor(
+      async () => {
+        victim.kill("SIGSTOP");
+        if (((await queue.countByStatus()).running ?? 0) > 0) return true;
+        victim.kill("SIGCONT");
+        return false;
+      },
+      30_000,
+      "the victim to hold a lease",
+    );
     victim.kill("SIGKILL");
     await new Promise((r) => victim.once("exit", r));
     const running = (await queue.countByStatus()).running ?? 0;

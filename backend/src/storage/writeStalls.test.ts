@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { adoHostsOf, fakeAdo, sendServiceHook } from "../hosts/ado/fakeAdo.js";
+import { adoHostsOf, fakeAdo, sendServiceHook } from "@groundwork/simulators/ado/fakeAdo";
 import { ApiClient, signUp, startTestApp } from "../testing/testApp.js";
 
 /**

@@ -1,7 +1,7 @@
 import type { Config } from "../config.js";
-import { adoHostsOf } from "../hosts/ado/fakeAdo.js";
-import { signAsBitbucket } from "../hosts/bitbucket/fakeBitbucket.js";
-import type { FakeHost } from "./fakeHost.js";
+import { adoHostsOf } from "@groundwork/simulators/ado/fakeAdo";
+import { signAsBitbucket } from "@groundwork/simulators/bitbucket/fakeBitbucket";
+import type { FakeHost } from "@groundwork/simulators/fakeHost";
 import type { ApiClient } from "./testApp.js";
 
 /** Settings that point Groundwork at a fake Azure DevOps organisation and a fake Bitbucket. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMailSandbox } from "../testing/mailSandbox.js";
+import { startMailSandbox } from "@groundwork/simulators/mail";
 import { ApiClient, inviteMember, signUp, startTestApp } from "../testing/testApp.js";
 import { until } from "../testing/until.js";
 

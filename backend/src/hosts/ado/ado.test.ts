@@ -1,17 +1,16 @@
-import fs from "node:fs";
-import path from "node:path";
 import { Writable } from "node:stream";
 import { QueryTypes } from "sequelize";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { failures } from "../../testing/fakeHost.js";
+import { failures } from "@groundwork/simulators/fakeHost";
 import { until } from "../../testing/until.js";
 import { ApiClient, inviteMember, signUp, startTestApp } from "../../testing/testApp.js";
 import { createLogger } from "../../log.js";
-import { adoHostsOf, deliverToSubscriptions, fakeAdo, sendServiceHook, type FakeAdoState } from "./fakeAdo.js";
+import { adoHostsOf, deliverToSubscriptions, fakeAdo, sendServiceHook, type FakeAdoState } from "@groundwork/simulators/ado/fakeAdo";
 import type { AdoPullRequest, AdoWorkItem } from "./client.js";
+import { hostEventSamples, hostSample } from "@groundwork/simulators/samples";
 
 /** End to end against the fake organisation, with the documented service-hook payloads. */
-const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8"));
+const fixture = (name: string) => hostSample("ado", name);
 const PAT = "ado-pat-" + "k".repeat(44);
 const created = fixture("git.pullrequest.created.json");
 const merged = fixture("git.pullrequest.merged.json");
@@ -515,7 +514,7 @@ describe("connected organisation", () => {
   });
 
   it("takes every documented service-hook sample at the real endpoint and processes it", async () => {
-    const samples = fs.readdirSync(path.join(import.meta.dirname, "fixtures")).filter((f) => f.endsWith(".json") && !f.startsWith("rest."));
+    const samples = hostEventSamples("ado");
     expect(samples).toHaveLength(7);
     for (const name of samples) {
       const event = fixture(name);

@@ -1,7 +1,7 @@
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, inviteMember, signUp, startTestApp } from "../../testing/testApp.js";
-import { adoHostsOf, fakeAdo, type FakeAdoState } from "./fakeAdo.js";
+import { adoHostsOf, fakeAdo, type FakeAdoState } from "@groundwork/simulators/ado/fakeAdo";
 import { originAllowed } from "./panel.js";
 
 /** The extension's API as the PR panel and settings hub call it: app token, organisation hint, CORS. */

@@ -1,16 +1,15 @@
-import fs from "node:fs";
-import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { QueryTypes } from "sequelize";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { failures } from "../../testing/fakeHost.js";
+import { failures } from "@groundwork/simulators/fakeHost";
 import { until } from "../../testing/until.js";
 import { ApiClient, inviteMember, signUp, startTestApp } from "../../testing/testApp.js";
-import { BitbucketHostDriver, fakeBitbucket, lifecyclePayload, signAsBitbucket, type FakeBitbucketState } from "./fakeBitbucket.js";
+import { BitbucketHostDriver, fakeBitbucket, lifecyclePayload, signAsBitbucket, type FakeBitbucketState } from "@groundwork/simulators/bitbucket/fakeBitbucket";
 import type { BitbucketPullRequest } from "./client.js";
+import { hostSample } from "@groundwork/simulators/samples";
 
 /** The Connect app end to end against the fake Bitbucket, with documented payloads (fixtures/SOURCES.md). */
-const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8"));
+const fixture = (name: string) => hostSample("bitbucket", name);
 const created = fixture("pullrequest_created.json");
 const updated = fixture("pullrequest_updated.json");
 const fulfilled = fixture("pullrequest_fulfilled.json");

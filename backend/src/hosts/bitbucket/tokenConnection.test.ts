@@ -1,15 +1,14 @@
 import { createHmac } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import { QueryTypes } from "sequelize";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { until } from "../../testing/until.js";
 import { ApiClient, signUp, startTestApp } from "../../testing/testApp.js";
 import type { BitbucketPullRequest } from "./client.js";
-import { deliverRepositoryHooks, fakeBitbucket, type FakeBitbucketState } from "./fakeBitbucket.js";
+import { deliverRepositoryHooks, fakeBitbucket, type FakeBitbucketState } from "@groundwork/simulators/bitbucket/fakeBitbucket";
+import { hostSample } from "@groundwork/simulators/samples";
 
 /** The direct connection (no Connect app): access token, signed repository webhooks, build statuses. */
-const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8"));
+const fixture = (name: string) => hostSample("bitbucket", name);
 const created = fixture("pullrequest_created.json");
 const fulfilled = fixture("pullrequest_fulfilled.json");
 const TOKEN = "ATCTT3xFfGN0" + "t".repeat(40);

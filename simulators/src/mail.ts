@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
-import { escapeHtml } from "../http/html.js";
+import { escapeHtml } from "@groundwork/backend/http/html";
 
 export interface CaughtMail {
   to: string;

@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { SignJWT } from "jose";
-import type { FakeHost } from "../../testing/fakeHost.js";
+import type { FakeHost } from "../fakeHost.js";
 import type { FakeAdoState } from "./fakeAdo.js";
-import { escapeHtml } from "../../http/html.js";
+import { escapeHtml } from "@groundwork/backend/http/html";
 
 /**
  * A page that plays Azure DevOps for the Groundwork extension: it serves the built extension
@@ -28,7 +28,7 @@ export interface HarnessOptions {
   pullRequestId: number;
 }
 
-export const DEFAULT_EXTENSION_DIST = path.resolve(import.meta.dirname, "../../../../ado-extension/dist");
+export const DEFAULT_EXTENSION_DIST = path.resolve(import.meta.dirname, "../../../ado-extension/dist");
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",

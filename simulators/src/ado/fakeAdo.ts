@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
-import { FakeHost, type ContractCheck, type FakeRequest, type FakeResponse } from "../../testing/fakeHost.js";
-import { HostContract } from "../../testing/hostContract.js";
+import { FakeHost, type ContractCheck, type FakeRequest, type FakeResponse } from "../fakeHost.js";
+import { HostContract } from "../hostContract.js";
+import { hostEventSamples, hostSample } from "../samples.js";
 import { ADO_PAT_SCOPES } from "@groundwork/shared-types/labels";
-import type { AdoPullRequest, AdoPullRequestStatus, AdoSubscription, AdoWorkItem, AdoWorkItemComment } from "./client.js";
+import type { AdoPullRequest, AdoPullRequestStatus, AdoSubscription, AdoWorkItem, AdoWorkItemComment } from "@groundwork/backend/hosts/ado/client";
 
 /**
  * A fake Azure DevOps organisation speaking the REST paths we call, with the shapes of
@@ -13,7 +12,7 @@ import type { AdoPullRequest, AdoPullRequestStatus, AdoSubscription, AdoWorkItem
  * wit/comments/get-comments, ims/identities/read-identities, hooks/subscriptions).
  *
  * Every request is first checked against the contract derived from Microsoft's REST 7.1
- * specifications (backend/src/testing/contracts/ado.json), as Azure DevOps itself would:
+ * specifications (simulators/src/contracts/ado.json), as Azure DevOps itself would:
  * an unknown route answers 404, a missing or wrong api-version 400 with Azure DevOps' error
  * shape, a PAT lacking the operation's scope 401 (TF400813), a body missing a required field
  * 400. Only the scope refusal is a normal answer; the rest are contract violations, which fail
@@ -109,10 +108,8 @@ const contract = new HostContract("ado");
 
 /** Each event's resourceVersion, as the documented samples (fixtures/) carry it. */
 const DOCUMENTED_RESOURCE_VERSIONS: Record<string, string> = Object.fromEntries(
-  fs
-    .readdirSync(path.join(import.meta.dirname, "fixtures"))
-    .filter((f) => f.endsWith(".json") && !f.startsWith("rest."))
-    .map((f) => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "fixtures", f), "utf8")) as { eventType: string; resourceVersion: string })
+  hostEventSamples("ado")
+    .map((f) => hostSample("ado", f) as { eventType: string; resourceVersion: string })
     .map((e) => [e.eventType, e.resourceVersion]),
 );
 

@@ -3,9 +3,9 @@
  * descriptions (see ../shared/host-specs/SOURCES.md for where each comes from):
  * Azure DevOps REST 7.1 (Swagger 2.0, one file per area) and Bitbucket Cloud 2.0 (OpenAPI 3).
  *
- *   npx tsx backend/scripts/deriveHostContracts.ts [path/to/shared/host-specs]
+ *   npx tsx simulators/scripts/deriveHostContracts.ts [path/to/shared/host-specs]
  *
- * Writes backend/src/testing/contracts/{ado,bitbucket}.json: per operation the host, method,
+ * Writes simulators/src/contracts/{ado,bitbucket}.json: per operation the host, method,
  * path template, exact api-version (ADO), the scopes it needs and the body fields it requires.
  * Only these facts are committed, never the spec files. Facts the specs lack (checked by hand,
  * each with its source) are added below in `documented`.
@@ -14,11 +14,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { BITBUCKET_SCOPE_IMPLIES } from "@groundwork/shared-types/labels";
-import type { ContractOperation } from "../src/testing/hostContract.js";
+import type { ContractOperation } from "../src/hostContract.js";
 
 const here = import.meta.dirname;
 const specs = path.resolve(process.argv[2] ?? path.join(here, "../../../shared/host-specs"));
-const out = path.join(here, "../src/testing/contracts");
+const out = path.join(here, "../src/contracts");
 
 type Operation = ContractOperation;
 type Json = Record<string, unknown>;
@@ -200,7 +200,7 @@ function write(name: string, contract: Json) {
 
 const { ado, bitbucket } = documented;
 write("ado", {
-  generatedBy: "backend/scripts/deriveHostContracts.ts",
+  generatedBy: "simulators/scripts/deriveHostContracts.ts",
   specs: "MicrosoftDocs/vsts-rest-api-specs specification/*/7.1 @ adb28786a3e9349d5b3deb43eb2134b682c33bb2",
   scopeRule: ado.scopeRule,
   includes: ado.includes,
@@ -208,7 +208,7 @@ write("ado", {
   operations: withDocumented(adoOperations(), ado.operations, ado.requiredBody),
 });
 write("bitbucket", {
-  generatedBy: "backend/scripts/deriveHostContracts.ts",
+  generatedBy: "simulators/scripts/deriveHostContracts.ts",
   specs: "Bitbucket Cloud REST API 2.0 OpenAPI (api-evangelist/atlassian @ 916cd716a819abb9cfa2f61e200e6b1d544b01de)",
   scopeRule: bitbucket.scopeRule,
   includes: bitbucket.includes,

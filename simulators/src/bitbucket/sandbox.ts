@@ -1,11 +1,10 @@
-import fs from "node:fs";
-import path from "node:path";
 import { randomBytes, randomUUID } from "node:crypto";
 import * as jwt from "atlassian-jwt";
-import type { BitbucketPullRequest } from "./client.js";
+import type { BitbucketPullRequest } from "@groundwork/backend/hosts/bitbucket/client";
 import { BitbucketHostDriver, deliverRepositoryHooks, fakeBitbucket, type FakeBitbucketState } from "./fakeBitbucket.js";
-import { SANDBOX_WORKSPACE } from "./installations.js";
-import { escapeHtml } from "../../http/html.js";
+import { hostSample } from "../samples.js";
+import { SANDBOX_WORKSPACE } from "@groundwork/backend/hosts/bitbucket/installations";
+import { escapeHtml } from "@groundwork/backend/http/html";
 
 /**
  * The local Bitbucket sandbox `npm start` runs beside Groundwork: a pretend Bitbucket Cloud
@@ -13,7 +12,7 @@ import { escapeHtml } from "../../http/html.js";
  * the way Bitbucket does, frames its configure page and PR panel with signed URLs, provides
  * the panel's all.js (context tokens, resizing), and sends documented webhooks.
  */
-const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8"));
+const fixture = (name: string) => hostSample("bitbucket", name);
 const WORKSPACE = SANDBOX_WORKSPACE;
 /** The sandbox workspace's access token, for trying the direct connection. */
 export const SANDBOX_BITBUCKET_TOKEN = "sandbox-bitbucket-token-0123456789abcdefghij";

@@ -2,10 +2,10 @@ import { createHmac, randomUUID } from "node:crypto";
 import * as jwt from "atlassian-jwt";
 import fs from "node:fs";
 import path from "node:path";
-import { FakeHost, type ContractCheck, type FakeRequest, type FakeResponse } from "../../testing/fakeHost.js";
-import { HostContract } from "../../testing/hostContract.js";
+import { FakeHost, type ContractCheck, type FakeRequest, type FakeResponse } from "../fakeHost.js";
+import { HostContract } from "../hostContract.js";
 import { BITBUCKET_TOKEN_SCOPES } from "@groundwork/shared-types/labels";
-import type { BitbucketBuildStatus, BitbucketPullRequest } from "./client.js";
+import type { BitbucketBuildStatus, BitbucketPullRequest } from "@groundwork/backend/hosts/bitbucket/client";
 
 /**
  * A fake Bitbucket Cloud: the REST paths we call on api.bitbucket.org/2.0 (user, repositories,
@@ -18,7 +18,7 @@ import type { BitbucketBuildStatus, BitbucketPullRequest } from "./client.js";
  * X-Hook-UUID, X-Request-UUID, X-Attempt-Number and a JWT.
  *
  * Every API request is first checked against the contract derived from Bitbucket's OpenAPI
- * description (backend/src/testing/contracts/bitbucket.json): an unknown route answers 404, a
+ * description (simulators/src/contracts/bitbucket.json): an unknown route answers 404, a
  * body missing a required field 400 (both contract violations, which fail the test that caused
  * them), and credentials lacking a scope 403 as Bitbucket words it. The app has the scopes its
  * descriptor declares; an access token its own, which responses to it list in `x-oauth-scopes`.
@@ -51,7 +51,7 @@ export interface FakeBitbucketState {
 
 /** What Groundwork's access-token features need (repository, pullrequest, webhook). */
 export const FULL_BITBUCKET_SCOPES = BITBUCKET_TOKEN_SCOPES.map((s) => s.scope);
-const DESCRIPTOR_SCOPES = (JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../../../../atlassian-connect.json"), "utf8")) as { scopes: string[] })
+const DESCRIPTOR_SCOPES = (JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../../../atlassian-connect.json"), "utf8")) as { scopes: string[] })
   .scopes;
 
 const error = (status: number, message: string, extra: Record<string, unknown> = {}): FakeResponse => ({

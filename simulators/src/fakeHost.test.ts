@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adoSignInPage, fakeAdo } from "../hosts/ado/fakeAdo.js";
-import { fakeBitbucket } from "../hosts/bitbucket/fakeBitbucket.js";
+import { adoSignInPage, fakeAdo } from "./ado/fakeAdo.js";
+import { fakeBitbucket } from "./bitbucket/fakeBitbucket.js";
 import { failures, type FakeHost } from "./fakeHost.js";
 
 const PAT = "x".repeat(52);

@@ -1,11 +1,10 @@
-import fs from "node:fs";
-import path from "node:path";
 import { randomUUID } from "node:crypto";
-import type { AdoPullRequest, AdoWorkItem } from "./client.js";
-import { SANDBOX_ORG } from "./credentials.js";
+import type { AdoPullRequest, AdoWorkItem } from "@groundwork/backend/hosts/ado/client";
+import { SANDBOX_ORG } from "@groundwork/backend/hosts/ado/credentials";
 import { addExtensionHarness, DEFAULT_EXTENSION_DIST } from "./extensionHarness.js";
 import { deliverToSubscriptions, fakeAdo, sendServiceHook, type FakeAdoState, type FakeAdoToken } from "./fakeAdo.js";
-import { escapeHtml } from "../../http/html.js";
+import { hostSample } from "../samples.js";
+import { escapeHtml } from "@groundwork/backend/http/html";
 
 /**
  * The local Azure DevOps sandbox `npm start` runs beside Groundwork: the fake organisation
@@ -22,7 +21,7 @@ export const SANDBOX_SHORT_PATS: (FakeAdoToken & { lacks: string })[] = [
   { pat: "sandbox-pat-projects-only-0123456789abcdefghijklmno", scopes: ["vso.project"], lacks: "Code, Work Items and Identity" },
 ];
 
-const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8"));
+const fixture = (name: string) => hostSample("ado", name);
 
 interface Comment {
   email: string;
