@@ -47,11 +47,15 @@ export async function startGroundwork(
   });
   const worker =
     config.worker.enabled && config.worker.concurrency > 0
-      ? new Worker(queue, Object.assign({}, ...hosts.map((h) => h.jobs(services))), {
-          concurrency: config.worker.concurrency,
-          log: log.child({ component: "worker" }),
-          busy: () => services.load.busy,
-        })
+      ? new Worker(
+          queue,
+          hosts.flatMap((h) => h.jobs(services)),
+          {
+            concurrency: config.worker.concurrency,
+            log: log.child({ component: "worker" }),
+            busy: () => services.load.busy,
+          },
+        )
       : null;
   worker?.start();
   const prune = setInterval(() => void queue.pruneDone(DONE_JOB_RETENTION_MS).catch(() => undefined), 3600_000);
@@ -59,10 +63,10 @@ export async function startGroundwork(
   // Every replica ticks, but the time-bucket dedupe key lets one job per period through.
   const periodic = hosts
     .flatMap((h) => h.periodic ?? [])
-    .map(({ kind, everyMs }) => {
+    .map(({ job, everyMs }) => {
       const timer = setInterval(() => {
-        const bucket = Math.floor(Date.now() / everyMs);
-        void queue.enqueue(kind, {}, { dedupeKey: `${kind}:${bucket}` }).catch(() => undefined);
+        const bucket = Math.floor(queue.options.now() / everyMs);
+        void queue.enqueue(job, {}, { dedupeKey: `${job.kind}:${bucket}` }).catch(() => undefined);
       }, everyMs);
       timer.unref();
       return timer;

@@ -2,7 +2,8 @@ import type { Express } from "express";
 import type { MemberContext, RouteSpec } from "../http/route.js";
 import type { AppServices } from "../http/services.js";
 import type { DeliveryRecorder } from "../jobs/deliveries.js";
-import type { JobHandler } from "../jobs/worker.js";
+import { z } from "zod";
+import { jobType, type JobHandler, type JobType } from "../jobs/jobType.js";
 import type { ContextItemRow } from "../storage/models.js";
 
 /**
@@ -25,12 +26,12 @@ export interface HostAdapter {
   mount(app: Express, services: AppServices, recorder: DeliveryRecorder): void;
   /** Routes `mount` serves that the OpenAPI document shows, with the security schemes they name. */
   documented?: { routes: RouteSpec[]; securitySchemes: Record<string, Record<string, unknown>> };
-  /** Its job kinds, bound to the services. */
-  jobs(services: AppServices): Record<string, JobHandler>;
+  /** What runs its jobs (`handle(type, run)`), bound to the services. */
+  jobs(services: AppServices): JobHandler[];
   /** Work every replica schedules (deduplicated per period, so one job per period runs). */
-  periodic?: { kind: string; everyMs: number }[];
-  /** The job that fetches one linked item's metadata (payload `{contextItemId}`). */
-  refreshJob: string;
+  periodic?: { job: JobType<Record<string, never>>; everyMs: number }[];
+  /** The job that fetches one linked item's metadata: `refreshJobOf(name)`. */
+  refreshJob: RefreshJob;
   /** Called after a linked item's links change: PR statuses count them. */
   linksChanged(services: AppServices, item: ContextItemRow): Promise<void>;
   /** Its part of GET /api/integrations, for the caller's workspace. */
@@ -41,6 +42,13 @@ export interface HostAdapter {
    */
   accounts?: { connected(workspaceId: string, scope: string): Promise<boolean> };
 }
+
+/** Fetches one linked item's metadata from its host. */
+export type RefreshJob = JobType<{ contextItemId: string }>;
+export const refreshJobOf = (host: string): RefreshJob => jobType(`${host}.refresh`, z.object({ contextItemId: z.string().min(1) }));
+
+/** Work scheduled every so often, with nothing to carry. */
+export const periodicJob = (kind: string) => jobType(kind, z.object({}).strict() as z.ZodType<Record<string, never>>);
 
 /** The adapter of a stored item's host; an item of a host no longer registered has none. */
 export const hostOf = (services: AppServices, name: string) => services.hosts.find((h) => h.name === name) ?? null;

@@ -5,12 +5,16 @@ import { route } from "../http/route.js";
 import { ContextItemRow, ContextLinkRow } from "../storage/models.js";
 import { signUp, startTestApp, type ApiClient } from "../testing/testApp.js";
 import { until } from "../testing/until.js";
-import type { HostAdapter } from "./adapter.js";
+import { handle, jobType } from "../jobs/jobType.js";
+import { periodicJob, refreshJobOf, type HostAdapter } from "./adapter.js";
 import { HOSTS } from "./index.js";
 
 // A third host, as small as a host can be, registered beside the real two: everything it does
 // reaches the product through its adapter alone — no file outside its folder names it.
 const seen = { events: [] as unknown[], refreshed: [] as string[], linksChanged: [] as string[], periodic: 0 };
+const AcmeEventJob = jobType("acme.event", z.object({ n: z.number() }));
+const AcmeRefreshJob = refreshJobOf("acme");
+const AcmeTickJob = periodicJob("acme.tick");
 const acme: HostAdapter = {
   name: "acme",
   displayName: "Acme Code",
@@ -29,7 +33,7 @@ const acme: HostAdapter = {
     app.post("/acme/webhooks", async (req, res, next) => {
       try {
         if (req.get("x-acme-secret") !== "s3cret") throw new ApiError(401, "invalid_signature", "Not signed by Acme");
-        const { duplicate } = await recorder.record({ source: "acme", deliveryId: String(req.get("x-acme-delivery")), kind: "acme.event", payload: { n: 1 } });
+        const { duplicate } = await recorder.record({ source: "acme", deliveryId: String(req.get("x-acme-delivery")), job: AcmeEventJob, payload: { n: 1 } });
         res.status(202).json({ received: true, duplicate });
       } catch (err) {
         next(err);
@@ -50,13 +54,13 @@ const acme: HostAdapter = {
     ],
     securitySchemes: { acmeToken: { type: "http", scheme: "bearer" } },
   },
-  jobs: () => ({
-    "acme.event": async (payload) => void seen.events.push(payload),
-    "acme.refresh": async (payload) => void seen.refreshed.push((payload as { contextItemId: string }).contextItemId),
-    "acme.tick": async () => void seen.periodic++,
-  }),
-  periodic: [{ kind: "acme.tick", everyMs: 50 }],
-  refreshJob: "acme.refresh",
+  jobs: () => [
+    handle(AcmeEventJob, async (payload) => void seen.events.push(payload)),
+    handle(AcmeRefreshJob, async ({ contextItemId }) => void seen.refreshed.push(contextItemId)),
+    handle(AcmeTickJob, async () => void seen.periodic++),
+  ],
+  periodic: [{ job: AcmeTickJob, everyMs: 50 }],
+  refreshJob: AcmeRefreshJob,
   linksChanged: async (_services, item) => void seen.linksChanged.push(item.id),
   overview: async () => ({ connected: true, account: "acme-team" }),
 };

@@ -7,6 +7,8 @@ import { openStorage, type Storage } from "../storage/index.js";
 import { testDatabase } from "../testing/testDatabase.js";
 import { DeliveryRecorder, type InboundDelivery } from "./deliveries.js";
 import { JobQueue } from "./queue.js";
+import { z } from "zod";
+import { jobType } from "./jobType.js";
 
 /** Record, then acknowledge: the order every host adapter's webhook route keeps. */
 function deliveryEndpoint(recorder: DeliveryRecorder, describe: (req: express.Request) => InboundDelivery): express.RequestHandler {
@@ -35,7 +37,7 @@ beforeAll(async () => {
     express.json(),
     deliveryEndpoint(new DeliveryRecorder(queue), (req) => {
       if (req.get("authorization") !== "Bearer right") throw new ApiError(401, "unauthenticated", "bad secret");
-      return { source: "test", deliveryId: String(req.get("x-delivery-id")), kind: "test.delivery", payload: req.body };
+      return { source: "test", deliveryId: String(req.get("x-delivery-id")), job: jobType("test.delivery", z.unknown()), payload: req.body };
     }),
   );
   app.use(errorHandler);

@@ -1,12 +1,13 @@
 import { ApiError } from "../http/errors.js";
+import type { JobType } from "./jobType.js";
 import type { JobQueue } from "./queue.js";
 
-/** A webhook delivery as a host adapter describes it after authenticating the request. */
-export interface InboundDelivery {
+/** A webhook delivery as a host adapter describes it after authenticating the request: the job it becomes. */
+export interface InboundDelivery<P = unknown> {
   source: string;
   deliveryId: string;
-  kind: string;
-  payload: unknown;
+  job: JobType<P>;
+  payload: P;
   workspaceId?: string | null;
   /** false when the payload carries everything the event applies: see EnqueueOptions.callsHost. */
   callsHost?: boolean;
@@ -34,7 +35,7 @@ export class DeliveryRecorder {
     private readonly maxBatch = 200,
   ) {}
 
-  record(delivery: InboundDelivery) {
+  record<P>(delivery: InboundDelivery<P>) {
     // A body that cannot be stored is refused on its own, before it can join (and fail) a batch.
     let payloadJson: string;
     try {
@@ -43,7 +44,7 @@ export class DeliveryRecorder {
       return Promise.reject(new ApiError(400, "invalid_event", "The delivery's body cannot be stored (it is nested too deeply)", "body"));
     }
     return new Promise<{ duplicate: boolean }>((resolve, reject) => {
-      this.waiting.push({ delivery, payloadJson, resolve, reject });
+      this.waiting.push({ delivery: delivery as InboundDelivery, payloadJson, resolve, reject });
       if (!this.writing) void this.drain();
     });
   }
@@ -65,7 +66,7 @@ export class DeliveryRecorder {
   private async write(batch: Waiting[]) {
     const ids = await this.queue.enqueueMany(
       batch.map(({ delivery: d, payloadJson }) => ({
-        kind: d.kind,
+        kind: d.job.kind,
         payloadJson,
         dedupeKey: `${d.source}:${d.deliveryId}`,
         workspaceId: d.workspaceId ?? null,

@@ -7,7 +7,9 @@ import { createLogger } from "../log.js";
 import { openStorage, type Storage } from "../storage/index.js";
 import { testDatabase } from "../testing/testDatabase.js";
 import { backoffDelay, JobQueue, PermanentFailure, HostUnavailable } from "./queue.js";
-import { Worker, type JobHandler } from "./worker.js";
+import { z } from "zod";
+import { handle, jobType } from "./jobType.js";
+import { Worker, type JobContext } from "./worker.js";
 
 const db = testDatabase();
 let storage: Storage;
@@ -27,6 +29,11 @@ beforeEach(async () => {
   await sequelize.query("DELETE FROM jobs");
   await sequelize.query("DELETE FROM job_effects");
 });
+
+/** The queue works the same whatever a job carries: these tests' jobs take any payload. */
+const anyJob = (kind: string) => jobType(kind, z.any());
+type Run = (payload: any, ctx: JobContext) => Promise<void>;
+const handlers = (byKind: Record<string, Run>) => Object.entries(byKind).map(([kind, run]) => handle(anyJob(kind), run));
 
 const jobRow = async (id: number) =>
   (await sequelize.query<Record<string, unknown>>("SELECT * FROM jobs WHERE id = :id", { type: QueryTypes.SELECT, replacements: { id } }))[0]!;
@@ -50,8 +57,8 @@ describe("JobQueue", () => {
 
   it("treats a second enqueue with the same dedupe key as a no-op", async () => {
     const queue = new JobQueue(sequelize);
-    const first = await queue.enqueue("x", { a: 1 }, { dedupeKey: "ado:delivery-1" });
-    const second = await queue.enqueue("x", { a: 2 }, { dedupeKey: "ado:delivery-1" });
+    const first = await queue.enqueue(anyJob("x"), { a: 1 }, { dedupeKey: "ado:delivery-1" });
+    const second = await queue.enqueue(anyJob("x"), { a: 2 }, { dedupeKey: "ado:delivery-1" });
     expect(first.duplicate).toBe(false);
     expect(second.duplicate).toBe(true);
     expect(await queue.countByStatus()).toEqual({ queued: 1 });
@@ -59,7 +66,7 @@ describe("JobQueue", () => {
 
   it("retries a failing job with backoff, then dead-letters it at the limit", async () => {
     const queue = new JobQueue(sequelize, { maxAttempts: 2, backoffBaseMs: 60_000 });
-    const { id } = await queue.enqueue("x", {}, { workspaceId: "00000000-0000-4000-8000-000000000001" });
+    const { id } = await queue.enqueue(anyJob("x"), {}, { workspaceId: "00000000-0000-4000-8000-000000000001" });
     const [job] = await queue.claim("w", 10);
     await queue.fail(job!, new Error("host said 503"));
     const retried = await jobRow(id!);
@@ -82,7 +89,7 @@ describe("JobQueue", () => {
 
   it("dead-letters permanent failures at once", async () => {
     const queue = new JobQueue(sequelize, { maxAttempts: 5 });
-    const { id } = await queue.enqueue("y", {});
+    const { id } = await queue.enqueue(anyJob("y"), {});
     const [job] = await queue.claim("w", 1);
     await queue.fail(job!, new PermanentFailure("401 from host: token revoked"));
     expect((await jobRow(id!)).status).toBe("dead");
@@ -93,8 +100,8 @@ describe("JobQueue", () => {
     const queue = new JobQueue(sequelize, { maxAttempts: 3, backoffBaseMs: 1_000, holdCapMs: 60_000, now: () => now });
     const ws = "00000000-0000-4000-8000-0000000000a1";
     const ids = [];
-    for (let i = 0; i < 5; i++) ids.push((await queue.enqueue("host.call", { i }, { workspaceId: ws })).id!);
-    const other = (await queue.enqueue("other.call", {}, { workspaceId: ws })).id!;
+    for (let i = 0; i < 5; i++) ids.push((await queue.enqueue(anyJob("host.call"), { i }, { workspaceId: ws })).id!);
+    const other = (await queue.enqueue(anyJob("other.call"), {}, { workspaceId: ws })).id!;
 
     // The host says 429 with Retry-After: 30 on the first job: its whole lane waits 30 s.
     const [first] = await queue.claim("w", 1);
@@ -135,7 +142,7 @@ describe("JobQueue", () => {
     const now = 1_000_000_000_000;
     const queue = new JobQueue(sequelize, { backoffBaseMs: 1_000, now: () => now });
     const ws = "00000000-0000-4000-8000-0000000000a5";
-    for (let i = 0; i < 8; i++) await queue.enqueue("host.call", { i }, { workspaceId: ws });
+    for (let i = 0; i < 8; i++) await queue.enqueue(anyJob("host.call"), { i }, { workspaceId: ws });
     const running = await queue.claim("w", 8);
     expect(running).toHaveLength(8);
     for (const job of running) await queue.fail(job, new HostUnavailable(undefined, "HTTP 502"));
@@ -147,7 +154,7 @@ describe("JobQueue", () => {
   it("waits out an outage far longer than 8 attempts took, and gives up only past the retry budget", async () => {
     let now = 1_000_000_000_000;
     const queue = new JobQueue(sequelize, { maxAttempts: 8, holdCapMs: 5 * 60_000, retryBudgetMs: 6 * 3_600_000, now: () => now });
-    const { id } = await queue.enqueue("host.status", {}, { workspaceId: "00000000-0000-4000-8000-0000000000a2" });
+    const { id } = await queue.enqueue(anyJob("host.status"), {}, { workspaceId: "00000000-0000-4000-8000-0000000000a2" });
     let tries = 0;
     while (now < 1_000_000_000_000 + 5 * 3_600_000) {
       const [job] = await queue.claim("w", 1);
@@ -171,7 +178,7 @@ describe("JobQueue", () => {
   it("renews a running job's lease, so a dead worker's job runs again within 15 seconds", async () => {
     let now = 1_000_000_000_000;
     const queue = new JobQueue(sequelize, { now: () => now });
-    const { id } = await queue.enqueue("x", {});
+    const { id } = await queue.enqueue(anyJob("x"), {});
     const [held] = await queue.claim("alive", 1);
     for (let i = 0; i < 6; i++) {
       now += 5_000;
@@ -185,7 +192,7 @@ describe("JobQueue", () => {
 
   it("fences a worker whose lease was taken over: its completion does not count", async () => {
     const queue = new JobQueue(sequelize, { leaseMs: 1 });
-    const { id } = await queue.enqueue("x", {});
+    const { id } = await queue.enqueue(anyJob("x"), {});
     const [stale] = await queue.claim("slow", 1);
     await sleep(5);
     const [fresh] = await queue.claim("fast", 1);
@@ -198,7 +205,7 @@ describe("JobQueue", () => {
   it("runs jobs in a worker, with the handler's effects committed once with completion", async () => {
     const queue = new JobQueue(sequelize, { backoffBaseMs: 10 });
     let calls = 0;
-    const handlers: Record<string, JobHandler> = {
+    const byKind: Record<string, Run> = {
       flaky: async (payload, ctx) => {
         calls++;
         if (ctx.job.attempts < 3) throw new Error("transient");
@@ -210,14 +217,32 @@ describe("JobQueue", () => {
         });
       },
     };
-    const worker = new Worker(queue, handlers, { concurrency: 2, pollMs: 20, log });
+    const worker = new Worker(queue, handlers(byKind), { concurrency: 2, pollMs: 20, log });
     worker.start();
-    await queue.enqueue("flaky", { n: 7 });
+    await queue.enqueue(anyJob("flaky"), { n: 7 });
     await waitFor(async () => (await queue.countByStatus()).done === 1, 10_000, "the flaky job");
     await worker.stop();
     expect(calls).toBe(3);
     const effects = await sequelize.query<{ n: number }>("SELECT n FROM job_effects", { type: QueryTypes.SELECT });
     expect(effects.map((e) => Number(e.n))).toEqual([7]);
+  });
+
+  it("hands a handler only a payload of its job's type, and dead-letters one that is not, naming the field", async () => {
+    const queue = new JobQueue(sequelize, { maxAttempts: 5 });
+    const Greet = jobType("test.greet", z.object({ name: z.string().min(1) }));
+    const greeted: string[] = [];
+    const worker = new Worker(queue, [handle(Greet, async ({ name }) => void greeted.push(name))], { concurrency: 1, pollMs: 20, log });
+    await queue.enqueue(Greet, { name: "Ada" });
+    // What an older release, a hand-edited row or a bug elsewhere could leave in the queue.
+    const [bad] = await queue.enqueueMany([{ kind: "test.greet", payload: { name: 42 } }]);
+    worker.start();
+    await waitFor(async () => (await queue.countByStatus()).dead === 1 && greeted.length === 1, 10_000, "both jobs");
+    await worker.stop();
+    expect(greeted).toEqual(["Ada"]);
+    const row = await jobRow(bad!);
+    expect(row).toMatchObject({ status: "dead" });
+    expect(Number(row.attempts)).toBe(1);
+    expect(row.last_error).toMatch(/test\.greet.*name/);
   });
 
   it("keeps a hanging host to its lane's slots, so other hosts' work and work needing no host keep running", async () => {
@@ -230,7 +255,7 @@ describe("JobQueue", () => {
     const done: string[] = [];
     const worker = new Worker(
       queue,
-      {
+      handlers({
         "slowhost.call": async () => {
           mostHanging = Math.max(mostHanging, ++hanging);
           await hostHangs;
@@ -239,12 +264,12 @@ describe("JobQueue", () => {
         },
         "otherhost.call": async () => void done.push("other"),
         "local.tidy": async () => void done.push("local"),
-      },
+      }),
       { concurrency: 4, pollMs: 20, log },
     );
-    for (let i = 0; i < 10; i++) await queue.enqueue("slowhost.call", { i }, { workspaceId: ws });
-    for (let i = 0; i < 5; i++) await queue.enqueue("otherhost.call", { i }, { workspaceId: ws });
-    for (let i = 0; i < 5; i++) await queue.enqueue("local.tidy", { i });
+    for (let i = 0; i < 10; i++) await queue.enqueue(anyJob("slowhost.call"), { i }, { workspaceId: ws });
+    for (let i = 0; i < 5; i++) await queue.enqueue(anyJob("otherhost.call"), { i }, { workspaceId: ws });
+    for (let i = 0; i < 5; i++) await queue.enqueue(anyJob("local.tidy"), { i });
     worker.start();
     await waitFor(async () => done.length === 10, 10_000, "the work that needs no hanging host");
     expect(mostHanging).toBe(2);
@@ -260,12 +285,12 @@ describe("JobQueue", () => {
     let calls = 0;
     const worker = new Worker(
       queue,
-      {
+      handlers({
         "downhost.post": async () => {
           calls++;
           throw new HostUnavailable(undefined, "HTTP 500");
         },
-      },
+      }),
       { concurrency: 16, pollMs: 20, log },
     );
     await queue.enqueueMany(Array.from({ length: 16 }, (_, i) => ({ kind: "downhost.post", payload: { i }, workspaceId: ws })));
@@ -301,8 +326,8 @@ describe("JobQueue", () => {
     await sequelize.query("INSERT INTO lane_holds (lane, until, failures) VALUES (:lane, :until, 3)", {
       replacements: { lane: `somehost:${ws}`, until: Date.now() + 3_600_000 },
     });
-    await queue.enqueue("somehost.event", { full: true }, { workspaceId: ws, callsHost: false });
-    await queue.enqueue("somehost.post", {}, { workspaceId: ws });
+    await queue.enqueue(anyJob("somehost.event"), { full: true }, { workspaceId: ws, callsHost: false });
+    await queue.enqueue(anyJob("somehost.post"), {}, { workspaceId: ws });
     const claimed = await queue.claim("w", 10);
     expect(claimed.map((j) => [j.kind, j.lane])).toEqual([["somehost.event", null]]);
   });
@@ -312,7 +337,7 @@ describe("JobQueue", () => {
     const ws = "00000000-0000-4000-8000-0000000000a4";
     let done = 0;
     // Each job writes as it finishes, as real jobs do: it may finish while the worker is claiming.
-    const quick: JobHandler = async (payload, ctx) => {
+    const quick: Run = async (payload, ctx) => {
       await ctx.finish(async (tx) => {
         await sequelize.query("INSERT INTO job_effects (job_id, n) VALUES (:id, :n)", {
           replacements: { id: ctx.job.id, n: (payload as { i: number }).i },
@@ -321,7 +346,7 @@ describe("JobQueue", () => {
       });
       done++;
     };
-    const worker = new Worker(queue, { "quick.job": quick }, { concurrency: 4, pollMs: 60_000, log });
+    const worker = new Worker(queue, handlers({ "quick.job": quick }), { concurrency: 4, pollMs: 60_000, log });
     await queue.enqueueMany(Array.from({ length: 40 }, (_, i) => ({ kind: "quick.job", payload: { i }, workspaceId: ws })));
     worker.start();
     await waitFor(async () => done === 40, 5_000, "40 quick jobs with a one-minute poll");
@@ -334,13 +359,13 @@ describe("JobQueue", () => {
     let running = 0;
     let most = 0;
     let done = 0;
-    const slow: JobHandler = async () => {
+    const slow: Run = async () => {
       most = Math.max(most, ++running);
       await sleep(20);
       running--;
       done++;
     };
-    const worker = new Worker(queue, { "slow.job": slow }, { concurrency: 4, pollMs: 20, log, busy: () => busy });
+    const worker = new Worker(queue, handlers({ "slow.job": slow }), { concurrency: 4, pollMs: 20, log, busy: () => busy });
     await queue.enqueueMany(Array.from({ length: 8 }, (_, i) => ({ kind: "slow.job", payload: { i } })));
     worker.start();
     try {
@@ -359,11 +384,11 @@ describe("JobQueue", () => {
   it("runs a coalesced job when its window ends, not at the next poll", async () => {
     const queue = new JobQueue(sequelize);
     let ranAt = 0;
-    const worker = new Worker(queue, { "later.job": async () => void (ranAt = Date.now()) }, { concurrency: 2, pollMs: 60_000, log });
+    const worker = new Worker(queue, handlers({ "later.job": async () => void (ranAt = Date.now()) }), { concurrency: 2, pollMs: 60_000, log });
     worker.start();
     try {
       const enqueuedAt = Date.now();
-      await queue.enqueue("later.job", {}, { coalesce: { key: "k", windowMs: 300 } });
+      await queue.enqueue(anyJob("later.job"), {}, { coalesce: { key: "k", windowMs: 300 } });
       await waitFor(async () => ranAt > 0, 2_000, "the coalesced job with a one-minute poll");
       expect(ranAt - enqueuedAt).toBeLessThan(1_000);
     } finally {
@@ -372,7 +397,7 @@ describe("JobQueue", () => {
   });
 
   it("stops at once when told to stop while it is claiming, not after a whole poll", async () => {
-    const worker = new Worker(new JobQueue(sequelize), {}, { concurrency: 2, pollMs: 60_000, log });
+    const worker = new Worker(new JobQueue(sequelize), [], { concurrency: 2, pollMs: 60_000, log });
     worker.start();
     const asked = Date.now();
     await worker.stop();
@@ -381,9 +406,9 @@ describe("JobQueue", () => {
 
   it("dead-letters a job kind nobody handles instead of dropping it", async () => {
     const queue = new JobQueue(sequelize, { maxAttempts: 1 });
-    const worker = new Worker(queue, {}, { concurrency: 1, pollMs: 20, log });
+    const worker = new Worker(queue, [], { concurrency: 1, pollMs: 20, log });
     worker.start();
-    const { id } = await queue.enqueue("unknown.kind", {});
+    const { id } = await queue.enqueue(anyJob("unknown.kind"), {});
     await waitFor(async () => (await jobRow(id!)).status === "dead", 5_000, "dead letter");
     await worker.stop();
     expect((await jobRow(id!)).last_error).toContain('no handler for job kind "unknown.kind"');

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { QueryTypes, type Sequelize, type Transaction } from "sequelize";
 import { dialectOf } from "../storage/database.js";
+import type { JobType } from "./jobType.js";
 
 /**
  * The host is throttling (429) or down (5xx, unreachable): the job waits without spending an
@@ -136,8 +137,8 @@ export class JobQueue {
   }
 
   /** Returns the job id, or duplicate: true when a job with the same dedupe key already exists. */
-  async enqueue(kind: string, payload: unknown, opts: EnqueueOptions = {}) {
-    const [id] = await this.enqueueMany([{ kind, payload, ...opts }], opts.transaction);
+  async enqueue<P>(type: JobType<P>, payload: P, opts: EnqueueOptions = {}) {
+    const [id] = await this.enqueueMany([{ kind: type.kind, payload, ...opts }], opts.transaction);
     return id === null ? { id: null, duplicate: true as const } : { id: id!, duplicate: false as const };
   }
 

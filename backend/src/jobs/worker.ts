@@ -1,7 +1,8 @@
 import { hostname } from "node:os";
 import type { Transaction } from "sequelize";
 import type { Logger } from "../log.js";
-import { LeaseLost, type ClaimedJob, type JobQueue } from "./queue.js";
+import type { JobHandler } from "./jobType.js";
+import { LeaseLost, PermanentFailure, type ClaimedJob, type JobQueue } from "./queue.js";
 
 export interface JobContext {
   job: ClaimedJob;
@@ -12,8 +13,6 @@ export interface JobContext {
    */
   finish(effects: (tx: Transaction) => Promise<void>): Promise<void>;
 }
-
-export type JobHandler = (payload: unknown, ctx: JobContext) => Promise<void>;
 
 export interface WorkerOptions {
   concurrency: number;
@@ -42,12 +41,14 @@ export class Worker {
   /** The earliest time a job enqueued here comes due, and the timer that wakes the loop then. */
   private dueTimer: { at: number; timer: NodeJS.Timeout } | null = null;
   private unsubscribe: (() => void) | null = null;
+  private readonly handlers: Map<string, JobHandler>;
 
   constructor(
     private readonly queue: JobQueue,
-    private readonly handlers: Record<string, JobHandler>,
+    handlers: JobHandler[],
     private readonly options: WorkerOptions,
   ) {
+    this.handlers = new Map(handlers.map((h) => [h.type.kind, h]));
     this.id = options.workerId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   }
 
@@ -152,7 +153,7 @@ export class Worker {
 
   private async execute(job: ClaimedJob, probing: boolean) {
     const log = this.options.log.child({ jobId: job.id, kind: job.kind, attempt: job.attempts });
-    const handler = this.handlers[job.kind];
+    const handler = this.handlers.get(job.kind);
     const heartbeat = setInterval(
       () => void this.queue.extendLease(job).catch((err) => log.warn({ err }, "extending the lease failed")),
       Math.max(50, Math.floor(this.queue.options.leaseMs / 3)),
@@ -160,7 +161,12 @@ export class Worker {
     let finished = false;
     try {
       if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
-      await handler(job.payload, {
+      const payload = handler.type.payload.safeParse(job.payload);
+      if (!payload.success) {
+        const issue = payload.error.issues[0]!;
+        throw new PermanentFailure(`the payload is not a ${job.kind} job's: ${issue.path.join(".") || "(the payload)"} ${issue.message}`);
+      }
+      await handler.run(payload.data, {
         job,
         log,
         finish: async (effects) => {

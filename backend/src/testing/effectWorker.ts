@@ -3,6 +3,8 @@
  * row to job_effects in the job's finishing transaction. Settings come from the environment.
  */
 import { setTimeout as sleep } from "node:timers/promises";
+import { z } from "zod";
+import { handle, jobType } from "../jobs/jobType.js";
 import { JobQueue } from "../jobs/queue.js";
 import { Worker } from "../jobs/worker.js";
 import { createLogger } from "../log.js";
@@ -14,18 +16,18 @@ const queue = new JobQueue(sequelize, { leaseMs: Number(process.env.LEASE_MS ?? 
 const holdMs = Number(process.env.HOLD_MS ?? 0);
 const worker = new Worker(
   queue,
-  {
-    "test.effect": async (payload, ctx) => {
+  [
+    handle(jobType("test.effect", z.object({ n: z.number() })), async ({ n }, ctx) => {
       await ctx.finish(async (tx) => {
         await sequelize.query("INSERT INTO job_effects (job_id, n, worker) VALUES (:jobId, :n, :worker)", {
-          replacements: { jobId: ctx.job.id, n: (payload as { n: number }).n, worker: process.env.WORKER_ID },
+          replacements: { jobId: ctx.job.id, n, worker: process.env.WORKER_ID },
           transaction: tx,
         });
         // Hold the transaction open so a SIGKILL is likely to land between effect and commit.
         if (holdMs) await sleep(holdMs);
       });
-    },
-  },
+    }),
+  ],
   { concurrency: Number(process.env.CONCURRENCY ?? 4), pollMs: 20, workerId: process.env.WORKER_ID, log: createLogger("silent") },
 );
 worker.start();

@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { inviteMember, signUp, startTestApp, type ApiClient } from "../testing/testApp.js";
+import { AdoPrStatusJob } from "../hosts/ado/jobs.js";
+import { BitbucketBuildStatusJob } from "../hosts/bitbucket/jobs.js";
+
+const prStatus = (workspaceId: string, pullRequestId: number) => ({
+  workspaceId,
+  organization: "fabrikam",
+  project: "Fabrikam",
+  repository: "web",
+  pullRequestId,
+});
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
 let owner: ApiClient;
@@ -17,8 +27,9 @@ afterAll(() => app?.close());
 
 it("shows owners their workspace's dead-lettered jobs and lets them retry one", async () => {
   const queue = app.services.queue;
-  const { id } = await queue.enqueue("ado.pr-status", { pr: 1 }, { workspaceId, maxAttempts: 1 });
-  await queue.enqueue("ado.pr-status", { pr: 2 }, { workspaceId: "00000000-0000-4000-8000-00000000beef", maxAttempts: 1 });
+  const { id } = await queue.enqueue(AdoPrStatusJob, prStatus(workspaceId, 1), { workspaceId, maxAttempts: 1 });
+  const elsewhere = "00000000-0000-4000-8000-00000000beef";
+  await queue.enqueue(AdoPrStatusJob, prStatus(elsewhere, 2), { workspaceId: elsewhere, maxAttempts: 1 });
   for (const job of await queue.claim("w", 10)) await queue.fail(job, new Error("TF400813: not authorized"));
 
   const dead = await owner.get("/api/jobs/dead");
@@ -36,7 +47,11 @@ it("pages dead jobs, most recently failed first, however many there are", async 
   const queue = app.services.queue;
   const failed: number[] = [];
   for (let i = 0; i < 5; i++) {
-    const { id } = await queue.enqueue("bitbucket.status", { pr: i }, { workspaceId, maxAttempts: 1 });
+    const { id } = await queue.enqueue(
+      BitbucketBuildStatusJob,
+      { connectionId: "00000000-0000-4000-8000-0000000000c1", workspace: "acme", repository: "widgets", pullRequestId: i },
+      { workspaceId, maxAttempts: 1 },
+    );
     for (const job of await queue.claim("w", 10)) await queue.fail(job, new Error(`failure ${i}`));
     failed.unshift(id!);
   }

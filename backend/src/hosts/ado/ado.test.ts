@@ -8,6 +8,7 @@ import { createLogger } from "../../log.js";
 import { adoHostsOf, deliverToSubscriptions, fakeAdo, sendServiceHook, type FakeAdoState } from "@groundwork/simulators/ado/fakeAdo";
 import type { AdoPullRequest, AdoWorkItem } from "./client.js";
 import { hostEventSamples, hostSample } from "@groundwork/simulators/samples";
+import { AdoSyncStaleJob } from "./jobs.js";
 
 /** End to end against the fake organisation, with the documented service-hook payloads. */
 const fixture = (name: string) => hostSample("ado", name);
@@ -509,7 +510,7 @@ describe("connected organisation", () => {
     const sql = app.services.storage.sequelize;
     await sql.query("UPDATE context_items SET state = 'active', fetched_at = :old", { replacements: { old: new Date(Date.now() - 3600_000) } });
     await sql.query("UPDATE ado_connections SET last_delivery_at = :old", { replacements: { old: new Date(Date.now() - 3600_000) } });
-    await app.services.queue.enqueue("ado.sync-stale", {});
+    await app.services.queue.enqueue(AdoSyncStaleJob, {});
     await until("polled title", async () => (await objectiveLinks(objectiveId)).some((l) => l.item.title === "seen by the poll"));
   });
 

@@ -16,7 +16,7 @@ import { AdoConnectionRow, ContextItemRow } from "../../storage/models.js";
 import { newToken, sha256 } from "../../workspace/secrets.js";
 import { AdoClient, AdoError } from "./client.js";
 import { clientFor, hostsFor, SANDBOX_ORG } from "./credentials.js";
-import { enqueuePrStatus, queueSync, STATUS_CONTEXT } from "./jobs.js";
+import { AdoRefreshJob, enqueuePrStatus, queueSync, STATUS_CONTEXT } from "./jobs.js";
 import { normalizeOrgUrl, ORG_URL_EXPECTED } from "./orgUrl.js";
 import { assertDeliverable, createServiceHooks, deleteServiceHooks, resecretServiceHooks } from "./serviceHooks.js";
 
@@ -186,7 +186,7 @@ export const adoConnectionRoutes = [
       // Items pasted before the organisation was connected get their metadata and statuses now.
       const items = await ContextItemRow.findAll({ where: { workspaceId: ctx.auth.workspace.id, host: "ado" } });
       for (const item of items.filter((i) => i.hostIds.organization === row.organization)) {
-        if (item.metadataStatus !== "fetched") await ctx.services.queue.enqueue("ado.refresh", { contextItemId: item.id }, { workspaceId: row.workspaceId });
+        if (item.metadataStatus !== "fetched") await ctx.services.queue.enqueue(AdoRefreshJob, { contextItemId: item.id }, { workspaceId: row.workspaceId });
         if (item.kind === "pull_request") await enqueuePrStatus(ctx.services, item);
       }
       return {

@@ -2,7 +2,7 @@ import { AdoConnectionRow } from "../../storage/models.js";
 import type { HostAdapter } from "../adapter.js";
 import { adoConnectionRoutes, toAdoConnection } from "./connection.js";
 import { adoExtensionRouter, EXTENSION_API, extensionRoutes } from "./panel.js";
-import { adoJobHandlers, enqueuePrStatus } from "./jobs.js";
+import { adoJobHandlers, AdoRefreshJob, AdoSyncStaleJob, enqueuePrStatus } from "./jobs.js";
 import { adoWebhook } from "./webhooks.js";
 
 /** Azure DevOps: a PAT connection with service hooks, PR statuses, and the extension's PR tab and hub. */
@@ -27,8 +27,8 @@ export const adoHost: HostAdapter = {
     },
   },
   jobs: adoJobHandlers,
-  periodic: [{ kind: "ado.sync-stale", everyMs: 5 * 60_000 }],
-  refreshJob: "ado.refresh",
+  periodic: [{ job: AdoSyncStaleJob, everyMs: 5 * 60_000 }],
+  refreshJob: AdoRefreshJob,
   linksChanged: async (services, item) => {
     if (item.kind === "pull_request") await enqueuePrStatus(services, item);
   },

@@ -1,41 +1,16 @@
 import type { AppServices } from "../../http/services.js";
-import type { JobHandler } from "../../jobs/worker.js";
+import { handle, jobType, type JobHandler, type PayloadOf } from "../../jobs/jobType.js";
 import type { Transaction } from "sequelize";
+import { z } from "zod";
 import { adoPullRequestKey } from "@groundwork/shared-types";
 import { AdoConnectionRow, ContextItemRow, ContextLinkRow } from "../../storage/models.js";
-import { type AdoClient, type AdoPullRequest, type AdoPullRequestStatus, type AdoWorkItem, asJobError, AdoError, isCompletePullRequest } from "./client.js";
+import { type AdoPullRequest, type AdoPullRequestStatus, asJobError, AdoError } from "./client.js";
 import { clientFor } from "./credentials.js";
 import { pullRequestSnapshot, workItemSnapshot } from "./snapshots.js";
 import { applySnapshot, touchDelivery, type Snapshot } from "../snapshot.js";
-import type { AdoEventJob } from "./events.js";
-import { authorEmail, pullRequestComment, recordComment, workItemComments, type CommentActivity } from "./comments.js";
-
-async function withAdo<T>(call: () => Promise<T>) {
-  try {
-    return await call();
-  } catch (err) {
-    throw asJobError(err);
-  }
-}
-
-/** With resource details "Minimal" or "None" the payload lacks fields: fetch the full resource. */
-async function fullPullRequest(client: AdoClient, resource: Record<string, unknown>) {
-  const pr = resource as unknown as AdoPullRequest;
-  if (isCompletePullRequest(pr)) return pr;
-  const repo = pr.repository;
-  if (!repo?.id || !pr.pullRequestId) return null;
-  return withAdo(() => client.pullRequest(repo.project?.id ?? repo.project?.name ?? "", repo.id, pr.pullRequestId));
-}
-
-async function fullWorkItem(client: AdoClient, eventType: string, resource: Record<string, unknown>, project: string | undefined) {
-  // workitem.updated carries an update; the work item itself is its "revision".
-  const wi = (eventType === "workitem.updated" ? resource.revision : resource) as AdoWorkItem | undefined;
-  const id = eventType === "workitem.updated" ? Number(resource.workItemId || wi?.id) : Number(wi?.id);
-  if (wi?.fields?.["System.Title"] !== undefined) return { ...wi, id };
-  project ??= wi?.fields?.["System.TeamProject"] as string | undefined;
-  if (!Number.isInteger(id) || id <= 0 || !project) return null;
-  return withAdo(() => client.workItem(project, id));
-}
+import { adoEventEntry, AdoEventJob, withAdo } from "./events.js";
+import { periodicJob, refreshJobOf } from "../adapter.js";
+import { authorEmail, recordComment } from "./comments.js";
 
 /** Only the repositories the owner linked are followed (all of them unless they chose). */
 const isLinkedRepository = (connection: AdoConnectionRow, pr: AdoPullRequest) =>
@@ -49,14 +24,16 @@ export const followsRepository = (connection: AdoConnectionRow, project: string,
       (r.name.toLowerCase() === repository.toLowerCase() || r.id.toLowerCase() === repository.toLowerCase()),
   );
 
-/** Identifies a PR whose Groundwork status should be (re)posted. */
-export interface PrStatusJob {
-  workspaceId: string;
-  organization: string;
-  project: string;
-  repository: string;
-  pullRequestId: number;
-}
+/** Fetches one linked PR or work item (on link, on connect, on "sync"). */
+export const AdoRefreshJob = refreshJobOf("ado");
+/** Polls open linked PRs of connections that have had no webhook for a while. */
+export const AdoSyncStaleJob = periodicJob("ado.sync-stale");
+/** (Re)posts the Groundwork status on a PR. */
+export const AdoPrStatusJob = jobType(
+  "ado.pr-status",
+  z.object({ workspaceId: z.string(), organization: z.string(), project: z.string(), repository: z.string(), pullRequestId: z.number().int() }),
+);
+type PrStatusJob = PayloadOf<typeof AdoPrStatusJob>;
 
 /** A burst of updates to one PR posts its status once: the job reads the link count when it runs. */
 export const STATUS_COALESCE_MS = 250;
@@ -79,7 +56,7 @@ export function enqueuePrStatus(services: AppServices, item: ContextItemRow) {
     repository: String(ids.repository),
     pullRequestId: Number(ids.pullRequestId),
   };
-  return services.queue.enqueue("ado.pr-status", job, statusJob(job));
+  return services.queue.enqueue(AdoPrStatusJob, job, statusJob(job));
 }
 
 /** How long without webhooks before we poll open linked PRs ourselves. */
@@ -99,7 +76,7 @@ export async function queueSync(services: AppServices, connection: AdoConnection
       i.hostIds.organization === connection.organization &&
       (force || (i.kind === "pull_request" && !["completed", "abandoned"].includes(i.state ?? "") && (!i.fetchedAt || i.fetchedAt.getTime() < cutoff))),
   );
-  for (const item of due) await services.queue.enqueue("ado.refresh", { contextItemId: item.id }, { workspaceId: connection.workspaceId });
+  for (const item of due) await services.queue.enqueue(AdoRefreshJob, { contextItemId: item.id }, { workspaceId: connection.workspaceId });
   return due.length;
 }
 
@@ -114,35 +91,20 @@ export function prStatusBody(services: AppServices, prUrl: string, linkCount: nu
   };
 }
 
-export function adoJobHandlers(services: AppServices): Record<string, JobHandler> {
-  return {
-    "ado.event": async (payload, ctx) => {
-      const { connectionId, event } = payload as AdoEventJob;
+export function adoJobHandlers(services: AppServices): JobHandler[] {
+  return [
+    handle(AdoEventJob, async ({ connectionId, event }, ctx) => {
       const connection = await AdoConnectionRow.findByPk(connectionId);
       if (!connection) return; // disconnected since: nothing to call, nothing to update
+      const entry = adoEventEntry(event.eventType);
+      if (!entry) return; // recorded by a release that acted on it; this one does not
       const client = clientFor(services, connection);
-      const resource = event.resource ?? {};
       const on = connection.services;
-      let snapshot: Snapshot | null = null;
-      let pr: AdoPullRequest | null = null;
-      let comments: CommentActivity[] = [];
-      if (event.eventType === "ms.vss-code.git-pullrequest-comment-event") {
-        pr = await fullPullRequest(client, (resource.pullRequest ?? {}) as Record<string, unknown>);
-        const comment = pr && on.comments ? pullRequestComment(connection.organization, resource, pr) : null;
-        comments = comment ? [comment] : [];
-      } else if (event.eventType.startsWith("git.pullrequest.")) {
-        pr = await fullPullRequest(client, resource);
-      } else if (event.eventType.startsWith("workitem.") && (on.workItems || on.comments)) {
-        const wi = await fullWorkItem(client, event.eventType, resource, event.resourceContainers?.project?.id);
-        if (wi && on.workItems) snapshot = workItemSnapshot(connection.organization, wi);
-        if (wi && on.comments && event.eventType === "workitem.commented")
-          comments = await withAdo(() => workItemComments(client, connection.organization, wi));
-      }
+      const { pr = null, snapshot: workItem = null, comments = [], postsStatus = false } = await entry.read(event, client, connection);
       if (pr && !isLinkedRepository(connection, pr)) return;
-      if (pr && on.pullRequests) snapshot = pullRequestSnapshot(connection.organization, pr);
+      const snapshot = pr ? (on.pullRequests ? pullRequestSnapshot(connection.organization, pr) : null) : workItem;
       const emails = await withAdo(() => Promise.all(comments.map((c) => authorEmail(client, c.author))));
-      const postStatus =
-        on.statuses && (event.eventType === "git.pullrequest.created" || event.eventType === "git.pullrequest.updated") && pr?.repository?.project;
+      const postStatus = on.statuses && postsStatus && pr?.repository?.project;
       await ctx.finish(async (tx) => {
         if (snapshot) await applySnapshot(connection.workspaceId, snapshot, tx);
         for (const [i, comment] of comments.entries()) await recordComment(connection.workspaceId, comment, emails[i]!, tx);
@@ -155,17 +117,16 @@ export function adoJobHandlers(services: AppServices): Record<string, JobHandler
             repository: pr!.repository!.name,
             pullRequestId: pr!.pullRequestId,
           };
-          await services.queue.enqueue("ado.pr-status", job, statusJob(job, tx));
+          await services.queue.enqueue(AdoPrStatusJob, job, statusJob(job, tx));
         }
       });
-    },
+    }),
 
-    "ado.sync-stale": async () => {
+    handle(AdoSyncStaleJob, async () => {
       for (const connection of await AdoConnectionRow.findAll()) await queueSync(services, connection, false);
-    },
+    }),
 
-    "ado.pr-status": async (payload) => {
-      const job = payload as PrStatusJob;
+    handle(AdoPrStatusJob, async (job) => {
       const connection = await AdoConnectionRow.findOne({ where: { workspaceId: job.workspaceId, organization: job.organization } });
       // A repository the owner does not follow is never written to.
       if (!connection || !connection.services.statuses || !followsRepository(connection, job.project, job.repository)) return;
@@ -184,10 +145,10 @@ export function adoJobHandlers(services: AppServices): Record<string, JobHandler
         throw asJobError(err);
       }
       if (connection.status !== "active") await connection.update({ status: "active", lastError: null });
-    },
+    }),
 
-    "ado.refresh": async (payload, ctx) => {
-      const item = await ContextItemRow.findByPk((payload as { contextItemId: string }).contextItemId);
+    handle(AdoRefreshJob, async ({ contextItemId }, ctx) => {
+      const item = await ContextItemRow.findByPk(contextItemId);
       if (!item || item.host !== "ado") return;
       const connection = await AdoConnectionRow.findOne({
         where: { workspaceId: item.workspaceId, organization: String(item.hostIds.organization) },
@@ -220,6 +181,6 @@ export function adoJobHandlers(services: AppServices): Record<string, JobHandler
       await ctx.finish(async (tx) => {
         if (snapshot) await applySnapshot(item.workspaceId, snapshot, tx);
       });
-    },
-  };
+    }),
+  ];
 }

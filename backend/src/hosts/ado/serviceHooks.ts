@@ -2,23 +2,16 @@ import type { AdoServiceHooksResult } from "@groundwork/shared-types";
 import { ApiError } from "../../http/errors.js";
 import type { AdoConnectionRow, AdoHookSubscription } from "../../storage/models.js";
 import { AdoError, type AdoClient, type AdoSubscriptionRequest } from "./client.js";
+import { ADO_EVENTS } from "./events.js";
 
 /** The user name ADO sends with the secret; any name works, this one says who the hook is for. */
 export const HOOK_USERNAME = "groundwork";
 
-/** Which service-hook events each service needs (learn.microsoft.com/azure/devops/service-hooks/events). */
-export function subscribedEvents(services: AdoConnectionRow["services"]) {
-  const events: { eventType: string; resourceVersion: string }[] = [];
-  if (services.pullRequests || services.statuses)
-    for (const e of ["git.pullrequest.created", "git.pullrequest.updated", "git.pullrequest.merged"]) events.push({ eventType: e, resourceVersion: "1.0" });
-  if (services.workItems) for (const e of ["workitem.created", "workitem.updated"]) events.push({ eventType: e, resourceVersion: "1.0" });
-  if (services.comments)
-    events.push(
-      { eventType: "ms.vss-code.git-pullrequest-comment-event", resourceVersion: "2.0" },
-      { eventType: "workitem.commented", resourceVersion: "1.0" },
-    );
-  return events;
-}
+/** The service-hook events the connection's services need, from the event table. */
+export const subscribedEvents = (services: AdoConnectionRow["services"]) =>
+  Object.entries(ADO_EVENTS)
+    .filter(([, entry]) => entry.services.some((service) => services[service]))
+    .map(([eventType, { resourceVersion }]) => ({ eventType, resourceVersion }));
 
 function subscription(projectId: string, event: { eventType: string; resourceVersion: string }, url: string, secret: string): AdoSubscriptionRequest {
   return {

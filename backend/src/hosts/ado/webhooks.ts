@@ -5,7 +5,7 @@ import { DeliveryRecorder } from "../../jobs/deliveries.js";
 import { AdoConnectionRow } from "../../storage/models.js";
 import { isCompletePullRequest, type AdoPullRequest } from "./client.js";
 import { webhookSecretMatches } from "./credentials.js";
-import { ADO_EVENTS, AdoEvent, type AdoEventJob } from "./events.js";
+import { adoEventEntry, AdoEvent, AdoEventJob } from "./events.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const refused = () =>
@@ -53,15 +53,15 @@ function record(recorder: DeliveryRecorder): RequestHandler {
         throw new ApiError(400, "invalid_event", `Not a service hook event: ${issue.path.join(".")} ${issue.message}`, `body.${issue.path.join(".")}`);
       }
       const event = parsed.data;
-      if (!(ADO_EVENTS as readonly string[]).includes(event.eventType)) {
+      if (!adoEventEntry(event.eventType)) {
         res.status(202).json({ received: true, ignored: true });
         return;
       }
       const { duplicate } = await recorder.record({
         source: `ado:${connection.id}`,
         deliveryId: event.id,
-        kind: "ado.event",
-        payload: { connectionId: connection.id, event } satisfies AdoEventJob,
+        job: AdoEventJob,
+        payload: { connectionId: connection.id, event },
         workspaceId: connection.workspaceId,
         // A pull request event with all its details is applied without calling Azure DevOps,
         // so it goes on while Azure DevOps is held (comments and work items look things up).

@@ -7,7 +7,7 @@ import { route, type MemberContext } from "../../http/route.js";
 import type { AppServices } from "../../http/services.js";
 import { openClaim, sealClaim } from "../../storage/encryption.js";
 import { BitbucketInstallationRow, ContextItemRow } from "../../storage/models.js";
-import { enqueueBuildStatus } from "./jobs.js";
+import { BitbucketRefreshJob, enqueueBuildStatus } from "./jobs.js";
 import { newToken } from "../../workspace/secrets.js";
 import { BitbucketClient, BitbucketError } from "./client.js";
 import { allowFraming, apiUrlFor, installationName, sealedSecret, verifiedInstallation } from "./installations.js";
@@ -173,7 +173,7 @@ export const bitbucketBindingRoutes = [
       const items = await ContextItemRow.findAll({ where: { workspaceId: ctx.auth.workspace.id, host: "bitbucket" } });
       for (const item of items) {
         if (item.metadataStatus !== "fetched")
-          await ctx.services.queue.enqueue("bitbucket.refresh", { contextItemId: item.id }, { workspaceId: item.workspaceId });
+          await ctx.services.queue.enqueue(BitbucketRefreshJob, { contextItemId: item.id }, { workspaceId: item.workspaceId });
         if (item.kind === "pull_request") await enqueueBuildStatus(ctx.services, item);
       }
       return { workspace: installationName(installation), alreadyBoundHere: true };

@@ -2,7 +2,7 @@ import { BitbucketInstallationRow, BitbucketTokenConnectionRow } from "../../sto
 import type { HostAdapter } from "../adapter.js";
 import { bitbucketBindingRoutes, toBitbucketInstallation } from "./binding.js";
 import { connectDescriptor } from "./descriptor.js";
-import { bitbucketJobHandlers, enqueueBuildStatus } from "./jobs.js";
+import { BitbucketRefreshJob, bitbucketJobHandlers, enqueueBuildStatus } from "./jobs.js";
 import { bitbucketConnectRouter } from "./lifecycle.js";
 import { bitbucketPanelRouter, bitbucketPanelRoutes } from "./panel.js";
 import { bitbucketTokenRoutes, toTokenConnection } from "./tokenConnection.js";
@@ -33,7 +33,7 @@ export const bitbucketHost: HostAdapter = {
     },
   },
   jobs: bitbucketJobHandlers,
-  refreshJob: "bitbucket.refresh",
+  refreshJob: BitbucketRefreshJob,
   linksChanged: async (services, item) => {
     if (item.kind === "pull_request") await enqueueBuildStatus(services, item);
   },

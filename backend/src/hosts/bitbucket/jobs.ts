@@ -1,7 +1,8 @@
 import { bitbucketPullRequestKey } from "@groundwork/shared-types";
 import type { AppServices } from "../../http/services.js";
-import type { JobHandler } from "../../jobs/worker.js";
+import { handle, jobType, type JobHandler, type PayloadOf } from "../../jobs/jobType.js";
 import type { Transaction } from "sequelize";
+import { z } from "zod";
 import { BitbucketInstallationRow, BitbucketTokenConnectionRow, ContextItemRow, ContextLinkRow } from "../../storage/models.js";
 import { asJobError } from "../hostError.js";
 import { applySnapshot, touchDelivery, type Snapshot } from "../snapshot.js";
@@ -9,21 +10,23 @@ import { BitbucketClient, BitbucketError, type BitbucketBuildStatus, type Bitbuc
 import { apiUrlFor, tokenApiUrlFor } from "./installations.js";
 import { linkedMember } from "../../workspace/accountLinks.js";
 import { recordContextUpdate } from "../contextUpdates.js";
+import { bitbucketEventEntry } from "./events.js";
+import { refreshJobOf } from "../adapter.js";
+
+/** Which connection a job acts through: the Connect installation, or the access-token connection. */
+const Via = z.union([z.object({ installationId: z.string().min(1) }), z.object({ connectionId: z.string().min(1) })]);
+type BitbucketVia = z.infer<typeof Via>;
 
 /** A `bitbucket.event` job: one delivery, from the Connect app's installation or a token connection's webhook. */
-export type BitbucketEventJob = ({ installationId: string } | { connectionId: string }) & {
-  eventKey: string;
-  body: Record<string, unknown>;
-};
-
-interface BitbucketComment {
-  id?: number;
-  deleted?: boolean;
-  content?: { raw?: string };
-  user?: BitbucketUser;
-  created_on?: string;
-  links?: { html?: { href?: string } };
-}
+export const BitbucketEventJob = jobType("bitbucket.event", Via.and(z.object({ eventKey: z.string(), body: z.record(z.string(), z.unknown()) })));
+/** Fetches one linked PR (on link, on connect, on "sync"). */
+export const BitbucketRefreshJob = refreshJobOf("bitbucket");
+/** (Re)posts the Groundwork build status on a PR's head commit. */
+export const BitbucketBuildStatusJob = jobType(
+  "bitbucket.build-status",
+  Via.and(z.object({ workspace: z.string(), repository: z.string(), pullRequestId: z.number().int() })),
+);
+type BuildStatusJob = PayloadOf<typeof BitbucketBuildStatusJob>;
 
 const person = (u: BitbucketUser | undefined) => (u ? { displayName: u.display_name ?? null, uuid: u.uuid ?? null, accountId: u.account_id ?? null } : null);
 
@@ -55,9 +58,6 @@ export function bitbucketPullRequestSnapshot(fullName: string, pr: BitbucketPull
     },
   };
 }
-
-/** Which connection a job acts through: the Connect installation, or the access-token connection. */
-export type BitbucketVia = { installationId: string } | { connectionId: string };
 
 /** Everything a job needs to act for a Groundwork workspace on Bitbucket, whichever way it is connected. */
 interface BitbucketAccess {
@@ -113,16 +113,10 @@ async function viaFor(workspaceId: string, bitbucketWorkspace: string): Promise<
   return token && token.bitbucketWorkspace.toLowerCase() === bitbucketWorkspace.toLowerCase() ? { connectionId: token.id } : null;
 }
 
-export type BuildStatusJob = BitbucketVia & {
-  workspace: string;
-  repository: string;
-  pullRequestId: number;
-};
-
 /** A burst of updates to one PR posts its build status once: the job reads the link count when it runs. */
 const STATUS_COALESCE_MS = 250;
 function enqueueStatusJob(services: AppServices, workspaceId: string, job: BuildStatusJob, transaction?: Transaction) {
-  return services.queue.enqueue("bitbucket.build-status", job, {
+  return services.queue.enqueue(BitbucketBuildStatusJob, job, {
     workspaceId,
     transaction,
     coalesce: { key: `${workspaceId}:${bitbucketPullRequestKey(job.workspace, job.repository, job.pullRequestId)}`, windowMs: STATUS_COALESCE_MS },
@@ -164,23 +158,22 @@ export function buildStatusBody(
   };
 }
 
-export function bitbucketJobHandlers(services: AppServices): Record<string, JobHandler> {
-  return {
-    "bitbucket.event": async (payload, ctx) => {
-      const { eventKey, body, ...via } = payload as BitbucketEventJob;
+export function bitbucketJobHandlers(services: AppServices): JobHandler[] {
+  return [
+    handle(BitbucketEventJob, async ({ eventKey, body, ...via }, ctx) => {
+      const entry = bitbucketEventEntry(eventKey);
+      if (!entry) return; // recorded by a release that acted on it; this one does not
       const on = await access(services, via);
       if (!on) return; // uninstalled, disconnected or not bound to a Groundwork workspace yet
-      const pr = body.pullrequest as BitbucketPullRequest | undefined;
-      const fullName = (body.repository as { full_name?: string } | undefined)?.full_name ?? pr?.destination?.repository?.full_name;
+      const { pr, fullName, comment, postsStatus = false } = entry.read(body);
       const snapshot = pr && fullName ? bitbucketPullRequestSnapshot(fullName, pr) : null;
-      const comment = body.comment as BitbucketComment | undefined;
       // Bitbucket shares no emails: a comment counts when its author linked their account to a member.
       const author = on.identityScope && comment?.user?.uuid ? await linkedMember(on.workspaceId, "bitbucket", on.identityScope, comment.user.uuid) : null;
       await ctx.finish(async (tx) => {
         await on.touch(tx);
         if (!snapshot || !pr || !fullName) return;
         await applySnapshot(on.workspaceId, snapshot, tx);
-        if (eventKey === "pullrequest:comment_created" && comment?.id && author)
+        if (comment?.id && author)
           await recordContextUpdate(
             on.workspaceId,
             {
@@ -195,15 +188,14 @@ export function bitbucketJobHandlers(services: AppServices): Record<string, JobH
             },
             tx,
           );
-        if (eventKey === "pullrequest:created" || eventKey === "pullrequest:updated") {
+        if (postsStatus) {
           const [workspace, repository] = fullName.split("/") as [string, string];
           await enqueueStatusJob(services, on.workspaceId, { ...via, workspace, repository, pullRequestId: pr.id }, tx);
         }
       });
-    },
+    }),
 
-    "bitbucket.build-status": async (payload) => {
-      const { workspace, repository, pullRequestId, ...via } = payload as BuildStatusJob;
+    handle(BitbucketBuildStatusJob, async ({ workspace, repository, pullRequestId, ...via }) => {
       const job = { workspace, repository, pullRequestId };
       const on = await access(services, via);
       if (!on || !on.follows(repository)) return; // a repository the connection does not follow is never written to
@@ -223,10 +215,10 @@ export function bitbucketJobHandlers(services: AppServices): Record<string, JobH
         throw asJobError(err);
       }
       await on.succeeded();
-    },
+    }),
 
-    "bitbucket.refresh": async (payload, ctx) => {
-      const item = await ContextItemRow.findByPk((payload as { contextItemId: string }).contextItemId);
+    handle(BitbucketRefreshJob, async ({ contextItemId }, ctx) => {
+      const item = await ContextItemRow.findByPk(contextItemId);
       if (!item || item.host !== "bitbucket") return;
       const ids = item.hostIds;
       const via = await viaFor(item.workspaceId, String(ids.workspace));
@@ -254,6 +246,6 @@ export function bitbucketJobHandlers(services: AppServices): Record<string, JobH
       await ctx.finish(async (tx) => {
         if (snapshot) await applySnapshot(item.workspaceId, snapshot, tx);
       });
-    },
-  };
+    }),
+  ];
 }

@@ -7,8 +7,8 @@ import { BitbucketTokenConnectionRow, ContextItemRow } from "../../storage/model
 import { newToken } from "../../workspace/secrets.js";
 import { BitbucketClient, BitbucketError } from "./client.js";
 import { tokenApiUrlFor } from "./installations.js";
-import { enqueueBuildStatus } from "./jobs.js";
-import { BITBUCKET_EVENTS } from "./webhooks.js";
+import { BitbucketRefreshJob, enqueueBuildStatus } from "./jobs.js";
+import { BITBUCKET_EVENTS } from "./events.js";
 
 /**
  * The direct connection, for teams that cannot install the Connect app (Atlassian stopped new
@@ -138,7 +138,7 @@ export const bitbucketTokenRoutes = [
       const hooked = [];
       for (const r of chosen) {
         const hook = await client
-          .createRepositoryHook(body.workspace, r.slug, { description: "Groundwork", url, events: [...BITBUCKET_EVENTS], secret })
+          .createRepositoryHook(body.workspace, r.slug, { description: "Groundwork", url, events: Object.keys(BITBUCKET_EVENTS), secret })
           .catch((err: unknown) => {
             if (err instanceof BitbucketError) return null;
             throw err;
@@ -155,7 +155,7 @@ export const bitbucketTokenRoutes = [
       const items = await ContextItemRow.findAll({ where: { workspaceId: ctx.auth.workspace.id, host: "bitbucket" } });
       for (const item of items.filter((i) => String(i.hostIds.workspace).toLowerCase() === body.workspace.toLowerCase())) {
         if (item.metadataStatus !== "fetched")
-          await ctx.services.queue.enqueue("bitbucket.refresh", { contextItemId: item.id }, { workspaceId: item.workspaceId });
+          await ctx.services.queue.enqueue(BitbucketRefreshJob, { contextItemId: item.id }, { workspaceId: item.workspaceId });
         if (item.kind === "pull_request") await enqueueBuildStatus(ctx.services, item);
       }
       return toTokenConnection(ctx.services, row);

@@ -6,20 +6,12 @@ import type { AppServices } from "../../http/services.js";
 import type { DeliveryRecorder } from "../../jobs/deliveries.js";
 import { BitbucketTokenConnectionRow } from "../../storage/models.js";
 import { verifiedInstallation } from "./installations.js";
-import type { BitbucketEventJob } from "./jobs.js";
+import { bitbucketEventEntry } from "./events.js";
+import { BitbucketEventJob } from "./jobs.js";
 
 // Deliveries from Bitbucket, by either connection: verified, recorded, then acknowledged.
 
 const REQUEST_ID = /^[A-Za-z0-9{}._:-]{1,100}$/;
-
-/** Events the app subscribes to in its descriptor. */
-export const BITBUCKET_EVENTS = [
-  "pullrequest:created",
-  "pullrequest:updated",
-  "pullrequest:fulfilled",
-  "pullrequest:rejected",
-  "pullrequest:comment_created",
-] as const;
 
 /**
  * Records a verified delivery as a `bitbucket.event` job and acknowledges it: events we do not
@@ -33,7 +25,7 @@ export async function recordBitbucketEvent(
   from: { source: string; via: { installationId: string } | { connectionId: string }; workspaceId: string | null },
 ) {
   const eventKey = req.get("x-event-key") ?? "";
-  if (!(BITBUCKET_EVENTS as readonly string[]).includes(eventKey)) {
+  if (!bitbucketEventEntry(eventKey)) {
     res.status(202).json({ received: true, ignored: true });
     return;
   }
@@ -46,8 +38,8 @@ export async function recordBitbucketEvent(
   const { duplicate } = await recorder.record({
     source: from.source,
     deliveryId: requestId,
-    kind: "bitbucket.event",
-    payload: { ...from.via, eventKey, body: parsed.data } satisfies BitbucketEventJob,
+    job: BitbucketEventJob,
+    payload: { ...from.via, eventKey, body: parsed.data },
     workspaceId: from.workspaceId,
     // Bitbucket's payloads carry the whole pull request and comment: applying one calls nothing.
     callsHost: false,
@@ -71,7 +63,7 @@ export function connectWebhook(services: AppServices, recorder: DeliveryRecorder
     try {
       const { installation } = await verifiedInstallation(services, req);
       const envelope = ConnectEnvelope.safeParse(req.body);
-      if (!envelope.success && (BITBUCKET_EVENTS as readonly string[]).includes(req.get("x-event-key") ?? ""))
+      if (!envelope.success && bitbucketEventEntry(req.get("x-event-key") ?? ""))
         throw new ApiError(400, "invalid_event", "A Connect webhook carries its payload as {event, data}: data is missing or not an object", "body.data");
       await recordBitbucketEvent(recorder, req, res, envelope.data?.data ?? null, {
         source: `bitbucket:${installation.id}`,

@@ -1,0 +1,24 @@
+import type { ZodType } from "zod";
+import type { JobContext } from "./worker.js";
+
+/**
+ * A kind of job and the payload it carries: what is queued and what runs are typed from the same
+ * declaration, and the worker checks a payload against it before running (one that does not fit
+ * is dead-lettered, naming the field). The kind's prefix ("ado.…") names the lane its jobs share.
+ */
+export interface JobType<P> {
+  readonly kind: string;
+  readonly payload: ZodType<P>;
+}
+
+export const jobType = <P>(kind: string, payload: ZodType<P>): JobType<P> => ({ kind, payload });
+
+/** Runs jobs of one type. */
+export interface JobHandler<P = unknown> {
+  readonly type: JobType<P>;
+  run(payload: P, ctx: JobContext): Promise<void>;
+}
+
+export const handle = <P>(type: JobType<P>, run: (payload: P, ctx: JobContext) => Promise<void>): JobHandler => ({ type, run }) as unknown as JobHandler;
+
+export type PayloadOf<T> = T extends JobType<infer P> ? P : never;
