@@ -7,7 +7,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/node_modules/**", "**/*.d.ts", ".tsbuild/**", "out/**", "test-artifacts/**"] },
+  { ignores: ["**/dist/**", "**/node_modules/**", "**/*.d.ts", ".tsbuild/**", "out/**", "test-artifacts/**", "shared-types/src/openapi.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

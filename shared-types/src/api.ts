@@ -360,6 +360,10 @@ export const AdoWebhookSecret = z.object({
   warning: z.string().optional(),
 });
 export type AdoWebhookSecret = z.infer<typeof AdoWebhookSecret>;
+/** A sync of every linked item: how many fetches were queued. */
+export const AdoSyncResult = z.object({ queued: z.number().int() });
+export type AdoSyncResult = z.infer<typeof AdoSyncResult>;
+
 export const AdoServiceHooksResult = z.object({
   created: z.number().int(),
   existing: z.number().int().describe("Already delivering to this webhook URL: left as they are"),

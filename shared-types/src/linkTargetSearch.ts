@@ -16,8 +16,11 @@ export const initialLinkTargetSearch: LinkTargetSearchState = { query: "", resul
  * out of React so the three UIs, on two React versions, share it: searches as the user types
  * (debounced), reads further pages on demand, and drops answers to queries already replaced.
  */
+/** A page of link targets: the first 20 matching `q`, or those after `cursor`. */
+export type LinkTargetQuery = { limit: number; q?: string; cursor?: string };
+
 export function createLinkTargetSearch(
-  fetchPage: (query: URLSearchParams) => Promise<Page<LinkTarget>>,
+  fetchPage: (query: LinkTargetQuery) => Promise<Page<LinkTarget>>,
   onChange: (state: LinkTargetSearchState) => void,
   debounceMs = 200,
 ) {
@@ -30,7 +33,7 @@ export function createLinkTargetSearch(
   async function read(append: boolean) {
     const mine = ++generation;
     set({ loading: true, error: null });
-    const params = new URLSearchParams({ limit: "20", ...(state.query ? { q: state.query } : {}), ...(append && cursor ? { cursor } : {}) });
+    const params: LinkTargetQuery = { limit: 20, ...(state.query ? { q: state.query } : {}), ...(append && cursor ? { cursor } : {}) };
     try {
       const page = await fetchPage(params);
       if (mine !== generation) return;

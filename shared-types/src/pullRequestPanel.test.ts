@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LinkTarget, PullRequestPanelData } from "./api.js";
+import { ApiFailure } from "./client.js";
 import { createPullRequestPanel, type PullRequestPanelState } from "./pullRequestPanel.js";
 
 const target: LinkTarget = { type: "feedback", id: "0b6f6c43-5d0e-4c55-9d55-3a2b1d0c9e11", title: "About Grace Hopper", group: "Feedback" };
@@ -9,18 +10,11 @@ const panel = (links: PullRequestPanelData["links"] = []): PullRequestPanelData 
   pullRequestUrl: "https://dev.azure.com/contoso/web/_git/app/pullrequest/7",
   links,
 });
-class Refused extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+const refused = (status: number, code: string, message: string) => new ApiFailure(status, code, message);
 
 /** A panel over a scripted API: each call takes the next answer (a value, or an error to throw). */
 function scripted(answers: unknown[]) {
-  const sent: { method: string; path: string; body?: unknown }[] = [];
+  const sent: Record<string, unknown>[] = [];
   let state: PullRequestPanelState | undefined;
   const next = async () => {
     const answer = answers.shift();
@@ -30,11 +24,15 @@ function scripted(answers: unknown[]) {
   const controller = createPullRequestPanel(
     {
       load: () => next() as Promise<PullRequestPanelData>,
-      call: async <T>(method: "POST" | "DELETE", path: string, body?: unknown) => {
-        sent.push({ method, path, body });
-        return (await next()) as T;
+      add: async (body) => {
+        sent.push({ call: "add", body });
+        return next();
       },
-      describe: (err) => (err instanceof Refused ? { code: err.code, message: err.message } : { code: "unexpected", message: "Something went wrong." }),
+      unlink: async (id) => {
+        sent.push({ call: "unlink", id });
+        return next();
+      },
+      linkAccount: () => next() as Promise<{ linkUrl: string }>,
     },
     (s) => (state = s),
   );
@@ -43,7 +41,7 @@ function scripted(answers: unknown[]) {
 
 describe("the host panels' shared behaviour", () => {
   it("keeps the chosen target and note when adding fails, so the user can fix them and retry", async () => {
-    const { controller, state } = scripted([panel(), new Refused("invalid_request", "note: at most 1000 characters")]);
+    const { controller, state } = scripted([panel(), refused(400, "invalid_request", "note: at most 1000 characters")]);
     await controller.load();
     controller.choose(target);
     controller.setNote("x".repeat(1001));
@@ -62,13 +60,7 @@ describe("the host panels' shared behaviour", () => {
     controller.choose(target);
     controller.setNote("  The race fix  ");
     await controller.add();
-    expect(sent).toEqual([
-      {
-        method: "POST",
-        path: "/context-links",
-        body: { targetType: "feedback", targetId: target.id, url: panel().pullRequestUrl, note: "The race fix" },
-      },
-    ]);
+    expect(sent).toEqual([{ call: "add", body: { targetType: "feedback", targetId: target.id, url: panel().pullRequestUrl, note: "The race fix" } }]);
     expect(state()).toMatchObject({ phase: "ready", target: null, note: "", actionError: null, announcement: "Added to About Grace Hopper" });
     expect(state().panel!.links).toHaveLength(1);
   });
@@ -82,10 +74,10 @@ describe("the host panels' shared behaviour", () => {
   });
 
   it("unlinks and announces it; a failed load says why, with the API's code", async () => {
-    const { controller, sent, state } = scripted([panel(), undefined, new Refused("not_a_member", "No member uses grace@contoso.example")]);
+    const { controller, sent, state } = scripted([panel(), undefined, refused(403, "not_a_member", "No member uses grace@contoso.example")]);
     await controller.load();
     await controller.unlink({ id: "d1a4c2b0-6f1e-4b7a-9c3d-2e5f6a7b8c9d", targetTitle: "Make payments boring" });
-    expect(sent).toEqual([{ method: "DELETE", path: "/context-links/d1a4c2b0-6f1e-4b7a-9c3d-2e5f6a7b8c9d", body: undefined }]);
+    expect(sent).toEqual([{ call: "unlink", id: "d1a4c2b0-6f1e-4b7a-9c3d-2e5f6a7b8c9d" }]);
     expect(state()).toMatchObject({
       announcement: "Unlinked from Make payments boring",
       phase: "error",

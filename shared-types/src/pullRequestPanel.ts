@@ -1,4 +1,5 @@
-import type { LinkTarget, PullRequestPanelData } from "./api.js";
+import type { CreateContextLinkRequest, LinkTarget, PullRequestPanelData } from "./api.js";
+import { ApiFailure } from "./client.js";
 
 export interface PullRequestPanelState {
   phase: "loading" | "ready" | "error";
@@ -25,14 +26,19 @@ export const initialPullRequestPanel: PullRequestPanelState = {
   announcement: "",
 };
 
+/** The panel API of a host, through the typed client (each host has its own paths and authentication). */
 export interface PullRequestPanelCalls {
   /** Reads the PR's panel: where it is attached, as whom. */
   load(): Promise<PullRequestPanelData>;
-  /** Calls the panel API (relative to it: "/context-links", "/account-link"). */
-  call<T>(method: "POST" | "DELETE", path: string, body?: unknown): Promise<T>;
-  /** What a failed call says to the user, with the API's error code. */
-  describe(err: unknown): { code: string; message: string };
+  add(link: CreateContextLinkRequest): Promise<unknown>;
+  unlink(linkId: string): Promise<unknown>;
+  /** For a host user who is no member by email: a link to confirm in Groundwork. */
+  linkAccount(): Promise<{ linkUrl: string }>;
 }
+
+/** What a failed call says to the user, with the API's error code ("not_a_member", "not_bound", …). */
+export const describeFailure = (err: unknown) =>
+  err instanceof ApiFailure ? { code: err.code, message: err.message } : { code: "unexpected", message: "Something went wrong." };
 
 /**
  * What both host panels (the Azure DevOps PR tab on React 16, the Bitbucket panel on React 18)
@@ -47,7 +53,7 @@ export function createPullRequestPanel(calls: PullRequestPanelCalls, onChange: (
     try {
       set({ phase: "ready", panel: await calls.load(), error: null });
     } catch (err) {
-      set({ phase: "error", panel: null, error: calls.describe(err) });
+      set({ phase: "error", panel: null, error: describeFailure(err) });
     }
   }
 
@@ -59,7 +65,7 @@ export function createPullRequestPanel(calls: PullRequestPanelCalls, onChange: (
       await load();
       return true;
     } catch (err) {
-      set({ actionError: calls.describe(err).message });
+      set({ actionError: describeFailure(err).message });
       return false;
     } finally {
       set({ busy: false });
@@ -75,11 +81,10 @@ export function createPullRequestPanel(calls: PullRequestPanelCalls, onChange: (
       if (!panel) return;
       if (!target) return set({ actionError: "Choose what to attach this pull request to." });
       const body = { targetType: target.type, targetId: target.id, url: panel.pullRequestUrl, ...(note.trim() ? { note: note.trim() } : {}) };
-      if (await act(() => calls.call("POST", "/context-links", body), `Added to ${target.title}`)) set({ target: null, note: "" });
+      if (await act(() => calls.add(body), `Added to ${target.title}`)) set({ target: null, note: "" });
     },
-    unlink: (link: { id: string; targetTitle: string }) =>
-      act(() => calls.call("DELETE", `/context-links/${link.id}`), `Unlinked from ${link.targetTitle}`).then(() => undefined),
+    unlink: (link: { id: string; targetTitle: string }) => act(() => calls.unlink(link.id), `Unlinked from ${link.targetTitle}`).then(() => undefined),
     /** For a host user who is no member by email: a link to confirm in Groundwork (the caller opens it). */
-    linkAccount: () => calls.call<{ linkUrl: string }>("POST", "/account-link").then((r) => r.linkUrl),
+    linkAccount: () => calls.linkAccount().then((r) => r.linkUrl),
   };
 }

@@ -37,7 +37,7 @@ function Shell() {
         <button
           className="quiet"
           onClick={() =>
-            void api("POST", "/api/auth/logout").finally(() => {
+            void api.POST("/api/auth/logout").finally(() => {
               setSession(null);
               nav("/login");
             })
@@ -76,7 +76,7 @@ function ConfirmEmailBanner({ email }: { email: string }) {
       {sent ? (
         "Sent again."
       ) : (
-        <button className="quiet" onClick={() => void api("POST", "/api/auth/verify-email/resend").then(() => setSent(true))}>
+        <button className="quiet" onClick={() => void api.POST("/api/auth/verify-email/resend").then(() => setSent(true))}>
           Send it again
         </button>
       )}

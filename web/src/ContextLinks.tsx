@@ -52,7 +52,7 @@ export function ContextLinks({
       setError(`Paste a pull request or work item link, for example ${CONTEXT_URL_EXAMPLES[0]}`);
       return;
     }
-    if (await run(() => api("POST", "/api/context-links", { targetType, targetId, url }))) {
+    if (await run(() => api.POST("/api/context-links", { body: { targetType, targetId, url } }))) {
       setUrl("");
       setOpen(false);
       onChange();
@@ -76,7 +76,7 @@ export function ContextLinks({
                   type="button"
                   className="quiet"
                   aria-label={`Sync ${d.label}`}
-                  onClick={() => void run(() => api("POST", `/api/context-items/${l.item.id}/sync`))}
+                  onClick={() => void run(() => api.POST("/api/context-items/{id}/sync", { params: { path: { id: l.item.id } } }))}
                 >
                   Sync
                 </button>
@@ -84,7 +84,7 @@ export function ContextLinks({
                   type="button"
                   className="quiet"
                   aria-label={`Unlink ${d.label}`}
-                  onClick={() => void run(() => api("DELETE", `/api/context-links/${l.id}`)).then((ok) => ok && onChange())}
+                  onClick={() => void run(() => api.DELETE("/api/context-links/{id}", { params: { path: { id: l.id } } })).then((ok) => ok && onChange())}
                 >
                   Unlink
                 </button>

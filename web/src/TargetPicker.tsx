@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useState } from "react";
-import type { LinkTarget, Page } from "@groundwork/shared-types";
+import type { LinkTarget } from "@groundwork/shared-types";
 import { LINK_TARGET_GROUPS, targetValue } from "@groundwork/shared-types/labels";
 import { createLinkTargetSearch, initialLinkTargetSearch } from "@groundwork/shared-types/linkTargetSearch";
-import { api } from "./api";
+import { api, data } from "./api";
 import { Empty } from "./ui";
 
 /** Type-ahead over what the caller may attach a PR or work item to, grouped by kind. */
 export function TargetPicker({ chosen, onChoose }: { chosen: LinkTarget | null; onChoose(target: LinkTarget): void }) {
   const [found, setFound] = useState(initialLinkTargetSearch);
-  const search = useMemo(() => createLinkTargetSearch((q) => api<Page<LinkTarget>>("GET", `/api/link-targets?${q}`), setFound), []);
+  const search = useMemo(() => createLinkTargetSearch((query) => data(api.GET("/api/link-targets", { params: { query } })), setFound), []);
   useEffect(() => {
     search.search("", true);
     return search.dispose;

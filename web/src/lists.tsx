@@ -1,21 +1,20 @@
 import { useEffect, useMemo, useRef } from "react";
 import { QueryClient, useInfiniteQuery } from "@tanstack/react-query";
-import type { Page } from "@groundwork/shared-types";
+import { listPage, type ListItem, type ListParams, type ListPath } from "@groundwork/shared-types/client";
 import { api } from "./api";
 
 export const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: true } } });
 
 const LIVE_RELOAD_MS = 4000;
-const pagePath = (path: string, cursor: string | null) => (cursor ? `${path}${path.includes("?") ? "&" : "?"}cursor=${encodeURIComponent(cursor)}` : path);
 
 /**
  * A list the server hands out a page at a time: the pages read so far, kept fresh while the tab
  * is visible, and the next page on demand (see LoadMore).
  */
-export function usePagedList<T>(path: string, enabled = true) {
+export function usePagedList<P extends ListPath>(path: P, params: ListParams<P> = {}, enabled = true) {
   const query = useInfiniteQuery({
-    queryKey: [path],
-    queryFn: ({ pageParam }) => api<Page<T>>("GET", pagePath(path, pageParam)),
+    queryKey: [path, params],
+    queryFn: ({ pageParam }) => listPage(api, path, params, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     refetchInterval: () => (document.visibilityState === "visible" ? LIVE_RELOAD_MS : false),
@@ -32,14 +31,14 @@ export function usePagedList<T>(path: string, enabled = true) {
     loadMore: () => void query.fetchNextPage(),
   };
 }
-export type PagedList<T> = ReturnType<typeof usePagedList<T>>;
+export type PagedList<P extends ListPath> = ReturnType<typeof usePagedList<P>>;
 
 /** Reads every page of a short list (members of a workspace) for pickers and names. */
-export async function allPages<T>(path: string): Promise<T[]> {
-  const items: T[] = [];
+export async function allPages<P extends ListPath>(path: P, params: ListParams<P> = {}): Promise<ListItem<P>[]> {
+  const items: ListItem<P>[] = [];
   let cursor: string | null = null;
   do {
-    const page: Page<T> = await api<Page<T>>("GET", pagePath(path, cursor));
+    const page: { items: ListItem<P>[]; nextCursor: string | null } = await listPage(api, path, params, cursor);
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -47,7 +46,7 @@ export async function allPages<T>(path: string): Promise<T[]> {
 }
 
 /** Loads the next page when it scrolls into view, or when clicked. */
-export function LoadMore({ list }: { list: Pick<PagedList<unknown>, "hasMore" | "loadingMore" | "loadMore"> }) {
+export function LoadMore({ list }: { list: Pick<PagedList<ListPath>, "hasMore" | "loadingMore" | "loadMore"> }) {
   const ref = useRef<HTMLButtonElement>(null);
   const { hasMore, loadMore } = list;
   useEffect(() => {

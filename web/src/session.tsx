@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
 import type { Member, Session } from "@groundwork/shared-types";
-import { api, ApiFailure } from "./api";
+import { api, ApiFailure, data, setCsrfToken } from "./api";
 import { allPages } from "./lists";
 
 interface SessionState {
@@ -14,21 +14,26 @@ interface SessionState {
 const Ctx = createContext<SessionState | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [session, setSession] = useState<Session | null>(null);
+  const [session, keepSession] = useState<Session | null>(null);
+  // Every session answer (sign-up, login, invite accepted, the session itself) carries the CSRF token changes need.
+  const setSession = useCallback((s: Session | null) => {
+    setCsrfToken(s?.csrfToken ?? "");
+    keepSession(s);
+  }, []);
   const [members, setMembers] = useState<Member[]>([]);
   const [loading, setLoading] = useState(true);
 
   useEffect(() => {
-    api<Session>("GET", "/api/auth/session")
+    data(api.GET("/api/auth/session"))
       .then(setSession)
       .catch((e) => {
         if (!(e instanceof ApiFailure && e.status === 401)) console.error(e);
       })
       .finally(() => setLoading(false));
-  }, []);
+  }, [setSession]);
 
   const refreshMembers = useCallback(async () => {
-    setMembers(await allPages<Member>("/api/members?limit=200"));
+    setMembers(await allPages("/api/members", { query: { limit: 200 } }));
   }, []);
   useEffect(() => {
     if (session) void refreshMembers();

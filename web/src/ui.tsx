@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { api, ApiFailure } from "./api";
+import { ApiFailure } from "./api";
 
 /** What to tell someone a call failed with: the API's message, or that Groundwork could not be reached. */
 export function failureMessage(e: unknown) {
@@ -104,6 +104,6 @@ export function InlineAdd({
  * page) stands for: POSTed once to `path`, never refetched, since reading it changes nothing
  * but the code expires.
  */
-export function useCodePreview<T>(path: string, code: string) {
-  return useQuery({ queryKey: [path, code], queryFn: () => api<T>("POST", path, { code }), retry: false, staleTime: Infinity, refetchOnWindowFocus: false });
+export function useCodePreview<T>(name: string, code: string, preview: (code: string) => Promise<T>) {
+  return useQuery({ queryKey: [name, code], queryFn: () => preview(code), retry: false, staleTime: Infinity, refetchOnWindowFocus: false });
 }

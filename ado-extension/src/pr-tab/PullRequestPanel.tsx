@@ -1,17 +1,14 @@
 import { useEffect, useMemo, useState } from "react";
-import type { LinkTarget, Page, PullRequestPanelData } from "@groundwork/shared-types";
+import type { LinkTarget } from "@groundwork/shared-types";
 import { LINK_TARGET_GROUPS, LINK_TARGET_LABELS, targetValue } from "@groundwork/shared-types/labels";
 import { createLinkTargetSearch, initialLinkTargetSearch } from "@groundwork/shared-types/linkTargetSearch";
-import { createPullRequestPanel, initialPullRequestPanel } from "@groundwork/shared-types/pullRequestPanel";
+import { createPullRequestPanel, describeFailure, initialPullRequestPanel } from "@groundwork/shared-types/pullRequestPanel";
 import { Button } from "azure-devops-ui/Button";
 import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
 import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
 import { TextField } from "azure-devops-ui/TextField";
-import { BackendError, callGroundwork, groundworkUrl } from "../common/backend";
+import { callGroundwork, groundworkUrl } from "../common/backend";
 import { currentPullRequest, loaded, resize } from "../common/host";
-
-const describe = (err: unknown) =>
-  err instanceof BackendError ? { message: err.message, code: err.code } : { message: (err as Error).message || "Something went wrong.", code: "unexpected" };
 
 /** The "Groundwork" tab on a pull request: where it is attached, attach it, unlink it. */
 export function PullRequestPanel() {
@@ -22,11 +19,12 @@ export function PullRequestPanel() {
         {
           load: async () => {
             const pr = await currentPullRequest();
-            const query = new URLSearchParams({ project: pr.project, repository: pr.repository, pullRequestId: String(pr.pullRequestId) });
-            return callGroundwork<PullRequestPanelData>("GET", `/pull-request?${query}`);
+            const query = { project: pr.project, repository: pr.repository, pullRequestId: pr.pullRequestId };
+            return callGroundwork((api) => api.GET("/api/ext/ado/pull-request", { params: { query } }));
           },
-          call: callGroundwork,
-          describe,
+          add: (body) => callGroundwork((api) => api.POST("/api/ext/ado/context-links", { body })),
+          unlink: (id) => callGroundwork((api) => api.DELETE("/api/ext/ado/context-links/{id}", { params: { path: { id } } })),
+          linkAccount: () => callGroundwork((api) => api.POST("/api/ext/ado/account-link")),
         },
         setState,
       ),
@@ -114,7 +112,10 @@ export function PullRequestPanel() {
 /** Type-ahead over what the caller may attach the PR to, grouped as in Groundwork. */
 function TargetPicker({ chosen, onChoose }: { chosen: LinkTarget | null; onChoose(target: LinkTarget): void }) {
   const [found, setFound] = useState(initialLinkTargetSearch);
-  const search = useMemo(() => createLinkTargetSearch((q) => callGroundwork<Page<LinkTarget>>("GET", `/link-targets?${q}`), setFound), []);
+  const search = useMemo(
+    () => createLinkTargetSearch((query) => callGroundwork((api) => api.GET("/api/ext/ado/link-targets", { params: { query } })), setFound),
+    [],
+  );
   useEffect(() => {
     search.search("", true);
     return search.dispose;
@@ -189,7 +190,7 @@ function AccountLink({ link }: { link(): Promise<string> }) {
                 setUrl(linkUrl);
                 window.open(linkUrl, "_blank", "noopener");
               },
-              (err: unknown) => setError(describe(err).message),
+              (err: unknown) => setError(describeFailure(err).message),
             )
           }
         />

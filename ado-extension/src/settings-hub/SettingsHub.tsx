@@ -2,7 +2,8 @@ import { useEffect, useState } from "react";
 import type { AdoOrganizationStatus } from "@groundwork/shared-types";
 import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
 import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
-import { BackendError, callGroundwork, groundworkUrl } from "../common/backend";
+import { ApiFailure } from "@groundwork/shared-types/client";
+import { callGroundwork, groundworkUrl } from "../common/backend";
 import { loaded, resize } from "../common/host";
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "never");
@@ -13,8 +14,8 @@ export function SettingsHub() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    callGroundwork<AdoOrganizationStatus>("GET", "/organization")
-      .then(setStatus, (err: unknown) => setError(err instanceof BackendError ? err.message : "Groundwork could not be reached."))
+    callGroundwork((api) => api.GET("/api/ext/ado/organization"))
+      .then(setStatus, (err: unknown) => setError(err instanceof ApiFailure ? err.message : "Groundwork could not be reached."))
       .finally(loaded);
   }, []);
   useEffect(() => resize());

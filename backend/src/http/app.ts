@@ -23,6 +23,7 @@ import { ApiError, errorHandler } from "./errors.js";
 import { cacheHashedAssets } from "./html.js";
 import { mount, openApiDocument, type RouteSpec } from "./route.js";
 import type { AppServices } from "./services.js";
+import type { HostAdapter } from "../hosts/adapter.js";
 import { sessionMiddleware } from "./session.js";
 
 /** The core's API; each host adds its own (services.hosts). */
@@ -39,6 +40,15 @@ export const coreRoutes: RouteSpec[] = [
   ...integrationRoutes,
   ...accountLinkRoutes,
 ];
+
+/** The OpenAPI document of everything Groundwork serves: the core's API and each host's. */
+export const apiDocument = (hosts: HostAdapter[], origin: string) =>
+  openApiDocument(
+    [...coreRoutes, ...hosts.flatMap((h) => [...h.routes, ...(h.documented?.routes ?? [])])],
+    { title: "Groundwork API", version: "0.1.0" },
+    origin,
+    Object.assign({}, ...hosts.map((h) => h.documented?.securitySchemes ?? {})),
+  );
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 const READY_WITHIN_MS = 2_000;
@@ -98,12 +108,7 @@ export function createApp(services: AppServices) {
   });
 
   const apiRoutes = [...coreRoutes, ...services.hosts.flatMap((h) => h.routes)];
-  const document = openApiDocument(
-    [...apiRoutes, ...services.hosts.flatMap((h) => h.documented?.routes ?? [])],
-    { title: "Groundwork API", version: "0.1.0" },
-    services.config.publicUrl.origin,
-    Object.assign({}, ...services.hosts.map((h) => h.documented?.securitySchemes ?? {})),
-  );
+  const document = apiDocument(services.hosts, services.config.publicUrl.origin);
   app.get("/api/openapi.json", (_req, res) => {
     res.json(document);
   });

@@ -1,17 +1,15 @@
 import { useEffect, useMemo, useState } from "react";
-import type { LinkTarget, Page, PullRequestPanelData as PanelData } from "@groundwork/shared-types";
+import type { LinkTarget } from "@groundwork/shared-types";
+import { data } from "@groundwork/shared-types/client";
 import { LINK_TARGET_GROUPS, LINK_TARGET_LABELS, targetValue } from "@groundwork/shared-types/labels";
 import { createLinkTargetSearch, initialLinkTargetSearch } from "@groundwork/shared-types/linkTargetSearch";
-import { createPullRequestPanel, initialPullRequestPanel } from "@groundwork/shared-types/pullRequestPanel";
+import { createPullRequestPanel, describeFailure, initialPullRequestPanel } from "@groundwork/shared-types/pullRequestPanel";
 import Button from "@atlaskit/button/new";
 import Lozenge from "@atlaskit/lozenge";
 import SectionMessage from "@atlaskit/section-message";
 import Spinner from "@atlaskit/spinner";
 import Textfield from "@atlaskit/textfield";
-import { callGroundwork, PanelError, pullRequestFromUrl, resize } from "./connect";
-
-const describe = (err: unknown) =>
-  err instanceof PanelError ? { code: err.code, message: err.message } : { code: "unexpected", message: "Something went wrong." };
+import { groundwork, pullRequestFromUrl, resize } from "./connect";
 
 /** Bitbucket's "Groundwork" panel on a pull request: where it is attached, attach it, unlink it. */
 export function PullRequestPanel() {
@@ -20,7 +18,12 @@ export function PullRequestPanel() {
     () =>
       createPullRequestPanel(
         // The panel's URL names its pull request and never changes.
-        { load: () => callGroundwork<PanelData>("GET", `/pull-request?${new URLSearchParams(pullRequestFromUrl())}`), call: callGroundwork, describe },
+        {
+          load: () => data(groundwork.GET("/bitbucket/api/pull-request", { params: { query: pullRequestFromUrl() } })),
+          add: (body) => data(groundwork.POST("/bitbucket/api/context-links", { body })),
+          unlink: (id) => data(groundwork.DELETE("/bitbucket/api/context-links/{id}", { params: { path: { id } } })),
+          linkAccount: () => data(groundwork.POST("/bitbucket/api/account-link")),
+        },
         setState,
       ),
     [],
@@ -105,7 +108,7 @@ export function PullRequestPanel() {
 /** Type-ahead over what the caller may attach the PR to, grouped as in Groundwork. */
 function TargetPicker({ chosen, onChoose }: { chosen: LinkTarget | null; onChoose(target: LinkTarget): void }) {
   const [found, setFound] = useState(initialLinkTargetSearch);
-  const search = useMemo(() => createLinkTargetSearch((q) => callGroundwork<Page<LinkTarget>>("GET", `/link-targets?${q}`), setFound), []);
+  const search = useMemo(() => createLinkTargetSearch((query) => data(groundwork.GET("/bitbucket/api/link-targets", { params: { query } })), setFound), []);
   useEffect(() => {
     search.search("", true);
     return search.dispose;
@@ -174,7 +177,7 @@ function AccountLink({ link }: { link(): Promise<string> }) {
                 setUrl(linkUrl);
                 window.open(linkUrl, "_blank", "noopener");
               },
-              (err: unknown) => setError(describe(err).message),
+              (err: unknown) => setError(describeFailure(err).message),
             )
           }
         >

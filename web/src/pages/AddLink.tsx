@@ -41,7 +41,7 @@ export function AddLinkPage() {
           onSubmit={() => {
             if (!target) return;
             void run(async () => {
-              await api("POST", "/api/context-links", { targetType: target.type, targetId: target.id, url, ...(note ? { note } : {}) });
+              await api.POST("/api/context-links", { body: { targetType: target.type, targetId: target.id, url, ...(note ? { note } : {}) } });
               setDone(target.title);
             });
           }}

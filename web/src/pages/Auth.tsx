@@ -1,8 +1,8 @@
 import { useEffect, useState } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
-import type { InvitePreview, Session } from "@groundwork/shared-types";
-import { api } from "../api";
+
+import { api, data } from "../api";
 import { useSession } from "../session";
 import { ErrorNote, failureMessage, Field, Form, useAction } from "../ui";
 
@@ -16,7 +16,10 @@ export function SignupPage() {
     <main className="auth">
       <h1>Start a Groundwork workspace</h1>
       <p>Keep feedback, 1:1s, OKRs and career growth grounded in the work your team ships.</p>
-      <Form label="Sign up" onSubmit={() => void run(async () => setSession(await api<Session>("POST", "/api/auth/signup", f))).then((ok) => ok && nav("/"))}>
+      <Form
+        label="Sign up"
+        onSubmit={() => void run(async () => setSession(await data(api.POST("/api/auth/signup", { body: f })))).then((ok) => ok && nav("/"))}
+      >
         <Field label="Workspace name">
           <input value={f.workspaceName} onChange={set("workspaceName")} required />
         </Field>
@@ -52,7 +55,9 @@ export function LoginPage() {
       <Form
         label="Log in"
         onSubmit={() =>
-          void run(async () => setSession(await api<Session>("POST", "/api/auth/login", { email, password }))).then((ok) => ok && nav(from, { replace: true }))
+          void run(async () => setSession(await data(api.POST("/api/auth/login", { body: { email, password } })))).then(
+            (ok) => ok && nav(from, { replace: true }),
+          )
         }
       >
         <Field label="Email">
@@ -83,7 +88,7 @@ export function ForgotPasswordPage() {
       ) : (
         <Form
           label="Reset password"
-          onSubmit={() => void run(async () => api("POST", "/api/auth/password-reset", { email })).then((ok) => ok && setSent(true))}
+          onSubmit={() => void run(async () => api.POST("/api/auth/password-reset", { body: { email } })).then((ok) => ok && setSent(true))}
         >
           <Field label="Email">
             <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} required autoComplete="email" />
@@ -114,7 +119,7 @@ export function ResetPasswordPage() {
       ) : (
         <Form
           label="New password"
-          onSubmit={() => void run(async () => api("POST", "/api/auth/password-reset/confirm", { token, password })).then((ok) => ok && setDone(true))}
+          onSubmit={() => void run(async () => api.POST("/api/auth/password-reset/confirm", { body: { token, password } })).then((ok) => ok && setDone(true))}
         >
           <Field label="New password (10+ characters)">
             <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={10} autoComplete="new-password" />
@@ -131,7 +136,7 @@ export function VerifyEmailPage() {
   const token = new URLSearchParams(useLocation().search).get("token") ?? "";
   const { session, setSession } = useSession();
   const verify = useMutation({
-    mutationFn: (t: string) => api("POST", "/api/auth/verify-email", { token: t }),
+    mutationFn: (t: string) => api.POST("/api/auth/verify-email", { body: { token: t } }),
     onSuccess: () => {
       if (session) setSession({ ...session, account: { ...session.account, emailVerified: true } });
     },
@@ -160,7 +165,7 @@ export function AcceptInvitePage() {
   const nav = useNavigate();
   const { data: preview, error: previewError } = useQuery({
     queryKey: ["invite-preview", token],
-    queryFn: () => api<InvitePreview>("GET", `/api/invites/by-token/${encodeURIComponent(token)}`),
+    queryFn: () => data(api.GET("/api/invites/by-token/{token}", { params: { path: { token } } })),
     retry: false,
   });
   const [name, setName] = useState("");
@@ -180,7 +185,7 @@ export function AcceptInvitePage() {
             label="Accept invite"
             onSubmit={() =>
               void run(async () =>
-                setSession(await api<Session>("POST", "/api/invites/accept", { token, password, ...(preview.accountExists ? {} : { name }) })),
+                setSession(await data(api.POST("/api/invites/accept", { body: { token, password, ...(preview.accountExists ? {} : { name }) } }))),
               ).then((ok) => ok && nav("/"))
             }
           >

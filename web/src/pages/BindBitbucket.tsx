@@ -1,14 +1,16 @@
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
-import type { BitbucketBindPreview } from "@groundwork/shared-types";
-import { api } from "../api";
+
+import { api, data } from "../api";
 import { ErrorNote, failureMessage, useAction, useCodePreview } from "../ui";
 
 /** Where the Bitbucket app's configure page sends an owner to connect the Bitbucket workspace here. */
 export function BindBitbucketPage() {
   const [params] = useSearchParams();
   const code = params.get("code") ?? "";
-  const { data: preview, error: previewError } = useCodePreview<BitbucketBindPreview>("/api/integrations/bitbucket/bind/preview", code);
+  const { data: preview, error: previewError } = useCodePreview("bitbucket-bind", code, (c) =>
+    data(api.POST("/api/integrations/bitbucket/bind/preview", { body: { code: c } })),
+  );
   const [bound, setBound] = useState(false);
   const { error, busy, run } = useAction();
 
@@ -27,7 +29,7 @@ export function BindBitbucketPage() {
             disabled={busy}
             onClick={() =>
               void run(async () => {
-                await api("POST", "/api/integrations/bitbucket/bind", { code });
+                await api.POST("/api/integrations/bitbucket/bind", { body: { code } });
                 setBound(true);
               })
             }

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { Assessment, Competency } from "@groundwork/shared-types";
+
 import { api } from "../api";
 import { ContextLinks } from "../ContextLinks";
 import { LoadMore, usePagedList } from "../lists";
@@ -9,8 +9,8 @@ import { Empty, ErrorNote, Field, Form, useAction } from "../ui";
 export function CompetenciesPage() {
   const { session, members } = useSession();
   const isOwner = session?.member.role === "owner";
-  const competencies = usePagedList<Competency>("/api/competencies");
-  const assessments = usePagedList<Assessment>("/api/assessments");
+  const competencies = usePagedList("/api/competencies");
+  const assessments = usePagedList("/api/assessments");
   const list = competencies.items;
   const load = () => Promise.all([competencies.reload(), assessments.reload()]);
   const [name, setName] = useState("");
@@ -31,7 +31,7 @@ export function CompetenciesPage() {
                 .split("\n")
                 .map((s) => s.trim())
                 .filter(Boolean);
-              await api("POST", "/api/competencies", { name, levels: titles.map((title, i) => ({ level: i + 1, title })) });
+              await api.POST("/api/competencies", { body: { name, levels: titles.map((title, i) => ({ level: i + 1, title })) } });
               setName("");
               await load();
             })
@@ -71,7 +71,7 @@ export function CompetenciesPage() {
             label="Assessment"
             onSubmit={() =>
               void run(async () => {
-                await api("POST", "/api/assessments", { ...assess, level: Number(assess.level), note: assess.note || undefined });
+                await api.POST("/api/assessments", { body: { ...assess, level: Number(assess.level), note: assess.note || undefined } });
                 await load();
               })
             }

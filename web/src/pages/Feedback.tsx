@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { Feedback } from "@groundwork/shared-types";
+
 import { api } from "../api";
 import { ContextLinks } from "../ContextLinks";
 import { LoadMore, usePagedList } from "../lists";
@@ -9,7 +9,7 @@ import { Empty, ErrorNote, Field, Form, useAction } from "../ui";
 export function FeedbackPage() {
   const { session, members } = useSession();
   const nameOf = useMemberName();
-  const list = usePagedList<Feedback>("/api/feedback");
+  const list = usePagedList("/api/feedback");
   const load = list.reload;
   const [subjectId, setSubjectId] = useState("");
   const [body, setBody] = useState("");
@@ -24,7 +24,7 @@ export function FeedbackPage() {
         label="Write feedback"
         onSubmit={() =>
           void run(async () => {
-            await api("POST", "/api/feedback", { subjectId, body, visibility });
+            await api.POST("/api/feedback", { body: { subjectId, body, visibility } });
             setBody("");
             await load();
           })

@@ -1,17 +1,15 @@
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type {
-  AdoConnected,
   AdoConnection,
   AdoConnectionTest,
   AdoServiceHooksResult,
   AdoWebhookSecret,
   BitbucketTokenTestResult,
-  DeadJob,
   IntegrationsOverview,
 } from "@groundwork/shared-types";
 import { ADO_PAT_SCOPES, BITBUCKET_TOKEN_SCOPES, JOB_LABELS } from "@groundwork/shared-types/labels";
-import { api } from "../api";
+import { api, data } from "../api";
 import { LoadMore, usePagedList } from "../lists";
 import { useSession } from "../session";
 import { ErrorNote, failureMessage, Field, useAction } from "../ui";
@@ -144,7 +142,7 @@ function AdoCard({ overview, reload }: { overview: IntegrationsOverview["ado"]; 
         void run(async () => {
           const all = tested?.projects.flatMap((p) => p.repositories.map((r) => r.id)) ?? [];
           const choices = tested ? { services, ...(repos.size < all.length ? { repositoryIds: [...repos] } : {}) } : {};
-          const res = await api<AdoConnected>("POST", "/api/integrations/ado", { orgUrl, pat, ...(name ? { name } : {}), ...choices });
+          const res = await data(api.POST("/api/integrations/ado", { body: { orgUrl, pat, ...(name ? { name } : {}), ...choices } }));
           setWebhook(res.webhook);
           setNotice(res.webhook ? null : "Reconnected. The webhook secret is unchanged, so existing service hooks keep working.");
           setPat("");
@@ -170,7 +168,7 @@ function AdoCard({ overview, reload }: { overview: IntegrationsOverview["ado"]; 
           disabled={busy}
           onClick={() =>
             void run(async () => {
-              const found = await api<AdoConnectionTest>("POST", "/api/integrations/ado/test", { orgUrl, pat });
+              const found = await data(api.POST("/api/integrations/ado/test", { body: { orgUrl, pat } }));
               setRepos(new Set(found.projects.flatMap((p) => p.repositories.map((r) => r.id))));
               setServices(connection?.services ?? ALL_SERVICES);
               setTested(found);
@@ -217,7 +215,7 @@ function AdoCard({ overview, reload }: { overview: IntegrationsOverview["ado"]; 
             <button
               type="button"
               disabled={busy}
-              onClick={() => void run(async () => setHooks(await api<AdoServiceHooksResult>("POST", "/api/integrations/ado/service-hooks"))).then(reload)}
+              onClick={() => void run(async () => setHooks(await data(api.POST("/api/integrations/ado/service-hooks")))).then(reload)}
             >
               Create the service hooks for me
             </button>
@@ -226,7 +224,7 @@ function AdoCard({ overview, reload }: { overview: IntegrationsOverview["ado"]; 
               className="secondary"
               onClick={() =>
                 void run(async () => {
-                  const queued = (await api<{ queued: number }>("POST", "/api/integrations/ado/sync")).queued;
+                  const queued = (await data(api.POST("/api/integrations/ado/sync"))).queued;
                   setNotice(`Fetching ${queued} linked item${queued === 1 ? "" : "s"} again.`);
                 })
               }
@@ -236,7 +234,7 @@ function AdoCard({ overview, reload }: { overview: IntegrationsOverview["ado"]; 
             <button
               type="button"
               className="secondary"
-              onClick={() => void run(async () => setWebhook(await api<AdoWebhookSecret>("POST", "/api/integrations/ado/webhook-secret")))}
+              onClick={() => void run(async () => setWebhook(await data(api.POST("/api/integrations/ado/webhook-secret"))))}
             >
               Regenerate secret
             </button>
@@ -258,15 +256,17 @@ function AdoCard({ overview, reload }: { overview: IntegrationsOverview["ado"]; 
                   type="button"
                   className="danger"
                   onClick={() =>
-                    void run(() => api("DELETE", `/api/integrations/ado?deleteServiceHooks=${connection.serviceHooks.length > 0 && deleteHooks}`)).then(
-                      (ok) => {
-                        if (!ok) return;
-                        setWebhook(null);
-                        setHooks(null);
-                        setConfirmDisconnect(false);
-                        reload();
-                      },
-                    )
+                    void run(() =>
+                      api.DELETE("/api/integrations/ado", {
+                        params: { query: { deleteServiceHooks: connection.serviceHooks.length > 0 && deleteHooks ? "true" : "false" } },
+                      }),
+                    ).then((ok) => {
+                      if (!ok) return;
+                      setWebhook(null);
+                      setHooks(null);
+                      setConfirmDisconnect(false);
+                      reload();
+                    })
                   }
                 >
                   Disconnect
@@ -299,7 +299,7 @@ export function IntegrationsPage() {
     refetch,
   } = useQuery({
     queryKey: ["/api/integrations"],
-    queryFn: () => api<IntegrationsOverview>("GET", "/api/integrations"),
+    queryFn: () => data(api.GET("/api/integrations")),
     enabled: session?.member.role === "owner",
   });
   const load = () => void refetch();
@@ -323,7 +323,7 @@ export function IntegrationsPage() {
 
 /** Background work that failed for good (a revoked token, a deleted PR): what went wrong, and a retry once it is fixed. */
 function FailedWork() {
-  const dead = usePagedList<DeadJob>("/api/jobs/dead?limit=20");
+  const dead = usePagedList("/api/jobs/dead", { query: { limit: 20 } });
   const { error, busy, run } = useAction();
   if (dead.loading || dead.items.length === 0) return null;
   return (
@@ -337,7 +337,11 @@ function FailedWork() {
             <strong>{JOB_LABELS[j.kind] ?? j.kind}</strong> · failed {new Date(j.updatedAt).toLocaleString()} after {j.attempts} attempt
             {j.attempts === 1 ? "" : "s"}
             {j.lastError && <span className="error"> {j.lastError}</span>}{" "}
-            <button className="quiet" disabled={busy} onClick={() => void run(() => api("POST", `/api/jobs/dead/${j.id}/retry`)).then(() => dead.reload())}>
+            <button
+              className="quiet"
+              disabled={busy}
+              onClick={() => void run(() => api.POST("/api/jobs/dead/{id}/retry", { params: { path: { id: String(j.id) } } })).then(() => dead.reload())}
+            >
               Retry
             </button>
           </li>
@@ -367,7 +371,7 @@ function BitbucketCard({ overview, reload }: { overview: IntegrationsOverview["b
                 title="Its events stop counting here, and an administrator can connect it to another Groundwork workspace"
                 onClick={() =>
                   void release.run(async () => {
-                    await api("DELETE", `/api/integrations/bitbucket/installations/${i.id}`);
+                    await api.DELETE("/api/integrations/bitbucket/installations/{installationId}", { params: { path: { installationId: i.id } } });
                     reload();
                   })
                 }
@@ -415,7 +419,7 @@ function BitbucketToken({ connection, reload }: { connection: IntegrationsOvervi
           type="button"
           className="danger"
           disabled={busy}
-          onClick={() => void run(() => api("DELETE", "/api/integrations/bitbucket/token")).then((ok) => ok && reload())}
+          onClick={() => void run(() => api.DELETE("/api/integrations/bitbucket/token")).then((ok) => ok && reload())}
         >
           Disconnect the token
         </button>
@@ -428,7 +432,7 @@ function BitbucketToken({ connection, reload }: { connection: IntegrationsOvervi
       onSubmit={(e) => {
         e.preventDefault();
         void run(async () => {
-          await api("POST", "/api/integrations/bitbucket/token", { workspace, token });
+          await api.POST("/api/integrations/bitbucket/token", { body: { workspace, token } });
           setToken("");
           reload();
         });
@@ -450,9 +454,7 @@ function BitbucketToken({ connection, reload }: { connection: IntegrationsOvervi
           type="button"
           className="secondary"
           disabled={busy}
-          onClick={() =>
-            void run(async () => setTested(await api<BitbucketTokenTestResult>("POST", "/api/integrations/bitbucket/token/test", { workspace, token })))
-          }
+          onClick={() => void run(async () => setTested(await data(api.POST("/api/integrations/bitbucket/token/test", { body: { workspace, token } }))))}
         >
           Test connection
         </button>

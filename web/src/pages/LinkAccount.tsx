@@ -1,14 +1,16 @@
 import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
-import type { AccountLinkPreview } from "@groundwork/shared-types";
-import { api } from "../api";
+
+import { api, data } from "../api";
 import { ErrorNote, failureMessage, useAction, useCodePreview } from "../ui";
 
 /** Where a host panel (Azure DevOps, Bitbucket) sends someone Groundwork cannot match by email. */
 export function LinkAccountPage() {
   const [params] = useSearchParams();
   const code = params.get("code") ?? "";
-  const { data: preview, error: previewError } = useCodePreview<AccountLinkPreview>("/api/account-links/preview", code);
+  const { data: preview, error: previewError } = useCodePreview("account-link", code, (c) =>
+    data(api.POST("/api/account-links/preview", { body: { code: c } })),
+  );
   const [linked, setLinked] = useState(false);
   const { error, busy, run } = useAction();
 
@@ -27,7 +29,7 @@ export function LinkAccountPage() {
             disabled={busy}
             onClick={() =>
               void run(async () => {
-                await api("POST", "/api/account-links", { code });
+                await api.POST("/api/account-links", { body: { code } });
                 setLinked(true);
               })
             }

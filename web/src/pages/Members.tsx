@@ -1,16 +1,16 @@
 import { useState } from "react";
 import { LINK_TARGET_LABELS } from "@groundwork/shared-types/labels";
 import { Link, useParams } from "react-router-dom";
-import type { Contribution, CreatedInvite, Invite, PasswordResetLink } from "@groundwork/shared-types";
+import type { CreatedInvite, PasswordResetLink } from "@groundwork/shared-types";
 import { LoadMore, usePagedList } from "../lists";
-import { api } from "../api";
+import { api, data } from "../api";
 import { useSession } from "../session";
 import { Empty, ErrorNote, Field, Form, useAction } from "../ui";
 
 export function MembersPage() {
   const { session, members, refreshMembers } = useSession();
   const isOwner = session?.member.role === "owner";
-  const invites = usePagedList<Invite>("/api/invites", isOwner);
+  const invites = usePagedList("/api/invites", {}, isOwner);
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<"member" | "owner">("member");
   const [created, setCreated] = useState<CreatedInvite | null>(null);
@@ -48,7 +48,10 @@ export function MembersPage() {
                       disabled={busy}
                       onClick={() =>
                         void run(async () =>
-                          setResetFor({ name: m.name, link: await api<PasswordResetLink>("POST", `/api/members/${m.id}/password-reset-link`) }),
+                          setResetFor({
+                            name: m.name,
+                            link: await data(api.POST("/api/members/{id}/password-reset-link", { params: { path: { id: m.id } } })),
+                          }),
                         )
                       }
                     >
@@ -77,7 +80,7 @@ export function MembersPage() {
             label="Invite"
             onSubmit={() =>
               void run(async () => {
-                setCreated(await api<CreatedInvite>("POST", "/api/invites", { email, role }));
+                setCreated(await data(api.POST("/api/invites", { body: { email, role } })));
                 setEmail("");
                 await loadInvites();
               })
@@ -115,7 +118,10 @@ export function MembersPage() {
                   <li key={i.id}>
                     {i.email} ({i.role}) — {i.acceptedAt ? "joined" : `open until ${new Date(i.expiresAt).toLocaleDateString()}`}
                     {!i.acceptedAt && (
-                      <button className="quiet" onClick={() => void run(() => api("DELETE", `/api/invites/${i.id}`).then(loadInvites))}>
+                      <button
+                        className="quiet"
+                        onClick={() => void run(() => api.DELETE("/api/invites/{id}", { params: { path: { id: i.id } } }).then(loadInvites))}
+                      >
                         Revoke
                       </button>
                     )}
@@ -138,7 +144,7 @@ export function ContributionsPage() {
   const { id = "" } = useParams();
   const { members } = useSession();
   const member = members.find((m) => m.id === id);
-  const contributions = usePagedList<Contribution>(`/api/members/${id}/contributions`);
+  const contributions = usePagedList("/api/members/{id}/contributions", { path: { id } });
   const items = contributions.loading ? null : contributions.items;
   const error = contributions.error ? contributions.error.message : null;
   return (

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { Objective } from "@groundwork/shared-types";
+
 import { api } from "../api";
 import { ContextLinks } from "../ContextLinks";
 import { LoadMore, usePagedList } from "../lists";
@@ -17,7 +17,7 @@ function KeyResultForm({ objectiveId, onAdded }: { objectiveId: string; onAdded:
     <InlineAdd
       label="New key result"
       placeholder="Add a key result…"
-      save={(title) => api("POST", `/api/objectives/${objectiveId}/key-results`, { title, target: Number(target) })}
+      save={(title) => api.POST("/api/objectives/{id}/key-results", { params: { path: { id: objectiveId } }, body: { title, target: Number(target) } })}
       onAdded={onAdded}
     >
       <input aria-label="Target" type="number" min="0" step="any" value={target} onChange={(e) => setTarget(e.target.value)} className="narrow" />
@@ -27,7 +27,7 @@ function KeyResultForm({ objectiveId, onAdded }: { objectiveId: string; onAdded:
 
 export function OkrsPage() {
   const nameOf = useMemberName();
-  const list = usePagedList<Objective>("/api/objectives");
+  const list = usePagedList("/api/objectives");
   const load = list.reload;
   const [title, setTitle] = useState("");
   const [period, setPeriod] = useState(currentQuarter());
@@ -40,7 +40,7 @@ export function OkrsPage() {
         label="New objective"
         onSubmit={() =>
           void run(async () => {
-            await api("POST", "/api/objectives", { title, period });
+            await api.POST("/api/objectives", { body: { title, period } });
             setTitle("");
             await load();
           })
@@ -78,7 +78,7 @@ export function OkrsPage() {
                     defaultValue={k.current}
                     onBlur={(e) => {
                       const current = Number(e.target.value);
-                      if (current !== k.current) void api("PATCH", `/api/key-results/${k.id}`, { current }).then(load);
+                      if (current !== k.current) void api.PATCH("/api/key-results/{id}", { params: { path: { id: k.id } }, body: { current } }).then(load);
                     }}
                   />
                   <span className="hint">/ {k.target}</span>

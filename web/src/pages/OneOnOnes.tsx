@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { OneOnOne } from "@groundwork/shared-types";
+
 import { api } from "../api";
 import { ContextLinks } from "../ContextLinks";
 import { LoadMore, usePagedList } from "../lists";
@@ -9,7 +9,7 @@ import { Empty, ErrorNote, InlineAdd, useAction } from "../ui";
 export function OneOnOnesPage() {
   const { session, members } = useSession();
   const nameOf = useMemberName();
-  const list = usePagedList<OneOnOne>("/api/one-on-ones");
+  const list = usePagedList("/api/one-on-ones");
   const load = list.reload;
   const [with_, setWith] = useState("");
   const { error, busy, run } = useAction();
@@ -23,7 +23,7 @@ export function OneOnOnesPage() {
         aria-label="Start a 1:1"
         onSubmit={(e) => {
           e.preventDefault();
-          void run(() => api("POST", "/api/one-on-ones", { memberId: with_ }).then(load));
+          void run(() => api.POST("/api/one-on-ones", { body: { memberId: with_ } }).then(load));
         }}
       >
         <select aria-label="1:1 with" value={with_} onChange={(e) => setWith(e.target.value)} required>
@@ -51,7 +51,9 @@ export function OneOnOnesPage() {
                   <input
                     type="checkbox"
                     checked={item.done}
-                    onChange={(e) => void api("PATCH", `/api/agenda-items/${item.id}`, { done: e.target.checked }).then(load)}
+                    onChange={(e) =>
+                      void api.PATCH("/api/agenda-items/{id}", { params: { path: { id: item.id } }, body: { done: e.target.checked } }).then(load)
+                    }
                   />{" "}
                   <span className={item.done ? "done" : ""}>{item.text}</span>
                 </label>
@@ -62,7 +64,7 @@ export function OneOnOnesPage() {
           <InlineAdd
             label="New agenda item"
             placeholder="Add a topic…"
-            save={(text) => api("POST", `/api/one-on-ones/${o.id}/agenda-items`, { text })}
+            save={(text) => api.POST("/api/one-on-ones/{id}/agenda-items", { params: { path: { id: o.id } }, body: { text } })}
             onAdded={() => void load()}
           />
         </article>

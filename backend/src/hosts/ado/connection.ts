@@ -3,6 +3,7 @@ import {
   AdoConnectionTest,
   AdoDisconnectQuery,
   AdoServiceHooksResult,
+  AdoSyncResult,
   AdoConnectRequest,
   AdoTestConnectionRequest,
   AdoWebhookSecret,
@@ -244,6 +245,7 @@ export const adoConnectionRoutes = [
     tag: "Integrations",
     access: "owner",
     status: 202,
+    response: AdoSyncResult,
     handler: async (_input, ctx) => ({ queued: await queueSync(ctx.services, await connectionOf(ctx), true) }),
   }),
   route({

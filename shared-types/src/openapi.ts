@@ -1,0 +1,5395 @@
+// Generated from Groundwork's OpenAPI document by backend/scripts/apiTypes.ts (npm run api:types): do not edit.
+
+export interface paths {
+    "/api/auth/signup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a workspace and its first owner, and log in */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        workspaceName: string;
+                        name: string;
+                        email: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            workspace: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description ISO 8601 date-time */
+                                createdAt: string;
+                            };
+                            member: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                email: string;
+                                /** @enum {string} */
+                                role: "owner" | "member";
+                                /** @description ISO 8601 date-time */
+                                joinedAt: string;
+                            };
+                            account: {
+                                emailVerified: boolean;
+                                /** @description Whether this Groundwork sends mail (verification and password-reset links) */
+                                mailEnabled: boolean;
+                            };
+                            /** @description Send back as the X-CSRF-Token header on every state-changing request */
+                            csrfToken: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log in with email and password */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            workspace: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description ISO 8601 date-time */
+                                createdAt: string;
+                            };
+                            member: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                email: string;
+                                /** @enum {string} */
+                                role: "owner" | "member";
+                                /** @description ISO 8601 date-time */
+                                joinedAt: string;
+                            };
+                            account: {
+                                emailVerified: boolean;
+                                /** @description Whether this Groundwork sends mail (verification and password-reset links) */
+                                mailEnabled: boolean;
+                            };
+                            /** @description Send back as the X-CSRF-Token header on every state-changing request */
+                            csrfToken: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the current session */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current member, workspace and CSRF token */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            workspace: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description ISO 8601 date-time */
+                                createdAt: string;
+                            };
+                            member: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                email: string;
+                                /** @enum {string} */
+                                role: "owner" | "member";
+                                /** @description ISO 8601 date-time */
+                                joinedAt: string;
+                            };
+                            account: {
+                                emailVerified: boolean;
+                                /** @description Whether this Groundwork sends mail (verification and password-reset links) */
+                                mailEnabled: boolean;
+                            };
+                            /** @description Send back as the X-CSRF-Token header on every state-changing request */
+                            csrfToken: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members of the workspace, in the order they joined */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                email: string;
+                                /** @enum {string} */
+                                role: "owner" | "member";
+                                /** @description ISO 8601 date-time */
+                                joinedAt: string;
+                            }[];
+                            /** @description Pass as cursor to read the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a member's role
+         * @description Workspace owners only.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        role: "owner" | "member";
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            email: string;
+                            /** @enum {string} */
+                            role: "owner" | "member";
+                            /** @description ISO 8601 date-time */
+                            joinedAt: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/invites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open and accepted invites, newest first
+         * @description Workspace owners only.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                email: string;
+                                /** @enum {string} */
+                                role: "owner" | "member";
+                                /** @description ISO 8601 date-time */
+                                expiresAt: string;
+                                acceptedAt: string | null;
+                                /** @description ISO 8601 date-time */
+                                createdAt: string;
+                            }[];
+                            /** @description Pass as cursor to read the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Invite someone by link; the link is returned once
+         * @description Workspace owners only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        /**
+                         * @default member
+                         * @enum {string}
+                         */
+                        role?: "owner" | "member";
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            email: string;
+                            /** @enum {string} */
+                            role: "owner" | "member";
+                            /** @description ISO 8601 date-time */
+                            expiresAt: string;
+                            acceptedAt: string | null;
+                            /** @description ISO 8601 date-time */
+                            createdAt: string;
+                            /** @description Shown once: the link to send to the invitee */
+                            inviteUrl: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an invite
+         * @description Workspace owners only.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invites/by-token/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an invite link is for, before accepting it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            workspaceName: string;
+                            email: string;
+                            /** @enum {string} */
+                            role: "owner" | "member";
+                            /** @description The invited email has an account already: join by logging in to it */
+                            accountExists: boolean;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invites/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invite: join the workspace, by logging in to the invited email's account or creating it, and log in */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                        /** @description For a new account; an existing one keeps its name */
+                        name?: string;
+                        /** @description A new account's password, or the existing account's */
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            workspace: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description ISO 8601 date-time */
+                                createdAt: string;
+                            };
+                            member: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                email: string;
+                                /** @enum {string} */
+                                role: "owner" | "member";
+                                /** @description ISO 8601 date-time */
+                                joinedAt: string;
+                            };
+                            account: {
+                                emailVerified: boolean;
+                                /** @description Whether this Groundwork sends mail (verification and password-reset links) */
+                                mailEnabled: boolean;
+                            };
+                            /** @description Send back as the X-CSRF-Token header on every state-changing request */
+                            csrfToken: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm an account's email address with the link mailed to it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/verify-email/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail the confirmation link again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail a one-time password reset link to an account's address (the answer is the same whether or not it exists) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Choose a new password with a reset link; every session of the account ends */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/{id}/password-reset-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a one-time password reset link for a member, to hand over as you would an invite (when Groundwork sends no mail)
+         * @description Workspace owners only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            resetUrl: string;
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Feedback the caller wrote or received (shared with them), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    subjectId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                authorId: string;
+                                /** Format: uuid */
+                                subjectId: string;
+                                body: string;
+                                /** @enum {string} */
+                                visibility: "private" | "shared_with_subject";
+                                /** @description ISO 8601 date-time */
+                                createdAt: string;
+                                links: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                                    /** Format: uuid */
+                                    targetId: string;
+                                    note: string | null;
+                                    /** Format: uuid */
+                                    linkedBy: string;
+                                    /** @description ISO 8601 date-time */
+                                    createdAt: string;
+                                    item: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** @enum {string} */
+                                        host: "ado" | "bitbucket";
+                                        /** @enum {string} */
+                                        kind: "pull_request" | "work_item";
+                                        url: string;
+                                        /** @description Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id} */
+                                        externalKey: string;
+                                        hostIds: {
+                                            [key: string]: string | number;
+                                        };
+                                        /** @enum {string} */
+                                        metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
+                                        /** @description Last snapshot fetched from the host */
+                                        metadata: {
+                                            [key: string]: unknown;
+                                        } | null;
+                                        title: string | null;
+                                        state: string | null;
+                                        authorEmail: string | null;
+                                        fetchedAt: string | null;
+                                        /** @description Members' latest comments on the item, newest first */
+                                        updates: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            /** @enum {string} */
+                                            kind: "comment";
+                                            /**
+                                             * Format: uuid
+                                             * @description The member who wrote it, matched by email
+                                             */
+                                            memberId: string;
+                                            authorName: string;
+                                            body: string;
+                                            url: string | null;
+                                            /** @description ISO 8601 date-time */
+                                            occurredAt: string;
+                                        }[];
+                                    };
+                                }[];
+                            }[];
+                            /** @description Pass as cursor to read the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Write feedback about a member */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        subjectId: string;
+                        body: string;
+                        /**
+                         * @default shared_with_subject
+                         * @enum {string}
+                         */
+                        visibility?: "private" | "shared_with_subject";
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            authorId: string;
+                            /** Format: uuid */
+                            subjectId: string;
+                            body: string;
+                            /** @enum {string} */
+                            visibility: "private" | "shared_with_subject";
+                            /** @description ISO 8601 date-time */
+                            createdAt: string;
+                            links: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                                /** Format: uuid */
+                                targetId: string;
+                                note: string | null;
+                                /** Format: uuid */
+                                linkedBy: string;
+                                /** @description ISO 8601 date-time */
+                                createdAt: string;
+                                item: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    host: "ado" | "bitbucket";
+                                    /** @enum {string} */
+                                    kind: "pull_request" | "work_item";
+                                    url: string;
+                                    /** @description Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id} */
+                                    externalKey: string;
+                                    hostIds: {
+                                        [key: string]: string | number;
+                                    };
+                                    /** @enum {string} */
+                                    metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
+                                    /** @description Last snapshot fetched from the host */
+                                    metadata: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    title: string | null;
+                                    state: string | null;
+                                    authorEmail: string | null;
+                                    fetchedAt: string | null;
+                                    /** @description Members' latest comments on the item, newest first */
+                                    updates: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** @enum {string} */
+                                        kind: "comment";
+                                        /**
+                                         * Format: uuid
+                                         * @description The member who wrote it, matched by email
+                                         */
+                                        memberId: string;
+                                        authorName: string;
+                                        body: string;
+                                        url: string | null;
+                                        /** @description ISO 8601 date-time */
+                                        occurredAt: string;
+                                    }[];
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete feedback you wrote, with its links */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit feedback you wrote */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body?: string;
+                        /** @enum {string} */
+                        visibility?: "private" | "shared_with_subject";
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            authorId: string;
+                            /** Format: uuid */
+                            subjectId: string;
+                            body: string;
+                            /** @enum {string} */
+                            visibility: "private" | "shared_with_subject";
+                            /** @description ISO 8601 date-time */
+                            createdAt: string;
+                            links: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                                /** Format: uuid */
+                                targetId: string;
+                                note: string | null;
+                                /** Format: uuid */
+                                linkedBy: string;
+                                /** @description ISO 8601 date-time */
+                                createdAt: string;
+                                item: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    host: "ado" | "bitbucket";
+                                    /** @enum {string} */
+                                    kind: "pull_request" | "work_item";
+                                    url: string;
+                                    /** @description Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id} */
+                                    externalKey: string;
+                                    hostIds: {
+                                        [key: string]: string | number;
+                                    };
+                                    /** @enum {string} */
+                                    metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
+                                    /** @description Last snapshot fetched from the host */
+                                    metadata: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    title: string | null;
+                                    state: string | null;
+                                    authorEmail: string | null;
+                                    fetchedAt: string | null;
+                                    /** @description Members' latest comments on the item, newest first */
+                                    updates: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** @enum {string} */
+                                        kind: "comment";
+                                        /**
+                                         * Format: uuid
+                                         * @description The member who wrote it, matched by email
+                                         */
+                                        memberId: string;
+                                        authorName: string;
+                                        body: string;
+                                        url: string | null;
+                                        /** @description ISO 8601 date-time */
+                                        occurredAt: string;
+                                    }[];
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/one-on-ones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's 1:1s with their agendas, oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                memberIds: [
+                                    string,
+                                    string
+                                ];
+                                /** @description ISO 8601 date-time */
+                                createdAt: string;
+                                agenda: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    authorId: string;
+                                    text: string;
+                                    done: boolean;
+                                    /** @description ISO 8601 date-time */
+                                    createdAt: string;
+                                    links: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** @enum {string} */
+                                        targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                                        /** Format: uuid */
+                                        targetId: string;
+                                        note: string | null;
+                                        /** Format: uuid */
+                                        linkedBy: string;
+                                        /** @description ISO 8601 date-time */
+                                        createdAt: string;
+                                        item: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            /** @enum {string} */
+                                            host: "ado" | "bitbucket";
+                                            /** @enum {string} */
+                                            kind: "pull_request" | "work_item";
+                                            url: string;
+                                            /** @description Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id} */
+                                            externalKey: string;
+                                            hostIds: {
+                                                [key: string]: string | number;
+                                            };
+                                            /** @enum {string} */
+                                            metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
+                                            /** @description Last snapshot fetched from the host */
+                                            metadata: {
+                                                [key: string]: unknown;
+                                            } | null;
+                                            title: string | null;
+                                            state: string | null;
+                                            authorEmail: string | null;
+                                            fetchedAt: string | null;
+                                            /** @description Members' latest comments on the item, newest first */
+                                            updates: {
+                                                /** Format: uuid */
+                                                id: string;
+                                                /** @enum {string} */
+                                                kind: "comment";
+                                                /**
+                                                 * Format: uuid
+                                                 * @description The member who wrote it, matched by email
+                                                 */
+                                                memberId: string;
+                                                authorName: string;
+                                                body: string;
+                                                url: string | null;
+                                                /** @description ISO 8601 date-time */
+                                                occurredAt: string;
+                                            }[];
+                                        };
+                                    }[];
+                                }[];
+                            }[];
+                            /** @description Pass as cursor to read the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start a 1:1 with a member (returns the existing one if the pair has one) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        memberId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            memberIds: [
+                                string,
+                                string
+                            ];
+                            /** @description ISO 8601 date-time */
+                            createdAt: string;
+                            agenda: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                authorId: string;
+                                text: string;
+                                done: boolean;
+                                /** @description ISO 8601 date-time */
+                                createdAt: string;
+                                links: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                                    /** Format: uuid */
+                                    targetId: string;
+                                    note: string | null;
+                                    /** Format: uuid */
+                                    linkedBy: string;
+                                    /** @description ISO 8601 date-time */
+                                    createdAt: string;
+                                    item: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** @enum {string} */
+                                        host: "ado" | "bitbucket";
+                                        /** @enum {string} */
+                                        kind: "pull_request" | "work_item";
+                                        url: string;
+                                        /** @description Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id} */
+                                        externalKey: string;
+                                        hostIds: {
+                                            [key: string]: string | number;
+                                        };
+                                        /** @enum {string} */
+                                        metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
+                                        /** @description Last snapshot fetched from the host */
+                                        metadata: {
+                                            [key: string]: unknown;
+                                        } | null;
+                                        title: string | null;
+                                        state: string | null;
+                                        authorEmail: string | null;
+                                        fetchedAt: string | null;
+                                        /** @description Members' latest comments on the item, newest first */
+                                        updates: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            /** @enum {string} */
+                                            kind: "comment";
+                                            /**
+                                             * Format: uuid
+                                             * @description The member who wrote it, matched by email
+                                             */
+                                            memberId: string;
+                                            authorName: string;
+                                            body: string;
+                                            url: string | null;
+                                            /** @description ISO 8601 date-time */
+                                            occurredAt: string;
+                                        }[];
+                                    };
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/one-on-ones/{id}/agenda-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an agenda item */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            authorId: string;
+                            text: string;
+                            done: boolean;
+                            /** @description ISO 8601 date-time */
+                            createdAt: string;
+                            links: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                                /** Format: uuid */
+                                targetId: string;
+                                note: string | null;
+                                /** Format: uuid */
+                                linkedBy: string;
+                                /** @description ISO 8601 date-time */
+                                createdAt: string;
+                                item: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    host: "ado" | "bitbucket";
+                                    /** @enum {string} */
+                                    kind: "pull_request" | "work_item";
+                                    url: string;
+                                    /** @description Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id} */
+                                    externalKey: string;
+                                    hostIds: {
+                                        [key: string]: string | number;
+                                    };
+                                    /** @enum {string} */
+                                    metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
+                                    /** @description Last snapshot fetched from the host */
+                                    metadata: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    title: string | null;
+                                    state: string | null;
+                                    authorEmail: string | null;
+                                    fetchedAt: string | null;
+                                    /** @description Members' latest comments on the item, newest first */
+                                    updates: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** @enum {string} */
+                                        kind: "comment";
+                                        /**
+                                         * Format: uuid
+                                         * @description The member who wrote it, matched by email
+                                         */
+                                        memberId: string;
+                                        authorName: string;
+                                        body: string;
+                                        url: string | null;
+                                        /** @description ISO 8601 date-time */
+                                        occurredAt: string;
+                                    }[];
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agenda-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an agenda item, with its links */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit an agenda item or tick it off */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text?: string;
+                        done?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            authorId: string;
+                            text: string;
+                            done: boolean;
+                            /** @description ISO 8601 date-time */
+                            createdAt: string;
+                            links: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                                /** Format: uuid */
+                                targetId: string;
+                                note: string | null;
+                                /** Format: uuid */
+                                linkedBy: string;
+                                /** @description ISO 8601 date-time */
+                                createdAt: string;
+                                item: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    host: "ado" | "bitbucket";
+                                    /** @enum {string} */
+                                    kind: "pull_request" | "work_item";
+                                    url: string;
+                                    /** @description Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id} */
+                                    externalKey: string;
+                                    hostIds: {
+                                        [key: string]: string | number;
+                                    };
+                                    /** @enum {string} */
+                                    metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
+                                    /** @description Last snapshot fetched from the host */
+                                    metadata: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    title: string | null;
+                                    state: string | null;
+                                    authorEmail: string | null;
+                                    fetchedAt: string | null;
+                                    /** @description Members' latest comments on the item, newest first */
+                                    updates: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** @enum {string} */
+                                        kind: "comment";
+                                        /**
+                                         * Format: uuid
+                                         * @description The member who wrote it, matched by email
+                                         */
+                                        memberId: string;
+                                        authorName: string;
+                                        body: string;
+                                        url: string | null;
+                                        /** @description ISO 8601 date-time */
+                                        occurredAt: string;
+                                    }[];
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/objectives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Objectives with their key results, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    period?: string;
+                    ownerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ownerId: string;
+                                title: string;
+                                description: string | null;
+                                period: string;
+                                /** @description ISO 8601 date-time */
+                                createdAt: string;
+                                keyResults: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    target: number;
+                                    current: number;
+                                    links: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** @enum {string} */
+                                        targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                                        /** Format: uuid */
+                                        targetId: string;
+                                        note: string | null;
+                                        /** Format: uuid */
+                                        linkedBy: string;
+                                        /** @description ISO 8601 date-time */
+                                        createdAt: string;
+                                        item: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            /** @enum {string} */
+                                            host: "ado" | "bitbucket";
+                                            /** @enum {string} */
+                                            kind: "pull_request" | "work_item";
+                                            url: string;
+                                            /** @description Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id} */
+                                            externalKey: string;
+                                            hostIds: {
+                                                [key: string]: string | number;
+                                            };
+                                            /** @enum {string} */
+                                            metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
+                                            /** @description Last snapshot fetched from the host */
+                                            metadata: {
+                                                [key: string]: unknown;
+                                            } | null;
+                                            title: string | null;
+                                            state: string | null;
+                                            authorEmail: string | null;
+                                            fetchedAt: string | null;
+                                            /** @description Members' latest comments on the item, newest first */
+                                            updates: {
+                                                /** Format: uuid */
+                                                id: string;
+                                                /** @enum {string} */
+                                                kind: "comment";
+                                                /**
+                                                 * Format: uuid
+                                                 * @description The member who wrote it, matched by email
+                                                 */
+                                                memberId: string;
+                                                authorName: string;
+                                                body: string;
+                                                url: string | null;
+                                                /** @description ISO 8601 date-time */
+                                                occurredAt: string;
+                                            }[];
+                                        };
+                                    }[];
+                                }[];
+                                links: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                                    /** Format: uuid */
+                                    targetId: string;
+                                    note: string | null;
+                                    /** Format: uuid */
+                                    linkedBy: string;
+                                    /** @description ISO 8601 date-time */
+                                    createdAt: string;
+                                    item: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** @enum {string} */
+                                        host: "ado" | "bitbucket";
+                                        /** @enum {string} */
+                                        kind: "pull_request" | "work_item";
+                                        url: string;
+                                        /** @description Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id} */
+                                        externalKey: string;
+                                        hostIds: {
+                                            [key: string]: string | number;
+                                        };
+                                        /** @enum {string} */
+                                        metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
+                                        /** @description Last snapshot fetched from the host */
+                                        metadata: {
+                                            [key: string]: unknown;
+                                        } | null;
+                                        title: string | null;
+                                        state: string | null;
+                                        authorEmail: string | null;
+                                        fetchedAt: string | null;
+                                        /** @description Members' latest comments on the item, newest first */
+                                        updates: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            /** @enum {string} */
+                                            kind: "comment";
+                                            /**
+                                             * Format: uuid
+                                             * @description The member who wrote it, matched by email
+                                             */
+                                            memberId: string;
+                                            authorName: string;
+                                            body: string;
+                                            url: string | null;
+                                            /** @description ISO 8601 date-time */
+                                            occurredAt: string;
+                                        }[];
+                                    };
+                                }[];
+                            }[];
+                            /** @description Pass as cursor to read the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Set an objective */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        description?: string;
+                        period: string;
+                        /**
+                         * Format: uuid
+                         * @description Defaults to the caller
+                         */
+                        ownerId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            ownerId: string;
+                            title: string;
+                            description: string | null;
+                            period: string;
+                            /** @description ISO 8601 date-time */
+                            createdAt: string;
+                            keyResults: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                target: number;
+                                current: number;
+                                links: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                                    /** Format: uuid */
+                                    targetId: string;
+                                    note: string | null;
+                                    /** Format: uuid */
+                                    linkedBy: string;
+                                    /** @description ISO 8601 date-time */
+                                    createdAt: string;
+                                    item: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** @enum {string} */
+                                        host: "ado" | "bitbucket";
+                                        /** @enum {string} */
+                                        kind: "pull_request" | "work_item";
+                                        url: string;
+                                        /** @description Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id} */
+                                        externalKey: string;
+                                        hostIds: {
+                                            [key: string]: string | number;
+                                        };
+                                        /** @enum {string} */
+                                        metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
+                                        /** @description Last snapshot fetched from the host */
+                                        metadata: {
+                                            [key: string]: unknown;
+                                        } | null;
+                                        title: string | null;
+                                        state: string | null;
+                                        authorEmail: string | null;
+                                        fetchedAt: string | null;
+                                        /** @description Members' latest comments on the item, newest first */
+                                        updates: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            /** @enum {string} */
+                                            kind: "comment";
+                                            /**
+                                             * Format: uuid
+                                             * @description The member who wrote it, matched by email
+                                             */
+                                            memberId: string;
+                                            authorName: string;
+                                            body: string;
+                                            url: string | null;
+                                            /** @description ISO 8601 date-time */
+                                            occurredAt: string;
+                                        }[];
+                                    };
+                                }[];
+                            }[];
+                            links: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                                /** Format: uuid */
+                                targetId: string;
+                                note: string | null;
+                                /** Format: uuid */
+                                linkedBy: string;
+                                /** @description ISO 8601 date-time */
+                                createdAt: string;
+                                item: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    host: "ado" | "bitbucket";
+                                    /** @enum {string} */
+                                    kind: "pull_request" | "work_item";
+                                    url: string;
+                                    /** @description Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id} */
+                                    externalKey: string;
+                                    hostIds: {
+                                        [key: string]: string | number;
+                                    };
+                                    /** @enum {string} */
+                                    metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
+                                    /** @description Last snapshot fetched from the host */
+                                    metadata: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    title: string | null;
+                                    state: string | null;
+                                    authorEmail: string | null;
+                                    fetchedAt: string | null;
+                                    /** @description Members' latest comments on the item, newest first */
+                                    updates: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** @enum {string} */
+                                        kind: "comment";
+                                        /**
+                                         * Format: uuid
+                                         * @description The member who wrote it, matched by email
+                                         */
+                                        memberId: string;
+                                        authorName: string;
+                                        body: string;
+                                        url: string | null;
+                                        /** @description ISO 8601 date-time */
+                                        occurredAt: string;
+                                    }[];
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/objectives/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an objective, its key results and their links */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit an objective */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        description?: string;
+                        period?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            ownerId: string;
+                            title: string;
+                            description: string | null;
+                            period: string;
+                            /** @description ISO 8601 date-time */
+                            createdAt: string;
+                            keyResults: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                target: number;
+                                current: number;
+                                links: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                                    /** Format: uuid */
+                                    targetId: string;
+                                    note: string | null;
+                                    /** Format: uuid */
+                                    linkedBy: string;
+                                    /** @description ISO 8601 date-time */
+                                    createdAt: string;
+                                    item: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** @enum {string} */
+                                        host: "ado" | "bitbucket";
+                                        /** @enum {string} */
+                                        kind: "pull_request" | "work_item";
+                                        url: string;
+                                        /** @description Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id} */
+                                        externalKey: string;
+                                        hostIds: {
+                                            [key: string]: string | number;
+                                        };
+                                        /** @enum {string} */
+                                        metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
+                                        /** @description Last snapshot fetched from the host */
+                                        metadata: {
+                                            [key: string]: unknown;
+                                        } | null;
+                                        title: string | null;
+                                        state: string | null;
+                                        authorEmail: string | null;
+                                        fetchedAt: string | null;
+                                        /** @description Members' latest comments on the item, newest first */
+                                        updates: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            /** @enum {string} */
+                                            kind: "comment";
+                                            /**
+                                             * Format: uuid
+                                             * @description The member who wrote it, matched by email
+                                             */
+                                            memberId: string;
+                                            authorName: string;
+                                            body: string;
+                                            url: string | null;
+                                            /** @description ISO 8601 date-time */
+                                            occurredAt: string;
+                                        }[];
+                                    };
+                                }[];
+                            }[];
+                            links: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                                /** Format: uuid */
+                                targetId: string;
+                                note: string | null;
+                                /** Format: uuid */
+                                linkedBy: string;
+                                /** @description ISO 8601 date-time */
+                                createdAt: string;
+                                item: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    host: "ado" | "bitbucket";
+                                    /** @enum {string} */
+                                    kind: "pull_request" | "work_item";
+                                    url: string;
+                                    /** @description Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id} */
+                                    externalKey: string;
+                                    hostIds: {
+                                        [key: string]: string | number;
+                                    };
+                                    /** @enum {string} */
+                                    metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
+                                    /** @description Last snapshot fetched from the host */
+                                    metadata: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    title: string | null;
+                                    state: string | null;
+                                    authorEmail: string | null;
+                                    fetchedAt: string | null;
+                                    /** @description Members' latest comments on the item, newest first */
+                                    updates: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** @enum {string} */
+                                        kind: "comment";
+                                        /**
+                                         * Format: uuid
+                                         * @description The member who wrote it, matched by email
+                                         */
+                                        memberId: string;
+                                        authorName: string;
+                                        body: string;
+                                        url: string | null;
+                                        /** @description ISO 8601 date-time */
+                                        occurredAt: string;
+                                    }[];
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/objectives/{id}/key-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a key result */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @default 100 */
+                        target?: number;
+                        /** @default 0 */
+                        current?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            target: number;
+                            current: number;
+                            links: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                                /** Format: uuid */
+                                targetId: string;
+                                note: string | null;
+                                /** Format: uuid */
+                                linkedBy: string;
+                                /** @description ISO 8601 date-time */
+                                createdAt: string;
+                                item: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    host: "ado" | "bitbucket";
+                                    /** @enum {string} */
+                                    kind: "pull_request" | "work_item";
+                                    url: string;
+                                    /** @description Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id} */
+                                    externalKey: string;
+                                    hostIds: {
+                                        [key: string]: string | number;
+                                    };
+                                    /** @enum {string} */
+                                    metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
+                                    /** @description Last snapshot fetched from the host */
+                                    metadata: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    title: string | null;
+                                    state: string | null;
+                                    authorEmail: string | null;
+                                    fetchedAt: string | null;
+                                    /** @description Members' latest comments on the item, newest first */
+                                    updates: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** @enum {string} */
+                                        kind: "comment";
+                                        /**
+                                         * Format: uuid
+                                         * @description The member who wrote it, matched by email
+                                         */
+                                        memberId: string;
+                                        authorName: string;
+                                        body: string;
+                                        url: string | null;
+                                        /** @description ISO 8601 date-time */
+                                        occurredAt: string;
+                                    }[];
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-results/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a key result and its links */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a key result's progress or wording */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        target?: number;
+                        current?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            target: number;
+                            current: number;
+                            links: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                                /** Format: uuid */
+                                targetId: string;
+                                note: string | null;
+                                /** Format: uuid */
+                                linkedBy: string;
+                                /** @description ISO 8601 date-time */
+                                createdAt: string;
+                                item: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    host: "ado" | "bitbucket";
+                                    /** @enum {string} */
+                                    kind: "pull_request" | "work_item";
+                                    url: string;
+                                    /** @description Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id} */
+                                    externalKey: string;
+                                    hostIds: {
+                                        [key: string]: string | number;
+                                    };
+                                    /** @enum {string} */
+                                    metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
+                                    /** @description Last snapshot fetched from the host */
+                                    metadata: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    title: string | null;
+                                    state: string | null;
+                                    authorEmail: string | null;
+                                    fetchedAt: string | null;
+                                    /** @description Members' latest comments on the item, newest first */
+                                    updates: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** @enum {string} */
+                                        kind: "comment";
+                                        /**
+                                         * Format: uuid
+                                         * @description The member who wrote it, matched by email
+                                         */
+                                        memberId: string;
+                                        authorName: string;
+                                        body: string;
+                                        url: string | null;
+                                        /** @description ISO 8601 date-time */
+                                        occurredAt: string;
+                                    }[];
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/competencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's competency framework, by name */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                description: string | null;
+                                levels: {
+                                    level: number;
+                                    title: string;
+                                    description: string | null;
+                                }[];
+                                links: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                                    /** Format: uuid */
+                                    targetId: string;
+                                    note: string | null;
+                                    /** Format: uuid */
+                                    linkedBy: string;
+                                    /** @description ISO 8601 date-time */
+                                    createdAt: string;
+                                    item: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** @enum {string} */
+                                        host: "ado" | "bitbucket";
+                                        /** @enum {string} */
+                                        kind: "pull_request" | "work_item";
+                                        url: string;
+                                        /** @description Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id} */
+                                        externalKey: string;
+                                        hostIds: {
+                                            [key: string]: string | number;
+                                        };
+                                        /** @enum {string} */
+                                        metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
+                                        /** @description Last snapshot fetched from the host */
+                                        metadata: {
+                                            [key: string]: unknown;
+                                        } | null;
+                                        title: string | null;
+                                        state: string | null;
+                                        authorEmail: string | null;
+                                        fetchedAt: string | null;
+                                        /** @description Members' latest comments on the item, newest first */
+                                        updates: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            /** @enum {string} */
+                                            kind: "comment";
+                                            /**
+                                             * Format: uuid
+                                             * @description The member who wrote it, matched by email
+                                             */
+                                            memberId: string;
+                                            authorName: string;
+                                            body: string;
+                                            url: string | null;
+                                            /** @description ISO 8601 date-time */
+                                            occurredAt: string;
+                                        }[];
+                                    };
+                                }[];
+                            }[];
+                            /** @description Pass as cursor to read the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Define a competency and its levels
+         * @description Workspace owners only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string;
+                        levels: {
+                            level: number;
+                            title: string;
+                            description?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            levels: {
+                                level: number;
+                                title: string;
+                                description: string | null;
+                            }[];
+                            links: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                                /** Format: uuid */
+                                targetId: string;
+                                note: string | null;
+                                /** Format: uuid */
+                                linkedBy: string;
+                                /** @description ISO 8601 date-time */
+                                createdAt: string;
+                                item: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    host: "ado" | "bitbucket";
+                                    /** @enum {string} */
+                                    kind: "pull_request" | "work_item";
+                                    url: string;
+                                    /** @description Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id} */
+                                    externalKey: string;
+                                    hostIds: {
+                                        [key: string]: string | number;
+                                    };
+                                    /** @enum {string} */
+                                    metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
+                                    /** @description Last snapshot fetched from the host */
+                                    metadata: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    title: string | null;
+                                    state: string | null;
+                                    authorEmail: string | null;
+                                    fetchedAt: string | null;
+                                    /** @description Members' latest comments on the item, newest first */
+                                    updates: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** @enum {string} */
+                                        kind: "comment";
+                                        /**
+                                         * Format: uuid
+                                         * @description The member who wrote it, matched by email
+                                         */
+                                        memberId: string;
+                                        authorName: string;
+                                        body: string;
+                                        url: string | null;
+                                        /** @description ISO 8601 date-time */
+                                        occurredAt: string;
+                                    }[];
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/competencies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a competency, its levels, assessments and links
+         * @description Workspace owners only.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Rename a competency or redefine its levels
+         * @description Workspace owners only.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string;
+                        levels?: {
+                            level: number;
+                            title: string;
+                            description?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            levels: {
+                                level: number;
+                                title: string;
+                                description: string | null;
+                            }[];
+                            links: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                                /** Format: uuid */
+                                targetId: string;
+                                note: string | null;
+                                /** Format: uuid */
+                                linkedBy: string;
+                                /** @description ISO 8601 date-time */
+                                createdAt: string;
+                                item: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    host: "ado" | "bitbucket";
+                                    /** @enum {string} */
+                                    kind: "pull_request" | "work_item";
+                                    url: string;
+                                    /** @description Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id} */
+                                    externalKey: string;
+                                    hostIds: {
+                                        [key: string]: string | number;
+                                    };
+                                    /** @enum {string} */
+                                    metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
+                                    /** @description Last snapshot fetched from the host */
+                                    metadata: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    title: string | null;
+                                    state: string | null;
+                                    authorEmail: string | null;
+                                    fetchedAt: string | null;
+                                    /** @description Members' latest comments on the item, newest first */
+                                    updates: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** @enum {string} */
+                                        kind: "comment";
+                                        /**
+                                         * Format: uuid
+                                         * @description The member who wrote it, matched by email
+                                         */
+                                        memberId: string;
+                                        authorName: string;
+                                        body: string;
+                                        url: string | null;
+                                        /** @description ISO 8601 date-time */
+                                        occurredAt: string;
+                                    }[];
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Assessments: your own, or anyone's for workspace owners; newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    memberId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                memberId: string;
+                                /** Format: uuid */
+                                competencyId: string;
+                                level: number;
+                                note: string | null;
+                                /** Format: uuid */
+                                assessedBy: string;
+                                /** @description ISO 8601 date-time */
+                                createdAt: string;
+                            }[];
+                            /** @description Pass as cursor to read the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a member's level on a competency (owners for anyone, members for themselves) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        memberId: string;
+                        /** Format: uuid */
+                        competencyId: string;
+                        level: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            memberId: string;
+                            /** Format: uuid */
+                            competencyId: string;
+                            level: number;
+                            note: string | null;
+                            /** Format: uuid */
+                            assessedBy: string;
+                            /** @description ISO 8601 date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/context-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a pull request or work item URL to feedback, an agenda item, an objective, a key result or a competency */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                        /** Format: uuid */
+                        targetId: string;
+                        url: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                            /** Format: uuid */
+                            targetId: string;
+                            note: string | null;
+                            /** Format: uuid */
+                            linkedBy: string;
+                            /** @description ISO 8601 date-time */
+                            createdAt: string;
+                            item: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                host: "ado" | "bitbucket";
+                                /** @enum {string} */
+                                kind: "pull_request" | "work_item";
+                                url: string;
+                                /** @description Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id} */
+                                externalKey: string;
+                                hostIds: {
+                                    [key: string]: string | number;
+                                };
+                                /** @enum {string} */
+                                metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
+                                /** @description Last snapshot fetched from the host */
+                                metadata: {
+                                    [key: string]: unknown;
+                                } | null;
+                                title: string | null;
+                                state: string | null;
+                                authorEmail: string | null;
+                                fetchedAt: string | null;
+                                /** @description Members' latest comments on the item, newest first */
+                                updates: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "comment";
+                                    /**
+                                     * Format: uuid
+                                     * @description The member who wrote it, matched by email
+                                     */
+                                    memberId: string;
+                                    authorName: string;
+                                    body: string;
+                                    url: string | null;
+                                    /** @description ISO 8601 date-time */
+                                    occurredAt: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/context-links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unlink a pull request or work item */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/context-items/{id}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fetch a linked PR's or work item's metadata again now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/{id}/contributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member's pull requests and work items over time: what they wrote, and what is linked to their feedback and OKRs */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                item: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    host: "ado" | "bitbucket";
+                                    /** @enum {string} */
+                                    kind: "pull_request" | "work_item";
+                                    url: string;
+                                    /** @description Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id} */
+                                    externalKey: string;
+                                    hostIds: {
+                                        [key: string]: string | number;
+                                    };
+                                    /** @enum {string} */
+                                    metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
+                                    /** @description Last snapshot fetched from the host */
+                                    metadata: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    title: string | null;
+                                    state: string | null;
+                                    authorEmail: string | null;
+                                    fetchedAt: string | null;
+                                    /** @description Members' latest comments on the item, newest first */
+                                    updates: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** @enum {string} */
+                                        kind: "comment";
+                                        /**
+                                         * Format: uuid
+                                         * @description The member who wrote it, matched by email
+                                         */
+                                        memberId: string;
+                                        authorName: string;
+                                        body: string;
+                                        url: string | null;
+                                        /** @description ISO 8601 date-time */
+                                        occurredAt: string;
+                                    }[];
+                                };
+                                /** @description ISO 8601 date-time */
+                                linkedAt: string;
+                                links: {
+                                    /** @enum {string} */
+                                    targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                                    /** Format: uuid */
+                                    targetId: string;
+                                    title: string;
+                                }[];
+                            }[];
+                            /** @description Pass as cursor to read the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/link-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the caller may attach a pull request or work item to (their feedback, open 1:1 agenda items, OKRs and competencies), matching q */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                type: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                group: "Feedback" | "1:1 agendas" | "OKRs" | "Competencies";
+                            }[];
+                            /** @description Pass as cursor to read the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/dead": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Background work that failed for good (dead-lettered), newest first
+         * @description Workspace owners only.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                kind: string;
+                                attempts: number;
+                                lastError: string | null;
+                                /** @description ISO 8601 date-time */
+                                createdAt: string;
+                                /** @description ISO 8601 date-time */
+                                updatedAt: string;
+                            }[];
+                            /** @description Pass as cursor to read the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/dead/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue a dead-lettered job again
+         * @description Workspace owners only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which hosts this workspace is connected to
+         * @description Workspace owners only.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ado: {
+                                connected: boolean;
+                                connection: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    organization: string;
+                                    url: string;
+                                    name: string;
+                                    services: {
+                                        /** @default true */
+                                        pullRequests: boolean;
+                                        /** @default true */
+                                        workItems: boolean;
+                                        /** @default true */
+                                        comments: boolean;
+                                        /** @default true */
+                                        statuses: boolean;
+                                    };
+                                    repositories: {
+                                        id: string;
+                                        name: string;
+                                        project: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    status: "active" | "auth_failed";
+                                    lastError: string | null;
+                                    lastDeliveryAt: string | null;
+                                    webhookUrl: string;
+                                    /** @description The service-hook subscriptions Groundwork created in the organisation */
+                                    serviceHooks: {
+                                        project: string;
+                                        eventType: string;
+                                    }[];
+                                    /** @description ISO 8601 date-time */
+                                    createdAt: string;
+                                } | null;
+                            };
+                            bitbucket: {
+                                connected: boolean;
+                                /** @description Where Bitbucket reads the Connect app's descriptor, to install it */
+                                descriptorUrl: string;
+                                installations: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @description The Bitbucket workspace (its slug, or its uuid when the slug is unknown) */
+                                    workspace: string;
+                                    /** @enum {string} */
+                                    status: "active" | "uninstalled" | "auth_failed";
+                                    lastError: string | null;
+                                    lastDeliveryAt: string | null;
+                                    /** @description ISO 8601 date-time */
+                                    installedAt: string;
+                                }[];
+                                tokenConnection: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    workspace: string;
+                                    repositories: {
+                                        slug: string;
+                                        /** @description Whether Groundwork's webhook is on it */
+                                        webhook: boolean;
+                                    }[];
+                                    /** @enum {string} */
+                                    status: "active" | "auth_failed";
+                                    lastError: string | null;
+                                    lastDeliveryAt: string | null;
+                                    webhookUrl: string;
+                                } | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account-links/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Which host account a link code names, before the member confirms it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            host: "ado" | "bitbucket";
+                            hostName: string;
+                            /** @description The Azure DevOps organisation or Bitbucket workspace */
+                            scope: string;
+                            /** @description The host account's email or name, when the host gives one */
+                            account: string | null;
+                            /** @description Who it will be linked to: the caller */
+                            member: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link the host account a code names to the caller; that host's panel then acts as them */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            host: "ado" | "bitbucket";
+                            hostName: string;
+                            /** @description The Azure DevOps organisation or Bitbucket workspace */
+                            scope: string;
+                            /** @description The host account's email or name, when the host gives one */
+                            account: string | null;
+                            /** @description Who it will be linked to: the caller */
+                            member: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/ado/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test an Azure DevOps organisation URL and personal access token without saving them
+         * @description Workspace owners only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgUrl: string;
+                        pat: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organization: string;
+                            url: string;
+                            user: string | null;
+                            projects: {
+                                id: string;
+                                name: string;
+                                repositories: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/ado": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Connect (or reconnect with a new token) an Azure DevOps organisation; returns the webhook secret once
+         * @description Workspace owners only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgUrl: string;
+                        pat: string;
+                        name?: string;
+                        /** @description Repositories to link; all when omitted */
+                        repositoryIds?: string[];
+                        services?: {
+                            /** @default true */
+                            pullRequests?: boolean;
+                            /** @default true */
+                            workItems?: boolean;
+                            /** @default true */
+                            comments?: boolean;
+                            /** @default true */
+                            statuses?: boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            connection: {
+                                /** Format: uuid */
+                                id: string;
+                                organization: string;
+                                url: string;
+                                name: string;
+                                services: {
+                                    /** @default true */
+                                    pullRequests: boolean;
+                                    /** @default true */
+                                    workItems: boolean;
+                                    /** @default true */
+                                    comments: boolean;
+                                    /** @default true */
+                                    statuses: boolean;
+                                };
+                                repositories: {
+                                    id: string;
+                                    name: string;
+                                    project: string;
+                                }[];
+                                /** @enum {string} */
+                                status: "active" | "auth_failed";
+                                lastError: string | null;
+                                lastDeliveryAt: string | null;
+                                webhookUrl: string;
+                                /** @description The service-hook subscriptions Groundwork created in the organisation */
+                                serviceHooks: {
+                                    project: string;
+                                    eventType: string;
+                                }[];
+                                /** @description ISO 8601 date-time */
+                                createdAt: string;
+                            };
+                            /** @description The new webhook secret, shown once; null on a reconnect, which keeps the existing secret */
+                            webhook: {
+                                webhookUrl: string;
+                                /** @description Shown once: use it as the Basic auth password of the service hooks */
+                                webhookSecret: string;
+                                warning?: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * Disconnect: delete the credentials and stop all calls; linked items keep their last snapshot
+         * @description Workspace owners only.
+         */
+        delete: {
+            parameters: {
+                query?: {
+                    deleteServiceHooks?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/ado/webhook-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the service hooks' secret; the old one stops working at once
+         * @description Workspace owners only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            webhookUrl: string;
+                            /** @description Shown once: use it as the Basic auth password of the service hooks */
+                            webhookSecret: string;
+                            warning?: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/ado/service-hooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create the service-hook subscriptions for every linked project (needs a Project Collection Administrator's token)
+         * @description Workspace owners only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            /** @description Already delivering to this webhook URL: left as they are */
+                            existing: number;
+                            failed: {
+                                project: string;
+                                eventType: string;
+                                message: string;
+                            }[];
+                            /** @description What happened, and what to do if anything failed */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/ado/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fetch every linked pull request and work item of the organisation again now
+         * @description Workspace owners only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            queued: number;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ext/ado/organization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For the settings hub: whether this organisation is connected to a Groundwork workspace, and its service-hook health */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organization: string;
+                            connected: boolean;
+                            workspace: {
+                                name: string;
+                                integrationsUrl: string;
+                            } | null;
+                            status: ("active" | "auth_failed") | null;
+                            lastError: string | null;
+                            lastDeliveryAt: string | null;
+                            /** @description Azure DevOps work that failed for good (dead-lettered) */
+                            failedJobs: number;
+                            /** @description Service hooks Groundwork created */
+                            serviceHooks: number;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ext/ado/pull-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For the PR panel: where this pull request is attached */
+        get: {
+            parameters: {
+                query: {
+                    project: string;
+                    repository: string;
+                    pullRequestId: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            workspace: {
+                                name: string;
+                                url: string;
+                            };
+                            member: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            pullRequestUrl: string;
+                            links: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                                /** Format: uuid */
+                                targetId: string;
+                                note: string | null;
+                                /** Format: uuid */
+                                linkedBy: string;
+                                /** @description ISO 8601 date-time */
+                                createdAt: string;
+                                item: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    host: "ado" | "bitbucket";
+                                    /** @enum {string} */
+                                    kind: "pull_request" | "work_item";
+                                    url: string;
+                                    /** @description Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id} */
+                                    externalKey: string;
+                                    hostIds: {
+                                        [key: string]: string | number;
+                                    };
+                                    /** @enum {string} */
+                                    metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
+                                    /** @description Last snapshot fetched from the host */
+                                    metadata: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    title: string | null;
+                                    state: string | null;
+                                    authorEmail: string | null;
+                                    fetchedAt: string | null;
+                                    /** @description Members' latest comments on the item, newest first */
+                                    updates: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** @enum {string} */
+                                        kind: "comment";
+                                        /**
+                                         * Format: uuid
+                                         * @description The member who wrote it, matched by email
+                                         */
+                                        memberId: string;
+                                        authorName: string;
+                                        body: string;
+                                        url: string | null;
+                                        /** @description ISO 8601 date-time */
+                                        occurredAt: string;
+                                    }[];
+                                };
+                                targetTitle: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ext/ado/account-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start linking this Azure DevOps account to a Groundwork member: returns a page for the member to confirm it on */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Open while logged in to Groundwork to confirm the link */
+                            linkUrl: string;
+                            /** @description ISO 8601 date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ext/ado/link-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the caller may attach a pull request or work item to (their feedback, open 1:1 agenda items, OKRs and competencies), matching q */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                type: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                group: "Feedback" | "1:1 agendas" | "OKRs" | "Competencies";
+                            }[];
+                            /** @description Pass as cursor to read the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ext/ado/context-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a pull request or work item URL to feedback, an agenda item, an objective, a key result or a competency */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                        /** Format: uuid */
+                        targetId: string;
+                        url: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                            /** Format: uuid */
+                            targetId: string;
+                            note: string | null;
+                            /** Format: uuid */
+                            linkedBy: string;
+                            /** @description ISO 8601 date-time */
+                            createdAt: string;
+                            item: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                host: "ado" | "bitbucket";
+                                /** @enum {string} */
+                                kind: "pull_request" | "work_item";
+                                url: string;
+                                /** @description Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id} */
+                                externalKey: string;
+                                hostIds: {
+                                    [key: string]: string | number;
+                                };
+                                /** @enum {string} */
+                                metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
+                                /** @description Last snapshot fetched from the host */
+                                metadata: {
+                                    [key: string]: unknown;
+                                } | null;
+                                title: string | null;
+                                state: string | null;
+                                authorEmail: string | null;
+                                fetchedAt: string | null;
+                                /** @description Members' latest comments on the item, newest first */
+                                updates: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "comment";
+                                    /**
+                                     * Format: uuid
+                                     * @description The member who wrote it, matched by email
+                                     */
+                                    memberId: string;
+                                    authorName: string;
+                                    body: string;
+                                    url: string | null;
+                                    /** @description ISO 8601 date-time */
+                                    occurredAt: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ext/ado/context-links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unlink a pull request or work item */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/bitbucket/bind/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Which Bitbucket workspace a configure-page link names, before an owner connects it
+         * @description Workspace owners only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            workspace: string;
+                            alreadyBoundHere: boolean;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/bitbucket/bind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Connect a Bitbucket workspace where the app is installed to this Groundwork workspace (a configure-page link works once)
+         * @description Workspace owners only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            workspace: string;
+                            alreadyBoundHere: boolean;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/bitbucket/installations/{installationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Release a Bitbucket workspace from this Groundwork workspace: its events stop counting here, and it may be connected elsewhere
+         * @description Workspace owners only.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    installationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/bitbucket/token/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test a Bitbucket workspace or repository access token without saving it
+         * @description Workspace owners only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        workspace: string;
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            workspace: string;
+                            repositories: {
+                                slug: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/bitbucket/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Connect a Bitbucket workspace with an access token: creates signed webhooks on its repositories and posts build statuses
+         * @description Workspace owners only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        workspace: string;
+                        token: string;
+                        /** @description Repository slugs to follow; all when omitted */
+                        repositories?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            workspace: string;
+                            repositories: {
+                                slug: string;
+                                /** @description Whether Groundwork's webhook is on it */
+                                webhook: boolean;
+                            }[];
+                            /** @enum {string} */
+                            status: "active" | "auth_failed";
+                            lastError: string | null;
+                            lastDeliveryAt: string | null;
+                            webhookUrl: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * Disconnect the token: deletes the webhooks Groundwork created (when the token still can) and the token
+         * @description Workspace owners only.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bitbucket/api/pull-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For the Bitbucket PR panel: where this pull request is attached */
+        get: {
+            parameters: {
+                query: {
+                    repository: string;
+                    pullrequest: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            workspace: {
+                                name: string;
+                                url: string;
+                            };
+                            member: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            pullRequestUrl: string;
+                            links: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                                /** Format: uuid */
+                                targetId: string;
+                                note: string | null;
+                                /** Format: uuid */
+                                linkedBy: string;
+                                /** @description ISO 8601 date-time */
+                                createdAt: string;
+                                item: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    host: "ado" | "bitbucket";
+                                    /** @enum {string} */
+                                    kind: "pull_request" | "work_item";
+                                    url: string;
+                                    /** @description Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id} */
+                                    externalKey: string;
+                                    hostIds: {
+                                        [key: string]: string | number;
+                                    };
+                                    /** @enum {string} */
+                                    metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
+                                    /** @description Last snapshot fetched from the host */
+                                    metadata: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    title: string | null;
+                                    state: string | null;
+                                    authorEmail: string | null;
+                                    fetchedAt: string | null;
+                                    /** @description Members' latest comments on the item, newest first */
+                                    updates: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** @enum {string} */
+                                        kind: "comment";
+                                        /**
+                                         * Format: uuid
+                                         * @description The member who wrote it, matched by email
+                                         */
+                                        memberId: string;
+                                        authorName: string;
+                                        body: string;
+                                        url: string | null;
+                                        /** @description ISO 8601 date-time */
+                                        occurredAt: string;
+                                    }[];
+                                };
+                                targetTitle: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bitbucket/api/account-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start linking this Bitbucket account to a Groundwork member: returns a page for the member to confirm it on */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Open while logged in to Groundwork to confirm the link */
+                            linkUrl: string;
+                            /** @description ISO 8601 date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bitbucket/api/link-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the caller may attach a pull request or work item to (their feedback, open 1:1 agenda items, OKRs and competencies), matching q */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                type: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                group: "Feedback" | "1:1 agendas" | "OKRs" | "Competencies";
+                            }[];
+                            /** @description Pass as cursor to read the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bitbucket/api/context-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a pull request or work item URL to feedback, an agenda item, an objective, a key result or a competency */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                        /** Format: uuid */
+                        targetId: string;
+                        url: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                            /** Format: uuid */
+                            targetId: string;
+                            note: string | null;
+                            /** Format: uuid */
+                            linkedBy: string;
+                            /** @description ISO 8601 date-time */
+                            createdAt: string;
+                            item: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                host: "ado" | "bitbucket";
+                                /** @enum {string} */
+                                kind: "pull_request" | "work_item";
+                                url: string;
+                                /** @description Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id} */
+                                externalKey: string;
+                                hostIds: {
+                                    [key: string]: string | number;
+                                };
+                                /** @enum {string} */
+                                metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
+                                /** @description Last snapshot fetched from the host */
+                                metadata: {
+                                    [key: string]: unknown;
+                                } | null;
+                                title: string | null;
+                                state: string | null;
+                                authorEmail: string | null;
+                                fetchedAt: string | null;
+                                /** @description Members' latest comments on the item, newest first */
+                                updates: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "comment";
+                                    /**
+                                     * Format: uuid
+                                     * @description The member who wrote it, matched by email
+                                     */
+                                    memberId: string;
+                                    authorName: string;
+                                    body: string;
+                                    url: string | null;
+                                    /** @description ISO 8601 date-time */
+                                    occurredAt: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bitbucket/api/context-links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unlink a pull request or work item */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Error: {
+            error: {
+                code: string;
+                message: string;
+                field?: string;
+            };
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
