@@ -170,6 +170,7 @@ export type Contribution = z.infer<typeof Contribution>;
 
 // ---------- feedback ----------
 export const FeedbackVisibility = z.enum(["private", "shared_with_subject"]);
+export type FeedbackVisibility = z.infer<typeof FeedbackVisibility>;
 export const CreateFeedbackRequest = z.object({
   subjectId: Id,
   body: Text(10_000),
@@ -321,6 +322,7 @@ export const AdoServices = z.object({
   comments: z.boolean().default(true),
   statuses: z.boolean().default(true),
 });
+export type AdoServices = z.infer<typeof AdoServices>;
 export const AdoTestConnectionRequest = z.object({
   orgUrl: z.string().trim().min(1, { message: "enter your organisation URL, e.g. https://dev.azure.com/contoso" }).max(300),
   pat: z.string().trim().min(20, { message: "paste a personal access token" }).max(200),

@@ -1,0 +1,111 @@
+import { DataTypes, Model, type CreationOptional, type Sequelize } from "sequelize";
+import type { ContextItemKind, HostName, LinkTargetType, MetadataStatus } from "@groundwork/shared-types";
+import { tableOptions, uuidPk, type Attrs, type Creation } from "./base.js";
+
+/** Delivery work as context: items from the hosts, their links to growth records, members' updates on them, and the host accounts members linked. */
+
+export class ContextItemRow extends Model<Attrs<ContextItemRow>, Creation<ContextItemRow>> {
+  declare id: CreationOptional<string>;
+  declare workspaceId: string;
+  declare host: HostName;
+  declare kind: ContextItemKind;
+  declare url: string;
+  declare externalKey: string;
+  declare hostIds: Record<string, string | number>;
+  declare metadataStatus: MetadataStatus;
+  declare metadata: Record<string, unknown> | null;
+  declare title: string | null;
+  declare state: string | null;
+  declare authorEmailNormalized: string | null;
+  declare fetchedAt: Date | null;
+  declare createdAt: CreationOptional<Date>;
+}
+export class ContextLinkRow extends Model<Attrs<ContextLinkRow>, Creation<ContextLinkRow>> {
+  declare id: CreationOptional<string>;
+  declare workspaceId: string;
+  declare contextItemId: string;
+  declare targetType: LinkTargetType;
+  declare targetId: string;
+  declare note: string | null;
+  declare linkedBy: string;
+  declare createdAt: CreationOptional<Date>;
+  declare item?: ContextItemRow;
+}
+export class ContextUpdateRow extends Model<Attrs<ContextUpdateRow>, Creation<ContextUpdateRow>> {
+  declare id: CreationOptional<string>;
+  declare workspaceId: string;
+  declare contextItemId: string;
+  declare kind: "comment";
+  declare externalId: string;
+  declare memberId: string;
+  declare authorName: string;
+  declare body: string;
+  declare url: string | null;
+  declare occurredAt: Date;
+  declare createdAt: CreationOptional<Date>;
+}
+export class IdentityLinkRow extends Model<Attrs<IdentityLinkRow>, Creation<IdentityLinkRow>> {
+  declare id: CreationOptional<string>;
+  declare workspaceId: string;
+  declare memberId: string;
+  declare host: HostName;
+  declare scope: string;
+  declare externalUserId: string;
+}
+
+export function defineContext(sequelize: Sequelize) {
+  const opts = tableOptions(sequelize);
+  const S = DataTypes;
+  ContextItemRow.init(
+    {
+      id: uuidPk,
+      workspaceId: S.UUID,
+      host: S.STRING,
+      kind: S.STRING,
+      url: S.STRING,
+      externalKey: S.STRING,
+      hostIds: S.JSON,
+      metadataStatus: S.STRING,
+      metadata: S.JSON,
+      title: S.STRING,
+      state: S.STRING,
+      authorEmailNormalized: S.STRING,
+      fetchedAt: S.DATE,
+      createdAt: S.DATE,
+    },
+    opts("context_items"),
+  );
+  ContextLinkRow.init(
+    {
+      id: uuidPk,
+      workspaceId: S.UUID,
+      contextItemId: S.UUID,
+      targetType: S.STRING,
+      targetId: S.UUID,
+      note: S.TEXT,
+      linkedBy: S.UUID,
+      createdAt: S.DATE,
+    },
+    opts("context_links"),
+  );
+  ContextUpdateRow.init(
+    {
+      id: uuidPk,
+      workspaceId: S.UUID,
+      contextItemId: S.UUID,
+      kind: S.STRING,
+      externalId: S.STRING,
+      memberId: S.UUID,
+      authorName: S.STRING,
+      body: S.TEXT,
+      url: S.STRING,
+      occurredAt: S.DATE,
+      createdAt: S.DATE,
+    },
+    opts("context_updates"),
+  );
+  IdentityLinkRow.init(
+    { id: uuidPk, workspaceId: S.UUID, memberId: S.UUID, host: S.STRING, scope: S.STRING, externalUserId: S.STRING },
+    opts("identity_links"),
+  );
+}
