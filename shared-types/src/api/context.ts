@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { HOST_NAMES } from "../contextUrl.js";
+import { Id, Timestamp } from "./common.js";
+
+/** Delivery work attached as context: items, their links and updates, and contributions. */
+
+export const LinkTargetType = z.enum(["feedback", "agenda_item", "objective", "key_result", "competency"]);
+export type LinkTargetType = z.infer<typeof LinkTargetType>;
+
+/** not_followed: the connection does not follow the item's repository, so Groundwork never reads or writes it. */
+export const MetadataStatus = z.enum(["pending", "fetched", "host_not_connected", "not_followed", "error"]);
+export type MetadataStatus = z.infer<typeof MetadataStatus>;
+
+export const ContextUpdate = z.object({
+  id: Id,
+  kind: z.enum(["comment"]),
+  memberId: Id.describe("The member who wrote it, matched by email"),
+  authorName: z.string(),
+  body: z.string(),
+  url: z.string().nullable(),
+  occurredAt: Timestamp,
+});
+export type ContextUpdate = z.infer<typeof ContextUpdate>;
+
+export const ContextItem = z.object({
+  id: Id,
+  host: z.enum(HOST_NAMES),
+  kind: z.enum(["pull_request", "work_item"]),
+  url: z.string(),
+  externalKey: z.string().describe("Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id}"),
+  hostIds: z.record(z.string(), z.union([z.string(), z.number()])),
+  metadataStatus: MetadataStatus,
+  metadata: z.record(z.string(), z.unknown()).nullable().describe("Last snapshot fetched from the host"),
+  title: z.string().nullable(),
+  state: z.string().nullable(),
+  authorEmail: z.string().nullable(),
+  fetchedAt: Timestamp.nullable(),
+  updates: z.array(ContextUpdate).describe("Members' latest comments on the item, newest first"),
+});
+export type ContextItem = z.infer<typeof ContextItem>;
+
+export const ContextLink = z.object({
+  id: Id,
+  targetType: LinkTargetType,
+  targetId: Id,
+  note: z.string().nullable(),
+  linkedBy: Id,
+  createdAt: Timestamp,
+  item: ContextItem,
+});
+export type ContextLink = z.infer<typeof ContextLink>;
+
+export const CreateContextLinkRequest = z.object({
+  targetType: LinkTargetType,
+  targetId: Id,
+  url: z.string().trim().min(1, { message: "paste a pull request or work item URL" }).max(2000),
+  note: z.string().trim().max(1000).optional(),
+});
+export type CreateContextLinkRequest = z.infer<typeof CreateContextLinkRequest>;
+
+export const Contribution = z.object({
+  item: ContextItem,
+  linkedAt: Timestamp,
+  links: z.array(z.object({ targetType: LinkTargetType, targetId: Id, title: z.string() })),
+});
+export type Contribution = z.infer<typeof Contribution>;

@@ -1,0 +1,141 @@
+import { z } from "zod";
+import { Id, Text, Timestamp } from "./common.js";
+import { ContextLink } from "./context.js";
+
+/** Feedback, 1:1s, OKRs and competencies. */
+
+// feedback
+export const FeedbackVisibility = z.enum(["private", "shared_with_subject"]);
+export type FeedbackVisibility = z.infer<typeof FeedbackVisibility>;
+export const CreateFeedbackRequest = z.object({
+  subjectId: Id,
+  body: Text(10_000),
+  visibility: FeedbackVisibility.default("shared_with_subject"),
+});
+export type CreateFeedbackRequest = z.infer<typeof CreateFeedbackRequest>;
+export const UpdateFeedbackRequest = z
+  .object({ body: Text(10_000), visibility: FeedbackVisibility })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: "send at least one of body, visibility" });
+export const Feedback = z.object({
+  id: Id,
+  authorId: Id,
+  subjectId: Id,
+  body: z.string(),
+  visibility: FeedbackVisibility,
+  createdAt: Timestamp,
+  links: z.array(ContextLink),
+});
+export type Feedback = z.infer<typeof Feedback>;
+
+// 1:1s
+export const CreateOneOnOneRequest = z.object({ memberId: Id });
+export const AgendaItem = z.object({
+  id: Id,
+  authorId: Id,
+  text: z.string(),
+  done: z.boolean(),
+  createdAt: Timestamp,
+  links: z.array(ContextLink),
+});
+export type AgendaItem = z.infer<typeof AgendaItem>;
+export const OneOnOne = z.object({
+  id: Id,
+  memberIds: z.tuple([Id, Id]),
+  createdAt: Timestamp,
+  agenda: z.array(AgendaItem),
+});
+export type OneOnOne = z.infer<typeof OneOnOne>;
+export const CreateAgendaItemRequest = z.object({ text: Text(2000) });
+export const UpdateAgendaItemRequest = z
+  .object({ text: Text(2000), done: z.boolean() })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: "send at least one of text, done" });
+
+// OKRs
+export const Period = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-(Q[1-4]|H[12]|FY)$/, { message: "must look like 2026-Q4, 2026-H1 or 2026-FY" });
+export const CreateObjectiveRequest = z.object({
+  title: Text(300),
+  description: z.string().trim().max(5000).optional(),
+  period: Period,
+  ownerId: Id.optional().describe("Defaults to the caller"),
+});
+export const UpdateObjectiveRequest = z
+  .object({ title: Text(300), description: z.string().trim().max(5000), period: Period })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: "send at least one field" });
+export const CreateKeyResultRequest = z.object({
+  title: Text(300),
+  target: z.number().finite().positive().default(100),
+  current: z.number().finite().min(0).default(0),
+});
+export const UpdateKeyResultRequest = z
+  .object({ title: Text(300), target: z.number().finite().positive(), current: z.number().finite().min(0) })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: "send at least one field" });
+export const KeyResult = z.object({
+  id: Id,
+  title: z.string(),
+  target: z.number(),
+  current: z.number(),
+  links: z.array(ContextLink),
+});
+export type KeyResult = z.infer<typeof KeyResult>;
+export const Objective = z.object({
+  id: Id,
+  ownerId: Id,
+  title: z.string(),
+  description: z.string().nullable(),
+  period: z.string(),
+  createdAt: Timestamp,
+  keyResults: z.array(KeyResult),
+  links: z.array(ContextLink),
+});
+export type Objective = z.infer<typeof Objective>;
+
+// competencies
+export const CompetencyLevelInput = z.object({
+  level: z.number().int().min(1).max(10),
+  title: Text(120),
+  description: z.string().trim().max(2000).optional(),
+});
+export const CreateCompetencyRequest = z.object({
+  name: Text(120),
+  description: z.string().trim().max(2000).optional(),
+  levels: z
+    .array(CompetencyLevelInput)
+    .min(1, { message: "define at least one level" })
+    .max(10)
+    .refine((ls) => new Set(ls.map((l) => l.level)).size === ls.length, { message: "levels must be unique" }),
+});
+export const UpdateCompetencyRequest = z
+  .object({ name: Text(120), description: z.string().trim().max(2000), levels: CreateCompetencyRequest.shape.levels })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: "send at least one field" });
+export const Competency = z.object({
+  id: Id,
+  name: z.string(),
+  description: z.string().nullable(),
+  levels: z.array(z.object({ level: z.number(), title: z.string(), description: z.string().nullable() })),
+  links: z.array(ContextLink),
+});
+export type Competency = z.infer<typeof Competency>;
+export const CreateAssessmentRequest = z.object({
+  memberId: Id,
+  competencyId: Id,
+  level: z.number().int().min(1).max(10),
+  note: z.string().trim().max(2000).optional(),
+});
+export const Assessment = z.object({
+  id: Id,
+  memberId: Id,
+  competencyId: Id,
+  level: z.number(),
+  note: z.string().nullable(),
+  assessedBy: Id,
+  createdAt: Timestamp,
+});
+export type Assessment = z.infer<typeof Assessment>;

@@ -1,0 +1,126 @@
+import { useState } from "react";
+import type { BitbucketTokenTestResult, IntegrationsOverview } from "@groundwork/shared-types";
+import { BITBUCKET_TOKEN_SCOPES } from "@groundwork/shared-types/labels";
+import { api, data } from "../../api";
+import { ErrorNote, Field, useAction } from "../../ui";
+import { ScopeList } from "./ScopeList";
+
+export function BitbucketCard({ overview, reload }: { overview: IntegrationsOverview["bitbucket"]; reload: () => void }) {
+  const release = useAction();
+  return (
+    <article className="card" aria-label="Bitbucket Cloud">
+      <h2>Bitbucket Cloud</h2>
+      <ErrorNote error={release.error} />
+      {overview.installations.length > 0 ? (
+        <ul>
+          {overview.installations.map((i) => (
+            <li key={i.id}>
+              <strong>{i.workspace}</strong> — {i.status === "active" ? "connected" : i.status === "uninstalled" ? "app uninstalled" : "needs attention"} ·{" "}
+              {i.lastDeliveryAt ? `last webhook ${new Date(i.lastDeliveryAt).toLocaleString()}` : "no webhook received yet"}
+              {i.lastError && <span className="error"> {i.lastError}</span>}{" "}
+              <button
+                className="secondary"
+                disabled={release.busy}
+                title="Its events stop counting here, and an administrator can connect it to another Groundwork workspace"
+                onClick={() =>
+                  void release.run(async () => {
+                    await api.DELETE("/api/integrations/bitbucket/installations/{installationId}", { params: { path: { installationId: i.id } } });
+                    reload();
+                  })
+                }
+              >
+                Release {i.workspace}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="hint">No Bitbucket workspace is connected yet.</p>
+      )}
+      <details open={overview.installations.length === 0}>
+        <summary>Install the Groundwork app in a Bitbucket workspace</summary>
+        <ol>
+          <li>
+            In Bitbucket: Workspace settings → Installed apps → Install app from URL (development mode), with <code>{overview.descriptorUrl}</code>.
+          </li>
+          <li>Open the app's configure page (Workspace settings → Groundwork) and follow its link back here to connect the workspace.</li>
+          <li>Each reviewer links their Bitbucket account once from the panel on a pull request.</li>
+        </ol>
+      </details>
+      <BitbucketToken connection={overview.tokenConnection} reload={reload} />
+    </article>
+  );
+}
+
+/** The direct connection: an access token, for workspaces that cannot install the Connect app. */
+function BitbucketToken({ connection, reload }: { connection: IntegrationsOverview["bitbucket"]["tokenConnection"]; reload: () => void }) {
+  const [workspace, setWorkspace] = useState("");
+  const [token, setToken] = useState("");
+  const [tested, setTested] = useState<BitbucketTokenTestResult | null>(null);
+  const { error, busy, run } = useAction();
+  if (connection)
+    return (
+      <section aria-label="Bitbucket access token">
+        <h3>Connected with an access token</h3>
+        <p>
+          <strong>{connection.workspace}</strong>:{" "}
+          {connection.repositories.map((r) => `${r.slug}${r.webhook ? "" : " (no webhook)"}`).join(", ") || "no repositories"} ·{" "}
+          {connection.lastDeliveryAt ? `last webhook ${new Date(connection.lastDeliveryAt).toLocaleString()}` : "no webhook received yet"}
+        </p>
+        {connection.lastError && <p className="error">{connection.lastError}</p>}
+        <button
+          type="button"
+          className="danger"
+          disabled={busy}
+          onClick={() => void run(() => api.DELETE("/api/integrations/bitbucket/token")).then((ok) => ok && reload())}
+        >
+          Disconnect the token
+        </button>
+        <ErrorNote error={error} />
+      </section>
+    );
+  return (
+    <form
+      aria-label="Connect Bitbucket with an access token"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run(async () => {
+          await api.POST("/api/integrations/bitbucket/token", { body: { workspace, token } });
+          setToken("");
+          reload();
+        });
+      }}
+    >
+      <h3>Or connect with an access token</h3>
+      <p className="hint">
+        Without the app: a workspace or repository access token. Groundwork creates signed webhooks on the repositories and posts build statuses with it.
+      </p>
+      <ScopeList scopes={BITBUCKET_TOKEN_SCOPES} intro="Create it with these permissions; Test connection checks each one:" />
+      <Field label="Bitbucket workspace">
+        <input value={workspace} onChange={(e) => setWorkspace(e.target.value)} placeholder="acme" required />
+      </Field>
+      <Field label="Access token">
+        <input type="password" value={token} onChange={(e) => setToken(e.target.value)} required autoComplete="off" />
+      </Field>
+      <div className="row">
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={() => void run(async () => setTested(await data(api.POST("/api/integrations/bitbucket/token/test", { body: { workspace, token } }))))}
+        >
+          Test connection
+        </button>
+        <button disabled={busy}>Connect</button>
+      </div>
+      {tested && (
+        <p className="notice" role="status">
+          The token can see {tested.repositories.length} repositories in {tested.workspace}: {tested.repositories.map((r) => r.name).join(", ")}.
+        </p>
+      )}
+      <ErrorNote error={error} />
+    </form>
+  );
+}
+
+/** The scopes a token needs, as the host's token page names them, and what each is for. */
