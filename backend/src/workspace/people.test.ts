@@ -24,10 +24,11 @@ describe("sign-up and log-in", () => {
   });
 
   it("refuses a second account for the same email in another case", async () => {
+    await signUp(app.url, "Ada", "Ada.Twice@Example.com");
     const res = await new ApiClient(app.url).post("/api/auth/signup", {
       workspaceName: "Another",
       name: "Ada",
-      email: "ada.SIGNUP@example.com",
+      email: "ada.TWICE@example.com",
       password: "correct horse battery staple",
     });
     expect(res.status).toBe(409);

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { QueryTypes } from "sequelize";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { until } from "../../testing/until.js";
 import { ApiClient, signUp, startTestApp } from "../../testing/testApp.js";
 import type { BitbucketPullRequest } from "./client.js";
@@ -13,17 +13,20 @@ const created = fixture("pullrequest_created.json");
 const fulfilled = fixture("pullrequest_fulfilled.json");
 const TOKEN = "ATCTT3xFfGN0" + "t".repeat(40);
 const PR_URL = "https://bitbucket.org/brydzewski/foo/pull-requests/1";
-const state: FakeBitbucketState = {
+// Each test starts from this Bitbucket workspace (reset before it) and a Groundwork workspace of its own.
+const initialState = (): FakeBitbucketState => ({
   token: TOKEN,
   user: { uuid: "{87bb15eb-47c1-49b3-9f16-ca824a2979a4}", display_name: "Brad", account_id: "557058:2a63" },
   repositories: [{ workspace: "brydzewski", slug: "foo", uuid: "{bc771cbf-829e-4c4b-b71f-a0eb3ac2b860}" }],
   pullRequests: [{ workspace: "brydzewski", slug: "foo", pr: structuredClone(created.pullrequest) as BitbucketPullRequest }],
   commits: ["507a576e59b3" + "0".repeat(28)],
-};
+});
+const state: FakeBitbucketState = initialState();
 const bitbucket = fakeBitbucket(state);
 let app: Awaited<ReturnType<typeof startTestApp>>;
 let owner: ApiClient;
 let objectiveId: string;
+let workspaces = 0;
 const responses: string[] = [];
 
 const prItem = async () =>
@@ -33,6 +36,11 @@ const call = async (method: string, p: string, body?: unknown) => {
   responses.push(JSON.stringify(res.body));
   return res;
 };
+const connect = async (repositories?: string[]) => {
+  const res = await call("POST", "/api/integrations/bitbucket/token", { workspace: "brydzewski", token: TOKEN, ...(repositories ? { repositories } : {}) });
+  expect(res.status).toBe(201);
+  return res.body as { id: string };
+};
 
 beforeAll(async () => {
   await bitbucket.start();
@@ -40,7 +48,11 @@ beforeAll(async () => {
     bitbucket: { apiUrl: bitbucket.url, allowedBaseUrls: ["https://bitbucket.org"], appKey: "groundwork" },
     worker: { enabled: true, concurrency: 2, maxAttempts: 5 },
   });
-  owner = (await signUp(app.url, "Olivia", "olivia@example.com")).client;
+});
+beforeEach(async () => {
+  for (const key of Object.keys(state) as (keyof FakeBitbucketState)[]) delete state[key];
+  Object.assign(state, initialState());
+  owner = (await signUp(app.url, "Olivia", `olivia-${++workspaces}@example.com`)).client;
   objectiveId = (await owner.post("/api/objectives", { title: "Ship foo", period: "2026-Q4" })).body.id;
   await owner.post("/api/context-links", { targetType: "objective", targetId: objectiveId, url: PR_URL });
 });
@@ -115,7 +127,7 @@ it("connects: signed webhooks on the repositories, metadata and build statuses w
 });
 
 it("accepts only deliveries signed with the webhook secret, once each", async () => {
-  const id = (await owner.get("/api/integrations")).body.bitbucket.tokenConnection.id;
+  const { id } = await connect();
   const url = `${app.url}/api/webhooks/bitbucket/${id}`;
   const count = async () =>
     Number(
@@ -154,7 +166,7 @@ it("accepts only deliveries signed with the webhook secret, once each", async ()
 it("never reads or writes a repository the connection does not follow", async () => {
   state.repositories.push({ workspace: "brydzewski", slug: "bar", uuid: "{bc771cbf-829e-4c4b-b71f-a0eb3ac2b861}" });
   state.pullRequests!.push({ workspace: "brydzewski", slug: "bar", pr: { ...structuredClone(created.pullrequest), id: 7 } as BitbucketPullRequest });
-  expect((await call("POST", "/api/integrations/bitbucket/token", { workspace: "brydzewski", token: TOKEN, repositories: ["foo"] })).status).toBe(201);
+  await connect(["foo"]);
   const before = bitbucket.requests.length;
   const kr = (await owner.post(`/api/objectives/${objectiveId}/key-results`, { title: "Bar" })).body;
   expect(
@@ -175,6 +187,8 @@ it("never reads or writes a repository the connection does not follow", async ()
 });
 
 it("disconnects, deleting the webhooks it made, and never shows the token", async () => {
+  await connect();
+  expect(state.hooks).toHaveLength(1);
   expect((await call("DELETE", "/api/integrations/bitbucket/token")).status).toBe(204);
   expect(state.hooks).toEqual([]);
   expect((await owner.get("/api/integrations")).body.bitbucket).toMatchObject({ connected: false, tokenConnection: null });
