@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { QueryTypes } from "sequelize";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { failures } from "@groundwork/simulators/fakeHost";
 import { until } from "../../testing/until.js";
 import { ApiClient, inviteMember, signUp, startTestApp } from "../../testing/testApp.js";
@@ -14,14 +14,12 @@ const created = fixture("pullrequest_created.json");
 const updated = fixture("pullrequest_updated.json");
 const fulfilled = fixture("pullrequest_fulfilled.json");
 const PR_URL = "https://bitbucket.org/brydzewski/foo/pull-requests/1";
-const install = {
-  clientKey: "{a1b2c3d4-0000-4000-8000-00000000c1e7}",
-  sharedSecret: "first-shared-secret-0123456789",
-  principal: { uuid: "{5e1f0000-0000-4000-8000-000000000001}", username: "brydzewski" },
-};
-
-const APP_KEY = "groundwork-fabrikam";
+const ADMIN = "{00000000-0000-4000-8000-00000000a0a0}";
 const VIEWER = "{00000000-0000-4000-8000-0000000000b0}";
+/** Each test installs the app afresh (a workspace of its own in Bitbucket's eyes) into a Groundwork workspace of its own. */
+let install: { clientKey: string; sharedSecret: string; principal: { uuid: string; username: string } };
+let installs = 0;
+const APP_KEY = "groundwork-fabrikam";
 /** Opens the configure page as Bitbucket does (a page-load JWT for that request, naming the user) and returns its bind code. */
 const configure = async (sub?: string) => {
   const res = await fetch(
@@ -35,13 +33,8 @@ const state: FakeBitbucketState = {
   appKey: APP_KEY,
   user: { uuid: "{87bb15eb-47c1-49b3-9f16-ca824a2979a4}", display_name: "Brad Rydzewski", account_id: "557058:2a63" },
   repositories: [{ workspace: "brydzewski", slug: "foo", uuid: "{bc771cbf-829e-4c4b-b71f-a0eb3ac2b860}" }],
-  pullRequests: [{ workspace: "brydzewski", slug: "foo", pr: structuredClone(created.pullrequest) as BitbucketPullRequest }],
   commits: ["507a576e59b3" + "0".repeat(28), "0704fc5beccc" + "1".repeat(28)],
-  // signAsBitbucket's default user administers the workspace; the PR viewer below is a plain member.
-  workspaceMembers: [
-    { workspace: install.principal.uuid, uuid: "{00000000-0000-4000-8000-00000000a0a0}", permission: "owner" },
-    { workspace: install.principal.uuid, uuid: VIEWER, permission: "member" },
-  ],
+  workspaceMembers: [],
 };
 const bitbucket = fakeBitbucket(state);
 let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -75,9 +68,38 @@ beforeAll(async () => {
     worker: { enabled: true, concurrency: 2, maxAttempts: 5 },
   });
   host = new BitbucketHostDriver(state, `${app.url}/bitbucket`);
-  owner = (await signUp(app.url, "Olivia", "olivia@example.com")).client;
+});
+beforeEach(async () => {
+  const n = String(++installs).padStart(12, "0");
+  install = {
+    clientKey: `{a1b2c3d4-0000-4000-8000-${n}}`,
+    sharedSecret: `first-shared-secret-${n}`,
+    principal: { uuid: `{5e1f0000-0000-4000-8000-${n}}`, username: "brydzewski" },
+  };
+  // signAsBitbucket's default user administers the workspace; the PR viewer is a plain member.
+  state.workspaceMembers!.push(
+    { workspace: install.principal.uuid, uuid: ADMIN, permission: "owner" },
+    { workspace: install.principal.uuid, uuid: VIEWER, permission: "member" },
+  );
+  state.pullRequests = [{ workspace: "brydzewski", slug: "foo", pr: structuredClone(created.pullrequest) as BitbucketPullRequest }];
+  state.statuses = [];
+  owner = (await signUp(app.url, "Olivia", `olivia-${n}@example.com`)).client;
   objectiveId = (await owner.post("/api/objectives", { title: "Ship foo", period: "2026-Q4" })).body.id;
 });
+
+const installed = async () => expect((await host.install(install)).status).toBe(204);
+/** Installed, the PR attached to the objective, and the installation bound to the owner's workspace. */
+const bound = async () => {
+  await installed();
+  await owner.post("/api/context-links", { targetType: "objective", targetId: objectiveId, url: PR_URL });
+  expect((await owner.post("/api/integrations/bitbucket/bind", { code: (await configure()).code! })).status).toBe(201);
+};
+/** No job of any test is still queued or running. */
+const settled = () =>
+  until("jobs settled", async () => {
+    const [row] = await sql().query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE status IN ('queued', 'running')", { type: QueryTypes.SELECT });
+    return Number(row!.n) === 0;
+  });
 afterAll(async () => {
   await app?.close();
   await bitbucket.stop();
@@ -97,7 +119,11 @@ describe("install lifecycle", () => {
       (await post("/installed", { ...lifecyclePayload("installed", forged, "https://bitbucket.org", APP_KEY), baseUrl: "https://evil.example.com" })).status,
     ).toBe(403);
     expect((await post("/installed", { ...lifecyclePayload("installed", forged, "https://bitbucket.org", APP_KEY), key: "groundwork" })).status).toBe(400);
-    expect(Number((await sql().query<{ n: number }>("SELECT COUNT(*) AS n FROM bitbucket_installations", { type: QueryTypes.SELECT }))[0]!.n)).toBe(0);
+    const stored = await sql().query("SELECT 1 FROM bitbucket_installations WHERE client_key = :k", {
+      type: QueryTypes.SELECT,
+      replacements: { k: forged.clientKey },
+    });
+    expect(stored).toEqual([]);
 
     expect((await host.install(install)).status).toBe(204);
     const row = await installation();
@@ -106,6 +132,8 @@ describe("install lifecycle", () => {
   });
 
   it("refuses a re-install or uninstall not signed with the stored secret, and accepts Bitbucket's own re-install", async () => {
+    await installed();
+    const first = install.sharedSecret;
     const takeover = lifecyclePayload("installed", { ...install, sharedSecret: "attacker-secret" }, "https://bitbucket.org", APP_KEY);
     expect((await post("/installed", takeover)).status).toBe(401);
     const wrongKey = signAsBitbucket(install.clientKey, "attacker-secret", "POST", "/installed");
@@ -120,7 +148,7 @@ describe("install lifecycle", () => {
     install.sharedSecret = "rotated-shared-secret-9876543210";
     expect((await host.install(install)).status).toBe(204);
     // Webhooks must now be signed with the new secret.
-    const old = signAsBitbucket(install.clientKey, "first-shared-secret-0123456789", "POST", "/webhooks");
+    const old = signAsBitbucket(install.clientKey, first, "POST", "/webhooks");
     expect((await post("/webhooks", created, { authorization: `JWT ${old}`, "x-event-key": "pullrequest:created", "x-request-uuid": "r-old" })).status).toBe(
       401,
     );
@@ -149,6 +177,7 @@ describe("the documented install payload", () => {
 
 describe("requests from Bitbucket", () => {
   it("refuses every forged webhook and stores nothing", async () => {
+    await installed();
     const before = await count("bitbucket.event");
     const headers = { "x-event-key": "pullrequest:created", "x-request-uuid": "forged-1" };
     const none = Buffer.from(JSON.stringify({ alg: "none", typ: "JWT" })).toString("base64url");
@@ -170,6 +199,7 @@ describe("requests from Bitbucket", () => {
   });
 
   it("verifies panel loads and panel API calls, and explains how to finish set-up before binding", async () => {
+    await installed();
     const page = "/panel/pull-request?repository=brydzewski%2Ffoo&pullrequest=1";
     const good = signAsBitbucket(install.clientKey, install.sharedSecret, "GET", page);
     const wrong = signAsBitbucket(install.clientKey, "not-the-secret", "GET", page);
@@ -197,6 +227,7 @@ describe("requests from Bitbucket", () => {
   });
 
   it("lets a workspace owner bind the installation from the configure page", async () => {
+    await installed();
     const page = await configure();
     expect(page.status).toBe(200);
     expect(page.link).toMatch(new RegExp(`^${app.url}/integrations/bitbucket/bind\\?code=`));
@@ -207,7 +238,7 @@ describe("requests from Bitbucket", () => {
     await owner.post("/api/context-links", { targetType: "objective", targetId: objectiveId, url: PR_URL });
     expect((await prItem()).metadataStatus).toBe("pending");
 
-    const { client: member } = await inviteMember(owner, "member@example.com");
+    const { client: member } = await inviteMember(owner, `member-${installs}@example.com`);
     expect((await member.post("/api/integrations/bitbucket/bind", { code })).status).toBe(403);
     expect((await owner.post("/api/integrations/bitbucket/bind", { code: code.slice(0, -4) + "AAAA" })).body.error.code).toBe("invalid_bind_code");
     expect((await owner.post("/api/integrations/bitbucket/bind/preview", { code })).body).toEqual({ workspace: "brydzewski", alreadyBoundHere: false });
@@ -228,6 +259,7 @@ describe("requests from Bitbucket", () => {
   });
 
   it("refuses the install hijack: a viewer's context token, a non-administrator, a spent code, and a move without the owner's consent", async () => {
+    await bound();
     // The PR panel hands every viewer a context token; it must not open the configure page.
     const context = signAsBitbucket(install.clientKey, install.sharedSecret, "GET", "/ignored", { qsh: "context-qsh", sub: VIEWER });
     expect((await fetch(`${app.url}/bitbucket/configure?jwt=${context}`)).status).toBe(401);
@@ -243,7 +275,7 @@ describe("requests from Bitbucket", () => {
     expect((await owner.post("/api/integrations/bitbucket/bind", { code: first })).body.error.code).toBe("used_bind_code");
 
     // An owner of another Groundwork workspace cannot take it, even with a fresh code from an administrator.
-    const { client: rival } = await signUp(app.url, "Rival", "rival@example.com");
+    const { client: rival } = await signUp(app.url, "Rival", `rival-${installs}@example.com`);
     const fresh = (await configure()).code!;
     const taken = await rival.post("/api/integrations/bitbucket/bind", { code: fresh });
     expect(taken.status).toBe(409);
@@ -260,6 +292,7 @@ describe("requests from Bitbucket", () => {
   });
 
   it("posts the build status with the documented body, and re-posts it when the PR's links change", async () => {
+    await bound();
     const first = await until("build status", async () => latestStatus()?.description === "Linked to 1 item in Groundwork" && latestStatus());
     expect(first).toEqual({
       key: "groundwork-pr-1",
@@ -282,6 +315,7 @@ describe("requests from Bitbucket", () => {
   });
 
   it("updates the snapshot from each documented webhook once, even when redelivered", async () => {
+    await bound();
     const first = await host.webhook(install.clientKey, "pullrequest:created", created, "req-created");
     expect(first.status).toBe(202);
     expect(await first.json()).toEqual({ received: true, duplicate: false });
@@ -309,6 +343,7 @@ describe("requests from Bitbucket", () => {
   });
 
   it("turns a comment by a member who linked their Bitbucket account into a context update", async () => {
+    await bound();
     const author = "{145a94da-035e-42d6-bf85-296cea8005ba}";
     // From the panel, with a context token for that Bitbucket user; Olivia confirms in Groundwork.
     const token = signAsBitbucket(install.clientKey, install.sharedSecret, "POST", "/ignored", { qsh: "context-qsh", sub: author });
@@ -337,6 +372,8 @@ describe("requests from Bitbucket", () => {
   });
 
   it("retries a 429 after its Retry-After, and stops on a 401, showing it on the Integrations page", async () => {
+    await bound();
+    await settled();
     bitbucket.fail({ method: "POST", path: /statuses\/build$/, respond: failures.rateLimited(1) });
     const start = bitbucket.requests.length;
     const kr = (await owner.post(`/api/objectives/${objectiveId}/key-results`, { title: "Retry" })).body;
@@ -360,6 +397,8 @@ describe("requests from Bitbucket", () => {
   });
 
   it("stops all calls and purges the secret on uninstall", async () => {
+    await bound();
+    await settled();
     const res = await host.uninstall(install);
     expect(res.status).toBe(204);
     expect(await installation()).toMatchObject({ status: "uninstalled", shared_secret_sealed: null });
