@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { QueryTypes } from "sequelize";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { failures } from "@groundwork/simulators/fakeHost";
 import { until } from "../../testing/until.js";
 import { ApiClient, inviteMember, signUp, startTestApp } from "../../testing/testApp.js";
@@ -22,7 +22,8 @@ const wiCommented = fixture("workitem.commented.json");
 const PR_URL = "https://fabrikam.visualstudio.com/Fabrikam/_git/Fabrikam/pullrequest/1";
 const WI_URL = "https://dev.azure.com/fabrikam/FabrikamCloud/_workitems/edit/5";
 
-const adoState: FakeAdoState = {
+// Each test starts from this organisation (reset before it) and a Groundwork workspace of its own.
+const initialAdoState = (): FakeAdoState => ({
   organization: "fabrikam",
   pat: PAT,
   user: { id: "54d125f7", displayName: "Jamal Hartnett", email: "fabrikamfiber4@hotmail.com" },
@@ -32,13 +33,15 @@ const adoState: FakeAdoState = {
   ],
   pullRequests: [structuredClone(created.resource) as AdoPullRequest],
   workItems: [structuredClone(wiCreated.resource) as AdoWorkItem],
-};
+});
+const adoState: FakeAdoState = initialAdoState();
 const ado = fakeAdo(adoState);
 
 const logLines: string[] = [];
 const responses: string[] = [];
 let app: Awaited<ReturnType<typeof startTestApp>>;
 let owner: ApiClient;
+let workspaces = 0;
 
 /** Records every response body so the test can prove the PAT never leaves the server. */
 function recording(client: ApiClient) {
@@ -66,8 +69,22 @@ beforeAll(async () => {
     { adoBaseUrl: adoHostsOf(ado).baseUrl, adoIdentityUrl: adoHostsOf(ado).identityUrl, worker: { enabled: true, concurrency: 2, maxAttempts: 5 } },
     createLogger("debug", sink),
   );
-  owner = recording((await signUp(app.url, "Olivia", "olivia@fabrikam.com")).client);
 });
+beforeEach(async () => {
+  for (const key of Object.keys(adoState) as (keyof FakeAdoState)[]) delete adoState[key];
+  Object.assign(adoState, initialAdoState());
+  ado.clearFailures();
+  owner = recording((await signUp(app.url, "Olivia", `olivia-${++workspaces}@fabrikam.com`)).client);
+});
+
+/** No job of any test is still queued or running: what a test counts is its own. */
+const settled = () =>
+  until("jobs settled", async () => {
+    const [row] = await app.services.storage.sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE status IN ('queued', 'running')", {
+      type: QueryTypes.SELECT,
+    });
+    return Number(row!.n) === 0;
+  });
 afterAll(async () => {
   await app?.close();
   await ado.stop();
@@ -160,26 +177,21 @@ describe("test connection", () => {
   });
 
   it("is for workspace owners only", async () => {
-    const { client: member } = await inviteMember(owner, "member@fabrikam.com");
+    const { client: member } = await inviteMember(owner, `member-${workspaces}@fabrikam.com`);
     expect((await member.post("/api/integrations/ado/test", { orgUrl: "fabrikam", pat: PAT })).status).toBe(403);
   });
 });
 
-describe("connected organisation", () => {
-  let webhookUrl: string;
-  let secret: string;
-  let objectiveId: string;
-
+describe("connecting", () => {
   it("connects, shows the webhook secret once, and fetches metadata for pasted links", async () => {
-    objectiveId = (await owner.post("/api/objectives", { title: "Ship Fabrikam", period: "2026-Q4" })).body.id;
+    const objectiveId = (await owner.post("/api/objectives", { title: "Ship Fabrikam", period: "2026-Q4" })).body.id;
     // Pasted before connecting: stays pending until the organisation is connected.
     await owner.post("/api/context-links", { targetType: "objective", targetId: objectiveId, url: PR_URL });
     expect((await objectiveLinks(objectiveId))[0]!.item.metadataStatus).toBe("pending");
 
     const res = await owner.post("/api/integrations/ado", { orgUrl: "https://dev.azure.com/Fabrikam", pat: PAT, name: "Fabrikam org" });
     expect(res.status).toBe(201);
-    webhookUrl = res.body.webhook.webhookUrl;
-    secret = res.body.webhook.webhookSecret;
+    const { webhookUrl, webhookSecret: secret } = res.body.webhook;
     expect(webhookUrl).toBe(`${app.url}/api/webhooks/ado/${res.body.connection.id}`);
     expect(res.body.connection.repositories).toEqual([{ id: created.resource.repository.id, name: "Fabrikam", project: "Fabrikam" }]);
     const overview = await owner.get("/api/integrations");
@@ -200,6 +212,24 @@ describe("connected organisation", () => {
     );
     expect(wi).toMatchObject({ title: "Some great new idea!", state: "New" });
     expect(wi.metadata).toMatchObject({ type: "Bug", areaPath: "FabrikamCloud" });
+  });
+});
+
+describe("connected organisation", () => {
+  let webhookUrl: string;
+  let secret: string;
+  let objectiveId: string;
+
+  // The owner's workspace connects the organisation, its PR and work item attached to an objective and fetched.
+  beforeEach(async () => {
+    objectiveId = (await owner.post("/api/objectives", { title: "Ship Fabrikam", period: "2026-Q4" })).body.id;
+    await owner.post("/api/context-links", { targetType: "objective", targetId: objectiveId, url: PR_URL });
+    await owner.post("/api/context-links", { targetType: "objective", targetId: objectiveId, url: WI_URL });
+    const res = await owner.post("/api/integrations/ado", { orgUrl: "https://dev.azure.com/Fabrikam", pat: PAT, name: "Fabrikam org" });
+    expect(res.status).toBe(201);
+    ({ webhookUrl, webhookSecret: secret } = res.body.webhook);
+    await until("PR and work item fetched", async () => (await objectiveLinks(objectiveId)).every((l) => l.item.metadataStatus === "fetched"));
+    await settled();
   });
 
   it("posts a PR status with the documented body, and re-posts it when the link count changes", async () => {
@@ -508,8 +538,9 @@ describe("connected organisation", () => {
     pr.title = "seen by the poll";
     pr.status = "active";
     const sql = app.services.storage.sequelize;
-    await sql.query("UPDATE context_items SET state = 'active', fetched_at = :old", { replacements: { old: new Date(Date.now() - 3600_000) } });
-    await sql.query("UPDATE ado_connections SET last_delivery_at = :old", { replacements: { old: new Date(Date.now() - 3600_000) } });
+    const mine = { old: new Date(Date.now() - 3600_000), ws: (await owner.get("/api/auth/session")).body.workspace.id };
+    await sql.query("UPDATE context_items SET state = 'active', fetched_at = :old WHERE workspace_id = :ws", { replacements: mine });
+    await sql.query("UPDATE ado_connections SET last_delivery_at = :old WHERE workspace_id = :ws", { replacements: mine });
     await app.services.queue.enqueue(AdoSyncStaleJob, {});
     await until("polled title", async () => (await objectiveLinks(objectiveId)).some((l) => l.item.title === "seen by the poll"));
   });
@@ -549,8 +580,8 @@ describe("connected organisation", () => {
     expect(made).toBeGreaterThanOrEqual(1);
     expect(made).toBeLessThanOrEqual(20);
     const [{ n }] = (await app.services.storage.sequelize.query<{ n: number }>(
-      "SELECT COUNT(*) AS n FROM context_links l JOIN context_items i ON i.id = l.context_item_id WHERE i.external_key = 'ado:fabrikam:fabrikam:fabrikam:pr:1'",
-      { type: QueryTypes.SELECT },
+      "SELECT COUNT(*) AS n FROM context_links l JOIN context_items i ON i.id = l.context_item_id WHERE i.external_key = 'ado:fabrikam:fabrikam:fabrikam:pr:1' AND i.workspace_id = :ws",
+      { type: QueryTypes.SELECT, replacements: { ws: (await owner.get("/api/auth/session")).body.workspace.id } },
     )) as [{ n: number }];
     const links = Number(n);
     expect(links).toBeGreaterThan(0);
@@ -558,6 +589,15 @@ describe("connected organisation", () => {
   });
 
   it("replaces the webhook secret, and disconnecting keeps the last snapshots", async () => {
+    // Service hooks need a public URL; the ones made here must go when the connection does.
+    const config = app.services.config;
+    const realUrl = config.publicUrl;
+    config.publicUrl = new URL("https://groundwork.example.com");
+    try {
+      expect((await owner.post("/api/integrations/ado/service-hooks")).body).toMatchObject({ created: 7 });
+    } finally {
+      config.publicUrl = realUrl;
+    }
     const rotated = await owner.post("/api/integrations/ado/webhook-secret");
     expect(rotated.status).toBe(200);
     expect((await sendServiceHook(webhookUrl, { ...merged, id: "after-rotate" }, secret)).status).toBe(401);
@@ -607,6 +647,13 @@ describe("connected organisation", () => {
   });
 
   it("never shows or logs the PAT", async () => {
+    // Besides whatever ran before: every path that handles the token, including a refusal and a failure.
+    await owner.post("/api/integrations/ado/test", { orgUrl: "fabrikam", pat: PAT });
+    await owner.post("/api/integrations/ado/test", { orgUrl: "fabrikam", pat: PAT.replaceAll("k", "x") });
+    ado.fail({ path: /pullrequests\/1$/, respond: failures.unauthorized() });
+    expect((await owner.post("/api/integrations/ado", { orgUrl: "https://dev.azure.com/fabrikam", pat: PAT })).status).toBe(201);
+    await owner.post("/api/integrations/ado/sync");
+    await settled();
     expect(logLines.length).toBeGreaterThan(10);
     for (const line of [...logLines, ...responses]) expect(line).not.toContain(PAT);
     const stored = await app.services.storage.sequelize.query<Record<string, unknown>>("SELECT * FROM ado_connections", { type: QueryTypes.SELECT });
