@@ -62,6 +62,9 @@ const appToken = (claims: Record<string, unknown> = {}, key = SECRET, alg = "HS2
 const unsigned = (claims: Record<string, unknown>) =>
   `${Buffer.from(JSON.stringify({ alg: "none", typ: "JWT" })).toString("base64url")}.${Buffer.from(JSON.stringify(claims)).toString("base64url")}.`;
 
+/** Olivia's workspace connects the organisation (before any test): the hooks' address and secret. */
+let adoHook: { webhookUrl: string; webhookSecret: string };
+
 beforeAll(async () => {
   await ado.start();
   await bitbucket.start();
@@ -77,6 +80,7 @@ beforeAll(async () => {
   await hostDriver.install(install);
   await hostDriver.install(other);
   await bindThroughConfigure(app.url, owner, install);
+  adoHook = (await owner.post("/api/integrations/ado", { orgUrl: "https://dev.azure.com/fabrikam", pat: PAT })).body.webhook;
 });
 afterAll(async () => {
   const got = attempts.filter((a) => a.through);
@@ -90,8 +94,7 @@ afterAll(async () => {
 
 describe("Azure DevOps service hooks", () => {
   it("refuses forged, misdirected and replayed deliveries", async () => {
-    const connected = await owner.post("/api/integrations/ado", { orgUrl: "https://dev.azure.com/fabrikam", pat: PAT });
-    const { webhookUrl, webhookSecret } = connected.body.webhook as { webhookUrl: string; webhookSecret: string };
+    const { webhookUrl, webhookSecret } = adoHook;
     const event = { id: "evt-1", eventType: "git.pullrequest.created", resource: {} };
     await attack(
       "ado-hook no auth",

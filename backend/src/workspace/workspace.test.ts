@@ -59,7 +59,10 @@ describe("1:1s", () => {
     const done = await owner.patch(`/api/agenda-items/${item.body.id}`, { done: true });
     expect(done.body.done).toBe(true);
     const list = await owner.get("/api/one-on-ones");
-    expect(list.body.items[0].agenda[0]).toMatchObject({ text: "Talk about on-call load", done: true });
+    expect(list.body.items.find((o: { id: string }) => o.id === a.body.id).agenda.find((i: { id: string }) => i.id === item.body.id)).toMatchObject({
+      text: "Talk about on-call load",
+      done: true,
+    });
     expect((await outsider.post(`/api/one-on-ones/${a.body.id}/agenda-items`, { text: "sneak" })).status).toBe(404);
     expect((await owner.post("/api/one-on-ones", { memberId: ownerId })).status).toBe(400);
   });

@@ -72,14 +72,14 @@ let served: any;
 beforeAll(async () => {
   const config = loadConfig({ BITBUCKET_APP_KEY: "groundwork-acme" });
   app = await startTestApp({ publicUrl: new URL("https://groundwork.example.com/"), bitbucket: config.bitbucket });
+  served = await (await fetch(new URL("/bitbucket/atlassian-connect.json", app.url))).json();
 });
 afterAll(() => app?.close());
 
 it("serves a descriptor that satisfies Atlassian's documented schema, with baseUrl set to the public URL", async () => {
   const res = await fetch(new URL("/bitbucket/atlassian-connect.json", app.url));
   expect(res.status).toBe(200);
-  served = await res.json();
-  const d = Descriptor.parse(served);
+  const d = Descriptor.parse(await res.json());
   expect(d.baseUrl).toBe("https://groundwork.example.com/bitbucket");
   // The deployment's own key (BITBUCKET_APP_KEY): keys are global in Atlassian's registry.
   expect(d.key).toBe("groundwork-acme");
