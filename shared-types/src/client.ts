@@ -20,21 +20,21 @@ export class ApiFailure extends Error {
   }
 }
 
+type Headers = Record<string, string | undefined>;
+
 export interface ClientOptions {
   /** Where the API is ("" for the page's own origin). */
   baseUrl?: string;
   credentials?: "omit" | "same-origin" | "include";
   /** Headers for one request (a token, the CSRF token), read as it is sent. */
-  headers?(method: string): Record<string, string> | Promise<Record<string, string>>;
-  /** Sees every successful response (the web UI takes the CSRF token from its session). */
-  onData?(data: unknown): void;
+  headers?(method: string): Headers | Promise<Headers>;
 }
 
 export function groundworkClient(options: ClientOptions = {}) {
   const client = createClient<paths>({ baseUrl: options.baseUrl ?? "", credentials: options.credentials });
   client.use({
     async onRequest({ request }) {
-      for (const [name, value] of Object.entries((await options.headers?.(request.method)) ?? {})) request.headers.set(name, value);
+      for (const [name, value] of Object.entries((await options.headers?.(request.method)) ?? {})) if (value !== undefined) request.headers.set(name, value);
       return request;
     },
     async onResponse({ response }) {
@@ -43,7 +43,6 @@ export function groundworkClient(options: ClientOptions = {}) {
         const e = body?.error;
         throw new ApiFailure(response.status, e?.code ?? "unexpected", e?.message ?? `Groundwork answered ${response.status}`, e?.field);
       }
-      if (options.onData && response.headers.get("content-type")?.includes("json")) options.onData(await response.clone().json());
       return response;
     },
     onError({ error }) {

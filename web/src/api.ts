@@ -11,5 +11,5 @@ export const setCsrfToken = (token: string) => {
 /** Groundwork's API as the web UI calls it: with the session cookie, and the CSRF token on every change. */
 export const api: GroundworkClient = groundworkClient({
   credentials: "same-origin",
-  headers: (method): Record<string, string> => (method !== "GET" && csrfToken ? { "x-csrf-token": csrfToken } : {}),
+  headers: (method) => (method !== "GET" && csrfToken ? { "x-csrf-token": csrfToken } : {}),
 });

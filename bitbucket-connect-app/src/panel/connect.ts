@@ -20,7 +20,7 @@ function contextToken() {
 
 /** Groundwork's panel API as the Bitbucket user, with a fresh context token on each call (they live minutes). */
 export const groundwork: GroundworkClient = groundworkClient({
-  headers: async (): Promise<Record<string, string>> => ({ authorization: `JWT ${await contextToken()}` }),
+  headers: async () => ({ authorization: `JWT ${await contextToken()}` }),
 });
 
 export const resize = () => window.AP?.resize();
