@@ -5,6 +5,7 @@ import type { Config } from "../config.js";
 import { loadConfig } from "../config.js";
 import { createLogger, type Logger } from "../log.js";
 import { startGroundwork, type RunningGroundwork } from "../server.js";
+import { groundworkClient, type GroundworkClient } from "@groundwork/shared-types/client";
 import { testDatabase } from "./testDatabase.js";
 
 /** A running backend on an ephemeral port with a database of its own. */
@@ -31,12 +32,22 @@ export interface ApiResponse<T = any> {
   headers: Headers;
 }
 
-/** A browser-like API client: keeps the session cookie and sends the CSRF header. */
+/**
+ * A browser-like API client: keeps the session cookie and sends the CSRF header. `api` is the
+ * typed client the UIs use, on the same session (a refusal throws ApiFailure); `request` and its
+ * shorthands send anything at all, for tests of what the API refuses.
+ */
 export class ApiClient {
   cookie = "";
   csrfToken = "";
+  readonly api: GroundworkClient;
 
-  constructor(readonly baseUrl: string) {}
+  constructor(readonly baseUrl: string) {
+    this.api = groundworkClient({
+      baseUrl,
+      headers: (method) => ({ cookie: this.cookie || undefined, "x-csrf-token": method !== "GET" ? this.csrfToken || undefined : undefined }),
+    });
+  }
 
   async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
     const res = await fetch(new URL(path, this.baseUrl), {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiFailure, data } from "@groundwork/shared-types/client";
 import { inviteMember, signUp, startTestApp, type ApiClient } from "../testing/testApp.js";
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -70,50 +71,45 @@ describe("1:1s", () => {
 
 describe("OKRs", () => {
   it("sets an objective with key results and tracks progress; only owner or workspace owners edit", async () => {
-    const o = await member.post("/api/objectives", { title: "Faster CI", period: "2026-Q4" });
-    expect(o.status).toBe(201);
-    expect(o.body.ownerId).toBe(memberId);
-    const kr = await member.post(`/api/objectives/${o.body.id}/key-results`, { title: "p95 under 10 min", target: 10 });
-    expect(kr.body).toMatchObject({ target: 10, current: 0 });
-    const progressed = await owner.patch(`/api/key-results/${kr.body.id}`, { current: 4 });
-    expect(progressed.body.current).toBe(4);
+    const o = await data(member.api.POST("/api/objectives", { body: { title: "Faster CI", period: "2026-Q4" } }));
+    expect(o.ownerId).toBe(memberId);
+    const kr = await data(
+      member.api.POST("/api/objectives/{id}/key-results", { params: { path: { id: o.id } }, body: { title: "p95 under 10 min", target: 10 } }),
+    );
+    expect(kr).toMatchObject({ target: 10, current: 0 });
+    const progressed = await data(owner.api.PATCH("/api/key-results/{id}", { params: { path: { id: kr.id } }, body: { current: 4 } }));
+    expect(progressed.current).toBe(4);
     const other = await inviteMember(owner, `other-${Date.now()}@example.com`, "Other");
-    expect((await other.client.patch(`/api/objectives/${o.body.id}`, { title: "Mine now" })).status).toBe(403);
-    const bad = await member.post("/api/objectives", { title: "X", period: "Q4" });
-    expect(bad.status).toBe(400);
-    expect(bad.body.error.field).toBe("body.period");
+    await expect(data(other.client.api.PATCH("/api/objectives/{id}", { params: { path: { id: o.id } }, body: { title: "Mine now" } }))).rejects.toMatchObject({
+      status: 403,
+    });
+    await expect(data(member.api.POST("/api/objectives", { body: { title: "X", period: "Q4" } }))).rejects.toMatchObject({ status: 400, field: "body.period" });
   });
 });
 
 describe("competencies", () => {
   it("lets owners define a framework and assess members; members see their own assessments", async () => {
-    const c = await owner.post("/api/competencies", {
-      name: "Code review",
-      levels: [
-        { level: 1, title: "Learning" },
-        { level: 2, title: "Practising" },
-        { level: 3, title: "Leading" },
-      ],
-    });
-    expect(c.status).toBe(201);
-    expect(c.body.levels.map((l: { title: string }) => l.title)).toEqual(["Learning", "Practising", "Leading"]);
-    expect((await member.post("/api/competencies", { name: "X", levels: [{ level: 1, title: "a" }] })).status).toBe(403);
-    expect((await owner.post("/api/competencies", { name: "Code review", levels: [{ level: 1, title: "a" }] })).status).toBe(409);
-    const dupLevels = await owner.post("/api/competencies", {
-      name: "Y",
-      levels: [
-        { level: 1, title: "a" },
-        { level: 1, title: "b" },
-      ],
-    });
-    expect(dupLevels.status).toBe(400);
+    const levels = (...titles: string[]) => titles.map((title, i) => ({ level: i + 1, title }));
+    const c = await data(owner.api.POST("/api/competencies", { body: { name: "Code review", levels: levels("Learning", "Practising", "Leading") } }));
+    expect(c.levels.map((l) => l.title)).toEqual(["Learning", "Practising", "Leading"]);
+    const refused = (call: Promise<{ data?: unknown }>) =>
+      data(call).then(
+        () => 0,
+        (e: ApiFailure) => e.status,
+      );
+    expect(await refused(member.api.POST("/api/competencies", { body: { name: "X", levels: levels("a") } }))).toBe(403);
+    expect(await refused(owner.api.POST("/api/competencies", { body: { name: "Code review", levels: levels("a") } }))).toBe(409);
+    const sameLevelTwice = [
+      { level: 1, title: "a" },
+      { level: 1, title: "b" },
+    ];
+    expect(await refused(owner.api.POST("/api/competencies", { body: { name: "Y", levels: sameLevelTwice } }))).toBe(400);
 
-    const a = await owner.post("/api/assessments", { memberId, competencyId: c.body.id, level: 2, note: "Thorough reviews" });
-    expect(a.status).toBe(201);
-    expect((await owner.post("/api/assessments", { memberId, competencyId: c.body.id, level: 9 })).status).toBe(400);
-    expect((await member.post("/api/assessments", { memberId: ownerId, competencyId: c.body.id, level: 1 })).status).toBe(403);
-    expect((await member.get("/api/assessments")).body.items).toHaveLength(1);
-    expect((await member.get(`/api/assessments?memberId=${ownerId}`)).status).toBe(403);
+    await data(owner.api.POST("/api/assessments", { body: { memberId, competencyId: c.id, level: 2, note: "Thorough reviews" } }));
+    expect(await refused(owner.api.POST("/api/assessments", { body: { memberId, competencyId: c.id, level: 9 } }))).toBe(400);
+    expect(await refused(member.api.POST("/api/assessments", { body: { memberId: ownerId, competencyId: c.id, level: 1 } }))).toBe(403);
+    expect((await data(member.api.GET("/api/assessments"))).items).toHaveLength(1);
+    expect(await refused(member.api.GET("/api/assessments", { params: { query: { memberId: ownerId } } }))).toBe(403);
   });
 });
 
