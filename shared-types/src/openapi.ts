@@ -3672,6 +3672,11 @@ export interface paths {
                                         project: string;
                                         eventType: string;
                                     }[];
+                                    /** @description The service-hook events the connection's services need, as Azure DevOps names them when creating a subscription */
+                                    neededServiceHooks: {
+                                        eventType: string;
+                                        label: string;
+                                    }[];
                                     /** @description ISO 8601 date-time */
                                     createdAt: string;
                                 } | null;
@@ -4006,6 +4011,11 @@ export interface paths {
                                 serviceHooks: {
                                     project: string;
                                     eventType: string;
+                                }[];
+                                /** @description The service-hook events the connection's services need, as Azure DevOps names them when creating a subscription */
+                                neededServiceHooks: {
+                                    eventType: string;
+                                    label: string;
                                 }[];
                                 /** @description ISO 8601 date-time */
                                 createdAt: string;

@@ -41,6 +41,9 @@ export const AdoConnection = z.object({
   serviceHooks: z
     .array(z.object({ project: z.string(), eventType: z.string() }))
     .describe("The service-hook subscriptions Groundwork created in the organisation"),
+  neededServiceHooks: z
+    .array(z.object({ eventType: z.string(), label: z.string() }))
+    .describe("The service-hook events the connection's services need, as Azure DevOps names them when creating a subscription"),
   createdAt: Timestamp,
 });
 export type AdoConnection = z.infer<typeof AdoConnection>;

@@ -196,6 +196,7 @@ describe("connecting", () => {
     expect(res.body.connection.repositories).toEqual([{ id: created.resource.repository.id, name: "Fabrikam", project: "Fabrikam" }]);
     const overview = await owner.get("/api/integrations");
     expect(overview.body.ado.connection.name).toBe("Fabrikam org");
+    expect(overview.body.ado.connection.neededServiceHooks).toHaveLength(7);
     expect(JSON.stringify(overview.body)).not.toContain(secret);
 
     const pr = await until("PR metadata", async () => {
@@ -608,6 +609,14 @@ describe("connected organisation", () => {
     expect(reconnect.status, JSON.stringify(reconnect.body)).toBe(201);
     expect(reconnect.body.webhook).toBeNull();
     expect(reconnect.body.connection.services).toMatchObject({ comments: false, pullRequests: true });
+    // The events to subscribe to by hand follow the services: no comment events once comments are off.
+    expect(reconnect.body.connection.neededServiceHooks.map((e: { label: string }) => e.label)).toEqual([
+      "Pull request created",
+      "Pull request updated",
+      "Pull request merge attempted",
+      "Work item created",
+      "Work item updated",
+    ]);
     expect((await sendServiceHook(webhookUrl, { ...merged, id: "after-reconnect" }, rotated.body.webhookSecret)).status).toBe(202);
 
     expect((await owner.delete("/api/integrations/ado?deleteServiceHooks=true")).status).toBe(204);

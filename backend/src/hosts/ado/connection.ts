@@ -19,7 +19,7 @@ import { AdoClient, AdoError } from "./client.js";
 import { clientFor, hostsFor, SANDBOX_ORG } from "./credentials.js";
 import { AdoRefreshJob, enqueuePrStatus, queueSync, STATUS_CONTEXT } from "./jobs.js";
 import { normalizeOrgUrl, ORG_URL_EXPECTED } from "./orgUrl.js";
-import { assertDeliverable, createServiceHooks, deleteServiceHooks, resecretServiceHooks } from "./serviceHooks.js";
+import { assertDeliverable, createServiceHooks, deleteServiceHooks, resecretServiceHooks, subscribedEvents } from "./serviceHooks.js";
 
 export const webhookUrl = (services: AppServices, connectionId: string) => new URL(`/api/webhooks/ado/${connectionId}`, services.config.publicUrl).toString();
 
@@ -36,6 +36,7 @@ export function toAdoConnection(services: AppServices, c: AdoConnectionRow): Ado
     lastDeliveryAt: c.lastDeliveryAt?.toISOString() ?? null,
     webhookUrl: webhookUrl(services, c.id),
     serviceHooks: (c.hookSubscriptions ?? []).map((h) => ({ project: h.project, eventType: h.eventType })),
+    neededServiceHooks: subscribedEvents(c.services).map(({ eventType, label }) => ({ eventType, label })),
     createdAt: c.createdAt.toISOString(),
   };
 }

@@ -40,6 +40,8 @@ export interface EventReading {
 }
 
 interface AdoEventEntry {
+  /** As Azure DevOps names the event when one creates a subscription by hand. */
+  label: string;
   /** The payload version subscribed to, as the documented samples carry it. */
   resourceVersion: string;
   /** Subscribed to when any of these services is on. */
@@ -105,13 +107,23 @@ const workItemEvent =
  * adding one is an entry here. Subscriptions, the webhook's filter and the `ado.event` job all read it.
  */
 export const ADO_EVENTS: Record<string, AdoEventEntry> = {
-  "git.pullrequest.created": { resourceVersion: "1.0", services: ["pullRequests", "statuses"], read: pullRequestEvent(true) },
-  "git.pullrequest.updated": { resourceVersion: "1.0", services: ["pullRequests", "statuses"], read: pullRequestEvent(true) },
-  "git.pullrequest.merged": { resourceVersion: "1.0", services: ["pullRequests", "statuses"], read: pullRequestEvent(false) },
-  "workitem.created": { resourceVersion: "1.0", services: ["workItems"], read: workItemEvent({}) },
-  "workitem.updated": { resourceVersion: "1.0", services: ["workItems"], read: workItemEvent({ revision: true }) },
-  "ms.vss-code.git-pullrequest-comment-event": { resourceVersion: "2.0", services: ["comments"], read: pullRequestCommentEvent },
-  "workitem.commented": { resourceVersion: "1.0", services: ["comments"], read: workItemEvent({ withComments: true }) },
+  "git.pullrequest.created": { label: "Pull request created", resourceVersion: "1.0", services: ["pullRequests", "statuses"], read: pullRequestEvent(true) },
+  "git.pullrequest.updated": { label: "Pull request updated", resourceVersion: "1.0", services: ["pullRequests", "statuses"], read: pullRequestEvent(true) },
+  "git.pullrequest.merged": {
+    label: "Pull request merge attempted",
+    resourceVersion: "1.0",
+    services: ["pullRequests", "statuses"],
+    read: pullRequestEvent(false),
+  },
+  "workitem.created": { label: "Work item created", resourceVersion: "1.0", services: ["workItems"], read: workItemEvent({}) },
+  "workitem.updated": { label: "Work item updated", resourceVersion: "1.0", services: ["workItems"], read: workItemEvent({ revision: true }) },
+  "ms.vss-code.git-pullrequest-comment-event": {
+    label: "Pull request commented on",
+    resourceVersion: "2.0",
+    services: ["comments"],
+    read: pullRequestCommentEvent,
+  },
+  "workitem.commented": { label: "Work item commented on", resourceVersion: "1.0", services: ["comments"], read: workItemEvent({ withComments: true }) },
 };
 
 /** The table's entry for an event type, if Groundwork acts on it. */

@@ -11,7 +11,7 @@ export const HOOK_USERNAME = "groundwork";
 export const subscribedEvents = (services: AdoConnectionRow["services"]) =>
   Object.entries(ADO_EVENTS)
     .filter(([, entry]) => entry.services.some((service) => services[service]))
-    .map(([eventType, { resourceVersion }]) => ({ eventType, resourceVersion }));
+    .map(([eventType, { label, resourceVersion }]) => ({ eventType, label, resourceVersion }));
 
 function subscription(projectId: string, event: { eventType: string; resourceVersion: string }, url: string, secret: string): AdoSubscriptionRequest {
   return {

@@ -5,16 +5,6 @@ import { api, data } from "../../api";
 import { ErrorNote, Field, useAction } from "../../ui";
 import { ScopeList } from "./ScopeList";
 
-const ADO_EVENTS = [
-  "Pull request created",
-  "Pull request updated",
-  "Pull request merge attempted",
-  "Pull request commented on",
-  "Work item created",
-  "Work item updated",
-  "Work item commented on",
-];
-
 /** The webhook URL and secret, shown once right after they are made. */
 function WebhookSecret({ webhook }: { webhook: AdoWebhookSecret }) {
   return (
@@ -94,15 +84,15 @@ function ConnectionChoices({
   );
 }
 
-function SetupSteps({ webhookUrl, open }: { webhookUrl: string; open?: boolean }) {
+function SetupSteps({ connection, open }: { connection: AdoConnection; open?: boolean }) {
   return (
     <details open={open}>
       <summary>Set up the service hooks in Azure DevOps</summary>
       <ol>
         <li>In each project: Project settings → Service hooks → Create subscription → Web Hooks.</li>
-        <li>Create one subscription for each event: {ADO_EVENTS.join(", ")}.</li>
+        <li>Create one subscription for each event: {connection.neededServiceHooks.map((e) => e.label).join(", ")}.</li>
         <li>
-          URL: <code>{webhookUrl}</code>; Basic authentication: any user name, the secret as password.
+          URL: <code>{connection.webhookUrl}</code>; Basic authentication: any user name, the secret as password.
         </li>
         <li>Resource details to send: All. Messages and detailed messages: None.</li>
       </ol>
@@ -201,7 +191,7 @@ export function AdoCard({ overview, reload }: { overview: IntegrationsOverview["
               ? `Groundwork created ${connection.serviceHooks.length} service hook${connection.serviceHooks.length === 1 ? "" : "s"} in ${new Set(connection.serviceHooks.map((h) => h.project)).size} project(s).`
               : "Service hooks keep snapshots current the moment something changes; without them Groundwork polls open pull requests every few minutes."}
           </p>
-          <SetupSteps webhookUrl={connection.webhookUrl} open={Boolean(hooks?.failed.length)} />
+          <SetupSteps connection={connection} open={Boolean(hooks?.failed.length)} />
           <div className="row">
             <button
               type="button"
