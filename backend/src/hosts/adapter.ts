@@ -1,4 +1,5 @@
 import type { Express } from "express";
+import type { Sequelize } from "sequelize";
 import type { MemberContext, RouteSpec } from "../http/route.js";
 import type { AppServices } from "../http/services.js";
 import type { DeliveryRecorder } from "../jobs/deliveries.js";
@@ -17,6 +18,8 @@ export interface HostAdapter {
   name: string;
   /** Shown to people ("Azure DevOps"). */
   displayName: string;
+  /** Binds the host's own tables (its connections, installations) when storage opens; their migrations are the core's. */
+  defineModels?(sequelize: Sequelize): void;
   /** Its workspace API (connections, bindings), mounted under /api with the session like the core's routes. */
   routes: RouteSpec[];
   /**

@@ -12,11 +12,15 @@ export interface Storage {
   close(): Promise<void>;
 }
 
-/** Opens the database, applies migrations and binds the models: the one way the app gets storage. */
-export async function openStorage(database: Config["database"]): Promise<Storage> {
+/**
+ * Opens the database, applies migrations and binds the core's models and, through `defineMore`,
+ * the hosts' own: the one way the app gets storage.
+ */
+export async function openStorage(database: Config["database"], defineMore?: (sequelize: Sequelize) => void): Promise<Storage> {
   const sequelize = await openDatabase(database);
   await migrate(sequelize);
   defineModels(sequelize);
+  defineMore?.(sequelize);
   const recent = new Map<string, RecentRows<Model>>();
   return {
     sequelize,

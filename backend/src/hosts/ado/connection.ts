@@ -13,7 +13,8 @@ import { ADO_PAT_SCOPES, missingScopesMessage, scopeLabel } from "@groundwork/sh
 import { ApiError, notFound } from "../../http/errors.js";
 import { route, type MemberContext } from "../../http/route.js";
 import type { AppServices } from "../../http/services.js";
-import { AdoConnectionRow, ContextItemRow } from "../../storage/models.js";
+import { ContextItemRow } from "../../storage/models.js";
+import { AdoConnectionRow } from "./models.js";
 import { newToken, sha256 } from "../../workspace/secrets.js";
 import { AdoClient, AdoError } from "./client.js";
 import { clientFor, hostsFor, SANDBOX_ORG } from "./credentials.js";

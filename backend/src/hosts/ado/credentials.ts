@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import type { AppServices } from "../../http/services.js";
-import type { AdoConnectionRow } from "../../storage/models.js";
+import type { AdoConnectionRow } from "./models.js";
 import { sha256 } from "../../workspace/secrets.js";
 import { AdoClient, type AdoHosts } from "./client.js";
 

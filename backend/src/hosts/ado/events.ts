@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { jobType } from "../../jobs/jobType.js";
-import type { AdoConnectionRow } from "../../storage/models.js";
+import type { AdoConnectionRow } from "./models.js";
 import type { Snapshot } from "../snapshot.js";
 import { asJobError, isCompletePullRequest, type AdoClient, type AdoPullRequest, type AdoWorkItem } from "./client.js";
 import { pullRequestComment, workItemComments, type CommentActivity } from "./comments.js";

@@ -1,4 +1,4 @@
-import { AdoConnectionRow } from "../../storage/models.js";
+import { AdoConnectionRow, defineAdoModels } from "./models.js";
 import type { HostAdapter } from "../adapter.js";
 import { adoConnectionRoutes, toAdoConnection } from "./connection.js";
 import { adoExtensionRouter, EXTENSION_API, extensionRoutes } from "./panel.js";
@@ -9,6 +9,7 @@ import { adoWebhook } from "./webhooks.js";
 export const adoHost: HostAdapter = {
   name: "ado",
   displayName: "Azure DevOps",
+  defineModels: defineAdoModels,
   routes: adoConnectionRoutes,
   mount(app, services, recorder) {
     app.post("/api/webhooks/ado/:connectionId", ...adoWebhook(services, recorder));

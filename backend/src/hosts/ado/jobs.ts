@@ -3,7 +3,8 @@ import { handle, jobType, type JobHandler, type PayloadOf } from "../../jobs/job
 import type { Transaction } from "sequelize";
 import { z } from "zod";
 import { adoPullRequestKey } from "@groundwork/shared-types";
-import { AdoConnectionRow, ContextItemRow, ContextLinkRow } from "../../storage/models.js";
+import { ContextItemRow, ContextLinkRow } from "../../storage/models.js";
+import { AdoConnectionRow } from "./models.js";
 import { type AdoPullRequest, type AdoPullRequestStatus, asJobError, AdoError } from "./client.js";
 import { clientFor } from "./credentials.js";
 import { pullRequestSnapshot, workItemSnapshot } from "./snapshots.js";

@@ -1,6 +1,6 @@
 import type { AdoServiceHooksResult } from "@groundwork/shared-types";
 import { ApiError } from "../../http/errors.js";
-import type { AdoConnectionRow, AdoHookSubscription } from "../../storage/models.js";
+import type { AdoConnectionRow, AdoHookSubscription } from "./models.js";
 import { AdoError, type AdoClient, type AdoSubscriptionRequest } from "./client.js";
 import { ADO_EVENTS } from "./events.js";
 

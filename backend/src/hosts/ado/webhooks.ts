@@ -2,7 +2,7 @@ import express, { type RequestHandler } from "express";
 import { ApiError } from "../../http/errors.js";
 import type { AppServices } from "../../http/services.js";
 import { DeliveryRecorder } from "../../jobs/deliveries.js";
-import { AdoConnectionRow } from "../../storage/models.js";
+import { AdoConnectionRow } from "./models.js";
 import { isCompletePullRequest, type AdoPullRequest } from "./client.js";
 import { webhookSecretMatches } from "./credentials.js";
 import { adoEventEntry, AdoEvent, AdoEventJob } from "./events.js";

@@ -1,4 +1,4 @@
-import { BitbucketInstallationRow, BitbucketTokenConnectionRow } from "../../storage/models.js";
+import { BitbucketInstallationRow, BitbucketTokenConnectionRow, defineBitbucketModels } from "./models.js";
 import type { HostAdapter } from "../adapter.js";
 import { bitbucketBindingRoutes, toBitbucketInstallation } from "./binding.js";
 import { connectDescriptor } from "./descriptor.js";
@@ -12,6 +12,7 @@ import { connectWebhook, tokenWebhook } from "./webhooks.js";
 export const bitbucketHost: HostAdapter = {
   name: "bitbucket",
   displayName: "Bitbucket",
+  defineModels: defineBitbucketModels,
   routes: [...bitbucketBindingRoutes, ...bitbucketTokenRoutes],
   mount(app, services, recorder) {
     app.get("/bitbucket/atlassian-connect.json", connectDescriptor(services.config.publicUrl, services.config.bitbucket.appKey));

@@ -1,6 +1,6 @@
 import type { Request, Response } from "express";
 import type { AppServices } from "../../http/services.js";
-import { BitbucketInstallationRow } from "../../storage/models.js";
+import { BitbucketInstallationRow } from "./models.js";
 import { claimedClientKey, connectToken, verifyConnectJwt } from "./connectJwt.js";
 
 /** The app's baseUrl, as the descriptor gives it; request paths are hashed (qsh) relative to it. */

@@ -2,7 +2,7 @@ import express, { type RequestHandler, type Router } from "express";
 import { z } from "zod";
 import { ApiError } from "../../http/errors.js";
 import type { AppServices } from "../../http/services.js";
-import { BitbucketInstallationRow } from "../../storage/models.js";
+import { BitbucketInstallationRow } from "./models.js";
 import { BitbucketClient, BitbucketError } from "./client.js";
 import { connectToken, verifyConnectJwt } from "./connectJwt.js";
 import { configurePage } from "./binding.js";

@@ -3,7 +3,8 @@ import { BITBUCKET_SCOPE_IMPLIES, BITBUCKET_TOKEN_SCOPES, impliedScopes, missing
 import { ApiError, notFound } from "../../http/errors.js";
 import { route, type MemberContext } from "../../http/route.js";
 import type { AppServices } from "../../http/services.js";
-import { BitbucketTokenConnectionRow, ContextItemRow } from "../../storage/models.js";
+import { ContextItemRow } from "../../storage/models.js";
+import { BitbucketTokenConnectionRow } from "./models.js";
 import { newToken } from "../../workspace/secrets.js";
 import { BitbucketClient, BitbucketError } from "./client.js";
 import { tokenApiUrlFor } from "./installations.js";

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ApiError } from "../../http/errors.js";
 import type { AppServices } from "../../http/services.js";
 import type { DeliveryRecorder } from "../../jobs/deliveries.js";
-import { BitbucketTokenConnectionRow } from "../../storage/models.js";
+import { BitbucketTokenConnectionRow } from "./models.js";
 import { verifiedInstallation } from "./installations.js";
 import { bitbucketEventEntry } from "./events.js";
 import { BitbucketEventJob } from "./jobs.js";
