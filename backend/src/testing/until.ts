@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { QueryTypes, type Sequelize } from "sequelize";
 
 /** Polls `fn` until it returns something truthy (background jobs finishing), or fails after `ms`. */
 export async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, ms = 15_000): Promise<T> {
@@ -10,3 +11,10 @@ export async function until<T>(what: string, fn: () => Promise<T | undefined | n
     await sleep(100);
   }
 }
+
+/** Waits until no job is queued or running (any test's): what a test counts after it is its own. */
+export const jobsSettled = (sequelize: Sequelize, what = "jobs settled") =>
+  until(what, async () => {
+    const [row] = await sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE status IN ('queued', 'running')", { type: QueryTypes.SELECT });
+    return Number(row!.n) === 0;
+  });

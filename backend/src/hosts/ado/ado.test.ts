@@ -2,7 +2,7 @@ import { Writable } from "node:stream";
 import { QueryTypes } from "sequelize";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { failures } from "@groundwork/simulators/fakeHost";
-import { until } from "../../testing/until.js";
+import { jobsSettled, until } from "../../testing/until.js";
 import { ApiClient, inviteMember, signUp, startTestApp } from "../../testing/testApp.js";
 import { createLogger } from "../../log.js";
 import { adoHostsOf, deliverToSubscriptions, fakeAdo, sendServiceHook, type FakeAdoState } from "@groundwork/simulators/ado/fakeAdo";
@@ -77,14 +77,7 @@ beforeEach(async () => {
   owner = recording((await signUp(app.url, "Olivia", `olivia-${++workspaces}@fabrikam.com`)).client);
 });
 
-/** No job of any test is still queued or running: what a test counts is its own. */
-const settled = () =>
-  until("jobs settled", async () => {
-    const [row] = await app.services.storage.sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE status IN ('queued', 'running')", {
-      type: QueryTypes.SELECT,
-    });
-    return Number(row!.n) === 0;
-  });
+const settled = () => jobsSettled(app.services.storage.sequelize);
 afterAll(async () => {
   await app?.close();
   await ado.stop();
@@ -570,12 +563,7 @@ describe("connected organisation", () => {
     const before = posted().length;
     const updates = Array.from({ length: 200 }, (_, i) => ({ ...fixture("git.pullrequest.updated.json"), id: `burst-${i}` }));
     for (let i = 0; i < updates.length; i += 50) await Promise.all(updates.slice(i, i + 50).map((u) => sendServiceHook(webhookUrl, u, secret)));
-    await until("burst processed", async () => {
-      const [row] = await app.services.storage.sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE status IN ('queued', 'running')", {
-        type: QueryTypes.SELECT,
-      });
-      return Number(row!.n) === 0;
-    });
+    await jobsSettled(app.services.storage.sequelize, "burst processed");
     const made = posted().length - before;
     // At most one per 250 ms window in which the worker handles the updates (a few seconds here, more on a busy machine).
     expect(made).toBeGreaterThanOrEqual(1);
@@ -645,12 +633,7 @@ describe("connected organisation", () => {
       const links = (await member.get("/api/feedback")).body.items.flatMap((f: { links: { item: { metadataStatus: string } }[] }) => f.links);
       return links.some((l: { item: { metadataStatus: string } }) => l.item.metadataStatus === "not_followed");
     });
-    await until("jobs settled", async () => {
-      const [row] = await app.services.storage.sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE status IN ('queued', 'running')", {
-        type: QueryTypes.SELECT,
-      });
-      return Number(row!.n) === 0;
-    });
+    await settled();
     const touched = ado.requests.slice(before).filter((r) => /pullrequests\/99/i.test(r.path));
     expect(touched).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { QueryTypes } from "sequelize";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { failures } from "@groundwork/simulators/fakeHost";
-import { until } from "../../testing/until.js";
+import { jobsSettled, until } from "../../testing/until.js";
 import { ApiClient, inviteMember, signUp, startTestApp } from "../../testing/testApp.js";
 import { BitbucketHostDriver, fakeBitbucket, lifecyclePayload, signAsBitbucket, type FakeBitbucketState } from "@groundwork/simulators/bitbucket/fakeBitbucket";
 import type { BitbucketPullRequest } from "./client.js";
@@ -94,12 +94,7 @@ const bound = async () => {
   await owner.post("/api/context-links", { targetType: "objective", targetId: objectiveId, url: PR_URL });
   expect((await owner.post("/api/integrations/bitbucket/bind", { code: (await configure()).code! })).status).toBe(201);
 };
-/** No job of any test is still queued or running. */
-const settled = () =>
-  until("jobs settled", async () => {
-    const [row] = await sql().query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE status IN ('queued', 'running')", { type: QueryTypes.SELECT });
-    return Number(row!.n) === 0;
-  });
+const settled = () => jobsSettled(sql());
 afterAll(async () => {
   await app?.close();
   await bitbucket.stop();

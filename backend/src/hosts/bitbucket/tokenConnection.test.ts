@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { QueryTypes } from "sequelize";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { until } from "../../testing/until.js";
+import { jobsSettled, until } from "../../testing/until.js";
 import { ApiClient, signUp, startTestApp } from "../../testing/testApp.js";
 import type { BitbucketPullRequest } from "./client.js";
 import { deliverRepositoryHooks, fakeBitbucket, type FakeBitbucketState } from "@groundwork/simulators/bitbucket/fakeBitbucket";
@@ -177,12 +177,7 @@ it("never reads or writes a repository the connection does not follow", async ()
     const links = objective.keyResults.flatMap((k: { links: { item: { metadataStatus: string } }[] }) => k.links);
     return links.some((l: { item: { metadataStatus: string } }) => l.item.metadataStatus === "not_followed");
   });
-  await until("jobs settled", async () => {
-    const [row] = await app.services.storage.sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE status IN ('queued', 'running')", {
-      type: QueryTypes.SELECT,
-    });
-    return Number(row!.n) === 0;
-  });
+  await jobsSettled(app.services.storage.sequelize);
   expect(bitbucket.requests.slice(before).filter((r) => r.path.includes("/bar/"))).toEqual([]);
 });
 
