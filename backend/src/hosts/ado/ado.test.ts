@@ -340,7 +340,8 @@ describe("connected organisation", () => {
     expect((await sendServiceHook(webhookUrl, prComment, secret)).status).toBe(202);
     const { onObjective, onKr } = await until("PR comment shown", async () => {
       const u = await prUpdates();
-      return u.onObjective.length > 0 && u;
+      // The objective's and the key result's links are read by two queries: wait until both have seen the comment.
+      return u.onObjective.length > 0 && u.onKr.length > 0 && u;
     });
     expect(onObjective[0]).toMatchObject({
       kind: "comment",
