@@ -135,4 +135,13 @@ it("logs none of the secrets any flow handed out or took, and returns none after
   expect(logged).toContain("/invite/[redacted]");
   expect(logged).toContain("/bitbucket/configure?jwt=[redacted]");
   expect(logged).toContain("/link-account?code=[redacted]");
+  // Webhook deliveries (outside pino-http, see http/deliveryLog.ts) still leave a line each: answered, and refused.
+  const deliveries = logs.map((l) => JSON.parse(l) as { msg: string; level: number; delivery?: { url: string; statusCode: number } }).filter((l) => l.delivery);
+  const adoPath = new URL(connected.body.webhook.webhookUrl).pathname;
+  expect(deliveries).toContainEqual(
+    expect.objectContaining({ msg: "webhook delivery answered", level: 30, delivery: expect.objectContaining({ url: adoPath, statusCode: 202 }) }),
+  );
+  expect(deliveries).toContainEqual(
+    expect.objectContaining({ msg: "webhook delivery refused", level: 40, delivery: expect.objectContaining({ url: adoPath, statusCode: 401 }) }),
+  );
 });

@@ -15,6 +15,9 @@ import { openStorage } from "./storage/index.js";
 
 const DONE_JOB_RETENTION_MS = 30 * 24 * 3600_000;
 
+/** While a burst is being acknowledged, the worker starts one job per this many milliseconds at most. */
+const BUSY_PAUSE_MS = 50;
+
 export interface RunningGroundwork {
   services: AppServices;
   server: Server;
@@ -54,6 +57,7 @@ export async function startGroundwork(
             concurrency: config.worker.concurrency,
             log: log.child({ component: "worker" }),
             busy: () => services.load.busy,
+            busyPauseMs: BUSY_PAUSE_MS,
           },
         )
       : null;

@@ -1,4 +1,4 @@
-import type { Express } from "express";
+import type { Express, RequestHandler } from "express";
 import type { Sequelize } from "sequelize";
 import type { MemberContext, RouteSpec } from "../http/route.js";
 import type { AppServices } from "../http/services.js";
@@ -23,10 +23,13 @@ export interface HostAdapter {
   /** Its workspace API (connections, bindings), mounted under /api with the session like the core's routes. */
   routes: RouteSpec[];
   /**
-   * What authenticates by the host's own means, each route at its own path: webhooks (verified,
-   * recorded with `recorder`, acknowledged), install lifecycle, panels and their APIs.
+   * Its webhook endpoints (POST): each verifies a delivery by the host's own means, records it
+   * with `recorder`, then acknowledges it. The core serves them ahead of everything a person's
+   * request goes through (see http/deliveryLog.ts).
    */
-  mount(app: Express, services: AppServices, recorder: DeliveryRecorder): void;
+  deliveries(services: AppServices, recorder: DeliveryRecorder): { path: string; handlers: RequestHandler[] }[];
+  /** What else authenticates by the host's own means, each route at its own path: install lifecycle, panels and their APIs. */
+  mount?(app: Express, services: AppServices): void;
   /** Routes `mount` serves that the OpenAPI document shows, with the security schemes they name. */
   documented?: { routes: RouteSpec[]; securitySchemes: Record<string, Record<string, unknown>> };
   /** What runs its jobs (`handle(type, run)`), bound to the services. */

@@ -29,17 +29,27 @@ const acme: HostAdapter = {
       handler: async () => ({ connected: true }),
     }),
   ],
-  mount(app, _services, recorder) {
-    app.post("/acme/webhooks", async (req, res, next) => {
-      try {
-        if (req.get("x-acme-secret") !== "s3cret") throw new ApiError(401, "invalid_signature", "Not signed by Acme");
-        const { duplicate } = await recorder.record({ source: "acme", deliveryId: String(req.get("x-acme-delivery")), job: AcmeEventJob, payload: { n: 1 } });
-        res.status(202).json({ received: true, duplicate });
-      } catch (err) {
-        next(err);
-      }
-    });
-  },
+  deliveries: (_services, recorder) => [
+    {
+      path: "/acme/webhooks",
+      handlers: [
+        async (req, res, next) => {
+          try {
+            if (req.get("x-acme-secret") !== "s3cret") throw new ApiError(401, "invalid_signature", "Not signed by Acme");
+            const { duplicate } = await recorder.record({
+              source: "acme",
+              deliveryId: String(req.get("x-acme-delivery")),
+              job: AcmeEventJob,
+              payload: { n: 1 },
+            });
+            res.status(202).json({ received: true, duplicate });
+          } catch (err) {
+            next(err);
+          }
+        },
+      ],
+    },
+  ],
   documented: {
     routes: [
       route({

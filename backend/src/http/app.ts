@@ -19,6 +19,7 @@ import { okrRoutes } from "../workspace/okrs.js";
 import { operationsRoutes } from "../workspace/operations.js";
 import { peopleRoutes } from "../workspace/people.js";
 import { accountRoutes } from "../workspace/accounts.js";
+import { deliveryLog } from "./deliveryLog.js";
 import { ApiError, errorHandler } from "./errors.js";
 import { cacheHashedAssets } from "./html.js";
 import { mount, openApiDocument, type RouteSpec } from "./route.js";
@@ -57,9 +58,21 @@ export function createApp(services: AppServices) {
   const app = express();
   app.disable("x-powered-by");
   app.use(services.load.track);
+  app.use((_req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "same-origin");
+    res.setHeader("X-Frame-Options", "DENY");
+    next();
+  });
+  app.set("trust proxy", services.config.trustProxy);
+
+  // Hosts authenticate their webhooks by their own means, never by session cookie.
+  const recorder = new DeliveryRecorder(services.queue);
+  for (const host of services.hosts)
+    for (const { path, handlers } of host.deliveries(services, recorder)) app.post(path, deliveryLog(services.log), ...handlers);
+
   // gzip or brotli for JSON, HTML and the bundles (the Bitbucket panel is 510 KB raw, 150 KB gzipped).
   app.use(compression());
-  app.set("trust proxy", services.config.trustProxy);
   app.use(
     pinoHttp({
       logger: services.log,
@@ -73,12 +86,6 @@ export function createApp(services: AppServices) {
       autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
     }),
   );
-  app.use((_req, res, next) => {
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Referrer-Policy", "same-origin");
-    res.setHeader("X-Frame-Options", "DENY");
-    next();
-  });
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
@@ -113,10 +120,8 @@ export function createApp(services: AppServices) {
     res.json(document);
   });
 
-  // Hosts authenticate their webhooks, lifecycle calls and panels by their own means, never by
-  // session cookie, so these sit outside /api's session handling.
-  const recorder = new DeliveryRecorder(services.queue);
-  for (const host of services.hosts) host.mount(app, services, recorder);
+  // Hosts authenticate their lifecycle calls and panels by their own means too, outside /api's session handling.
+  for (const host of services.hosts) host.mount?.(app, services);
 
   const api = express.Router();
   api.use(express.json({ limit: "1mb" }));

@@ -353,24 +353,36 @@ describe("JobQueue", () => {
     await worker.stop();
   });
 
-  it("runs one job at a time while the process is busy answering requests, and all its slots again after", async () => {
+  it("runs one job at a time, a pause apart, while the process is busy answering requests, and all its slots again after", async () => {
     const queue = new JobQueue(sequelize);
     let busy = true;
     let running = 0;
     let most = 0;
     let done = 0;
+    const started: number[] = [];
     const slow: Run = async () => {
+      started.push(performance.now());
       most = Math.max(most, ++running);
       await sleep(20);
       running--;
       done++;
     };
-    const worker = new Worker(queue, handlers({ "slow.job": slow }), { concurrency: 4, pollMs: 20, log, busy: () => busy });
+    const worker = new Worker(queue, handlers({ "slow.job": slow, "arriving.delivery": async () => {} }), {
+      concurrency: 4,
+      pollMs: 20,
+      log,
+      busy: () => busy,
+      busyPauseMs: 40,
+    });
     await queue.enqueueMany(Array.from({ length: 8 }, (_, i) => ({ kind: "slow.job", payload: { i } })));
     worker.start();
     try {
-      await waitFor(async () => done === 8, 5_000, "8 jobs while busy");
+      // Deliveries keep arriving while busy: they must not cut the pause short.
+      const arriving = setInterval(() => void queue.enqueue(anyJob("arriving.delivery"), {}), 5);
+      await waitFor(async () => done === 8, 5_000, "8 jobs while busy").finally(() => clearInterval(arriving));
       expect(most).toBe(1);
+      // One job starts per 40 ms pause at most (timers may fire a millisecond early).
+      for (let i = 1; i < started.length; i++) expect(started[i]! - started[i - 1]!).toBeGreaterThanOrEqual(38);
       busy = false;
       most = 0;
       await queue.enqueueMany(Array.from({ length: 8 }, (_, i) => ({ kind: "slow.job", payload: { i } })));
@@ -379,6 +391,16 @@ describe("JobQueue", () => {
     } finally {
       await worker.stop();
     }
+  });
+
+  it("stops at once while pausing for a busy process", async () => {
+    const queue = new JobQueue(sequelize);
+    const worker = new Worker(queue, [], { concurrency: 1, pollMs: 20, log, busy: () => true, busyPauseMs: 60_000 });
+    worker.start();
+    await sleep(50);
+    const stopping = performance.now();
+    await worker.stop();
+    expect(performance.now() - stopping).toBeLessThan(1_000);
   });
 
   it("runs a coalesced job when its window ends, not at the next poll", async () => {

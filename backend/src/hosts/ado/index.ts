@@ -11,8 +11,8 @@ export const adoHost: HostAdapter = {
   displayName: "Azure DevOps",
   defineModels: defineAdoModels,
   routes: adoConnectionRoutes,
-  mount(app, services, recorder) {
-    app.post("/api/webhooks/ado/:connectionId", ...adoWebhook(services, recorder));
+  deliveries: (services, recorder) => [{ path: "/api/webhooks/ado/:connectionId", handlers: adoWebhook(services, recorder) }],
+  mount(app, services) {
     // The extension authenticates by app token and is called cross-origin, so it has a router of its own.
     app.use(EXTENSION_API, adoExtensionRouter(services));
   },

@@ -14,11 +14,13 @@ export const bitbucketHost: HostAdapter = {
   displayName: "Bitbucket",
   defineModels: defineBitbucketModels,
   routes: [...bitbucketBindingRoutes, ...bitbucketTokenRoutes],
-  mount(app, services, recorder) {
+  // Bitbucket's Connect calls (lifecycle, webhooks) authenticate by JWT; token webhooks by signature.
+  deliveries: (services, recorder) => [
+    { path: "/bitbucket/webhooks", handlers: connectWebhook(services, recorder) },
+    { path: "/api/webhooks/bitbucket/:connectionId", handlers: tokenWebhook(services, recorder) },
+  ],
+  mount(app, services) {
     app.get("/bitbucket/atlassian-connect.json", connectDescriptor(services.config.publicUrl, services.config.bitbucket.appKey));
-    // Bitbucket's Connect calls (lifecycle, webhooks) authenticate by JWT; token webhooks by signature.
-    app.post("/bitbucket/webhooks", ...connectWebhook(services, recorder));
-    app.post("/api/webhooks/bitbucket/:connectionId", ...tokenWebhook(services, recorder));
     app.use("/bitbucket", bitbucketConnectRouter(services));
     app.use("/bitbucket", bitbucketPanelRouter(services));
   },
