@@ -1012,10 +1012,50 @@ export interface paths {
                                         };
                                         /** @enum {string} */
                                         metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
-                                        /** @description Last snapshot fetched from the host */
-                                        metadata: {
-                                            [key: string]: unknown;
-                                        } | null;
+                                        /** @description From the last snapshot fetched from the host; null until one is */
+                                        details: ({
+                                            /** @constant */
+                                            kind: "pull_request";
+                                            description: string | null;
+                                            author: {
+                                                name: string | null;
+                                                email: string | null;
+                                            } | null;
+                                            reviewers: {
+                                                name: string | null;
+                                                email: string | null;
+                                                /** @enum {string} */
+                                                verdict: "approved" | "approved_with_suggestions" | "no_vote" | "waiting_for_author" | "changes_requested" | "rejected";
+                                            }[];
+                                            sourceBranch: string | null;
+                                            targetBranch: string | null;
+                                            repository: string | null;
+                                            /** @description ISO 8601, as the host gave it */
+                                            createdAt: string | null;
+                                            /** @description ISO 8601, as the host gave it */
+                                            updatedAt: string | null;
+                                            /** @description ISO 8601, as the host gave it */
+                                            closedAt: string | null;
+                                        } | {
+                                            /** @constant */
+                                            kind: "work_item";
+                                            /** @description Bug, User Story, Task… */
+                                            type: string | null;
+                                            /** @description As the host stores it (Azure DevOps: HTML) */
+                                            description: string | null;
+                                            assignee: {
+                                                name: string | null;
+                                                email: string | null;
+                                            } | null;
+                                            createdBy: {
+                                                name: string | null;
+                                                email: string | null;
+                                            } | null;
+                                            area: string | null;
+                                            project: string | null;
+                                            /** @description ISO 8601, as the host gave it */
+                                            updatedAt: string | null;
+                                        }) | null;
                                         title: string | null;
                                         state: string | null;
                                         authorEmail: string | null;
@@ -1125,10 +1165,50 @@ export interface paths {
                                     };
                                     /** @enum {string} */
                                     metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
-                                    /** @description Last snapshot fetched from the host */
-                                    metadata: {
-                                        [key: string]: unknown;
-                                    } | null;
+                                    /** @description From the last snapshot fetched from the host; null until one is */
+                                    details: ({
+                                        /** @constant */
+                                        kind: "pull_request";
+                                        description: string | null;
+                                        author: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        reviewers: {
+                                            name: string | null;
+                                            email: string | null;
+                                            /** @enum {string} */
+                                            verdict: "approved" | "approved_with_suggestions" | "no_vote" | "waiting_for_author" | "changes_requested" | "rejected";
+                                        }[];
+                                        sourceBranch: string | null;
+                                        targetBranch: string | null;
+                                        repository: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        createdAt: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        updatedAt: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        closedAt: string | null;
+                                    } | {
+                                        /** @constant */
+                                        kind: "work_item";
+                                        /** @description Bug, User Story, Task… */
+                                        type: string | null;
+                                        /** @description As the host stores it (Azure DevOps: HTML) */
+                                        description: string | null;
+                                        assignee: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        createdBy: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        area: string | null;
+                                        project: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        updatedAt: string | null;
+                                    }) | null;
                                     title: string | null;
                                     state: string | null;
                                     authorEmail: string | null;
@@ -1279,10 +1359,50 @@ export interface paths {
                                     };
                                     /** @enum {string} */
                                     metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
-                                    /** @description Last snapshot fetched from the host */
-                                    metadata: {
-                                        [key: string]: unknown;
-                                    } | null;
+                                    /** @description From the last snapshot fetched from the host; null until one is */
+                                    details: ({
+                                        /** @constant */
+                                        kind: "pull_request";
+                                        description: string | null;
+                                        author: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        reviewers: {
+                                            name: string | null;
+                                            email: string | null;
+                                            /** @enum {string} */
+                                            verdict: "approved" | "approved_with_suggestions" | "no_vote" | "waiting_for_author" | "changes_requested" | "rejected";
+                                        }[];
+                                        sourceBranch: string | null;
+                                        targetBranch: string | null;
+                                        repository: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        createdAt: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        updatedAt: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        closedAt: string | null;
+                                    } | {
+                                        /** @constant */
+                                        kind: "work_item";
+                                        /** @description Bug, User Story, Task… */
+                                        type: string | null;
+                                        /** @description As the host stores it (Azure DevOps: HTML) */
+                                        description: string | null;
+                                        assignee: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        createdBy: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        area: string | null;
+                                        project: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        updatedAt: string | null;
+                                    }) | null;
                                     title: string | null;
                                     state: string | null;
                                     authorEmail: string | null;
@@ -1394,10 +1514,50 @@ export interface paths {
                                             };
                                             /** @enum {string} */
                                             metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
-                                            /** @description Last snapshot fetched from the host */
-                                            metadata: {
-                                                [key: string]: unknown;
-                                            } | null;
+                                            /** @description From the last snapshot fetched from the host; null until one is */
+                                            details: ({
+                                                /** @constant */
+                                                kind: "pull_request";
+                                                description: string | null;
+                                                author: {
+                                                    name: string | null;
+                                                    email: string | null;
+                                                } | null;
+                                                reviewers: {
+                                                    name: string | null;
+                                                    email: string | null;
+                                                    /** @enum {string} */
+                                                    verdict: "approved" | "approved_with_suggestions" | "no_vote" | "waiting_for_author" | "changes_requested" | "rejected";
+                                                }[];
+                                                sourceBranch: string | null;
+                                                targetBranch: string | null;
+                                                repository: string | null;
+                                                /** @description ISO 8601, as the host gave it */
+                                                createdAt: string | null;
+                                                /** @description ISO 8601, as the host gave it */
+                                                updatedAt: string | null;
+                                                /** @description ISO 8601, as the host gave it */
+                                                closedAt: string | null;
+                                            } | {
+                                                /** @constant */
+                                                kind: "work_item";
+                                                /** @description Bug, User Story, Task… */
+                                                type: string | null;
+                                                /** @description As the host stores it (Azure DevOps: HTML) */
+                                                description: string | null;
+                                                assignee: {
+                                                    name: string | null;
+                                                    email: string | null;
+                                                } | null;
+                                                createdBy: {
+                                                    name: string | null;
+                                                    email: string | null;
+                                                } | null;
+                                                area: string | null;
+                                                project: string | null;
+                                                /** @description ISO 8601, as the host gave it */
+                                                updatedAt: string | null;
+                                            }) | null;
                                             title: string | null;
                                             state: string | null;
                                             authorEmail: string | null;
@@ -1508,10 +1668,50 @@ export interface paths {
                                         };
                                         /** @enum {string} */
                                         metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
-                                        /** @description Last snapshot fetched from the host */
-                                        metadata: {
-                                            [key: string]: unknown;
-                                        } | null;
+                                        /** @description From the last snapshot fetched from the host; null until one is */
+                                        details: ({
+                                            /** @constant */
+                                            kind: "pull_request";
+                                            description: string | null;
+                                            author: {
+                                                name: string | null;
+                                                email: string | null;
+                                            } | null;
+                                            reviewers: {
+                                                name: string | null;
+                                                email: string | null;
+                                                /** @enum {string} */
+                                                verdict: "approved" | "approved_with_suggestions" | "no_vote" | "waiting_for_author" | "changes_requested" | "rejected";
+                                            }[];
+                                            sourceBranch: string | null;
+                                            targetBranch: string | null;
+                                            repository: string | null;
+                                            /** @description ISO 8601, as the host gave it */
+                                            createdAt: string | null;
+                                            /** @description ISO 8601, as the host gave it */
+                                            updatedAt: string | null;
+                                            /** @description ISO 8601, as the host gave it */
+                                            closedAt: string | null;
+                                        } | {
+                                            /** @constant */
+                                            kind: "work_item";
+                                            /** @description Bug, User Story, Task… */
+                                            type: string | null;
+                                            /** @description As the host stores it (Azure DevOps: HTML) */
+                                            description: string | null;
+                                            assignee: {
+                                                name: string | null;
+                                                email: string | null;
+                                            } | null;
+                                            createdBy: {
+                                                name: string | null;
+                                                email: string | null;
+                                            } | null;
+                                            area: string | null;
+                                            project: string | null;
+                                            /** @description ISO 8601, as the host gave it */
+                                            updatedAt: string | null;
+                                        }) | null;
                                         title: string | null;
                                         state: string | null;
                                         authorEmail: string | null;
@@ -1625,10 +1825,50 @@ export interface paths {
                                     };
                                     /** @enum {string} */
                                     metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
-                                    /** @description Last snapshot fetched from the host */
-                                    metadata: {
-                                        [key: string]: unknown;
-                                    } | null;
+                                    /** @description From the last snapshot fetched from the host; null until one is */
+                                    details: ({
+                                        /** @constant */
+                                        kind: "pull_request";
+                                        description: string | null;
+                                        author: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        reviewers: {
+                                            name: string | null;
+                                            email: string | null;
+                                            /** @enum {string} */
+                                            verdict: "approved" | "approved_with_suggestions" | "no_vote" | "waiting_for_author" | "changes_requested" | "rejected";
+                                        }[];
+                                        sourceBranch: string | null;
+                                        targetBranch: string | null;
+                                        repository: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        createdAt: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        updatedAt: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        closedAt: string | null;
+                                    } | {
+                                        /** @constant */
+                                        kind: "work_item";
+                                        /** @description Bug, User Story, Task… */
+                                        type: string | null;
+                                        /** @description As the host stores it (Azure DevOps: HTML) */
+                                        description: string | null;
+                                        assignee: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        createdBy: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        area: string | null;
+                                        project: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        updatedAt: string | null;
+                                    }) | null;
                                     title: string | null;
                                     state: string | null;
                                     authorEmail: string | null;
@@ -1775,10 +2015,50 @@ export interface paths {
                                     };
                                     /** @enum {string} */
                                     metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
-                                    /** @description Last snapshot fetched from the host */
-                                    metadata: {
-                                        [key: string]: unknown;
-                                    } | null;
+                                    /** @description From the last snapshot fetched from the host; null until one is */
+                                    details: ({
+                                        /** @constant */
+                                        kind: "pull_request";
+                                        description: string | null;
+                                        author: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        reviewers: {
+                                            name: string | null;
+                                            email: string | null;
+                                            /** @enum {string} */
+                                            verdict: "approved" | "approved_with_suggestions" | "no_vote" | "waiting_for_author" | "changes_requested" | "rejected";
+                                        }[];
+                                        sourceBranch: string | null;
+                                        targetBranch: string | null;
+                                        repository: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        createdAt: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        updatedAt: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        closedAt: string | null;
+                                    } | {
+                                        /** @constant */
+                                        kind: "work_item";
+                                        /** @description Bug, User Story, Task… */
+                                        type: string | null;
+                                        /** @description As the host stores it (Azure DevOps: HTML) */
+                                        description: string | null;
+                                        assignee: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        createdBy: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        area: string | null;
+                                        project: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        updatedAt: string | null;
+                                    }) | null;
                                     title: string | null;
                                     state: string | null;
                                     authorEmail: string | null;
@@ -1890,10 +2170,50 @@ export interface paths {
                                             };
                                             /** @enum {string} */
                                             metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
-                                            /** @description Last snapshot fetched from the host */
-                                            metadata: {
-                                                [key: string]: unknown;
-                                            } | null;
+                                            /** @description From the last snapshot fetched from the host; null until one is */
+                                            details: ({
+                                                /** @constant */
+                                                kind: "pull_request";
+                                                description: string | null;
+                                                author: {
+                                                    name: string | null;
+                                                    email: string | null;
+                                                } | null;
+                                                reviewers: {
+                                                    name: string | null;
+                                                    email: string | null;
+                                                    /** @enum {string} */
+                                                    verdict: "approved" | "approved_with_suggestions" | "no_vote" | "waiting_for_author" | "changes_requested" | "rejected";
+                                                }[];
+                                                sourceBranch: string | null;
+                                                targetBranch: string | null;
+                                                repository: string | null;
+                                                /** @description ISO 8601, as the host gave it */
+                                                createdAt: string | null;
+                                                /** @description ISO 8601, as the host gave it */
+                                                updatedAt: string | null;
+                                                /** @description ISO 8601, as the host gave it */
+                                                closedAt: string | null;
+                                            } | {
+                                                /** @constant */
+                                                kind: "work_item";
+                                                /** @description Bug, User Story, Task… */
+                                                type: string | null;
+                                                /** @description As the host stores it (Azure DevOps: HTML) */
+                                                description: string | null;
+                                                assignee: {
+                                                    name: string | null;
+                                                    email: string | null;
+                                                } | null;
+                                                createdBy: {
+                                                    name: string | null;
+                                                    email: string | null;
+                                                } | null;
+                                                area: string | null;
+                                                project: string | null;
+                                                /** @description ISO 8601, as the host gave it */
+                                                updatedAt: string | null;
+                                            }) | null;
                                             title: string | null;
                                             state: string | null;
                                             authorEmail: string | null;
@@ -1945,10 +2265,50 @@ export interface paths {
                                         };
                                         /** @enum {string} */
                                         metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
-                                        /** @description Last snapshot fetched from the host */
-                                        metadata: {
-                                            [key: string]: unknown;
-                                        } | null;
+                                        /** @description From the last snapshot fetched from the host; null until one is */
+                                        details: ({
+                                            /** @constant */
+                                            kind: "pull_request";
+                                            description: string | null;
+                                            author: {
+                                                name: string | null;
+                                                email: string | null;
+                                            } | null;
+                                            reviewers: {
+                                                name: string | null;
+                                                email: string | null;
+                                                /** @enum {string} */
+                                                verdict: "approved" | "approved_with_suggestions" | "no_vote" | "waiting_for_author" | "changes_requested" | "rejected";
+                                            }[];
+                                            sourceBranch: string | null;
+                                            targetBranch: string | null;
+                                            repository: string | null;
+                                            /** @description ISO 8601, as the host gave it */
+                                            createdAt: string | null;
+                                            /** @description ISO 8601, as the host gave it */
+                                            updatedAt: string | null;
+                                            /** @description ISO 8601, as the host gave it */
+                                            closedAt: string | null;
+                                        } | {
+                                            /** @constant */
+                                            kind: "work_item";
+                                            /** @description Bug, User Story, Task… */
+                                            type: string | null;
+                                            /** @description As the host stores it (Azure DevOps: HTML) */
+                                            description: string | null;
+                                            assignee: {
+                                                name: string | null;
+                                                email: string | null;
+                                            } | null;
+                                            createdBy: {
+                                                name: string | null;
+                                                email: string | null;
+                                            } | null;
+                                            area: string | null;
+                                            project: string | null;
+                                            /** @description ISO 8601, as the host gave it */
+                                            updatedAt: string | null;
+                                        }) | null;
                                         title: string | null;
                                         state: string | null;
                                         authorEmail: string | null;
@@ -2062,10 +2422,50 @@ export interface paths {
                                         };
                                         /** @enum {string} */
                                         metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
-                                        /** @description Last snapshot fetched from the host */
-                                        metadata: {
-                                            [key: string]: unknown;
-                                        } | null;
+                                        /** @description From the last snapshot fetched from the host; null until one is */
+                                        details: ({
+                                            /** @constant */
+                                            kind: "pull_request";
+                                            description: string | null;
+                                            author: {
+                                                name: string | null;
+                                                email: string | null;
+                                            } | null;
+                                            reviewers: {
+                                                name: string | null;
+                                                email: string | null;
+                                                /** @enum {string} */
+                                                verdict: "approved" | "approved_with_suggestions" | "no_vote" | "waiting_for_author" | "changes_requested" | "rejected";
+                                            }[];
+                                            sourceBranch: string | null;
+                                            targetBranch: string | null;
+                                            repository: string | null;
+                                            /** @description ISO 8601, as the host gave it */
+                                            createdAt: string | null;
+                                            /** @description ISO 8601, as the host gave it */
+                                            updatedAt: string | null;
+                                            /** @description ISO 8601, as the host gave it */
+                                            closedAt: string | null;
+                                        } | {
+                                            /** @constant */
+                                            kind: "work_item";
+                                            /** @description Bug, User Story, Task… */
+                                            type: string | null;
+                                            /** @description As the host stores it (Azure DevOps: HTML) */
+                                            description: string | null;
+                                            assignee: {
+                                                name: string | null;
+                                                email: string | null;
+                                            } | null;
+                                            createdBy: {
+                                                name: string | null;
+                                                email: string | null;
+                                            } | null;
+                                            area: string | null;
+                                            project: string | null;
+                                            /** @description ISO 8601, as the host gave it */
+                                            updatedAt: string | null;
+                                        }) | null;
                                         title: string | null;
                                         state: string | null;
                                         authorEmail: string | null;
@@ -2117,10 +2517,50 @@ export interface paths {
                                     };
                                     /** @enum {string} */
                                     metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
-                                    /** @description Last snapshot fetched from the host */
-                                    metadata: {
-                                        [key: string]: unknown;
-                                    } | null;
+                                    /** @description From the last snapshot fetched from the host; null until one is */
+                                    details: ({
+                                        /** @constant */
+                                        kind: "pull_request";
+                                        description: string | null;
+                                        author: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        reviewers: {
+                                            name: string | null;
+                                            email: string | null;
+                                            /** @enum {string} */
+                                            verdict: "approved" | "approved_with_suggestions" | "no_vote" | "waiting_for_author" | "changes_requested" | "rejected";
+                                        }[];
+                                        sourceBranch: string | null;
+                                        targetBranch: string | null;
+                                        repository: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        createdAt: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        updatedAt: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        closedAt: string | null;
+                                    } | {
+                                        /** @constant */
+                                        kind: "work_item";
+                                        /** @description Bug, User Story, Task… */
+                                        type: string | null;
+                                        /** @description As the host stores it (Azure DevOps: HTML) */
+                                        description: string | null;
+                                        assignee: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        createdBy: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        area: string | null;
+                                        project: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        updatedAt: string | null;
+                                    }) | null;
                                     title: string | null;
                                     state: string | null;
                                     authorEmail: string | null;
@@ -2275,10 +2715,50 @@ export interface paths {
                                         };
                                         /** @enum {string} */
                                         metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
-                                        /** @description Last snapshot fetched from the host */
-                                        metadata: {
-                                            [key: string]: unknown;
-                                        } | null;
+                                        /** @description From the last snapshot fetched from the host; null until one is */
+                                        details: ({
+                                            /** @constant */
+                                            kind: "pull_request";
+                                            description: string | null;
+                                            author: {
+                                                name: string | null;
+                                                email: string | null;
+                                            } | null;
+                                            reviewers: {
+                                                name: string | null;
+                                                email: string | null;
+                                                /** @enum {string} */
+                                                verdict: "approved" | "approved_with_suggestions" | "no_vote" | "waiting_for_author" | "changes_requested" | "rejected";
+                                            }[];
+                                            sourceBranch: string | null;
+                                            targetBranch: string | null;
+                                            repository: string | null;
+                                            /** @description ISO 8601, as the host gave it */
+                                            createdAt: string | null;
+                                            /** @description ISO 8601, as the host gave it */
+                                            updatedAt: string | null;
+                                            /** @description ISO 8601, as the host gave it */
+                                            closedAt: string | null;
+                                        } | {
+                                            /** @constant */
+                                            kind: "work_item";
+                                            /** @description Bug, User Story, Task… */
+                                            type: string | null;
+                                            /** @description As the host stores it (Azure DevOps: HTML) */
+                                            description: string | null;
+                                            assignee: {
+                                                name: string | null;
+                                                email: string | null;
+                                            } | null;
+                                            createdBy: {
+                                                name: string | null;
+                                                email: string | null;
+                                            } | null;
+                                            area: string | null;
+                                            project: string | null;
+                                            /** @description ISO 8601, as the host gave it */
+                                            updatedAt: string | null;
+                                        }) | null;
                                         title: string | null;
                                         state: string | null;
                                         authorEmail: string | null;
@@ -2330,10 +2810,50 @@ export interface paths {
                                     };
                                     /** @enum {string} */
                                     metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
-                                    /** @description Last snapshot fetched from the host */
-                                    metadata: {
-                                        [key: string]: unknown;
-                                    } | null;
+                                    /** @description From the last snapshot fetched from the host; null until one is */
+                                    details: ({
+                                        /** @constant */
+                                        kind: "pull_request";
+                                        description: string | null;
+                                        author: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        reviewers: {
+                                            name: string | null;
+                                            email: string | null;
+                                            /** @enum {string} */
+                                            verdict: "approved" | "approved_with_suggestions" | "no_vote" | "waiting_for_author" | "changes_requested" | "rejected";
+                                        }[];
+                                        sourceBranch: string | null;
+                                        targetBranch: string | null;
+                                        repository: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        createdAt: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        updatedAt: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        closedAt: string | null;
+                                    } | {
+                                        /** @constant */
+                                        kind: "work_item";
+                                        /** @description Bug, User Story, Task… */
+                                        type: string | null;
+                                        /** @description As the host stores it (Azure DevOps: HTML) */
+                                        description: string | null;
+                                        assignee: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        createdBy: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        area: string | null;
+                                        project: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        updatedAt: string | null;
+                                    }) | null;
                                     title: string | null;
                                     state: string | null;
                                     authorEmail: string | null;
@@ -2443,10 +2963,50 @@ export interface paths {
                                     };
                                     /** @enum {string} */
                                     metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
-                                    /** @description Last snapshot fetched from the host */
-                                    metadata: {
-                                        [key: string]: unknown;
-                                    } | null;
+                                    /** @description From the last snapshot fetched from the host; null until one is */
+                                    details: ({
+                                        /** @constant */
+                                        kind: "pull_request";
+                                        description: string | null;
+                                        author: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        reviewers: {
+                                            name: string | null;
+                                            email: string | null;
+                                            /** @enum {string} */
+                                            verdict: "approved" | "approved_with_suggestions" | "no_vote" | "waiting_for_author" | "changes_requested" | "rejected";
+                                        }[];
+                                        sourceBranch: string | null;
+                                        targetBranch: string | null;
+                                        repository: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        createdAt: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        updatedAt: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        closedAt: string | null;
+                                    } | {
+                                        /** @constant */
+                                        kind: "work_item";
+                                        /** @description Bug, User Story, Task… */
+                                        type: string | null;
+                                        /** @description As the host stores it (Azure DevOps: HTML) */
+                                        description: string | null;
+                                        assignee: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        createdBy: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        area: string | null;
+                                        project: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        updatedAt: string | null;
+                                    }) | null;
                                     title: string | null;
                                     state: string | null;
                                     authorEmail: string | null;
@@ -2591,10 +3151,50 @@ export interface paths {
                                     };
                                     /** @enum {string} */
                                     metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
-                                    /** @description Last snapshot fetched from the host */
-                                    metadata: {
-                                        [key: string]: unknown;
-                                    } | null;
+                                    /** @description From the last snapshot fetched from the host; null until one is */
+                                    details: ({
+                                        /** @constant */
+                                        kind: "pull_request";
+                                        description: string | null;
+                                        author: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        reviewers: {
+                                            name: string | null;
+                                            email: string | null;
+                                            /** @enum {string} */
+                                            verdict: "approved" | "approved_with_suggestions" | "no_vote" | "waiting_for_author" | "changes_requested" | "rejected";
+                                        }[];
+                                        sourceBranch: string | null;
+                                        targetBranch: string | null;
+                                        repository: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        createdAt: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        updatedAt: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        closedAt: string | null;
+                                    } | {
+                                        /** @constant */
+                                        kind: "work_item";
+                                        /** @description Bug, User Story, Task… */
+                                        type: string | null;
+                                        /** @description As the host stores it (Azure DevOps: HTML) */
+                                        description: string | null;
+                                        assignee: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        createdBy: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        area: string | null;
+                                        project: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        updatedAt: string | null;
+                                    }) | null;
                                     title: string | null;
                                     state: string | null;
                                     authorEmail: string | null;
@@ -2698,10 +3298,50 @@ export interface paths {
                                         };
                                         /** @enum {string} */
                                         metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
-                                        /** @description Last snapshot fetched from the host */
-                                        metadata: {
-                                            [key: string]: unknown;
-                                        } | null;
+                                        /** @description From the last snapshot fetched from the host; null until one is */
+                                        details: ({
+                                            /** @constant */
+                                            kind: "pull_request";
+                                            description: string | null;
+                                            author: {
+                                                name: string | null;
+                                                email: string | null;
+                                            } | null;
+                                            reviewers: {
+                                                name: string | null;
+                                                email: string | null;
+                                                /** @enum {string} */
+                                                verdict: "approved" | "approved_with_suggestions" | "no_vote" | "waiting_for_author" | "changes_requested" | "rejected";
+                                            }[];
+                                            sourceBranch: string | null;
+                                            targetBranch: string | null;
+                                            repository: string | null;
+                                            /** @description ISO 8601, as the host gave it */
+                                            createdAt: string | null;
+                                            /** @description ISO 8601, as the host gave it */
+                                            updatedAt: string | null;
+                                            /** @description ISO 8601, as the host gave it */
+                                            closedAt: string | null;
+                                        } | {
+                                            /** @constant */
+                                            kind: "work_item";
+                                            /** @description Bug, User Story, Task… */
+                                            type: string | null;
+                                            /** @description As the host stores it (Azure DevOps: HTML) */
+                                            description: string | null;
+                                            assignee: {
+                                                name: string | null;
+                                                email: string | null;
+                                            } | null;
+                                            createdBy: {
+                                                name: string | null;
+                                                email: string | null;
+                                            } | null;
+                                            area: string | null;
+                                            project: string | null;
+                                            /** @description ISO 8601, as the host gave it */
+                                            updatedAt: string | null;
+                                        }) | null;
                                         title: string | null;
                                         state: string | null;
                                         authorEmail: string | null;
@@ -2811,10 +3451,50 @@ export interface paths {
                                     };
                                     /** @enum {string} */
                                     metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
-                                    /** @description Last snapshot fetched from the host */
-                                    metadata: {
-                                        [key: string]: unknown;
-                                    } | null;
+                                    /** @description From the last snapshot fetched from the host; null until one is */
+                                    details: ({
+                                        /** @constant */
+                                        kind: "pull_request";
+                                        description: string | null;
+                                        author: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        reviewers: {
+                                            name: string | null;
+                                            email: string | null;
+                                            /** @enum {string} */
+                                            verdict: "approved" | "approved_with_suggestions" | "no_vote" | "waiting_for_author" | "changes_requested" | "rejected";
+                                        }[];
+                                        sourceBranch: string | null;
+                                        targetBranch: string | null;
+                                        repository: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        createdAt: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        updatedAt: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        closedAt: string | null;
+                                    } | {
+                                        /** @constant */
+                                        kind: "work_item";
+                                        /** @description Bug, User Story, Task… */
+                                        type: string | null;
+                                        /** @description As the host stores it (Azure DevOps: HTML) */
+                                        description: string | null;
+                                        assignee: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        createdBy: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        area: string | null;
+                                        project: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        updatedAt: string | null;
+                                    }) | null;
                                     title: string | null;
                                     state: string | null;
                                     authorEmail: string | null;
@@ -2973,10 +3653,50 @@ export interface paths {
                                     };
                                     /** @enum {string} */
                                     metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
-                                    /** @description Last snapshot fetched from the host */
-                                    metadata: {
-                                        [key: string]: unknown;
-                                    } | null;
+                                    /** @description From the last snapshot fetched from the host; null until one is */
+                                    details: ({
+                                        /** @constant */
+                                        kind: "pull_request";
+                                        description: string | null;
+                                        author: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        reviewers: {
+                                            name: string | null;
+                                            email: string | null;
+                                            /** @enum {string} */
+                                            verdict: "approved" | "approved_with_suggestions" | "no_vote" | "waiting_for_author" | "changes_requested" | "rejected";
+                                        }[];
+                                        sourceBranch: string | null;
+                                        targetBranch: string | null;
+                                        repository: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        createdAt: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        updatedAt: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        closedAt: string | null;
+                                    } | {
+                                        /** @constant */
+                                        kind: "work_item";
+                                        /** @description Bug, User Story, Task… */
+                                        type: string | null;
+                                        /** @description As the host stores it (Azure DevOps: HTML) */
+                                        description: string | null;
+                                        assignee: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        createdBy: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        area: string | null;
+                                        project: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        updatedAt: string | null;
+                                    }) | null;
                                     title: string | null;
                                     state: string | null;
                                     authorEmail: string | null;
@@ -3198,10 +3918,50 @@ export interface paths {
                                 };
                                 /** @enum {string} */
                                 metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
-                                /** @description Last snapshot fetched from the host */
-                                metadata: {
-                                    [key: string]: unknown;
-                                } | null;
+                                /** @description From the last snapshot fetched from the host; null until one is */
+                                details: ({
+                                    /** @constant */
+                                    kind: "pull_request";
+                                    description: string | null;
+                                    author: {
+                                        name: string | null;
+                                        email: string | null;
+                                    } | null;
+                                    reviewers: {
+                                        name: string | null;
+                                        email: string | null;
+                                        /** @enum {string} */
+                                        verdict: "approved" | "approved_with_suggestions" | "no_vote" | "waiting_for_author" | "changes_requested" | "rejected";
+                                    }[];
+                                    sourceBranch: string | null;
+                                    targetBranch: string | null;
+                                    repository: string | null;
+                                    /** @description ISO 8601, as the host gave it */
+                                    createdAt: string | null;
+                                    /** @description ISO 8601, as the host gave it */
+                                    updatedAt: string | null;
+                                    /** @description ISO 8601, as the host gave it */
+                                    closedAt: string | null;
+                                } | {
+                                    /** @constant */
+                                    kind: "work_item";
+                                    /** @description Bug, User Story, Task… */
+                                    type: string | null;
+                                    /** @description As the host stores it (Azure DevOps: HTML) */
+                                    description: string | null;
+                                    assignee: {
+                                        name: string | null;
+                                        email: string | null;
+                                    } | null;
+                                    createdBy: {
+                                        name: string | null;
+                                        email: string | null;
+                                    } | null;
+                                    area: string | null;
+                                    project: string | null;
+                                    /** @description ISO 8601, as the host gave it */
+                                    updatedAt: string | null;
+                                }) | null;
                                 title: string | null;
                                 state: string | null;
                                 authorEmail: string | null;
@@ -3379,10 +4139,50 @@ export interface paths {
                                     };
                                     /** @enum {string} */
                                     metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
-                                    /** @description Last snapshot fetched from the host */
-                                    metadata: {
-                                        [key: string]: unknown;
-                                    } | null;
+                                    /** @description From the last snapshot fetched from the host; null until one is */
+                                    details: ({
+                                        /** @constant */
+                                        kind: "pull_request";
+                                        description: string | null;
+                                        author: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        reviewers: {
+                                            name: string | null;
+                                            email: string | null;
+                                            /** @enum {string} */
+                                            verdict: "approved" | "approved_with_suggestions" | "no_vote" | "waiting_for_author" | "changes_requested" | "rejected";
+                                        }[];
+                                        sourceBranch: string | null;
+                                        targetBranch: string | null;
+                                        repository: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        createdAt: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        updatedAt: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        closedAt: string | null;
+                                    } | {
+                                        /** @constant */
+                                        kind: "work_item";
+                                        /** @description Bug, User Story, Task… */
+                                        type: string | null;
+                                        /** @description As the host stores it (Azure DevOps: HTML) */
+                                        description: string | null;
+                                        assignee: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        createdBy: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        area: string | null;
+                                        project: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        updatedAt: string | null;
+                                    }) | null;
                                     title: string | null;
                                     state: string | null;
                                     authorEmail: string | null;
@@ -4365,10 +5165,50 @@ export interface paths {
                                     };
                                     /** @enum {string} */
                                     metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
-                                    /** @description Last snapshot fetched from the host */
-                                    metadata: {
-                                        [key: string]: unknown;
-                                    } | null;
+                                    /** @description From the last snapshot fetched from the host; null until one is */
+                                    details: ({
+                                        /** @constant */
+                                        kind: "pull_request";
+                                        description: string | null;
+                                        author: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        reviewers: {
+                                            name: string | null;
+                                            email: string | null;
+                                            /** @enum {string} */
+                                            verdict: "approved" | "approved_with_suggestions" | "no_vote" | "waiting_for_author" | "changes_requested" | "rejected";
+                                        }[];
+                                        sourceBranch: string | null;
+                                        targetBranch: string | null;
+                                        repository: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        createdAt: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        updatedAt: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        closedAt: string | null;
+                                    } | {
+                                        /** @constant */
+                                        kind: "work_item";
+                                        /** @description Bug, User Story, Task… */
+                                        type: string | null;
+                                        /** @description As the host stores it (Azure DevOps: HTML) */
+                                        description: string | null;
+                                        assignee: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        createdBy: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        area: string | null;
+                                        project: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        updatedAt: string | null;
+                                    }) | null;
                                     title: string | null;
                                     state: string | null;
                                     authorEmail: string | null;
@@ -4589,10 +5429,50 @@ export interface paths {
                                 };
                                 /** @enum {string} */
                                 metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
-                                /** @description Last snapshot fetched from the host */
-                                metadata: {
-                                    [key: string]: unknown;
-                                } | null;
+                                /** @description From the last snapshot fetched from the host; null until one is */
+                                details: ({
+                                    /** @constant */
+                                    kind: "pull_request";
+                                    description: string | null;
+                                    author: {
+                                        name: string | null;
+                                        email: string | null;
+                                    } | null;
+                                    reviewers: {
+                                        name: string | null;
+                                        email: string | null;
+                                        /** @enum {string} */
+                                        verdict: "approved" | "approved_with_suggestions" | "no_vote" | "waiting_for_author" | "changes_requested" | "rejected";
+                                    }[];
+                                    sourceBranch: string | null;
+                                    targetBranch: string | null;
+                                    repository: string | null;
+                                    /** @description ISO 8601, as the host gave it */
+                                    createdAt: string | null;
+                                    /** @description ISO 8601, as the host gave it */
+                                    updatedAt: string | null;
+                                    /** @description ISO 8601, as the host gave it */
+                                    closedAt: string | null;
+                                } | {
+                                    /** @constant */
+                                    kind: "work_item";
+                                    /** @description Bug, User Story, Task… */
+                                    type: string | null;
+                                    /** @description As the host stores it (Azure DevOps: HTML) */
+                                    description: string | null;
+                                    assignee: {
+                                        name: string | null;
+                                        email: string | null;
+                                    } | null;
+                                    createdBy: {
+                                        name: string | null;
+                                        email: string | null;
+                                    } | null;
+                                    area: string | null;
+                                    project: string | null;
+                                    /** @description ISO 8601, as the host gave it */
+                                    updatedAt: string | null;
+                                }) | null;
                                 title: string | null;
                                 state: string | null;
                                 authorEmail: string | null;
@@ -5068,10 +5948,50 @@ export interface paths {
                                     };
                                     /** @enum {string} */
                                     metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
-                                    /** @description Last snapshot fetched from the host */
-                                    metadata: {
-                                        [key: string]: unknown;
-                                    } | null;
+                                    /** @description From the last snapshot fetched from the host; null until one is */
+                                    details: ({
+                                        /** @constant */
+                                        kind: "pull_request";
+                                        description: string | null;
+                                        author: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        reviewers: {
+                                            name: string | null;
+                                            email: string | null;
+                                            /** @enum {string} */
+                                            verdict: "approved" | "approved_with_suggestions" | "no_vote" | "waiting_for_author" | "changes_requested" | "rejected";
+                                        }[];
+                                        sourceBranch: string | null;
+                                        targetBranch: string | null;
+                                        repository: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        createdAt: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        updatedAt: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        closedAt: string | null;
+                                    } | {
+                                        /** @constant */
+                                        kind: "work_item";
+                                        /** @description Bug, User Story, Task… */
+                                        type: string | null;
+                                        /** @description As the host stores it (Azure DevOps: HTML) */
+                                        description: string | null;
+                                        assignee: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        createdBy: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        area: string | null;
+                                        project: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        updatedAt: string | null;
+                                    }) | null;
                                     title: string | null;
                                     state: string | null;
                                     authorEmail: string | null;
@@ -5292,10 +6212,50 @@ export interface paths {
                                 };
                                 /** @enum {string} */
                                 metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
-                                /** @description Last snapshot fetched from the host */
-                                metadata: {
-                                    [key: string]: unknown;
-                                } | null;
+                                /** @description From the last snapshot fetched from the host; null until one is */
+                                details: ({
+                                    /** @constant */
+                                    kind: "pull_request";
+                                    description: string | null;
+                                    author: {
+                                        name: string | null;
+                                        email: string | null;
+                                    } | null;
+                                    reviewers: {
+                                        name: string | null;
+                                        email: string | null;
+                                        /** @enum {string} */
+                                        verdict: "approved" | "approved_with_suggestions" | "no_vote" | "waiting_for_author" | "changes_requested" | "rejected";
+                                    }[];
+                                    sourceBranch: string | null;
+                                    targetBranch: string | null;
+                                    repository: string | null;
+                                    /** @description ISO 8601, as the host gave it */
+                                    createdAt: string | null;
+                                    /** @description ISO 8601, as the host gave it */
+                                    updatedAt: string | null;
+                                    /** @description ISO 8601, as the host gave it */
+                                    closedAt: string | null;
+                                } | {
+                                    /** @constant */
+                                    kind: "work_item";
+                                    /** @description Bug, User Story, Task… */
+                                    type: string | null;
+                                    /** @description As the host stores it (Azure DevOps: HTML) */
+                                    description: string | null;
+                                    assignee: {
+                                        name: string | null;
+                                        email: string | null;
+                                    } | null;
+                                    createdBy: {
+                                        name: string | null;
+                                        email: string | null;
+                                    } | null;
+                                    area: string | null;
+                                    project: string | null;
+                                    /** @description ISO 8601, as the host gave it */
+                                    updatedAt: string | null;
+                                }) | null;
                                 title: string | null;
                                 state: string | null;
                                 authorEmail: string | null;

@@ -1,4 +1,5 @@
 import type { Model, Transaction } from "sequelize";
+import type { ItemDetails } from "@groundwork/shared-types";
 import { ContextItemRow } from "../storage/models.js";
 
 /** A busy connection records its latest delivery this often at most: one write per delivery would double the worker's writes. */
@@ -10,13 +11,16 @@ export function touchDelivery(connection: Model & { lastDeliveryAt: Date | null 
   return connection.update({ lastDeliveryAt: new Date() }, { transaction });
 }
 
-/** What we keep of a host item: the columns we query by, and the full snapshot to show. */
+/**
+ * What we keep of a host item: the columns we query by, and the snapshot its card shows, in the
+ * shape every host gives (ItemDetails) with whatever else the host adds (kept, not shown).
+ */
 export interface Snapshot {
   externalKey: string;
   title: string | null;
   state: string | null;
   authorEmailNormalized: string | null;
-  metadata: Record<string, unknown>;
+  metadata: ItemDetails & Record<string, unknown>;
 }
 
 /** Writes a snapshot onto the workspace's context item with that identity, if anyone linked it. */

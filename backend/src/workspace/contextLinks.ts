@@ -4,6 +4,7 @@ import {
   ContextLink,
   Contribution,
   CreateContextLinkRequest,
+  ItemDetails,
   Page,
   PageQuery,
   parseContextUrl,
@@ -56,6 +57,12 @@ export async function updatesByItem(itemIds: string[]) {
   return map;
 }
 
+/** A snapshot stored before details had one shape across hosts is shown without them until the item is next fetched. */
+const itemDetails = (metadata: Record<string, unknown> | null) => {
+  const parsed = ItemDetails.safeParse(metadata);
+  return parsed.success ? parsed.data : null;
+};
+
 export function toContextItem(i: ContextItemRow, updates: Map<string, ContextUpdate[]>): ContextItem {
   return {
     id: i.id,
@@ -65,7 +72,7 @@ export function toContextItem(i: ContextItemRow, updates: Map<string, ContextUpd
     externalKey: i.externalKey,
     hostIds: i.hostIds,
     metadataStatus: i.metadataStatus,
-    metadata: i.metadata,
+    details: itemDetails(i.metadata),
     title: i.title,
     state: i.state,
     authorEmail: i.authorEmailNormalized,

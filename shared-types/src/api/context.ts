@@ -22,6 +22,44 @@ export const ContextUpdate = z.object({
 });
 export type ContextUpdate = z.infer<typeof ContextUpdate>;
 
+/** Someone on the host, as the host names them; `email` where the host shares one (Azure DevOps does, Bitbucket does not). */
+export const HostPerson = z.object({ name: z.string().nullable(), email: z.string().nullable() });
+export type HostPerson = z.infer<typeof HostPerson>;
+
+/**
+ * A reviewer's vote, in the words the host's own PR page uses: Azure DevOps votes 10, 5, 0, -5,
+ * -10; Bitbucket reviewers approve or request changes.
+ */
+export const ReviewVerdict = z.enum(["approved", "approved_with_suggestions", "no_vote", "waiting_for_author", "changes_requested", "rejected"]);
+export type ReviewVerdict = z.infer<typeof ReviewVerdict>;
+
+const When = z.string().nullable().describe("ISO 8601, as the host gave it");
+export const PullRequestDetails = z.object({
+  kind: z.literal("pull_request"),
+  description: z.string().nullable(),
+  author: HostPerson.nullable(),
+  reviewers: z.array(HostPerson.extend({ verdict: ReviewVerdict })),
+  sourceBranch: z.string().nullable(),
+  targetBranch: z.string().nullable(),
+  repository: z.string().nullable(),
+  createdAt: When,
+  updatedAt: When,
+  closedAt: When,
+});
+export const WorkItemDetails = z.object({
+  kind: z.literal("work_item"),
+  type: z.string().nullable().describe("Bug, User Story, Task…"),
+  description: z.string().nullable().describe("As the host stores it (Azure DevOps: HTML)"),
+  assignee: HostPerson.nullable(),
+  createdBy: HostPerson.nullable(),
+  area: z.string().nullable(),
+  project: z.string().nullable(),
+  updatedAt: When,
+});
+/** What a host told us of a linked item, the same shape from every host: what its card shows. */
+export const ItemDetails = z.discriminatedUnion("kind", [PullRequestDetails, WorkItemDetails]);
+export type ItemDetails = z.infer<typeof ItemDetails>;
+
 export const ContextItem = z.object({
   id: Id,
   host: z.enum(HOST_NAMES),
@@ -30,7 +68,7 @@ export const ContextItem = z.object({
   externalKey: z.string().describe("Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id}"),
   hostIds: z.record(z.string(), z.union([z.string(), z.number()])),
   metadataStatus: MetadataStatus,
-  metadata: z.record(z.string(), z.unknown()).nullable().describe("Last snapshot fetched from the host"),
+  details: ItemDetails.nullable().describe("From the last snapshot fetched from the host; null until one is"),
   title: z.string().nullable(),
   state: z.string().nullable(),
   authorEmail: z.string().nullable(),

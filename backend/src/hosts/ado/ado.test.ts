@@ -197,7 +197,14 @@ describe("connecting", () => {
       return item.metadataStatus === "fetched" && item;
     });
     expect(pr).toMatchObject({ title: "my first pull request", state: "active", authorEmail: "fabrikamfiber4@hotmail.com" });
-    expect(pr.metadata).toMatchObject({ sourceBranch: "mytopic", targetBranch: "master", author: { displayName: "Jamal Hartnett" } });
+    expect(pr.details).toMatchObject({
+      kind: "pull_request",
+      sourceBranch: "mytopic",
+      targetBranch: "master",
+      author: { name: "Jamal Hartnett", email: "fabrikamfiber4@hotmail.com" },
+      reviewers: [{ name: "[Mobile]\\Mobile Team", email: null, verdict: "no_vote" }],
+    });
+    expect(pr.details).not.toHaveProperty("isDraft"); // the host's own extras stay in storage
 
     await owner.post("/api/context-links", { targetType: "objective", targetId: objectiveId, url: WI_URL });
     const wi = await until(
@@ -205,7 +212,7 @@ describe("connecting", () => {
       async () => (await objectiveLinks(objectiveId)).find((l) => l.item.kind === "work_item" && l.item.metadataStatus === "fetched")?.item,
     );
     expect(wi).toMatchObject({ title: "Some great new idea!", state: "New" });
-    expect(wi.metadata).toMatchObject({ type: "Bug", areaPath: "FabrikamCloud" });
+    expect(wi.details).toMatchObject({ kind: "work_item", type: "Bug", area: "FabrikamCloud" });
   });
 });
 
@@ -303,7 +310,7 @@ describe("connected organisation", () => {
       const item = (await objectiveLinks(objectiveId)).find((l) => l.item.kind === "pull_request")!.item;
       return item.state === "completed" && item;
     });
-    expect(pr.metadata.closedAt).toBe(merged.resource.closedDate);
+    expect(pr.details.closedAt).toBe(merged.resource.closedDate);
     const jobs = await app.services.storage.sequelize.query<{ status: string }>("SELECT status FROM jobs WHERE dedupe_key = :key", {
       type: QueryTypes.SELECT,
       replacements: { key: `ado:${webhookUrl.split("/").pop()}:${merged.id}` },

@@ -1,19 +1,23 @@
-import { adoPullRequestKey, adoWorkItemKey } from "@groundwork/shared-types";
+import { adoPullRequestKey, adoWorkItemKey, type HostPerson, type ReviewVerdict } from "@groundwork/shared-types";
 import type { AdoIdentityRef, AdoPullRequest, AdoWorkItem } from "./client.js";
 
 import type { Snapshot } from "../snapshot.js";
 
 const emailOf = (uniqueName: string | undefined) => (uniqueName && /^[^@\s]+@[^@\s]+$/.test(uniqueName) ? uniqueName.toLowerCase() : null);
 const branch = (ref: string | undefined) => ref?.replace(/^refs\/heads\//, "") ?? null;
-const person = (p: AdoIdentityRef | undefined) => (p ? { displayName: p.displayName ?? null, uniqueName: p.uniqueName ?? null } : null);
+/** uniqueName is the sign-in name: an email for Entra and Microsoft accounts, DOMAIN\\user on a server. */
+const person = (p: AdoIdentityRef | undefined): HostPerson | null => (p ? { name: p.displayName ?? null, email: emailOf(p.uniqueName) } : null);
 
 /** Work item identity fields arrive as objects from REST and as "Name <email>" strings in some hooks. */
-function identityField(value: unknown) {
+function identityField(value: unknown): HostPerson | null {
   if (!value) return null;
   if (typeof value === "object") return person(value as AdoIdentityRef);
   const m = /^(.*?)\s*<([^>]+)>$/.exec(String(value));
-  return m ? { displayName: m[1]!, uniqueName: m[2]! } : { displayName: String(value), uniqueName: null };
+  return m ? { name: m[1]!, email: emailOf(m[2]) } : { name: String(value), email: null };
 }
+
+/** Azure DevOps reviewer votes (GitPullRequest reviewers[].vote): 10 approved, 5 with suggestions, -5 waiting for the author, -10 rejected. */
+const VERDICTS: Record<number, ReviewVerdict> = { 10: "approved", 5: "approved_with_suggestions", 0: "no_vote", [-5]: "waiting_for_author", [-10]: "rejected" };
 
 export function pullRequestSnapshot(organization: string, pr: AdoPullRequest): Snapshot | null {
   const project = pr.repository?.project?.name;
@@ -26,18 +30,20 @@ export function pullRequestSnapshot(organization: string, pr: AdoPullRequest): S
     state,
     authorEmailNormalized: emailOf(pr.createdBy?.uniqueName),
     metadata: {
-      title: pr.title ?? null,
+      kind: "pull_request",
       description: pr.description ?? null,
-      status: pr.status ?? null,
-      isDraft: Boolean(pr.isDraft),
       author: person(pr.createdBy),
-      reviewers: (pr.reviewers ?? []).map((r) => ({ ...person(r), vote: r.vote ?? 0 })),
+      reviewers: (pr.reviewers ?? []).map((r) => ({ ...person(r)!, verdict: VERDICTS[r.vote ?? 0] ?? "no_vote" })),
       sourceBranch: branch(pr.sourceRefName),
       targetBranch: branch(pr.targetRefName),
-      createdAt: pr.creationDate ?? null,
-      closedAt: pr.closedDate ?? null,
       repository,
+      // Azure DevOps keeps no "last updated" on a pull request.
+      createdAt: pr.creationDate ?? null,
+      updatedAt: null,
+      closedAt: pr.closedDate ?? null,
       project,
+      status: pr.status ?? null,
+      isDraft: Boolean(pr.isDraft),
     },
   };
 }
@@ -51,16 +57,16 @@ export function workItemSnapshot(organization: string, wi: AdoWorkItem): Snapsho
     externalKey: adoWorkItemKey(organization, wi.id),
     title: text("System.Title"),
     state: text("System.State"),
-    authorEmailNormalized: emailOf(assignee?.uniqueName ?? undefined) ?? emailOf(createdBy?.uniqueName ?? undefined),
+    authorEmailNormalized: assignee?.email ?? createdBy?.email ?? null,
     metadata: {
+      kind: "work_item",
       type: text("System.WorkItemType"),
-      title: text("System.Title"),
-      state: text("System.State"),
+      description: text("System.Description"),
       assignee,
       createdBy,
-      areaPath: text("System.AreaPath"),
+      area: text("System.AreaPath"),
       project: text("System.TeamProject"),
-      description: text("System.Description"),
+      updatedAt: text("System.ChangedDate"),
       revision: wi.rev ?? null,
     },
   };

@@ -250,7 +250,12 @@ describe("requests from Bitbucket", () => {
       return i.metadataStatus === "fetched" && i;
     });
     expect(item).toMatchObject({ title: "Awesome new feature", state: "open" });
-    expect(item.metadata).toMatchObject({ sourceBranch: "develop", targetBranch: "master", author: { displayName: "Brad Rydzewski" } });
+    expect(item.details).toMatchObject({
+      kind: "pull_request",
+      sourceBranch: "develop",
+      targetBranch: "master",
+      author: { name: "Brad Rydzewski", email: null },
+    });
   });
 
   it("refuses the install hijack: a viewer's context token, a non-administrator, a spent code, and a move without the owner's consent", async () => {
@@ -329,7 +334,7 @@ describe("requests from Bitbucket", () => {
       const i = await prItem();
       return i.state === "merged" && i;
     });
-    expect(merged.metadata.closedAt).toBe(fulfilled.pullrequest.updated_on);
+    expect(merged.details.closedAt).toBe(fulfilled.pullrequest.updated_on);
     const jobs = await sql().query<{ status: string }>("SELECT status FROM jobs WHERE dedupe_key LIKE '%:req-merged'", { type: QueryTypes.SELECT });
     expect(jobs).toEqual([{ status: "done" }]);
 

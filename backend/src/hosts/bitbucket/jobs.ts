@@ -1,4 +1,4 @@
-import { bitbucketPullRequestKey } from "@groundwork/shared-types";
+import { bitbucketPullRequestKey, type ReviewVerdict } from "@groundwork/shared-types";
 import type { AppServices } from "../../http/services.js";
 import { handle, jobType, type JobHandler, type PayloadOf } from "../../jobs/jobType.js";
 import type { Transaction } from "sequelize";
@@ -29,7 +29,11 @@ export const BitbucketBuildStatusJob = jobType(
 );
 type BuildStatusJob = PayloadOf<typeof BitbucketBuildStatusJob>;
 
-const person = (u: BitbucketUser | undefined) => (u ? { displayName: u.display_name ?? null, uuid: u.uuid ?? null, accountId: u.account_id ?? null } : null);
+const person = (u: BitbucketUser | undefined) =>
+  u ? { name: u.display_name ?? null, email: null, uuid: u.uuid ?? null, accountId: u.account_id ?? null } : null;
+/** A participant's review (pullrequest participants[].state: "approved", "changes_requested" or null; older payloads only `approved`). */
+const verdict = (p: { approved?: boolean; state?: string | null }): ReviewVerdict =>
+  p.state === "changes_requested" ? "changes_requested" : p.state === "approved" || p.approved ? "approved" : "no_vote";
 
 /** Bitbucket sends no emails, so a PR's author is matched to members through linked accounts, not here. */
 export function bitbucketPullRequestSnapshot(fullName: string, pr: BitbucketPullRequest): Snapshot | null {
@@ -42,20 +46,17 @@ export function bitbucketPullRequestSnapshot(fullName: string, pr: BitbucketPull
     state,
     authorEmailNormalized: null,
     metadata: {
-      title: pr.title ?? null,
+      kind: "pull_request",
       description: pr.description ?? null,
-      status: state,
       author: person(pr.author),
-      reviewers: (pr.participants ?? [])
-        .filter((p) => p.role === "REVIEWER")
-        .map((p) => ({ ...person(p.user), approved: Boolean(p.approved), state: p.state ?? null })),
+      reviewers: (pr.participants ?? []).filter((p) => p.role === "REVIEWER").map((p) => ({ ...person(p.user)!, verdict: verdict(p) })),
       sourceBranch: pr.source?.branch?.name ?? null,
       targetBranch: pr.destination?.branch?.name ?? null,
-      sourceCommit: pr.source?.commit?.hash ?? null,
+      repository: fullName,
       createdAt: pr.created_on ?? null,
       updatedAt: pr.updated_on ?? null,
       closedAt: state === "merged" || state === "declined" ? (pr.updated_on ?? null) : null,
-      repository: fullName,
+      sourceCommit: pr.source?.commit?.hash ?? null,
     },
   };
 }
