@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { go, inviteInBrowser, shot, signUpInBrowser, startSandboxedProduct, writeFeedbackInBrowser } from "./harness.js";
+import { go, inviteInBrowser, shot, signUpInBrowser, startSandboxedProduct, writeFeedbackInBrowser, setObjectiveInBrowser } from "./harness.js";
 
 /**
  * The production Azure DevOps extension bundle (ado-extension/dist, as packaged), framed by the
@@ -41,10 +41,7 @@ it("shows, adds and unlinks a PR's attachments from the PR tab, and reports the 
 
   await inviteInBrowser(ada, product.newPage, "grace@example.com", "Grace Hopper");
   await writeFeedbackInBrowser(ada, "Grace Hopper", "Your payments review caught a real race.");
-  await go(ada, "OKRs");
-  await ada.getByLabel("Objective", { exact: true }).fill("Make payments boring");
-  await ada.getByRole("button", { name: "Set objective" }).click();
-  const okr = ada.getByRole("article", { name: "Objective Make payments boring" });
+  const okr = await setObjectiveInBrowser(ada, "Make payments boring");
   await okr.getByRole("button", { name: "+ Attach PR or work item" }).first().click();
   await okr.getByLabel("Pull request or work item URL").fill(prUrl);
   await okr.getByRole("button", { name: "Attach", exact: true }).click();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { go, shot, signUpInBrowser, startSandboxedProduct, reloadUntilShown } from "./harness.js";
+import { go, shot, signUpInBrowser, startSandboxedProduct, reloadUntilShown, setObjectiveInBrowser } from "./harness.js";
 
 /**
  * What a new user does with `npm start`: connect the sandbox Azure DevOps organisation from
@@ -55,10 +55,7 @@ it("connects the sandbox organisation and shows a PR's state change when its web
   await card.getByRole("status", { name: "Service hooks" }).getByText("7 service hooks deliver to Groundwork across 1 project.").waitFor();
   await shot(page, "ado-1-connected");
 
-  await go(page, "OKRs");
-  await page.getByLabel("Objective", { exact: true }).fill("Make payments boring");
-  await page.getByRole("button", { name: "Set objective" }).click();
-  const okr = page.getByRole("article", { name: "Objective Make payments boring" });
+  const okr = await setObjectiveInBrowser(page, "Make payments boring");
   await okr.getByRole("button", { name: "+ Attach PR or work item" }).first().click();
   await okr.getByLabel("Pull request or work item URL").fill(prUrl);
   await okr.getByRole("button", { name: "Attach", exact: true }).click();
@@ -82,6 +79,12 @@ it("connects the sandbox organisation and shows a PR's state change when its web
     .getByText(/Delivered to .*: Groundwork answered 202/)
     .waitFor();
   await okr.getByText("completed", { exact: true }).waitFor({ timeout: 20_000 });
+  // The card shows what Azure DevOps told us: author, branches, reviewers and their votes, when it closed.
+  const prCard = okr.getByRole("article", { name: "my first pull request" });
+  await prCard.getByLabel("from mytopic into master").waitFor();
+  await prCard.getByText("Jamal Hartnett").waitFor();
+  await prCard.getByRole("list", { name: "Reviewers" }).getByText("Grace Hopper: approved").waitFor();
+  await prCard.getByText(/^closed /).waitFor();
 
   await sandbox.getByLabel("Event").selectOption({ label: "A comment on pull request #1 (by the email below)" });
   await sandbox.getByLabel(/Comment as/).fill("Ada@Example.com");
@@ -92,6 +95,8 @@ it("connects the sandbox organisation and shows a PR's state change when its web
     .getByText(/Groundwork answered 202/)
     .waitFor();
   await okr.getByRole("list", { name: "Comments on my first pull request" }).getByText("Retry logic now backs off properly").waitFor({ timeout: 20_000 });
+  // By the member's Groundwork name, not the host's display name.
+  await okr.getByRole("list", { name: "Comments on my first pull request" }).getByText("Ada Lovelace", { exact: true }).waitFor();
   await shot(page, "ado-2-pr-merged-and-commented");
 
   // The PR status's link ("Add this PR to Groundwork") lands on the add page.

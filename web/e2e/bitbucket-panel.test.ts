@@ -74,6 +74,9 @@ it("installs, connects, links the reviewer, and adds and unlinks a PR from the p
   // The workspace shows the link with the PR's metadata, fetched as the app.
   await go(ada, "Feedback");
   await ada.getByRole("link", { name: "Make refunds idempotent" }).waitFor({ timeout: 20_000 });
+  const prCard = ada.getByRole("article", { name: "Make refunds idempotent" });
+  await prCard.getByLabel("from develop into master").waitFor({ timeout: 20_000 });
+  await prCard.getByText("Brad Rydzewski").waitFor();
 
   // Bitbucket shows Groundwork's build status; Ada's comment on the PR shows under her feedback.
   await host.goto(bitbucket);

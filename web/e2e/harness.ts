@@ -148,10 +148,22 @@ export async function inviteInBrowser(owner: Page, newPage: () => Promise<Page>,
 
 export async function writeFeedbackInBrowser(page: Page, about: string, text: string) {
   await go(page, "Feedback");
-  await page.getByLabel("About").selectOption({ label: about });
-  await page.getByLabel("Feedback", { exact: true }).fill(text);
-  await page.getByRole("button", { name: "Save feedback" }).click();
-  await page.getByText(text).waitFor();
+  await page.getByRole("button", { name: "New feedback" }).click();
+  const dialog = page.getByRole("dialog", { name: "Write feedback" });
+  await dialog.getByLabel("About").selectOption({ label: about });
+  await dialog.getByLabel("Feedback", { exact: true }).fill(text);
+  await dialog.getByRole("button", { name: "Save feedback" }).click();
+  await page.getByRole("article", { name: "Feedback" }).getByText(text).waitFor();
+}
+
+export async function setObjectiveInBrowser(page: Page, title: string) {
+  await go(page, "OKRs");
+  await page.getByRole("button", { name: "New objective" }).click();
+  const dialog = page.getByRole("dialog", { name: "New objective" });
+  await dialog.getByLabel("Objective", { exact: true }).fill(title);
+  await dialog.getByRole("button", { name: "Set objective" }).click();
+  await dialog.waitFor({ state: "hidden" });
+  return page.getByRole("article", { name: `Objective ${title}` });
 }
 
 /** Reloads a page until what background work produces (a status, a comment) shows on it. */

@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, type ReactNode } from "react";
 import { QueryClient, useInfiniteQuery } from "@tanstack/react-query";
 import { listPage, type ListItem, type ListParams, type ListPath } from "@groundwork/shared-types/client";
 import { api } from "./api";
+import { LoadFailed, Skeleton } from "./ui";
 
 export const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: true } } });
 
@@ -60,5 +61,32 @@ export function LoadMore({ list }: { list: Pick<PagedList<ListPath>, "hasMore" |
     <button ref={ref} type="button" className="secondary load-more" onClick={loadMore} disabled={list.loadingMore}>
       {list.loadingMore ? "Loading…" : "Load more"}
     </button>
+  );
+}
+
+/**
+ * A list's body: a skeleton while its first page loads, the failure with a retry, `empty`
+ * (what to do next) once it is known to be empty, else the items and "Load more". Never an
+ * empty state before the data is known.
+ */
+export function ListBody<T>({
+  list,
+  label,
+  empty,
+  children,
+}: {
+  list: Omit<PagedList<ListPath>, "items"> & { items: T[] };
+  label: string;
+  empty: ReactNode;
+  children: (items: T[]) => ReactNode;
+}) {
+  if (list.loading) return <Skeleton label={label} />;
+  if (list.error && list.items.length === 0) return <LoadFailed what={label} error={list.error} retry={() => void list.reload()} />;
+  if (list.items.length === 0) return <>{empty}</>;
+  return (
+    <>
+      {children(list.items)}
+      <LoadMore list={list} />
+    </>
   );
 }

@@ -1,4 +1,7 @@
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useId, useRef, useState, type BaseSyntheticEvent, type FormEvent, type ReactNode } from "react";
+import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
 import { useQuery } from "@tanstack/react-query";
 import { ApiFailure } from "./api";
 
@@ -106,4 +109,130 @@ export function InlineAdd({
  */
 export function useCodePreview<T>(name: string, code: string, preview: (code: string) => Promise<T>) {
   return useQuery({ queryKey: [name, code], queryFn: () => preview(code), retry: false, staleTime: Infinity, refetchOnWindowFocus: false });
+}
+
+/** Grey placeholders the shape of the cards to come, announced as loading. */
+export function Skeleton({ label, rows = 3 }: { label: string; rows?: number }) {
+  return (
+    <div className="skeleton-list" aria-busy="true" role="status" aria-label={`Loading ${label}`}>
+      {Array.from({ length: rows }, (_, i) => (
+        <div key={i} className="card skeleton" aria-hidden="true">
+          <span className="bar wide" />
+          <span className="bar" />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** A read that failed: what, why, and a retry. */
+export function LoadFailed({ what, error, retry }: { what: string; error: unknown; retry: () => void }) {
+  return (
+    <div className="error load-failed" role="alert">
+      <span>
+        Could not load {what}: {failureMessage(error)}
+      </span>
+      <button type="button" className="secondary" onClick={retry}>
+        Try again
+      </button>
+    </div>
+  );
+}
+
+/** What a first-time visitor sees where a list will be: what goes here, and the next step. */
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="empty-state">
+      <p className="empty-title">{title}</p>
+      {children && <p>{children}</p>}
+    </div>
+  );
+}
+
+/**
+ * A "New …" button that opens its form in a modal dialog (the browser's own <dialog>: focus
+ * moves in and back, Escape closes). `children` gets `close` for when the form is done.
+ */
+export function NewDialog({ label, title, children }: { label: string; title: string; children: (close: () => void) => ReactNode }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
+  const close = () => {
+    ref.current?.close();
+    setOpen(false);
+  };
+  return (
+    <>
+      <button
+        type="button"
+        className="new"
+        onClick={() => {
+          setOpen(true);
+          ref.current?.showModal();
+        }}
+      >
+        {label}
+      </button>
+      <dialog ref={ref} aria-label={title} onClose={() => setOpen(false)}>
+        <header>
+          <h2>{title}</h2>
+          <button type="button" className="quiet" aria-label="Close" onClick={close}>
+            ✕
+          </button>
+        </header>
+        {open && children(close)}
+      </dialog>
+    </>
+  );
+}
+
+/**
+ * A form over one of the API's request schemas (react-hook-form, checked by the same zod schema
+ * the server parses with): `submit` gets the parsed values; a refusal naming a field
+ * ("body.subjectId") shows beside that field, any other above the button.
+ */
+export type SchemaForm<I extends FieldValues, O extends FieldValues> = UseFormReturn<I, unknown, O> & {
+  /** A refusal that names no field of this form. */
+  failure: string | null;
+  submitWith(submit: (values: O) => Promise<unknown>): (e?: BaseSyntheticEvent) => Promise<void>;
+};
+
+export function useSchemaForm<I extends FieldValues, O extends FieldValues>(schema: z.ZodType<O, I>, defaultValues: DefaultValues<I>): SchemaForm<I, O> {
+  const form = useForm<I, unknown, O>({ resolver: zodResolver(schema), defaultValues });
+  const [failure, setFailure] = useState<string | null>(null);
+  const submitWith = (submit: (values: O) => Promise<unknown>) =>
+    form.handleSubmit(async (values) => {
+      setFailure(null);
+      try {
+        await submit(values);
+      } catch (e) {
+        const field = e instanceof ApiFailure && e.field?.startsWith("body.") ? e.field.slice("body.".length) : null;
+        if (field && field in form.getValues()) form.setError(field as Path<I>, { message: failureMessage(e) });
+        else setFailure(failureMessage(e));
+      }
+    });
+  return { ...form, failure, submitWith };
+}
+
+/** A labelled input with its own error beside it, tied to it for screen readers. */
+export function FormField({
+  label,
+  error,
+  children,
+}: {
+  label: string;
+  error?: string;
+  children: (ids: { id: string; "aria-invalid": boolean; "aria-describedby"?: string }) => ReactNode;
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children({ id, "aria-invalid": Boolean(error), ...(error ? { "aria-describedby": `${id}-error` } : {}) })}
+      {error && (
+        <span className="field-error" id={`${id}-error`}>
+          {error}
+        </span>
+      )}
+    </div>
+  );
 }

@@ -1,10 +1,10 @@
 import { useState } from "react";
 
-import { api } from "../api";
+import { api, data } from "../api";
 import { ContextLinks } from "../ContextLinks";
-import { LoadMore, usePagedList } from "../lists";
+import { ListBody, LoadMore, usePagedList } from "../lists";
 import { useSession } from "../session";
-import { Empty, ErrorNote, Field, Form, useAction } from "../ui";
+import { Empty, EmptyState, ErrorNote, Field, Form, NewDialog, useAction } from "../ui";
 
 export function CompetenciesPage() {
   const { session, members } = useSession();
@@ -21,49 +21,64 @@ export function CompetenciesPage() {
 
   return (
     <section>
-      <h1>Competencies</h1>
-      {isOwner && (
-        <Form
-          label="New competency"
-          onSubmit={() =>
-            void run(async () => {
-              const titles = levels
-                .split("\n")
-                .map((s) => s.trim())
-                .filter(Boolean);
-              await api.POST("/api/competencies", { body: { name, levels: titles.map((title, i) => ({ level: i + 1, title })) } });
-              setName("");
-              await load();
-            })
-          }
-        >
-          <Field label="Competency">
-            <input value={name} onChange={(e) => setName(e.target.value)} required />
-          </Field>
-          <Field label="Levels, one per line, lowest first">
-            <textarea value={levels} onChange={(e) => setLevels(e.target.value)} rows={3} />
-          </Field>
-          <button disabled={busy}>Add competency</button>
-        </Form>
-      )}
-      <ErrorNote error={error} />
-      {competencies.loading ? (
-        <Empty>Loading competencies…</Empty>
-      ) : (
-        list.length === 0 && <Empty>{isOwner ? "Define your team's competencies above." : "Your workspace owners have not defined competencies yet."}</Empty>
-      )}
-      {list.map((c) => (
-        <article key={c.id} className="card" aria-label={`Competency ${c.name}`}>
-          <h2>{c.name}</h2>
-          <ol className="levels">
-            {c.levels.map((l) => (
-              <li key={l.level}>{l.title}</li>
-            ))}
-          </ol>
-          <ContextLinks targetType="competency" targetId={c.id} links={c.links} onChange={() => void load()} />
-        </article>
-      ))}
-      <LoadMore list={competencies} />
+      <header className="page-header">
+        <h1>Competencies</h1>
+        {isOwner && (
+          <NewDialog label="New competency" title="New competency">
+            {(close) => (
+              <Form
+                label="New competency"
+                onSubmit={() =>
+                  void run(async () => {
+                    const titles = levels
+                      .split("\n")
+                      .map((s) => s.trim())
+                      .filter(Boolean);
+                    await data(api.POST("/api/competencies", { body: { name, levels: titles.map((title, i) => ({ level: i + 1, title })) } }));
+                    setName("");
+                    close();
+                    await load();
+                  })
+                }
+              >
+                <Field label="Competency">
+                  <input value={name} onChange={(e) => setName(e.target.value)} required />
+                </Field>
+                <Field label="Levels, one per line, lowest first">
+                  <textarea value={levels} onChange={(e) => setLevels(e.target.value)} rows={3} />
+                </Field>
+                <ErrorNote error={error} />
+                <button disabled={busy}>Add competency</button>
+              </Form>
+            )}
+          </NewDialog>
+        )}
+      </header>
+      <ListBody
+        list={competencies}
+        label="competencies"
+        empty={
+          <EmptyState title="No competencies yet">
+            {isOwner
+              ? "Define your team's career framework with New competency: each competency with its levels, lowest first."
+              : "Your workspace owners have not defined competencies yet."}
+          </EmptyState>
+        }
+      >
+        {(items) =>
+          items.map((c) => (
+            <article key={c.id} className="card" aria-label={`Competency ${c.name}`}>
+              <h2>{c.name}</h2>
+              <ol className="levels">
+                {c.levels.map((l) => (
+                  <li key={l.level}>{l.title}</li>
+                ))}
+              </ol>
+              <ContextLinks targetType="competency" targetId={c.id} links={c.links} onChange={() => void load()} />
+            </article>
+          ))
+        }
+      </ListBody>
       {list.length > 0 && (
         <>
           <h2>Record an assessment</h2>
@@ -110,6 +125,7 @@ export function CompetenciesPage() {
             <Field label="Note">
               <input value={assess.note} onChange={(e) => setAssess({ ...assess, note: e.target.value })} />
             </Field>
+            <ErrorNote error={error} />
             <button disabled={busy}>Save assessment</button>
           </Form>
           <h3>Your assessments</h3>

@@ -3,7 +3,7 @@ import { JOB_LABELS } from "@groundwork/shared-types/labels";
 import { api, data } from "../api";
 import { LoadMore, usePagedList } from "../lists";
 import { useSession } from "../session";
-import { ErrorNote, failureMessage, useAction } from "../ui";
+import { ErrorNote, LoadFailed, Skeleton, useAction } from "../ui";
 import { AdoCard } from "./integrations/Ado";
 import { BitbucketCard } from "./integrations/Bitbucket";
 
@@ -12,6 +12,7 @@ export function IntegrationsPage() {
   const {
     data: overview,
     error,
+    isPending,
     refetch,
   } = useQuery({
     queryKey: ["/api/integrations"],
@@ -29,7 +30,8 @@ export function IntegrationsPage() {
   return (
     <section>
       <h1>Integrations</h1>
-      <ErrorNote error={error ? failureMessage(error) : null} />
+      {isPending && <Skeleton label="integrations" rows={2} />}
+      {error && !overview && <LoadFailed what="integrations" error={error} retry={load} />}
       {overview && <AdoCard overview={overview.ado} reload={load} />}
       {overview && <BitbucketCard overview={overview.bitbucket} reload={load} />}
       <FailedWork />

@@ -2,10 +2,11 @@ import { useState } from "react";
 import { LINK_TARGET_LABELS } from "@groundwork/shared-types/labels";
 import { Link, useParams } from "react-router-dom";
 import type { CreatedInvite, PasswordResetLink } from "@groundwork/shared-types";
-import { LoadMore, usePagedList } from "../lists";
+import { ContextCard } from "../ContextCard";
+import { ListBody, LoadMore, usePagedList } from "../lists";
 import { api, data } from "../api";
 import { useSession } from "../session";
-import { Empty, ErrorNote, Field, Form, useAction } from "../ui";
+import { EmptyState, ErrorNote, Field, Form, useAction } from "../ui";
 
 export function MembersPage() {
   const { session, members, refreshMembers } = useSession();
@@ -23,47 +24,49 @@ export function MembersPage() {
   return (
     <section>
       <h1>Members</h1>
-      <table>
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Email</th>
-            <th>Role</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((m) => (
-            <tr key={m.id}>
-              <td>{m.name}</td>
-              <td>{m.email}</td>
-              <td>{m.role}</td>
-              <td>
-                <Link to={`/members/${m.id}`}>Contributions</Link>
-                {canMakeResetLinks && m.id !== session?.member.id && (
-                  <>
-                    {" "}
-                    <button
-                      className="quiet"
-                      disabled={busy}
-                      onClick={() =>
-                        void run(async () =>
-                          setResetFor({
-                            name: m.name,
-                            link: await data(api.POST("/api/members/{id}/password-reset-link", { params: { path: { id: m.id } } })),
-                          }),
-                        )
-                      }
-                    >
-                      Reset link
-                    </button>
-                  </>
-                )}
-              </td>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Email</th>
+              <th>Role</th>
+              <th />
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.id}>
+                <td>{m.name}</td>
+                <td>{m.email}</td>
+                <td>{m.role}</td>
+                <td>
+                  <Link to={`/members/${m.id}`}>Contributions</Link>
+                  {canMakeResetLinks && m.id !== session?.member.id && (
+                    <>
+                      {" "}
+                      <button
+                        className="quiet"
+                        disabled={busy}
+                        onClick={() =>
+                          void run(async () =>
+                            setResetFor({
+                              name: m.name,
+                              link: await data(api.POST("/api/members/{id}/password-reset-link", { params: { path: { id: m.id } } })),
+                            }),
+                          )
+                        }
+                      >
+                        Reset link
+                      </button>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {resetFor && (
         <div className="notice" role="status" aria-label="Password reset link">
           <p>
@@ -145,29 +148,31 @@ export function ContributionsPage() {
   const { members } = useSession();
   const member = members.find((m) => m.id === id);
   const contributions = usePagedList("/api/members/{id}/contributions", { path: { id } });
-  const items = contributions.loading ? null : contributions.items;
-  const error = contributions.error ? contributions.error.message : null;
   return (
     <section>
       <h1>{member ? `${member.name}'s contributions` : "Contributions"}</h1>
       <p className="hint">Pull requests and work items they wrote, or that are linked to their feedback and OKRs.</p>
-      <ErrorNote error={error} />
-      {items?.length === 0 && <Empty>Nothing linked yet. Attach PRs and work items to feedback or OKRs to see them here.</Empty>}
-      <ul className="timeline">
-        {items?.map((c) => (
-          <li key={c.item.id}>
-            <time>{new Date(c.linkedAt).toLocaleDateString()}</time>{" "}
-            <a href={c.item.url} target="_blank" rel="noreferrer">
-              {c.item.title ?? c.item.url}
-            </a>{" "}
-            <span className="badge pending">
-              {c.item.metadataStatus === "fetched" ? c.item.state : c.item.metadataStatus === "not_followed" ? "repository not followed" : "metadata pending"}
-            </span>
-            <div className="hint">{c.links.map((l) => `${LINK_TARGET_LABELS[l.targetType]}: ${l.title}`).join(" · ")}</div>
-          </li>
-        ))}
-      </ul>
-      <LoadMore list={contributions} />
+      <ListBody
+        list={contributions}
+        label="contributions"
+        empty={
+          <EmptyState title="Nothing linked yet">
+            Attach pull requests and work items to <Link to="/feedback">feedback</Link> or <Link to="/okrs">OKRs</Link> to see them here.
+          </EmptyState>
+        }
+      >
+        {(items) => (
+          <ul className="timeline links">
+            {items.map((c) => (
+              <li key={c.item.id}>
+                <time dateTime={c.linkedAt}>{new Date(c.linkedAt).toLocaleDateString()}</time>
+                <ContextCard item={c.item} />
+                <div className="hint">{c.links.map((l) => `${LINK_TARGET_LABELS[l.targetType]}: ${l.title}`).join(" · ")}</div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </ListBody>
     </section>
   );
 }

@@ -1,10 +1,10 @@
 import { useState } from "react";
-
-import { api } from "../api";
+import { CreateObjectiveRequest } from "@groundwork/shared-types";
+import { api, data } from "../api";
 import { ContextLinks } from "../ContextLinks";
-import { LoadMore, usePagedList } from "../lists";
+import { ListBody, usePagedList } from "../lists";
 import { useMemberName } from "../session";
-import { Empty, ErrorNote, Field, Form, InlineAdd, useAction } from "../ui";
+import { EmptyState, ErrorNote, FormField, InlineAdd, NewDialog, useSchemaForm } from "../ui";
 
 function currentQuarter() {
   const d = new Date();
@@ -25,72 +25,89 @@ function KeyResultForm({ objectiveId, onAdded }: { objectiveId: string; onAdded:
   );
 }
 
+function SetObjective({ done }: { done: () => void }) {
+  const form = useSchemaForm(CreateObjectiveRequest, { title: "", period: currentQuarter() });
+  const { errors, isSubmitting } = form.formState;
+  return (
+    <form aria-label="New objective" onSubmit={form.submitWith(async (body) => data(api.POST("/api/objectives", { body })).then(done))} noValidate>
+      <FormField label="Objective" error={errors.title?.message}>
+        {(ids) => <input {...ids} {...form.register("title")} placeholder="What should be true by the end of the period?" />}
+      </FormField>
+      <FormField label="Period (e.g. 2026-Q4)" error={errors.period?.message}>
+        {(ids) => <input {...ids} {...form.register("period")} />}
+      </FormField>
+      <ErrorNote error={form.failure} />
+      <button disabled={isSubmitting}>Set objective</button>
+    </form>
+  );
+}
+
 export function OkrsPage() {
   const nameOf = useMemberName();
   const list = usePagedList("/api/objectives");
   const load = list.reload;
-  const [title, setTitle] = useState("");
-  const [period, setPeriod] = useState(currentQuarter());
-  const { error, busy, run } = useAction();
 
   return (
     <section>
-      <h1>OKRs</h1>
-      <Form
-        label="New objective"
-        onSubmit={() =>
-          void run(async () => {
-            await api.POST("/api/objectives", { body: { title, period } });
-            setTitle("");
-            await load();
-          })
+      <header className="page-header">
+        <h1>OKRs</h1>
+        <NewDialog label="New objective" title="New objective">
+          {(close) => (
+            <SetObjective
+              done={() => {
+                close();
+                void load();
+              }}
+            />
+          )}
+        </NewDialog>
+      </header>
+      <ListBody
+        list={list}
+        label="objectives"
+        empty={
+          <EmptyState title="No objectives yet">
+            Set one with <strong>New objective</strong>, give it key results, and attach the pull requests and work items that move them.
+          </EmptyState>
         }
       >
-        <Field label="Objective">
-          <input value={title} onChange={(e) => setTitle(e.target.value)} required />
-        </Field>
-        <Field label="Period (e.g. 2026-Q4)">
-          <input value={period} onChange={(e) => setPeriod(e.target.value)} required />
-        </Field>
-        <ErrorNote error={error} />
-        <button disabled={busy}>Set objective</button>
-      </Form>
-      {list.loading ? <Empty>Loading objectives…</Empty> : list.items.length === 0 && <Empty>No objectives yet.</Empty>}
-      {list.items.map((o) => (
-        <article key={o.id} className="card" aria-label={`Objective ${o.title}`}>
-          <h2>{o.title}</h2>
-          <p className="hint">
-            {o.period} · owned by {nameOf(o.ownerId)}
-          </p>
-          <ContextLinks targetType="objective" targetId={o.id} links={o.links} onChange={() => void load()} />
-          <ul className="krs">
-            {o.keyResults.map((k) => (
-              <li key={k.id}>
-                <div className="kr">
-                  <span>{k.title}</span>
-                  <progress max={k.target} value={Math.min(k.current, k.target)} />
-                  <input
-                    aria-label={`Progress of ${k.title}`}
-                    type="number"
-                    min="0"
-                    step="any"
-                    className="narrow"
-                    defaultValue={k.current}
-                    onBlur={(e) => {
-                      const current = Number(e.target.value);
-                      if (current !== k.current) void api.PATCH("/api/key-results/{id}", { params: { path: { id: k.id } }, body: { current } }).then(load);
-                    }}
-                  />
-                  <span className="hint">/ {k.target}</span>
-                </div>
-                <ContextLinks targetType="key_result" targetId={k.id} links={k.links} onChange={() => void load()} />
-              </li>
-            ))}
-          </ul>
-          <KeyResultForm objectiveId={o.id} onAdded={() => void load()} />
-        </article>
-      ))}
-      <LoadMore list={list} />
+        {(items) =>
+          items.map((o) => (
+            <article key={o.id} className="card" aria-label={`Objective ${o.title}`}>
+              <h2>{o.title}</h2>
+              <p className="hint">
+                {o.period} · owned by {nameOf(o.ownerId)}
+              </p>
+              <ContextLinks targetType="objective" targetId={o.id} links={o.links} onChange={() => void load()} />
+              <ul className="krs">
+                {o.keyResults.map((k) => (
+                  <li key={k.id}>
+                    <div className="kr">
+                      <span>{k.title}</span>
+                      <progress max={k.target} value={Math.min(k.current, k.target)} />
+                      <input
+                        aria-label={`Progress of ${k.title}`}
+                        type="number"
+                        min="0"
+                        step="any"
+                        className="narrow"
+                        defaultValue={k.current}
+                        onBlur={(e) => {
+                          const current = Number(e.target.value);
+                          if (current !== k.current) void api.PATCH("/api/key-results/{id}", { params: { path: { id: k.id } }, body: { current } }).then(load);
+                        }}
+                      />
+                      <span className="hint">/ {k.target}</span>
+                    </div>
+                    <ContextLinks targetType="key_result" targetId={k.id} links={k.links} onChange={() => void load()} />
+                  </li>
+                ))}
+              </ul>
+              <KeyResultForm objectiveId={o.id} onAdded={() => void load()} />
+            </article>
+          ))
+        }
+      </ListBody>
     </section>
   );
 }

@@ -1,0 +1,89 @@
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { go, inviteInBrowser, setObjectiveInBrowser, shot, signUpInBrowser, startProduct, writeFeedbackInBrowser } from "./harness.js";
+
+/**
+ * Every screen a workspace owner reaches, with some data in it, at a desktop and at a phone's
+ * width: axe finds no serious or critical accessibility violation, and nothing is wider than
+ * the screen. Also what a slow API looks like: a skeleton, never "nothing here yet".
+ */
+let product: Awaited<ReturnType<typeof startProduct>>;
+beforeAll(async () => {
+  product = await startProduct();
+});
+afterAll(() => product?.stop());
+
+const SCREENS = ["Home", "Feedback", "1:1s", "OKRs", "Competencies", "Members", "Integrations"];
+
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+it("passes axe on every screen and fits a phone, with skeletons while the API is slow", async () => {
+  const owner = await product.newPage();
+  await signUpInBrowser(owner, product.url, "Ada Lovelace", "ada@example.com");
+  await inviteInBrowser(owner, product.newPage, "grace@example.com", "Grace Hopper");
+  await writeFeedbackInBrowser(owner, "Grace Hopper", "Your review of the payments refactor caught a real race.");
+  await setObjectiveInBrowser(owner, "Make payments boring");
+
+  for (const width of [1280, 390]) {
+    await owner.setViewportSize({ width, height: 900 });
+    for (const screen of SCREENS) {
+      await go(owner, screen);
+      await owner.getByRole("heading", { level: 1 }).waitFor();
+      await owner.waitForLoadState("networkidle");
+      expect(await seriousViolations(owner), `${screen} at ${width} px`).toEqual([]);
+      const overflow = await owner.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${screen} is wider than ${width} px`).toBeLessThanOrEqual(0);
+    }
+  }
+  await go(owner, "Feedback");
+  await shot(owner, "screens-1-feedback-phone");
+  await owner.setViewportSize({ width: 1280, height: 900 });
+  await go(owner, "Home");
+  await owner.getByRole("article", { name: "Recent feedback" }).getByText("caught a real race").waitFor();
+  await shot(owner, "screens-2-home");
+  await go(owner, "Feedback");
+  await owner.getByRole("button", { name: "New feedback" }).click();
+  expect(await seriousViolations(owner), "the New feedback dialog").toEqual([]);
+  await owner.keyboard.press("Escape");
+
+  // A slow API: the list shows a skeleton until it answers, then the feedback, never an empty state first.
+  await owner.setViewportSize({ width: 1280, height: 900 });
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await owner.route("**/api/feedback*", async (route) => {
+    await held;
+    await route.continue();
+  });
+  // A fresh load: later visits show what the page already read while it refreshes.
+  await owner.goto(`${product.url}/feedback`);
+  await owner.getByRole("status", { name: "Loading feedback" }).waitFor();
+  expect(await owner.getByText("No feedback yet").count()).toBe(0);
+  await shot(owner, "screens-3-loading");
+  release();
+  await owner.getByRole("article", { name: "Feedback" }).getByText("caught a real race").waitFor();
+  await owner.unroute("**/api/feedback*");
+
+  // A failing API: what failed, and a retry that works once the API is back.
+  let failing = true;
+  await owner.route("**/api/objectives*", (route) =>
+    failing
+      ? route.fulfill({
+          status: 503,
+          contentType: "application/json",
+          body: JSON.stringify({ error: { code: "database_unavailable", message: "Groundwork cannot reach its database right now; try again shortly" } }),
+        })
+      : route.continue(),
+  );
+  await owner.goto(`${product.url}/okrs`);
+  const alert = owner.getByRole("alert").filter({ hasText: "Could not load objectives" });
+  await alert.getByText("cannot reach its database").waitFor({ timeout: 15_000 });
+  failing = false;
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await owner.getByRole("article", { name: "Objective Make payments boring" }).waitFor();
+});
