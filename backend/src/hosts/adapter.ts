@@ -28,6 +28,8 @@ export interface HostAdapter {
    * request goes through (see http/deliveryLog.ts).
    */
   deliveries(services: AppServices, recorder: DeliveryRecorder): { path: string; handlers: RequestHandler[] }[];
+  /** The job its deliveries become, and how one names its event: the Integrations page's delivery history. */
+  deliveryJob: DeliveryJob;
   /** What else authenticates by the host's own means, each route at its own path: install lifecycle, panels and their APIs. */
   mount?(app: Express, services: AppServices): void;
   /** Routes `mount` serves that the OpenAPI document shows, with the security schemes they name. */
@@ -48,6 +50,19 @@ export interface HostAdapter {
    */
   accounts?: { connected(workspaceId: string, scope: string): Promise<boolean> };
 }
+
+/** The job a host's webhook deliveries are recorded as, and the event a delivery's payload carries. */
+export interface DeliveryJob {
+  kind: string;
+  event(payload: unknown): string;
+}
+export const deliveryJob = <P>(type: JobType<P>, event: (payload: P) => string): DeliveryJob => ({
+  kind: type.kind,
+  event: (payload) => {
+    const parsed = type.payload.safeParse(payload);
+    return parsed.success ? event(parsed.data) : "(not a delivery this version of Groundwork reads)";
+  },
+});
 
 /** Fetches one linked item's metadata from its host. */
 export type RefreshJob = JobType<{ contextItemId: string }>;

@@ -3,15 +3,15 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { ApiError } from "../http/errors.js";
 import { route } from "../http/route.js";
 import { ContextItemRow, ContextLinkRow } from "../storage/models.js";
-import { signUp, startTestApp, type ApiClient } from "../testing/testApp.js";
+import { inviteMember, signUp, startTestApp, type ApiClient } from "../testing/testApp.js";
 import { until } from "../testing/until.js";
 import { handle, jobType } from "../jobs/jobType.js";
-import { periodicJob, refreshJobOf, type HostAdapter } from "./adapter.js";
+import { deliveryJob, periodicJob, refreshJobOf, type HostAdapter } from "./adapter.js";
 import { HOSTS } from "./index.js";
 
 // A third host, as small as a host can be, registered beside the real two: everything it does
 // reaches the product through its adapter alone — no file outside its folder names it.
-const seen = { events: [] as unknown[], refreshed: [] as string[], linksChanged: [] as string[], periodic: 0 };
+const seen = { events: [] as { n: number }[], refreshed: [] as string[], linksChanged: [] as string[], periodic: 0 };
 const AcmeEventJob = jobType("acme.event", z.object({ n: z.number() }));
 const AcmeRefreshJob = refreshJobOf("acme");
 const AcmeTickJob = periodicJob("acme.tick");
@@ -29,6 +29,7 @@ const acme: HostAdapter = {
       handler: async () => ({ connected: true }),
     }),
   ],
+  deliveryJob: deliveryJob(AcmeEventJob, ({ n }) => `acme.${n}`),
   deliveries: (_services, recorder) => [
     {
       path: "/acme/webhooks",
@@ -40,7 +41,8 @@ const acme: HostAdapter = {
               source: "acme",
               deliveryId: String(req.get("x-acme-delivery")),
               job: AcmeEventJob,
-              payload: { n: 1 },
+              payload: { n: Number(req.get("x-acme-n") ?? 1) },
+              workspaceId: req.get("x-acme-workspace") ?? null,
             });
             res.status(202).json({ received: true, duplicate });
           } catch (err) {
@@ -105,7 +107,7 @@ test("its webhook authenticates by its own means, is recorded once, and its job 
   expect((await deliver("wrong")).status).toBe(401);
   expect(await (await deliver("s3cret")).json()).toEqual({ received: true, duplicate: false });
   expect(await (await deliver("s3cret")).json()).toEqual({ received: true, duplicate: true });
-  await until("the worker to run acme.event", async () => seen.events.length === 1);
+  await until("the worker to run acme.event", async () => seen.events.filter((e) => e.n === 1).length === 1);
   await until("acme.tick, scheduled every 50 ms", async () => seen.periodic > 0, 5_000);
 });
 
@@ -138,4 +140,43 @@ test("an item of its own hears of link changes and is refreshed by its job", asy
   await until("the worker to run acme.refresh", async () => seen.refreshed.includes(item.id));
   expect((await owner.delete(`/api/context-links/${link.id}`)).status).toBe(204);
   expect(seen.linksChanged).toEqual([item.id]);
+});
+
+test("its deliveries show in the workspace's delivery history, to owners, and one can be applied again", async () => {
+  const deliver = (id: string) =>
+    fetch(`${app.url}/acme/webhooks`, {
+      method: "POST",
+      headers: { "x-acme-secret": "s3cret", "x-acme-delivery": id, "x-acme-n": "2", "x-acme-workspace": workspaceId },
+    });
+  for (const id of ["h-1", "h-2", "h-3"]) expect((await deliver(id)).status).toBe(202);
+  await until("the three applied", async () => seen.events.filter((e) => e.n === 2).length === 3);
+
+  const first = await owner.get("/api/integrations/deliveries?host=acme&limit=2");
+  expect(first.status).toBe(200);
+  expect(first.body.items).toHaveLength(2);
+  expect(first.body.items[0]).toMatchObject({ host: "acme", event: "acme.2", outcome: "applied", attempts: 1, error: null });
+  const rest = await owner.get(`/api/integrations/deliveries?host=acme&limit=2&cursor=${first.body.nextCursor}`);
+  expect(rest.body).toMatchObject({ items: [expect.objectContaining({ event: "acme.2" })], nextCursor: null });
+  const ids = [...first.body.items, ...rest.body.items].map((d: { id: number }) => d.id);
+  expect(new Set(ids).size).toBe(3);
+  // Another host's history does not hold them; all hosts' together does.
+  expect((await owner.get("/api/integrations/deliveries?host=ado")).body.items).toEqual([]);
+  expect((await owner.get("/api/integrations/deliveries")).body.items.map((d: { id: number }) => d.id)).toEqual(expect.arrayContaining(ids));
+
+  // Applied again: the job runs once more.
+  expect((await owner.post(`/api/integrations/deliveries/${ids[0]}/redeliver`)).status).toBe(204);
+  await until("applied again", async () => seen.events.filter((e) => e.n === 2).length === 4);
+
+  // Refused: an unknown host, a job that is no delivery, another workspace's delivery, a member, a stranger.
+  const unknown = await owner.get("/api/integrations/deliveries?host=gitlab");
+  expect(unknown.status).toBe(400);
+  expect(unknown.body.error).toMatchObject({ code: "unknown_host", field: "query.host" });
+  const tick = await app.services.queue.enqueue(AcmeTickJob, {}, { workspaceId });
+  expect((await owner.post(`/api/integrations/deliveries/${tick.id}/redeliver`)).status).toBe(404);
+  const other = await signUp(app.url, "Other", "other-owner@example.com");
+  expect((await other.client.get("/api/integrations/deliveries?host=acme")).body.items).toEqual([]);
+  expect((await other.client.post(`/api/integrations/deliveries/${ids[0]}/redeliver`)).status).toBe(404);
+  const { client: member } = await inviteMember(owner, "member-of-acme@example.com", "Member");
+  expect((await member.get("/api/integrations/deliveries")).status).toBe(403);
+  expect((await fetch(`${app.url}/api/integrations/deliveries`)).status).toBe(401);
 });

@@ -385,6 +385,48 @@ export class JobQueue {
     return rows.length === 1;
   }
 
+  /**
+   * A workspace's jobs of the given kinds (the hosts' webhook deliveries), newest first, with
+   * their payloads: what a host delivered and what became of it, for as long as done jobs are kept.
+   */
+  async jobsOfKinds(workspaceId: string, kinds: string[], limit: number, after?: { createdAt: number; id: number }) {
+    if (kinds.length === 0) return [];
+    const rows = await this.sequelize.query<Record<string, string | number | null>>(
+      `SELECT id, kind, payload, status, attempts, last_error, created_at, updated_at FROM jobs
+       WHERE workspace_id = :workspaceId AND kind IN (:kinds)
+         ${after ? "AND (created_at < :createdAt OR (created_at = :createdAt AND id < :id))" : ""}
+       ORDER BY created_at DESC, id DESC LIMIT :limit`,
+      { type: QueryTypes.SELECT, replacements: { workspaceId, kinds, limit, ...after } },
+    );
+    return rows.map((r) => ({
+      id: Number(r.id),
+      kind: String(r.kind),
+      payload: JSON.parse(String(r.payload)) as unknown,
+      status: String(r.status) as "queued" | "running" | "done" | "dead",
+      attempts: Number(r.attempts),
+      lastError: r.last_error === null ? null : String(r.last_error),
+      createdAt: Number(r.created_at),
+      updatedAt: Number(r.updated_at),
+    }));
+  }
+
+  /**
+   * Runs a finished job (done or dead) of the given kinds again, with a fresh budget (which runs
+   * from created_at, so it moves to now): a webhook delivery applied once more. False if there is
+   * no such job, or it has not finished yet.
+   */
+  async runAgain(id: number, workspaceId: string, kinds: string[]) {
+    if (kinds.length === 0) return false;
+    const rows = await this.sequelize.query<{ id: number }>(
+      `UPDATE jobs SET status = 'queued', attempts = 0, throttles = 0, last_error = NULL, lease_token = NULL, locked_by = NULL, locked_until = NULL,
+         run_at = :now, created_at = :now, updated_at = :now
+       WHERE id = :id AND workspace_id = :workspaceId AND kind IN (:kinds) AND status IN ('done', 'dead') RETURNING id`,
+      { type: QueryTypes.SELECT, replacements: { id, workspaceId, kinds, now: this.options.now() } },
+    );
+    if (rows.length) this.notify(this.options.now());
+    return rows.length === 1;
+  }
+
   /** Done jobs are kept for a while so a redelivered webhook still finds its dedupe key. */
   async pruneDone(olderThanMs: number) {
     await this.sequelize.query("DELETE FROM lane_holds WHERE until < :lapsed", { replacements: { lapsed: this.options.now() - this.options.holdCapMs } });

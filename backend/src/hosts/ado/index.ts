@@ -1,5 +1,6 @@
 import { AdoConnectionRow, defineAdoModels } from "./models.js";
-import type { HostAdapter } from "../adapter.js";
+import { deliveryJob, type HostAdapter } from "../adapter.js";
+import { AdoEventJob } from "./events.js";
 import { adoConnectionRoutes, toAdoConnection } from "./connection.js";
 import { adoExtensionRouter, EXTENSION_API, extensionRoutes } from "./panel.js";
 import { adoJobHandlers, AdoRefreshJob, AdoSyncStaleJob, enqueuePrStatus } from "./jobs.js";
@@ -12,6 +13,7 @@ export const adoHost: HostAdapter = {
   defineModels: defineAdoModels,
   routes: adoConnectionRoutes,
   deliveries: (services, recorder) => [{ path: "/api/webhooks/ado/:connectionId", handlers: adoWebhook(services, recorder) }],
+  deliveryJob: deliveryJob(AdoEventJob, ({ event }) => event.eventType),
   mount(app, services) {
     // The extension authenticates by app token and is called cross-origin, so it has a router of its own.
     app.use(EXTENSION_API, adoExtensionRouter(services));

@@ -1,8 +1,8 @@
 import { BitbucketInstallationRow, BitbucketTokenConnectionRow, defineBitbucketModels } from "./models.js";
-import type { HostAdapter } from "../adapter.js";
+import { deliveryJob, type HostAdapter } from "../adapter.js";
 import { bitbucketBindingRoutes, toBitbucketInstallation } from "./binding.js";
 import { connectDescriptor } from "./descriptor.js";
-import { BitbucketRefreshJob, bitbucketJobHandlers, enqueueBuildStatus } from "./jobs.js";
+import { BitbucketEventJob, BitbucketRefreshJob, bitbucketJobHandlers, enqueueBuildStatus } from "./jobs.js";
 import { bitbucketConnectRouter } from "./lifecycle.js";
 import { bitbucketPanelRouter, bitbucketPanelRoutes } from "./panel.js";
 import { bitbucketTokenRoutes, toTokenConnection } from "./tokenConnection.js";
@@ -19,6 +19,7 @@ export const bitbucketHost: HostAdapter = {
     { path: "/bitbucket/webhooks", handlers: connectWebhook(services, recorder) },
     { path: "/api/webhooks/bitbucket/:connectionId", handlers: tokenWebhook(services, recorder) },
   ],
+  deliveryJob: deliveryJob(BitbucketEventJob, ({ eventKey }) => eventKey),
   mount(app, services) {
     app.get("/bitbucket/atlassian-connect.json", connectDescriptor(services.config.publicUrl, services.config.bitbucket.appKey));
     app.use("/bitbucket", bitbucketConnectRouter(services));
