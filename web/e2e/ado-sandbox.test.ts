@@ -46,7 +46,7 @@ it("connects the sandbox organisation and shows a PR's state change when its web
   expect(await card.getByLabel("Fabrikam: Fabrikam").isChecked()).toBe(true);
   await card.getByRole("button", { name: "Connect", exact: true }).click();
   const secretBox = card.getByRole("status", { name: "Webhook secret" });
-  const webhookUrl = await secretBox.getByLabel("Webhook URL").inputValue();
+  const webhookUrl = await secretBox.getByLabel("Webhook URL", { exact: true }).inputValue();
   const secret = await secretBox.getByLabel(/Secret/).inputValue();
   expect(webhookUrl).toMatch(/\/api\/webhooks\/ado\/[0-9a-f-]{36}$/);
   expect(await page.content()).not.toContain(pat);
@@ -54,6 +54,14 @@ it("connects the sandbox organisation and shows a PR's state change when its web
   await card.getByRole("button", { name: "Create the service hooks for me" }).click();
   await card.getByRole("status", { name: "Service hooks" }).getByText("7 service hooks deliver to Groundwork across 1 project.").waitFor();
   await shot(page, "ado-1-connected");
+  // Later, changing the token keeps the organisation and the name: the form is folded away, and filled in.
+  await page.reload();
+  await card.getByText(/1 repository ·/).waitFor();
+  await card.getByText("Change the token, repositories or services").click();
+  expect(await card.getByLabel("Organisation URL").inputValue()).toMatch(/groundwork-sandbox/);
+  expect(await card.getByLabel("Name (optional)").inputValue()).not.toBe("");
+  await card.getByText("Set up the service hooks in Azure DevOps").click();
+  await card.getByRole("button", { name: "Copy webhook URL" }).waitFor();
 
   const okr = await setObjectiveInBrowser(page, "Make payments boring");
   await okr.getByRole("button", { name: "+ Attach PR or work item" }).first().click();
@@ -108,4 +116,14 @@ it("connects the sandbox organisation and shows a PR's state change when its web
   await page.getByRole("radio", { name: "Make payments boring → Zero payment incidents" }).check();
   await page.getByRole("button", { name: "Add", exact: true }).click();
   await page.getByRole("status").getByText("Added to Make payments boring → Zero payment incidents").waitFor();
+
+  // The delivery history: each event Azure DevOps sent, what became of it, and one applied again.
+  await go(page, "Integrations");
+  await card.getByText("Recent deliveries").click();
+  const deliveries = card.getByRole("table", { name: "Azure DevOps deliveries" });
+  const merged = deliveries.getByRole("row").filter({ hasText: "git.pullrequest.merged" });
+  await merged.getByText("applied").waitFor();
+  await merged.getByRole("button", { name: "Apply git.pullrequest.merged again" }).click();
+  await deliveries.getByRole("row").filter({ hasText: "git.pullrequest.merged" }).getByText("applied").waitFor({ timeout: 20_000 });
+  await shot(page, "ado-3-deliveries");
 });

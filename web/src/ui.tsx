@@ -236,3 +236,27 @@ export function FormField({
     </div>
   );
 }
+
+/** "1 repository", "3 repositories". */
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** Copies `text`, and says so; where the browser refuses (no clipboard access), says to copy it by hand. */
+export function CopyButton({ text, what }: { text: string; what: string }) {
+  const [said, setSaid] = useState<string | null>(null);
+  return (
+    <button
+      type="button"
+      className="secondary copy"
+      aria-label={`Copy ${what}`}
+      onClick={() =>
+        void (navigator.clipboard?.writeText(text) ?? Promise.reject(new Error("no clipboard"))).then(
+          () => setSaid("Copied"),
+          () => setSaid("Select it and copy"),
+        )
+      }
+      onBlur={() => setSaid(null)}
+    >
+      {said ?? "Copy"}
+    </button>
+  );
+}

@@ -60,6 +60,8 @@ export function PullRequestPanel() {
           {panel.workspace.name}
         </a>{" "}
         as {panel.member.name}
+        {/* The pull request's own state, once: every attachment is of this one PR. */}
+        {panel.links[0]?.item.state && <> · Groundwork last read this pull request as {panel.links[0].item.state}</>}
       </p>
       <h2 id="attached">Attached in Groundwork</h2>
       {panel.links.length === 0 ? (
@@ -73,7 +75,6 @@ export function PullRequestPanel() {
                 {l.targetTitle}
                 {l.note && <span className="note"> — {l.note}</span>}
               </span>
-              {l.item.state && <span className="kind">{l.item.state}</span>}
               <Button text="Unlink" ariaLabel={`Unlink from ${l.targetTitle}`} disabled={busy} onClick={() => void panelOf.unlink(l)} />
             </li>
           ))}
@@ -102,9 +103,7 @@ export function PullRequestPanel() {
         </div>
       </form>
       {state.actionError && <MessageCard severity={MessageCardSeverity.Error}>{state.actionError}</MessageCard>}
-      <p role="status" className="hint">
-        {state.announcement}
-      </p>
+      <div role="status">{state.announcement && <MessageCard severity={MessageCardSeverity.Info}>{state.announcement}</MessageCard>}</div>
     </div>
   );
 }

@@ -98,9 +98,13 @@ export function PullRequestPanel() {
           <p>{state.actionError}</p>
         </SectionMessage>
       )}
-      <p role="status" className="hint">
-        {state.announcement}
-      </p>
+      <div role="status">
+        {state.announcement && (
+          <SectionMessage appearance="success">
+            <p>{state.announcement}</p>
+          </SectionMessage>
+        )}
+      </div>
     </div>
   );
 }

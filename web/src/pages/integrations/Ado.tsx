@@ -2,7 +2,8 @@ import { useState } from "react";
 import type { AdoConnection, AdoConnectionTest, AdoServiceHooksResult, AdoWebhookSecret, IntegrationsOverview } from "@groundwork/shared-types";
 import { ADO_PAT_SCOPES } from "@groundwork/shared-types/labels";
 import { api, data } from "../../api";
-import { ErrorNote, Field, useAction } from "../../ui";
+import { CopyButton, ErrorNote, Field, plural, useAction } from "../../ui";
+import { Deliveries } from "./Deliveries";
 import { ScopeList } from "./ScopeList";
 
 /** The webhook URL and secret, shown once right after they are made. */
@@ -12,15 +13,18 @@ function WebhookSecret({ webhook }: { webhook: AdoWebhookSecret }) {
       <p>
         <strong>Copy the secret now — it is shown only once.</strong> Use it as the password of each service hook.
       </p>
-      <Field label="Webhook URL">
-        <input readOnly value={webhook.webhookUrl} onFocus={(e) => e.target.select()} />
-      </Field>
-      <Field label="Secret (Basic auth password; any user name)">
-        <input readOnly value={webhook.webhookSecret} onFocus={(e) => e.target.select()} />
-      </Field>
-      <button type="button" onClick={() => void navigator.clipboard?.writeText(webhook.webhookSecret)}>
-        Copy secret
-      </button>
+      <div className="copyable">
+        <Field label="Webhook URL">
+          <input readOnly value={webhook.webhookUrl} onFocus={(e) => e.target.select()} />
+        </Field>
+        <CopyButton text={webhook.webhookUrl} what="webhook URL" />
+      </div>
+      <div className="copyable">
+        <Field label="Secret (Basic auth password; any user name)">
+          <input readOnly value={webhook.webhookSecret} onFocus={(e) => e.target.select()} />
+        </Field>
+        <CopyButton text={webhook.webhookSecret} what="secret" />
+      </div>
     </div>
   );
 }
@@ -56,8 +60,8 @@ function ConnectionChoices({
   return (
     <div className="notice" role="status" aria-label="Connection test">
       <p>
-        Connected to <strong>{tested.organization}</strong> as {tested.user ?? "the token's owner"}. It can see {tested.projects.length} project(s). Choose what
-        to link:
+        Connected to <strong>{tested.organization}</strong> as {tested.user ?? "the token's owner"}. It can see {plural(tested.projects.length, "project")}.
+        Choose what to link:
       </p>
       {tested.projects.map((p) => (
         <fieldset key={p.id} className="checks">
@@ -92,7 +96,8 @@ function SetupSteps({ connection, open }: { connection: AdoConnection; open?: bo
         <li>In each project: Project settings → Service hooks → Create subscription → Web Hooks.</li>
         <li>Create one subscription for each event: {connection.neededServiceHooks.map((e) => e.label).join(", ")}.</li>
         <li>
-          URL: <code>{connection.webhookUrl}</code>; Basic authentication: any user name, the secret as password.
+          URL: <code className="url">{connection.webhookUrl}</code> <CopyButton text={connection.webhookUrl} what="webhook URL" />; Basic authentication: any
+          user name, the secret as password.
         </li>
         <li>Resource details to send: All. Messages and detailed messages: None.</li>
       </ol>
@@ -101,9 +106,10 @@ function SetupSteps({ connection, open }: { connection: AdoConnection; open?: bo
 }
 
 export function AdoCard({ overview, reload }: { overview: IntegrationsOverview["ado"]; reload: () => void }) {
-  const [orgUrl, setOrgUrl] = useState("");
+  // Changing the token keeps the organisation and the name unless they are changed too.
+  const [orgUrl, setOrgUrl] = useState(overview.connection?.url ?? "");
   const [pat, setPat] = useState("");
-  const [name, setName] = useState("");
+  const [name, setName] = useState(overview.connection?.name ?? "");
   const [tested, setTested] = useState<AdoConnectionTest | null>(null);
   const [repos, setRepos] = useState<Set<string>>(new Set());
   const [services, setServices] = useState<AdoConnection["services"]>(ALL_SERVICES);
@@ -170,7 +176,8 @@ export function AdoCard({ overview, reload }: { overview: IntegrationsOverview["
       {connection ? (
         <>
           <p>
-            <strong>{connection.name}</strong> — connected to <a href={connection.url}>{connection.url}</a> · {connection.repositories.length} repositories ·{" "}
+            <strong>{connection.name}</strong> — connected to <a href={connection.url}>{connection.url}</a> ·{" "}
+            {plural(connection.repositories.length, "repository", "repositories")} ·{" "}
             {connection.lastDeliveryAt ? `last webhook ${new Date(connection.lastDeliveryAt).toLocaleString()}` : "no webhook received yet"}
           </p>
           {connection.status !== "active" && <p className="error">{connection.lastError ?? "The token stopped working; reconnect with a new one."}</p>}
@@ -186,11 +193,14 @@ export function AdoCard({ overview, reload }: { overview: IntegrationsOverview["
               {hooks.message}
             </p>
           )}
-          <p className="hint">
-            {connection.serviceHooks.length
-              ? `Groundwork created ${connection.serviceHooks.length} service hook${connection.serviceHooks.length === 1 ? "" : "s"} in ${new Set(connection.serviceHooks.map((h) => h.project)).size} project(s).`
-              : "Service hooks keep snapshots current the moment something changes; without them Groundwork polls open pull requests every few minutes."}
-          </p>
+          {/* The result of creating them says it already. */}
+          {!hooks && (
+            <p className="hint">
+              {connection.serviceHooks.length
+                ? `Groundwork created ${plural(connection.serviceHooks.length, "service hook")} in ${plural(new Set(connection.serviceHooks.map((h) => h.project)).size, "project")}.`
+                : "Service hooks keep snapshots current the moment something changes; without them Groundwork polls open pull requests every few minutes."}
+            </p>
+          )}
           <SetupSteps connection={connection} open={Boolean(hooks?.failed.length)} />
           <div className="row">
             <button
@@ -229,7 +239,7 @@ export function AdoCard({ overview, reload }: { overview: IntegrationsOverview["
               {connection.serviceHooks.length > 0 && (
                 <label className="checks">
                   <input type="checkbox" checked={deleteHooks} onChange={() => setDeleteHooks(!deleteHooks)} />
-                  Also delete the {connection.serviceHooks.length} service hooks Groundwork created
+                  Also delete the {plural(connection.serviceHooks.length, "service hook")} Groundwork created
                 </label>
               )}
               <div className="row">
@@ -258,8 +268,11 @@ export function AdoCard({ overview, reload }: { overview: IntegrationsOverview["
               </div>
             </div>
           )}
-          <h3>Change the token, repositories or services</h3>
-          {connectForm}
+          <Deliveries host="ado" hostName="Azure DevOps" />
+          <details className="change">
+            <summary>Change the token, repositories or services</summary>
+            {connectForm}
+          </details>
         </>
       ) : (
         <>

@@ -2,7 +2,8 @@ import { useState } from "react";
 import type { BitbucketTokenTestResult, IntegrationsOverview } from "@groundwork/shared-types";
 import { BITBUCKET_TOKEN_SCOPES } from "@groundwork/shared-types/labels";
 import { api, data } from "../../api";
-import { ErrorNote, Field, useAction } from "../../ui";
+import { CopyButton, ErrorNote, Field, plural, useAction } from "../../ui";
+import { Deliveries } from "./Deliveries";
 import { ScopeList } from "./ScopeList";
 
 export function BitbucketCard({ overview, reload }: { overview: IntegrationsOverview["bitbucket"]; reload: () => void }) {
@@ -41,13 +42,15 @@ export function BitbucketCard({ overview, reload }: { overview: IntegrationsOver
         <summary>Install the Groundwork app in a Bitbucket workspace</summary>
         <ol>
           <li>
-            In Bitbucket: Workspace settings → Installed apps → Install app from URL (development mode), with <code>{overview.descriptorUrl}</code>.
+            In Bitbucket: Workspace settings → Installed apps → Install app from URL (development mode), with{" "}
+            <code className="url">{overview.descriptorUrl}</code> <CopyButton text={overview.descriptorUrl} what="app descriptor URL" />.
           </li>
           <li>Open the app's configure page (Workspace settings → Groundwork) and follow its link back here to connect the workspace.</li>
           <li>Each reviewer links their Bitbucket account once from the panel on a pull request.</li>
         </ol>
       </details>
       <BitbucketToken connection={overview.tokenConnection} reload={reload} />
+      {overview.connected && <Deliveries host="bitbucket" hostName="Bitbucket" />}
     </article>
   );
 }
@@ -115,7 +118,8 @@ function BitbucketToken({ connection, reload }: { connection: IntegrationsOvervi
       </div>
       {tested && (
         <p className="notice" role="status">
-          The token can see {tested.repositories.length} repositories in {tested.workspace}: {tested.repositories.map((r) => r.name).join(", ")}.
+          The token can see {plural(tested.repositories.length, "repository", "repositories")} in {tested.workspace}:{" "}
+          {tested.repositories.map((r) => r.name).join(", ")}.
         </p>
       )}
       <ErrorNote error={error} />
