@@ -26,6 +26,28 @@ async function seriousViolations(page: Page) {
 it("passes axe on every screen and fits a phone, with skeletons while the API is slow", async () => {
   const owner = await product.newPage();
   await signUpInBrowser(owner, product.url, "Ada Lovelace", "ada@example.com");
+
+  // Sign-up checks what it can before sending (the API's own schema), and shows the API's refusal of a field beside it too.
+  const stranger = await product.newPage();
+  await stranger.goto(`${product.url}/signup`);
+  const signUp = stranger.getByRole("form", { name: "Sign up" });
+  await signUp.getByLabel("Password (10+ characters)").fill("short");
+  await signUp.getByRole("button", { name: "Create workspace" }).click();
+  await signUp.getByText("must be at least 10 characters").waitFor();
+  expect(await signUp.getByLabel("Password (10+ characters)").getAttribute("aria-invalid")).toBe("true");
+  expect(await signUp.getByText("must not be empty").count()).toBe(2); // workspace and name
+  await signUp.getByLabel("Workspace name").fill("Another team");
+  await signUp.getByLabel("Your name").fill("Someone Else");
+  await signUp.getByLabel("Work email").fill("ada@example.com");
+  await signUp.getByLabel("Password (10+ characters)").fill("correct horse battery staple");
+  await signUp.getByRole("button", { name: "Create workspace" }).click();
+  const email = signUp.getByLabel("Work email");
+  await signUp.getByText("An account with this email exists already; log in instead").waitFor();
+  expect(await email.getAttribute("aria-invalid")).toBe("true");
+  // Tied to its field for screen readers.
+  const describedBy = await email.getAttribute("aria-describedby");
+  expect(await stranger.evaluate((id) => document.getElementById(id!)?.textContent, describedBy)).toContain("exists already");
+  expect(await seriousViolations(stranger), "sign-up with its errors").toEqual([]);
   await inviteInBrowser(owner, product.newPage, "grace@example.com", "Grace Hopper");
   await writeFeedbackInBrowser(owner, "Grace Hopper", "Your review of the payments refactor caught a real race.");
   await setObjectiveInBrowser(owner, "Make payments boring");

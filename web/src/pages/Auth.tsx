@@ -4,37 +4,41 @@ import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 
 import { api, data } from "../api";
 import { useSession } from "../session";
-import { ErrorNote, failureMessage, Field, Form, useAction } from "../ui";
+import { SignupRequest } from "@groundwork/shared-types";
+import { ErrorNote, failureMessage, Field, Form, FormField, useAction, useSchemaForm } from "../ui";
 
 export function SignupPage() {
   const { setSession } = useSession();
   const nav = useNavigate();
-  const [f, setF] = useState({ workspaceName: "", name: "", email: "", password: "" });
-  const { error, busy, run } = useAction();
-  const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement>) => setF({ ...f, [k]: e.target.value });
+  const form = useSchemaForm(SignupRequest, { workspaceName: "", name: "", email: "", password: "" });
+  const { errors, isSubmitting } = form.formState;
   return (
     <main className="auth">
       <h1>Start a Groundwork workspace</h1>
       <p>Keep feedback, 1:1s, OKRs and career growth grounded in the work your team ships.</p>
-      <Form
-        label="Sign up"
-        onSubmit={() => void run(async () => setSession(await data(api.POST("/api/auth/signup", { body: f })))).then((ok) => ok && nav("/"))}
+      <form
+        aria-label="Sign up"
+        noValidate
+        onSubmit={form.submitWith(async (body) => {
+          setSession(await data(api.POST("/api/auth/signup", { body })));
+          nav("/");
+        })}
       >
-        <Field label="Workspace name">
-          <input value={f.workspaceName} onChange={set("workspaceName")} required />
-        </Field>
-        <Field label="Your name">
-          <input value={f.name} onChange={set("name")} required autoComplete="name" />
-        </Field>
-        <Field label="Work email">
-          <input type="email" value={f.email} onChange={set("email")} required autoComplete="email" />
-        </Field>
-        <Field label="Password (10+ characters)">
-          <input type="password" value={f.password} onChange={set("password")} required minLength={10} autoComplete="new-password" />
-        </Field>
-        <ErrorNote error={error} />
-        <button disabled={busy}>Create workspace</button>
-      </Form>
+        <FormField label="Workspace name" error={errors.workspaceName?.message}>
+          {(ids) => <input {...ids} {...form.register("workspaceName")} placeholder="Platform team" />}
+        </FormField>
+        <FormField label="Your name" error={errors.name?.message}>
+          {(ids) => <input {...ids} {...form.register("name")} autoComplete="name" />}
+        </FormField>
+        <FormField label="Work email" error={errors.email?.message}>
+          {(ids) => <input {...ids} {...form.register("email")} type="email" autoComplete="email" />}
+        </FormField>
+        <FormField label="Password (10+ characters)" error={errors.password?.message}>
+          {(ids) => <input {...ids} {...form.register("password")} type="password" autoComplete="new-password" />}
+        </FormField>
+        <ErrorNote error={form.failure} />
+        <button disabled={isSubmitting}>Create workspace</button>
+      </form>
       <p>
         Already have an account? <Link to="/login">Log in</Link>
       </p>
