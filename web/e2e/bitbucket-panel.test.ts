@@ -31,6 +31,10 @@ it("installs, connects, links the reviewer, and adds and unlinks a PR from the p
   // The configure page, framed and signed, sends the owner to Groundwork to connect the workspace.
   await host.getByRole("link", { name: "Open the app's configure page" }).click();
   const connectLink = host.frameLocator("#app").getByRole("link", { name: "Connect groundwork-sandbox to Groundwork" });
+  // Sized to its content by the host's all.js, so the button is in sight (a frame is 150 px tall otherwise).
+  await connectLink.waitFor();
+  await expect.poll(() => host.locator("#app").evaluate((frame) => frame.getBoundingClientRect().height)).toBeGreaterThan(200);
+  expect(await connectLink.isVisible()).toBe(true);
   const bindUrl = await connectLink.getAttribute("href");
   await ada.goto(bindUrl!);
   await ada.getByRole("button", { name: "Connect groundwork-sandbox" }).click();

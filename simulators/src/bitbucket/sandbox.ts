@@ -27,17 +27,26 @@ const userUuid = (name: string) =>
     .toString("hex")
     .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, "$1-$2-$3-$4-$5")}}`;
 
-/** The host's Connect JavaScript API, as much of it as the panel uses: tokens come from the framing page. */
+/**
+ * The host's Connect JavaScript API, as much of it as our pages use: tokens come from the framing
+ * page, and, as Bitbucket documents (developer.atlassian.com/cloud/bitbucket/about-the-javascript-api),
+ * a page module is sized to its content once loaded — to its \`ac-content\` element, else its body.
+ */
 const ALL_JS = `(function () {
   var waiting = {}, next = 1;
   window.addEventListener("message", function (e) {
     if (e.source !== window.parent || !e.data || e.data.type !== "ap-token") return;
     var cb = waiting[e.data.id]; delete waiting[e.data.id]; if (cb) cb(e.data.token);
   });
+  function height() {
+    var content = document.querySelector(".ac-content");
+    return content ? Math.ceil(content.getBoundingClientRect().bottom) : document.documentElement.scrollHeight;
+  }
   window.AP = {
     context: { getToken: function (cb) { var id = next++; waiting[id] = cb; window.parent.postMessage({ type: "ap-get-token", id: id }, "*"); } },
-    resize: function () { window.parent.postMessage({ type: "ap-resize", height: document.documentElement.scrollHeight }, "*"); }
+    resize: function () { window.parent.postMessage({ type: "ap-resize", height: height() }, "*"); }
   };
+  window.addEventListener("load", function () { window.AP.resize(); });
 })();`;
 
 export async function startBitbucketSandbox(port: number, groundworkUrl: string, appKey: string) {

@@ -11,7 +11,7 @@ import { BitbucketInstallationRow } from "./models.js";
 import { BitbucketRefreshJob, enqueueBuildStatus } from "./jobs.js";
 import { newToken } from "../../workspace/secrets.js";
 import { BitbucketClient, BitbucketError } from "./client.js";
-import { allowFraming, apiUrlFor, installationName, sealedSecret, verifiedInstallation } from "./installations.js";
+import { allJsHost, allowFraming, apiUrlFor, installationName, sealedSecret, verifiedInstallation } from "./installations.js";
 
 const InstallationParams = { installationId: z.uuid() };
 import { escapeHtml } from "../../http/html.js";
@@ -62,9 +62,15 @@ async function administers(services: AppServices, installation: BitbucketInstall
   }
 }
 
-const page = (body: string) => `<!doctype html><html><head><meta charset="utf-8"><title>Groundwork</title>
-<style>body{font-family:-apple-system,"Segoe UI",Roboto,sans-serif;color:#172b4d;margin:16px}a.button{display:inline-block;background:#0052cc;color:#fff;padding:8px 12px;border-radius:3px;text-decoration:none}</style></head>
-<body><h1>Groundwork</h1>${body}</body></html>`;
+/**
+ * The configure page, with the host's all.js: Bitbucket sizes a page module's iframe to its
+ * `ac-content` element once loaded (developer.atlassian.com/cloud/bitbucket/about-the-javascript-api);
+ * without it the frame stays 150 px tall and hides the Connect button.
+ */
+const page = (allJs: string, body: string) => `<!doctype html><html><head><meta charset="utf-8"><title>Groundwork</title>
+<style>body{font-family:-apple-system,"Segoe UI",Roboto,sans-serif;color:#172b4d;margin:0}.ac-content{padding:16px}a.button{display:inline-block;background:#0052cc;color:#fff;padding:8px 12px;border-radius:3px;text-decoration:none}</style>
+<script src="${escapeHtml(allJs)}/atlassian-connect/all.js"></script></head>
+<body><div class="ac-content"><h1>Groundwork</h1>${body}</div></body></html>`;
 
 /** GET /bitbucket/configure — the configure page Bitbucket shows in an iframe, signed for this very request. */
 export function configurePage(services: AppServices): RequestHandler {
@@ -72,13 +78,15 @@ export function configurePage(services: AppServices): RequestHandler {
     try {
       // Only the page-load token: a context token (context-qsh) is handed to anyone viewing a PR panel.
       const { installation, subject } = await verifiedInstallation(services, req, "request");
-      allowFraming(services, res);
+      const host = allJsHost(services, req, installation);
+      allowFraming(services, res, host);
       if (!subject || !(await administers(services, installation, subject))) {
         res
           .status(403)
           .type("html")
           .send(
             page(
+              host,
               `<p role="alert">Only an administrator of the Bitbucket workspace ${escapeHtml(installationName(installation))} can connect it to Groundwork.</p>`,
             ),
           );
@@ -93,10 +101,13 @@ export function configurePage(services: AppServices): RequestHandler {
         .status(200)
         .type("html")
         .send(
-          page(`<p>${bound ? "This Bitbucket workspace is connected to a Groundwork workspace. To move it to another one, an owner of the current one releases it first (Integrations → Bitbucket)." : "One step left: connect this Bitbucket workspace to your Groundwork workspace."}</p>
+          page(
+            host,
+            `<p>${bound ? "This Bitbucket workspace is connected to a Groundwork workspace. To move it to another one, an owner of the current one releases it first (Integrations → Bitbucket)." : "One step left: connect this Bitbucket workspace to your Groundwork workspace."}</p>
 <p>A Groundwork workspace owner opens the link below, logs in and confirms. Pull requests then show where they are attached, and get a Groundwork build status.</p>
 <p><a class="button" href="${escapeHtml(bindUrl)}" target="_blank" rel="noopener">Connect ${escapeHtml(installationName(installation))} to Groundwork</a></p>
-<p><small>The link works once, for 10 minutes.</small></p>`),
+<p><small>The link works once, for 10 minutes.</small></p>`,
+          ),
         );
     } catch (err) {
       next(err);

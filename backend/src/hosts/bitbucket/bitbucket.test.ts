@@ -226,6 +226,9 @@ describe("requests from Bitbucket", () => {
     const page = await configure();
     expect(page.status).toBe(200);
     expect(page.link).toMatch(new RegExp(`^${app.url}/integrations/bitbucket/bind\\?code=`));
+    // The host's all.js sizes the frame to the page's ac-content, so the Connect button is in sight.
+    expect(page.html).toContain(`<script src="https://bitbucket.org/atlassian-connect/all.js"></script>`);
+    expect(page.html).toMatch(/<div class="ac-content">[\s\S]*Connect [\s\S]*<\/div><\/body>/);
     const code = page.code!;
     expect((await fetch(`${app.url}/bitbucket/configure`)).status).toBe(401);
 

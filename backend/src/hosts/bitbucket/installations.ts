@@ -28,6 +28,12 @@ export const trustedHosts = (services: AppServices) => [
     : []),
 ];
 
+/** Where a framed page loads all.js from: the host that framed it (xdm_e), if it is one we trust, else the install's. */
+export function allJsHost(services: AppServices, req: Request, installation: BitbucketInstallationRow) {
+  const framer = typeof req.query.xdm_e === "string" ? req.query.xdm_e.replace(/\/$/, "") : "";
+  return trustedHosts(services).includes(framer) ? framer : installation.baseUrl.replace(/\/$/, "");
+}
+
 /**
  * The policy for the pages Bitbucket frames: only the trusted hosts may frame them, scripts come
  * from us and (the panel) the host's all.js, styles may be inline (the page's own and Atlaskit's).

@@ -12,7 +12,7 @@ import { WorkspaceRow } from "../../storage/models.js";
 import { BitbucketInstallationRow } from "./models.js";
 import { panelWorkspaceRoutes, pullRequestPanel } from "../../workspace/pullRequestPanel.js";
 import { accountLinkUrl, linkedMember } from "../../workspace/accountLinks.js";
-import { allowFraming, trustedHosts, installationName, verifiedInstallation } from "./installations.js";
+import { allJsHost, allowFraming, installationName, verifiedInstallation } from "./installations.js";
 
 /**
  * The PR panel Bitbucket frames (webPanel `org.bitbucket.pullrequest.overview.informationPanel`):
@@ -40,9 +40,7 @@ function panelPage(services: AppServices): RequestHandler {
       const { installation } = await verifiedInstallation(services, req, "request");
       const file = path.join(PANEL_DIST, "panel", "panel.html");
       if (!fs.existsSync(file)) throw new ApiError(503, "panel_not_built", "The Bitbucket panel is not built: run npm run build:bitbucket");
-      // all.js comes from the host that framed us (xdm_e), if it is one we trust, else the install's.
-      const framer = typeof req.query.xdm_e === "string" ? req.query.xdm_e.replace(/\/$/, "") : "";
-      const host = trustedHosts(services).includes(framer) ? framer : installation.baseUrl.replace(/\/$/, "");
+      const host = allJsHost(services, req, installation);
       allowFraming(services, res, host);
       res.type("html").send(fs.readFileSync(file, "utf8").replaceAll("__HOST_BASE_URL__", host));
     } catch (err) {
