@@ -134,7 +134,7 @@ export async function inviteInBrowser(owner: Page, newPage: () => Promise<Page>,
   await go(owner, "Members");
   await owner.getByLabel("Email").fill(email);
   await owner.getByRole("button", { name: "Create invite link" }).click();
-  const inviteUrl = await owner.getByLabel("Invite link").inputValue();
+  const inviteUrl = await owner.getByLabel("Invite link", { exact: true }).inputValue();
   const teammate = await newPage();
   await teammate.goto(inviteUrl);
   await teammate.getByLabel("Your name").fill(name);

@@ -36,7 +36,7 @@ it("takes a new team from sign-up to grounded feedback, 1:1s, OKRs and competenc
   await go(owner, "Members");
   await owner.getByLabel("Email").fill("Grace@Example.com");
   await owner.getByRole("button", { name: "Create invite link" }).click();
-  const inviteUrl = await owner.getByLabel("Invite link").inputValue();
+  const inviteUrl = await owner.getByLabel("Invite link", { exact: true }).inputValue();
   expect(inviteUrl).toMatch(/\/invite\//);
   await shot(owner, "1-invite");
 

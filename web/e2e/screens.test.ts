@@ -48,6 +48,12 @@ it("passes axe on every screen and fits a phone, with skeletons while the API is
   const describedBy = await email.getAttribute("aria-describedby");
   expect(await stranger.evaluate((id) => document.getElementById(id!)?.textContent, describedBy)).toContain("exists already");
   expect(await seriousViolations(stranger), "sign-up with its errors").toEqual([]);
+  await go(owner, "Members");
+  const invite = owner.getByRole("form", { name: "Invite" });
+  await invite.getByLabel("Email").fill("grace at example");
+  await invite.getByRole("button", { name: "Create invite link" }).click();
+  await invite.getByText("must be an email address such as ada@example.com").waitFor();
+  expect(await invite.getByLabel("Email").getAttribute("aria-invalid")).toBe("true");
   await inviteInBrowser(owner, product.newPage, "grace@example.com", "Grace Hopper");
   await writeFeedbackInBrowser(owner, "Grace Hopper", "Your review of the payments refactor caught a real race.");
   await setObjectiveInBrowser(owner, "Make payments boring");

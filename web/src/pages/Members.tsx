@@ -1,19 +1,47 @@
 import { useState } from "react";
 import { LINK_TARGET_LABELS } from "@groundwork/shared-types/labels";
 import { Link, useParams } from "react-router-dom";
-import type { CreatedInvite, PasswordResetLink } from "@groundwork/shared-types";
+import { CreateInviteRequest, type CreatedInvite, type PasswordResetLink } from "@groundwork/shared-types";
 import { ContextCard } from "../ContextCard";
 import { ListBody, LoadMore, usePagedList } from "../lists";
 import { api, data } from "../api";
 import { useSession } from "../session";
-import { EmptyState, ErrorNote, Field, Form, useAction } from "../ui";
+import { CopyButton, EmptyState, ErrorNote, FormField, useAction, useSchemaForm } from "../ui";
+
+/** An invite link for an address, checked by the API's own schema, each error beside its field. */
+function InviteForm({ onCreated }: { onCreated: (invite: CreatedInvite) => void }) {
+  const form = useSchemaForm(CreateInviteRequest, { email: "", role: "member" });
+  const { errors, isSubmitting } = form.formState;
+  return (
+    <form
+      aria-label="Invite"
+      noValidate
+      onSubmit={form.submitWith(async (body) => {
+        onCreated(await data(api.POST("/api/invites", { body })));
+        form.reset();
+      })}
+    >
+      <FormField label="Email" error={errors.email?.message}>
+        {(ids) => <input {...ids} {...form.register("email")} type="email" placeholder="grace@example.com" />}
+      </FormField>
+      <FormField label="Role" error={errors.role?.message}>
+        {(ids) => (
+          <select {...ids} {...form.register("role")}>
+            <option value="member">Member</option>
+            <option value="owner">Owner</option>
+          </select>
+        )}
+      </FormField>
+      <ErrorNote error={form.failure} />
+      <button disabled={isSubmitting}>Create invite link</button>
+    </form>
+  );
+}
 
 export function MembersPage() {
   const { session, members, refreshMembers } = useSession();
   const isOwner = session?.member.role === "owner";
   const invites = usePagedList("/api/invites", {}, isOwner);
-  const [email, setEmail] = useState("");
-  const [role, setRole] = useState<"member" | "owner">("member");
   const [created, setCreated] = useState<CreatedInvite | null>(null);
   // Without mail, an owner hands a member a reset link, as they would an invite.
   const canMakeResetLinks = isOwner && !session?.account.mailEnabled;
@@ -74,32 +102,18 @@ export function MembersPage() {
             {new Date(resetFor.link.expiresAt).toLocaleTimeString()}.
           </p>
           <input readOnly aria-label="Reset link" value={resetFor.link.resetUrl} onFocus={(e) => e.target.select()} />
+          <CopyButton text={resetFor.link.resetUrl} what="reset link" />
         </div>
       )}
       {isOwner && (
         <>
           <h2>Invite someone</h2>
-          <Form
-            label="Invite"
-            onSubmit={() =>
-              void run(async () => {
-                setCreated(await data(api.POST("/api/invites", { body: { email, role } })));
-                setEmail("");
-                await loadInvites();
-              })
-            }
-          >
-            <Field label="Email">
-              <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
-            </Field>
-            <Field label="Role">
-              <select value={role} onChange={(e) => setRole(e.target.value as "member" | "owner")}>
-                <option value="member">Member</option>
-                <option value="owner">Owner</option>
-              </select>
-            </Field>
-            <button disabled={busy}>Create invite link</button>
-          </Form>
+          <InviteForm
+            onCreated={(invite) => {
+              setCreated(invite);
+              void loadInvites();
+            }}
+          />
           <ErrorNote error={error} />
           {created && (
             <div className="notice" role="status">
@@ -108,9 +122,7 @@ export function MembersPage() {
                 {new Date(created.expiresAt).toLocaleDateString()}.
               </p>
               <input readOnly aria-label="Invite link" value={created.inviteUrl} onFocus={(e) => e.target.select()} />
-              <button type="button" onClick={() => void navigator.clipboard?.writeText(created.inviteUrl)}>
-                Copy
-              </button>
+              <CopyButton text={created.inviteUrl} what="invite link" />
             </div>
           )}
           {invites.items.length > 0 && (
