@@ -149,11 +149,22 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
+/** A page's title, with its main action (a "New …" button) beside it. */
+export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <header className="page-header">
+      <h1>{title}</h1>
+      {children}
+    </header>
+  );
+}
+
 /**
  * A "New …" button that opens its form in a modal dialog (the browser's own <dialog>: focus
- * moves in and back, Escape closes). `children` gets `close` for when the form is done.
+ * moves in and back, Escape closes). `children` gets `done`, for the form to call once saved:
+ * it closes the dialog and calls `onDone` (reload the list).
  */
-export function NewDialog({ label, title, children }: { label: string; title: string; children: (close: () => void) => ReactNode }) {
+export function NewDialog({ label, title, onDone, children }: { label: string; title: string; onDone: () => void; children: (done: () => void) => ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
   const close = () => {
@@ -179,7 +190,11 @@ export function NewDialog({ label, title, children }: { label: string; title: st
             ✕
           </button>
         </header>
-        {open && children(close)}
+        {open &&
+          children(() => {
+            close();
+            onDone();
+          })}
       </dialog>
     </>
   );

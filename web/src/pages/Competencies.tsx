@@ -4,7 +4,7 @@ import { api, data } from "../api";
 import { ContextLinks } from "../ContextLinks";
 import { ListBody, LoadMore, usePagedList } from "../lists";
 import { useSession } from "../session";
-import { Empty, EmptyState, ErrorNote, Field, Form, NewDialog, useAction } from "../ui";
+import { Empty, EmptyState, ErrorNote, Field, Form, NewDialog, PageHeader, useAction } from "../ui";
 
 export function CompetenciesPage() {
   const { session, members } = useSession();
@@ -21,11 +21,10 @@ export function CompetenciesPage() {
 
   return (
     <section>
-      <header className="page-header">
-        <h1>Competencies</h1>
+      <PageHeader title="Competencies">
         {isOwner && (
-          <NewDialog label="New competency" title="New competency">
-            {(close) => (
+          <NewDialog label="New competency" title="New competency" onDone={() => void load()}>
+            {(done) => (
               <Form
                 label="New competency"
                 onSubmit={() =>
@@ -36,8 +35,7 @@ export function CompetenciesPage() {
                       .filter(Boolean);
                     await data(api.POST("/api/competencies", { body: { name, levels: titles.map((title, i) => ({ level: i + 1, title })) } }));
                     setName("");
-                    close();
-                    await load();
+                    done();
                   })
                 }
               >
@@ -53,7 +51,7 @@ export function CompetenciesPage() {
             )}
           </NewDialog>
         )}
-      </header>
+      </PageHeader>
       <ListBody
         list={competencies}
         label="competencies"

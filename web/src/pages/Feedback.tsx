@@ -5,7 +5,7 @@ import { api, data } from "../api";
 import { ContextLinks } from "../ContextLinks";
 import { ListBody, usePagedList } from "../lists";
 import { useMemberName, useSession } from "../session";
-import { EmptyState, ErrorNote, FormField, NewDialog, useSchemaForm } from "../ui";
+import { EmptyState, ErrorNote, FormField, NewDialog, PageHeader, useSchemaForm } from "../ui";
 
 /** The API's request, with what a person should be told when they have not picked a teammate. */
 const FeedbackForm = CreateFeedbackRequest.extend({
@@ -61,19 +61,11 @@ export function FeedbackPage() {
 
   return (
     <section>
-      <header className="page-header">
-        <h1>Feedback</h1>
-        <NewDialog label="New feedback" title="Write feedback">
-          {(close) => (
-            <WriteFeedback
-              done={() => {
-                close();
-                void load();
-              }}
-            />
-          )}
+      <PageHeader title="Feedback">
+        <NewDialog label="New feedback" title="Write feedback" onDone={() => void load()}>
+          {(done) => <WriteFeedback done={done} />}
         </NewDialog>
-      </header>
+      </PageHeader>
       <ListBody
         list={list}
         label="feedback"

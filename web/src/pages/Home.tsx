@@ -47,7 +47,11 @@ export function HomePage() {
           <ListBody
             list={oneOnOnes}
             label="1:1s"
-            empty={<EmptyState title="No 1:1s yet">{<Link to="/one-on-ones">Start one</Link>} with a teammate.</EmptyState>}
+            empty={
+              <EmptyState title="No 1:1s yet">
+                <Link to="/one-on-ones">Start one</Link> with a teammate.
+              </EmptyState>
+            }
           >
             {(items) => (
               <ul className="plain">
@@ -78,7 +82,11 @@ export function HomePage() {
           <ListBody
             list={feedback}
             label="feedback"
-            empty={<EmptyState title="No feedback yet">{<Link to="/feedback">Write the first</Link>}, grounded in a pull request.</EmptyState>}
+            empty={
+              <EmptyState title="No feedback yet">
+                <Link to="/feedback">Write the first</Link>, grounded in a pull request.
+              </EmptyState>
+            }
           >
             {(items) => (
               <ul className="plain">
@@ -97,7 +105,11 @@ export function HomePage() {
           <ListBody
             list={objectives}
             label="objectives"
-            empty={<EmptyState title="No objectives yet">{<Link to="/okrs">Set one</Link>} and link the work that moves it.</EmptyState>}
+            empty={
+              <EmptyState title="No objectives yet">
+                <Link to="/okrs">Set one</Link> and link the work that moves it.
+              </EmptyState>
+            }
           >
             {(items) => (
               <ul className="plain">

@@ -4,7 +4,7 @@ import { api, data } from "../api";
 import { ContextLinks } from "../ContextLinks";
 import { ListBody, usePagedList } from "../lists";
 import { useMemberName } from "../session";
-import { EmptyState, ErrorNote, FormField, InlineAdd, NewDialog, useSchemaForm } from "../ui";
+import { EmptyState, ErrorNote, FormField, InlineAdd, NewDialog, PageHeader, useSchemaForm } from "../ui";
 
 function currentQuarter() {
   const d = new Date();
@@ -49,19 +49,11 @@ export function OkrsPage() {
 
   return (
     <section>
-      <header className="page-header">
-        <h1>OKRs</h1>
-        <NewDialog label="New objective" title="New objective">
-          {(close) => (
-            <SetObjective
-              done={() => {
-                close();
-                void load();
-              }}
-            />
-          )}
+      <PageHeader title="OKRs">
+        <NewDialog label="New objective" title="New objective" onDone={() => void load()}>
+          {(done) => <SetObjective done={done} />}
         </NewDialog>
-      </header>
+      </PageHeader>
       <ListBody
         list={list}
         label="objectives"
