@@ -13,6 +13,7 @@ import * as readiness from "./migrations/0010_readiness.js";
 import * as listPages from "./migrations/0011_list_pages.js";
 import * as jobLanes from "./migrations/0012_job_lanes.js";
 import * as claimableJobs from "./migrations/0013_claimable_jobs.js";
+import * as deliveryHistory from "./migrations/0014_delivery_history.js";
 
 /** Migrations are listed here in order, so bundling or a renamed file cannot reorder them. */
 const MIGRATIONS = [
@@ -29,6 +30,7 @@ const MIGRATIONS = [
   { name: "0011_list_pages", ...listPages },
   { name: "0012_job_lanes", ...jobLanes },
   { name: "0013_claimable_jobs", ...claimableJobs },
+  { name: "0014_delivery_history", ...deliveryHistory },
 ];
 
 export function migrator(sequelize: Sequelize) {

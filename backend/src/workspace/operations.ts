@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DeadJob, Delivery, DeliveryQuery, Page, PageQuery } from "@groundwork/shared-types";
-import { badRequest, notFound } from "../http/errors.js";
+import { ApiError, badRequest, notFound } from "../http/errors.js";
 import type { MemberContext } from "../http/route.js";
 import { decodeCursor, encodeCursor } from "../http/pages.js";
 import { route } from "../http/route.js";
@@ -87,7 +87,7 @@ export const operationsRoutes = [
     handler: async ({ params }, ctx) => {
       const kinds = ctx.services.hosts.map((h) => h.deliveryJob.kind);
       if (!(await ctx.services.queue.runAgain(Number(params.id), ctx.auth.workspace.id, kinds)))
-        throw notFound("That delivery (applied or failed; one still waiting runs anyway)", "params.id");
+        throw new ApiError(404, "not_found", "No applied or failed delivery of this workspace has that number (one still waiting runs anyway)", "params.id");
     },
   }),
 ];
