@@ -48,6 +48,17 @@ it("passes axe on every screen and fits a phone, with skeletons while the API is
   const describedBy = await email.getAttribute("aria-describedby");
   expect(await stranger.evaluate((id) => document.getElementById(id!)?.textContent, describedBy)).toContain("exists already");
   expect(await seriousViolations(stranger), "sign-up with its errors").toEqual([]);
+  // Log-in too: a malformed address beside its field; a wrong password (no field) above the button.
+  await stranger.goto(`${product.url}/login`);
+  const logIn = stranger.getByRole("form", { name: "Log in" });
+  await logIn.getByLabel("Email").fill("ada");
+  await logIn.getByLabel("Password").fill("whatever it is");
+  await logIn.getByRole("button", { name: "Log in" }).click();
+  await logIn.getByText("must be an email address such as ada@example.com").waitFor();
+  await logIn.getByLabel("Email").fill("ada@example.com");
+  await logIn.getByRole("button", { name: "Log in" }).click();
+  await logIn.getByRole("alert").waitFor();
+  expect(await logIn.getByLabel("Email").getAttribute("aria-invalid")).toBe("false");
   await go(owner, "Members");
   const invite = owner.getByRole("form", { name: "Invite" });
   await invite.getByLabel("Email").fill("grace at example");

@@ -4,7 +4,7 @@ import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 
 import { api, data } from "../api";
 import { useSession } from "../session";
-import { SignupRequest } from "@groundwork/shared-types";
+import { LoginRequest, PasswordResetConfirm, PasswordResetRequest, SignupRequest } from "@groundwork/shared-types";
 import { ErrorNote, failureMessage, Field, Form, FormField, useAction, useSchemaForm } from "../ui";
 
 export function SignupPage() {
@@ -50,29 +50,28 @@ export function LoginPage() {
   const { setSession } = useSession();
   const nav = useNavigate();
   const from = (useLocation().state as { from?: string } | null)?.from ?? "/";
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
-  const { error, busy, run } = useAction();
+  const form = useSchemaForm(LoginRequest, { email: "", password: "" });
+  const { errors, isSubmitting } = form.formState;
   return (
     <main className="auth">
       <h1>Log in to Groundwork</h1>
-      <Form
-        label="Log in"
-        onSubmit={() =>
-          void run(async () => setSession(await data(api.POST("/api/auth/login", { body: { email, password } })))).then(
-            (ok) => ok && nav(from, { replace: true }),
-          )
-        }
+      <form
+        aria-label="Log in"
+        noValidate
+        onSubmit={form.submitWith(async (body) => {
+          setSession(await data(api.POST("/api/auth/login", { body })));
+          nav(from, { replace: true });
+        })}
       >
-        <Field label="Email">
-          <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} required autoComplete="email" />
-        </Field>
-        <Field label="Password">
-          <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} required autoComplete="current-password" />
-        </Field>
-        <ErrorNote error={error} />
-        <button disabled={busy}>Log in</button>
-      </Form>
+        <FormField label="Email" error={errors.email?.message}>
+          {(ids) => <input {...ids} {...form.register("email")} type="email" autoComplete="email" />}
+        </FormField>
+        <FormField label="Password" error={errors.password?.message}>
+          {(ids) => <input {...ids} {...form.register("password")} type="password" autoComplete="current-password" />}
+        </FormField>
+        <ErrorNote error={form.failure} />
+        <button disabled={isSubmitting}>Log in</button>
+      </form>
       <p>
         <Link to="/forgot-password">Forgot your password?</Link> · New here? <Link to="/signup">Create a workspace</Link>
       </p>
@@ -81,25 +80,29 @@ export function LoginPage() {
 }
 
 export function ForgotPasswordPage() {
-  const [email, setEmail] = useState("");
-  const [sent, setSent] = useState(false);
-  const { error, busy, run } = useAction();
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const form = useSchemaForm(PasswordResetRequest, { email: "" });
+  const { errors, isSubmitting } = form.formState;
   return (
     <main className="auth">
       <h1>Reset your password</h1>
-      {sent ? (
-        <p role="status">If {email} has a Groundwork account, a link to reset its password is on its way. It works once, for an hour.</p>
+      {sentTo ? (
+        <p role="status">If {sentTo} has a Groundwork account, a link to reset its password is on its way. It works once, for an hour.</p>
       ) : (
-        <Form
-          label="Reset password"
-          onSubmit={() => void run(async () => api.POST("/api/auth/password-reset", { body: { email } })).then((ok) => ok && setSent(true))}
+        <form
+          aria-label="Reset password"
+          noValidate
+          onSubmit={form.submitWith(async (body) => {
+            await data(api.POST("/api/auth/password-reset", { body }));
+            setSentTo(body.email);
+          })}
         >
-          <Field label="Email">
-            <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} required autoComplete="email" />
-          </Field>
-          <ErrorNote error={error} />
-          <button disabled={busy}>Mail me a reset link</button>
-        </Form>
+          <FormField label="Email" error={errors.email?.message}>
+            {(ids) => <input {...ids} {...form.register("email")} type="email" autoComplete="email" />}
+          </FormField>
+          <ErrorNote error={form.failure} />
+          <button disabled={isSubmitting}>Mail me a reset link</button>
+        </form>
       )}
       <p>
         <Link to="/login">Back to log in</Link>
@@ -108,11 +111,14 @@ export function ForgotPasswordPage() {
   );
 }
 
+/** The new password, as the API checks it; the token comes from the mailed link. */
+const NewPassword = PasswordResetConfirm.pick({ password: true });
+
 export function ResetPasswordPage() {
   const token = new URLSearchParams(useLocation().search).get("token") ?? "";
-  const [password, setPassword] = useState("");
   const [done, setDone] = useState(false);
-  const { error, busy, run } = useAction();
+  const form = useSchemaForm(NewPassword, { password: "" });
+  const { errors, isSubmitting } = form.formState;
   return (
     <main className="auth">
       <h1>Choose a new password</h1>
@@ -121,16 +127,20 @@ export function ResetPasswordPage() {
           Your password is changed, and you are logged out everywhere. <Link to="/login">Log in</Link>
         </p>
       ) : (
-        <Form
-          label="New password"
-          onSubmit={() => void run(async () => api.POST("/api/auth/password-reset/confirm", { body: { token, password } })).then((ok) => ok && setDone(true))}
+        <form
+          aria-label="New password"
+          noValidate
+          onSubmit={form.submitWith(async ({ password }) => {
+            await data(api.POST("/api/auth/password-reset/confirm", { body: { token, password } }));
+            setDone(true);
+          })}
         >
-          <Field label="New password (10+ characters)">
-            <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={10} autoComplete="new-password" />
-          </Field>
-          <ErrorNote error={error} />
-          <button disabled={busy}>Set password</button>
-        </Form>
+          <FormField label="New password (10+ characters)" error={errors.password?.message}>
+            {(ids) => <input {...ids} {...form.register("password")} type="password" autoComplete="new-password" />}
+          </FormField>
+          <ErrorNote error={form.failure} />
+          <button disabled={isSubmitting}>Set password</button>
+        </form>
       )}
     </main>
   );
