@@ -10,6 +10,12 @@ export const LINK_TARGET_LABELS = {
   competency: "Competency",
 } as const;
 
+/** How people see each host's name. */
+export const HOST_LABELS = { ado: "Azure DevOps", bitbucket: "Bitbucket" } as const;
+
+/** "1 repository", "3 repositories". */
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 /** Background jobs as an owner reads them in the list of failed work. */
 export const JOB_LABELS: Record<string, string> = {
   "ado.event": "Azure DevOps service-hook event",

@@ -1,8 +1,7 @@
 import type { ReactNode } from "react";
 import type { ContextItem, HostPerson, ItemDetails, ReviewVerdict } from "@groundwork/shared-types";
+import { HOST_LABELS } from "@groundwork/shared-types/labels";
 import { useSession } from "./session";
-
-export const HOST_NAMES = { ado: "Azure DevOps", bitbucket: "Bitbucket" } as const;
 
 const VERDICTS: Record<ReviewVerdict, { label: string; tone: "ok" | "warn" | "pending" | "none" }> = {
   approved: { label: "approved", tone: "ok" },
@@ -161,7 +160,7 @@ function WorkItemFacts({ details }: { details: Extract<ItemDetails, { kind: "wor
 
 function StateBadge({ item }: { item: ContextItem }) {
   if (item.metadataStatus === "fetched") return <span className="badge ok state">{item.state ?? "up to date"}</span>;
-  if (item.metadataStatus === "error") return <span className="badge warn">not found on {HOST_NAMES[item.host]}</span>;
+  if (item.metadataStatus === "error") return <span className="badge warn">not found on {HOST_LABELS[item.host]}</span>;
   if (item.metadataStatus === "not_followed")
     return (
       <span className="badge warn" title="Groundwork reads only the repositories the connection follows; an owner can add this one under Integrations">
@@ -169,7 +168,7 @@ function StateBadge({ item }: { item: ContextItem }) {
       </span>
     );
   return (
-    <span className="badge pending" title={`Connect ${HOST_NAMES[item.host]} under Integrations to fetch its details`}>
+    <span className="badge pending" title={`Connect ${HOST_LABELS[item.host]} under Integrations to fetch its details`}>
       metadata pending
     </span>
   );
@@ -187,7 +186,7 @@ export function ContextCard({ item, actions }: { item: ContextItem; actions?: Re
   return (
     <article className="context-card" aria-label={label}>
       <header>
-        <span className={`host ${item.host}`}>{HOST_NAMES[item.host]}</span>
+        <span className={`host ${item.host}`}>{HOST_LABELS[item.host]}</span>
         <a href={item.url} target="_blank" rel="noreferrer" className="title">
           {label}
         </a>

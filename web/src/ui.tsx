@@ -252,9 +252,6 @@ export function FormField({
   );
 }
 
-/** "1 repository", "3 repositories". */
-export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 /** Copies `text`, and says so; where the browser refuses (no clipboard access), says to copy it by hand. */
 export function CopyButton({ text, what }: { text: string; what: string }) {
   const [said, setSaid] = useState<string | null>(null);

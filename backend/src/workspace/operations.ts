@@ -10,6 +10,12 @@ const DeliveryPosition = z.object({ createdAt: z.number().int().nonnegative(), i
 const OUTCOMES = { queued: "waiting", running: "applying", done: "applied", dead: "failed" } as const;
 const jobNumber = z.string().regex(/^\d{1,15}$/, { message: "must be a job number" });
 
+/** A page of rows read one past `limit`: the first `limit`, and a cursor at the last of them if more follow. */
+function pageOf<R>(rows: R[], limit: number, position: (last: R) => unknown) {
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? encodeCursor(position(items.at(-1)!)) : null };
+}
+
 /** The hosts whose deliveries are asked for: all, or the one named (refused if there is none by that name). */
 function deliveryHosts(ctx: MemberContext, host: string | undefined) {
   const hosts = ctx.services.hosts.filter((h) => !host || h.name === host);
@@ -30,10 +36,7 @@ export const operationsRoutes = [
     handler: async ({ query }, ctx) => {
       const after = query.cursor ? decodeCursor(query.cursor, DeadJobPosition) : undefined;
       const rows = await ctx.services.queue.deadJobs(ctx.auth.workspace.id, query.limit + 1, after);
-      const items = rows.slice(0, query.limit);
-      const last = items.at(-1);
-      const more = rows.length > query.limit && last;
-      return { items, nextCursor: more ? encodeCursor({ updatedAt: Date.parse(last.updatedAt), id: last.id }) : null };
+      return pageOf(rows, query.limit, (last) => ({ updatedAt: Date.parse(last.updatedAt), id: last.id }));
     },
   }),
   route({
@@ -60,7 +63,8 @@ export const operationsRoutes = [
       const after = query.cursor ? decodeCursor(query.cursor, DeliveryPosition) : undefined;
       const kinds = hosts.map((h) => h.deliveryJob.kind);
       const rows = await ctx.services.queue.jobsOfKinds(ctx.auth.workspace.id, kinds, query.limit + 1, after);
-      const items = rows.slice(0, query.limit).map((r) => {
+      const page = pageOf(rows, query.limit, (last) => ({ createdAt: last.createdAt, id: last.id }));
+      const items = page.items.map((r) => {
         const host = hosts.find((h) => h.deliveryJob.kind === r.kind)!;
         return {
           id: r.id,
@@ -73,8 +77,7 @@ export const operationsRoutes = [
           updatedAt: new Date(r.updatedAt).toISOString(),
         };
       });
-      const last = rows.length > query.limit ? rows[query.limit - 1] : undefined;
-      return { items, nextCursor: last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
+      return { items, nextCursor: page.nextCursor };
     },
   }),
   route({

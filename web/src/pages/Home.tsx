@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
+import { plural } from "@groundwork/shared-types/labels";
 import { itemLabel } from "../ContextCard";
 import { ListBody, usePagedList } from "../lists";
 import { useMemberName, useSession } from "../session";
@@ -60,10 +61,7 @@ export function HomePage() {
                   return (
                     <li key={o.id}>
                       <strong>{nameOf(o.memberIds.find((id) => id !== me) ?? "")}</strong>
-                      <span className="hint">
-                        {" "}
-                        · {open.length} open topic{open.length === 1 ? "" : "s"}
-                      </span>
+                      <span className="hint"> · {plural(open.length, "open topic")}</span>
                       {open.length > 0 && (
                         <ul className="topics">
                           {open.slice(0, 3).map((a) => (

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { JOB_LABELS } from "@groundwork/shared-types/labels";
+import { JOB_LABELS, plural } from "@groundwork/shared-types/labels";
 import { api, data } from "../api";
 import { LoadMore, usePagedList } from "../lists";
 import { useSession } from "../session";
@@ -52,8 +52,7 @@ function FailedWork() {
       <ul>
         {dead.items.map((j) => (
           <li key={j.id}>
-            <strong>{JOB_LABELS[j.kind] ?? j.kind}</strong> · failed {new Date(j.updatedAt).toLocaleString()} after {j.attempts} attempt
-            {j.attempts === 1 ? "" : "s"}
+            <strong>{JOB_LABELS[j.kind] ?? j.kind}</strong> · failed {new Date(j.updatedAt).toLocaleString()} after {plural(j.attempts, "attempt")}
             {j.lastError && <span className="error"> {j.lastError}</span>}{" "}
             <button
               className="quiet"

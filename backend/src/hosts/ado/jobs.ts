@@ -3,6 +3,7 @@ import { handle, jobType, type JobHandler, type PayloadOf } from "../../jobs/job
 import type { Transaction } from "sequelize";
 import { z } from "zod";
 import { adoPullRequestKey } from "@groundwork/shared-types";
+import { plural } from "@groundwork/shared-types/labels";
 import { ContextItemRow, ContextLinkRow } from "../../storage/models.js";
 import { AdoConnectionRow } from "./models.js";
 import { type AdoPullRequest, type AdoPullRequestStatus, asJobError, AdoError } from "./client.js";
@@ -86,7 +87,7 @@ export const STATUS_CONTEXT = { name: "links", genre: "groundwork" };
 export function prStatusBody(services: AppServices, prUrl: string, linkCount: number): AdoPullRequestStatus {
   return {
     state: linkCount > 0 ? "succeeded" : "notApplicable",
-    description: linkCount > 0 ? `Linked to ${linkCount} item${linkCount === 1 ? "" : "s"} in Groundwork` : "Add this PR to Groundwork",
+    description: linkCount > 0 ? `Linked to ${plural(linkCount, "item")} in Groundwork` : "Add this PR to Groundwork",
     context: STATUS_CONTEXT,
     targetUrl: new URL(`/add?url=${encodeURIComponent(prUrl)}`, services.config.publicUrl).toString(),
   };

@@ -1,4 +1,5 @@
 import { bitbucketPullRequestKey, type ReviewVerdict } from "@groundwork/shared-types";
+import { plural } from "@groundwork/shared-types/labels";
 import type { AppServices } from "../../http/services.js";
 import { handle, jobType, type JobHandler, type PayloadOf } from "../../jobs/jobType.js";
 import type { Transaction } from "sequelize";
@@ -154,7 +155,7 @@ export function buildStatusBody(
     // STOPPED is Bitbucket's neutral state: nothing failed, there is just nothing linked yet.
     state: linkCount > 0 ? "SUCCESSFUL" : "STOPPED",
     name: "Groundwork",
-    description: linkCount > 0 ? `Linked to ${linkCount} item${linkCount === 1 ? "" : "s"} in Groundwork` : "Add this PR to Groundwork",
+    description: linkCount > 0 ? `Linked to ${plural(linkCount, "item")} in Groundwork` : "Add this PR to Groundwork",
     url: new URL(`/add?url=${encodeURIComponent(prUrl)}`, services.config.publicUrl).toString(),
     refname,
   };

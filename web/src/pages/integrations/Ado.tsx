@@ -1,8 +1,8 @@
 import { useState } from "react";
 import type { AdoConnection, AdoConnectionTest, AdoServiceHooksResult, AdoWebhookSecret, IntegrationsOverview } from "@groundwork/shared-types";
-import { ADO_PAT_SCOPES } from "@groundwork/shared-types/labels";
+import { ADO_PAT_SCOPES, plural } from "@groundwork/shared-types/labels";
 import { api, data } from "../../api";
-import { CopyButton, ErrorNote, Field, plural, useAction } from "../../ui";
+import { CopyButton, ErrorNote, Field, useAction } from "../../ui";
 import { Deliveries } from "./Deliveries";
 import { ScopeList } from "./ScopeList";
 
@@ -216,7 +216,7 @@ export function AdoCard({ overview, reload }: { overview: IntegrationsOverview["
               onClick={() =>
                 void run(async () => {
                   const queued = (await data(api.POST("/api/integrations/ado/sync"))).queued;
-                  setNotice(`Fetching ${queued} linked item${queued === 1 ? "" : "s"} again.`);
+                  setNotice(`Fetching ${plural(queued, "linked item")} again.`);
                 })
               }
             >
@@ -268,7 +268,7 @@ export function AdoCard({ overview, reload }: { overview: IntegrationsOverview["
               </div>
             </div>
           )}
-          <Deliveries host="ado" hostName="Azure DevOps" />
+          <Deliveries host="ado" />
           <details className="change">
             <summary>Change the token, repositories or services</summary>
             {connectForm}

@@ -1,8 +1,8 @@
 import { useState } from "react";
 import type { BitbucketTokenTestResult, IntegrationsOverview } from "@groundwork/shared-types";
-import { BITBUCKET_TOKEN_SCOPES } from "@groundwork/shared-types/labels";
+import { BITBUCKET_TOKEN_SCOPES, plural } from "@groundwork/shared-types/labels";
 import { api, data } from "../../api";
-import { CopyButton, ErrorNote, Field, plural, useAction } from "../../ui";
+import { CopyButton, ErrorNote, Field, useAction } from "../../ui";
 import { Deliveries } from "./Deliveries";
 import { ScopeList } from "./ScopeList";
 
@@ -50,7 +50,7 @@ export function BitbucketCard({ overview, reload }: { overview: IntegrationsOver
         </ol>
       </details>
       <BitbucketToken connection={overview.tokenConnection} reload={reload} />
-      {overview.connected && <Deliveries host="bitbucket" hostName="Bitbucket" />}
+      {overview.connected && <Deliveries host="bitbucket" />}
     </article>
   );
 }

@@ -1,3 +1,4 @@
+import { HOST_LABELS } from "@groundwork/shared-types/labels";
 import { api } from "../../api";
 import { ListBody, usePagedList } from "../../lists";
 import { EmptyState, ErrorNote, useAction } from "../../ui";
@@ -5,7 +6,8 @@ import { EmptyState, ErrorNote, useAction } from "../../ui";
 const OUTCOME_TONES = { waiting: "pending", applying: "pending", applied: "ok", failed: "warn" } as const;
 
 /** What a host delivered to the workspace lately and what became of each, with a way to apply one again. */
-export function Deliveries({ host, hostName }: { host: string; hostName: string }) {
+export function Deliveries({ host }: { host: keyof typeof HOST_LABELS }) {
+  const hostName = HOST_LABELS[host];
   const list = usePagedList("/api/integrations/deliveries", { query: { host, limit: 10 } });
   const { error, busy, run } = useAction();
   return (
