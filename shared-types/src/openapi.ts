@@ -4239,6 +4239,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/context-search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find recent pull requests and work items on the workspace's connected hosts, to attach one without pasting its link */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Newest first, at most 20 */
+                            items: {
+                                /** @enum {string} */
+                                host: "ado" | "bitbucket";
+                                /** @enum {string} */
+                                kind: "pull_request" | "work_item";
+                                /** @description The link to attach (POST /api/context-links) */
+                                url: string;
+                                title: string;
+                                /** @description How the host numbers it: !42 for a pull request, #17 for a work item */
+                                reference: string;
+                                /** @description Its repository, or a work item's project */
+                                where: string | null;
+                                /** @description Who opened the pull request, or to whom the work item is assigned */
+                                author: string | null;
+                                state: string | null;
+                                /** @description ISO 8601, as the host gave it */
+                                updatedAt: string | null;
+                            }[];
+                            /** @description Connected hosts that could not be searched just now, and why */
+                            unavailable: {
+                                /** @enum {string} */
+                                host: "ado" | "bitbucket";
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/link-targets": {
         parameters: {
             query?: never;

@@ -63,6 +63,8 @@ function adoOperations(): Operation[] {
         const versionRef = params.find((p) => typeof p.$ref === "string" && (p.$ref as string).includes("api-Version"))?.$ref as string | undefined;
         const security = (op.security ?? spec.security ?? []) as { oauth2?: string[] }[];
         const body = params.find((p) => p.in === "body");
+        // Azure DevOps leaves out a path segment the spec marks x-ms-required: false (`POST /{org}/_apis/wit/wiql` queries every project).
+        const optional = params.filter((p) => p.in === "path" && p["x-ms-required"] === false).map((p) => String(p.name));
         ops.push({
           host: String(spec.host),
           method: method.toUpperCase(),
@@ -70,6 +72,7 @@ function adoOperations(): Operation[] {
           apiVersion: versionRef ? version(versionRef) : undefined,
           scopes: security.flatMap((s) => s.oauth2 ?? []),
           ...(body ? { body: requiredFields(body.schema as Json, spec) } : {}),
+          ...(optional.length ? { optional } : {}),
           source: `ado-7.1/${file} ${op.operationId as string}`,
         });
       }

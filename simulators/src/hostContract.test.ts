@@ -11,9 +11,12 @@ describe("Azure DevOps contract", () => {
     // Identities are served by vssps only.
     expect(ado.operation("dev.azure.com", "GET", "/fabrikam/_apis/identities")).toBeNull();
     expect(ado.operation("dev.azure.com", "GET", "/fabrikam/Fabrikam/_apis/wit/workItems/5/comments")).toMatchObject({ apiVersion: "7.1-preview.4" });
-    // Work items are read through their project (the spec has no organisation-level route).
-    expect(ado.operation("dev.azure.com", "GET", "/fabrikam/_apis/wit/workitems/5")).toBeNull();
+    // A path parameter the spec marks x-ms-required: false may be left out, with its segment; a required one may not.
+    expect(ado.operation("dev.azure.com", "GET", "/fabrikam/_apis/wit/workitems/5")).toMatchObject({ scopes: ["vso.work"] });
     expect(ado.operation("dev.azure.com", "GET", "/fabrikam/Fabrikam/_apis/wit/workitems/5")).toMatchObject({ scopes: ["vso.work"] });
+    expect(ado.operation("dev.azure.com", "POST", "/fabrikam/_apis/wit/wiql")!.source).toContain("Wiql_Query By Wiql");
+    expect(ado.operation("dev.azure.com", "POST", "/fabrikam/Fabrikam/Fabrikam%20Team/_apis/wit/wiql")!.source).toContain("Wiql_Query By Wiql");
+    expect(ado.operation("dev.azure.com", "GET", "/fabrikam/_apis/git/pullrequests")).toBeNull();
   });
 
   it("prefers the most literal route, and matches paths case-insensitively", () => {

@@ -12,6 +12,8 @@ export interface ContractOperation {
   scopes: string[];
   /** Body fields the operation requires. */
   body?: string[];
+  /** Path parameters a caller may leave out, with their segment (Azure DevOps' project and team). */
+  optional?: string[];
   source: string;
 }
 
@@ -19,6 +21,19 @@ interface ContractFile {
   scopeRule: "any" | "all";
   includes: Record<string, string[]>;
   operations: ContractOperation[];
+}
+
+/** Hosts match paths case-insensitively (ADO answers pullRequests and pullrequests alike). */
+function pathPattern(op: ContractOperation) {
+  const segments = op.path
+    .split("/")
+    .slice(1)
+    .map((segment) => {
+      const param = /^\{([^}]+)\}$/.exec(segment)?.[1];
+      if (param) return op.optional?.includes(param) ? "(?:/[^/]+)?" : "/[^/]+";
+      return `/${segment.replace(/[.*+?^$()|[\]\\{}]/g, "\\$&").replace(/\\\{[^}]+\\\}/g, "[^/]+")}`;
+    });
+  return new RegExp(`^${segments.join("")}/?$`, "i");
 }
 
 /**
@@ -33,8 +48,7 @@ export class HostContract {
     this.file = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "contracts", `${name}.json`), "utf8")) as ContractFile;
     this.routes = this.file.operations.map((op) => ({
       op,
-      // Hosts match paths case-insensitively (ADO answers pullRequests and pullrequests alike).
-      re: new RegExp(`^${op.path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+")}/?$`, "i"),
+      re: pathPattern(op),
       literal: op.path.replace(/\{[^}]+\}/g, "").length,
     }));
   }

@@ -43,7 +43,7 @@ it("shows, adds and unlinks a PR's attachments from the PR tab, and reports the 
   await writeFeedbackInBrowser(ada, "Grace Hopper", "Your payments review caught a real race.");
   const okr = await setObjectiveInBrowser(ada, "Make payments boring");
   await okr.getByRole("button", { name: "+ Attach PR or work item" }).first().click();
-  await okr.getByLabel("Pull request or work item URL").fill(prUrl);
+  await okr.getByLabel("Search pull requests and work items, or paste a link").fill(prUrl);
   await okr.getByRole("button", { name: "Attach", exact: true }).click();
   await okr.getByRole("link", { name: "my first pull request" }).waitFor({ timeout: 20_000 });
 

@@ -64,10 +64,19 @@ it("connects the sandbox organisation and shows a PR's state change when its web
   await card.getByRole("button", { name: "Copy webhook URL" }).waitFor();
 
   const okr = await setObjectiveInBrowser(page, "Make payments boring");
+  // Attached by picking it: the connected organisation's recent work first, then what matches the words typed.
   await okr.getByRole("button", { name: "+ Attach PR or work item" }).first().click();
-  await okr.getByLabel("Pull request or work item URL").fill(prUrl);
-  await okr.getByRole("button", { name: "Attach", exact: true }).click();
+  const recent = okr.getByRole("list", { name: "Recent pull requests and work items" });
+  await recent.getByRole("button", { name: "Attach !1 my first pull request" }).waitFor();
+  await recent.getByRole("button", { name: /^Attach #5 / }).waitFor();
+  await okr.getByLabel("Search pull requests and work items, or paste a link").fill("jamal first");
+  const matching = okr.getByRole("list", { name: "Pull requests and work items matching jamal first" });
+  await matching.getByRole("button", { name: "Attach !1 my first pull request" }).waitFor();
+  expect(await matching.getByRole("button").count()).toBe(1);
+  await shot(page, "ado-1b-attach-by-picking");
+  await matching.getByRole("button", { name: "Attach !1 my first pull request" }).click();
   await okr.getByRole("link", { name: "my first pull request" }).waitFor({ timeout: 20_000 });
+  expect(await okr.getByRole("link", { name: "my first pull request" }).getAttribute("href")).toBe(prUrl);
   await okr.getByText("active", { exact: true }).waitFor();
 
   // By hand, with the URL and secret Groundwork showed: a reviewer approves.

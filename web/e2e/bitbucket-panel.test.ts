@@ -96,4 +96,15 @@ it("installs, connects, links the reviewer, and adds and unlinks a PR from the p
   await panel.getByText("This pull request is not attached to anything yet.").waitFor();
   expect(await attached.count()).toBe(0);
   await shot(pr, "bitbucket-2-panel-unlinked");
+
+  // From the workspace, the same PR found by searching the connected Bitbucket workspace rather than by its link.
+  await go(ada, "Feedback");
+  const feedback = ada.getByRole("article", { name: "Feedback" }).filter({ hasText: "Your refunds work made a scary change safe." });
+  await feedback.getByRole("button", { name: "+ Attach PR or work item" }).click();
+  await feedback.getByLabel("Search pull requests and work items, or paste a link").fill("refunds");
+  await feedback
+    .getByRole("list", { name: "Pull requests and work items matching refunds" })
+    .getByRole("button", { name: "Attach #1 Make refunds idempotent" })
+    .click();
+  await feedback.getByRole("link", { name: "Make refunds idempotent" }).waitFor({ timeout: 20_000 });
 });

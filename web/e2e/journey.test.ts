@@ -65,10 +65,13 @@ it("takes a new team from sign-up to grounded feedback, 1:1s, OKRs and competenc
   const card = owner.getByRole("article", { name: "Feedback" }).first();
   await card.getByText("caught a real race").waitFor();
   await card.getByRole("button", { name: "+ Attach PR or work item" }).click();
-  await card.getByLabel("Pull request or work item URL").fill("https://github.com/not/supported/pull/1");
+  // No host is connected yet: nothing to pick, and the way to fix that.
+  await card.getByText("Nothing recent on your connected hosts.", { exact: false }).waitFor();
+  await card.getByRole("link", { name: "Integrations" }).waitFor();
+  await card.getByLabel("Search pull requests and work items, or paste a link").fill("https://github.com/not/supported/pull/1");
   await card.getByRole("button", { name: "Attach", exact: true }).click();
   await card.getByRole("alert").getByText("Paste a pull request or work item link").waitFor();
-  await card.getByLabel("Pull request or work item URL").fill("https://dev.azure.com/contoso/Payments/_git/api/pullrequest/512");
+  await card.getByLabel("Search pull requests and work items, or paste a link").fill("https://dev.azure.com/contoso/Payments/_git/api/pullrequest/512");
   await card.getByRole("button", { name: "Attach", exact: true }).click();
   await card.getByRole("link", { name: "PR #512 in api" }).waitFor();
   await card.getByText("metadata pending").waitFor();
@@ -83,7 +86,7 @@ it("takes a new team from sign-up to grounded feedback, 1:1s, OKRs and competenc
   const agenda = owner.getByRole("article", { name: "1:1 with Grace Hopper" });
   await agenda.getByText("On-call load this sprint").waitFor();
   await agenda.getByRole("button", { name: "+ Attach PR or work item" }).click();
-  await agenda.getByLabel("Pull request or work item URL").fill("https://contoso.visualstudio.com/Payments/_workitems/edit/88");
+  await agenda.getByLabel("Search pull requests and work items, or paste a link").fill("https://contoso.visualstudio.com/Payments/_workitems/edit/88");
   await agenda.getByRole("button", { name: "Attach", exact: true }).click();
   await agenda.getByRole("link", { name: "Work item #88 in Payments" }).waitFor();
 
@@ -97,7 +100,7 @@ it("takes a new team from sign-up to grounded feedback, 1:1s, OKRs and competenc
   await okr.getByRole("button", { name: "Add" }).click();
   await okr.getByText("Zero payment incidents").waitFor();
   await okr.getByRole("button", { name: "+ Attach PR or work item" }).first().click();
-  await okr.getByLabel("Pull request or work item URL").fill("https://bitbucket.org/acme/payments/pull-requests/7");
+  await okr.getByLabel("Search pull requests and work items, or paste a link").fill("https://bitbucket.org/acme/payments/pull-requests/7");
   await okr.getByRole("button", { name: "Attach", exact: true }).click();
   await okr.getByRole("link", { name: "PR #7 in payments" }).waitFor();
   await shot(owner, "3-okr");

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import type { ContextLink, LinkTargetType } from "@groundwork/shared-types";
+import { AttachBox } from "./AttachBox";
 import { ContextCard, itemLabel } from "./ContextCard";
-import { CONTEXT_URL_EXAMPLES, parseContextUrl } from "@groundwork/shared-types/contextUrl";
 import { api } from "./api";
 import { ErrorNote, useAction } from "./ui";
 
@@ -17,21 +17,8 @@ export function ContextLinks({
   links: ContextLink[];
   onChange: () => void;
 }) {
-  const [url, setUrl] = useState("");
   const [open, setOpen] = useState(false);
-  const { error, busy, run, setError } = useAction();
-
-  async function attach() {
-    if (!parseContextUrl(url)) {
-      setError(`Paste a pull request or work item link, for example ${CONTEXT_URL_EXAMPLES[0]}`);
-      return;
-    }
-    if (await run(() => api.POST("/api/context-links", { body: { targetType, targetId, url } }))) {
-      setUrl("");
-      setOpen(false);
-      onChange();
-    }
-  }
+  const { error, run } = useAction();
 
   return (
     <div className="links">
@@ -70,25 +57,15 @@ export function ContextLinks({
         </ul>
       )}
       {open ? (
-        <form
-          className="attach"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void attach();
+        <AttachBox
+          targetType={targetType}
+          targetId={targetId}
+          onAttached={() => {
+            setOpen(false);
+            onChange();
           }}
-        >
-          <input
-            aria-label="Pull request or work item URL"
-            placeholder="https://dev.azure.com/org/project/_git/repo/pullrequest/42"
-            value={url}
-            onChange={(e) => setUrl(e.target.value)}
-            autoFocus
-          />
-          <button disabled={busy}>Attach</button>
-          <button type="button" className="quiet" onClick={() => setOpen(false)}>
-            Cancel
-          </button>
-        </form>
+          onCancel={() => setOpen(false)}
+        />
       ) : (
         <button type="button" className="quiet" onClick={() => setOpen(true)}>
           + Attach PR or work item

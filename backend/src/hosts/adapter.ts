@@ -4,6 +4,10 @@ import type { MemberContext, RouteSpec } from "../http/route.js";
 import type { AppServices } from "../http/services.js";
 import type { DeliveryRecorder } from "../jobs/deliveries.js";
 import { z } from "zod";
+import type { FoundItem } from "@groundwork/shared-types";
+
+/** A failed host call, whose message a person may read (the core tells one by this). */
+export { HostCallError } from "./hostError.js";
 import { jobType, type JobHandler, type JobType } from "../jobs/jobType.js";
 import type { ContextItemRow } from "../storage/models.js";
 
@@ -42,6 +46,12 @@ export interface HostAdapter {
   refreshJob: RefreshJob;
   /** Called after a linked item's links change: PR statuses count them. */
   linksChanged(services: AppServices, item: ContextItemRow): Promise<void>;
+  /**
+   * Recent pull requests and work items on the caller's workspace's connections matching `q`
+   * (title, author, repository or number), newest first: the attach box's picker. None when not
+   * connected; a host call that fails throws (the core names the host as unavailable).
+   */
+  findItems?(ctx: MemberContext, q: string): Promise<FoundItem[]>;
   /** Its part of GET /api/integrations, for the caller's workspace. */
   overview(ctx: MemberContext): Promise<unknown>;
   /**
@@ -70,6 +80,9 @@ export const refreshJobOf = (host: string): RefreshJob => jobType(`${host}.refre
 
 /** Work scheduled every so often, with nothing to carry. */
 export const periodicJob = (kind: string) => jobType(kind, z.object({}).strict() as z.ZodType<Record<string, never>>);
+
+/** The words of a search (`findItems`), each of which a match must hold somewhere. */
+export const searchWords = (q: string) => q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
 
 /** The adapter of a stored item's host; an item of a host no longer registered has none. */
 export const hostOf = (services: AppServices, name: string) => services.hosts.find((h) => h.name === name) ?? null;

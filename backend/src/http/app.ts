@@ -13,6 +13,7 @@ import { integrationRoutes } from "../workspace/integrations.js";
 import { DeliveryRecorder } from "../jobs/deliveries.js";
 import { competencyRoutes } from "../workspace/competencies.js";
 import { contextLinkRoutes } from "../workspace/contextLinks.js";
+import { contextSearchRoutes } from "../workspace/contextSearch.js";
 import { feedbackRoutes } from "../workspace/feedback.js";
 import { oneOnOneRoutes } from "../workspace/oneOnOnes.js";
 import { okrRoutes } from "../workspace/okrs.js";
@@ -36,6 +37,7 @@ export const coreRoutes: RouteSpec[] = [
   ...okrRoutes,
   ...competencyRoutes,
   ...contextLinkRoutes,
+  ...contextSearchRoutes,
   ...linkTargetRoutes,
   ...operationsRoutes,
   ...integrationRoutes,

@@ -96,6 +96,31 @@ export const CreateContextLinkRequest = z.object({
 });
 export type CreateContextLinkRequest = z.infer<typeof CreateContextLinkRequest>;
 
+/** A pull request or work item on a connected host, found by search, not yet attached: what the picker shows. */
+export const FoundItem = z.object({
+  host: z.enum(HOST_NAMES),
+  kind: z.enum(["pull_request", "work_item"]),
+  url: z.string().describe("The link to attach (POST /api/context-links)"),
+  title: z.string(),
+  reference: z.string().describe("How the host numbers it: !42 for a pull request, #17 for a work item"),
+  where: z.string().nullable().describe("Its repository, or a work item's project"),
+  author: z.string().nullable().describe("Who opened the pull request, or to whom the work item is assigned"),
+  state: z.string().nullable(),
+  updatedAt: When,
+});
+export type FoundItem = z.infer<typeof FoundItem>;
+
+export const ContextSearchQuery = z.object({
+  q: z.string().trim().max(200).default("").describe("Words of a title, an author or a repository; a number finds !42 or #42; empty: the most recent"),
+});
+export type ContextSearchQuery = z.infer<typeof ContextSearchQuery>;
+
+export const ContextSearchResult = z.object({
+  items: z.array(FoundItem).describe("Newest first, at most 20"),
+  unavailable: z.array(z.object({ host: z.enum(HOST_NAMES), message: z.string() })).describe("Connected hosts that could not be searched just now, and why"),
+});
+export type ContextSearchResult = z.infer<typeof ContextSearchResult>;
+
 export const Contribution = z.object({
   item: ContextItem,
   linkedAt: Timestamp,

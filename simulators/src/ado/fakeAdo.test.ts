@@ -71,3 +71,37 @@ it("pages projects with x-ms-continuationtoken, and throttles with the documente
   expect(throttled.headers.get("x-ratelimit-remaining")).toBe("0");
   expect(((await throttled.json()) as { message: string }).message).toContain("TF400733");
 });
+
+it("lists a project's active pull requests unless asked for others, and answers WIQL as Azure DevOps parses it", async () => {
+  state.projects[0]!.repositories = [{ id: "r1", name: "api" }];
+  state.pullRequests = [
+    { pullRequestId: 1, title: "Old", status: "completed", creationDate: "2026-01-01T00:00:00Z", repository: { id: "r1", name: "api" } },
+    { pullRequestId: 2, title: "New", status: "active", creationDate: "2026-02-01T00:00:00Z", repository: { id: "r1", name: "api" } },
+  ];
+  const ids = async (path: string) => ((await (await get(path)).json()) as { value: { pullRequestId: number }[] }).value.map((p) => p.pullRequestId);
+  expect(await ids("/fabrikam/Alpha/_apis/git/pullrequests?api-version=7.1")).toEqual([2]);
+  expect(await ids("/fabrikam/Alpha/_apis/git/pullrequests?searchCriteria.status=all&$top=1&api-version=7.1")).toEqual([2]);
+  expect(await ids("/fabrikam/Alpha/_apis/git/pullrequests?searchCriteria.status=all&$skip=1&api-version=7.1")).toEqual([1]);
+
+  state.workItems = [
+    { id: 7, fields: { "System.Title": "It's broken", "System.ChangedDate": "2026-02-01T00:00:00Z", "System.State": "New" } },
+    { id: 8, fields: { "System.Title": "Also broken", "System.ChangedDate": "2026-03-01T00:00:00Z", "System.State": "Done" } },
+  ];
+  const wiql = (query: string) =>
+    fetch(`${ado.url}/fabrikam/_apis/wit/wiql?$top=5&api-version=7.1`, {
+      method: "POST",
+      headers: { ...basic(PAT), "content-type": "application/json" },
+      body: JSON.stringify({ query }),
+    });
+  const found = async (query: string) => ((await (await wiql(query)).json()) as { workItems: { id: number }[] }).workItems.map((w) => w.id);
+  expect(await found("SELECT [System.Id] FROM WorkItems WHERE [System.Title] CONTAINS 'broken' ORDER BY [System.ChangedDate] DESC")).toEqual([8, 7]);
+  expect(await found("SELECT [System.Id] FROM WorkItems WHERE [System.Title] CONTAINS 'it''s' OR [System.Id] = 8")).toEqual([7, 8]);
+  expect(await found("SELECT [System.Id] FROM WorkItems WHERE [System.State] IN ('Done', 'Closed') AND ([System.Title] CONTAINS 'also')")).toEqual([8]);
+  const broken = await wiql("SELECT [System.Id] FROM WorkItems WHERE [System.Title] CONTAINS 'it's'");
+  expect(broken.status).toBe(400);
+  expect(((await broken.json()) as { message: string }).message).toContain("TF51006");
+  const items = await get("/fabrikam/_apis/wit/workitems?ids=8,99&fields=System.Title&errorPolicy=omit&api-version=7.1");
+  expect(await items.json()).toEqual({ count: 2, value: [{ id: 8, fields: { "System.Title": "Also broken" } }, null] });
+  expect((await get("/fabrikam/_apis/wit/workitems?ids=8,99&api-version=7.1")).status).toBe(404);
+  expect(ado.takeViolations()).toEqual([]);
+});

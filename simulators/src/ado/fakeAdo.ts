@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { FakeHost, type ContractCheck, type FakeRequest, type FakeResponse } from "../fakeHost.js";
 import { HostContract } from "../hostContract.js";
 import { hostEventSamples, hostSample } from "../samples.js";
+import { parseWiql, WiqlError } from "./wiql.js";
 import { ADO_PAT_SCOPES } from "@groundwork/shared-types/labels";
 import type { AdoPullRequest, AdoPullRequestStatus, AdoSubscription, AdoWorkItem, AdoWorkItemComment } from "@groundwork/backend/hosts/ado/client";
 
@@ -105,6 +106,8 @@ const notAuthorized = (user: string) =>
 const missing = (what: string) => adoError(404, "NotFoundException", `${what} does not exist.`);
 const same = (a: string | undefined, b: string | undefined) => a?.toLowerCase() === b?.toLowerCase();
 const contract = new HostContract("ado");
+/** PullRequestStatus as searchCriteria.status takes it. */
+const PR_STATUSES = ["notset", "active", "abandoned", "completed", "all"];
 
 /** Each event's resourceVersion, as the documented samples (fixtures/) carry it. */
 const DOCUMENTED_RESOURCE_VERSIONS: Record<string, string> = Object.fromEntries(
@@ -197,6 +200,49 @@ export function fakeAdo(state: FakeAdoState) {
     return null;
   };
 
+  /** wit/wiql/query-by-wiql: the ids of the work items a flat query matches, in its order, at most $top; within one project if the path names one. */
+  const wiql = (req: FakeRequest, inProject: string | null): FakeResponse => {
+    let query;
+    try {
+      query = parseWiql(String((JSON.parse(req.body) as { query?: unknown }).query ?? ""));
+    } catch (err) {
+      const message = err instanceof WiqlError ? err.message : "The request body is not a query";
+      return adoError(400, "WorkItemTrackingQueryException", `TF51006: The query statement is not valid. ${message}`);
+    }
+    const rows = (state.workItems ?? [])
+      .map((w) => ({ id: w.id, row: { ...w.fields, "System.Id": w.id } as Record<string, unknown> }))
+      .filter(({ row }) => (!inProject || same(String(row["System.TeamProject"]), inProject)) && query.matches(row));
+    for (const { field, descending } of [...query.order].reverse())
+      rows.sort((a, b) => String(a.row[field] ?? "").localeCompare(String(b.row[field] ?? ""), undefined, { numeric: true }) * (descending ? -1 : 1));
+    const top = Number(req.query.get("$top") ?? 20000) || 20000;
+    return {
+      status: 200,
+      body: {
+        queryType: "flat",
+        queryResultType: "workItem",
+        asOf: new Date().toISOString(),
+        columns: [{ referenceName: "System.Id", name: "ID", url: `https://dev.azure.com/${state.organization}/_apis/wit/fields/System.Id` }],
+        sortColumns: query.order.map((o) => ({ field: { referenceName: o.field }, descending: o.descending })),
+        workItems: rows.slice(0, top).map(({ id }) => ({ id, url: `https://dev.azure.com/${state.organization}/_apis/wit/workItems/${id}` })),
+      },
+    };
+  };
+  /** wit/work-items/list: at most 200 ids; only the fields asked for; an unknown id fails the call unless errorPolicy=omit. */
+  const workItemsByIds = (req: FakeRequest): FakeResponse => {
+    const ids = (req.query.get("ids") ?? "").split(",").filter(Boolean).map(Number);
+    if (ids.length === 0 || ids.length > 200 || ids.some((id) => !Number.isInteger(id)))
+      return adoError(400, "InvalidArgumentValueException", "The ids parameter must hold 1 to 200 work item ids.");
+    const fields = req.query.get("fields")?.split(",");
+    const omit = req.query.get("errorPolicy")?.toLowerCase() === "omit";
+    const found = ids.map((id) => state.workItems?.find((w) => w.id === id) ?? null);
+    const absent = ids.find((_, i) => !found[i]);
+    if (absent !== undefined && !omit) return missing(`Work item ${absent}`);
+    const value = found.map((w) =>
+      w ? { ...w, fields: fields ? Object.fromEntries(Object.entries(w.fields ?? {}).filter(([k]) => fields.includes(k))) : w.fields } : null,
+    );
+    return { status: 200, body: { count: value.length, value } };
+  };
+
   const host = new FakeHost(
     "Azure DevOps",
     [
@@ -262,6 +308,48 @@ export function fakeAdo(state: FakeAdoState) {
             const value = p.repositories.map((r) => ({ id: r.id, name: r.name, project: { id: p.id, name: p.name } }));
             return { status: 200, body: { count: value.length, value } };
           }),
+      },
+      {
+        method: "GET",
+        path: "/:org/:project/_apis/git/pullrequests",
+        // git/pull-requests/get-pull-requests-by-project: active ones unless searchCriteria.status says otherwise, newest first, $top/$skip.
+        handle: (req) =>
+          guard(req, () => {
+            const p = project(req.params.project);
+            if (!p) return missing(`Project ${req.params.project}`);
+            const status = (req.query.get("searchCriteria.status") ?? "active").toLowerCase();
+            if (!PR_STATUSES.includes(status))
+              return adoError(400, "InvalidArgumentValueException", `The value '${status}' is not valid for searchCriteria.status.`);
+            const repositoryId = req.query.get("searchCriteria.repositoryId");
+            const ids = new Set(p.repositories.map((r) => r.id.toLowerCase()));
+            const all = (state.pullRequests ?? [])
+              .filter((x) => ids.has(x.repository?.id.toLowerCase() ?? "") && (!repositoryId || same(x.repository?.id, repositoryId)))
+              .filter((x) => status === "all" || (x.status ?? "active") === status)
+              .sort((a, b) => (b.creationDate ?? "").localeCompare(a.creationDate ?? "") || b.pullRequestId - a.pullRequestId);
+            const skip = Number(req.query.get("$skip") ?? 0) || 0;
+            const top = Number(req.query.get("$top") ?? 101) || 101;
+            const value = all.slice(skip, skip + top).map((x) => ({ ...x, repository: { ...x.repository, project: { id: p.id, name: p.name } } }));
+            return { status: 200, body: { value, count: value.length } };
+          }),
+      },
+      {
+        method: "POST",
+        path: "/:org/_apis/wit/wiql",
+        handle: (req) => guard(req, () => wiql(req, null)),
+      },
+      {
+        method: "POST",
+        path: "/:org/:project/_apis/wit/wiql",
+        handle: (req) =>
+          guard(req, () => {
+            const p = project(req.params.project);
+            return p ? wiql(req, p.name) : missing(`Project ${req.params.project}`);
+          }),
+      },
+      {
+        method: "GET",
+        path: "/:org/_apis/wit/workitems",
+        handle: (req) => guard(req, () => workItemsByIds(req)),
       },
       {
         method: "GET",

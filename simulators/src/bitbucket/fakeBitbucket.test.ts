@@ -54,3 +54,24 @@ it("throttles with 429 and no Retry-After when told to, as Bitbucket documents",
   expect(res.status).toBe(429);
   expect(res.headers.get("retry-after")).toBeNull();
 });
+
+it("lists open pull requests unless `state` asks for others, filtered by `q` and ordered by `sort`", async () => {
+  state.tokenScopes = ["pullrequest"];
+  state.maxPagelen = 10;
+  const pr = (id: number, title: string, s: string, updated: string) => ({ workspace: "ws", slug: "a", pr: { id, title, state: s, updated_on: updated } });
+  state.pullRequests = [pr(1, "Fix login", "MERGED", "2026-01-01"), pr(2, 'Say "hi"', "OPEN", "2026-02-01"), pr(3, "Fix logout", "DECLINED", "2026-03-01")];
+  const ids = async (query: string) => {
+    const res = await call(`/2.0/repositories/ws/a/pullrequests?${query}`);
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { values: { id: number }[] }).values.map((v) => v.id);
+  };
+  expect(await ids("")).toEqual([2]);
+  expect(await ids("state=MERGED&state=DECLINED&sort=-updated_on")).toEqual([3, 1]);
+  expect(await ids(`state=OPEN&state=MERGED&q=${encodeURIComponent('title ~ "FIX" AND (id = 1 OR id = 2)')}`)).toEqual([1]);
+  expect(await ids(`q=${encodeURIComponent('title ~ "\\"hi\\""')}`)).toEqual([2]);
+  const broken = await call(`/2.0/repositories/ws/a/pullrequests?q=${encodeURIComponent('title ~ "unclosed')}`);
+  expect(broken.status).toBe(400);
+  expect((await call("/2.0/repositories/ws/a/pullrequests?sort=-nonsense")).status).toBe(400);
+  state.maxPagelen = undefined;
+  state.tokenScopes = ["repository"];
+});

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { FakeHost, type ContractCheck, type FakeRequest, type FakeResponse } from "../fakeHost.js";
 import { HostContract } from "../hostContract.js";
+import { FilterError, parseFilter } from "./filter.js";
 import { BITBUCKET_TOKEN_SCOPES } from "@groundwork/shared-types/labels";
 import type { BitbucketBuildStatus, BitbucketPullRequest } from "@groundwork/backend/hosts/bitbucket/client";
 
@@ -119,8 +120,7 @@ export function fakeBitbucket(state: FakeBitbucketState) {
     const pagelen = Math.max(1, Math.min(Number(req.query.get("pagelen") ?? 10) || 10, state.maxPagelen ?? 2));
     const page = Math.max(1, Number(req.query.get("page") ?? 1) || 1);
     const values = all.slice((page - 1) * pagelen, page * pagelen);
-    const next = new URL(`https://api.bitbucket.org${req.path}`);
-    req.query.forEach((v, k) => next.searchParams.set(k, v));
+    const next = new URL(`https://api.bitbucket.org${req.path}?${req.query.toString()}`);
     next.searchParams.set("page", String(page + 1));
     return ok(req, { status: 200, body: { pagelen, size: all.length, page, values, ...(page * pagelen < all.length ? { next: next.toString() } : {}) } });
   };
@@ -189,13 +189,29 @@ export function fakeBitbucket(state: FakeBitbucketState) {
       {
         method: "GET",
         path: "/2.0/repositories/:workspace/:repo/pullrequests",
-        handle: (req) =>
-          repo(req)
-            ? paged(
-                req,
-                (state.pullRequests ?? []).filter((p) => same(p.workspace, req.params.workspace) && same(p.slug, req.params.repo)).map((p) => p.pr),
-              )
-            : error(404, "Repository not found"),
+        // Open ones unless `state` (repeatable) says otherwise; filtered by `q` and ordered by `sort` as the API's intro documents.
+        handle: (req) => {
+          if (!repo(req)) return error(404, "Repository not found");
+          const states = req.query.getAll("state").map((x) => x.toUpperCase());
+          let test: (row: unknown) => boolean = () => true;
+          try {
+            if (req.query.get("q")) test = parseFilter(req.query.get("q")!);
+          } catch (err) {
+            return error(400, `Invalid query: ${(err as FilterError).message}`);
+          }
+          const sort = req.query.get("sort");
+          const field = sort?.replace(/^-/, "");
+          if (field && !["id", "created_on", "updated_on", "title"].includes(field)) return error(400, `Invalid sort field: ${field}`);
+          const found = (state.pullRequests ?? [])
+            .filter((p) => same(p.workspace, req.params.workspace) && same(p.slug, req.params.repo))
+            .map((p) => p.pr)
+            .filter((pr) => (states.length ? states : ["OPEN"]).includes(pr.state ?? "OPEN") && test(pr));
+          if (field) {
+            const key = field as "id" | "created_on" | "updated_on" | "title";
+            found.sort((a, b) => String(a[key] ?? "").localeCompare(String(b[key] ?? ""), undefined, { numeric: true }) * (sort!.startsWith("-") ? -1 : 1));
+          }
+          return paged(req, found);
+        },
       },
       {
         method: "GET",

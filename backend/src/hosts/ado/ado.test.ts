@@ -646,6 +646,80 @@ describe("connected organisation", () => {
     expect(touched).toEqual([]);
   });
 
+  it("finds recent pull requests and work items to attach by title, author, repository or number", async () => {
+    const pr1 = adoState.pullRequests![0]!;
+    adoState.pullRequests!.push({
+      ...structuredClone(pr1),
+      pullRequestId: 2,
+      title: "Speed up checkout",
+      status: "completed",
+      creationDate: "2026-11-01T10:00:00Z",
+      closedDate: "2026-11-02T10:00:00Z",
+      createdBy: { id: "g1", displayName: "Grace Hopper", uniqueName: "grace@fabrikam.com" },
+    });
+    adoState.workItems!.push({
+      id: 6,
+      rev: 1,
+      fields: {
+        "System.Title": "O'Brien's checkout bug",
+        "System.TeamProject": "FabrikamCloud",
+        "System.State": "Active",
+        "System.WorkItemType": "Bug",
+        "System.ChangedDate": "2026-11-03T10:00:00Z",
+        "System.AssignedTo": { displayName: "Grace Hopper", uniqueName: "grace@fabrikam.com" },
+      },
+    });
+    const { client: member } = await inviteMember(owner, "mia@fabrikam.com", "Mia");
+    const search = async (q: string) => {
+      const res = await member.get(`/api/context-search?q=${encodeURIComponent(q)}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(res.body.unavailable).toEqual([]);
+      return res.body.items as {
+        reference: string;
+        kind: string;
+        url: string;
+        title: string;
+        author: string | null;
+        where: string | null;
+        state: string | null;
+      }[];
+    };
+
+    // Nothing typed: the most recent of both kinds, newest first; a completed PR too (Azure DevOps lists active ones unless asked).
+    expect((await search("")).map((i) => i.reference)).toEqual(["#6", "!2", "#5", "!1"]);
+    expect((await search("checkout")).map((i) => i.reference)).toEqual(["#6", "!2"]);
+    expect(await search("grace")).toMatchObject([{ reference: "!2", author: "Grace Hopper", where: "Fabrikam", state: "completed" }]);
+    expect((await search("fabrikam")).filter((i) => i.kind === "pull_request").map((i) => i.reference)).toEqual(["!2", "!1"]);
+    expect((await search("!2")).map((i) => i.reference)).toEqual(["!2"]);
+    expect((await search("#5")).map((i) => i.reference)).toEqual(["#5"]);
+    // A quote goes to Azure DevOps doubled inside the WIQL string, as WIQL quotes it; the fake parses the query and refuses a broken one.
+    const found = await search("o'brien");
+    expect(found).toMatchObject([{ reference: "#6", kind: "work_item", where: "FabrikamCloud", author: "Grace Hopper", state: "Active" }]);
+    const wiql = ado.requests.filter((r) => /_apis\/wit\/wiql$/.test(r.path)).at(-1)!;
+    expect(JSON.parse(wiql.body).query).toContain("[System.Title] CONTAINS 'o''brien'");
+    expect(wiql.query.get("$top")).toBe("20");
+
+    // Picking one attaches it as pasting its link does.
+    const feedback = (await member.post("/api/feedback", { subjectId: (await owner.get("/api/auth/session")).body.member.id, body: "Great checkout work" }))
+      .body;
+    const attached = await member.post("/api/context-links", { targetType: "feedback", targetId: feedback.id, url: (await search("grace"))[0]!.url });
+    expect(attached.status).toBe(201);
+    expect(attached.body.item.externalKey).toBe("ado:fabrikam:fabrikam:fabrikam:pr:2");
+  });
+
+  it("searches only followed repositories, and names Azure DevOps when it cannot be searched", async () => {
+    const reconnected = await owner.post("/api/integrations/ado", { orgUrl: "https://dev.azure.com/fabrikam", pat: PAT, repositoryIds: [] });
+    expect(reconnected.status).toBe(201);
+    const res = await owner.get("/api/context-search?q=");
+    expect(res.body.items.map((i: { reference: string }) => i.reference)).toEqual(["#5"]);
+
+    ado.fail({ path: /_apis\/wit\/wiql$/, respond: failures.unauthorized() });
+    const refused = await owner.get("/api/context-search?q=idea");
+    expect(refused.status).toBe(200);
+    expect(refused.body).toEqual({ items: [], unavailable: [{ host: "ado", message: "Authorization denied — check the token and its expiry" }] });
+    expect((await owner.get(`/api/context-search?q=${"x".repeat(201)}`)).body.error).toMatchObject({ field: "query.q" });
+  });
+
   it("never shows or logs the PAT", async () => {
     // Besides whatever ran before: every path that handles the token, including a refusal and a failure.
     await owner.post("/api/integrations/ado/test", { orgUrl: "fabrikam", pat: PAT });

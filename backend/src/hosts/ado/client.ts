@@ -167,6 +167,21 @@ export class AdoClient {
   workItem(project: string, id: number) {
     return this.get<AdoWorkItem>(`${encodeURIComponent(project)}/_apis/wit/workitems/${id}`);
   }
+  /** A project's pull requests in any state, newest first (git/pull-requests/get-pull-requests-by-project; active ones only unless asked). */
+  async pullRequestsOfProject(project: string, top: number) {
+    return (await this.get<{ value: AdoPullRequest[] }>(`${encodeURIComponent(project)}/_apis/git/pullrequests?searchCriteria.status=all&$top=${top}`)).value;
+  }
+  /** The ids a flat WIQL query matches, in its order (wit/wiql/query-by-wiql, across every project). */
+  async queryWorkItems(query: string, top: number) {
+    const result = await this.request<{ workItems: { id: number }[] }>("POST", `_apis/wit/wiql?$top=${top}`, { query });
+    return result.workItems.map((w) => w.id);
+  }
+  /** Up to 200 work items by id with the fields asked for; ones deleted meanwhile are left out (errorPolicy=omit answers null). */
+  async workItems(ids: number[], fields: string[]) {
+    if (ids.length === 0) return [];
+    const page = await this.get<{ value: (AdoWorkItem | null)[] }>(`_apis/wit/workitems?ids=${ids.join(",")}&fields=${fields.join(",")}&errorPolicy=omit`);
+    return page.value.filter((w): w is AdoWorkItem => w !== null);
+  }
   /** POST …/pullRequests/{id}/statuses (learn.microsoft.com/rest/api/azure/devops/git/pull-request-statuses/create). */
   postPullRequestStatus(project: string, repository: string, pullRequestId: number, status: AdoPullRequestStatus) {
     return this.request<{ id: number }>(

@@ -5,6 +5,7 @@ import { adoConnectionRoutes, toAdoConnection } from "./connection.js";
 import { adoExtensionRouter, EXTENSION_API, extensionRoutes } from "./panel.js";
 import { adoJobHandlers, AdoRefreshJob, AdoSyncStaleJob, enqueuePrStatus } from "./jobs.js";
 import { adoWebhook } from "./webhooks.js";
+import { findAdoItems } from "./search.js";
 
 /** Azure DevOps: a PAT connection with service hooks, PR statuses, and the extension's PR tab and hub. */
 export const adoHost: HostAdapter = {
@@ -35,6 +36,7 @@ export const adoHost: HostAdapter = {
   linksChanged: async (services, item) => {
     if (item.kind === "pull_request") await enqueuePrStatus(services, item);
   },
+  findItems: findAdoItems,
   async overview(ctx) {
     const ado = await AdoConnectionRow.findOne({ where: { workspaceId: ctx.auth.workspace.id } });
     return { connected: Boolean(ado), connection: ado ? toAdoConnection(ctx.services, ado) : null };

@@ -317,6 +317,22 @@ describe("requests from Bitbucket", () => {
     await until("back to one", async () => latestStatus()?.description === "Linked to 1 item in Groundwork");
   });
 
+  it("finds the workspace's pull requests to attach as the app, its JWT bound to the filtered query", async () => {
+    await bound();
+    state.maxPagelen = 10;
+    const search = (q: string) => owner.get(`/api/context-search?q=${encodeURIComponent(q)}`);
+    const all = await search("");
+    expect(all.body).toMatchObject({ items: [{ reference: "#1", where: "foo", url: PR_URL, title: "Awesome new feature" }], unavailable: [] });
+    // The fake checks the JWT's qsh against the query as sent: repeated `state`, `sort` and a quoted `q`.
+    expect((await search("awesome")).body.items.map((i: { reference: string }) => i.reference)).toEqual(["#1"]);
+    expect((await search("nothing-like-it")).body).toEqual({ items: [], unavailable: [] });
+    bitbucket.fail({ path: /\/pullrequests$/, respond: failures.unauthorized() });
+    expect((await search("awesome")).body).toMatchObject({
+      items: [],
+      unavailable: [{ host: "bitbucket", message: expect.stringMatching(/^Bitbucket answered 401/) }],
+    });
+  });
+
   it("updates the snapshot from each documented webhook once, even when redelivered", async () => {
     await bound();
     const first = await host.webhook(install.clientKey, "pullrequest:created", created, "req-created");

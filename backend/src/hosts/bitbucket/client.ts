@@ -130,6 +130,34 @@ export class BitbucketClient {
     }
     return { repositories: all, scopes };
   }
+  /** A workspace's most recently updated repositories (the first page of `sort=-updated_on`). */
+  async recentRepositories(workspace: string, pagelen: number) {
+    const page = await this.request<{ values: { slug: string; full_name?: string }[] }>(
+      "GET",
+      `/2.0/repositories/${encodeURIComponent(workspace)}?sort=-updated_on&pagelen=${pagelen}`,
+    );
+    return page.values;
+  }
+  /**
+   * A repository's pull requests in every state but superseded, most recently updated first,
+   * that match a filter (developer.atlassian.com/cloud/bitbucket/rest/intro/#filtering);
+   * without `state`, Bitbucket lists open ones only.
+   */
+  async findPullRequests(workspace: string, repository: string, filter: string | null, pagelen: number) {
+    const query = new URLSearchParams([
+      ["state", "OPEN"] as [string, string],
+      ["state", "MERGED"],
+      ["state", "DECLINED"],
+      ["sort", "-updated_on"],
+      ["pagelen", String(pagelen)],
+      ...(filter ? [["q", filter] as [string, string]] : []),
+    ]);
+    const page = await this.request<{ values: BitbucketPullRequest[] }>(
+      "GET",
+      `/2.0/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/pullrequests?${query.toString().replace(/\+/g, "%20")}`,
+    );
+    return page.values;
+  }
   /** Needs the pullrequest scope; a cheap way to test for it. */
   pullRequests(workspace: string, repository: string) {
     return this.request<{ values: BitbucketPullRequest[] }>(

@@ -7,6 +7,7 @@ import { bitbucketConnectRouter } from "./lifecycle.js";
 import { bitbucketPanelRouter, bitbucketPanelRoutes } from "./panel.js";
 import { bitbucketTokenRoutes, toTokenConnection } from "./tokenConnection.js";
 import { connectWebhook, tokenWebhook } from "./webhooks.js";
+import { findBitbucketItems } from "./search.js";
 
 /** Bitbucket Cloud: the Connect app (lifecycle, webhooks, PR panel) and the access-token connection; build statuses on PRs. */
 export const bitbucketHost: HostAdapter = {
@@ -41,6 +42,7 @@ export const bitbucketHost: HostAdapter = {
   linksChanged: async (services, item) => {
     if (item.kind === "pull_request") await enqueueBuildStatus(services, item);
   },
+  findItems: findBitbucketItems,
   async overview(ctx) {
     const workspaceId = ctx.auth.workspace.id;
     const installations = await BitbucketInstallationRow.findAll({ where: { workspaceId }, order: [["createdAt", "ASC"]] });

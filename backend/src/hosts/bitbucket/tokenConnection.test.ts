@@ -191,3 +191,49 @@ it("disconnects, deleting the webhooks it made, and never shows the token", asyn
   const stored = await app.services.storage.sequelize.query("SELECT * FROM jobs", { type: QueryTypes.SELECT });
   expect(JSON.stringify(stored)).not.toContain(TOKEN);
 });
+
+it("finds pull requests to attach by title, author, repository or number, Bitbucket filtering them", async () => {
+  const pr = (id: number, title: string, author: string, state: string, updated: string): BitbucketPullRequest => ({
+    ...(structuredClone(created.pullrequest) as BitbucketPullRequest),
+    id,
+    title,
+    state,
+    author: { display_name: author, uuid: `{${id}}` },
+    updated_on: updated,
+    destination: {
+      ...created.pullrequest.destination,
+      repository: { ...created.pullrequest.destination.repository, full_name: "brydzewski/payments", name: "payments" },
+    },
+  });
+  state.repositories.push({ workspace: "brydzewski", slug: "payments", uuid: "{22222222-0000-4000-8000-000000000000}" });
+  state.pullRequests!.push(
+    { workspace: "brydzewski", slug: "payments", pr: pr(7, 'Make "refunds" idempotent', "Grace Hopper", "MERGED", "2026-11-02T10:00:00Z") },
+    { workspace: "brydzewski", slug: "payments", pr: pr(8, "Retry card declines", "Linus", "OPEN", "2026-11-03T10:00:00Z") },
+    { workspace: "brydzewski", slug: "payments", pr: pr(9, "Old idea", "Linus", "SUPERSEDED", "2026-11-04T10:00:00Z") },
+  );
+  state.maxPagelen = 10;
+  await connect();
+  const search = async (q: string) => {
+    const res = await call("GET", `/api/context-search?q=${encodeURIComponent(q)}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.unavailable).toEqual([]);
+    return res.body.items as { reference: string; where: string; author: string; state: string; url: string }[];
+  };
+  // Merged and declined ones too (Bitbucket lists open ones unless asked), never superseded; newest first.
+  expect((await search("")).map((i) => `${i.where}${i.reference}`)).toEqual(["payments#8", "payments#7", "foo#1"]);
+  expect(await search("grace")).toMatchObject([{ reference: "#7", author: "Grace Hopper", state: "merged", where: "payments" }]);
+  expect((await search("payments")).map((i) => i.reference)).toEqual(["#8", "#7"]);
+  expect((await search("payments #8")).map((i) => i.reference)).toEqual(["#8"]);
+  // A quote in a word is escaped inside Bitbucket's double-quoted string; the fake parses the filter and refuses a broken one.
+  expect((await search('"refunds"')).map((i) => i.reference)).toEqual(["#7"]);
+  const asked = bitbucket.requests.filter((r) => r.path === "/2.0/repositories/brydzewski/payments/pullrequests").at(-1)!;
+  expect(asked.query.get("q")).toBe('(title ~ "\\"refunds\\"" OR author.display_name ~ "\\"refunds\\"")');
+  expect(asked.query.getAll("state")).toEqual(["OPEN", "MERGED", "DECLINED"]);
+  const picked = (await search("retry"))[0]!;
+  expect(picked.url).toBe("https://bitbucket.org/brydzewski/payments/pull-requests/8");
+  expect((await call("POST", "/api/context-links", { targetType: "objective", targetId: objectiveId, url: picked.url })).status).toBe(201);
+
+  // Only the repositories the connection follows are searched.
+  await connect(["foo"]);
+  expect((await search("")).map((i) => `${i.where}${i.reference}`)).toEqual(["foo#1"]);
+});

@@ -1,0 +1,100 @@
+import type { FoundItem } from "@groundwork/shared-types";
+import type { MemberContext } from "../../http/route.js";
+import { searchWords } from "../adapter.js";
+import { AdoError, type AdoPullRequest } from "./client.js";
+import { clientFor } from "./credentials.js";
+import { AdoConnectionRow } from "./models.js";
+
+/** What one search reads at most: projects with followed repositories, pull requests per project, work items. */
+const PROJECTS = 10;
+const PULL_REQUESTS_PER_PROJECT = 50;
+const WORK_ITEMS = 20;
+const WORK_ITEM_FIELDS = ["System.Title", "System.State", "System.WorkItemType", "System.TeamProject", "System.AssignedTo", "System.ChangedDate"];
+
+/** A WIQL string literal: single quotes, a quote inside doubled (learn.microsoft.com/azure/devops/boards/queries/wiql-syntax). */
+const wiqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/**
+ * Recent work items of any project (a connection follows repositories, not boards) whose title
+ * holds every word, or whose number one word is. $top keeps Azure DevOps from refusing a query
+ * that matches more than 20,000.
+ */
+export function workItemQuery(words: string[]) {
+  const conditions = words.map((word) => {
+    const id = /^#?(\d{1,9})$/.exec(word)?.[1];
+    return id ? `([System.Title] CONTAINS ${wiqlString(word)} OR [System.Id] = ${id})` : `[System.Title] CONTAINS ${wiqlString(word)}`;
+  });
+  return `SELECT [System.Id] FROM WorkItems${conditions.length ? ` WHERE ${conditions.join(" AND ")}` : ""} ORDER BY [System.ChangedDate] DESC`;
+}
+
+const identityName = (value: unknown) =>
+  value && typeof value === "object"
+    ? ((value as { displayName?: string }).displayName ?? null)
+    : typeof value === "string"
+      ? value.replace(/\s*<[^>]*>$/, "")
+      : null;
+
+function foundPullRequest(organization: string, pr: AdoPullRequest): FoundItem {
+  const project = pr.repository!.project!.name;
+  const repository = pr.repository!.name;
+  return {
+    host: "ado",
+    kind: "pull_request",
+    url: `https://dev.azure.com/${encodeURIComponent(organization)}/${encodeURIComponent(project)}/_git/${encodeURIComponent(repository)}/pullrequest/${pr.pullRequestId}`,
+    title: pr.title ?? `Pull request ${pr.pullRequestId}`,
+    reference: `!${pr.pullRequestId}`,
+    where: repository,
+    author: pr.createdBy?.displayName ?? null,
+    state: pr.status === "active" && pr.isDraft ? "draft" : (pr.status ?? null),
+    // Azure DevOps keeps no "last updated" on a pull request.
+    updatedAt: pr.closedDate ?? pr.creationDate ?? null,
+  };
+}
+
+/**
+ * Pull requests of the repositories the connection follows whose title, author, repository or
+ * number hold every word of `q`, and work items by title or number. Azure
+ * DevOps filters pull requests by none of these, so each project's most recent are read and
+ * matched here; work items are found by a WIQL query.
+ */
+export async function findAdoItems(ctx: MemberContext, q: string): Promise<FoundItem[]> {
+  const connection = await AdoConnectionRow.findOne({ where: { workspaceId: ctx.auth.workspace.id } });
+  if (!connection) return [];
+  if (connection.status === "auth_failed") throw new AdoError("auth", "its token was refused; renew it under Integrations");
+  const client = clientFor(ctx.services, connection);
+  const projects = [...new Set(connection.repositories.map((r) => r.project))].slice(0, PROJECTS);
+  const followed = new Set(connection.repositories.map((r) => r.id.toLowerCase()));
+  const words = searchWords(q);
+  const matches = (pr: AdoPullRequest) => {
+    const text = [pr.title, pr.createdBy?.displayName, pr.createdBy?.uniqueName, pr.repository?.name, `!${pr.pullRequestId}`, `#${pr.pullRequestId}`]
+      .join(" ")
+      .toLowerCase();
+    return words.every((w) => text.includes(w));
+  };
+  const [pullRequests, workItems] = await Promise.all([
+    connection.services.pullRequests
+      ? Promise.all(projects.map((p) => client.pullRequestsOfProject(p, PULL_REQUESTS_PER_PROJECT))).then((pages) =>
+          pages.flat().filter((pr) => followed.has(pr.repository?.id.toLowerCase() ?? "") && pr.repository?.project?.name && matches(pr)),
+        )
+      : [],
+    connection.services.workItems ? client.queryWorkItems(workItemQuery(words), WORK_ITEMS).then((ids) => client.workItems(ids, WORK_ITEM_FIELDS)) : [],
+  ]);
+  return [
+    ...pullRequests.map((pr) => foundPullRequest(connection.organization, pr)),
+    ...workItems.map((wi): FoundItem => {
+      const f = wi.fields ?? {};
+      const project = String(f["System.TeamProject"] ?? "");
+      return {
+        host: "ado",
+        kind: "work_item",
+        url: `https://dev.azure.com/${encodeURIComponent(connection.organization)}/${encodeURIComponent(project)}/_workitems/edit/${wi.id}`,
+        title: typeof f["System.Title"] === "string" ? f["System.Title"] : `Work item ${wi.id}`,
+        reference: `#${wi.id}`,
+        where: project || null,
+        author: identityName(f["System.AssignedTo"]),
+        state: typeof f["System.State"] === "string" ? f["System.State"] : null,
+        updatedAt: typeof f["System.ChangedDate"] === "string" ? f["System.ChangedDate"] : null,
+      };
+    }),
+  ];
+}
