@@ -68,7 +68,7 @@ if (mode === "bare") {
       ...base,
       adoBaseUrl: fakes.ado.baseUrl,
       adoIdentityUrl: fakes.ado.identityUrl,
-      bitbucket: { apiUrl: fakes.bitbucketUrl, allowedBaseUrls: ["https://bitbucket.org"], appKey: "groundwork" },
+      bitbucket: { ...base.bitbucket, apiUrl: fakes.bitbucketUrl, allowedBaseUrls: ["https://bitbucket.org"], appKey: "groundwork" },
       database:
         mode === "sqlite" ? { dialect: "sqlite", storage: path.join(dataDir, "bench.db") } : { dialect: "postgres", url: process.env.DATABASE_URL!, schema },
       worker: { ...base.worker, enabled: true, maxAttempts: 5 },

@@ -24,6 +24,20 @@ describe("loadConfig", () => {
     expect(c.adoIdentityUrl).toBe("https://vssps.dev.azure.com");
     expect(loadConfig({ BITBUCKET_APP_KEY: "groundwork-acme" }).bitbucket.appKey).toBe("groundwork-acme");
     expect(() => loadConfig({ BITBUCKET_APP_KEY: "spaces are not allowed" })).toThrow(/BITBUCKET_APP_KEY: must be 1–64 letters/);
+    // Members sign in to Bitbucket through an OAuth consumer only when both its key and secret are set.
+    expect(c.bitbucket.oauth).toBeUndefined();
+    expect(c.bitbucket.siteUrl).toBe("https://bitbucket.org");
+    const oauth = { BITBUCKET_OAUTH_KEY: "consumer-key", BITBUCKET_OAUTH_SECRET: "consumer-secret-0123456789" };
+    expect(loadConfig(oauth).bitbucket.oauth).toEqual({ key: "consumer-key", secret: "consumer-secret-0123456789" });
+    expect(() => loadConfig({ BITBUCKET_OAUTH_KEY: "consumer-key" })).toThrow(/set both .* or neither/);
+    let error: unknown;
+    try {
+      loadConfig({ ...oauth, BITBUCKET_OAUTH_SECRET: "short" });
+    } catch (e) {
+      error = e;
+    }
+    expect(String(error)).toContain("BITBUCKET_OAUTH_SECRET: must be the OAuth consumer's Secret");
+    expect(String(error)).not.toContain("short");
   });
 
   it("names every wrong setting, without echoing secrets", () => {

@@ -51,6 +51,10 @@ const Env = z.object({
   ADO_EXTENSION_ORIGINS: z.string().default("https://*.gallerycdn.vsassets.io,https://*.gallery.vsassets.io"),
   BITBUCKET_API_URL: z.url({ message: "must be an absolute URL" }).default("https://api.bitbucket.org"),
   BITBUCKET_ALLOWED_BASE_URLS: z.string().default("https://bitbucket.org"),
+  BITBUCKET_SITE_URL: z.url({ message: "must be an absolute URL" }).default("https://bitbucket.org"),
+  // An OAuth consumer (Workspace settings → OAuth consumers) lets members link their Bitbucket account without the Connect app.
+  BITBUCKET_OAUTH_KEY: z.string().min(8, { message: "must be the OAuth consumer's Key" }).optional(),
+  BITBUCKET_OAUTH_SECRET: z.string().min(16, { message: "must be the OAuth consumer's Secret" }).optional(),
   // Connect app keys are global in Atlassian's registry: each self-hosted deployment needs its own.
   BITBUCKET_APP_KEY: z
     .string()
@@ -95,13 +99,21 @@ export interface Config {
    * Bitbucket Cloud: where its REST API is called (never the URL an install request names), and
    * the host base URLs a Connect install may come from.
    */
-  bitbucket: { apiUrl: string; allowedBaseUrls: string[]; appKey: string };
+  bitbucket: {
+    apiUrl: string;
+    allowedBaseUrls: string[];
+    appKey: string;
+    /** Where Bitbucket's own pages are (bitbucket.org): its OAuth consent page and token endpoint. */
+    siteUrl: string;
+    /** The OAuth consumer members sign in to Bitbucket through to link their account; unset, they cannot on the access-token path. */
+    oauth?: { key: string; secret: string };
+  };
   /** Where mail goes (SMTP) and whom it is from; unset, Groundwork sends none. */
   mail?: { smtpUrl: string; from: string };
   /** Which proxies' X-Forwarded-For to believe (Express's "trust proxy"): false, a hop count, or addresses. */
   trustProxy: boolean | number | string;
   /** Where the local host sandboxes answer when `npm start` runs them beside the app (simulators/); unset otherwise. */
-  sandbox: { ado?: { baseUrl: string; identityUrl: string }; bitbucketUrl?: string };
+  sandbox: { ado?: { baseUrl: string; identityUrl: string }; bitbucketUrl?: string; bitbucketOAuth?: { key: string; secret: string } };
 }
 
 /** A setting names something Groundwork cannot use (a folder it cannot write, say): said plainly, without a stack. */
@@ -129,6 +141,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
+  if (Boolean(e.BITBUCKET_OAUTH_KEY) !== Boolean(e.BITBUCKET_OAUTH_SECRET))
+    throw new ConfigError(["BITBUCKET_OAUTH_KEY and BITBUCKET_OAUTH_SECRET: set both (the OAuth consumer's Key and Secret) or neither"]);
   const port = e.PORT;
   const dataDir = path.resolve(e.DATA_DIR);
   const dbUrl = e.DATABASE_URL;
@@ -163,6 +177,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         .map((u) => u.trim().replace(/\/$/, ""))
         .filter(Boolean),
       appKey: e.BITBUCKET_APP_KEY,
+      siteUrl: e.BITBUCKET_SITE_URL.replace(/\/$/, ""),
+      ...(e.BITBUCKET_OAUTH_KEY && e.BITBUCKET_OAUTH_SECRET ? { oauth: { key: e.BITBUCKET_OAUTH_KEY, secret: e.BITBUCKET_OAUTH_SECRET } } : {}),
     },
     trustProxy: e.TRUST_PROXY === "false" ? false : e.TRUST_PROXY === "true" ? true : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
     ...(e.SMTP_URL

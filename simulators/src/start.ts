@@ -8,7 +8,7 @@ import { SANDBOX_ORG } from "@groundwork/backend/hosts/ado/credentials";
 import { runGroundwork } from "@groundwork/backend/run";
 import { adoHostsOf } from "./ado/fakeAdo.js";
 import { startAdoSandbox } from "./ado/sandbox.js";
-import { startBitbucketSandbox } from "./bitbucket/sandbox.js";
+import { SANDBOX_OAUTH_CONSUMER, startBitbucketSandbox } from "./bitbucket/sandbox.js";
 import { startMailSandbox } from "./mail.js";
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -32,6 +32,7 @@ void runGroundwork(async (config, log) => {
   log.info(`Azure DevOps sandbox: ${ado.url} (organisation ${SANDBOX_ORG}; open it for the token and sample links)`);
   const bitbucket = await startBitbucketSandbox(SANDBOX_BITBUCKET_PORT, config.publicUrl.origin, config.bitbucket.appKey);
   config.sandbox.bitbucketUrl = bitbucket.url;
+  config.sandbox.bitbucketOAuth = SANDBOX_OAUTH_CONSUMER;
   log.info(`Bitbucket sandbox: ${bitbucket.url} (install the Groundwork app there and open its pull request)`);
   if (!config.mail) {
     // Mail goes to a local catcher whose page shows it, so verification and reset links can be followed.

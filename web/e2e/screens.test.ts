@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => product?.stop());
 
-const SCREENS = ["Home", "Feedback", "1:1s", "OKRs", "Competencies", "Members", "Integrations"];
+const SCREENS = ["Home", "Feedback", "1:1s", "OKRs", "Competencies", "Members", "Integrations", "Profile"];
 
 async function seriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -90,6 +90,10 @@ it("passes axe on every screen and fits a phone, with skeletons while the API is
   await owner.getByRole("button", { name: "New feedback" }).click();
   expect(await seriousViolations(owner), "the New feedback dialog").toEqual([]);
   await owner.keyboard.press("Escape");
+  const card = owner.getByRole("article", { name: "Feedback" }).first();
+  await card.getByRole("button", { name: "+ Attach PR or work item" }).click();
+  await card.getByText("Nothing recent on your connected hosts.", { exact: false }).waitFor();
+  expect(await seriousViolations(owner), "the attach box").toEqual([]);
 
   // A slow API: the list shows a skeleton until it answers, then the feedback, never an empty state first.
   await owner.setViewportSize({ width: 1280, height: 900 });

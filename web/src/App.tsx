@@ -12,6 +12,7 @@ import { BindBitbucketPage } from "./pages/BindBitbucket";
 import { ContributionsPage, MembersPage } from "./pages/Members";
 import { OneOnOnesPage } from "./pages/OneOnOnes";
 import { OkrsPage } from "./pages/Okrs";
+import { ProfilePage } from "./pages/Profile";
 import { SessionProvider, useSession } from "./session";
 
 function Shell() {
@@ -34,6 +35,7 @@ function Shell() {
         <NavLink to="/competencies">Competencies</NavLink>
         <NavLink to="/members">Members</NavLink>
         {session.member.role === "owner" && <NavLink to="/integrations">Integrations</NavLink>}
+        <NavLink to="/profile">Profile</NavLink>
         <button
           className="quiet"
           onClick={() =>
@@ -59,6 +61,7 @@ function Shell() {
           <Route path="/integrations" element={<IntegrationsPage />} />
           <Route path="/add" element={<AddLinkPage />} />
           <Route path="/link-account" element={<LinkAccountPage />} />
+          <Route path="/profile" element={<ProfilePage />} />
           <Route path="/integrations/bitbucket/bind" element={<BindBitbucketPage />} />
           <Route path="*" element={<p>Page not found.</p>} />
         </Routes>

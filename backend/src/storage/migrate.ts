@@ -14,6 +14,7 @@ import * as listPages from "./migrations/0011_list_pages.js";
 import * as jobLanes from "./migrations/0012_job_lanes.js";
 import * as claimableJobs from "./migrations/0013_claimable_jobs.js";
 import * as deliveryHistory from "./migrations/0014_delivery_history.js";
+import * as linkedAccountNames from "./migrations/0015_linked_account_names.js";
 
 /** Migrations are listed here in order, so bundling or a renamed file cannot reorder them. */
 const MIGRATIONS = [
@@ -31,6 +32,7 @@ const MIGRATIONS = [
   { name: "0012_job_lanes", ...jobLanes },
   { name: "0013_claimable_jobs", ...claimableJobs },
   { name: "0014_delivery_history", ...deliveryHistory },
+  { name: "0015_linked_account_names", ...linkedAccountNames },
 ];
 
 export function migrator(sequelize: Sequelize) {

@@ -8,7 +8,7 @@ import type { ApiClient } from "./testApp.js";
 export const fakeHostsConfig = (ado: FakeHost, bitbucket: FakeHost, appKey = "groundwork"): Partial<Config> => ({
   adoBaseUrl: adoHostsOf(ado).baseUrl,
   adoIdentityUrl: adoHostsOf(ado).identityUrl,
-  bitbucket: { apiUrl: bitbucket.url, allowedBaseUrls: ["https://bitbucket.org"], appKey },
+  bitbucket: { apiUrl: bitbucket.url, siteUrl: bitbucket.url, allowedBaseUrls: ["https://bitbucket.org"], appKey },
 });
 
 /**

@@ -1,5 +1,6 @@
-import { AccountLinkPreview, AccountLinkRequest, type HostName } from "@groundwork/shared-types";
-import { ApiError } from "../http/errors.js";
+import { z } from "zod";
+import { AccountLinkPreview, AccountLinkRequest, LinkedAccount, type HostName } from "@groundwork/shared-types";
+import { ApiError, notFound } from "../http/errors.js";
 import { route, type MemberContext } from "../http/route.js";
 import type { AppServices } from "../http/services.js";
 import { openClaim, sealClaim } from "../storage/encryption.js";
@@ -89,10 +90,51 @@ export const accountLinkRoutes = [
       const claim = openCode(ctx, body.code);
       await assertConnectedHere(ctx, claim);
       const where = { workspaceId: ctx.auth.workspace.id, host: claim.host, scope: claim.scope, externalUserId: claim.userId };
-      const existing = await IdentityLinkRow.findOne({ where });
-      if (existing) await existing.update({ memberId: ctx.auth.member.id });
-      else await IdentityLinkRow.create({ ...where, memberId: ctx.auth.member.id });
+      await linkAccount(ctx, { ...where, accountName: claim.account });
       return preview(ctx, claim);
     },
   }),
+  route({
+    method: "get",
+    path: "/api/account-links",
+    summary: "The host accounts the caller linked to themselves",
+    tag: "Integrations",
+    access: "member",
+    response: z.array(LinkedAccount),
+    handler: async (_input, ctx) => {
+      const links = await IdentityLinkRow.findAll({
+        where: { workspaceId: ctx.auth.workspace.id, memberId: ctx.auth.member.id },
+        order: [["createdAt", "ASC"]],
+      });
+      return links.map((l) => ({
+        id: l.id,
+        host: l.host,
+        hostName: hostOf(ctx.services, l.host)?.displayName ?? l.host,
+        account: l.accountName,
+        linkedAt: l.createdAt.toISOString(),
+      }));
+    },
+  }),
+  route({
+    method: "delete",
+    path: "/api/account-links/:id",
+    summary: "Unlink one of the caller's host accounts: their activity there no longer counts as theirs",
+    tag: "Integrations",
+    access: "member",
+    handler: async ({ params }, ctx) => {
+      const removed = await IdentityLinkRow.destroy({ where: { id: params.id, workspaceId: ctx.auth.workspace.id, memberId: ctx.auth.member.id } });
+      if (!removed) throw notFound("That linked account", "params.id");
+    },
+  }),
 ];
+
+/** Links a host account to the caller, taking it over from whoever had it (the host vouched it is theirs). */
+export async function linkAccount(
+  ctx: MemberContext,
+  link: { workspaceId: string; host: HostName; scope: string; externalUserId: string; accountName: string | null },
+) {
+  const { accountName, ...where } = link;
+  const existing = await IdentityLinkRow.findOne({ where });
+  if (existing) return existing.update({ memberId: ctx.auth.member.id, accountName });
+  return IdentityLinkRow.create({ ...where, accountName, memberId: ctx.auth.member.id });
+}

@@ -105,6 +105,22 @@ export const BitbucketTokenConnection = z.object({
   webhookUrl: z.string(),
 });
 export type BitbucketTokenConnection = z.infer<typeof BitbucketTokenConnection>;
+/** Whether the caller can link their Bitbucket account by signing in to Bitbucket (the access-token path), and to which account they have. */
+export const BitbucketAccountLinkStatus = z.object({
+  workspace: z.string().nullable().describe("The Bitbucket workspace the access token connects"),
+  available: z.boolean(),
+  reason: z.string().nullable().describe("Why it is not available, and what to do instead"),
+  linked: z.object({ id: Id, account: z.string().nullable() }).nullable(),
+});
+export type BitbucketAccountLinkStatus = z.infer<typeof BitbucketAccountLinkStatus>;
+export const BitbucketAccountLinkStart = z.object({ authorizeUrl: z.string().describe("Bitbucket's consent page: send the browser there") });
+export const BitbucketOAuthCallback = z.object({
+  code: z.string().max(2000).optional(),
+  state: z.string().max(4000).optional(),
+  error: z.string().max(200).optional(),
+  error_description: z.string().max(2000).optional(),
+});
+export type BitbucketOAuthCallback = z.infer<typeof BitbucketOAuthCallback>;
 export const BitbucketBindRequest = z.object({ code: z.string().trim().min(20).max(2000) });
 export const BitbucketBindPreview = z.object({ workspace: z.string(), alreadyBoundHere: z.boolean() });
 export type BitbucketBindPreview = z.infer<typeof BitbucketBindPreview>;

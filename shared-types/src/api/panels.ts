@@ -53,3 +53,12 @@ export const AccountLinkPreview = z.object({
   member: z.object({ id: Id, name: z.string() }).describe("Who it will be linked to: the caller"),
 });
 export type AccountLinkPreview = z.infer<typeof AccountLinkPreview>;
+/** A host account the caller linked to themselves: their comments and reviews there count as theirs. */
+export const LinkedAccount = z.object({
+  id: Id,
+  host: z.enum(HOST_NAMES),
+  hostName: z.string(),
+  account: z.string().nullable().describe("The account's name on the host, when it gave one"),
+  linkedAt: Timestamp,
+});
+export type LinkedAccount = z.infer<typeof LinkedAccount>;

@@ -5,6 +5,8 @@ import path from "node:path";
 import { FakeHost, type ContractCheck, type FakeRequest, type FakeResponse } from "../fakeHost.js";
 import { HostContract } from "../hostContract.js";
 import { FilterError, parseFilter } from "./filter.js";
+import { oauthRoutes } from "./oauth.js";
+import { bitbucketWorkspaceUuid } from "./identities.js";
 import { BITBUCKET_TOKEN_SCOPES } from "@groundwork/shared-types/labels";
 import type { BitbucketBuildStatus, BitbucketPullRequest } from "@groundwork/backend/hosts/bitbucket/client";
 
@@ -48,7 +50,14 @@ export interface FakeBitbucketState {
   /** Full commit hashes; abbreviated ones resolve by prefix. */
   commits?: string[];
   statuses?: (BitbucketBuildStatus & { workspace: string; slug: string; commit: string })[];
+  /** OAuth consumers (Workspace settings → OAuth consumers): key, secret and the callback URL configured. */
+  oauthConsumers?: { key: string; secret: string; callbackUrl: string }[];
+  /** Authorization codes handed out by the consent page, each good once for a few minutes. */
+  oauthCodes?: { code: string; key: string; user: BitbucketUserState; expiresAt: number; used: boolean }[];
+  /** Access tokens people got by signing in through a consumer: each acts as its user, with the account scope. */
+  userTokens?: { token: string; user: BitbucketUserState; scopes: string[] }[];
 }
+export type BitbucketUserState = FakeBitbucketState["user"];
 
 /** What Groundwork's access-token features need (repository, pullrequest, webhook). */
 export const FULL_BITBUCKET_SCOPES = BITBUCKET_TOKEN_SCOPES.map((s) => s.scope);
@@ -70,13 +79,15 @@ const EVENT_SCOPES: Record<string, string> = { pullrequest: "pullrequest", repo:
 
 export function fakeBitbucket(state: FakeBitbucketState) {
   const appKey = () => state.appKey ?? "groundwork";
-  type Caller = { kind: "app" | "token"; scopes: string[] };
+  type Caller = { kind: "app" | "token"; scopes: string[]; user?: BitbucketUserState };
   /** Connect JWT (as the app: the scopes its descriptor declared) or access token (its scopes), checked the way Bitbucket documents. */
   const callerOf = (req: Omit<FakeRequest, "params">): Caller | null => {
     const header = req.headers.authorization ?? "";
     const tokens = [...(state.token ? [{ token: state.token, scopes: state.tokenScopes ?? FULL_BITBUCKET_SCOPES }] : []), ...(state.otherTokens ?? [])];
     const token = tokens.find((t) => header === `Bearer ${t.token}`);
     if (token) return { kind: "token", scopes: token.scopes };
+    const signedIn = state.userTokens?.find((t) => header === `Bearer ${t.token}`);
+    if (signedIn) return { kind: "token", scopes: signedIn.scopes, user: signedIn.user };
     if (!header.startsWith("JWT ")) return null;
     const raw = header.slice(4);
     try {
@@ -133,8 +144,33 @@ export function fakeBitbucket(state: FakeBitbucketState) {
       {
         method: "GET",
         path: "/2.0/user",
-        handle: (req) => ok(req, { status: 200, body: { type: "user", ...state.user } }),
+        handle: (req) => ok(req, { status: 200, body: { type: "user", ...(callerOf(req)!.user ?? state.user) } }),
       },
+      {
+        method: "GET",
+        path: "/2.0/user/permissions/workspaces",
+        // The caller's workspace memberships, filtered by `q` (workspace.slug, workspace.uuid, permission).
+        handle: (req) => {
+          const me = callerOf(req)!.user ?? state.user;
+          let test: (row: unknown) => boolean = () => true;
+          try {
+            if (req.query.get("q")) test = parseFilter(req.query.get("q")!);
+          } catch (err) {
+            return error(400, `Invalid query: ${(err as FilterError).message}`);
+          }
+          const rows = (state.workspaceMembers ?? [])
+            .filter((m) => same(m.uuid, me.uuid))
+            .map((m) => ({
+              type: "workspace_membership",
+              permission: m.permission,
+              user: { type: "user", uuid: me.uuid, display_name: me.display_name },
+              workspace: { type: "workspace", slug: m.workspace, uuid: m.workspace.startsWith("{") ? m.workspace : bitbucketWorkspaceUuid(m.workspace) },
+            }))
+            .filter(test);
+          return paged(req, rows);
+        },
+      },
+      ...oauthRoutes(state),
       {
         method: "GET",
         path: "/2.0/repositories/:workspace",
@@ -149,13 +185,7 @@ export function fakeBitbucket(state: FakeBitbucketState) {
                 slug: r.slug,
                 full_name: `${r.workspace}/${r.slug}`,
                 name: r.slug,
-                workspace: {
-                  slug: r.workspace,
-                  uuid: `{${r.workspace
-                    .padEnd(8, "0")
-                    .slice(0, 8)
-                    .replace(/[^0-9a-f]/g, "a")}-0000-4000-8000-000000000000}`,
-                },
+                workspace: { slug: r.workspace, uuid: bitbucketWorkspaceUuid(r.workspace) },
               })),
           ),
       },

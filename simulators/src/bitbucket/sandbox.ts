@@ -2,6 +2,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 import * as jwt from "atlassian-jwt";
 import type { BitbucketPullRequest } from "@groundwork/backend/hosts/bitbucket/client";
 import { BitbucketHostDriver, deliverRepositoryHooks, fakeBitbucket, type FakeBitbucketState } from "./fakeBitbucket.js";
+import { bitbucketUserUuid } from "./identities.js";
+import { OAUTH_CALLBACK_PATH } from "@groundwork/backend/hosts/bitbucket/accountLink";
 import { hostSample } from "../samples.js";
 import { SANDBOX_WORKSPACE } from "@groundwork/backend/hosts/bitbucket/installations";
 import { escapeHtml } from "@groundwork/backend/http/html";
@@ -16,16 +18,15 @@ const fixture = (name: string) => hostSample("bitbucket", name);
 const WORKSPACE = SANDBOX_WORKSPACE;
 /** The sandbox workspace's access token, for trying the direct connection. */
 export const SANDBOX_BITBUCKET_TOKEN = "sandbox-bitbucket-token-0123456789abcdefghij";
+/** The sandbox workspace's OAuth consumer, through which members sign in to link their account on the access-token path. */
+export const SANDBOX_OAUTH_CONSUMER = { key: "sandbox-consumer-key", secret: "sandbox-consumer-secret-0123456789" };
 /** Deliberately short tokens, so a new user sees Test connection name what each one lacks. */
 const SHORT_TOKENS = [
   { token: "sandbox-bitbucket-token-no-webhooks-0123456789", scopes: ["repository", "pullrequest"], lacks: "Webhooks (Read and write)" },
   { token: "sandbox-bitbucket-token-repositories-only-01234", scopes: ["repository"], lacks: "Pull requests (Read) and Webhooks (Read and write)" },
 ];
 const REPO = "payments";
-const userUuid = (name: string) =>
-  `{${Buffer.from(name.toLowerCase().padEnd(16, "-").slice(0, 16))
-    .toString("hex")
-    .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, "$1-$2-$3-$4-$5")}}`;
+const userUuid = bitbucketUserUuid;
 
 /**
  * The host's Connect JavaScript API, as much of it as our pages use: tokens come from the framing
@@ -60,6 +61,7 @@ export async function startBitbucketSandbox(port: number, groundworkUrl: string,
   };
   const state: FakeBitbucketState = {
     token: SANDBOX_BITBUCKET_TOKEN,
+    oauthConsumers: [{ ...SANDBOX_OAUTH_CONSUMER, callbackUrl: new URL(OAUTH_CALLBACK_PATH, groundworkUrl).toString() }],
     otherTokens: SHORT_TOKENS,
     appKey,
     user: { uuid: userUuid("admin"), display_name: "Sandbox Admin", account_id: "sandbox:admin" },
@@ -209,7 +211,8 @@ window.addEventListener("message", async (e) => {
 <body><h1>Bitbucket sandbox</h1>
 <p>A pretend Bitbucket Cloud workspace, <code>${WORKSPACE}</code>, for trying Groundwork's Bitbucket app — or, without the app,
 Integrations → Bitbucket → <em>Or connect with an access token</em> with workspace <code>${WORKSPACE}</code> and token <code>${SANDBOX_BITBUCKET_TOKEN}</code>.
-To see Test connection name missing scopes, try ${SHORT_TOKENS.map((t) => `<code>${t.token}</code> (lacks ${escapeHtml(t.lacks)})`).join(" or ")}.</p>
+To see Test connection name missing scopes, try ${SHORT_TOKENS.map((t) => `<code>${t.token}</code> (lacks ${escapeHtml(t.lacks)})`).join(" or ")}.
+On that path members link their Bitbucket account from their Groundwork profile, signing in here through the workspace's OAuth consumer.</p>
 ${result ? `<p role="status"><strong>${escapeHtml(result)}</strong></p>` : ""}
 <ol>
 <li>${installed() ? "The Groundwork app is installed." : "The Groundwork app is not installed."} <form method="post" action="/_sandbox/install"><button>Install Groundwork</button></form></li>
@@ -219,7 +222,7 @@ ${result ? `<p role="status"><strong>${escapeHtml(result)}</strong></p>` : ""}
 <li><form method="post" action="/_sandbox/merge"><button>Merge pull request #${pr.id}</button></form> sends <code>pullrequest:fulfilled</code>.</li>
 <li><form method="post" action="/_sandbox/comment"><label>Comment on pull request #${pr.id} as Bitbucket user <input name="as" value="admin" size="10"></label>
 <input name="text" value="Looks good — the retries are idempotent now." size="40" aria-label="Comment"> <button>Comment</button></form>
-(shows in Groundwork once that user linked their account from the panel)</li>
+(shows in Groundwork once that user linked their account, from the panel or from their Groundwork profile)</li>
 <li><form method="post" action="/_sandbox/uninstall"><button>Uninstall Groundwork</button></form></li>
 </ol>
 <h2>Build statuses Groundwork posted</h2>

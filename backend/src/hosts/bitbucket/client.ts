@@ -130,6 +130,19 @@ export class BitbucketClient {
     }
     return { repositories: all, scopes };
   }
+  /** Who the credentials act for (needs the account scope). */
+  currentUser() {
+    return this.request<BitbucketUser>("GET", "/2.0/user");
+  }
+  /** The caller's membership of one workspace, by uuid or slug (user/permissions/workspaces, filtered); null if none. */
+  async workspaceMembership(workspace: { uuid: string | null; slug: string }) {
+    const q = workspace.uuid ? `workspace.uuid = "${workspace.uuid}"` : `workspace.slug = "${workspace.slug}"`;
+    const page = await this.request<{ values: { permission: string; workspace: { uuid: string; slug: string } }[] }>(
+      "GET",
+      `/2.0/user/permissions/workspaces?q=${encodeURIComponent(q)}`,
+    );
+    return page.values[0] ?? null;
+  }
   /** A workspace's most recently updated repositories (the first page of `sort=-updated_on`). */
   async recentRepositories(workspace: string, pagelen: number) {
     const page = await this.request<{ values: { slug: string; full_name?: string }[] }>(

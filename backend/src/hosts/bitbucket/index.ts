@@ -8,13 +8,14 @@ import { bitbucketPanelRouter, bitbucketPanelRoutes } from "./panel.js";
 import { bitbucketTokenRoutes, toTokenConnection } from "./tokenConnection.js";
 import { connectWebhook, tokenWebhook } from "./webhooks.js";
 import { findBitbucketItems } from "./search.js";
+import { bitbucketAccountLinkRoutes } from "./accountLink.js";
 
 /** Bitbucket Cloud: the Connect app (lifecycle, webhooks, PR panel) and the access-token connection; build statuses on PRs. */
 export const bitbucketHost: HostAdapter = {
   name: "bitbucket",
   displayName: "Bitbucket",
   defineModels: defineBitbucketModels,
-  routes: [...bitbucketBindingRoutes, ...bitbucketTokenRoutes],
+  routes: [...bitbucketBindingRoutes, ...bitbucketTokenRoutes, ...bitbucketAccountLinkRoutes],
   // Bitbucket's Connect calls (lifecycle, webhooks) authenticate by JWT; token webhooks by signature.
   deliveries: (services, recorder) => [
     { path: "/bitbucket/webhooks", handlers: connectWebhook(services, recorder) },

@@ -1,17 +1,20 @@
 import { createHmac } from "node:crypto";
 import { QueryTypes } from "sequelize";
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { jobsSettled, until } from "../../testing/until.js";
-import { ApiClient, signUp, startTestApp } from "../../testing/testApp.js";
+import { ApiClient, inviteMember, signUp, startTestApp } from "../../testing/testApp.js";
 import type { BitbucketPullRequest } from "./client.js";
 import { deliverRepositoryHooks, fakeBitbucket, type FakeBitbucketState } from "@groundwork/simulators/bitbucket/fakeBitbucket";
 import { hostSample } from "@groundwork/simulators/samples";
+import { bitbucketUserUuid } from "@groundwork/simulators/bitbucket/identities";
 
 /** The direct connection (no Connect app): access token, signed repository webhooks, build statuses. */
 const fixture = (name: string) => hostSample("bitbucket", name);
 const created = fixture("pullrequest_created.json");
 const fulfilled = fixture("pullrequest_fulfilled.json");
 const TOKEN = "ATCTT3xFfGN0" + "t".repeat(40);
+/** The operator's OAuth consumer, through which members sign in to Bitbucket to link their account. */
+const CONSUMER = { key: "consumer-key-123", secret: "consumer-secret-0123456789abcdef" };
 const PR_URL = "https://bitbucket.org/brydzewski/foo/pull-requests/1";
 // Each test starts from this Bitbucket workspace (reset before it) and a Groundwork workspace of its own.
 const initialState = (): FakeBitbucketState => ({
@@ -45,7 +48,7 @@ const connect = async (repositories?: string[]) => {
 beforeAll(async () => {
   await bitbucket.start();
   app = await startTestApp({
-    bitbucket: { apiUrl: bitbucket.url, allowedBaseUrls: ["https://bitbucket.org"], appKey: "groundwork" },
+    bitbucket: { apiUrl: bitbucket.url, siteUrl: bitbucket.url, allowedBaseUrls: ["https://bitbucket.org"], appKey: "groundwork", oauth: CONSUMER },
     worker: { enabled: true, concurrency: 2, maxAttempts: 5 },
   });
 });
@@ -236,4 +239,140 @@ it("finds pull requests to attach by title, author, repository or number, Bitbuc
   // Only the repositories the connection follows are searched.
   await connect(["foo"]);
   expect((await search("")).map((i) => `${i.where}${i.reference}`)).toEqual(["foo#1"]);
+});
+
+describe("linking a member's Bitbucket account by signing in to Bitbucket", () => {
+  const CALLBACK = "/api/integrations/bitbucket/oauth/callback";
+  /** What the browser does: Bitbucket's consent page as `username`, then back to Groundwork with the member's cookie. */
+  const signIn = async (client: ApiClient, authorizeUrl: string, choice: { username?: string; member?: boolean; decision?: "grant" | "deny" } = {}) => {
+    const asked = new URL(authorizeUrl);
+    const form = new URLSearchParams({
+      client_id: asked.searchParams.get("client_id")!,
+      state: asked.searchParams.get("state")!,
+      redirect_uri: asked.searchParams.get("redirect_uri")!,
+      username: choice.username ?? "brad",
+      decision: choice.decision ?? "grant",
+      ...(choice.member === false ? {} : { member: "yes" }),
+    });
+    const consent = await fetch(`${bitbucket.url}/site/oauth2/authorize`, { method: "POST", body: form, redirect: "manual" });
+    expect(consent.status).toBe(302);
+    return backFromBitbucket(client, consent.headers.get("location")!);
+  };
+  const backFromBitbucket = async (client: ApiClient, url: string) => {
+    const res = await fetch(url, { headers: { cookie: client.cookie }, redirect: "manual" });
+    expect(res.status, await res.clone().text()).toBe(303);
+    return new URL(res.headers.get("location")!);
+  };
+  const start = async (client: ApiClient) => {
+    const res = await client.post("/api/integrations/bitbucket/account-link");
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body.authorizeUrl as string;
+  };
+  beforeEach(() => {
+    state.oauthConsumers = [{ ...CONSUMER, callbackUrl: `${app.url}${CALLBACK}` }];
+  });
+
+  it("links the account Bitbucket vouches for, forgets Bitbucket's token, and counts that account's comments as the member's", async () => {
+    expect((await call("GET", "/api/integrations/bitbucket/account-link")).body).toMatchObject({
+      available: false,
+      reason: "Bitbucket is not connected to this workspace yet.",
+    });
+    await connect();
+    const { client: member } = await inviteMember(owner, "brad@example.com", "Brad Rydzewski");
+    expect((await member.get("/api/integrations/bitbucket/account-link")).body).toEqual({
+      workspace: "brydzewski",
+      available: true,
+      reason: null,
+      linked: null,
+    });
+
+    const authorizeUrl = await start(member);
+    const asked = new URL(authorizeUrl);
+    expect(`${asked.origin}${asked.pathname}`).toBe(`${bitbucket.url}/site/oauth2/authorize`);
+    expect(Object.fromEntries(asked.searchParams)).toMatchObject({ response_type: "code", client_id: CONSUMER.key, redirect_uri: `${app.url}${CALLBACK}` });
+    const landed = await signIn(member, authorizeUrl);
+    expect(`${landed.pathname}${landed.search}`).toBe("/profile?bitbucket=linked");
+
+    const status = (await member.get("/api/integrations/bitbucket/account-link")).body;
+    expect(status.linked).toMatchObject({ account: "brad" });
+    const accounts = (await member.get("/api/account-links")).body;
+    expect(accounts).toEqual([{ id: status.linked.id, host: "bitbucket", hostName: "Bitbucket", account: "brad", linkedAt: expect.any(String) }]);
+    // The sign-in token was used once and never kept.
+    const stored = await app.services.storage.sequelize.query("SELECT * FROM identity_links", { type: QueryTypes.SELECT });
+    for (const t of state.userTokens!) {
+      expect(JSON.stringify(stored)).not.toContain(t.token);
+      for (const r of responses) expect(r).not.toContain(t.token);
+    }
+
+    // Their comment on the PR, as the repository webhook delivers it, now counts as theirs.
+    const event = fixture("pullrequest_comment_created.json");
+    event.pullrequest = structuredClone(created.pullrequest);
+    event.repository = created.repository;
+    event.comment.user.uuid = bitbucketUserUuid("brad");
+    expect(await deliverRepositoryHooks(state, "brydzewski", "foo", "pullrequest:comment_created", event, "brad-comment")).toEqual([202]);
+    const me = (await member.get("/api/auth/session")).body.member.id;
+    expect(await until("comment counted", async () => (await prItem()).updates[0])).toMatchObject({ memberId: me, body: "test comment" });
+
+    // Unlinking is the member's own: another member cannot, and then the account is theirs no longer.
+    expect((await owner.delete(`/api/account-links/${status.linked.id}`)).status).toBe(404);
+    expect((await member.delete(`/api/account-links/${status.linked.id}`)).status).toBe(204);
+    expect((await member.get("/api/account-links")).body).toEqual([]);
+  });
+
+  it("refuses a sign-in started by someone else, a spent or forged code, a cancelled one, and an account outside the workspace", async () => {
+    await connect();
+    const { client: victim } = await inviteMember(owner, "victim@example.com", "Victor");
+    // An attacker starts a link, signs in as themselves, and gets the victim's browser to finish it.
+    const attackerUrl = await start(owner);
+    const asked = new URL(attackerUrl);
+    const consent = await fetch(`${bitbucket.url}/site/oauth2/authorize`, {
+      method: "POST",
+      body: new URLSearchParams({
+        client_id: CONSUMER.key,
+        state: asked.searchParams.get("state")!,
+        redirect_uri: asked.searchParams.get("redirect_uri")!,
+        username: "mallory",
+        member: "yes",
+        decision: "grant",
+      }),
+      redirect: "manual",
+    });
+    const callback = consent.headers.get("location")!;
+    const refused = await backFromBitbucket(victim, callback);
+    expect(refused.searchParams.get("bitbucket_error")).toBe("That sign-in was not started here; start again from your profile.");
+    expect((await victim.get("/api/account-links")).body).toEqual([]);
+    // A forged state, or none.
+    const forged = new URL(callback);
+    forged.searchParams.set("state", "x".repeat(60));
+    expect((await backFromBitbucket(owner, forged.toString())).searchParams.get("bitbucket_error")).toContain("not started here");
+    // The attacker's own code works once for the attacker...
+    expect((await backFromBitbucket(owner, callback)).searchParams.get("bitbucket")).toBe("linked");
+    // ...and never again.
+    expect((await backFromBitbucket(owner, callback)).searchParams.get("bitbucket_error")).toBe("Bitbucket did not accept the sign-in; start again.");
+
+    expect((await signIn(victim, await start(victim), { decision: "deny" })).searchParams.get("bitbucket_error")).toBe(
+      "You did not allow Groundwork to read your Bitbucket account.",
+    );
+    expect((await signIn(victim, await start(victim), { username: "outsider", member: false })).searchParams.get("bitbucket_error")).toBe(
+      "Your Bitbucket account outsider is not a member of the brydzewski workspace.",
+    );
+    expect((await victim.get("/api/account-links")).body).toEqual([]);
+    // A wrong consumer secret is refused by Bitbucket, and the secret is never logged or shown.
+    state.oauthConsumers = [{ ...CONSUMER, secret: "another-secret-0123456789abcdef", callbackUrl: `${app.url}${CALLBACK}` }];
+    expect((await signIn(victim, await start(victim))).searchParams.get("bitbucket_error")).toBe("Bitbucket did not accept the sign-in; start again.");
+    for (const r of responses) expect(r).not.toContain(CONSUMER.secret);
+  });
+
+  it("says why a member cannot sign in when the server has no OAuth consumer set up", async () => {
+    await connect();
+    const original = app.services.config.bitbucket.oauth;
+    app.services.config.bitbucket.oauth = undefined;
+    try {
+      const res = await owner.post("/api/integrations/bitbucket/account-link");
+      expect(res.status).toBe(409);
+      expect(res.body.error).toMatchObject({ code: "bitbucket_sign_in_unavailable", message: expect.stringContaining("BITBUCKET_OAUTH_KEY") });
+    } finally {
+      app.services.config.bitbucket.oauth = original;
+    }
+  });
 });

@@ -51,6 +51,8 @@ export class IdentityLinkRow extends Model<Attrs<IdentityLinkRow>, Creation<Iden
   declare host: HostName;
   declare scope: string;
   declare externalUserId: string;
+  declare accountName: string | null;
+  declare createdAt: CreationOptional<Date>;
 }
 
 export function defineContext(sequelize: Sequelize) {
@@ -105,7 +107,7 @@ export function defineContext(sequelize: Sequelize) {
     opts("context_updates"),
   );
   IdentityLinkRow.init(
-    { id: uuidPk, workspaceId: S.UUID, memberId: S.UUID, host: S.STRING, scope: S.STRING, externalUserId: S.STRING },
+    { id: uuidPk, workspaceId: S.UUID, memberId: S.UUID, host: S.STRING, scope: S.STRING, externalUserId: S.STRING, accountName: S.STRING, createdAt: S.DATE },
     opts("identity_links"),
   );
 }

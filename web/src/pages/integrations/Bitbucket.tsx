@@ -1,3 +1,4 @@
+import { Link } from "react-router-dom";
 import { useState } from "react";
 import type { BitbucketTokenTestResult, IntegrationsOverview } from "@groundwork/shared-types";
 import { BITBUCKET_TOKEN_SCOPES, plural } from "@groundwork/shared-types/labels";
@@ -71,6 +72,10 @@ function BitbucketToken({ connection, reload }: { connection: IntegrationsOvervi
           {connection.lastDeliveryAt ? `last webhook ${new Date(connection.lastDeliveryAt).toLocaleString()}` : "no webhook received yet"}
         </p>
         {connection.lastError && <p className="error">{connection.lastError}</p>}
+        <p className="hint">
+          Bitbucket shares no emails: each member links their Bitbucket account once under <Link to="/profile">Profile</Link>, by signing in to Bitbucket, so
+          their comments count as theirs.
+        </p>
         <button
           type="button"
           className="danger"
