@@ -55,14 +55,16 @@ it("shows, adds and unlinks a PR's attachments from the PR tab, and reports the 
   await attached.getByText("2026-Q4 · Make payments boring").or(attached.getByText("Make payments boring")).first().waitFor();
   expect(await pr.locator("body").getAttribute("data-loaded")).toBe("true");
   // "Attach to" searches as one types: by what the feedback says or whom it is about.
-  await tab.getByLabel("Find what to attach to").fill("grace");
-  const grace = tab.getByRole("radio", { name: "About Grace Hopper: Your payments review caught a real race." });
-  await grace.check();
+  // azure-devops-ui's Dropdown: its filter box searches Groundwork as one types.
+  await tab.getByRole("button", { name: "Attach to" }).click();
+  await tab.getByPlaceholder("Search your feedback, agenda items, OKRs and competencies").fill("grace");
+  await tab.getByRole("option", { name: "About Grace Hopper: Your payments review caught a real race." }).click();
+  const chosen = tab.getByText("Chosen:");
   // A note longer than Groundwork takes: adding fails and says why, and the choice and the note stay to be fixed.
   await tab.getByLabel("Note (optional)").fill("x".repeat(1001));
   await tab.getByRole("button", { name: "Add to Groundwork" }).click();
   await tab.getByText(/^note: /).waitFor();
-  expect(await grace.isChecked()).toBe(true);
+  expect(await chosen.innerText()).toBe("Chosen: About Grace Hopper: Your payments review caught a real race.");
   expect(await tab.getByLabel("Note (optional)").inputValue()).toBe("x".repeat(1001));
   await tab.getByLabel("Note (optional)").fill("The race fix");
   await tab.getByRole("button", { name: "Add to Groundwork" }).click();

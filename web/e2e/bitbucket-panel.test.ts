@@ -66,8 +66,9 @@ it("installs, connects, links the reviewer, and adds and unlinks a PR from the p
   await panel.getByText("as Ada Lovelace").waitFor();
   await panel.getByText("This pull request is not attached to anything yet.").waitFor();
 
-  await panel.getByLabel("Find what to attach to").fill("refunds");
-  await panel.getByRole("radio", { name: "About Grace Hopper: Your refunds work made a scary change safe." }).check();
+  // Atlaskit's Select: typed words search Groundwork, grouped options come back.
+  await panel.getByLabel("Attach to").fill("refunds");
+  await panel.getByRole("option", { name: "About Grace Hopper: Your refunds work made a scary change safe." }).click();
   await panel.getByLabel("Note (optional)").fill("The idempotency keys");
   await panel.getByRole("button", { name: "Add to Groundwork" }).click();
   const attached = panel.getByRole("list", { name: "Attached in Groundwork" });

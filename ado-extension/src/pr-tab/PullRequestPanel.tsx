@@ -4,6 +4,8 @@ import { LINK_TARGET_GROUPS, LINK_TARGET_LABELS, targetValue } from "@groundwork
 import { createLinkTargetSearch, initialLinkTargetSearch } from "@groundwork/shared-types/linkTargetSearch";
 import { createPullRequestPanel, describeFailure, initialPullRequestPanel } from "@groundwork/shared-types/pullRequestPanel";
 import { Button } from "azure-devops-ui/Button";
+import { Dropdown } from "azure-devops-ui/Dropdown";
+import { ListBoxItemType, type IListBoxItem } from "azure-devops-ui/ListBox";
 import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
 import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
 import { TextField } from "azure-devops-ui/TextField";
@@ -108,7 +110,11 @@ export function PullRequestPanel() {
   );
 }
 
-/** Type-ahead over what the caller may attach the PR to, grouped as in Groundwork. */
+/**
+ * azure-devops-ui's Dropdown with its filter box over what the caller may attach the PR to,
+ * grouped as in Groundwork: Groundwork does the searching as the user types (the Dropdown's own
+ * text filter is off), and "More results" reads the next page.
+ */
 function TargetPicker({ chosen, onChoose }: { chosen: LinkTarget | null; onChoose(target: LinkTarget): void }) {
   const [found, setFound] = useState(initialLinkTargetSearch);
   const search = useMemo(
@@ -120,49 +126,52 @@ function TargetPicker({ chosen, onChoose }: { chosen: LinkTarget | null; onChoos
     return search.dispose;
   }, [search]);
   useEffect(() => resize());
+  const items: IListBoxItem<LinkTarget>[] = LINK_TARGET_GROUPS.flatMap((group) => {
+    const rows = found.results.filter((t) => t.group === group).map((t) => ({ id: targetValue(t), text: t.title, data: t }));
+    return rows.length ? [{ id: `gw-group-${group}`, text: group, type: ListBoxItemType.Header }, ...rows] : [];
+  });
+  if (found.loading) items.push({ id: "gw-searching", text: "Searching…", type: ListBoxItemType.Loading });
   return (
-    <fieldset className="picker">
-      <legend>Attach to</legend>
-      <TextField
-        inputId="gw-find"
-        ariaLabel="Find what to attach to"
-        value={found.query}
-        onChange={(_e, v) => search.search(v)}
-        placeholder="Search your feedback, agenda items, OKRs and competencies"
-        maxWidth={560}
+    <div className="picker">
+      <label htmlFor="gw-target" className="label">
+        Attach to
+      </label>
+      <Dropdown<LinkTarget>
+        inputId="gw-target"
+        ariaLabel="Attach to"
+        className="gw-target"
+        placeholder={chosen?.title ?? "Choose feedback, an agenda item, an OKR or a competency"}
+        items={items}
+        showFilterBox
+        filterByText={false}
+        filterPlaceholderText="Search your feedback, agenda items, OKRs and competencies"
+        onFilterTextChanged={(_e, text) => search.search(text)}
+        noItemsText={
+          found.error ??
+          (found.query
+            ? `Nothing you can attach to matches "${found.query}".`
+            : "Nothing to attach to yet: write feedback, a 1:1 agenda item or an OKR in Groundwork first.")
+        }
+        actions={found.hasMore ? [{ text: "More results", onClick: () => search.more() }] : undefined}
+        onSelect={(_e, item) => item.data && onChoose(item.data)}
+        onExpand={() => resize()}
+        onCollapse={() => resize()}
       />
-      {LINK_TARGET_GROUPS.map((group) => {
-        const items = found.results.filter((t) => t.group === group);
-        return items.length ? (
-          <div key={group} role="group" aria-label={group}>
-            <div className="group">{group}</div>
-            {items.map((t) => (
-              <label key={targetValue(t)} className="option">
-                <input type="radio" name="gw-target" checked={chosen !== null && targetValue(chosen) === targetValue(t)} onChange={() => onChoose(t)} />
-                {t.title}
-              </label>
-            ))}
-          </div>
-        ) : null;
-      })}
-      {found.hasMore && <Button text="More results" disabled={found.loading} onClick={search.more} />}
-      {found.error && <span className="note">{found.error}</span>}
-      {!found.loading && !found.error && found.results.length === 0 && (
+      {!found.loading && !found.error && !found.query && found.results.length === 0 && (
         <p className="hint">
-          {found.query ? (
-            `Nothing you can attach to matches "${found.query}".`
-          ) : (
-            <>
-              Nothing to attach to yet: write feedback, a 1:1 agenda item or an OKR in{" "}
-              <a href={groundworkUrl()} target="_blank" rel="noreferrer">
-                Groundwork
-              </a>{" "}
-              first.
-            </>
-          )}
+          Nothing to attach to yet: write feedback, a 1:1 agenda item or an OKR in{" "}
+          <a href={groundworkUrl()} target="_blank" rel="noreferrer">
+            Groundwork
+          </a>{" "}
+          first.
         </p>
       )}
-    </fieldset>
+      {chosen && (
+        <p className="hint" aria-live="polite">
+          Chosen: <strong>{chosen.title}</strong>
+        </p>
+      )}
+    </div>
   );
 }
 

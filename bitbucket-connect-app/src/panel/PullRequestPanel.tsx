@@ -8,6 +8,7 @@ import Button from "@atlaskit/button/new";
 import Lozenge from "@atlaskit/lozenge";
 import SectionMessage from "@atlaskit/section-message";
 import Spinner from "@atlaskit/spinner";
+import Select from "@atlaskit/select";
 import Textfield from "@atlaskit/textfield";
 import { groundwork, pullRequestFromUrl, resize } from "./connect";
 
@@ -109,7 +110,14 @@ export function PullRequestPanel() {
   );
 }
 
-/** Type-ahead over what the caller may attach the PR to, grouped as in Groundwork. */
+type TargetOption = { label: string; value: string; target: LinkTarget };
+const option = (t: LinkTarget): TargetOption => ({ label: t.title, value: targetValue(t), target: t });
+
+/**
+ * Atlaskit's searchable Select over what the caller may attach the PR to, grouped as in
+ * Groundwork; Groundwork does the searching (as the user types) and the paging (scrolled to the
+ * end). The menu opens in the page's flow, so the panel's frame grows to show it.
+ */
 function TargetPicker({ chosen, onChoose }: { chosen: LinkTarget | null; onChoose(target: LinkTarget): void }) {
   const [found, setFound] = useState(initialLinkTargetSearch);
   const search = useMemo(() => createLinkTargetSearch((query) => data(groundwork.GET("/bitbucket/api/link-targets", { params: { query } })), setFound), []);
@@ -118,43 +126,42 @@ function TargetPicker({ chosen, onChoose }: { chosen: LinkTarget | null; onChoos
     return search.dispose;
   }, [search]);
   useEffect(() => resize());
+  const groups = LINK_TARGET_GROUPS.map((group) => ({ label: group, options: found.results.filter((t) => t.group === group).map(option) })).filter(
+    (g) => g.options.length > 0,
+  );
   return (
-    <fieldset className="picker">
-      <legend>Attach to</legend>
-      <Textfield
-        aria-label="Find what to attach to"
-        value={found.query}
-        onChange={(e) => search.search(e.currentTarget.value)}
-        placeholder="Search feedback, agenda items, OKRs, competencies"
+    <div className="picker">
+      <label htmlFor="gw-target">Attach to</label>
+      <Select<TargetOption>
+        inputId="gw-target"
+        options={groups}
+        value={chosen && option(chosen)}
+        onChange={(picked) => picked && onChoose(picked.target)}
+        onInputChange={(text, { action }) => {
+          if (action === "input-change") search.search(text);
+          else if (action === "set-value" && found.query) search.search("", true);
+        }}
+        filterOption={null}
+        isLoading={found.loading}
+        loadingMessage={() => "Searching…"}
+        onMenuScrollToBottom={() => found.hasMore && !found.loading && search.more()}
+        noOptionsMessage={() =>
+          found.error ??
+          (found.query
+            ? `Nothing you can attach to matches "${found.query}".`
+            : "Nothing to attach to yet: write feedback, a 1:1 agenda item or an OKR in Groundwork first.")
+        }
+        placeholder="Search your feedback, 1:1s, OKRs and competencies"
+        styles={{ menu: (base) => ({ ...base, position: "relative" }) }}
+        onMenuOpen={resize}
+        onMenuClose={resize}
       />
-      {LINK_TARGET_GROUPS.map((group) => {
-        const items = found.results.filter((t) => t.group === group);
-        return items.length ? (
-          <div key={group} role="group" aria-label={group}>
-            <div className="group">{group}</div>
-            {items.map((t) => (
-              <label key={targetValue(t)} className="option">
-                <input type="radio" name="gw-target" checked={chosen !== null && targetValue(chosen) === targetValue(t)} onChange={() => onChoose(t)} />
-                {t.title}
-              </label>
-            ))}
-          </div>
-        ) : null;
-      })}
       {found.hasMore && (
         <Button appearance="subtle" isDisabled={found.loading} onClick={search.more}>
           More results
         </Button>
       )}
-      {found.error && <p className="hint">{found.error}</p>}
-      {!found.loading && !found.error && found.results.length === 0 && (
-        <p className="hint">
-          {found.query
-            ? `Nothing you can attach to matches "${found.query}".`
-            : "Nothing to attach to yet: write feedback, a 1:1 agenda item or an OKR in Groundwork first."}
-        </p>
-      )}
-    </fieldset>
+    </div>
   );
 }
 
