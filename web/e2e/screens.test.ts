@@ -94,6 +94,12 @@ it("passes axe on every screen and fits a phone, with skeletons while the API is
   await card.getByRole("button", { name: "+ Attach PR or work item" }).click();
   await card.getByText("Nothing recent on your connected hosts.", { exact: false }).waitFor();
   expect(await seriousViolations(owner), "the attach box").toEqual([]);
+  // Idle, the page asks only whether a host changed anything, never for its lists again.
+  const asked: string[] = [];
+  owner.on("request", (r) => asked.push(new URL(r.url()).pathname));
+  await owner.waitForTimeout(8_500);
+  expect(asked.filter((p) => p === "/api/feedback")).toEqual([]);
+  expect(asked.filter((p) => p === "/api/live").length).toBeGreaterThanOrEqual(2);
 
   // A slow API: the list shows a skeleton until it answers, then the feedback, never an empty state first.
   await owner.setViewportSize({ width: 1280, height: 900 });

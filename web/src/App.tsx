@@ -14,6 +14,13 @@ import { OneOnOnesPage } from "./pages/OneOnOnes";
 import { OkrsPage } from "./pages/Okrs";
 import { ProfilePage } from "./pages/Profile";
 import { SessionProvider, useSession } from "./session";
+import { useLiveUpdates } from "./lists";
+
+/** Lists follow what hosts change while a session is open. */
+function LiveUpdates() {
+  useLiveUpdates();
+  return null;
+}
 
 function Shell() {
   const { session, setSession } = useSession();
@@ -23,6 +30,7 @@ function Shell() {
   if (!session) return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
   return (
     <div className="shell">
+      <LiveUpdates />
       <nav aria-label="Main">
         <strong className="brand">Groundwork</strong>
         <span className="workspace">{session.workspace.name}</span>

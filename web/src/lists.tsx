@@ -1,24 +1,51 @@
 import { useEffect, useMemo, useRef, type ReactNode } from "react";
-import { QueryClient, useInfiniteQuery } from "@tanstack/react-query";
+import { QueryClient, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { listPage, type ListItem, type ListParams, type ListPath } from "@groundwork/shared-types/client";
-import { api } from "./api";
+import { api, data } from "./api";
 import { LoadFailed, Skeleton } from "./ui";
 
 export const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: true } } });
 
-const LIVE_RELOAD_MS = 4000;
+const LIVE_CHECK_MS = 4000;
 
 /**
- * A list the server hands out a page at a time: the pages read so far, kept fresh while the tab
- * is visible, and the next page on demand (see LoadMore).
+ * Keeps every list fresh without re-reading them all every few seconds: while the tab is visible
+ * it asks one cheap question — did a host change any of the workspace's PRs or work items? — and
+ * refetches what is shown only when the answer moves. The caller's own changes refetch where they
+ * are made, and other members' when the tab regains focus.
  */
-export function usePagedList<P extends ListPath>(path: P, params: ListParams<P> = {}, enabled = true) {
+export function useLiveUpdates() {
+  const queryClient = useQueryClient();
+  const live = useQuery({
+    queryKey: ["live"],
+    queryFn: () => data(api.GET("/api/live")),
+    refetchInterval: () => (document.visibilityState === "visible" ? LIVE_CHECK_MS : false),
+  });
+  const seen = useRef<string | null>(null);
+  const revision = live.data?.revision;
+  useEffect(() => {
+    if (!revision) return;
+    // Only what the API lists (keyed by their path): not one-off reads such as a link code's preview.
+    if (seen.current !== null && seen.current !== revision)
+      void queryClient.invalidateQueries({ predicate: (q) => typeof q.queryKey[0] === "string" && q.queryKey[0].startsWith("/api/") });
+    seen.current = revision;
+  }, [revision, queryClient]);
+}
+
+/** A list the server hands out a page at a time: the pages read so far, and the next page on demand (see LoadMore). */
+export function usePagedList<P extends ListPath>(
+  path: P,
+  params: ListParams<P> = {},
+  enabled = true,
+  /** Reread every few seconds while this holds of what is shown (work still under way). */
+  pendingWhile?: (items: ListItem<P>[]) => boolean,
+) {
   const query = useInfiniteQuery({
     queryKey: [path, params],
     queryFn: ({ pageParam }) => listPage(api, path, params, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
-    refetchInterval: () => (document.visibilityState === "visible" ? LIVE_RELOAD_MS : false),
+    refetchInterval: (q) => (pendingWhile && q.state.data && pendingWhile(q.state.data.pages.flatMap((p) => p.items)) ? LIVE_CHECK_MS : false),
     enabled,
   });
   const items = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);

@@ -15,6 +15,7 @@ import * as jobLanes from "./migrations/0012_job_lanes.js";
 import * as claimableJobs from "./migrations/0013_claimable_jobs.js";
 import * as deliveryHistory from "./migrations/0014_delivery_history.js";
 import * as linkedAccountNames from "./migrations/0015_linked_account_names.js";
+import * as liveRevision from "./migrations/0016_live_revision.js";
 
 /** Migrations are listed here in order, so bundling or a renamed file cannot reorder them. */
 const MIGRATIONS = [
@@ -33,6 +34,7 @@ const MIGRATIONS = [
   { name: "0013_claimable_jobs", ...claimableJobs },
   { name: "0014_delivery_history", ...deliveryHistory },
   { name: "0015_linked_account_names", ...linkedAccountNames },
+  { name: "0016_live_revision", ...liveRevision },
 ];
 
 export function migrator(sequelize: Sequelize) {

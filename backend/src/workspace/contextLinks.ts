@@ -5,6 +5,7 @@ import {
   Contribution,
   CreateContextLinkRequest,
   ItemDetails,
+  LiveRevision,
   Page,
   PageQuery,
   parseContextUrl,
@@ -298,6 +299,23 @@ export const contextLinkRoutes = [
       if (!item) throw notFound("That pull request or work item", "params.id");
       await queueRefresh(ctx.services, item);
       return { queued: true };
+    },
+  }),
+  route({
+    method: "get",
+    path: "/api/live",
+    summary: "Whether a host changed any of the workspace's pull requests or work items: cheap to ask every few seconds",
+    tag: "Context",
+    access: "member",
+    response: LiveRevision,
+    handler: async (_input, ctx) => {
+      const where = { workspaceId: ctx.auth.workspace.id };
+      const [items, updates] = await Promise.all([
+        ContextItemRow.max<Date, ContextItemRow>("updatedAt", { where }),
+        ContextUpdateRow.max<Date, ContextUpdateRow>("updatedAt", { where }),
+      ]);
+      const stamp = (d: Date | string | null) => (d ? new Date(d).toISOString() : "-");
+      return { revision: `${stamp(items)}/${stamp(updates)}` };
     },
   }),
   route({

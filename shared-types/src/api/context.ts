@@ -121,6 +121,10 @@ export const ContextSearchResult = z.object({
 });
 export type ContextSearchResult = z.infer<typeof ContextSearchResult>;
 
+export const LiveRevision = z.object({
+  revision: z.string().describe("Moves whenever a host changes one of the workspace's items (a snapshot or a comment): refetch what shows them"),
+});
+
 export const Contribution = z.object({
   item: ContextItem,
   linkedAt: Timestamp,

@@ -332,6 +332,26 @@ describe("connected organisation", () => {
     );
   });
 
+  it("moves the live revision the web UI watches when the host changes an item or comments on it, and only then", async () => {
+    const revision = async () => (await owner.get("/api/live")).body.revision as string;
+    const before = await revision();
+    expect(before).toMatch(/^\d{4}-.+Z\/-$/);
+    // What the caller does themselves, their UI refetches on its own; the revision is for what hosts change.
+    await owner.post("/api/objectives", { title: "Unrelated", period: "2026-Q4" });
+    expect(await revision()).toBe(before);
+    // Other workspaces' items never move it.
+    const other = (await signUp(app.url, "Oscar", `oscar-${++workspaces}@fabrikam.com`)).client;
+    const otherBefore = (await other.get("/api/live")).body.revision;
+    expect((await sendServiceHook(webhookUrl, merged, secret)).status).toBe(202);
+    const moved = await until("revision moved", async () => {
+      const now = await revision();
+      return now !== before && now;
+    });
+    expect((await other.get("/api/live")).body.revision).toBe(otherBefore);
+    expect((await sendServiceHook(webhookUrl, prComment, secret)).status).toBe(202);
+    await until("revision moved by the comment", async () => (await revision()) !== moved);
+  });
+
   it("turns a member's PR or work item comment into a context update on every item it is linked to", async () => {
     // The PR's author comments; they are a member under a differently cased email.
     await inviteMember(owner, "FabrikamFiber4@Hotmail.com", "Jamal Hartnett");

@@ -19,6 +19,7 @@ export class ContextItemRow extends Model<Attrs<ContextItemRow>, Creation<Contex
   declare authorEmailNormalized: string | null;
   declare fetchedAt: Date | null;
   declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
 }
 export class ContextLinkRow extends Model<Attrs<ContextLinkRow>, Creation<ContextLinkRow>> {
   declare id: CreationOptional<string>;
@@ -43,6 +44,7 @@ export class ContextUpdateRow extends Model<Attrs<ContextUpdateRow>, Creation<Co
   declare url: string | null;
   declare occurredAt: Date;
   declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
 }
 export class IdentityLinkRow extends Model<Attrs<IdentityLinkRow>, Creation<IdentityLinkRow>> {
   declare id: CreationOptional<string>;
@@ -74,6 +76,7 @@ export function defineContext(sequelize: Sequelize) {
       authorEmailNormalized: S.STRING,
       fetchedAt: S.DATE,
       createdAt: S.DATE,
+      updatedAt: S.DATE,
     },
     opts("context_items"),
   );
@@ -103,6 +106,7 @@ export function defineContext(sequelize: Sequelize) {
       url: S.STRING,
       occurredAt: S.DATE,
       createdAt: S.DATE,
+      updatedAt: S.DATE,
     },
     opts("context_updates"),
   );

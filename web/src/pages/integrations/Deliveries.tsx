@@ -8,7 +8,9 @@ const OUTCOME_TONES = { waiting: "pending", applying: "pending", applied: "ok", 
 /** What a host delivered to the workspace lately and what became of each, with a way to apply one again. */
 export function Deliveries({ host }: { host: keyof typeof HOST_LABELS }) {
   const hostName = HOST_LABELS[host];
-  const list = usePagedList("/api/integrations/deliveries", { query: { host, limit: 10 } });
+  const list = usePagedList("/api/integrations/deliveries", { query: { host, limit: 10 } }, true, (shown) =>
+    shown.some((d) => d.outcome === "waiting" || d.outcome === "applying"),
+  );
   const { error, busy, run } = useAction();
   return (
     <details className="change">
