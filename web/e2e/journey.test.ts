@@ -79,6 +79,10 @@ it("takes a new team from sign-up to grounded feedback, 1:1s, OKRs and competenc
 
   // A 1:1 agenda item with a work item attached.
   await go(owner, "1:1s");
+  // Checked by the API's own schemas before anything is sent, each error beside its field.
+  await owner.getByRole("button", { name: "Start 1:1" }).click();
+  await owner.getByRole("form", { name: "Start a 1:1" }).getByText("Choose a teammate").waitFor();
+  expect(await owner.getByLabel("1:1 with").getAttribute("aria-invalid")).toBe("true");
   await owner.getByLabel("1:1 with").selectOption({ label: "Grace Hopper" });
   await owner.getByRole("button", { name: "Start 1:1" }).click();
   await owner.getByLabel("New agenda item").fill("On-call load this sprint");

@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type BaseSyntheticEvent, type FormEvent, type ReactNode } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import type { z } from "zod";
+import { z } from "zod";
 import { useQuery } from "@tanstack/react-query";
 import { ApiFailure } from "./api";
 
@@ -65,39 +65,47 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="empty">{children}</p>;
 }
 
-/** A one-line "add a thing" form that clears itself once the thing is saved. */
+/** A one-line "add a thing" form, checked by the API's own schema for that text, that clears itself once the thing is saved. */
 export function InlineAdd({
   label,
   placeholder,
+  field,
   save,
   onAdded,
-  children,
 }: {
   label: string;
   placeholder: string;
+  field: z.ZodType<string, string>;
   save: (text: string) => Promise<unknown>;
   onAdded: () => void;
-  children?: ReactNode;
 }) {
-  const [text, setText] = useState("");
-  const { error, busy, run } = useAction();
+  const form = useSchemaForm(z.object({ text: field }), { text: "" });
+  const { errors, isSubmitting } = form.formState;
+  const id = useId();
   return (
     <form
       className="inline"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void run(() => save(text)).then((ok) => {
-          if (ok) {
-            setText("");
-            onAdded();
-          }
-        });
-      }}
+      noValidate
+      onSubmit={form.submitWith(async ({ text }) => {
+        await save(text);
+        form.reset();
+        onAdded();
+      })}
     >
-      <input aria-label={label} placeholder={placeholder} value={text} onChange={(e) => setText(e.target.value)} required />
-      {children}
-      <button disabled={busy}>Add</button>
-      <ErrorNote error={error} />
+      <input
+        aria-label={label}
+        placeholder={placeholder}
+        {...form.register("text")}
+        aria-invalid={Boolean(errors.text)}
+        aria-describedby={errors.text ? `${id}-error` : undefined}
+      />
+      <button disabled={isSubmitting}>Add</button>
+      {errors.text && (
+        <span className="field-error" id={`${id}-error`}>
+          {errors.text.message}
+        </span>
+      )}
+      <ErrorNote error={form.failure} />
     </form>
   );
 }

@@ -4,8 +4,8 @@ import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 
 import { api, data } from "../api";
 import { useSession } from "../session";
-import { LoginRequest, PasswordResetConfirm, PasswordResetRequest, SignupRequest } from "@groundwork/shared-types";
-import { ErrorNote, failureMessage, Field, Form, FormField, useAction, useSchemaForm } from "../ui";
+import { AcceptInviteRequest, LoginRequest, PasswordResetConfirm, PasswordResetRequest, SignupRequest } from "@groundwork/shared-types";
+import { ErrorNote, failureMessage, FormField, useSchemaForm } from "../ui";
 
 export function SignupPage() {
   const { setSession } = useSession();
@@ -173,19 +173,45 @@ export function VerifyEmailPage() {
   );
 }
 
-export function AcceptInvitePage() {
-  const { token = "" } = useParams();
+/** Joining as a new account needs a name and a password as sign-up takes them; an existing account logs in. */
+const JoinAsNewAccount = AcceptInviteRequest.extend({ name: SignupRequest.shape.name, password: SignupRequest.shape.password });
+
+function JoinForm({ token, accountExists }: { token: string; accountExists: boolean }) {
   const { setSession } = useSession();
   const nav = useNavigate();
+  const form = useSchemaForm(accountExists ? AcceptInviteRequest : JoinAsNewAccount, { token, name: "", password: "" });
+  const { errors, isSubmitting } = form.formState;
+  return (
+    <form
+      aria-label="Accept invite"
+      noValidate
+      onSubmit={form.submitWith(async ({ name, ...body }) => {
+        setSession(await data(api.POST("/api/invites/accept", { body: { ...body, ...(accountExists ? {} : { name }) } })));
+        nav("/");
+      })}
+    >
+      {!accountExists && (
+        <FormField label="Your name" error={errors.name?.message}>
+          {(ids) => <input {...ids} {...form.register("name")} autoComplete="name" />}
+        </FormField>
+      )}
+      <FormField label={accountExists ? "Password" : "Choose a password (10+ characters)"} error={errors.password?.message}>
+        {(ids) => <input {...ids} {...form.register("password")} type="password" autoComplete={accountExists ? "current-password" : "new-password"} />}
+      </FormField>
+      <ErrorNote error={form.failure} />
+      <button disabled={isSubmitting}>{accountExists ? "Log in and join" : "Join workspace"}</button>
+      {accountExists && <Link to="/forgot-password">Forgot the password?</Link>}
+    </form>
+  );
+}
+
+export function AcceptInvitePage() {
+  const { token = "" } = useParams();
   const { data: preview, error: previewError } = useQuery({
     queryKey: ["invite-preview", token],
     queryFn: () => data(api.GET("/api/invites/by-token/{token}", { params: { path: { token } } })),
     retry: false,
   });
-  const [name, setName] = useState("");
-  const [password, setPassword] = useState("");
-  const { error: actionError, busy, run } = useAction();
-  const error = actionError ?? (previewError ? failureMessage(previewError) : null);
   return (
     <main className="auth">
       <h1>{preview ? `Join ${preview.workspaceName}` : "Join a workspace"}</h1>
@@ -195,35 +221,10 @@ export function AcceptInvitePage() {
             You were invited as <strong>{preview.email}</strong>.
             {preview.accountExists && " That address has a Groundwork account already: log in to it to join."}
           </p>
-          <Form
-            label="Accept invite"
-            onSubmit={() =>
-              void run(async () =>
-                setSession(await data(api.POST("/api/invites/accept", { body: { token, password, ...(preview.accountExists ? {} : { name }) } }))),
-              ).then((ok) => ok && nav("/"))
-            }
-          >
-            {!preview.accountExists && (
-              <Field label="Your name">
-                <input value={name} onChange={(e) => setName(e.target.value)} required />
-              </Field>
-            )}
-            <Field label={preview.accountExists ? "Password" : "Choose a password (10+ characters)"}>
-              <input
-                type="password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-                required
-                minLength={preview.accountExists ? 1 : 10}
-                autoComplete={preview.accountExists ? "current-password" : "new-password"}
-              />
-            </Field>
-            <button disabled={busy}>{preview.accountExists ? "Log in and join" : "Join workspace"}</button>
-            {preview.accountExists && <Link to="/forgot-password">Forgot the password?</Link>}
-          </Form>
+          <JoinForm token={token} accountExists={preview.accountExists} />
         </>
       )}
-      <ErrorNote error={error} />
+      <ErrorNote error={previewError ? failureMessage(previewError) : null} />
     </main>
   );
 }

@@ -1,54 +1,129 @@
-import { useState } from "react";
-
+import { z } from "zod";
+import { CreateAssessmentRequest, CreateCompetencyRequest, type Competency } from "@groundwork/shared-types";
 import { api, data } from "../api";
 import { ContextLinks } from "../ContextLinks";
 import { ListBody, LoadMore, usePagedList } from "../lists";
 import { useSession } from "../session";
-import { Empty, EmptyState, ErrorNote, Field, Form, NewDialog, PageHeader, useAction } from "../ui";
+import { Empty, EmptyState, ErrorNote, FormField, NewDialog, PageHeader, useSchemaForm } from "../ui";
+
+/** The API's request, with the levels typed one per line, lowest first. */
+const CompetencyForm = z.object({
+  name: CreateCompetencyRequest.shape.name,
+  levels: z
+    .string()
+    .transform((text) =>
+      text
+        .split("\n")
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .map((title, i) => ({ level: i + 1, title })),
+    )
+    .pipe(CreateCompetencyRequest.shape.levels),
+});
+
+function NewCompetency({ done }: { done: () => void }) {
+  const form = useSchemaForm(CompetencyForm, { name: "", levels: "Learning\nPractising\nLeading" });
+  const { errors, isSubmitting } = form.formState;
+  return (
+    <form aria-label="New competency" noValidate onSubmit={form.submitWith(async (body) => data(api.POST("/api/competencies", { body })).then(done))}>
+      <FormField label="Competency" error={errors.name?.message}>
+        {(ids) => <input {...ids} {...form.register("name")} placeholder="Code review" />}
+      </FormField>
+      <FormField label="Levels, one per line, lowest first" error={errors.levels?.message}>
+        {(ids) => <textarea {...ids} {...form.register("levels")} rows={3} />}
+      </FormField>
+      <ErrorNote error={form.failure} />
+      <button disabled={isSubmitting}>Add competency</button>
+    </form>
+  );
+}
+
+/** The API's request, with what to tell a person who has not chosen yet, and an empty note left out. */
+const AssessmentForm = CreateAssessmentRequest.extend({
+  memberId: z.string().min(1, { message: "Choose a member" }).pipe(CreateAssessmentRequest.shape.memberId),
+  competencyId: z.string().min(1, { message: "Choose a competency" }).pipe(CreateAssessmentRequest.shape.competencyId),
+  note: z
+    .string()
+    .transform((note) => note.trim() || undefined)
+    .pipe(CreateAssessmentRequest.shape.note),
+});
+
+function RecordAssessment({ competencies, onSaved }: { competencies: Competency[]; onSaved: () => void }) {
+  const { session, members } = useSession();
+  const isOwner = session?.member.role === "owner";
+  const form = useSchemaForm(AssessmentForm, { memberId: "", competencyId: "", level: 1, note: "" });
+  const { errors, isSubmitting } = form.formState;
+  const chosen = competencies.find((c) => c.id === form.watch("competencyId"));
+  return (
+    <form
+      aria-label="Assessment"
+      noValidate
+      onSubmit={form.submitWith(async (body) => {
+        await data(api.POST("/api/assessments", { body }));
+        form.reset();
+        onSaved();
+      })}
+    >
+      <FormField label="Member" error={errors.memberId?.message}>
+        {(ids) => (
+          <select {...ids} {...form.register("memberId")}>
+            <option value="">Choose…</option>
+            {members
+              .filter((m) => isOwner || m.id === session?.member.id)
+              .map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+          </select>
+        )}
+      </FormField>
+      <FormField label="Competency" error={errors.competencyId?.message}>
+        {(ids) => (
+          <select {...ids} {...form.register("competencyId")}>
+            <option value="">Choose…</option>
+            {competencies.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField label="Level" error={errors.level?.message}>
+        {(ids) => (
+          <select {...ids} {...form.register("level", { valueAsNumber: true })}>
+            {(chosen?.levels ?? []).map((l) => (
+              <option key={l.level} value={l.level}>
+                {l.level}. {l.title}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField label="Note" error={errors.note?.message}>
+        {(ids) => <input {...ids} {...form.register("note")} />}
+      </FormField>
+      <ErrorNote error={form.failure} />
+      <button disabled={isSubmitting}>Save assessment</button>
+    </form>
+  );
+}
 
 export function CompetenciesPage() {
-  const { session, members } = useSession();
+  const { session } = useSession();
   const isOwner = session?.member.role === "owner";
   const competencies = usePagedList("/api/competencies");
   const assessments = usePagedList("/api/assessments");
   const list = competencies.items;
   const load = () => Promise.all([competencies.reload(), assessments.reload()]);
-  const [name, setName] = useState("");
-  const [levels, setLevels] = useState("Learning\nPractising\nLeading");
-  const [assess, setAssess] = useState({ memberId: "", competencyId: "", level: "1", note: "" });
-  const { error, busy, run } = useAction();
-  const chosen = list.find((c) => c.id === assess.competencyId);
 
   return (
     <section>
       <PageHeader title="Competencies">
         {isOwner && (
           <NewDialog label="New competency" title="New competency" onDone={() => void load()}>
-            {(done) => (
-              <Form
-                label="New competency"
-                onSubmit={() =>
-                  void run(async () => {
-                    const titles = levels
-                      .split("\n")
-                      .map((s) => s.trim())
-                      .filter(Boolean);
-                    await data(api.POST("/api/competencies", { body: { name, levels: titles.map((title, i) => ({ level: i + 1, title })) } }));
-                    setName("");
-                    done();
-                  })
-                }
-              >
-                <Field label="Competency">
-                  <input value={name} onChange={(e) => setName(e.target.value)} required />
-                </Field>
-                <Field label="Levels, one per line, lowest first">
-                  <textarea value={levels} onChange={(e) => setLevels(e.target.value)} rows={3} />
-                </Field>
-                <ErrorNote error={error} />
-                <button disabled={busy}>Add competency</button>
-              </Form>
-            )}
+            {(done) => <NewCompetency done={done} />}
           </NewDialog>
         )}
       </PageHeader>
@@ -80,52 +155,7 @@ export function CompetenciesPage() {
       {list.length > 0 && (
         <>
           <h2>Record an assessment</h2>
-          <Form
-            label="Assessment"
-            onSubmit={() =>
-              void run(async () => {
-                await api.POST("/api/assessments", { body: { ...assess, level: Number(assess.level), note: assess.note || undefined } });
-                await load();
-              })
-            }
-          >
-            <Field label="Member">
-              <select value={assess.memberId} onChange={(e) => setAssess({ ...assess, memberId: e.target.value })} required>
-                <option value="">Choose…</option>
-                {members
-                  .filter((m) => isOwner || m.id === session?.member.id)
-                  .map((m) => (
-                    <option key={m.id} value={m.id}>
-                      {m.name}
-                    </option>
-                  ))}
-              </select>
-            </Field>
-            <Field label="Competency">
-              <select value={assess.competencyId} onChange={(e) => setAssess({ ...assess, competencyId: e.target.value })} required>
-                <option value="">Choose…</option>
-                {list.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label="Level">
-              <select value={assess.level} onChange={(e) => setAssess({ ...assess, level: e.target.value })}>
-                {(chosen?.levels ?? []).map((l) => (
-                  <option key={l.level} value={l.level}>
-                    {l.level}. {l.title}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label="Note">
-              <input value={assess.note} onChange={(e) => setAssess({ ...assess, note: e.target.value })} />
-            </Field>
-            <ErrorNote error={error} />
-            <button disabled={busy}>Save assessment</button>
-          </Form>
+          <RecordAssessment competencies={list} onSaved={() => void load()} />
           <h3>Your assessments</h3>
           {!assessments.loading && assessments.items.length === 0 && <Empty>None yet.</Empty>}
           <ul>

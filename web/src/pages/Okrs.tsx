@@ -1,27 +1,62 @@
-import { useState } from "react";
-import { CreateObjectiveRequest } from "@groundwork/shared-types";
+import { useId } from "react";
+import { z } from "zod";
+import { CreateKeyResultRequest, CreateObjectiveRequest } from "@groundwork/shared-types";
 import { api, data } from "../api";
 import { ContextLinks } from "../ContextLinks";
 import { ListBody, usePagedList } from "../lists";
 import { useMemberName } from "../session";
-import { EmptyState, ErrorNote, FormField, InlineAdd, NewDialog, PageHeader, useSchemaForm } from "../ui";
+import { EmptyState, ErrorNote, FormField, NewDialog, PageHeader, useSchemaForm } from "../ui";
 
 function currentQuarter() {
   const d = new Date();
   return `${d.getFullYear()}-Q${Math.floor(d.getMonth() / 3) + 1}`;
 }
 
+/** The API's request for a key result, with a target a person typed. */
+const KeyResultFields = z.object({
+  title: CreateKeyResultRequest.shape.title,
+  target: z.number({ error: "enter a target number" }).pipe(CreateKeyResultRequest.shape.target.unwrap()),
+});
+
 function KeyResultForm({ objectiveId, onAdded }: { objectiveId: string; onAdded: () => void }) {
-  const [target, setTarget] = useState("100");
+  const form = useSchemaForm(KeyResultFields, { title: "", target: 100 });
+  const { errors, isSubmitting } = form.formState;
+  const id = useId();
+  const error = errors.title?.message ?? errors.target?.message;
   return (
-    <InlineAdd
-      label="New key result"
-      placeholder="Add a key result…"
-      save={(title) => api.POST("/api/objectives/{id}/key-results", { params: { path: { id: objectiveId } }, body: { title, target: Number(target) } })}
-      onAdded={onAdded}
+    <form
+      className="inline"
+      noValidate
+      onSubmit={form.submitWith(async (body) => {
+        await data(api.POST("/api/objectives/{id}/key-results", { params: { path: { id: objectiveId } }, body }));
+        form.reset();
+        onAdded();
+      })}
     >
-      <input aria-label="Target" type="number" min="0" step="any" value={target} onChange={(e) => setTarget(e.target.value)} className="narrow" />
-    </InlineAdd>
+      <input
+        aria-label="New key result"
+        placeholder="Add a key result…"
+        {...form.register("title")}
+        aria-invalid={Boolean(errors.title)}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      <input
+        aria-label="Target"
+        type="number"
+        step="any"
+        className="narrow"
+        {...form.register("target", { valueAsNumber: true })}
+        aria-invalid={Boolean(errors.target)}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      <button disabled={isSubmitting}>Add</button>
+      {error && (
+        <span className="field-error" id={`${id}-error`}>
+          {error}
+        </span>
+      )}
+      <ErrorNote error={form.failure} />
+    </form>
   );
 }
 

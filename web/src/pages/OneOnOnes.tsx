@@ -1,45 +1,71 @@
-import { useState } from "react";
+import { useId } from "react";
 import { Link } from "react-router-dom";
-
-import { api } from "../api";
+import { z } from "zod";
+import { CreateAgendaItemRequest, CreateOneOnOneRequest } from "@groundwork/shared-types";
+import { api, data } from "../api";
 import { ContextLinks } from "../ContextLinks";
 import { ListBody, usePagedList } from "../lists";
 import { useMemberName, useSession } from "../session";
-import { Empty, EmptyState, ErrorNote, InlineAdd, useAction } from "../ui";
+import { Empty, EmptyState, ErrorNote, InlineAdd, useSchemaForm } from "../ui";
+
+/** The API's request, with what to tell a person who has not chosen a teammate. */
+const StartForm = CreateOneOnOneRequest.extend({
+  memberId: z.string().min(1, { message: "Choose a teammate" }).pipe(CreateOneOnOneRequest.shape.memberId),
+});
+
+function StartOneOnOne({ onStarted }: { onStarted: () => void }) {
+  const { session, members } = useSession();
+  const form = useSchemaForm(StartForm, { memberId: "" });
+  const { errors, isSubmitting } = form.formState;
+  const id = useId();
+  return (
+    <form
+      className="inline"
+      aria-label="Start a 1:1"
+      noValidate
+      onSubmit={form.submitWith(async (body) => {
+        await data(api.POST("/api/one-on-ones", { body }));
+        form.reset();
+        onStarted();
+      })}
+    >
+      <select
+        aria-label="1:1 with"
+        {...form.register("memberId")}
+        aria-invalid={Boolean(errors.memberId)}
+        aria-describedby={errors.memberId ? `${id}-error` : undefined}
+      >
+        <option value="">Start a 1:1 with…</option>
+        {members
+          .filter((m) => m.id !== session?.member.id)
+          .map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+      </select>
+      <button disabled={isSubmitting}>Start 1:1</button>
+      {errors.memberId && (
+        <span className="field-error" id={`${id}-error`}>
+          {errors.memberId.message}
+        </span>
+      )}
+      <ErrorNote error={form.failure} />
+    </form>
+  );
+}
 
 export function OneOnOnesPage() {
   const { session, members } = useSession();
   const nameOf = useMemberName();
   const list = usePagedList("/api/one-on-ones");
   const load = list.reload;
-  const [with_, setWith] = useState("");
-  const { error, busy, run } = useAction();
   const me = session?.member.id;
 
   return (
     <section>
       <h1>1:1s</h1>
-      <form
-        className="inline"
-        aria-label="Start a 1:1"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run(() => api.POST("/api/one-on-ones", { body: { memberId: with_ } }).then(load));
-        }}
-      >
-        <select aria-label="1:1 with" value={with_} onChange={(e) => setWith(e.target.value)} required>
-          <option value="">Start a 1:1 with…</option>
-          {members
-            .filter((m) => m.id !== me)
-            .map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-        </select>
-        <button disabled={busy}>Start 1:1</button>
-      </form>
-      <ErrorNote error={error} />
+      <StartOneOnOne onStarted={() => void load()} />
       <ListBody
         list={list}
         label="1:1s"
@@ -80,6 +106,7 @@ export function OneOnOnesPage() {
               <InlineAdd
                 label="New agenda item"
                 placeholder="Add a topic…"
+                field={CreateAgendaItemRequest.shape.text}
                 save={(text) => api.POST("/api/one-on-ones/{id}/agenda-items", { params: { path: { id: o.id } }, body: { text } })}
                 onAdded={() => void load()}
               />

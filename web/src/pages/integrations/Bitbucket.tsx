@@ -1,9 +1,9 @@
 import { Link } from "react-router-dom";
 import { useState } from "react";
-import type { BitbucketTokenTestResult, IntegrationsOverview } from "@groundwork/shared-types";
+import { BitbucketTokenTest, type BitbucketTokenTestResult, type IntegrationsOverview } from "@groundwork/shared-types";
 import { BITBUCKET_TOKEN_SCOPES, plural } from "@groundwork/shared-types/labels";
 import { api, data } from "../../api";
-import { CopyButton, ErrorNote, Field, useAction } from "../../ui";
+import { CopyButton, ErrorNote, FormField, useAction, useSchemaForm } from "../../ui";
 import { Deliveries } from "./Deliveries";
 import { ScopeList } from "./ScopeList";
 
@@ -58,8 +58,8 @@ export function BitbucketCard({ overview, reload }: { overview: IntegrationsOver
 
 /** The direct connection: an access token, for workspaces that cannot install the Connect app. */
 function BitbucketToken({ connection, reload }: { connection: IntegrationsOverview["bitbucket"]["tokenConnection"]; reload: () => void }) {
-  const [workspace, setWorkspace] = useState("");
-  const [token, setToken] = useState("");
+  const form = useSchemaForm(BitbucketTokenTest, { workspace: "", token: "" });
+  const { errors, isSubmitting } = form.formState;
   const [tested, setTested] = useState<BitbucketTokenTestResult | null>(null);
   const { error, busy, run } = useAction();
   if (connection)
@@ -90,36 +90,34 @@ function BitbucketToken({ connection, reload }: { connection: IntegrationsOvervi
   return (
     <form
       aria-label="Connect Bitbucket with an access token"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void run(async () => {
-          await api.POST("/api/integrations/bitbucket/token", { body: { workspace, token } });
-          setToken("");
-          reload();
-        });
-      }}
+      noValidate
+      onSubmit={form.submitWith(async (body) => {
+        await data(api.POST("/api/integrations/bitbucket/token", { body }));
+        form.reset();
+        reload();
+      })}
     >
       <h3>Or connect with an access token</h3>
       <p className="hint">
         Without the app: a workspace or repository access token. Groundwork creates signed webhooks on the repositories and posts build statuses with it.
       </p>
       <ScopeList scopes={BITBUCKET_TOKEN_SCOPES} intro="Create it with these permissions; Test connection checks each one:" />
-      <Field label="Bitbucket workspace">
-        <input value={workspace} onChange={(e) => setWorkspace(e.target.value)} placeholder="acme" required />
-      </Field>
-      <Field label="Access token">
-        <input type="password" value={token} onChange={(e) => setToken(e.target.value)} required autoComplete="off" />
-      </Field>
+      <FormField label="Bitbucket workspace" error={errors.workspace?.message}>
+        {(ids) => <input {...ids} {...form.register("workspace")} placeholder="acme" />}
+      </FormField>
+      <FormField label="Access token" error={errors.token?.message}>
+        {(ids) => <input {...ids} {...form.register("token")} type="password" autoComplete="off" />}
+      </FormField>
       <div className="row">
         <button
           type="button"
           className="secondary"
-          disabled={busy}
-          onClick={() => void run(async () => setTested(await data(api.POST("/api/integrations/bitbucket/token/test", { body: { workspace, token } }))))}
+          disabled={isSubmitting}
+          onClick={() => void form.submitWith(async (body) => setTested(await data(api.POST("/api/integrations/bitbucket/token/test", { body }))))()}
         >
           Test connection
         </button>
-        <button disabled={busy}>Connect</button>
+        <button disabled={isSubmitting}>Connect</button>
       </div>
       {tested && (
         <p className="notice" role="status">
@@ -127,7 +125,7 @@ function BitbucketToken({ connection, reload }: { connection: IntegrationsOvervi
           {tested.repositories.map((r) => r.name).join(", ")}.
         </p>
       )}
-      <ErrorNote error={error} />
+      <ErrorNote error={form.failure} />
     </form>
   );
 }
