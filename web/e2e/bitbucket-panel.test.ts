@@ -35,6 +35,7 @@ it("installs, connects, links the reviewer, and adds and unlinks a PR from the p
   await connectLink.waitFor();
   await expect.poll(() => host.locator("#app").evaluate((frame) => frame.getBoundingClientRect().height)).toBeGreaterThan(200);
   expect(await connectLink.isVisible()).toBe(true);
+  await shot(host, "bitbucket-0-configure");
   const bindUrl = await connectLink.getAttribute("href");
   await ada.goto(bindUrl!);
   await ada.getByRole("button", { name: "Connect groundwork-sandbox" }).click();

@@ -62,3 +62,10 @@ export const LinkedAccount = z.object({
   linkedAt: Timestamp,
 });
 export type LinkedAccount = z.infer<typeof LinkedAccount>;
+
+/** What the Bitbucket app's configure page shows, rendered by the server into the page it signed for. */
+export const BitbucketConfigureData = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("admin_only"), workspace: z.string() }),
+  z.object({ kind: z.literal("connect"), workspace: z.string(), bound: z.boolean(), bindUrl: z.string() }),
+]);
+export type BitbucketConfigureData = z.infer<typeof BitbucketConfigureData>;

@@ -1,5 +1,5 @@
 import type { RequestHandler } from "express";
-import { BitbucketBindPreview, BitbucketBindRequest, type BitbucketInstallation } from "@groundwork/shared-types";
+import { BitbucketBindPreview, BitbucketBindRequest, type BitbucketConfigureData, type BitbucketInstallation } from "@groundwork/shared-types";
 import { Op } from "sequelize";
 import { z } from "zod";
 import { ApiError, notFound } from "../../http/errors.js";
@@ -11,10 +11,9 @@ import { BitbucketInstallationRow } from "./models.js";
 import { BitbucketRefreshJob, enqueueBuildStatus } from "./jobs.js";
 import { newToken } from "../../workspace/secrets.js";
 import { BitbucketClient, BitbucketError } from "./client.js";
-import { allJsHost, allowFraming, apiUrlFor, installationName, sealedSecret, verifiedInstallation } from "./installations.js";
+import { allJsHost, allowFraming, apiUrlFor, appPage, installationName, sealedSecret, verifiedInstallation } from "./installations.js";
 
 const InstallationParams = { installationId: z.uuid() };
-import { escapeHtml } from "../../http/html.js";
 
 /**
  * Binding an installation to a Groundwork workspace: Bitbucket opens the app's configure page
@@ -63,16 +62,11 @@ async function administers(services: AppServices, installation: BitbucketInstall
 }
 
 /**
- * The configure page, with the host's all.js: Bitbucket sizes a page module's iframe to its
- * `ac-content` element once loaded (developer.atlassian.com/cloud/bitbucket/about-the-javascript-api);
+ * GET /bitbucket/configure — the configure page Bitbucket shows in an iframe, signed for this very
+ * request: the app's Atlaskit page, with what the server found written into it. The host's all.js
+ * sizes the frame to its `ac-content` (developer.atlassian.com/cloud/bitbucket/about-the-javascript-api);
  * without it the frame stays 150 px tall and hides the Connect button.
  */
-const page = (allJs: string, body: string) => `<!doctype html><html><head><meta charset="utf-8"><title>Groundwork</title>
-<style>body{font-family:-apple-system,"Segoe UI",Roboto,sans-serif;color:#172b4d;margin:0}.ac-content{padding:16px}a.button{display:inline-block;background:#0052cc;color:#fff;padding:8px 12px;border-radius:3px;text-decoration:none}</style>
-<script src="${escapeHtml(allJs)}/atlassian-connect/all.js"></script></head>
-<body><div class="ac-content"><h1>Groundwork</h1>${body}</div></body></html>`;
-
-/** GET /bitbucket/configure — the configure page Bitbucket shows in an iframe, signed for this very request. */
 export function configurePage(services: AppServices): RequestHandler {
   return async (req, res, next) => {
     try {
@@ -80,35 +74,23 @@ export function configurePage(services: AppServices): RequestHandler {
       const { installation, subject } = await verifiedInstallation(services, req, "request");
       const host = allJsHost(services, req, installation);
       allowFraming(services, res, host);
+      const workspace = installationName(installation);
       if (!subject || !(await administers(services, installation, subject))) {
         res
           .status(403)
           .type("html")
-          .send(
-            page(
-              host,
-              `<p role="alert">Only an administrator of the Bitbucket workspace ${escapeHtml(installationName(installation))} can connect it to Groundwork.</p>`,
-            ),
-          );
+          .send(appPage("configure", host, { kind: "admin_only", workspace } satisfies BitbucketConfigureData));
         return;
       }
       const nonce = newToken(16);
       await installation.update({ bindNonce: nonce });
       const { code } = sealClaim(services.secrets, PURPOSE, { clientKey: installation.clientKey, nonce, admin: subject }, CODE_TTL_MS);
       const bindUrl = new URL(`/integrations/bitbucket/bind?code=${code}`, services.config.publicUrl).toString();
-      const bound = Boolean(installation.workspaceId);
+      const data: BitbucketConfigureData = { kind: "connect", workspace, bound: Boolean(installation.workspaceId), bindUrl };
       res
         .status(200)
         .type("html")
-        .send(
-          page(
-            host,
-            `<p>${bound ? "This Bitbucket workspace is connected to a Groundwork workspace. To move it to another one, an owner of the current one releases it first (Integrations → Bitbucket)." : "One step left: connect this Bitbucket workspace to your Groundwork workspace."}</p>
-<p>A Groundwork workspace owner opens the link below, logs in and confirms. Pull requests then show where they are attached, and get a Groundwork build status.</p>
-<p><a class="button" href="${escapeHtml(bindUrl)}" target="_blank" rel="noopener">Connect ${escapeHtml(installationName(installation))} to Groundwork</a></p>
-<p><small>The link works once, for 10 minutes.</small></p>`,
-          ),
-        );
+        .send(appPage("configure", host, data));
     } catch (err) {
       next(err);
     }

@@ -26,8 +26,11 @@ const configure = async (sub?: string) => {
     `${app.url}/bitbucket/configure?jwt=${signAsBitbucket(install.clientKey, install.sharedSecret, "GET", "/configure", sub ? { sub } : {})}`,
   );
   const html = await res.text();
-  const link = /href="([^"]+)"/.exec(html)?.[1]?.replaceAll("&#38;", "&");
-  return { status: res.status, html, code: link ? new URL(link).searchParams.get("code")! : null, link };
+  // What the server wrote into the page for its script to show (BitbucketConfigureData).
+  const data = JSON.parse(/<script type="application\/json" id="gw-configure">([^<]*)<\/script>/.exec(html)?.[1] ?? "null") as
+    { kind: "admin_only"; workspace: string } | { kind: "connect"; workspace: string; bound: boolean; bindUrl: string } | null;
+  const link = data?.kind === "connect" ? data.bindUrl : undefined;
+  return { status: res.status, html, data, code: link ? new URL(link).searchParams.get("code")! : null, link };
 };
 const state: FakeBitbucketState = {
   appKey: APP_KEY,
@@ -228,7 +231,8 @@ describe("requests from Bitbucket", () => {
     expect(page.link).toMatch(new RegExp(`^${app.url}/integrations/bitbucket/bind\\?code=`));
     // The host's all.js sizes the frame to the page's ac-content, so the Connect button is in sight.
     expect(page.html).toContain(`<script src="https://bitbucket.org/atlassian-connect/all.js"></script>`);
-    expect(page.html).toMatch(/<div class="ac-content">[\s\S]*Connect [\s\S]*<\/div><\/body>/);
+    expect(page.html).toContain(`<div class="ac-content" id="root"></div>`);
+    expect(page.data).toMatchObject({ kind: "connect", workspace: "brydzewski", bound: false });
     const code = page.code!;
     expect((await fetch(`${app.url}/bitbucket/configure`)).status).toBe(401);
 
@@ -261,6 +265,15 @@ describe("requests from Bitbucket", () => {
     });
   });
 
+  it("writes what the configure page shows as data a workspace's name cannot break out of", async () => {
+    install.principal.username = '</script><script>alert("x")</script>';
+    await installed();
+    const page = await configure();
+    expect(page.status).toBe(200);
+    expect(page.html).not.toContain("<script>alert");
+    expect(page.data).toMatchObject({ kind: "connect", workspace: '</script><script>alert("x")</script>' });
+  });
+
   it("refuses the install hijack: a viewer's context token, a non-administrator, a spent code, and a move without the owner's consent", async () => {
     await bound();
     // The PR panel hands every viewer a context token; it must not open the configure page.
@@ -270,7 +283,7 @@ describe("requests from Bitbucket", () => {
     const member = await configure(VIEWER);
     expect(member.status).toBe(403);
     expect(member.code).toBeNull();
-    expect(member.html).toContain("Only an administrator");
+    expect(member.data).toEqual({ kind: "admin_only", workspace: "brydzewski" });
 
     // A code binds once; a second use, even by the same owner, is refused.
     const first = (await configure()).code!;

@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import path from "node:path";
+import { ApiError } from "../../http/errors.js";
 import type { Request, Response } from "express";
 import type { AppServices } from "../../http/services.js";
 import { BitbucketInstallationRow } from "./models.js";
@@ -69,3 +72,17 @@ export const apiUrlFor = (services: AppServices, baseUrl: string) =>
   services.config.sandbox.bitbucketUrl && baseUrl.replace(/\/$/, "") === services.config.sandbox.bitbucketUrl
     ? services.config.sandbox.bitbucketUrl
     : services.config.bitbucket.apiUrl;
+
+/** Where the panel's and configure page's built files are (bitbucket-connect-app). */
+export const APP_DIST = path.resolve(import.meta.dirname, "../../../../bitbucket-connect-app/dist");
+
+/**
+ * One of the app's built pages, with the host's all.js and, where the page reads them, the
+ * values the server found (JSON, `<` escaped so no value can close the script element).
+ */
+export function appPage(name: "panel" | "configure", host: string, data?: unknown) {
+  const file = path.join(APP_DIST, name, `${name}.html`);
+  if (!fs.existsSync(file)) throw new ApiError(503, "app_not_built", "The Bitbucket app's pages are not built: run npm run build:bitbucket");
+  const html = fs.readFileSync(file, "utf8").replaceAll("__HOST_BASE_URL__", host);
+  return data === undefined ? html : html.replace("__CONFIGURE_DATA__", () => JSON.stringify(data).replace(/</g, "\\u003c"));
+}

@@ -1,5 +1,3 @@
-import fs from "node:fs";
-import path from "node:path";
 import express, { type RequestHandler, type Router } from "express";
 import { z } from "zod";
 import { AccountLinkStart, PullRequestPanelData, parseContextUrl } from "@groundwork/shared-types";
@@ -12,7 +10,7 @@ import { WorkspaceRow } from "../../storage/models.js";
 import { BitbucketInstallationRow } from "./models.js";
 import { panelWorkspaceRoutes, pullRequestPanel } from "../../workspace/pullRequestPanel.js";
 import { accountLinkUrl, linkedMember } from "../../workspace/accountLinks.js";
-import { allJsHost, allowFraming, installationName, verifiedInstallation } from "./installations.js";
+import { allJsHost, allowFraming, APP_DIST, appPage, installationName, verifiedInstallation } from "./installations.js";
 
 /**
  * The PR panel Bitbucket frames (webPanel `org.bitbucket.pullrequest.overview.informationPanel`):
@@ -21,7 +19,6 @@ import { allJsHost, allowFraming, installationName, verifiedInstallation } from 
  * does not share emails, so a user acts as the member who linked their account.
  */
 export const PANEL_API = "/bitbucket/api";
-export const PANEL_DIST = path.resolve(import.meta.dirname, "../../../../bitbucket-connect-app/dist");
 
 interface PanelCaller {
   installation: BitbucketInstallationRow;
@@ -38,11 +35,9 @@ function panelPage(services: AppServices): RequestHandler {
   return async (req, res, next) => {
     try {
       const { installation } = await verifiedInstallation(services, req, "request");
-      const file = path.join(PANEL_DIST, "panel", "panel.html");
-      if (!fs.existsSync(file)) throw new ApiError(503, "panel_not_built", "The Bitbucket panel is not built: run npm run build:bitbucket");
       const host = allJsHost(services, req, installation);
       allowFraming(services, res, host);
-      res.type("html").send(fs.readFileSync(file, "utf8").replaceAll("__HOST_BASE_URL__", host));
+      res.type("html").send(appPage("panel", host));
     } catch (err) {
       next(err);
     }
@@ -127,7 +122,7 @@ export const bitbucketPanelRoutes: RouteSpec[] = [
 export function bitbucketPanelRouter(services: AppServices): Router {
   const router = express.Router();
   router.get("/panel/pull-request", panelPage(services));
-  router.use("/app", express.static(PANEL_DIST, { index: false, setHeaders: cacheHashedAssets }));
+  router.use("/app", express.static(APP_DIST, { index: false, setHeaders: cacheHashedAssets }));
   const api = express.Router();
   api.use(express.json({ limit: "100kb" }));
   api.use(panelAuth(services));
