@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { go, inviteInBrowser, shot, signUpInBrowser, startSandboxedProduct, writeFeedbackInBrowser, setObjectiveInBrowser } from "./harness.js";
+import {
+  go,
+  inviteInBrowser,
+  seriousViolations,
+  shot,
+  signUpInBrowser,
+  startSandboxedProduct,
+  writeFeedbackInBrowser,
+  setObjectiveInBrowser,
+} from "./harness.js";
 
 /**
  * The production Azure DevOps extension bundle (ado-extension/dist, as packaged), framed by the
@@ -72,6 +81,7 @@ it("shows, adds and unlinks a PR's attachments from the PR tab, and reports the 
   await attached.getByText("Your payments review caught a real race.").waitFor();
   await attached.getByText("— The race fix").waitFor();
   await shot(pr, "ado-ext-2-pr-tab-added");
+  expect(await seriousViolations(pr, "#extension"), "the PR tab").toEqual([]);
 
   // The link shows in the workspace, on the feedback.
   await go(ada, "Feedback");
@@ -96,6 +106,7 @@ it("shows, adds and unlinks a PR's attachments from the PR tab, and reports the 
   await hub.getByText("Platform team").waitFor();
   await hub.getByRole("link", { name: "Open Integrations in Groundwork" }).waitFor();
   await shot(sandbox, "ado-ext-5-hub-connected");
+  expect(await seriousViolations(sandbox, "#extension"), "the settings hub").toEqual([]);
 
   // Grace's Azure DevOps account uses another email: she is told so, and links it to herself.
   await pr.goto(`${sandboxUrl}/_harness/pr-tab?as=grace.hopper@contoso.example`);

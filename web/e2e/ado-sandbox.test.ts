@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { go, shot, signUpInBrowser, startSandboxedProduct, reloadUntilShown, setObjectiveInBrowser } from "./harness.js";
+import { go, seriousViolations, shot, signUpInBrowser, startSandboxedProduct, reloadUntilShown, setObjectiveInBrowser } from "./harness.js";
 
 /**
  * What a new user does with `npm start`: connect the sandbox Azure DevOps organisation from
@@ -74,6 +74,7 @@ it("connects the sandbox organisation and shows a PR's state change when its web
   await matching.getByRole("button", { name: "Attach !1 my first pull request" }).waitFor();
   expect(await matching.getByRole("button").count()).toBe(1);
   await shot(page, "ado-1b-attach-by-picking");
+  expect(await seriousViolations(page), "the attach box with what it found").toEqual([]);
   await matching.getByRole("button", { name: "Attach !1 my first pull request" }).click();
   await okr.getByRole("link", { name: "my first pull request" }).waitFor({ timeout: 20_000 });
   expect(await okr.getByRole("link", { name: "my first pull request" }).getAttribute("href")).toBe(prUrl);

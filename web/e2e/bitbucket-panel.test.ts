@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { go, inviteInBrowser, shot, signUpInBrowser, startSandboxedProduct, writeFeedbackInBrowser, reloadUntilShown } from "./harness.js";
+import { go, inviteInBrowser, seriousViolations, shot, signUpInBrowser, startSandboxedProduct, writeFeedbackInBrowser, reloadUntilShown } from "./harness.js";
 
 /**
  * The Bitbucket Connect app as a new user meets it through the sandbox: Bitbucket installs it,
@@ -36,6 +36,7 @@ it("installs, connects, links the reviewer, and adds and unlinks a PR from the p
   await expect.poll(() => host.locator("#app").evaluate((frame) => frame.getBoundingClientRect().height)).toBeGreaterThan(200);
   expect(await connectLink.isVisible()).toBe(true);
   await shot(host, "bitbucket-0-configure");
+  expect(await seriousViolations(host, "#app"), "the configure page").toEqual([]);
   const bindUrl = await connectLink.getAttribute("href");
   await ada.goto(bindUrl!);
   await ada.getByRole("button", { name: "Connect groundwork-sandbox" }).click();
@@ -76,6 +77,7 @@ it("installs, connects, links the reviewer, and adds and unlinks a PR from the p
   await attached.getByText("Your refunds work made a scary change safe.").waitFor();
   await panel.getByRole("status").getByText("Added to About Grace Hopper").waitFor();
   await shot(pr, "bitbucket-1-panel-added");
+  expect(await seriousViolations(pr, "#app"), "the PR panel").toEqual([]);
 
   // The workspace shows the link with the PR's metadata, fetched as the app.
   await go(ada, "Feedback");

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, it } from "vitest";
-import { go, reloadUntilShown, setObjectiveInBrowser, shot, signUpInBrowser, startSandboxedProduct } from "./harness.js";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { go, reloadUntilShown, seriousViolations, setObjectiveInBrowser, shot, signUpInBrowser, startSandboxedProduct } from "./harness.js";
 
 /**
  * Bitbucket without the Connect app, as a team that cannot install it meets it under `npm start`:
@@ -45,6 +45,7 @@ it("connects with a token, links the member's Bitbucket account through Bitbucke
   await ada.getByRole("list", { name: "Linked accounts" }).getByText("ada").waitFor();
   await ada.getByLabel("Bitbucket account").getByText("Linked as").waitFor();
   await shot(ada, "bitbucket-token-1-profile-linked");
+  expect(await seriousViolations(ada), "the profile, linked").toEqual([]);
 
   // A PR picked from the attach box, on the token's repositories.
   const okr = await setObjectiveInBrowser(ada, "Refunds that never double-charge");

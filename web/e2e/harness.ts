@@ -1,3 +1,4 @@
+import { AxeBuilder } from "@axe-core/playwright";
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -180,4 +181,13 @@ export async function reloadUntilShown(page: Page, find: (page: Page) => Locator
     if (shown) return;
     if (Date.now() > until) throw new Error(`not shown after ${timeoutMs / 1000} s of reloading: ${find(page)}`);
   }
+}
+
+/** What axe finds serious or critical on a page, or within one element of it (a host page's frame holding our panel). */
+export async function seriousViolations(page: Page, within?: string) {
+  const builder = new AxeBuilder({ page });
+  const { violations } = await (within ? builder.include(within) : builder).analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }

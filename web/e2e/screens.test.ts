@@ -1,7 +1,5 @@
-import { AxeBuilder } from "@axe-core/playwright";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { go, inviteInBrowser, setObjectiveInBrowser, shot, signUpInBrowser, startProduct, writeFeedbackInBrowser } from "./harness.js";
+import { go, inviteInBrowser, seriousViolations, setObjectiveInBrowser, shot, signUpInBrowser, startProduct, writeFeedbackInBrowser } from "./harness.js";
 
 /**
  * Every screen a workspace owner reaches, with some data in it, at a desktop and at a phone's
@@ -15,13 +13,6 @@ beforeAll(async () => {
 afterAll(() => product?.stop());
 
 const SCREENS = ["Home", "Feedback", "1:1s", "OKRs", "Competencies", "Members", "Integrations", "Profile"];
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 it("passes axe on every screen and fits a phone, with skeletons while the API is slow", async () => {
   const owner = await product.newPage();
