@@ -21,7 +21,9 @@ it("connects with a token, links the member's Bitbucket account through Bitbucke
     .first()
     .innerText();
 
+  // On a phone: the Azure DevOps journeys run at desktop width, this one at a phone's.
   const ada = await product.newPage();
+  await ada.setViewportSize({ width: 390, height: 844 });
   await signUpInBrowser(ada, product.url, "Ada Lovelace", "ada@example.com");
   // Before Bitbucket is connected, the profile says so rather than offering a button that cannot work.
   await go(ada, "Profile");
@@ -66,6 +68,8 @@ it("connects with a token, links the member's Bitbucket account through Bitbucke
   const comments = ada.getByRole("list", { name: "Comments on Make refunds idempotent" });
   await reloadUntilShown(ada, () => comments.getByText("Keys expire after a day"));
   await comments.getByText("Ada Lovelace", { exact: true }).waitFor();
+  expect(await ada.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), "wider than the phone").toBeLessThanOrEqual(0);
+  await shot(ada, "bitbucket-token-2-comment-phone");
 
   // Unlinked, her account no longer speaks for her.
   await go(ada, "Profile");
