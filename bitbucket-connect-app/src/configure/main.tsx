@@ -1,4 +1,5 @@
 import "@atlaskit/css-reset";
+import "../page.css";
 import { useEffect } from "react";
 import { createRoot } from "react-dom/client";
 import { BitbucketConfigureData } from "@groundwork/shared-types";

@@ -1,4 +1,5 @@
 import "@atlaskit/css-reset";
+import "../page.css";
 import { createRoot } from "react-dom/client";
 import { setGlobalTheme } from "@atlaskit/tokens/set-global-theme";
 import { PullRequestPanel } from "./PullRequestPanel";

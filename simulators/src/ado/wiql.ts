@@ -1,3 +1,5 @@
+import { joined } from "../queryLanguage.js";
+
 /**
  * The part of WIQL (learn.microsoft.com/azure/devops/boards/queries/wiql-syntax) a flat query
  * over work items uses: `SELECT [fields] FROM WorkItems WHERE <condition> ORDER BY [field] ASC|DESC`,
@@ -125,22 +127,10 @@ export function parseWiql(query: string): WiqlQuery {
     }
     throw new WiqlError(`The operator "${op.text}" is not supported here`);
   };
-  const conjunction = (): Test => {
-    const parts = [condition()];
-    while (isWord("AND")) {
-      take();
-      parts.push(condition());
-    }
-    return (row) => parts.every((p) => p(row));
-  };
-  const disjunction = (): Test => {
-    const parts = [conjunction()];
-    while (isWord("OR")) {
-      take();
-      parts.push(conjunction());
-    }
-    return (row) => parts.some((p) => p(row));
-  };
+  /** Consumes the keyword if it comes next. */
+  const keyword = (word: string) => () => isWord(word) && Boolean(take());
+  const conjunction = (): Test => joined(condition, keyword("AND"), true);
+  const disjunction = (): Test => joined(conjunction, keyword("OR"), false);
 
   let matches: Test = () => true;
   if (isWord("WHERE")) {

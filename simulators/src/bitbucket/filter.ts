@@ -1,3 +1,5 @@
+import { joined } from "../queryLanguage.js";
+
 /**
  * Bitbucket Cloud's filter language (developer.atlassian.com/cloud/bitbucket/rest/intro/#filtering):
  * `field op value` with dotted field paths, operators = != ~ !~ > >= < <= (~ is a case-insensitive
@@ -91,22 +93,10 @@ export function parseFilter(q: string): (row: unknown) => boolean {
       }
     };
   };
-  const and = (): Test => {
-    const parts = [comparison()];
-    while (keyword("AND")) {
-      take();
-      parts.push(comparison());
-    }
-    return (row) => parts.every((p) => p(row));
-  };
-  const or = (): Test => {
-    const parts = [and()];
-    while (keyword("OR")) {
-      take();
-      parts.push(and());
-    }
-    return (row) => parts.some((p) => p(row));
-  };
+  /** Consumes the keyword if it comes next. */
+  const then = (word: string) => () => keyword(word) && Boolean(take());
+  const and = (): Test => joined(comparison, then("AND"), true);
+  const or = (): Test => joined(and, then("OR"), false);
   const test = or();
   if (at < tokens.length) throw new FilterError(`unexpected "${tokens[at]!.text}"`);
   return test;
