@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, expect, it } from "vitest";
+import sqlite3 from "sqlite3";
+import { DataTypes, Model } from "sequelize";
+import { afterAll, expect, it, vi } from "vitest";
 import { openDatabase } from "./database.js";
 import { SecretBox } from "./encryption.js";
 
@@ -66,4 +68,41 @@ it("reports a SQLite handle that cannot be set up to the caller instead of crash
   const storage = path.join(root, "not-a-database.db");
   fs.writeFileSync(storage, "this is not an SQLite file, but it is long enough to have a header".repeat(20), { mode: 0o600 });
   await expect(openDatabase({ dialect: "sqlite", storage })).rejects.toThrow(/not a database|SQLITE_NOTADB/);
+});
+
+it("asks SQLite for a table's columns once, not before every SELECT, and again after the schema changes", async () => {
+  const db = await openDatabase({ dialect: "sqlite", storage: path.join(root, "columns.db") });
+  await db.query("CREATE TABLE things (id INTEGER PRIMARY KEY, seen_at DATETIME)");
+  class Thing extends Model {
+    declare seenAt: Date;
+    declare checkedAt: Date | null;
+  }
+  Thing.init(
+    { id: { type: DataTypes.INTEGER, primaryKey: true }, seenAt: DataTypes.DATE },
+    { sequelize: db, tableName: "things", underscored: true, timestamps: false },
+  );
+  await Thing.create({ id: 1, seenAt: new Date("2026-11-27T10:00:00Z") });
+  const asked: string[] = [];
+  const all = sqlite3.Database.prototype.all;
+  const spy = vi.spyOn(sqlite3.Database.prototype, "all").mockImplementation(function (this: sqlite3.Database, sql: string, ...rest: unknown[]) {
+    if (sql.startsWith("PRAGMA table_info")) asked.push(sql);
+    return all.call(this, sql, ...(rest as [])) as sqlite3.Database;
+  });
+  try {
+    for (let i = 0; i < 3; i++) expect((await Thing.findByPk(1))!.seenAt).toEqual(new Date("2026-11-27T10:00:00Z"));
+    expect(asked.length).toBeLessThanOrEqual(1);
+    // A column added later is read with its type: the change forgot what was known.
+    await db.query("ALTER TABLE things ADD COLUMN checked_at DATETIME");
+    await db.query("UPDATE things SET checked_at = '2026-11-27 11:00:00.000 +00:00'");
+    Thing.init(
+      { id: { type: DataTypes.INTEGER, primaryKey: true }, seenAt: DataTypes.DATE, checkedAt: DataTypes.DATE },
+      { sequelize: db, tableName: "things", underscored: true, timestamps: false },
+    );
+    const before = asked.length;
+    expect((await Thing.findByPk(1))!.checkedAt).toEqual(new Date("2026-11-27T11:00:00Z"));
+    expect(asked.length).toBe(before + 1);
+  } finally {
+    spy.mockRestore();
+    await db.close();
+  }
 });

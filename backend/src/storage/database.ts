@@ -11,6 +11,7 @@ import { serialiseWrites } from "./writeLock.js";
  * writers from other handles or processes then wait instead of failing with SQLITE_BUSY.
  */
 class WaitingDatabase extends sqlite3.Database {
+  private readonly file: string;
   constructor(filename: string, mode: number, callback: (err: Error | null) => void) {
     super(filename, mode, (err) => {
       if (err) return callback(err);
@@ -18,8 +19,47 @@ class WaitingDatabase extends sqlite3.Database {
       // With a callback: an error here (no file descriptors left, say) goes to the opener, not an uncaught 'error' event.
       this.run("PRAGMA synchronous=NORMAL", (pragmaErr: Error | null) => callback(pragmaErr));
     });
+    this.file = path.resolve(filename);
+  }
+
+  /**
+   * sequelize asks `PRAGMA table_info` before every model SELECT on SQLite (to know which
+   * columns to parse as dates), one more trip through libuv's threads each time; a table's
+   * columns change only by DDL, which forgets them (see run/exec).
+   */
+  override all(sql: string, ...rest: unknown[]): this {
+    const table = /^PRAGMA table_info\(`([^`]+)`\)$/.exec(sql)?.[1];
+    const callback = rest.at(-1) as (err: Error | null, rows: unknown[]) => void;
+    if (!table || typeof callback !== "function") {
+      // sequelize sends raw statements, DDL included, through `all` too.
+      forgetTableInfoOn(sql);
+      return super.all(sql, ...(rest as []));
+    }
+    const key = `${this.file}\0${table}`;
+    const known = tableInfo.get(key);
+    if (known) {
+      process.nextTick(() => callback.call(this, null, known));
+      return this;
+    }
+    return super.all(sql, (err: Error | null, rows: unknown[]) => {
+      if (!err) tableInfo.set(key, rows);
+      callback.call(this, err, rows);
+    });
+  }
+  override run(sql: string, ...rest: unknown[]): this {
+    forgetTableInfoOn(sql);
+    return super.run(sql, ...(rest as []));
+  }
+  override exec(sql: string, callback?: (err: Error | null) => void): this {
+    forgetTableInfoOn(sql);
+    return super.exec(sql, callback);
   }
 }
+/** Each table's columns as SQLite described them, per database file, until DDL changes any table. */
+const tableInfo = new Map<string, unknown[]>();
+const forgetTableInfoOn = (sql: string) => {
+  if (/^\s*(ALTER|CREATE|DROP)\b/i.test(sql)) tableInfo.clear();
+};
 const sqliteModule = { ...sqlite3, Database: WaitingDatabase };
 
 export type Dialect = "sqlite" | "postgres";
