@@ -2,7 +2,7 @@ import { Writable } from "node:stream";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createLogger, redactUrl } from "./log.js";
 import { fakeAdo, sendServiceHook } from "@groundwork/simulators/ado/fakeAdo";
-import { fakeHostsConfig } from "./testing/hostedApp.js";
+import { bindCodeOf, fakeHostsConfig } from "./testing/hostedApp.js";
 import { BitbucketHostDriver, fakeBitbucket, signAsBitbucket } from "@groundwork/simulators/bitbucket/fakeBitbucket";
 import { ApiClient, signUp, startTestApp } from "./testing/testApp.js";
 
@@ -104,7 +104,7 @@ it("logs none of the secrets any flow handed out or took, and returns none after
   const pageJwt = signAsBitbucket(install.clientKey, install.sharedSecret, "GET", "/configure");
   secrets.add(pageJwt);
   const page = await (await fetch(`${app.url}/bitbucket/configure?jwt=${pageJwt}`)).text();
-  const bindCode = new URL(/href="([^"]+)"/.exec(page)![1]!.replaceAll("&#38;", "&")).searchParams.get("code")!;
+  const bindCode = bindCodeOf(page)!;
   secrets.add(bindCode);
   await fetch(`${app.url}/integrations/bitbucket/bind?code=${bindCode}`);
   expect((await owner.post("/api/integrations/bitbucket/bind", { code: bindCode })).status).toBe(201);

@@ -28,12 +28,14 @@ it("connects the sandbox organisation and shows a PR's state change when its web
   await card.getByLabel("Organisation URL").fill("groundwork-sandbox.visualstudio.com");
   await card.getByLabel(/Personal access token/).fill("not-the-right-token-at-all-0000000000000000000000");
   await card.getByRole("button", { name: "Test connection" }).click();
-  await card.getByRole("alert").getByText("Authorization denied — check the token and its expiry").waitFor();
+  // The refusal names the token, so it shows beside that field.
+  await card.getByText("Authorization denied — check the token and its expiry").waitFor();
+  expect(await card.getByLabel(/Personal access token/).getAttribute("aria-invalid")).toBe("true");
   // The sandbox's short token lacks Identity (Read): Test connection names it, and the card lists every scope.
   const short = await sandbox.locator("li", { hasText: "lacks Identity (Read)" }).locator("code").innerText();
   await card.getByLabel(/Personal access token/).fill(short);
   await card.getByRole("button", { name: "Test connection" }).click();
-  await card.getByRole("alert").getByText("The token is missing the Identity (Read) scope; create a token with it and try again").waitFor();
+  await card.getByText("The token is missing the Identity (Read) scope; create a token with it and try again").waitFor();
   expect(await card.getByRole("list", { name: "Token scopes" }).getByRole("listitem").allInnerTexts()).toEqual([
     expect.stringContaining("Code (Read & Write)"),
     expect.stringContaining("Work Items (Read)"),

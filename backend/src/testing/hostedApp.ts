@@ -1,3 +1,4 @@
+import { BitbucketConfigureData } from "@groundwork/shared-types";
 import type { Config } from "../config.js";
 import { adoHostsOf } from "@groundwork/simulators/ado/fakeAdo";
 import { signAsBitbucket } from "@groundwork/simulators/bitbucket/fakeBitbucket";
@@ -17,8 +18,20 @@ export const fakeHostsConfig = (ado: FakeHost, bitbucket: FakeHost, appKey = "gr
  */
 export async function bindThroughConfigure(appUrl: string, owner: ApiClient, install: { clientKey: string; sharedSecret: string }) {
   const page = await (await fetch(`${appUrl}/bitbucket/configure?jwt=${signAsBitbucket(install.clientKey, install.sharedSecret, "GET", "/configure")}`)).text();
-  const code = new URL(/href="([^"]+)"/.exec(page)![1]!.replaceAll("&#38;", "&")).searchParams.get("code")!;
+  const code = bindCodeOf(page)!;
   const bound = await owner.post("/api/integrations/bitbucket/bind", { code });
   if (bound.status !== 201) throw new Error(`binding failed: ${bound.status} ${JSON.stringify(bound.body)}`);
   return code;
+}
+
+/** What the server wrote into the configure page for its script to show (BitbucketConfigureData). */
+export function configureDataOf(html: string) {
+  const json = /<script type="application\/json" id="gw-configure">([^<]*)<\/script>/.exec(html)?.[1];
+  return json ? BitbucketConfigureData.parse(JSON.parse(json)) : null;
+}
+
+/** The bind code in the configure page's link, if it offers one. */
+export function bindCodeOf(html: string) {
+  const data = configureDataOf(html);
+  return data?.kind === "connect" ? new URL(data.bindUrl).searchParams.get("code") : null;
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { failures } from "@groundwork/simulators/fakeHost";
 import { jobsSettled, until } from "../../testing/until.js";
 import { ApiClient, inviteMember, signUp, startTestApp } from "../../testing/testApp.js";
+import { bindCodeOf, configureDataOf } from "../../testing/hostedApp.js";
 import { BitbucketHostDriver, fakeBitbucket, lifecyclePayload, signAsBitbucket, type FakeBitbucketState } from "@groundwork/simulators/bitbucket/fakeBitbucket";
 import type { BitbucketPullRequest } from "./client.js";
 import { hostSample } from "@groundwork/simulators/samples";
@@ -26,11 +27,8 @@ const configure = async (sub?: string) => {
     `${app.url}/bitbucket/configure?jwt=${signAsBitbucket(install.clientKey, install.sharedSecret, "GET", "/configure", sub ? { sub } : {})}`,
   );
   const html = await res.text();
-  // What the server wrote into the page for its script to show (BitbucketConfigureData).
-  const data = JSON.parse(/<script type="application\/json" id="gw-configure">([^<]*)<\/script>/.exec(html)?.[1] ?? "null") as
-    { kind: "admin_only"; workspace: string } | { kind: "connect"; workspace: string; bound: boolean; bindUrl: string } | null;
-  const link = data?.kind === "connect" ? data.bindUrl : undefined;
-  return { status: res.status, html, data, code: link ? new URL(link).searchParams.get("code")! : null, link };
+  const data = configureDataOf(html);
+  return { status: res.status, html, data, code: bindCodeOf(html), link: data?.kind === "connect" ? data.bindUrl : undefined };
 };
 const state: FakeBitbucketState = {
   appKey: APP_KEY,

@@ -1,8 +1,16 @@
 import { useState } from "react";
-import type { AdoConnection, AdoConnectionTest, AdoServiceHooksResult, AdoWebhookSecret, IntegrationsOverview } from "@groundwork/shared-types";
+import { z } from "zod";
+import {
+  AdoTestConnectionRequest,
+  type AdoConnection,
+  type AdoConnectionTest,
+  type AdoServiceHooksResult,
+  type AdoWebhookSecret,
+  type IntegrationsOverview,
+} from "@groundwork/shared-types";
 import { ADO_PAT_SCOPES, plural } from "@groundwork/shared-types/labels";
 import { api, data } from "../../api";
-import { CopyButton, ErrorNote, Field, useAction } from "../../ui";
+import { CopyButton, ErrorNote, Field, FormField, useAction, useSchemaForm } from "../../ui";
 import { Deliveries } from "./Deliveries";
 import { ScopeList } from "./ScopeList";
 
@@ -105,11 +113,13 @@ function SetupSteps({ connection, open }: { connection: AdoConnection; open?: bo
   );
 }
 
+/** What the connect form asks for, as the API takes it (the name may be left empty). */
+const ConnectFields = AdoTestConnectionRequest.extend({ name: z.string().trim().max(120) });
+
 export function AdoCard({ overview, reload }: { overview: IntegrationsOverview["ado"]; reload: () => void }) {
   // Changing the token keeps the organisation and the name unless they are changed too.
-  const [orgUrl, setOrgUrl] = useState(overview.connection?.url ?? "");
-  const [pat, setPat] = useState("");
-  const [name, setName] = useState(overview.connection?.name ?? "");
+  const form = useSchemaForm(ConnectFields, { orgUrl: overview.connection?.url ?? "", pat: "", name: overview.connection?.name ?? "" });
+  const { errors, isSubmitting } = form.formState;
   const [tested, setTested] = useState<AdoConnectionTest | null>(null);
   const [repos, setRepos] = useState<Set<string>>(new Set());
   const [services, setServices] = useState<AdoConnection["services"]>(ALL_SERVICES);
@@ -124,48 +134,47 @@ export function AdoCard({ overview, reload }: { overview: IntegrationsOverview["
   const connectForm = (
     <form
       aria-label="Connect Azure DevOps"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void run(async () => {
-          const all = tested?.projects.flatMap((p) => p.repositories.map((r) => r.id)) ?? [];
-          const choices = tested ? { services, ...(repos.size < all.length ? { repositoryIds: [...repos] } : {}) } : {};
-          const res = await data(api.POST("/api/integrations/ado", { body: { orgUrl, pat, ...(name ? { name } : {}), ...choices } }));
-          setWebhook(res.webhook);
-          setNotice(res.webhook ? null : "Reconnected. The webhook secret is unchanged, so existing service hooks keep working.");
-          setPat("");
-          setTested(null);
-          reload();
-        });
-      }}
+      noValidate
+      onSubmit={form.submitWith(async ({ name, ...body }) => {
+        const all = tested?.projects.flatMap((p) => p.repositories.map((r) => r.id)) ?? [];
+        const choices = tested ? { services, ...(repos.size < all.length ? { repositoryIds: [...repos] } : {}) } : {};
+        const res = await data(api.POST("/api/integrations/ado", { body: { ...body, ...(name ? { name } : {}), ...choices } }));
+        setWebhook(res.webhook);
+        setNotice(res.webhook ? null : "Reconnected. The webhook secret is unchanged, so existing service hooks keep working.");
+        form.setValue("pat", "");
+        setTested(null);
+        reload();
+      })}
     >
-      <Field label="Organisation URL">
-        <input value={orgUrl} onChange={(e) => setOrgUrl(e.target.value)} placeholder="https://dev.azure.com/contoso" required />
-      </Field>
-      <Field label="Personal access token">
-        <input type="password" value={pat} onChange={(e) => setPat(e.target.value)} required autoComplete="off" />
-      </Field>
+      <FormField label="Organisation URL" error={errors.orgUrl?.message}>
+        {(ids) => <input {...ids} {...form.register("orgUrl")} placeholder="https://dev.azure.com/contoso" />}
+      </FormField>
+      <FormField label="Personal access token" error={errors.pat?.message}>
+        {(ids) => <input {...ids} {...form.register("pat")} type="password" autoComplete="off" />}
+      </FormField>
       <ScopeList scopes={ADO_PAT_SCOPES} intro="Create it with these scopes; Test connection checks each one:" />
-      <Field label="Name (optional)">
-        <input value={name} onChange={(e) => setName(e.target.value)} />
-      </Field>
+      <FormField label="Name (optional)" error={errors.name?.message}>
+        {(ids) => <input {...ids} {...form.register("name")} />}
+      </FormField>
       <div className="row">
         <button
           type="button"
           className="secondary"
-          disabled={busy}
+          disabled={isSubmitting}
           onClick={() =>
-            void run(async () => {
+            void form.submitWith(async ({ orgUrl, pat }) => {
               const found = await data(api.POST("/api/integrations/ado/test", { body: { orgUrl, pat } }));
               setRepos(new Set(found.projects.flatMap((p) => p.repositories.map((r) => r.id))));
               setServices(connection?.services ?? ALL_SERVICES);
               setTested(found);
-            })
+            })()
           }
         >
           Test connection
         </button>
-        <button disabled={busy}>{connection ? "Reconnect with this token" : "Connect"}</button>
+        <button disabled={isSubmitting}>{connection ? "Reconnect with this token" : "Connect"}</button>
       </div>
+      <ErrorNote error={form.failure} />
       {tested && <ConnectionChoices tested={tested} repos={repos} setRepos={setRepos} services={services} setServices={setServices} />}
     </form>
   );
