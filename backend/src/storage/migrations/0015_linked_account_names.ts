@@ -1,10 +1,11 @@
-import { DataTypes, type QueryInterface } from "sequelize";
+import type { QueryInterface } from "sequelize";
 
 // A member's profile lists the host accounts they linked, by the name the host gave.
+// Plain SQL: sequelize's addColumn names PostgreSQL's "public" schema, not the one on the search path.
 export async function up({ context: qi }: { context: QueryInterface }) {
-  await qi.addColumn("identity_links", "account_name", { type: DataTypes.STRING(200), allowNull: true });
+  await qi.sequelize.query("ALTER TABLE identity_links ADD COLUMN account_name VARCHAR(200)");
 }
 
 export async function down({ context: qi }: { context: QueryInterface }) {
-  await qi.removeColumn("identity_links", "account_name");
+  await qi.sequelize.query("ALTER TABLE identity_links DROP COLUMN account_name");
 }
