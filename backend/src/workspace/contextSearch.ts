@@ -18,7 +18,9 @@ async function withinTime<T>(work: Promise<T>) {
   }
 }
 
-const newestFirst = (a: FoundItem, b: FoundItem) => (b.updatedAt ?? "").localeCompare(a.updatedAt ?? "");
+/** Hosts write times differently (`…Z`, `…+00:00`, with or without fractions): compared as instants. */
+const when = (item: FoundItem) => (item.updatedAt ? Date.parse(item.updatedAt) || 0 : 0);
+const newestFirst = (a: FoundItem, b: FoundItem) => when(b) - when(a);
 
 export const contextSearchRoutes = [
   route({
