@@ -702,12 +702,17 @@ describe("connected organisation", () => {
     };
 
     // Nothing typed: the most recent of both kinds, newest first; a completed PR too (Azure DevOps lists active ones unless asked).
+    const listed = () => ado.requests.filter((r) => /\/_apis\/git\/pullrequests$/.test(r.path)).length;
+    const before = listed();
     expect((await search("")).map((i) => i.reference)).toEqual(["#6", "!2", "#5", "!1"]);
+    expect(listed()).toBe(before + 1);
     expect((await search("checkout")).map((i) => i.reference)).toEqual(["#6", "!2"]);
     expect(await search("grace")).toMatchObject([{ reference: "!2", author: "Grace Hopper", where: "Fabrikam", state: "completed" }]);
     expect((await search("fabrikam")).filter((i) => i.kind === "pull_request").map((i) => i.reference)).toEqual(["!2", "!1"]);
     expect((await search("!2")).map((i) => i.reference)).toEqual(["!2"]);
     expect((await search("#5")).map((i) => i.reference)).toEqual(["#5"]);
+    // Typing on reads the project's pull requests once, not once per search.
+    expect(listed()).toBe(before + 1);
     // A quote goes to Azure DevOps doubled inside the WIQL string, as WIQL quotes it; the fake parses the query and refuses a broken one.
     const found = await search("o'brien");
     expect(found).toMatchObject([{ reference: "#6", kind: "work_item", where: "FabrikamCloud", author: "Grace Hopper", state: "Active" }]);

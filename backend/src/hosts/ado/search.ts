@@ -1,7 +1,7 @@
 import type { FoundItem } from "@groundwork/shared-types";
 import type { MemberContext } from "../../http/route.js";
 import { searchWords } from "../adapter.js";
-import { AdoError, type AdoPullRequest } from "./client.js";
+import { AdoError, type AdoClient, type AdoPullRequest } from "./client.js";
 import { clientFor } from "./credentials.js";
 import { AdoConnectionRow } from "./models.js";
 
@@ -25,6 +25,26 @@ export function workItemQuery(words: string[]) {
     return id ? `([System.Title] CONTAINS ${wiqlString(word)} OR [System.Id] = ${id})` : `[System.Title] CONTAINS ${wiqlString(word)}`;
   });
   return `SELECT [System.Id] FROM WorkItems${conditions.length ? ` WHERE ${conditions.join(" AND ")}` : ""} ORDER BY [System.ChangedDate] DESC`;
+}
+
+/**
+ * Someone typing in the attach box searches again every few keystrokes, and Azure DevOps filters
+ * pull requests by none of the words: each project's recent ones are kept per connection for a
+ * short while (a failed read is not kept), so a search reads them once, not once per keystroke.
+ */
+const RECENT_TTL_MS = 30_000;
+const RECENT_MAX = 500;
+const recentPullRequests = new Map<string, { until: number; read: Promise<AdoPullRequest[]> }>();
+function recentPullRequestsOf(connection: AdoConnectionRow, client: AdoClient, project: string) {
+  const key = `${connection.id}\0${project}`;
+  const now = Date.now();
+  const kept = recentPullRequests.get(key);
+  if (kept && kept.until > now) return kept.read;
+  for (const [k, v] of recentPullRequests) if (v.until <= now || recentPullRequests.size >= RECENT_MAX) recentPullRequests.delete(k);
+  const read = client.pullRequestsOfProject(project, PULL_REQUESTS_PER_PROJECT);
+  recentPullRequests.set(key, { until: now + RECENT_TTL_MS, read });
+  read.catch(() => recentPullRequests.delete(key));
+  return read;
 }
 
 const identityName = (value: unknown) =>
@@ -73,7 +93,7 @@ export async function findAdoItems(ctx: MemberContext, q: string): Promise<Found
   };
   const [pullRequests, workItems] = await Promise.all([
     connection.services.pullRequests
-      ? Promise.all(projects.map((p) => client.pullRequestsOfProject(p, PULL_REQUESTS_PER_PROJECT))).then((pages) =>
+      ? Promise.all(projects.map((p) => recentPullRequestsOf(connection, client, p))).then((pages) =>
           pages.flat().filter((pr) => followed.has(pr.repository?.id.toLowerCase() ?? "") && pr.repository?.project?.name && matches(pr)),
         )
       : [],
