@@ -20,6 +20,8 @@ export interface Snapshot {
   title: string | null;
   state: string | null;
   authorEmailNormalized: string | null;
+  /** The author's account on the host (a Bitbucket user uuid, an Azure DevOps identity id): matched to members through their linked accounts. */
+  authorAccount: string | null;
   metadata: ItemDetails & Record<string, unknown>;
 }
 
@@ -32,6 +34,7 @@ export function applySnapshot(workspaceId: string, s: Snapshot, transaction: Tra
       title: s.title,
       state: s.state,
       authorEmailNormalized: s.authorEmailNormalized,
+      authorAccount: s.authorAccount,
       fetchedAt: new Date(),
     },
     { where: { workspaceId, externalKey: s.externalKey }, transaction },

@@ -16,6 +16,7 @@ import * as claimableJobs from "./migrations/0013_claimable_jobs.js";
 import * as deliveryHistory from "./migrations/0014_delivery_history.js";
 import * as linkedAccountNames from "./migrations/0015_linked_account_names.js";
 import * as liveRevision from "./migrations/0016_live_revision.js";
+import * as itemAuthorAccounts from "./migrations/0017_item_author_accounts.js";
 
 /** Migrations are listed here in order, so bundling or a renamed file cannot reorder them. */
 const MIGRATIONS = [
@@ -35,6 +36,7 @@ const MIGRATIONS = [
   { name: "0014_delivery_history", ...deliveryHistory },
   { name: "0015_linked_account_names", ...linkedAccountNames },
   { name: "0016_live_revision", ...liveRevision },
+  { name: "0017_item_author_accounts", ...itemAuthorAccounts },
 ];
 
 export function migrator(sequelize: Sequelize) {

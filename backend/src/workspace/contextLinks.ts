@@ -246,6 +246,7 @@ export const contextLinkRoutes = [
               title: null,
               state: null,
               authorEmailNormalized: null,
+              authorAccount: null,
               fetchedAt: null,
             },
             transaction,
@@ -350,6 +351,9 @@ async function contributionsOf(ctx: MemberContext, memberId: string, query: Page
     workspaceId: ctx.auth.workspace.id,
     [Op.or]: [
       { authorEmailNormalized: member.emailNormalized },
+      // Where the host names no email (Bitbucket), or another one: the author's account, if the member linked it.
+      literal(`EXISTS (SELECT 1 FROM identity_links il WHERE il.workspace_id = ${ws} AND il.member_id = ${them}
+        AND il.host = "ContextItemRow"."host" AND il.external_user_id = "ContextItemRow"."author_account")`),
       literal(`EXISTS (SELECT 1 FROM context_links l WHERE l.context_item_id = "ContextItemRow"."id" AND (${theirs("l")}))`),
     ],
   };

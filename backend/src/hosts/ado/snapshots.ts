@@ -29,6 +29,7 @@ export function pullRequestSnapshot(organization: string, pr: AdoPullRequest): S
     title: pr.title ?? null,
     state,
     authorEmailNormalized: emailOf(pr.createdBy?.uniqueName),
+    authorAccount: pr.createdBy?.id ?? null,
     metadata: {
       kind: "pull_request",
       description: pr.description ?? null,
@@ -58,6 +59,7 @@ export function workItemSnapshot(organization: string, wi: AdoWorkItem): Snapsho
     title: text("System.Title"),
     state: text("System.State"),
     authorEmailNormalized: assignee?.email ?? createdBy?.email ?? null,
+    authorAccount: null,
     metadata: {
       kind: "work_item",
       type: text("System.WorkItemType"),

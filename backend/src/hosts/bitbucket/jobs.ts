@@ -36,7 +36,7 @@ const person = (u: BitbucketUser | undefined) =>
 const verdict = (p: { approved?: boolean; state?: string | null }): ReviewVerdict =>
   p.state === "changes_requested" ? "changes_requested" : p.state === "approved" || p.approved ? "approved" : "no_vote";
 
-/** Bitbucket sends no emails, so a PR's author is matched to members through linked accounts, not here. */
+/** Bitbucket sends no emails: a PR's author is matched to members through the account they linked (the author's uuid). */
 export function bitbucketPullRequestSnapshot(fullName: string, pr: BitbucketPullRequest): Snapshot | null {
   const [workspace, repository] = fullName.split("/");
   if (!workspace || !repository || !pr.id) return null;
@@ -46,6 +46,7 @@ export function bitbucketPullRequestSnapshot(fullName: string, pr: BitbucketPull
     title: pr.title ?? null,
     state,
     authorEmailNormalized: null,
+    authorAccount: pr.author?.uuid ?? null,
     metadata: {
       kind: "pull_request",
       description: pr.description ?? null,

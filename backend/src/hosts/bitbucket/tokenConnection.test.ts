@@ -272,13 +272,20 @@ describe("linking a member's Bitbucket account by signing in to Bitbucket", () =
     state.oauthConsumers = [{ ...CONSUMER, callbackUrl: `${app.url}${CALLBACK}` }];
   });
 
-  it("links the account Bitbucket vouches for, forgets Bitbucket's token, and counts that account's comments as the member's", async () => {
+  it("links the account Bitbucket vouches for, forgets Bitbucket's token, and counts that account's pull requests and comments as the member's", async () => {
     expect((await call("GET", "/api/integrations/bitbucket/account-link")).body).toMatchObject({
       available: false,
       reason: "Bitbucket is not connected to this workspace yet.",
     });
+    // Brad wrote the attached pull request; Bitbucket says so by his account's uuid, never an email.
+    state.pullRequests![0]!.pr.author = { uuid: bitbucketUserUuid("brad"), display_name: "brad" };
     await connect();
     const { client: member } = await inviteMember(owner, "brad@example.com", "Brad Rydzewski");
+    const me = (await member.get("/api/auth/session")).body.member.id as string;
+    const authored = async () =>
+      ((await owner.get(`/api/members/${me}/contributions`)).body.items as { item: { externalKey: string } }[]).map((c) => c.item.externalKey);
+    await until("PR fetched", async () => (await prItem()).metadataStatus === "fetched");
+    expect(await authored()).toEqual([]);
     expect((await member.get("/api/integrations/bitbucket/account-link")).body).toEqual({
       workspace: "brydzewski",
       available: true,
@@ -293,6 +300,8 @@ describe("linking a member's Bitbucket account by signing in to Bitbucket", () =
     const landed = await signIn(member, authorizeUrl);
     expect(`${landed.pathname}${landed.search}`).toBe("/profile?bitbucket=linked");
 
+    // Once his account is linked, the pull request he wrote counts among his contributions.
+    expect(await authored()).toEqual(["bitbucket:brydzewski:foo:pr:1"]);
     const status = (await member.get("/api/integrations/bitbucket/account-link")).body;
     expect(status.linked).toMatchObject({ account: "brad" });
     const accounts = (await member.get("/api/account-links")).body;
@@ -310,13 +319,13 @@ describe("linking a member's Bitbucket account by signing in to Bitbucket", () =
     event.repository = created.repository;
     event.comment.user.uuid = bitbucketUserUuid("brad");
     expect(await deliverRepositoryHooks(state, "brydzewski", "foo", "pullrequest:comment_created", event, "brad-comment")).toEqual([202]);
-    const me = (await member.get("/api/auth/session")).body.member.id;
     expect(await until("comment counted", async () => (await prItem()).updates[0])).toMatchObject({ memberId: me, body: "test comment" });
 
     // Unlinking is the member's own: another member cannot, and then the account is theirs no longer.
     expect((await owner.delete(`/api/account-links/${status.linked.id}`)).status).toBe(404);
     expect((await member.delete(`/api/account-links/${status.linked.id}`)).status).toBe(204);
     expect((await member.get("/api/account-links")).body).toEqual([]);
+    expect(await authored()).toEqual([]);
   });
 
   it("refuses a sign-in started by someone else, a spent or forged code, a cancelled one, and an account outside the workspace", async () => {

@@ -17,6 +17,7 @@ export class ContextItemRow extends Model<Attrs<ContextItemRow>, Creation<Contex
   declare title: string | null;
   declare state: string | null;
   declare authorEmailNormalized: string | null;
+  declare authorAccount: string | null;
   declare fetchedAt: Date | null;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -74,6 +75,7 @@ export function defineContext(sequelize: Sequelize) {
       title: S.STRING,
       state: S.STRING,
       authorEmailNormalized: S.STRING,
+      authorAccount: S.STRING,
       fetchedAt: S.DATE,
       createdAt: S.DATE,
       updatedAt: S.DATE,
