@@ -28,6 +28,12 @@ export const adoPullRequestKey = (org: string, project: string, repository: stri
 // Work item ids are unique per organisation, so the project is not part of the key.
 export const adoWorkItemKey = (org: string, id: number) => `ado:${org.toLowerCase()}:wi:${id}`;
 
+/** The links Groundwork stores and hands out for Azure DevOps items, whatever form they were pasted in. */
+export const adoPullRequestUrl = (org: string, project: string, repository: string, id: number) =>
+  `https://dev.azure.com/${encodeURIComponent(org)}/${encodeURIComponent(project)}/_git/${encodeURIComponent(repository)}/pullrequest/${id}`;
+export const adoWorkItemUrl = (org: string, project: string, id: number) =>
+  `https://dev.azure.com/${encodeURIComponent(org)}/${encodeURIComponent(project)}/_workitems/edit/${id}`;
+
 export const adoLinks = {
   name: "ado",
   examples: [
@@ -62,7 +68,7 @@ export const adoLinks = {
         project,
         repository,
         pullRequestId: id,
-        canonicalUrl: `https://dev.azure.com/${encodeURIComponent(org)}/${encodeURIComponent(project)}/_git/${encodeURIComponent(repository)}/pullrequest/${id}`,
+        canonicalUrl: adoPullRequestUrl(org, project, repository, id),
         externalKey: adoPullRequestKey(org, project, repository, id),
       };
     }
@@ -74,7 +80,7 @@ export const adoLinks = {
         organization: org,
         project,
         workItemId: id,
-        canonicalUrl: `https://dev.azure.com/${encodeURIComponent(org)}/${encodeURIComponent(project)}/_workitems/edit/${id}`,
+        canonicalUrl: adoWorkItemUrl(org, project, id),
         externalKey: adoWorkItemKey(org, id),
       };
     }

@@ -15,6 +15,10 @@ export type BitbucketLink = {
 export const bitbucketPullRequestKey = (workspace: string, repository: string, id: number) =>
   `bitbucket:${workspace.toLowerCase()}:${repository.toLowerCase()}:pr:${id}`;
 
+/** The link Groundwork stores and hands out for a Bitbucket pull request. */
+export const bitbucketPullRequestUrl = (workspace: string, repository: string, id: number) =>
+  `https://bitbucket.org/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/pull-requests/${id}`;
+
 export const bitbucketLinks = {
   name: "bitbucket",
   examples: ["https://bitbucket.org/{workspace}/{repository}/pull-requests/{id}"],
@@ -32,7 +36,7 @@ export const bitbucketLinks = {
       workspace,
       repository,
       pullRequestId: id,
-      canonicalUrl: `https://bitbucket.org/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/pull-requests/${id}`,
+      canonicalUrl: bitbucketPullRequestUrl(workspace, repository, id),
       externalKey: bitbucketPullRequestKey(workspace, repository, id),
     };
   },

@@ -135,6 +135,17 @@ export function fakeBitbucket(state: FakeBitbucketState) {
     next.searchParams.set("page", String(page + 1));
     return ok(req, { status: 200, body: { pagelen, size: all.length, page, values, ...(page * pagelen < all.length ? { next: next.toString() } : {}) } });
   };
+  /** One page of what a list's `q` keeps (Bitbucket's filter language); a query it cannot parse is refused with 400. */
+  const filteredPage = (req: FakeRequest, all: unknown[]): FakeResponse => {
+    const q = req.query.get("q");
+    if (!q) return paged(req, all);
+    try {
+      return paged(req, all.filter(parseFilter(q)));
+    } catch (err) {
+      if (err instanceof FilterError) return error(400, `Invalid query: ${err.message}`);
+      throw err;
+    }
+  };
   const repo = (req: FakeRequest) => state.repositories.find((r) => same(r.workspace, req.params.workspace) && same(r.slug, req.params.repo));
   const fullHash = (hash: string | undefined) => (hash && hash.length >= 7 ? state.commits?.find((c) => c.startsWith(hash.toLowerCase())) : undefined);
 
@@ -152,12 +163,6 @@ export function fakeBitbucket(state: FakeBitbucketState) {
         // The caller's workspace memberships, filtered by `q` (workspace.slug, workspace.uuid, permission).
         handle: (req) => {
           const me = callerOf(req)!.user ?? state.user;
-          let test: (row: unknown) => boolean = () => true;
-          try {
-            if (req.query.get("q")) test = parseFilter(req.query.get("q")!);
-          } catch (err) {
-            return error(400, `Invalid query: ${(err as FilterError).message}`);
-          }
           const rows = (state.workspaceMembers ?? [])
             .filter((m) => same(m.uuid, me.uuid))
             .map((m) => ({
@@ -165,9 +170,8 @@ export function fakeBitbucket(state: FakeBitbucketState) {
               permission: m.permission,
               user: { type: "user", uuid: me.uuid, display_name: me.display_name },
               workspace: { type: "workspace", slug: m.workspace, uuid: m.workspace.startsWith("{") ? m.workspace : bitbucketWorkspaceUuid(m.workspace) },
-            }))
-            .filter(test);
-          return paged(req, rows);
+            }));
+          return filteredPage(req, rows);
         },
       },
       ...oauthRoutes(state),
@@ -223,24 +227,18 @@ export function fakeBitbucket(state: FakeBitbucketState) {
         handle: (req) => {
           if (!repo(req)) return error(404, "Repository not found");
           const states = req.query.getAll("state").map((x) => x.toUpperCase());
-          let test: (row: unknown) => boolean = () => true;
-          try {
-            if (req.query.get("q")) test = parseFilter(req.query.get("q")!);
-          } catch (err) {
-            return error(400, `Invalid query: ${(err as FilterError).message}`);
-          }
           const sort = req.query.get("sort");
           const field = sort?.replace(/^-/, "");
           if (field && !["id", "created_on", "updated_on", "title"].includes(field)) return error(400, `Invalid sort field: ${field}`);
           const found = (state.pullRequests ?? [])
             .filter((p) => same(p.workspace, req.params.workspace) && same(p.slug, req.params.repo))
             .map((p) => p.pr)
-            .filter((pr) => (states.length ? states : ["OPEN"]).includes(pr.state ?? "OPEN") && test(pr));
+            .filter((pr) => (states.length ? states : ["OPEN"]).includes(pr.state ?? "OPEN"));
           if (field) {
             const key = field as "id" | "created_on" | "updated_on" | "title";
             found.sort((a, b) => String(a[key] ?? "").localeCompare(String(b[key] ?? ""), undefined, { numeric: true }) * (sort!.startsWith("-") ? -1 : 1));
           }
-          return paged(req, found);
+          return filteredPage(req, found);
         },
       },
       {

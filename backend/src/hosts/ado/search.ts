@@ -1,9 +1,10 @@
-import type { FoundItem } from "@groundwork/shared-types";
+import { adoPullRequestUrl, adoWorkItemUrl, type FoundItem } from "@groundwork/shared-types";
 import type { MemberContext } from "../../http/route.js";
 import { searchWords } from "../adapter.js";
 import { AdoError, type AdoClient, type AdoPullRequest } from "./client.js";
 import { clientFor } from "./credentials.js";
 import { AdoConnectionRow } from "./models.js";
+import { identityField, pullRequestState } from "./snapshots.js";
 
 /** What one search reads at most: projects with followed repositories, pull requests per project, work items. */
 const PROJECTS = 10;
@@ -47,25 +48,18 @@ function recentPullRequestsOf(connection: AdoConnectionRow, client: AdoClient, p
   return read;
 }
 
-const identityName = (value: unknown) =>
-  value && typeof value === "object"
-    ? ((value as { displayName?: string }).displayName ?? null)
-    : typeof value === "string"
-      ? value.replace(/\s*<[^>]*>$/, "")
-      : null;
-
 function foundPullRequest(organization: string, pr: AdoPullRequest): FoundItem {
   const project = pr.repository!.project!.name;
   const repository = pr.repository!.name;
   return {
     host: "ado",
     kind: "pull_request",
-    url: `https://dev.azure.com/${encodeURIComponent(organization)}/${encodeURIComponent(project)}/_git/${encodeURIComponent(repository)}/pullrequest/${pr.pullRequestId}`,
+    url: adoPullRequestUrl(organization, project, repository, pr.pullRequestId),
     title: pr.title ?? `Pull request ${pr.pullRequestId}`,
     reference: `!${pr.pullRequestId}`,
     where: repository,
     author: pr.createdBy?.displayName ?? null,
-    state: pr.status === "active" && pr.isDraft ? "draft" : (pr.status ?? null),
+    state: pullRequestState(pr),
     // Azure DevOps keeps no "last updated" on a pull request.
     updatedAt: pr.closedDate ?? pr.creationDate ?? null,
   };
@@ -107,11 +101,11 @@ export async function findAdoItems(ctx: MemberContext, q: string): Promise<Found
       return {
         host: "ado",
         kind: "work_item",
-        url: `https://dev.azure.com/${encodeURIComponent(connection.organization)}/${encodeURIComponent(project)}/_workitems/edit/${wi.id}`,
+        url: adoWorkItemUrl(connection.organization, project, wi.id),
         title: typeof f["System.Title"] === "string" ? f["System.Title"] : `Work item ${wi.id}`,
         reference: `#${wi.id}`,
         where: project || null,
-        author: identityName(f["System.AssignedTo"]),
+        author: identityField(f["System.AssignedTo"])?.name ?? null,
         state: typeof f["System.State"] === "string" ? f["System.State"] : null,
         updatedAt: typeof f["System.ChangedDate"] === "string" ? f["System.ChangedDate"] : null,
       };

@@ -9,7 +9,7 @@ const branch = (ref: string | undefined) => ref?.replace(/^refs\/heads\//, "") ?
 const person = (p: AdoIdentityRef | undefined): HostPerson | null => (p ? { name: p.displayName ?? null, email: emailOf(p.uniqueName) } : null);
 
 /** Work item identity fields arrive as objects from REST and as "Name <email>" strings in some hooks. */
-function identityField(value: unknown): HostPerson | null {
+export function identityField(value: unknown): HostPerson | null {
   if (!value) return null;
   if (typeof value === "object") return person(value as AdoIdentityRef);
   const m = /^(.*?)\s*<([^>]+)>$/.exec(String(value));
@@ -19,11 +19,14 @@ function identityField(value: unknown): HostPerson | null {
 /** Azure DevOps reviewer votes (GitPullRequest reviewers[].vote): 10 approved, 5 with suggestions, -5 waiting for the author, -10 rejected. */
 const VERDICTS: Record<number, ReviewVerdict> = { 10: "approved", 5: "approved_with_suggestions", 0: "no_vote", [-5]: "waiting_for_author", [-10]: "rejected" };
 
+/** A draft shows as such; otherwise Azure DevOps' own status (active, completed, abandoned). */
+export const pullRequestState = (pr: AdoPullRequest) => (pr.status === "active" && pr.isDraft ? "draft" : (pr.status ?? null));
+
 export function pullRequestSnapshot(organization: string, pr: AdoPullRequest): Snapshot | null {
   const project = pr.repository?.project?.name;
   const repository = pr.repository?.name;
   if (!project || !repository) return null;
-  const state = pr.status === "active" && pr.isDraft ? "draft" : (pr.status ?? null);
+  const state = pullRequestState(pr);
   return {
     externalKey: adoPullRequestKey(organization, project, repository, pr.pullRequestId),
     title: pr.title ?? null,

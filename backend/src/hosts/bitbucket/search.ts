@@ -1,4 +1,4 @@
-import type { FoundItem } from "@groundwork/shared-types";
+import { bitbucketPullRequestUrl, type FoundItem } from "@groundwork/shared-types";
 import type { MemberContext } from "../../http/route.js";
 import { searchWords } from "../adapter.js";
 import { BitbucketClient, BitbucketError, type BitbucketPullRequest } from "./client.js";
@@ -32,7 +32,7 @@ function foundPullRequest(fullName: string, pr: BitbucketPullRequest): FoundItem
   return {
     host: "bitbucket",
     kind: "pull_request",
-    url: `https://bitbucket.org/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/pull-requests/${pr.id}`,
+    url: bitbucketPullRequestUrl(workspace, repository, pr.id),
     title: pr.title ?? `Pull request ${pr.id}`,
     reference: `#${pr.id}`,
     where: repository,
