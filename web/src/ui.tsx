@@ -81,7 +81,7 @@ export function InlineAdd({
 }) {
   const form = useSchemaForm(z.object({ text: field }), { text: "" });
   const { errors, isSubmitting } = form.formState;
-  const id = useId();
+  const textError = useFieldError(errors.text?.message);
   return (
     <form
       className="inline"
@@ -92,19 +92,9 @@ export function InlineAdd({
         onAdded();
       })}
     >
-      <input
-        aria-label={label}
-        placeholder={placeholder}
-        {...form.register("text")}
-        aria-invalid={Boolean(errors.text)}
-        aria-describedby={errors.text ? `${id}-error` : undefined}
-      />
+      <input aria-label={label} placeholder={placeholder} {...form.register("text")} {...textError.field} />
       <button disabled={isSubmitting}>Add</button>
-      {errors.text && (
-        <span className="field-error" id={`${id}-error`}>
-          {errors.text.message}
-        </span>
-      )}
+      {textError.note}
       <ErrorNote error={form.failure} />
     </form>
   );
@@ -246,18 +236,28 @@ export function FormField({
   error?: string;
   children: (ids: { id: string; "aria-invalid": boolean; "aria-describedby"?: string }) => ReactNode;
 }) {
-  const id = useId();
+  const { id, field, note } = useFieldError(error);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {children({ id, "aria-invalid": Boolean(error), ...(error ? { "aria-describedby": `${id}-error` } : {}) })}
-      {error && (
-        <span className="field-error" id={`${id}-error`}>
-          {error}
-        </span>
-      )}
+      {children({ id, ...field })}
+      {note}
     </div>
   );
+}
+
+/** A field's error, and what ties the field to it for screen readers: for forms whose fields need no label of their own (one-line adds). */
+export function useFieldError(error: string | undefined) {
+  const id = useId();
+  return {
+    id,
+    field: { "aria-invalid": Boolean(error), ...(error ? { "aria-describedby": `${id}-error` } : {}) },
+    note: error ? (
+      <span className="field-error" id={`${id}-error`}>
+        {error}
+      </span>
+    ) : null,
+  };
 }
 
 /** Copies `text`, and says so; where the browser refuses (no clipboard access), says to copy it by hand. */

@@ -1,11 +1,10 @@
-import { useId } from "react";
 import { z } from "zod";
 import { CreateKeyResultRequest, CreateObjectiveRequest } from "@groundwork/shared-types";
 import { api, data } from "../api";
 import { ContextLinks } from "../ContextLinks";
 import { ListBody, usePagedList } from "../lists";
 import { useMemberName } from "../session";
-import { EmptyState, ErrorNote, FormField, NewDialog, PageHeader, useSchemaForm } from "../ui";
+import { EmptyState, ErrorNote, FormField, NewDialog, PageHeader, useFieldError, useSchemaForm } from "../ui";
 
 function currentQuarter() {
   const d = new Date();
@@ -21,8 +20,8 @@ const KeyResultFields = z.object({
 function KeyResultForm({ objectiveId, onAdded }: { objectiveId: string; onAdded: () => void }) {
   const form = useSchemaForm(KeyResultFields, { title: "", target: 100 });
   const { errors, isSubmitting } = form.formState;
-  const id = useId();
-  const error = errors.title?.message ?? errors.target?.message;
+  // One line, one error: the title's, else the target's.
+  const error = useFieldError(errors.title?.message ?? errors.target?.message);
   return (
     <form
       className="inline"
@@ -33,28 +32,18 @@ function KeyResultForm({ objectiveId, onAdded }: { objectiveId: string; onAdded:
         onAdded();
       })}
     >
-      <input
-        aria-label="New key result"
-        placeholder="Add a key result…"
-        {...form.register("title")}
-        aria-invalid={Boolean(errors.title)}
-        aria-describedby={error ? `${id}-error` : undefined}
-      />
+      <input aria-label="New key result" placeholder="Add a key result…" {...form.register("title")} {...error.field} aria-invalid={Boolean(errors.title)} />
       <input
         aria-label="Target"
         type="number"
         step="any"
         className="narrow"
         {...form.register("target", { valueAsNumber: true })}
+        {...error.field}
         aria-invalid={Boolean(errors.target)}
-        aria-describedby={error ? `${id}-error` : undefined}
       />
       <button disabled={isSubmitting}>Add</button>
-      {error && (
-        <span className="field-error" id={`${id}-error`}>
-          {error}
-        </span>
-      )}
+      {error.note}
       <ErrorNote error={form.failure} />
     </form>
   );

@@ -1,4 +1,3 @@
-import { useId } from "react";
 import { Link } from "react-router-dom";
 import { z } from "zod";
 import { CreateAgendaItemRequest, CreateOneOnOneRequest } from "@groundwork/shared-types";
@@ -6,7 +5,7 @@ import { api, data } from "../api";
 import { ContextLinks } from "../ContextLinks";
 import { ListBody, usePagedList } from "../lists";
 import { useMemberName, useSession } from "../session";
-import { Empty, EmptyState, ErrorNote, InlineAdd, useSchemaForm } from "../ui";
+import { Empty, EmptyState, ErrorNote, InlineAdd, useFieldError, useSchemaForm } from "../ui";
 
 /** The API's request, with what to tell a person who has not chosen a teammate. */
 const StartForm = CreateOneOnOneRequest.extend({
@@ -17,7 +16,7 @@ function StartOneOnOne({ onStarted }: { onStarted: () => void }) {
   const { session, members } = useSession();
   const form = useSchemaForm(StartForm, { memberId: "" });
   const { errors, isSubmitting } = form.formState;
-  const id = useId();
+  const memberError = useFieldError(errors.memberId?.message);
   return (
     <form
       className="inline"
@@ -29,12 +28,7 @@ function StartOneOnOne({ onStarted }: { onStarted: () => void }) {
         onStarted();
       })}
     >
-      <select
-        aria-label="1:1 with"
-        {...form.register("memberId")}
-        aria-invalid={Boolean(errors.memberId)}
-        aria-describedby={errors.memberId ? `${id}-error` : undefined}
-      >
+      <select aria-label="1:1 with" {...form.register("memberId")} {...memberError.field}>
         <option value="">Start a 1:1 with…</option>
         {members
           .filter((m) => m.id !== session?.member.id)
@@ -45,11 +39,7 @@ function StartOneOnOne({ onStarted }: { onStarted: () => void }) {
           ))}
       </select>
       <button disabled={isSubmitting}>Start 1:1</button>
-      {errors.memberId && (
-        <span className="field-error" id={`${id}-error`}>
-          {errors.memberId.message}
-        </span>
-      )}
+      {memberError.note}
       <ErrorNote error={form.failure} />
     </form>
   );
