@@ -75,3 +75,17 @@ it("lists open pull requests unless `state` asks for others, filtered by `q` and
   state.maxPagelen = undefined;
   state.tokenScopes = ["repository"];
 });
+
+it("filters a user's workspace memberships only as documented: by workspace.slug or permission", async () => {
+  const user = { uuid: "{signed-in}", display_name: "Ada", account_id: "a" };
+  state.userTokens = [{ token: "user-token-0123456789", user, scopes: ["account"] }];
+  state.workspaceMembers = [{ workspace: "ws", uuid: user.uuid, permission: "member" }];
+  const get = (q: string) =>
+    fetch(`${bitbucket.url}/2.0/user/permissions/workspaces?q=${encodeURIComponent(q)}`, { headers: { authorization: "Bearer user-token-0123456789" } });
+  const found = await get('workspace.slug = "ws"');
+  expect(found.status).toBe(200);
+  expect(((await found.json()) as { values: { workspace: { slug: string } }[] }).values.map((v) => v.workspace.slug)).toEqual(["ws"]);
+  expect((await get('workspace.uuid = "{x}"')).status).toBe(400);
+  state.userTokens = undefined;
+  state.workspaceMembers = undefined;
+});

@@ -136,11 +136,11 @@ export function fakeBitbucket(state: FakeBitbucketState) {
     return ok(req, { status: 200, body: { pagelen, size: all.length, page, values, ...(page * pagelen < all.length ? { next: next.toString() } : {}) } });
   };
   /** One page of what a list's `q` keeps (Bitbucket's filter language); a query it cannot parse is refused with 400. */
-  const filteredPage = (req: FakeRequest, all: unknown[]): FakeResponse => {
+  const filteredPage = (req: FakeRequest, all: unknown[], fields?: string[]): FakeResponse => {
     const q = req.query.get("q");
     if (!q) return paged(req, all);
     try {
-      return paged(req, all.filter(parseFilter(q)));
+      return paged(req, all.filter(parseFilter(q, fields)));
     } catch (err) {
       if (err instanceof FilterError) return error(400, `Invalid query: ${err.message}`);
       throw err;
@@ -171,7 +171,8 @@ export function fakeBitbucket(state: FakeBitbucketState) {
               user: { type: "user", uuid: me.uuid, display_name: me.display_name },
               workspace: { type: "workspace", slug: m.workspace, uuid: m.workspace.startsWith("{") ? m.workspace : bitbucketWorkspaceUuid(m.workspace) },
             }));
-          return filteredPage(req, rows);
+          // The operation documents filtering by workspace.slug and permission only.
+          return filteredPage(req, rows, ["workspace.slug", "permission"]);
         },
       },
       ...oauthRoutes(state),

@@ -46,7 +46,7 @@ function tokenize(q: string): Token[] {
 const pathOf = (row: unknown, path: string) => path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], row);
 
 /** A predicate over a listed object, or throws FilterError. */
-export function parseFilter(q: string): (row: unknown) => boolean {
+export function parseFilter(q: string, fields?: string[]): (row: unknown) => boolean {
   const tokens = tokenize(q);
   let at = 0;
   const take = () => {
@@ -65,6 +65,7 @@ export function parseFilter(q: string): (row: unknown) => boolean {
     }
     const field = take();
     if (field.kind !== "word") throw new FilterError(`expected a field, found "${field.text}"`);
+    if (fields && !fields.includes(field.text)) throw new FilterError(`${field.text} cannot be filtered on here`);
     const op = take();
     if (op.kind !== "op") throw new FilterError(`expected an operator after ${field.text}`);
     const raw = take();

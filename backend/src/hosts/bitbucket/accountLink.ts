@@ -99,10 +99,7 @@ async function finish(ctx: MemberContext, query: BitbucketOAuthCallback): Promis
   }
   const client = new BitbucketClient(consumer.apiUrl, { kind: "token", token });
   try {
-    const [user, membership] = await Promise.all([
-      client.currentUser(),
-      client.workspaceMembership({ uuid: connection.workspaceUuid, slug: connection.bitbucketWorkspace }),
-    ]);
+    const [user, membership] = await Promise.all([client.currentUser(), client.workspaceMembership(connection.bitbucketWorkspace)]);
     if (!user.uuid) return { error: "Bitbucket did not say who you are; start again." };
     if (!membership) return { error: `Your Bitbucket account ${user.display_name ?? ""} is not a member of the ${connection.bitbucketWorkspace} workspace.` };
     const scope = connection.workspaceUuid ?? membership.workspace.uuid;

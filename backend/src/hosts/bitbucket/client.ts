@@ -134,9 +134,9 @@ export class BitbucketClient {
   currentUser() {
     return this.request<BitbucketUser>("GET", "/2.0/user");
   }
-  /** The caller's membership of one workspace, by uuid or slug (user/permissions/workspaces, filtered); null if none. */
-  async workspaceMembership(workspace: { uuid: string | null; slug: string }) {
-    const q = workspace.uuid ? `workspace.uuid = "${workspace.uuid}"` : `workspace.slug = "${workspace.slug}"`;
+  /** The caller's membership of one workspace (user/permissions/workspaces, filtered by slug as documented); null if none. */
+  async workspaceMembership(slug: string) {
+    const q = `workspace.slug = "${slug.replace(/[\\"]/g, "\\$&")}"`;
     const page = await this.request<{ values: { permission: string; workspace: { uuid: string; slug: string } }[] }>(
       "GET",
       `/2.0/user/permissions/workspaces?q=${encodeURIComponent(q)}`,
