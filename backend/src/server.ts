@@ -12,6 +12,7 @@ import { HOSTS } from "./hosts/index.js";
 import { createLogger, type Logger } from "./log.js";
 import { SecretBox } from "./storage/encryption.js";
 import { openStorage } from "./storage/index.js";
+import { insightJobHandlers } from "./workspace/insights/derive.js";
 
 const DONE_JOB_RETENTION_MS = 30 * 24 * 3600_000;
 
@@ -50,16 +51,12 @@ export async function startGroundwork(
   });
   const worker =
     config.worker.enabled && config.worker.concurrency > 0
-      ? new Worker(
-          queue,
-          hosts.flatMap((h) => h.jobs(services)),
-          {
-            concurrency: config.worker.concurrency,
-            log: log.child({ component: "worker" }),
-            busy: () => services.load.busy,
-            busyPauseMs: BUSY_PAUSE_MS,
-          },
-        )
+      ? new Worker(queue, [...insightJobHandlers(), ...hosts.flatMap((h) => h.jobs(services))], {
+          concurrency: config.worker.concurrency,
+          log: log.child({ component: "worker" }),
+          busy: () => services.load.busy,
+          busyPauseMs: BUSY_PAUSE_MS,
+        })
       : null;
   worker?.start();
   const prune = setInterval(() => void queue.pruneDone(DONE_JOB_RETENTION_MS).catch(() => undefined), 3600_000);

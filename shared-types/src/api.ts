@@ -1,6 +1,7 @@
 /** The API's bodies, one file per section of the API under api/. */
 export * from "./api/common.js";
 export * from "./api/people.js";
+export * from "./api/insights.js";
 export * from "./api/context.js";
 export * from "./api/growth.js";
 export * from "./api/operations.js";

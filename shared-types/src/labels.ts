@@ -10,6 +10,32 @@ export const LINK_TARGET_LABELS = {
   competency: "Competency",
 } as const;
 
+/** How people see the themes insights find (shared-types' THEMES). */
+export const THEME_LABELS = {
+  reliability: "Reliability",
+  performance: "Performance",
+  security: "Security",
+  testing: "Testing",
+  refactoring: "Refactoring",
+  documentation: "Documentation",
+  ux: "UX",
+  bug_fix: "Bug fix",
+  feature: "Feature",
+  infrastructure: "Infrastructure",
+} as const;
+
+/** Where a point of an insight comes from, as a reader is told: "from a commit". */
+export const EVIDENCE_LABELS = {
+  title: "the title",
+  description: "the description",
+  commit: "a commit",
+  file: "the files",
+  size: "the diff's size",
+  review: "the reviews",
+  branch: "the branch",
+  state: "its state",
+} as const;
+
 /** How people see each host's name. */
 export const HOST_LABELS = { ado: "Azure DevOps", bitbucket: "Bitbucket" } as const;
 
@@ -25,6 +51,7 @@ export const JOB_LABELS: Record<string, string> = {
   "bitbucket.event": "Bitbucket webhook event",
   "bitbucket.refresh": "Reading a pull request from Bitbucket",
   "bitbucket.build-status": "Posting the Groundwork build status on a Bitbucket pull request",
+  "insight.derive": "Drawing themes, contributions and impact from a pull request or work item",
 };
 
 /** The order a target picker groups them in. */

@@ -1077,6 +1077,43 @@ export interface paths {
                                             /** @description ISO 8601 date-time */
                                             occurredAt: string;
                                         }[];
+                                        /** @description Themes, contributions and impact drawn from the item's content; null until derived (moments after it is fetched) */
+                                        insight: {
+                                            /** @description Strongest first */
+                                            themes: {
+                                                /** @enum {string} */
+                                                theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                                evidence: {
+                                                    /** @enum {string} */
+                                                    source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                    text: string;
+                                                }[];
+                                            }[];
+                                            /** @description What the author did: scope, areas, size, tests, linked work, reviews */
+                                            contributions: {
+                                                text: string;
+                                                evidence: {
+                                                    /** @enum {string} */
+                                                    source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                    text: string;
+                                                }[];
+                                            }[];
+                                            /** @description What it changes for users or the team, its risk and reach */
+                                            impact: {
+                                                text: string;
+                                                evidence: {
+                                                    /** @enum {string} */
+                                                    source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                    text: string;
+                                                }[];
+                                            }[];
+                                            /**
+                                             * @description rules: Groundwork's own extractor; model: the language model the operator configured
+                                             * @enum {string}
+                                             */
+                                            derivedBy: "rules" | "model";
+                                            derivedAt: string;
+                                        } | null;
                                     };
                                 }[];
                             }[];
@@ -1230,6 +1267,43 @@ export interface paths {
                                         /** @description ISO 8601 date-time */
                                         occurredAt: string;
                                     }[];
+                                    /** @description Themes, contributions and impact drawn from the item's content; null until derived (moments after it is fetched) */
+                                    insight: {
+                                        /** @description Strongest first */
+                                        themes: {
+                                            /** @enum {string} */
+                                            theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /** @description What the author did: scope, areas, size, tests, linked work, reviews */
+                                        contributions: {
+                                            text: string;
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /** @description What it changes for users or the team, its risk and reach */
+                                        impact: {
+                                            text: string;
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /**
+                                         * @description rules: Groundwork's own extractor; model: the language model the operator configured
+                                         * @enum {string}
+                                         */
+                                        derivedBy: "rules" | "model";
+                                        derivedAt: string;
+                                    } | null;
                                 };
                             }[];
                         };
@@ -1424,6 +1498,43 @@ export interface paths {
                                         /** @description ISO 8601 date-time */
                                         occurredAt: string;
                                     }[];
+                                    /** @description Themes, contributions and impact drawn from the item's content; null until derived (moments after it is fetched) */
+                                    insight: {
+                                        /** @description Strongest first */
+                                        themes: {
+                                            /** @enum {string} */
+                                            theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /** @description What the author did: scope, areas, size, tests, linked work, reviews */
+                                        contributions: {
+                                            text: string;
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /** @description What it changes for users or the team, its risk and reach */
+                                        impact: {
+                                            text: string;
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /**
+                                         * @description rules: Groundwork's own extractor; model: the language model the operator configured
+                                         * @enum {string}
+                                         */
+                                        derivedBy: "rules" | "model";
+                                        derivedAt: string;
+                                    } | null;
                                 };
                             }[];
                         };
@@ -1579,6 +1690,43 @@ export interface paths {
                                                 /** @description ISO 8601 date-time */
                                                 occurredAt: string;
                                             }[];
+                                            /** @description Themes, contributions and impact drawn from the item's content; null until derived (moments after it is fetched) */
+                                            insight: {
+                                                /** @description Strongest first */
+                                                themes: {
+                                                    /** @enum {string} */
+                                                    theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                                    evidence: {
+                                                        /** @enum {string} */
+                                                        source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                        text: string;
+                                                    }[];
+                                                }[];
+                                                /** @description What the author did: scope, areas, size, tests, linked work, reviews */
+                                                contributions: {
+                                                    text: string;
+                                                    evidence: {
+                                                        /** @enum {string} */
+                                                        source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                        text: string;
+                                                    }[];
+                                                }[];
+                                                /** @description What it changes for users or the team, its risk and reach */
+                                                impact: {
+                                                    text: string;
+                                                    evidence: {
+                                                        /** @enum {string} */
+                                                        source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                        text: string;
+                                                    }[];
+                                                }[];
+                                                /**
+                                                 * @description rules: Groundwork's own extractor; model: the language model the operator configured
+                                                 * @enum {string}
+                                                 */
+                                                derivedBy: "rules" | "model";
+                                                derivedAt: string;
+                                            } | null;
                                         };
                                     }[];
                                 }[];
@@ -1733,6 +1881,43 @@ export interface paths {
                                             /** @description ISO 8601 date-time */
                                             occurredAt: string;
                                         }[];
+                                        /** @description Themes, contributions and impact drawn from the item's content; null until derived (moments after it is fetched) */
+                                        insight: {
+                                            /** @description Strongest first */
+                                            themes: {
+                                                /** @enum {string} */
+                                                theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                                evidence: {
+                                                    /** @enum {string} */
+                                                    source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                    text: string;
+                                                }[];
+                                            }[];
+                                            /** @description What the author did: scope, areas, size, tests, linked work, reviews */
+                                            contributions: {
+                                                text: string;
+                                                evidence: {
+                                                    /** @enum {string} */
+                                                    source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                    text: string;
+                                                }[];
+                                            }[];
+                                            /** @description What it changes for users or the team, its risk and reach */
+                                            impact: {
+                                                text: string;
+                                                evidence: {
+                                                    /** @enum {string} */
+                                                    source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                    text: string;
+                                                }[];
+                                            }[];
+                                            /**
+                                             * @description rules: Groundwork's own extractor; model: the language model the operator configured
+                                             * @enum {string}
+                                             */
+                                            derivedBy: "rules" | "model";
+                                            derivedAt: string;
+                                        } | null;
                                     };
                                 }[];
                             }[];
@@ -1890,6 +2075,43 @@ export interface paths {
                                         /** @description ISO 8601 date-time */
                                         occurredAt: string;
                                     }[];
+                                    /** @description Themes, contributions and impact drawn from the item's content; null until derived (moments after it is fetched) */
+                                    insight: {
+                                        /** @description Strongest first */
+                                        themes: {
+                                            /** @enum {string} */
+                                            theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /** @description What the author did: scope, areas, size, tests, linked work, reviews */
+                                        contributions: {
+                                            text: string;
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /** @description What it changes for users or the team, its risk and reach */
+                                        impact: {
+                                            text: string;
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /**
+                                         * @description rules: Groundwork's own extractor; model: the language model the operator configured
+                                         * @enum {string}
+                                         */
+                                        derivedBy: "rules" | "model";
+                                        derivedAt: string;
+                                    } | null;
                                 };
                             }[];
                         };
@@ -2080,6 +2302,43 @@ export interface paths {
                                         /** @description ISO 8601 date-time */
                                         occurredAt: string;
                                     }[];
+                                    /** @description Themes, contributions and impact drawn from the item's content; null until derived (moments after it is fetched) */
+                                    insight: {
+                                        /** @description Strongest first */
+                                        themes: {
+                                            /** @enum {string} */
+                                            theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /** @description What the author did: scope, areas, size, tests, linked work, reviews */
+                                        contributions: {
+                                            text: string;
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /** @description What it changes for users or the team, its risk and reach */
+                                        impact: {
+                                            text: string;
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /**
+                                         * @description rules: Groundwork's own extractor; model: the language model the operator configured
+                                         * @enum {string}
+                                         */
+                                        derivedBy: "rules" | "model";
+                                        derivedAt: string;
+                                    } | null;
                                 };
                             }[];
                         };
@@ -2235,6 +2494,43 @@ export interface paths {
                                                 /** @description ISO 8601 date-time */
                                                 occurredAt: string;
                                             }[];
+                                            /** @description Themes, contributions and impact drawn from the item's content; null until derived (moments after it is fetched) */
+                                            insight: {
+                                                /** @description Strongest first */
+                                                themes: {
+                                                    /** @enum {string} */
+                                                    theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                                    evidence: {
+                                                        /** @enum {string} */
+                                                        source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                        text: string;
+                                                    }[];
+                                                }[];
+                                                /** @description What the author did: scope, areas, size, tests, linked work, reviews */
+                                                contributions: {
+                                                    text: string;
+                                                    evidence: {
+                                                        /** @enum {string} */
+                                                        source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                        text: string;
+                                                    }[];
+                                                }[];
+                                                /** @description What it changes for users or the team, its risk and reach */
+                                                impact: {
+                                                    text: string;
+                                                    evidence: {
+                                                        /** @enum {string} */
+                                                        source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                        text: string;
+                                                    }[];
+                                                }[];
+                                                /**
+                                                 * @description rules: Groundwork's own extractor; model: the language model the operator configured
+                                                 * @enum {string}
+                                                 */
+                                                derivedBy: "rules" | "model";
+                                                derivedAt: string;
+                                            } | null;
                                         };
                                     }[];
                                 }[];
@@ -2330,6 +2626,43 @@ export interface paths {
                                             /** @description ISO 8601 date-time */
                                             occurredAt: string;
                                         }[];
+                                        /** @description Themes, contributions and impact drawn from the item's content; null until derived (moments after it is fetched) */
+                                        insight: {
+                                            /** @description Strongest first */
+                                            themes: {
+                                                /** @enum {string} */
+                                                theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                                evidence: {
+                                                    /** @enum {string} */
+                                                    source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                    text: string;
+                                                }[];
+                                            }[];
+                                            /** @description What the author did: scope, areas, size, tests, linked work, reviews */
+                                            contributions: {
+                                                text: string;
+                                                evidence: {
+                                                    /** @enum {string} */
+                                                    source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                    text: string;
+                                                }[];
+                                            }[];
+                                            /** @description What it changes for users or the team, its risk and reach */
+                                            impact: {
+                                                text: string;
+                                                evidence: {
+                                                    /** @enum {string} */
+                                                    source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                    text: string;
+                                                }[];
+                                            }[];
+                                            /**
+                                             * @description rules: Groundwork's own extractor; model: the language model the operator configured
+                                             * @enum {string}
+                                             */
+                                            derivedBy: "rules" | "model";
+                                            derivedAt: string;
+                                        } | null;
                                     };
                                 }[];
                             }[];
@@ -2487,6 +2820,43 @@ export interface paths {
                                             /** @description ISO 8601 date-time */
                                             occurredAt: string;
                                         }[];
+                                        /** @description Themes, contributions and impact drawn from the item's content; null until derived (moments after it is fetched) */
+                                        insight: {
+                                            /** @description Strongest first */
+                                            themes: {
+                                                /** @enum {string} */
+                                                theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                                evidence: {
+                                                    /** @enum {string} */
+                                                    source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                    text: string;
+                                                }[];
+                                            }[];
+                                            /** @description What the author did: scope, areas, size, tests, linked work, reviews */
+                                            contributions: {
+                                                text: string;
+                                                evidence: {
+                                                    /** @enum {string} */
+                                                    source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                    text: string;
+                                                }[];
+                                            }[];
+                                            /** @description What it changes for users or the team, its risk and reach */
+                                            impact: {
+                                                text: string;
+                                                evidence: {
+                                                    /** @enum {string} */
+                                                    source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                    text: string;
+                                                }[];
+                                            }[];
+                                            /**
+                                             * @description rules: Groundwork's own extractor; model: the language model the operator configured
+                                             * @enum {string}
+                                             */
+                                            derivedBy: "rules" | "model";
+                                            derivedAt: string;
+                                        } | null;
                                     };
                                 }[];
                             }[];
@@ -2582,6 +2952,43 @@ export interface paths {
                                         /** @description ISO 8601 date-time */
                                         occurredAt: string;
                                     }[];
+                                    /** @description Themes, contributions and impact drawn from the item's content; null until derived (moments after it is fetched) */
+                                    insight: {
+                                        /** @description Strongest first */
+                                        themes: {
+                                            /** @enum {string} */
+                                            theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /** @description What the author did: scope, areas, size, tests, linked work, reviews */
+                                        contributions: {
+                                            text: string;
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /** @description What it changes for users or the team, its risk and reach */
+                                        impact: {
+                                            text: string;
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /**
+                                         * @description rules: Groundwork's own extractor; model: the language model the operator configured
+                                         * @enum {string}
+                                         */
+                                        derivedBy: "rules" | "model";
+                                        derivedAt: string;
+                                    } | null;
                                 };
                             }[];
                         };
@@ -2780,6 +3187,43 @@ export interface paths {
                                             /** @description ISO 8601 date-time */
                                             occurredAt: string;
                                         }[];
+                                        /** @description Themes, contributions and impact drawn from the item's content; null until derived (moments after it is fetched) */
+                                        insight: {
+                                            /** @description Strongest first */
+                                            themes: {
+                                                /** @enum {string} */
+                                                theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                                evidence: {
+                                                    /** @enum {string} */
+                                                    source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                    text: string;
+                                                }[];
+                                            }[];
+                                            /** @description What the author did: scope, areas, size, tests, linked work, reviews */
+                                            contributions: {
+                                                text: string;
+                                                evidence: {
+                                                    /** @enum {string} */
+                                                    source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                    text: string;
+                                                }[];
+                                            }[];
+                                            /** @description What it changes for users or the team, its risk and reach */
+                                            impact: {
+                                                text: string;
+                                                evidence: {
+                                                    /** @enum {string} */
+                                                    source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                    text: string;
+                                                }[];
+                                            }[];
+                                            /**
+                                             * @description rules: Groundwork's own extractor; model: the language model the operator configured
+                                             * @enum {string}
+                                             */
+                                            derivedBy: "rules" | "model";
+                                            derivedAt: string;
+                                        } | null;
                                     };
                                 }[];
                             }[];
@@ -2875,6 +3319,43 @@ export interface paths {
                                         /** @description ISO 8601 date-time */
                                         occurredAt: string;
                                     }[];
+                                    /** @description Themes, contributions and impact drawn from the item's content; null until derived (moments after it is fetched) */
+                                    insight: {
+                                        /** @description Strongest first */
+                                        themes: {
+                                            /** @enum {string} */
+                                            theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /** @description What the author did: scope, areas, size, tests, linked work, reviews */
+                                        contributions: {
+                                            text: string;
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /** @description What it changes for users or the team, its risk and reach */
+                                        impact: {
+                                            text: string;
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /**
+                                         * @description rules: Groundwork's own extractor; model: the language model the operator configured
+                                         * @enum {string}
+                                         */
+                                        derivedBy: "rules" | "model";
+                                        derivedAt: string;
+                                    } | null;
                                 };
                             }[];
                         };
@@ -3028,6 +3509,43 @@ export interface paths {
                                         /** @description ISO 8601 date-time */
                                         occurredAt: string;
                                     }[];
+                                    /** @description Themes, contributions and impact drawn from the item's content; null until derived (moments after it is fetched) */
+                                    insight: {
+                                        /** @description Strongest first */
+                                        themes: {
+                                            /** @enum {string} */
+                                            theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /** @description What the author did: scope, areas, size, tests, linked work, reviews */
+                                        contributions: {
+                                            text: string;
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /** @description What it changes for users or the team, its risk and reach */
+                                        impact: {
+                                            text: string;
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /**
+                                         * @description rules: Groundwork's own extractor; model: the language model the operator configured
+                                         * @enum {string}
+                                         */
+                                        derivedBy: "rules" | "model";
+                                        derivedAt: string;
+                                    } | null;
                                 };
                             }[];
                         };
@@ -3216,6 +3734,43 @@ export interface paths {
                                         /** @description ISO 8601 date-time */
                                         occurredAt: string;
                                     }[];
+                                    /** @description Themes, contributions and impact drawn from the item's content; null until derived (moments after it is fetched) */
+                                    insight: {
+                                        /** @description Strongest first */
+                                        themes: {
+                                            /** @enum {string} */
+                                            theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /** @description What the author did: scope, areas, size, tests, linked work, reviews */
+                                        contributions: {
+                                            text: string;
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /** @description What it changes for users or the team, its risk and reach */
+                                        impact: {
+                                            text: string;
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /**
+                                         * @description rules: Groundwork's own extractor; model: the language model the operator configured
+                                         * @enum {string}
+                                         */
+                                        derivedBy: "rules" | "model";
+                                        derivedAt: string;
+                                    } | null;
                                 };
                             }[];
                         };
@@ -3363,6 +3918,43 @@ export interface paths {
                                             /** @description ISO 8601 date-time */
                                             occurredAt: string;
                                         }[];
+                                        /** @description Themes, contributions and impact drawn from the item's content; null until derived (moments after it is fetched) */
+                                        insight: {
+                                            /** @description Strongest first */
+                                            themes: {
+                                                /** @enum {string} */
+                                                theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                                evidence: {
+                                                    /** @enum {string} */
+                                                    source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                    text: string;
+                                                }[];
+                                            }[];
+                                            /** @description What the author did: scope, areas, size, tests, linked work, reviews */
+                                            contributions: {
+                                                text: string;
+                                                evidence: {
+                                                    /** @enum {string} */
+                                                    source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                    text: string;
+                                                }[];
+                                            }[];
+                                            /** @description What it changes for users or the team, its risk and reach */
+                                            impact: {
+                                                text: string;
+                                                evidence: {
+                                                    /** @enum {string} */
+                                                    source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                    text: string;
+                                                }[];
+                                            }[];
+                                            /**
+                                             * @description rules: Groundwork's own extractor; model: the language model the operator configured
+                                             * @enum {string}
+                                             */
+                                            derivedBy: "rules" | "model";
+                                            derivedAt: string;
+                                        } | null;
                                     };
                                 }[];
                             }[];
@@ -3516,6 +4108,43 @@ export interface paths {
                                         /** @description ISO 8601 date-time */
                                         occurredAt: string;
                                     }[];
+                                    /** @description Themes, contributions and impact drawn from the item's content; null until derived (moments after it is fetched) */
+                                    insight: {
+                                        /** @description Strongest first */
+                                        themes: {
+                                            /** @enum {string} */
+                                            theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /** @description What the author did: scope, areas, size, tests, linked work, reviews */
+                                        contributions: {
+                                            text: string;
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /** @description What it changes for users or the team, its risk and reach */
+                                        impact: {
+                                            text: string;
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /**
+                                         * @description rules: Groundwork's own extractor; model: the language model the operator configured
+                                         * @enum {string}
+                                         */
+                                        derivedBy: "rules" | "model";
+                                        derivedAt: string;
+                                    } | null;
                                 };
                             }[];
                         };
@@ -3718,6 +4347,43 @@ export interface paths {
                                         /** @description ISO 8601 date-time */
                                         occurredAt: string;
                                     }[];
+                                    /** @description Themes, contributions and impact drawn from the item's content; null until derived (moments after it is fetched) */
+                                    insight: {
+                                        /** @description Strongest first */
+                                        themes: {
+                                            /** @enum {string} */
+                                            theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /** @description What the author did: scope, areas, size, tests, linked work, reviews */
+                                        contributions: {
+                                            text: string;
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /** @description What it changes for users or the team, its risk and reach */
+                                        impact: {
+                                            text: string;
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /**
+                                         * @description rules: Groundwork's own extractor; model: the language model the operator configured
+                                         * @enum {string}
+                                         */
+                                        derivedBy: "rules" | "model";
+                                        derivedAt: string;
+                                    } | null;
                                 };
                             }[];
                         };
@@ -3983,6 +4649,43 @@ export interface paths {
                                     /** @description ISO 8601 date-time */
                                     occurredAt: string;
                                 }[];
+                                /** @description Themes, contributions and impact drawn from the item's content; null until derived (moments after it is fetched) */
+                                insight: {
+                                    /** @description Strongest first */
+                                    themes: {
+                                        /** @enum {string} */
+                                        theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                        evidence: {
+                                            /** @enum {string} */
+                                            source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                            text: string;
+                                        }[];
+                                    }[];
+                                    /** @description What the author did: scope, areas, size, tests, linked work, reviews */
+                                    contributions: {
+                                        text: string;
+                                        evidence: {
+                                            /** @enum {string} */
+                                            source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                            text: string;
+                                        }[];
+                                    }[];
+                                    /** @description What it changes for users or the team, its risk and reach */
+                                    impact: {
+                                        text: string;
+                                        evidence: {
+                                            /** @enum {string} */
+                                            source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                            text: string;
+                                        }[];
+                                    }[];
+                                    /**
+                                     * @description rules: Groundwork's own extractor; model: the language model the operator configured
+                                     * @enum {string}
+                                     */
+                                    derivedBy: "rules" | "model";
+                                    derivedAt: string;
+                                } | null;
                             };
                         };
                     };
@@ -4252,6 +4955,43 @@ export interface paths {
                                         /** @description ISO 8601 date-time */
                                         occurredAt: string;
                                     }[];
+                                    /** @description Themes, contributions and impact drawn from the item's content; null until derived (moments after it is fetched) */
+                                    insight: {
+                                        /** @description Strongest first */
+                                        themes: {
+                                            /** @enum {string} */
+                                            theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /** @description What the author did: scope, areas, size, tests, linked work, reviews */
+                                        contributions: {
+                                            text: string;
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /** @description What it changes for users or the team, its risk and reach */
+                                        impact: {
+                                            text: string;
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /**
+                                         * @description rules: Groundwork's own extractor; model: the language model the operator configured
+                                         * @enum {string}
+                                         */
+                                        derivedBy: "rules" | "model";
+                                        derivedAt: string;
+                                    } | null;
                                 };
                                 /** @description ISO 8601 date-time */
                                 linkedAt: string;
@@ -5556,6 +6296,43 @@ export interface paths {
                                         /** @description ISO 8601 date-time */
                                         occurredAt: string;
                                     }[];
+                                    /** @description Themes, contributions and impact drawn from the item's content; null until derived (moments after it is fetched) */
+                                    insight: {
+                                        /** @description Strongest first */
+                                        themes: {
+                                            /** @enum {string} */
+                                            theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /** @description What the author did: scope, areas, size, tests, linked work, reviews */
+                                        contributions: {
+                                            text: string;
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /** @description What it changes for users or the team, its risk and reach */
+                                        impact: {
+                                            text: string;
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /**
+                                         * @description rules: Groundwork's own extractor; model: the language model the operator configured
+                                         * @enum {string}
+                                         */
+                                        derivedBy: "rules" | "model";
+                                        derivedAt: string;
+                                    } | null;
                                 };
                                 targetTitle: string;
                             }[];
@@ -5820,6 +6597,43 @@ export interface paths {
                                     /** @description ISO 8601 date-time */
                                     occurredAt: string;
                                 }[];
+                                /** @description Themes, contributions and impact drawn from the item's content; null until derived (moments after it is fetched) */
+                                insight: {
+                                    /** @description Strongest first */
+                                    themes: {
+                                        /** @enum {string} */
+                                        theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                        evidence: {
+                                            /** @enum {string} */
+                                            source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                            text: string;
+                                        }[];
+                                    }[];
+                                    /** @description What the author did: scope, areas, size, tests, linked work, reviews */
+                                    contributions: {
+                                        text: string;
+                                        evidence: {
+                                            /** @enum {string} */
+                                            source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                            text: string;
+                                        }[];
+                                    }[];
+                                    /** @description What it changes for users or the team, its risk and reach */
+                                    impact: {
+                                        text: string;
+                                        evidence: {
+                                            /** @enum {string} */
+                                            source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                            text: string;
+                                        }[];
+                                    }[];
+                                    /**
+                                     * @description rules: Groundwork's own extractor; model: the language model the operator configured
+                                     * @enum {string}
+                                     */
+                                    derivedBy: "rules" | "model";
+                                    derivedAt: string;
+                                } | null;
                             };
                         };
                     };
@@ -6475,6 +7289,43 @@ export interface paths {
                                         /** @description ISO 8601 date-time */
                                         occurredAt: string;
                                     }[];
+                                    /** @description Themes, contributions and impact drawn from the item's content; null until derived (moments after it is fetched) */
+                                    insight: {
+                                        /** @description Strongest first */
+                                        themes: {
+                                            /** @enum {string} */
+                                            theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /** @description What the author did: scope, areas, size, tests, linked work, reviews */
+                                        contributions: {
+                                            text: string;
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /** @description What it changes for users or the team, its risk and reach */
+                                        impact: {
+                                            text: string;
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /**
+                                         * @description rules: Groundwork's own extractor; model: the language model the operator configured
+                                         * @enum {string}
+                                         */
+                                        derivedBy: "rules" | "model";
+                                        derivedAt: string;
+                                    } | null;
                                 };
                                 targetTitle: string;
                             }[];
@@ -6739,6 +7590,43 @@ export interface paths {
                                     /** @description ISO 8601 date-time */
                                     occurredAt: string;
                                 }[];
+                                /** @description Themes, contributions and impact drawn from the item's content; null until derived (moments after it is fetched) */
+                                insight: {
+                                    /** @description Strongest first */
+                                    themes: {
+                                        /** @enum {string} */
+                                        theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                        evidence: {
+                                            /** @enum {string} */
+                                            source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                            text: string;
+                                        }[];
+                                    }[];
+                                    /** @description What the author did: scope, areas, size, tests, linked work, reviews */
+                                    contributions: {
+                                        text: string;
+                                        evidence: {
+                                            /** @enum {string} */
+                                            source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                            text: string;
+                                        }[];
+                                    }[];
+                                    /** @description What it changes for users or the team, its risk and reach */
+                                    impact: {
+                                        text: string;
+                                        evidence: {
+                                            /** @enum {string} */
+                                            source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                            text: string;
+                                        }[];
+                                    }[];
+                                    /**
+                                     * @description rules: Groundwork's own extractor; model: the language model the operator configured
+                                     * @enum {string}
+                                     */
+                                    derivedBy: "rules" | "model";
+                                    derivedAt: string;
+                                } | null;
                             };
                         };
                     };

@@ -105,6 +105,8 @@ it("connects the sandbox organisation and shows a PR's state change when its web
   await prCard.getByText("Jamal Hartnett").waitFor();
   await prCard.getByRole("list", { name: "Reviewers" }).getByText("Grace Hopper: approved").waitFor();
   await prCard.getByText(/^closed /).waitFor();
+  // Its iteration's files and its commits feed the themes Groundwork draws.
+  await prCard.getByRole("list", { name: "Themes" }).getByText("Performance").waitFor();
 
   await sandbox.getByLabel("Event").selectOption({ label: "A comment on pull request #1 (by the email below)" });
   await sandbox.getByLabel(/Comment as/).fill("Ada@Example.com");

@@ -85,6 +85,15 @@ it("installs, connects, links the reviewer, and adds and unlinks a PR from the p
   const prCard = ada.getByRole("article", { name: "Make refunds idempotent" });
   await prCard.getByLabel("from develop into master").waitFor({ timeout: 20_000 });
   await prCard.getByText("Brad Rydzewski").waitFor();
+  // What Groundwork drew from the PR, its diffstat and commits: themes at a glance, the rest with its evidence on demand.
+  await prCard.getByRole("list", { name: "Themes" }).getByText("Reliability").waitFor({ timeout: 20_000 });
+  await prCard.getByText("Contributions and impact").click();
+  await prCard
+    .getByRole("region", { name: "Contributions" })
+    .getByText(/^Changed 5 files, \+183 −13 lines in 3 commits/)
+    .waitFor();
+  await prCard.getByRole("region", { name: "Impact" }).getByText("Changes the database schema or data: deploy with care").waitFor();
+  await shot(ada, "bitbucket-4-pr-insight");
 
   // Bitbucket shows Groundwork's build status; Ada's comment on the PR shows under her feedback.
   await host.goto(bitbucket);

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import type { ContextItem, HostPerson, ItemDetails, ReviewVerdict } from "@groundwork/shared-types";
-import { HOST_LABELS } from "@groundwork/shared-types/labels";
+import type { ContextItem, HostPerson, Insight, InsightPoint, ItemDetails, ReviewVerdict } from "@groundwork/shared-types";
+import { EVIDENCE_LABELS, HOST_LABELS, THEME_LABELS } from "@groundwork/shared-types/labels";
 import { useSession } from "./session";
 
 const VERDICTS: Record<ReviewVerdict, { label: string; tone: "ok" | "warn" | "pending" | "none" }> = {
@@ -158,6 +158,59 @@ function WorkItemFacts({ details }: { details: Extract<ItemDetails, { kind: "wor
   );
 }
 
+function Points({ title, points }: { title: string; points: InsightPoint[] }) {
+  if (!points.length) return null;
+  return (
+    <section aria-label={title}>
+      <h4>{title}</h4>
+      <ul>
+        {points.map((p, i) => (
+          <li key={i}>
+            {p.text}
+            {p.evidence.length > 0 && (
+              <span className="evidence">
+                {" "}
+                — from {EVIDENCE_LABELS[p.evidence[0]!.source]}
+                {p.evidence[0]!.text !== p.text && <>: “{p.evidence.map((e) => e.text).join("”, “")}”</>}
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * What Groundwork drew from the item: its themes at a glance (each naming, on hover, what it
+ * rests on), then what the author did and what it changes, each with its evidence, on demand.
+ */
+function InsightSummary({ insight }: { insight: Insight }) {
+  return (
+    <div className="insight">
+      {insight.themes.length > 0 && (
+        <ul className="themes" aria-label="Themes">
+          {insight.themes.map((t) => (
+            <li key={t.theme} title={`From ${t.evidence.map((e) => `${EVIDENCE_LABELS[e.source]}: ${e.text}`).join("; ")}`}>
+              {THEME_LABELS[t.theme]}
+            </li>
+          ))}
+        </ul>
+      )}
+      {(insight.contributions.length > 0 || insight.impact.length > 0) && (
+        <details>
+          <summary>Contributions and impact</summary>
+          <Points title="Contributions" points={insight.contributions} />
+          <Points title="Impact" points={insight.impact} />
+          <p className="derived">
+            {insight.derivedBy === "model" ? "Drawn by the language model your workspace uses." : "Drawn by Groundwork from the item itself."}
+          </p>
+        </details>
+      )}
+    </div>
+  );
+}
+
 function StateBadge({ item }: { item: ContextItem }) {
   if (item.metadataStatus === "fetched") return <span className="badge ok state">{item.state ?? "up to date"}</span>;
   if (item.metadataStatus === "error") return <span className="badge warn">not found on {HOST_LABELS[item.host]}</span>;
@@ -195,6 +248,7 @@ export function ContextCard({ item, actions }: { item: ContextItem; actions?: Re
       </header>
       {item.details?.kind === "pull_request" && <PullRequestFacts item={item} details={item.details} />}
       {item.details?.kind === "work_item" && <WorkItemFacts details={item.details} />}
+      {item.insight && <InsightSummary insight={item.insight} />}
       {item.updates.length > 0 && (
         <ul className="updates" aria-label={`Comments on ${label}`}>
           {item.updates.map((u) => {

@@ -1,5 +1,5 @@
 import type { Express, RequestHandler } from "express";
-import type { Sequelize } from "sequelize";
+import type { Sequelize, Transaction } from "sequelize";
 import type { MemberContext, RouteSpec } from "../http/route.js";
 import type { AppServices } from "../http/services.js";
 import type { DeliveryRecorder } from "../jobs/deliveries.js";
@@ -74,9 +74,10 @@ export const deliveryJob = <P>(type: JobType<P>, event: (payload: P) => string):
   },
 });
 
-/** Fetches one linked item's metadata from its host. */
-export type RefreshJob = JobType<{ contextItemId: string }>;
-export const refreshJobOf = (host: string): RefreshJob => jobType(`${host}.refresh`, z.object({ contextItemId: z.string().min(1) }));
+/** Fetches one linked item's metadata from its host; `changesOnly`: only a pull request's files and commits, after a push. */
+export type RefreshJob = JobType<{ contextItemId: string; changesOnly?: boolean }>;
+export const refreshJobOf = (host: string): RefreshJob =>
+  jobType(`${host}.refresh`, z.object({ contextItemId: z.string().min(1), changesOnly: z.boolean().optional() }));
 
 /** Work scheduled every so often, with nothing to carry. */
 export const periodicJob = (kind: string) => jobType(kind, z.object({}).strict() as z.ZodType<Record<string, never>>);
@@ -86,6 +87,19 @@ export const searchWords = (q: string) => q.toLowerCase().split(/\s+/).filter(Bo
 
 /** The adapter of a stored item's host; an item of a host no longer registered has none. */
 export const hostOf = (services: AppServices, name: string) => services.hosts.find((h) => h.name === name) ?? null;
+
+/** A burst of pushes to one pull request lists its files and commits once. */
+const CHANGES_COALESCE_MS = 5000;
+/** Queues the listing of a pull request's files and commits, once a push moved it past the ones listed. */
+export async function queueChangesRefresh(services: AppServices, item: Pick<ContextItemRow, "id" | "host" | "workspaceId">, transaction: Transaction) {
+  const host = hostOf(services, item.host);
+  if (host)
+    await services.queue.enqueue(
+      host.refreshJob,
+      { contextItemId: item.id, changesOnly: true },
+      { workspaceId: item.workspaceId, transaction, coalesce: { key: item.id, windowMs: CHANGES_COALESCE_MS } },
+    );
+}
 
 /** Queues the fetch of a linked item's metadata by its host. */
 export async function queueRefresh(services: AppServices, item: ContextItemRow) {

@@ -1,6 +1,9 @@
 import type { Model, Transaction } from "sequelize";
-import type { ItemDetails } from "@groundwork/shared-types";
+import { ItemDetails, type PullRequestChanges } from "@groundwork/shared-types";
 import { ContextItemRow } from "../storage/models.js";
+import type { AppServices } from "../http/services.js";
+import { insightSourceOf, queueInsight } from "../workspace/insights/derive.js";
+import { queueChangesRefresh } from "./adapter.js";
 
 /** A busy connection records its latest delivery this often at most: one write per delivery would double the worker's writes. */
 export const DELIVERY_TOUCH_MS = 10_000;
@@ -10,6 +13,9 @@ export function touchDelivery(connection: Model & { lastDeliveryAt: Date | null 
   if (connection.lastDeliveryAt && Date.now() - connection.lastDeliveryAt.getTime() < DELIVERY_TOUCH_MS) return Promise.resolve();
   return connection.update({ lastDeliveryAt: new Date() }, { transaction });
 }
+
+/** How many of a pull request's files and commits a refresh lists (PullRequestChanges): enough to see what it did. */
+export const CHANGES_LISTED = { files: 300, commits: 100 };
 
 /**
  * What we keep of a host item: the columns we query by, and the snapshot its card shows, in the
@@ -23,20 +29,51 @@ export interface Snapshot {
   /** The author's account on the host (a Bitbucket user uuid, an Azure DevOps identity id): matched to members through their linked accounts. */
   authorAccount: string | null;
   metadata: ItemDetails & Record<string, unknown>;
+  /** A pull request's source commit: when it moves past the one its changes were listed at, they are listed again. */
+  headCommit?: string | null;
+  /** A pull request's files and commits, when the host was asked for them (a refresh); a delivery carries none. */
+  changes?: PullRequestChanges;
 }
 
-/** Writes a snapshot onto the workspace's context item with that identity, if anyone linked it. */
-export function applySnapshot(workspaceId: string, s: Snapshot, transaction: Transaction) {
-  return ContextItemRow.update(
-    {
-      metadataStatus: "fetched",
-      metadata: s.metadata,
-      title: s.title,
-      state: s.state,
-      authorEmailNormalized: s.authorEmailNormalized,
-      authorAccount: s.authorAccount,
-      fetchedAt: new Date(),
-    },
-    { where: { workspaceId, externalKey: s.externalKey }, transaction },
-  );
+/**
+ * Writes a snapshot onto the workspace's context item with that identity, if anyone linked it,
+ * and queues its insight when what it is drawn from changed. A delivery's snapshot
+ * (`fromDelivery`) also queues the listing of a pull request's files and commits when a push
+ * moved it past the ones last listed; a refresh's own never does, so a host that will not list
+ * them is not asked again and again.
+ */
+export async function applySnapshot(services: AppServices, workspaceId: string, s: Snapshot, transaction: Transaction, { fromDelivery = false } = {}) {
+  const items = await ContextItemRow.findAll({
+    attributes: ["id", "workspaceId", "host", "changes", "insightSource"],
+    where: { workspaceId, externalKey: s.externalKey },
+    transaction,
+  });
+  for (const item of items) {
+    const changes = s.changes ?? item.changes;
+    await ContextItemRow.update(
+      {
+        metadataStatus: "fetched",
+        metadata: s.metadata,
+        title: s.title,
+        state: s.state,
+        authorEmailNormalized: s.authorEmailNormalized,
+        authorAccount: s.authorAccount,
+        fetchedAt: new Date(),
+        ...(s.changes ? { changes: s.changes } : {}),
+      },
+      { where: { id: item.id }, transaction },
+    );
+    const source = insightSourceOf({ title: s.title, state: s.state, details: s.metadata, changes });
+    if (source.digest !== item.insightSource) await queueInsight(services, item, transaction);
+    if (fromDelivery && !s.changes && s.metadata.kind === "pull_request" && s.headCommit && changes?.headCommit !== s.headCommit)
+      await queueChangesRefresh(services, item, transaction);
+  }
+}
+
+/** Stores a pull request's newly listed files and commits on a linked item, and queues its insight if they changed it. */
+export async function applyChanges(services: AppServices, item: ContextItemRow, changes: PullRequestChanges, transaction: Transaction) {
+  await item.update({ changes }, { transaction });
+  const details = ItemDetails.safeParse(item.metadata);
+  if (details.success && insightSourceOf({ title: item.title, state: item.state, details: details.data, changes }).digest !== item.insightSource)
+    await queueInsight(services, item, transaction);
 }

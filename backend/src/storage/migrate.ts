@@ -17,6 +17,7 @@ import * as deliveryHistory from "./migrations/0014_delivery_history.js";
 import * as linkedAccountNames from "./migrations/0015_linked_account_names.js";
 import * as liveRevision from "./migrations/0016_live_revision.js";
 import * as itemAuthorAccounts from "./migrations/0017_item_author_accounts.js";
+import * as itemInsights from "./migrations/0018_item_insights.js";
 
 /** Migrations are listed here in order, so bundling or a renamed file cannot reorder them. */
 const MIGRATIONS = [
@@ -37,6 +38,7 @@ const MIGRATIONS = [
   { name: "0015_linked_account_names", ...linkedAccountNames },
   { name: "0016_live_revision", ...liveRevision },
   { name: "0017_item_author_accounts", ...itemAuthorAccounts },
+  { name: "0018_item_insights", ...itemInsights },
 ];
 
 export function migrator(sequelize: Sequelize) {

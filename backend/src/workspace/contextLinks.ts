@@ -4,6 +4,7 @@ import {
   ContextLink,
   Contribution,
   CreateContextLinkRequest,
+  Insight,
   ItemDetails,
   LiveRevision,
   Page,
@@ -64,6 +65,12 @@ const itemDetails = (metadata: Record<string, unknown> | null) => {
   return parsed.success ? parsed.data : null;
 };
 
+/** One derived by an older release, in a shape this one does not read, shows as none until derived again. */
+const storedInsight = (insight: unknown) => {
+  const parsed = Insight.safeParse(insight);
+  return parsed.success ? parsed.data : null;
+};
+
 export function toContextItem(i: ContextItemRow, updates: Map<string, ContextUpdate[]>): ContextItem {
   return {
     id: i.id,
@@ -79,6 +86,7 @@ export function toContextItem(i: ContextItemRow, updates: Map<string, ContextUpd
     authorEmail: i.authorEmailNormalized,
     fetchedAt: i.fetchedAt?.toISOString() ?? null,
     updates: updates.get(i.id) ?? [],
+    insight: storedInsight(i.insight),
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { HOST_NAMES } from "../contextUrl.js";
 import { Id, Timestamp } from "./common.js";
+import { Insight } from "./insights.js";
 
 /** Delivery work attached as context: items, their links and updates, and contributions. */
 
@@ -74,6 +75,7 @@ export const ContextItem = z.object({
   authorEmail: z.string().nullable(),
   fetchedAt: Timestamp.nullable(),
   updates: z.array(ContextUpdate).describe("Members' latest comments on the item, newest first"),
+  insight: Insight.nullable().describe("Themes, contributions and impact drawn from the item's content; null until derived (moments after it is fetched)"),
 });
 export type ContextItem = z.infer<typeof ContextItem>;
 

@@ -4,7 +4,14 @@ import { HostContract } from "../hostContract.js";
 import { hostEventSamples, hostSample } from "../samples.js";
 import { parseWiql, WiqlError } from "./wiql.js";
 import { ADO_PAT_SCOPES } from "@groundwork/shared-types/labels";
-import type { AdoPullRequest, AdoPullRequestStatus, AdoSubscription, AdoWorkItem, AdoWorkItemComment } from "@groundwork/backend/hosts/ado/client";
+import type {
+  AdoPullRequest,
+  AdoPullRequestChange,
+  AdoPullRequestStatus,
+  AdoSubscription,
+  AdoWorkItem,
+  AdoWorkItemComment,
+} from "@groundwork/backend/hosts/ado/client";
 
 /**
  * A fake Azure DevOps organisation speaking the REST paths we call, with the shapes of
@@ -40,6 +47,8 @@ export interface FakeAdoState {
   /** The largest page a list answers with, whatever `$top` asks (2 unless set), so a reader of one page fails. */
   pageSize?: number;
   pullRequests?: AdoPullRequest[];
+  /** What each pull request changes (by id: Azure DevOps numbers PRs across the organisation), where a test gives it. */
+  pullRequestChanges?: Record<number, { files: AdoPullRequestChange[]; commits: { commitId: string; comment: string }[] }>;
   workItems?: AdoWorkItem[];
   workItemComments?: (AdoWorkItemComment & { workItemId: number })[];
   /** Other people in the organisation, for identity lookups (the token's user is always there). */
@@ -177,6 +186,11 @@ export function fakeAdo(state: FakeAdoState) {
     return ok();
   };
   const project = (key: string | undefined) => state.projects.find((p) => same(p.id, key) || same(p.name, key));
+  const pullRequestOf = (req: FakeRequest) => {
+    const repo = project(req.params.project)?.repositories.find((r) => same(r.id, req.params.repo) || same(r.name, req.params.repo));
+    return state.pullRequests?.find((x) => x.pullRequestId === Number(req.params.id) && same(x.repository?.id, repo?.id)) ?? null;
+  };
+  const prNotFound = () => adoError(404, "GitPullRequestNotFoundException", "TF401180: The requested pull request was not found.");
   const hooksGuard = (req: FakeRequest, ok: () => FakeResponse) =>
     guard(req, () =>
       state.canManageHooks === false
@@ -360,6 +374,55 @@ export function fakeAdo(state: FakeAdoState) {
             const repo = p?.repositories.find((r) => same(r.id, req.params.repo) || same(r.name, req.params.repo));
             const pr = state.pullRequests?.find((x) => x.pullRequestId === Number(req.params.id) && same(x.repository?.id, repo?.id));
             return pr ? { status: 200, body: pr } : missing(`Pull request ${req.params.id}`);
+          }),
+      },
+      {
+        method: "GET",
+        path: "/:org/:project/_apis/git/repositories/:repo/pullRequests/:id/iterations",
+        // One iteration per PR here: its source commit is the PR's lastMergeSourceCommit.
+        handle: (req) =>
+          guard(req, () => {
+            const pr = pullRequestOf(req);
+            if (!pr) return prNotFound();
+            const value = [{ id: 1, sourceRefCommit: pr.lastMergeSourceCommit ?? null, createdDate: pr.creationDate ?? null }];
+            return { status: 200, body: { count: value.length, value } };
+          }),
+      },
+      {
+        method: "GET",
+        path: "/:org/:project/_apis/git/repositories/:repo/pullRequests/:id/iterations/:iteration/changes",
+        // GitPullRequestIterationChanges: $top/$skip paging, nextSkip/nextTop 0 on the last page.
+        handle: (req) =>
+          guard(req, () => {
+            const pr = pullRequestOf(req);
+            if (!pr) return prNotFound();
+            if (Number(req.params.iteration) !== 1)
+              return adoError(404, "GitPullRequestIterationNotFoundException", `TF401174: The iteration ${req.params.iteration} was not found.`);
+            const all = state.pullRequestChanges?.[pr.pullRequestId]?.files ?? [];
+            const skip = Number(req.query.get("$skip") ?? 0) || 0;
+            const top = Math.min(Number(req.query.get("$top") ?? 100) || 100, pageSize());
+            const changeEntries = all.slice(skip, skip + top).map((c, i) => ({ changeTrackingId: skip + i + 1, changeId: skip + i + 1, ...c }));
+            const more = skip + top < all.length;
+            return { status: 200, body: { changeEntries, nextSkip: more ? skip + top : 0, nextTop: more ? top : 0 } };
+          }),
+      },
+      {
+        method: "GET",
+        path: "/:org/:project/_apis/git/repositories/:repo/pullRequests/:id/commits",
+        // Paged with $top and x-ms-continuationtoken, like the other lists that take a continuationToken.
+        handle: (req) =>
+          guard(req, () => {
+            const pr = pullRequestOf(req);
+            if (!pr) return prNotFound();
+            const all = state.pullRequestChanges?.[pr.pullRequestId]?.commits ?? [];
+            const from = Number(req.query.get("continuationToken") ?? 0) || 0;
+            const top = Math.min(Number(req.query.get("$top") ?? 100) || 100, pageSize());
+            const value = all.slice(from, from + top);
+            return {
+              status: 200,
+              headers: from + top < all.length ? { "x-ms-continuationtoken": String(from + top) } : {},
+              body: { count: value.length, value },
+            };
           }),
       },
       {

@@ -114,6 +114,7 @@ export async function startAdoSandbox(port = 0, extension?: SandboxExtension) {
     user: { id: "sandbox-user", displayName: "Sandbox Admin", email: "admin@groundwork-sandbox.test" },
     projects: [{ ...project, repositories: [repository] }],
     pullRequests: [pr],
+    pullRequestChanges: { [pr.pullRequestId]: fixture("rest.sandbox_pullrequest_changes.json") },
     workItems: [wi],
     allowInsecureHookUrls: true,
   };

@@ -8,7 +8,7 @@ import { FilterError, parseFilter } from "./filter.js";
 import { oauthRoutes } from "./oauth.js";
 import { bitbucketWorkspaceUuid } from "./identities.js";
 import { BITBUCKET_TOKEN_SCOPES } from "@groundwork/shared-types/labels";
-import type { BitbucketBuildStatus, BitbucketPullRequest } from "@groundwork/backend/hosts/bitbucket/client";
+import type { BitbucketBuildStatus, BitbucketDiffstat, BitbucketPullRequest } from "@groundwork/backend/hosts/bitbucket/client";
 
 /**
  * A fake Bitbucket Cloud: the REST paths we call on api.bitbucket.org/2.0 (user, repositories,
@@ -46,7 +46,8 @@ export interface FakeBitbucketState {
   workspaceMembers?: { workspace: string; uuid: string; permission: "owner" | "collaborator" | "member" }[];
   /** Installations Bitbucket itself made: the secrets it will accept API calls signed with. */
   installations?: Record<string, string>;
-  pullRequests?: { workspace: string; slug: string; pr: BitbucketPullRequest }[];
+  /** Each with the files it changes (diffstat entries) and its commits, newest first, where a test gives them. */
+  pullRequests?: { workspace: string; slug: string; pr: BitbucketPullRequest; diffstat?: BitbucketDiffstat[]; commits?: { hash: string; message: string }[] }[];
   /** Full commit hashes; abbreviated ones resolve by prefix. */
   commits?: string[];
   statuses?: (BitbucketBuildStatus & { workspace: string; slug: string; commit: string })[];
@@ -147,6 +148,8 @@ export function fakeBitbucket(state: FakeBitbucketState) {
     }
   };
   const repo = (req: FakeRequest) => state.repositories.find((r) => same(r.workspace, req.params.workspace) && same(r.slug, req.params.repo));
+  const pullRequestOf = (req: FakeRequest) =>
+    state.pullRequests?.find((p) => same(p.workspace, req.params.workspace) && same(p.slug, req.params.repo) && p.pr.id === Number(req.params.id));
   const fullHash = (hash: string | undefined) => (hash && hash.length >= 7 ? state.commits?.find((c) => c.startsWith(hash.toLowerCase())) : undefined);
 
   return new FakeHost(
@@ -292,10 +295,52 @@ export function fakeBitbucket(state: FakeBitbucketState) {
         method: "GET",
         path: "/2.0/repositories/:workspace/:repo/pullrequests/:id",
         handle: (req) => {
-          const found = state.pullRequests?.find(
-            (p) => same(p.workspace, req.params.workspace) && same(p.slug, req.params.repo) && p.pr.id === Number(req.params.id),
-          );
+          const found = pullRequestOf(req);
           return found ? ok(req, { status: 200, body: found.pr }) : error(404, "Pull request not found");
+        },
+      },
+      {
+        method: "GET",
+        path: "/2.0/repositories/:workspace/:repo/pullrequests/:id/diffstat",
+        // "Redirects to the repository diffstat with the revspec that corresponds to the pull request" (302, absolute, on api.bitbucket.org).
+        handle: (req) => {
+          const found = pullRequestOf(req);
+          if (!found) return error(404, "Pull request not found");
+          const spec = `${found.pr.source?.commit?.hash ?? "0000000"}..${found.pr.destination?.commit?.hash ?? "0000000"}`;
+          return ok(req, {
+            status: 302,
+            headers: { location: `https://api.bitbucket.org/2.0/repositories/${req.params.workspace}/${req.params.repo}/diffstat/${spec}?topic=true` },
+          });
+        },
+      },
+      {
+        method: "GET",
+        path: "/2.0/repositories/:workspace/:repo/diffstat/:spec",
+        handle: (req) => {
+          if (!repo(req)) return error(404, "Repository not found");
+          const [source] = (req.params.spec ?? "").split("..");
+          const found = (state.pullRequests ?? []).find(
+            (p) => same(p.workspace, req.params.workspace) && same(p.slug, req.params.repo) && p.pr.source?.commit?.hash === source,
+          );
+          return found
+            ? paged(
+                req,
+                (found.diffstat ?? []).map((d) => ({ type: "diffstat", ...d })),
+              )
+            : error(404, "Commit not found");
+        },
+      },
+      {
+        method: "GET",
+        path: "/2.0/repositories/:workspace/:repo/pullrequests/:id/commits",
+        handle: (req) => {
+          const found = pullRequestOf(req);
+          return found
+            ? paged(
+                req,
+                (found.commits ?? []).map((c) => ({ type: "commit", ...c })),
+              )
+            : error(404, "Pull request not found");
         },
       },
       {

@@ -53,9 +53,11 @@ const ALL_JS = `(function () {
 export async function startBitbucketSandbox(port: number, groundworkUrl: string, appKey: string) {
   const created = fixture("pullrequest_created.json");
   const repository = { full_name: `${WORKSPACE}/${REPO}`, name: REPO, uuid: "{bc771cbf-829e-4c4b-b71f-a0eb3ac2b860}" };
+  const changes = fixture("rest.sandbox_pullrequest_changes.json");
   const pr: BitbucketPullRequest = {
     ...created.pullrequest,
     title: "Make refunds idempotent",
+    description: changes.description,
     source: { ...created.pullrequest.source, repository },
     destination: { ...created.pullrequest.destination, repository },
   };
@@ -66,7 +68,7 @@ export async function startBitbucketSandbox(port: number, groundworkUrl: string,
     appKey,
     user: { uuid: userUuid("admin"), display_name: "Sandbox Admin", account_id: "sandbox:admin" },
     repositories: [{ workspace: WORKSPACE, slug: REPO, uuid: repository.uuid }],
-    pullRequests: [{ workspace: WORKSPACE, slug: REPO, pr }],
+    pullRequests: [{ workspace: WORKSPACE, slug: REPO, pr, diffstat: changes.diffstat, commits: changes.commits }],
     commits: [`${pr.source!.commit!.hash}${"a".repeat(28)}`],
   };
   const install = {

@@ -178,6 +178,11 @@ describe("test connection", () => {
 describe("connecting", () => {
   it("connects, shows the webhook secret once, and fetches metadata for pasted links", async () => {
     const objectiveId = (await owner.post("/api/objectives", { title: "Ship Fabrikam", period: "2026-Q4" })).body.id;
+    const changes = fixture("rest.sandbox_pullrequest_changes.json");
+    // Two a page here: the files come by $skip/nextSkip, the commits by x-ms-continuationtoken.
+    adoState.pullRequestChanges = {
+      1: { files: changes.changeEntries, commits: [...changes.commits, { commitId: "c".repeat(40), comment: "Tidy the order cache" }] },
+    };
     // Pasted before connecting: stays pending until the organisation is connected.
     await owner.post("/api/context-links", { targetType: "objective", targetId: objectiveId, url: PR_URL });
     expect((await objectiveLinks(objectiveId))[0]!.item.metadataStatus).toBe("pending");
@@ -205,6 +210,15 @@ describe("connecting", () => {
       reviewers: [{ name: "[Mobile]\\Mobile Team", email: null, verdict: "no_vote" }],
     });
     expect(pr.details).not.toHaveProperty("isDraft"); // the host's own extras stay in storage
+    // What the PR changed, from its latest iteration and its commits, feeds its insight.
+    const { insight } = await until("PR insight", async () => {
+      const item = (await objectiveLinks(objectiveId))[0]!.item;
+      return item.insight && item;
+    });
+    expect(insight.contributions.map((c: { text: string }) => c.text)).toEqual(
+      expect.arrayContaining(["Changed 4 files in 3 commits, mostly in src/Fabrikam.Web, tests/Fabrikam.Web.Tests and the root folder", "Added 1 test file"]),
+    );
+    expect(insight.themes.map((t: { theme: string }) => t.theme)).toEqual(["performance", "testing"]);
 
     await owner.post("/api/context-links", { targetType: "objective", targetId: objectiveId, url: WI_URL });
     const wi = await until(

@@ -41,6 +41,14 @@ export interface AdoPullRequest {
   targetRefName?: string;
   reviewers?: (AdoIdentityRef & { vote?: number })[];
   repository?: { id: string; name: string; project?: { id: string; name: string } };
+  /** The source branch's commit the PR was last merged at: a push moves it. */
+  lastMergeSourceCommit?: { commitId: string };
+}
+/** GitPullRequestChange: a file (or folder) an iteration changes; changeType is a flags list ("edit, rename"). */
+export interface AdoPullRequestChange {
+  changeType?: string;
+  item?: { path?: string; gitObjectType?: string; isFolder?: boolean };
+  originalPath?: string;
 }
 /** A pull request as a service hook sends it with resource details "All": nothing more to fetch. */
 export const isCompletePullRequest = (pr: Partial<AdoPullRequest>) => pr.title !== undefined && Boolean(pr.repository?.project?.name);
@@ -181,6 +189,38 @@ export class AdoClient {
     if (ids.length === 0) return [];
     const page = await this.get<{ value: (AdoWorkItem | null)[] }>(`_apis/wit/workitems?ids=${ids.join(",")}&fields=${fields.join(",")}&errorPolicy=omit`);
     return page.value.filter((w): w is AdoWorkItem => w !== null);
+  }
+  /**
+   * A pull request's changed files, as of its latest iteration against its target (iterations,
+   * then that iteration's changes, paged with $top/$skip while nextTop says more), and its
+   * commits (paged with x-ms-continuationtoken). Azure DevOps counts no lines.
+   */
+  async pullRequestChanges(project: string, repository: string, id: number, limits: { files: number; commits: number }) {
+    const pr = `${encodeURIComponent(project)}/_apis/git/repositories/${encodeURIComponent(repository)}/pullRequests/${id}`;
+    const iterations = (await this.get<{ value: { id: number }[] }>(`${pr}/iterations`)).value;
+    const latest = Math.max(0, ...iterations.map((i) => i.id));
+    const files: AdoPullRequestChange[] = [];
+    let more = false;
+    for (let skip = 0; latest && files.length < limits.files;) {
+      const page = await this.get<{ changeEntries?: AdoPullRequestChange[]; nextSkip?: number; nextTop?: number }>(
+        `${pr}/iterations/${latest}/changes?$top=${Math.min(100, limits.files - files.length)}&$skip=${skip}`,
+      );
+      files.push(...(page.changeEntries ?? []));
+      more = Boolean(page.nextTop);
+      if (!page.nextTop || !page.nextSkip) break;
+      skip = page.nextSkip;
+    }
+    const commits: { commitId: string; comment?: string }[] = [];
+    let token: string | null = null;
+    do {
+      const page: { body: { value: { commitId: string; comment?: string }[] }; headers: Headers } = await this.exchange(
+        "GET",
+        `${pr}/commits?$top=${Math.min(100, limits.commits - commits.length)}${token ? `&continuationToken=${encodeURIComponent(token)}` : ""}`,
+      );
+      commits.push(...page.body.value);
+      token = page.headers.get("x-ms-continuationtoken");
+    } while (token && commits.length < limits.commits);
+    return { files, moreFiles: more, commits, moreCommits: Boolean(token) };
   }
   /** POST …/pullRequests/{id}/statuses (learn.microsoft.com/rest/api/azure/devops/git/pull-request-statuses/create). */
   postPullRequestStatus(project: string, repository: string, pullRequestId: number, status: AdoPullRequestStatus) {

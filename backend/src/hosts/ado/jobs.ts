@@ -6,10 +6,10 @@ import { adoPullRequestKey } from "@groundwork/shared-types";
 import { plural } from "@groundwork/shared-types/labels";
 import { ContextItemRow, ContextLinkRow } from "../../storage/models.js";
 import { AdoConnectionRow } from "./models.js";
-import { type AdoPullRequest, type AdoPullRequestStatus, asJobError, AdoError } from "./client.js";
+import { type AdoClient, type AdoPullRequest, type AdoPullRequestStatus, asJobError, AdoError } from "./client.js";
 import { clientFor } from "./credentials.js";
-import { pullRequestSnapshot, workItemSnapshot } from "./snapshots.js";
-import { applySnapshot, touchDelivery, type Snapshot } from "../snapshot.js";
+import { pullRequestChanges, pullRequestSnapshot, workItemSnapshot } from "./snapshots.js";
+import { applyChanges, applySnapshot, CHANGES_LISTED, touchDelivery, type Snapshot } from "../snapshot.js";
 import { adoEventEntry, AdoEventJob, withAdo } from "./events.js";
 import { periodicJob, refreshJobOf } from "../adapter.js";
 import { authorEmail, recordComment } from "./comments.js";
@@ -93,6 +93,21 @@ export function prStatusBody(services: AppServices, prUrl: string, linkCount: nu
   };
 }
 
+/** A pull request's snapshot with its files and commits; one whose changes cannot be listed (403, 404) goes without them. */
+async function pullRequestWithChanges(client: AdoClient, organization: string, project: string, repository: string, id: number): Promise<Snapshot | null> {
+  const pr = await client.pullRequest(project, repository, id);
+  const snapshot = pullRequestSnapshot(organization, pr);
+  if (!snapshot) return null;
+  const changes = await client.pullRequestChanges(project, repository, id, CHANGES_LISTED).then(
+    (listed) => pullRequestChanges(pr, listed, CHANGES_LISTED),
+    (err: unknown) => {
+      if (err instanceof AdoError && (err.kind === "not_found" || err.kind === "forbidden")) return undefined;
+      throw err;
+    },
+  );
+  return { ...snapshot, changes };
+}
+
 export function adoJobHandlers(services: AppServices): JobHandler[] {
   return [
     handle(AdoEventJob, async ({ connectionId, event }, ctx) => {
@@ -108,7 +123,7 @@ export function adoJobHandlers(services: AppServices): JobHandler[] {
       const emails = await withAdo(() => Promise.all(comments.map((c) => authorEmail(client, c.author))));
       const postStatus = on.statuses && postsStatus && pr?.repository?.project;
       await ctx.finish(async (tx) => {
-        if (snapshot) await applySnapshot(connection.workspaceId, snapshot, tx);
+        if (snapshot) await applySnapshot(services, connection.workspaceId, snapshot, tx, { fromDelivery: true });
         for (const [i, comment] of comments.entries()) await recordComment(connection.workspaceId, comment, emails[i]!, tx);
         await touchDelivery(connection, tx);
         if (postStatus) {
@@ -149,7 +164,7 @@ export function adoJobHandlers(services: AppServices): JobHandler[] {
       if (connection.status !== "active") await connection.update({ status: "active", lastError: null });
     }),
 
-    handle(AdoRefreshJob, async ({ contextItemId }, ctx) => {
+    handle(AdoRefreshJob, async ({ contextItemId, changesOnly }, ctx) => {
       const item = await ContextItemRow.findByPk(contextItemId);
       if (!item || item.host !== "ado") return;
       const connection = await AdoConnectionRow.findOne({
@@ -169,7 +184,7 @@ export function adoJobHandlers(services: AppServices): JobHandler[] {
       try {
         snapshot =
           item.kind === "pull_request"
-            ? pullRequestSnapshot(connection.organization, await client.pullRequest(String(ids.project), String(ids.repository), Number(ids.pullRequestId)))
+            ? await pullRequestWithChanges(client, connection.organization, String(ids.project), String(ids.repository), Number(ids.pullRequestId))
             : workItemSnapshot(connection.organization, await client.workItem(String(ids.project), Number(ids.workItemId)));
       } catch (err) {
         if (err instanceof AdoError && err.kind === "not_found") {
@@ -180,8 +195,13 @@ export function adoJobHandlers(services: AppServices): JobHandler[] {
         }
         throw asJobError(err);
       }
+      if (changesOnly) {
+        const changes = snapshot?.changes;
+        if (changes) await ctx.finish((tx) => applyChanges(services, item, changes, tx));
+        return;
+      }
       await ctx.finish(async (tx) => {
-        if (snapshot) await applySnapshot(item.workspaceId, snapshot, tx);
+        if (snapshot) await applySnapshot(services, item.workspaceId, snapshot, tx);
       });
     }),
   ];

@@ -1,7 +1,6 @@
-import { adoPullRequestKey, adoWorkItemKey, type HostPerson, type ReviewVerdict } from "@groundwork/shared-types";
-import type { AdoIdentityRef, AdoPullRequest, AdoWorkItem } from "./client.js";
-
-import type { Snapshot } from "../snapshot.js";
+import { adoPullRequestKey, adoWorkItemKey, type ChangedFile, type HostPerson, type PullRequestChanges, type ReviewVerdict } from "@groundwork/shared-types";
+import type { AdoClient, AdoIdentityRef, AdoPullRequest, AdoWorkItem } from "./client.js";
+import type { CHANGES_LISTED, Snapshot } from "../snapshot.js";
 
 const emailOf = (uniqueName: string | undefined) => (uniqueName && /^[^@\s]+@[^@\s]+$/.test(uniqueName) ? uniqueName.toLowerCase() : null);
 const branch = (ref: string | undefined) => ref?.replace(/^refs\/heads\//, "") ?? null;
@@ -49,6 +48,29 @@ export function pullRequestSnapshot(organization: string, pr: AdoPullRequest): S
       status: pr.status ?? null,
       isDraft: Boolean(pr.isDraft),
     },
+    headCommit: pr.lastMergeSourceCommit?.commitId ?? null,
+  };
+}
+
+const CHANGE_STATUS = (changeType: string): ChangedFile["status"] =>
+  /\badd\b/.test(changeType) ? "added" : /\bdelete\b/.test(changeType) ? "removed" : /\brename\b/.test(changeType) ? "renamed" : "modified";
+
+/** A pull request's listed changes as PullRequestChanges: files only (folders are entries too), no line counts. */
+export function pullRequestChanges(
+  pr: AdoPullRequest,
+  listed: Awaited<ReturnType<AdoClient["pullRequestChanges"]>>,
+  limits: typeof CHANGES_LISTED,
+): PullRequestChanges {
+  const files = listed.files
+    .filter((c) => c.item?.path && !c.item.isFolder && c.item.gitObjectType !== "tree")
+    .map((c): ChangedFile => ({ path: c.item!.path!.replace(/^\//, ""), status: CHANGE_STATUS(c.changeType ?? "edit"), linesAdded: null, linesRemoved: null }));
+  return {
+    files,
+    // Azure DevOps gives no total: one more page means "at least one more".
+    fileCount: listed.moreFiles ? Math.max(files.length + 1, limits.files) : files.length,
+    commits: listed.commits.map((c) => ({ message: c.comment ?? "" })),
+    commitCount: listed.moreCommits ? Math.max(listed.commits.length + 1, limits.commits) : listed.commits.length,
+    headCommit: pr.lastMergeSourceCommit?.commitId ?? null,
   };
 }
 

@@ -261,6 +261,9 @@ describe("requests from Bitbucket", () => {
       targetBranch: "master",
       author: { name: "Brad Rydzewski", email: null },
     });
+    // Its diffstat is read as the app too: the redirect's target gets a JWT of its own (a token's qsh binds one path), or the refresh would have failed.
+    expect(bitbucket.requests.some((r) => /^\/2\.0\/repositories\/brydzewski\/foo\/diffstat\/[0-9a-f]+\.\.[0-9a-f]+$/.test(r.path))).toBe(true);
+    expect(await until("insight derived", async () => (await prItem()).insight)).toMatchObject({ derivedBy: "rules", themes: [{ theme: "feature" }] });
   });
 
   it("writes what the configure page shows as data a workspace's name cannot break out of", async () => {

@@ -27,10 +27,21 @@ export interface BitbucketPullRequest {
   created_on?: string;
   updated_on?: string;
   source?: { branch?: { name?: string }; commit?: { hash?: string }; repository?: { full_name?: string } };
-  destination?: { branch?: { name?: string }; repository?: { full_name?: string } };
+  destination?: { branch?: { name?: string }; commit?: { hash?: string }; repository?: { full_name?: string } };
   participants?: { user?: BitbucketUser; role?: string; approved?: boolean; state?: string | null }[];
   reviewers?: BitbucketUser[];
   links?: { html?: { href?: string } };
+}
+/**
+ * One file's entry in a diffstat (the OpenAPI's `diffstat`): `old` is null for an added file,
+ * `new` for a removed one; besides added, removed, modified and renamed, `status` names conflicts.
+ */
+export interface BitbucketDiffstat {
+  status?: string;
+  lines_added?: number;
+  lines_removed?: number;
+  old?: { path?: string } | null;
+  new?: { path?: string } | null;
 }
 /** POST …/commit/{commit}/statuses/build (developer.atlassian.com/cloud/bitbucket/rest/api-group-commit-statuses). */
 export interface BitbucketBuildStatus {
@@ -58,7 +69,7 @@ export class BitbucketClient {
     return (await this.exchange<T>(method, path, body)).body;
   }
 
-  private async exchange<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<{ body: T; headers: Headers }> {
+  private async exchange<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown, hops = 0): Promise<{ body: T; headers: Headers }> {
     const url = new URL(`${this.apiUrl}${path}`);
     const authorization = this.auth.kind === "connect" ? `JWT ${appRequestToken(method, url, this.auth)}` : `Bearer ${this.auth.token}`;
     let res: Response;
@@ -67,10 +78,18 @@ export class BitbucketClient {
         method,
         headers: { authorization, accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }) },
         body: body === undefined ? undefined : JSON.stringify(body),
+        // Followed below: a Connect JWT is bound to the path it was made for (qsh), so the next hop needs a token of its own.
+        redirect: "manual",
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (err) {
       throw new BitbucketError("unreachable", `Bitbucket could not be reached (${(err as Error).message})`);
+    }
+    const location = res.status >= 300 && res.status < 400 ? res.headers.get("location") : null;
+    if (location && method === "GET" && hops < 3) {
+      // Only its path is followed, against our own API URL (as `next` links are): credentials never go elsewhere.
+      const target = new URL(location, url);
+      return this.exchange<T>("GET", `${target.pathname}${target.search}`, undefined, hops + 1);
     }
     if (res.status === 204) return { body: undefined as T, headers: res.headers };
     if (res.ok) return { body: (await res.json()) as T, headers: res.headers };
@@ -84,6 +103,32 @@ export class BitbucketClient {
     throw new BitbucketError("server", message, res.status);
   }
 
+  /** A list's values, page after page while `next` links more (its path only, as `repositories`), up to `max`. */
+  private async pages<T>(path: string, max: number) {
+    const values: T[] = [];
+    let size: number | null = null;
+    let next: string | null = path;
+    while (next && values.length < max) {
+      const page: { values: T[]; next?: string; size?: number } = await this.request("GET", next);
+      values.push(...page.values);
+      size ??= page.size ?? null;
+      const link: URL | null = page.next ? new URL(page.next) : null;
+      next = link ? `${link.pathname}${link.search}` : null;
+    }
+    return { values: values.slice(0, max), size, complete: !next && values.length <= max };
+  }
+  /**
+   * A pull request's changed files with line counts (…/pullrequests/{id}/diffstat, which
+   * redirects to the repository's diffstat of the PR's revspec) and its commits.
+   */
+  async pullRequestChanges(workspace: string, repository: string, id: number, limits: { files: number; commits: number }) {
+    const pr = `/2.0/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/pullrequests/${id}`;
+    const [files, commits] = await Promise.all([
+      this.pages<BitbucketDiffstat>(`${pr}/diffstat?pagelen=100`, limits.files),
+      this.pages<{ hash: string; message?: string }>(`${pr}/commits?pagelen=50`, limits.commits),
+    ]);
+    return { files, commits };
+  }
   /** What Sentry calls to prove a freshly posted shared secret: the principal's workspace hooks. */
   workspaceHooks(workspaceUuid: string) {
     return this.request<{ values: unknown[] }>("GET", `/2.0/workspaces/${encodeURIComponent(workspaceUuid)}/hooks`);

@@ -1,4 +1,4 @@
-import { bitbucketPullRequestKey, type ReviewVerdict } from "@groundwork/shared-types";
+import { bitbucketPullRequestKey, type ChangedFile, type PullRequestChanges, type ReviewVerdict } from "@groundwork/shared-types";
 import { plural } from "@groundwork/shared-types/labels";
 import type { AppServices } from "../../http/services.js";
 import { handle, jobType, type JobHandler, type PayloadOf } from "../../jobs/jobType.js";
@@ -7,7 +7,7 @@ import { z } from "zod";
 import { ContextItemRow, ContextLinkRow } from "../../storage/models.js";
 import { BitbucketInstallationRow, BitbucketTokenConnectionRow } from "./models.js";
 import { asJobError } from "../hostError.js";
-import { applySnapshot, touchDelivery, type Snapshot } from "../snapshot.js";
+import { applyChanges, applySnapshot, CHANGES_LISTED, touchDelivery, type Snapshot } from "../snapshot.js";
 import { BitbucketClient, BitbucketError, type BitbucketBuildStatus, type BitbucketPullRequest, type BitbucketUser } from "./client.js";
 import { apiUrlFor, tokenApiUrlFor } from "./installations.js";
 import { linkedMember } from "../../workspace/accountLinks.js";
@@ -60,6 +60,25 @@ export function bitbucketPullRequestSnapshot(fullName: string, pr: BitbucketPull
       closedAt: state === "merged" || state === "declined" ? (pr.updated_on ?? null) : null,
       sourceCommit: pr.source?.commit?.hash ?? null,
     },
+    headCommit: pr.source?.commit?.hash ?? null,
+  };
+}
+
+const CHANGE_STATUSES = ["added", "removed", "modified", "renamed"] as const;
+/** A diffstat and commit list as PullRequestChanges, at the PR's head commit. */
+export function bitbucketChanges(pr: BitbucketPullRequest, listed: Awaited<ReturnType<BitbucketClient["pullRequestChanges"]>>): PullRequestChanges {
+  const files = listed.files.values.flatMap((f): ChangedFile[] => {
+    const path = f.new?.path ?? f.old?.path;
+    // Conflict states ("merge conflict", "local deleted", …) count as modified.
+    const status = f.status && (CHANGE_STATUSES as readonly string[]).includes(f.status) ? (f.status as ChangedFile["status"]) : "modified";
+    return path ? [{ path, status, linesAdded: f.lines_added ?? null, linesRemoved: f.lines_removed ?? null }] : [];
+  });
+  return {
+    files,
+    fileCount: listed.files.size ?? (listed.files.complete ? files.length : Math.max(files.length, CHANGES_LISTED.files)),
+    commits: listed.commits.values.map((c) => ({ message: c.message ?? "" })),
+    commitCount: listed.commits.size ?? listed.commits.values.length,
+    headCommit: pr.source?.commit?.hash ?? null,
   };
 }
 
@@ -176,7 +195,7 @@ export function bitbucketJobHandlers(services: AppServices): JobHandler[] {
       await ctx.finish(async (tx) => {
         await on.touch(tx);
         if (!snapshot || !pr || !fullName) return;
-        await applySnapshot(on.workspaceId, snapshot, tx);
+        await applySnapshot(services, on.workspaceId, snapshot, tx, { fromDelivery: true });
         if (comment?.id && author)
           await recordContextUpdate(
             on.workspaceId,
@@ -221,7 +240,7 @@ export function bitbucketJobHandlers(services: AppServices): JobHandler[] {
       await on.succeeded();
     }),
 
-    handle(BitbucketRefreshJob, async ({ contextItemId }, ctx) => {
+    handle(BitbucketRefreshJob, async ({ contextItemId, changesOnly }, ctx) => {
       const item = await ContextItemRow.findByPk(contextItemId);
       if (!item || item.host !== "bitbucket") return;
       const ids = item.hostIds;
@@ -235,8 +254,18 @@ export function bitbucketJobHandlers(services: AppServices): JobHandler[] {
         return;
       }
       let pr: BitbucketPullRequest;
+      let changes: PullRequestChanges | undefined;
       try {
-        pr = await on.client.pullRequest(String(ids.workspace), String(ids.repository), Number(ids.pullRequestId));
+        const [workspace, repository, id] = [String(ids.workspace), String(ids.repository), Number(ids.pullRequestId)];
+        pr = await on.client.pullRequest(workspace, repository, id);
+        changes = await on.client.pullRequestChanges(workspace, repository, id, CHANGES_LISTED).then(
+          (listed) => bitbucketChanges(pr, listed),
+          (err: unknown) => {
+            // A PR whose source branch or fork is gone has no diffstat: its insight goes without files.
+            if (err instanceof BitbucketError && (err.kind === "not_found" || err.kind === "forbidden")) return undefined;
+            throw err;
+          },
+        );
       } catch (err) {
         if (err instanceof BitbucketError && err.kind === "not_found") {
           await ctx.finish(async (tx) => {
@@ -246,9 +275,13 @@ export function bitbucketJobHandlers(services: AppServices): JobHandler[] {
         }
         throw asJobError(err);
       }
+      if (changesOnly) {
+        if (changes) await ctx.finish((tx) => applyChanges(services, item, changes, tx));
+        return;
+      }
       const snapshot = bitbucketPullRequestSnapshot(`${ids.workspace}/${ids.repository}`, pr);
       await ctx.finish(async (tx) => {
-        if (snapshot) await applySnapshot(item.workspaceId, snapshot, tx);
+        if (snapshot) await applySnapshot(services, item.workspaceId, { ...snapshot, changes }, tx);
       });
     }),
   ];

@@ -385,3 +385,51 @@ describe("linking a member's Bitbucket account by signing in to Bitbucket", () =
     }
   });
 });
+
+it("draws a linked PR's insight from its diffstat (reached through Bitbucket's redirect) and commits, again after a push, and not for a redelivery", async () => {
+  const changes = fixture("rest.sandbox_pullrequest_changes.json");
+  Object.assign(state.pullRequests![0]!, { diffstat: changes.diffstat, commits: changes.commits });
+  const before = bitbucket.requests.length;
+  await connect();
+  const derived = async (files: number) =>
+    until(`insight with ${files} files`, async () => {
+      const insight = (await prItem()).insight as { contributions: { text: string }[]; themes: { theme: string }[] } | null;
+      return insight?.contributions.some((c) => c.text.startsWith(`Changed ${files} files`)) ? insight : null;
+    });
+  const first = await derived(5);
+  expect(first.contributions.map((c) => c.text)).toContain("Linked to PAY-118");
+  expect(first.themes.map((t) => t.theme)).toEqual(expect.arrayContaining(["testing", "documentation"]));
+  // Listed page by page (two entries a page here) from where the pull request's diffstat redirects.
+  const diffstat = bitbucket.requests.slice(before).filter((r) => r.path.includes("/diffstat"));
+  expect(diffstat.map((r) => r.path)).toEqual([
+    "/2.0/repositories/brydzewski/foo/pullrequests/1/diffstat",
+    ...Array(3).fill(expect.stringMatching(/^\/2\.0\/repositories\/brydzewski\/foo\/diffstat\/507a576e59b3\.\.[0-9a-f]+$/)),
+  ]);
+
+  // A push moves the PR's head: the update's delivery has its files listed again.
+  const updated = fixture("pullrequest_updated.json");
+  const pr = state.pullRequests![0]!;
+  pr.pr.source!.commit!.hash = updated.pullrequest.source.commit.hash;
+  pr.diffstat = [
+    ...changes.diffstat,
+    { type: "diffstat", status: "added", lines_added: 30, lines_removed: 0, old: null, new: { path: "src/refunds/retry.test.ts" } },
+  ];
+  expect(await deliverRepositoryHooks(state, "brydzewski", "foo", "pullrequest:updated", updated, "push-1")).toEqual([202]);
+  expect((await derived(6)).contributions.map((c) => c.text)).toContain("Added 1 test file and updated 1");
+
+  // The same content again derives nothing and lists nothing.
+  await jobsSettled(app.services.storage.sequelize);
+  const jobs = async (kind: string) =>
+    Number(
+      (
+        await app.services.storage.sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE kind = :kind", {
+          type: QueryTypes.SELECT,
+          replacements: { kind },
+        })
+      )[0]!.n,
+    );
+  const [derives, refreshes] = [await jobs("insight.derive"), await jobs("bitbucket.refresh")];
+  expect(await deliverRepositoryHooks(state, "brydzewski", "foo", "pullrequest:updated", updated, "push-2")).toEqual([202]);
+  await jobsSettled(app.services.storage.sequelize);
+  expect([await jobs("insight.derive"), await jobs("bitbucket.refresh")]).toEqual([derives, refreshes]);
+});

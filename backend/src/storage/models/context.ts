@@ -1,5 +1,5 @@
 import { DataTypes, Model, type CreationOptional, type Sequelize } from "sequelize";
-import type { ContextItemKind, HostName, LinkTargetType, MetadataStatus } from "@groundwork/shared-types";
+import type { ContextItemKind, HostName, Insight, LinkTargetType, MetadataStatus, PullRequestChanges } from "@groundwork/shared-types";
 import { tableOptions, uuidPk, type Attrs, type Creation } from "./base.js";
 
 /** Delivery work as context: items from the hosts, their links to growth records, members' updates on them, and the host accounts members linked. */
@@ -18,6 +18,11 @@ export class ContextItemRow extends Model<Attrs<ContextItemRow>, Creation<Contex
   declare state: string | null;
   declare authorEmailNormalized: string | null;
   declare authorAccount: string | null;
+  /** A pull request's files and commits as the host last listed them (null until fetched, and for work items). */
+  declare changes: PullRequestChanges | null;
+  declare insight: Insight | null;
+  /** A digest of what `insight` was derived from (workspace/insights/derive.ts). */
+  declare insightSource: string | null;
   declare fetchedAt: Date | null;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -76,6 +81,9 @@ export function defineContext(sequelize: Sequelize) {
       state: S.STRING,
       authorEmailNormalized: S.STRING,
       authorAccount: S.STRING,
+      changes: S.JSON,
+      insight: S.JSON,
+      insightSource: S.STRING,
       fetchedAt: S.DATE,
       createdAt: S.DATE,
       updatedAt: S.DATE,

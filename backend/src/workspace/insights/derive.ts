@@ -1,0 +1,64 @@
+import { createHash } from "node:crypto";
+import type { Transaction } from "sequelize";
+import { z } from "zod";
+import { ItemDetails, type Insight } from "@groundwork/shared-types";
+import type { AppServices } from "../../http/services.js";
+import { handle, jobType, type JobHandler } from "../../jobs/jobType.js";
+import { ContextItemRow } from "../../storage/models.js";
+import { extractInsight, type InsightSource } from "./extract.js";
+
+/** Derives one linked item's insight from what it holds now. */
+export const DeriveInsightJob = jobType("insight.derive", z.object({ contextItemId: z.string().min(1) }));
+/** Updates to one item within this long derive its insight once, from the last of them. */
+const COALESCE_MS = 1000;
+
+/**
+ * What an insight is drawn from, without what moves on every delivery (dates, revisions), and its
+ * digest: an item whose digest is unchanged keeps its insight.
+ */
+export function insightSourceOf(src: InsightSource) {
+  const d = src.details;
+  const content =
+    d.kind === "pull_request"
+      ? { kind: d.kind, description: d.description, reviewers: d.reviewers.map((r) => [r.name, r.verdict]), branches: [d.sourceBranch, d.targetBranch] }
+      : { kind: d.kind, type: d.type, description: d.description };
+  const changes = src.changes && { files: src.changes.files, commits: src.changes.commits, counts: [src.changes.fileCount, src.changes.commitCount] };
+  const digest = createHash("sha256")
+    .update(JSON.stringify({ title: src.title, state: src.state, content, changes }))
+    .digest("hex");
+  return { digest };
+}
+
+/** Queues an item's insight (deduplicated over a second), in the transaction that changed the item. */
+export function queueInsight(services: AppServices, item: Pick<ContextItemRow, "id" | "workspaceId">, transaction?: Transaction) {
+  return services.queue.enqueue(
+    DeriveInsightJob,
+    { contextItemId: item.id },
+    { workspaceId: item.workspaceId, transaction, callsHost: false, coalesce: { key: item.id, windowMs: COALESCE_MS } },
+  );
+}
+
+function sourceOf(item: ContextItemRow): InsightSource | null {
+  const details = ItemDetails.safeParse(item.metadata);
+  return details.success ? { title: item.title, state: item.state, details: details.data, changes: item.changes } : null;
+}
+
+export function insightJobHandlers(): JobHandler[] {
+  return [
+    handle(DeriveInsightJob, async ({ contextItemId }, ctx) => {
+      const item = await ContextItemRow.findByPk(contextItemId);
+      const src = item && sourceOf(item);
+      if (!item || !src) return; // unlinked since, or nothing fetched to draw from
+      const { digest } = insightSourceOf(src);
+      if (digest === item.insightSource) return;
+      const insight: Insight = extractInsight(src);
+      await ctx.finish(async (tx) => {
+        // A delivery that changed the item meanwhile queued a job of its own: this one's insight is already behind.
+        const now = await ContextItemRow.findByPk(contextItemId, { transaction: tx });
+        const current = now && sourceOf(now);
+        if (!current || insightSourceOf(current).digest !== digest) return;
+        await now.update({ insight, insightSource: digest }, { transaction: tx });
+      });
+    }),
+  ];
+}
