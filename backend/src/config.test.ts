@@ -40,6 +40,20 @@ describe("loadConfig", () => {
     expect(String(error)).not.toContain("short");
   });
 
+  it("takes a language model for insights only with both its URL and its name", () => {
+    expect(loadConfig({}).insightModel).toBeUndefined();
+    expect(
+      loadConfig({ INSIGHTS_MODEL_URL: "http://127.0.0.1:8000/v1/", INSIGHTS_MODEL: "llama-3.1-8b", INSIGHTS_MODEL_KEY: "sk-local" }).insightModel,
+    ).toEqual({
+      baseUrl: "http://127.0.0.1:8000/v1",
+      model: "llama-3.1-8b",
+      apiKey: "sk-local",
+      timeoutMs: 20_000,
+    });
+    expect(() => loadConfig({ INSIGHTS_MODEL_URL: "https://api.openai.com/v1" })).toThrow(/INSIGHTS_MODEL_URL and INSIGHTS_MODEL: set both/);
+    expect(() => loadConfig({ INSIGHTS_MODEL_URL: "ftp://models.example.com", INSIGHTS_MODEL: "m" })).toThrow(/INSIGHTS_MODEL_URL: must start with http/);
+  });
+
   it("names every wrong setting, without echoing secrets", () => {
     let error: unknown;
     try {

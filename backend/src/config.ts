@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import type { InsightModelSettings } from "./workspace/insights/model.js";
 
 /**
  * Every setting Groundwork reads, validated once at start-up. The README's configuration
@@ -72,6 +73,14 @@ const Env = z.object({
     .regex(/^smtps?:\/\/.+/, { message: "must be an smtp:// or smtps:// URL (smtps://user:password@mail.example.com:465)" })
     .optional(),
   MAIL_FROM: z.string().min(3).optional(),
+  // Any OpenAI-compatible chat-completions endpoint (a hosted API or a self-hosted server): insights are better with one.
+  INSIGHTS_MODEL_URL: z
+    .url({ message: "must be the endpoint's base URL, such as https://api.openai.com/v1" })
+    .refine((u) => /^https?:\/\//.test(u), { message: "must start with http:// or https://" })
+    .optional(),
+  INSIGHTS_MODEL: z.string().min(1).max(200).optional(),
+  INSIGHTS_MODEL_KEY: z.string().min(1).optional(),
+  INSIGHTS_MODEL_TIMEOUT_S: z.coerce.number().int().min(1).max(300).default(20),
 });
 
 export interface Config {
@@ -108,6 +117,11 @@ export interface Config {
     /** The OAuth consumer members sign in to Bitbucket through to link their account; unset, they cannot on the access-token path. */
     oauth?: { key: string; secret: string };
   };
+  /**
+   * The language model insights may use (any OpenAI-compatible chat-completions endpoint), where
+   * a workspace owner turns it on; unset, Groundwork's own extractor draws every insight.
+   */
+  insightModel?: InsightModelSettings;
   /** Where mail goes (SMTP) and whom it is from; unset, Groundwork sends none. */
   mail?: { smtpUrl: string; from: string };
   /** Which proxies' X-Forwarded-For to believe (Express's "trust proxy"): false, a hop count, or addresses. */
@@ -141,6 +155,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
+  if (Boolean(e.INSIGHTS_MODEL_URL) !== Boolean(e.INSIGHTS_MODEL))
+    throw new ConfigError(["INSIGHTS_MODEL_URL and INSIGHTS_MODEL: set both (the endpoint's base URL and the model's name) or neither"]);
   if (Boolean(e.BITBUCKET_OAUTH_KEY) !== Boolean(e.BITBUCKET_OAUTH_SECRET))
     throw new ConfigError(["BITBUCKET_OAUTH_KEY and BITBUCKET_OAUTH_SECRET: set both (the OAuth consumer's Key and Secret) or neither"]);
   const port = e.PORT;
@@ -181,6 +197,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.BITBUCKET_OAUTH_KEY && e.BITBUCKET_OAUTH_SECRET ? { oauth: { key: e.BITBUCKET_OAUTH_KEY, secret: e.BITBUCKET_OAUTH_SECRET } } : {}),
     },
     trustProxy: e.TRUST_PROXY === "false" ? false : e.TRUST_PROXY === "true" ? true : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
+    ...(e.INSIGHTS_MODEL_URL && e.INSIGHTS_MODEL
+      ? {
+          insightModel: {
+            baseUrl: e.INSIGHTS_MODEL_URL.replace(/\/$/, ""),
+            model: e.INSIGHTS_MODEL,
+            ...(e.INSIGHTS_MODEL_KEY ? { apiKey: e.INSIGHTS_MODEL_KEY } : {}),
+            timeoutMs: e.INSIGHTS_MODEL_TIMEOUT_S * 1000,
+          },
+        }
+      : {}),
     ...(e.SMTP_URL
       ? { mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `Groundwork <no-reply@${new URL(e.PUBLIC_URL ?? "http://localhost").hostname}>` } }
       : {}),

@@ -51,7 +51,7 @@ export async function startGroundwork(
   });
   const worker =
     config.worker.enabled && config.worker.concurrency > 0
-      ? new Worker(queue, [...insightJobHandlers(), ...hosts.flatMap((h) => h.jobs(services))], {
+      ? new Worker(queue, [...insightJobHandlers(services), ...hosts.flatMap((h) => h.jobs(services))], {
           concurrency: config.worker.concurrency,
           log: log.child({ component: "worker" }),
           busy: () => services.load.busy,

@@ -5731,6 +5731,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/insight-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether this workspace's insights are drawn by the configured language model */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The language model this Groundwork is configured with (INSIGHTS_MODEL_*); null: none */
+                            model: {
+                                name: string;
+                                /** @description Where the model answers: the host its content goes to */
+                                host: string;
+                            } | null;
+                            /** @description Whether this workspace's insights are drawn by that model (sending each item's title, description, file paths and commit messages to it) */
+                            useModel: boolean;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * Turn the language model on or off for this workspace's insights
+         * @description Workspace owners only.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        useModel: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The language model this Groundwork is configured with (INSIGHTS_MODEL_*); null: none */
+                            model: {
+                                name: string;
+                                /** @description Where the model answers: the host its content goes to */
+                                host: string;
+                            } | null;
+                            /** @description Whether this workspace's insights are drawn by that model (sending each item's title, description, file paths and commit messages to it) */
+                            useModel: boolean;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/integrations/ado/test": {
         parameters: {
             query?: never;

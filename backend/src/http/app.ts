@@ -10,6 +10,7 @@ import { requestSerializer } from "../log.js";
 import { linkTargetRoutes } from "../workspace/linkTargets.js";
 import { accountLinkRoutes } from "../workspace/accountLinks.js";
 import { integrationRoutes } from "../workspace/integrations.js";
+import { insightSettingsRoutes } from "../workspace/insights/settings.js";
 import { DeliveryRecorder } from "../jobs/deliveries.js";
 import { competencyRoutes } from "../workspace/competencies.js";
 import { contextLinkRoutes } from "../workspace/contextLinks.js";
@@ -42,6 +43,7 @@ export const coreRoutes: RouteSpec[] = [
   ...operationsRoutes,
   ...integrationRoutes,
   ...accountLinkRoutes,
+  ...insightSettingsRoutes,
 ];
 
 /** The OpenAPI document of everything Groundwork serves: the core's API and each host's. */

@@ -18,6 +18,7 @@ import * as linkedAccountNames from "./migrations/0015_linked_account_names.js";
 import * as liveRevision from "./migrations/0016_live_revision.js";
 import * as itemAuthorAccounts from "./migrations/0017_item_author_accounts.js";
 import * as itemInsights from "./migrations/0018_item_insights.js";
+import * as workspaceInsightModel from "./migrations/0019_workspace_insight_model.js";
 
 /** Migrations are listed here in order, so bundling or a renamed file cannot reorder them. */
 const MIGRATIONS = [
@@ -39,6 +40,7 @@ const MIGRATIONS = [
   { name: "0016_live_revision", ...liveRevision },
   { name: "0017_item_author_accounts", ...itemAuthorAccounts },
   { name: "0018_item_insights", ...itemInsights },
+  { name: "0019_workspace_insight_model", ...workspaceInsightModel },
 ];
 
 export function migrator(sequelize: Sequelize) {

@@ -55,3 +55,16 @@ export const Insight = z.object({
   derivedAt: z.string(),
 });
 export type Insight = z.infer<typeof Insight>;
+
+export const InsightSettings = z.object({
+  model: z
+    .object({ name: z.string(), host: z.string().describe("Where the model answers: the host its content goes to") })
+    .nullable()
+    .describe("The language model this Groundwork is configured with (INSIGHTS_MODEL_*); null: none"),
+  useModel: z
+    .boolean()
+    .describe("Whether this workspace's insights are drawn by that model (sending each item's title, description, file paths and commit messages to it)"),
+});
+export type InsightSettings = z.infer<typeof InsightSettings>;
+export const UpdateInsightSettingsRequest = z.object({ useModel: z.boolean() });
+export type UpdateInsightSettingsRequest = z.infer<typeof UpdateInsightSettingsRequest>;

@@ -6,6 +6,7 @@ import { useSession } from "../session";
 import { ErrorNote, LoadFailed, Skeleton, useAction } from "../ui";
 import { AdoCard } from "./integrations/Ado";
 import { BitbucketCard } from "./integrations/Bitbucket";
+import { InsightsCard } from "./integrations/Insights";
 
 export function IntegrationsPage() {
   const { session } = useSession();
@@ -34,6 +35,7 @@ export function IntegrationsPage() {
       {error && !overview && <LoadFailed what="integrations" error={error} retry={load} />}
       {overview && <AdoCard overview={overview.ado} reload={load} />}
       {overview && <BitbucketCard overview={overview.bitbucket} reload={load} />}
+      <InsightsCard />
       <FailedWork />
     </section>
   );

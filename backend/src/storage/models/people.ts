@@ -7,6 +7,8 @@ import { tableOptions, uuidPk, type Attrs, type Creation } from "./base.js";
 export class WorkspaceRow extends Model<Attrs<WorkspaceRow>, Creation<WorkspaceRow>> {
   declare id: CreationOptional<string>;
   declare name: string;
+  /** Whether its insights may be drawn by the operator's language model (it sends PR content there). */
+  declare insightsUseModel: CreationOptional<boolean>;
   declare createdAt: CreationOptional<Date>;
 }
 export class UserRow extends Model<Attrs<UserRow>, Creation<UserRow>> {
@@ -56,7 +58,7 @@ export class LoginFailureRow extends Model<Attrs<LoginFailureRow>, Creation<Logi
 export function definePeople(sequelize: Sequelize) {
   const opts = tableOptions(sequelize);
   const S = DataTypes;
-  WorkspaceRow.init({ id: uuidPk, name: S.STRING, createdAt: S.DATE }, opts("workspaces"));
+  WorkspaceRow.init({ id: uuidPk, name: S.STRING, insightsUseModel: { type: S.BOOLEAN, defaultValue: false }, createdAt: S.DATE }, opts("workspaces"));
   UserRow.init({ id: uuidPk, email: S.STRING, emailNormalized: S.STRING, name: S.STRING, passwordHash: S.STRING, emailVerifiedAt: S.DATE }, opts("users"));
   MemberRow.init({ id: uuidPk, workspaceId: S.UUID, userId: S.UUID, emailNormalized: S.STRING, role: S.STRING, createdAt: S.DATE }, opts("members"));
   InviteRow.init(

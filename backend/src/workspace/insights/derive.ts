@@ -4,8 +4,10 @@ import { z } from "zod";
 import { ItemDetails, type Insight } from "@groundwork/shared-types";
 import type { AppServices } from "../../http/services.js";
 import { handle, jobType, type JobHandler } from "../../jobs/jobType.js";
-import { ContextItemRow } from "../../storage/models.js";
+import { ContextItemRow, WorkspaceRow } from "../../storage/models.js";
+import type { Logger } from "../../log.js";
 import { extractInsight, type InsightSource } from "./extract.js";
+import { InsightModelError, modelInsight } from "./model.js";
 
 /** Derives one linked item's insight from what it holds now. */
 export const DeriveInsightJob = jobType("insight.derive", z.object({ contextItemId: z.string().min(1) }));
@@ -34,7 +36,8 @@ export function queueInsight(services: AppServices, item: Pick<ContextItemRow, "
   return services.queue.enqueue(
     DeriveInsightJob,
     { contextItemId: item.id },
-    { workspaceId: item.workspaceId, transaction, callsHost: false, coalesce: { key: item.id, windowMs: COALESCE_MS } },
+    // In a lane of its own ("insight:<workspace>"): a slow language model holds at most half the worker's slots.
+    { workspaceId: item.workspaceId, transaction, coalesce: { key: item.id, windowMs: COALESCE_MS } },
   );
 }
 
@@ -43,7 +46,24 @@ function sourceOf(item: ContextItemRow): InsightSource | null {
   return details.success ? { title: item.title, state: item.state, details: details.data, changes: item.changes } : null;
 }
 
-export function insightJobHandlers(): JobHandler[] {
+/**
+ * The operator's language model where the workspace's owner turned it on, else Groundwork's own
+ * extractor — which also stands in when the model fails, is slow or answers what does not hold.
+ */
+async function derive(services: AppServices, workspaceId: string, src: InsightSource, log: Logger): Promise<Insight> {
+  const model = services.config.insightModel;
+  const workspace = model ? await WorkspaceRow.findByPk(workspaceId, { attributes: ["id", "insightsUseModel"] }) : null;
+  if (model && workspace?.insightsUseModel)
+    try {
+      return await modelInsight(model, src);
+    } catch (err) {
+      if (!(err instanceof InsightModelError)) throw err;
+      log.warn({ reason: err.message, model: model.model }, "the language model gave no usable insight; Groundwork's extractor drew it");
+    }
+  return extractInsight(src);
+}
+
+export function insightJobHandlers(services: AppServices): JobHandler[] {
   return [
     handle(DeriveInsightJob, async ({ contextItemId }, ctx) => {
       const item = await ContextItemRow.findByPk(contextItemId);
@@ -51,7 +71,7 @@ export function insightJobHandlers(): JobHandler[] {
       if (!item || !src) return; // unlinked since, or nothing fetched to draw from
       const { digest } = insightSourceOf(src);
       if (digest === item.insightSource) return;
-      const insight: Insight = extractInsight(src);
+      const insight = await derive(services, item.workspaceId, src, ctx.log);
       await ctx.finish(async (tx) => {
         // A delivery that changed the item meanwhile queued a job of its own: this one's insight is already behind.
         const now = await ContextItemRow.findByPk(contextItemId, { transaction: tx });
