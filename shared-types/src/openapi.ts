@@ -5832,6 +5832,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/feedback/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft feedback (situation, behaviour, impact) from a member's pull requests or work items; nothing is saved */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The member the feedback is about
+                         */
+                        subjectId: string;
+                        contextItemIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            situation: string;
+                            behaviour: string;
+                            impact: string;
+                            /** @description The three as one note, ready to edit */
+                            body: string;
+                            /** @description The items it rests on: attach them to the feedback when saving it */
+                            cites: {
+                                contextItemId: string;
+                                title: string;
+                                url: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/integrations/ado/test": {
         parameters: {
             query?: never;

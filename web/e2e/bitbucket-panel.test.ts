@@ -120,4 +120,23 @@ it("installs, connects, links the reviewer, and adds and unlinks a PR from the p
     .getByRole("button", { name: "Attach #1 Make refunds idempotent" })
     .click();
   await feedback.getByRole("link", { name: "Make refunds idempotent" }).waitFor({ timeout: 20_000 });
+
+  // "Draft feedback" from the PR (Grace's work, attached to feedback about her): a situation–behaviour–impact note citing it, edited, then saved with the PR attached.
+  await ada.getByRole("button", { name: "New feedback" }).click();
+  const dialog = ada.getByRole("dialog", { name: "Write feedback" });
+  await dialog.getByLabel("About").selectOption({ label: "Grace Hopper" });
+  const drafting = dialog.getByRole("group", { name: "Draft from their work" });
+  await drafting.getByLabel(/Make refunds idempotent/).check();
+  await drafting.getByRole("button", { name: "Draft feedback" }).click();
+  const note = dialog.getByLabel("Feedback", { exact: true });
+  await dialog.getByRole("status").getByText("Drafted from “Make refunds idempotent”: edit it before saving. It is attached when you save.").waitFor();
+  expect(await note.inputValue()).toMatch(
+    /^Situation: In “Make refunds idempotent” \(groundwork-sandbox\/payments !1\)\.\n\nBehaviour: You made refunds idempotent, changed 5 files/,
+  );
+  await note.fill(`${await note.inputValue()}\n\nThank you — this is the kind of care we want in payments.`);
+  await shot(ada, "bitbucket-5-draft-feedback");
+  expect(await seriousViolations(ada, "dialog"), "the feedback draft").toEqual([]);
+  await dialog.getByRole("button", { name: "Save feedback" }).click();
+  const saved = ada.getByRole("article", { name: "Feedback" }).filter({ hasText: "the kind of care we want in payments" });
+  await saved.getByRole("link", { name: "Make refunds idempotent" }).waitFor();
 });

@@ -11,6 +11,7 @@ import { linkTargetRoutes } from "../workspace/linkTargets.js";
 import { accountLinkRoutes } from "../workspace/accountLinks.js";
 import { integrationRoutes } from "../workspace/integrations.js";
 import { insightSettingsRoutes } from "../workspace/insights/settings.js";
+import { feedbackDraftRoutes } from "../workspace/insights/draft.js";
 import { DeliveryRecorder } from "../jobs/deliveries.js";
 import { competencyRoutes } from "../workspace/competencies.js";
 import { contextLinkRoutes } from "../workspace/contextLinks.js";
@@ -44,6 +45,7 @@ export const coreRoutes: RouteSpec[] = [
   ...integrationRoutes,
   ...accountLinkRoutes,
   ...insightSettingsRoutes,
+  ...feedbackDraftRoutes,
 ];
 
 /** The OpenAPI document of everything Groundwork serves: the core's API and each host's. */

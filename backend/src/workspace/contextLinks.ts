@@ -1,4 +1,4 @@
-import { literal, Op, UniqueConstraintError, type Transaction } from "sequelize";
+import { literal, Op, UniqueConstraintError, type Transaction, type WhereOptions } from "sequelize";
 import {
   CONTEXT_URL_EXAMPLES,
   ContextLink,
@@ -345,8 +345,12 @@ export const contextLinkRoutes = [
  * item is tested as the workspace's items are read in page order, by index lookups from its
  * links — nothing is gathered up front — so a page costs the same however much history there is.
  */
-async function contributionsOf(ctx: MemberContext, memberId: string, query: PageQuery): Promise<Page<Contribution>> {
-  const member = await memberInWorkspace(ctx, memberId, "params.id");
+/**
+ * A member's contributions as the caller may see them: items they authored (by email, or from a
+ * host account they linked), and items attached to their feedback (that the caller may read) or
+ * their OKRs. `where` selects those items; `theirs(link)` tells which of an item's links count.
+ */
+export function contributionScope(ctx: MemberContext, member: { id: string; emailNormalized: string }) {
   const q = (v: string) => ctx.services.storage.sequelize.escape(v);
   const [ws, me, them] = [q(ctx.auth.workspace.id), q(ctx.auth.member.id), q(member.id)];
   /** Whether the link (a context_links row by that name) attaches to something of theirs. */
@@ -355,7 +359,7 @@ async function contributionsOf(ctx: MemberContext, memberId: string, query: Page
     OR (${link}.target_type = 'objective' AND EXISTS (SELECT 1 FROM objectives o WHERE o.id = ${link}.target_id AND o.workspace_id = ${ws} AND o.owner_id = ${them}))
     OR (${link}.target_type = 'key_result' AND EXISTS (SELECT 1 FROM key_results k JOIN objectives o ON o.id = k.objective_id
       WHERE k.id = ${link}.target_id AND o.workspace_id = ${ws} AND o.owner_id = ${them}))`;
-  const where = {
+  const where: WhereOptions<ContextItemRow> = {
     workspaceId: ctx.auth.workspace.id,
     [Op.or]: [
       { authorEmailNormalized: member.emailNormalized },
@@ -365,6 +369,12 @@ async function contributionsOf(ctx: MemberContext, memberId: string, query: Page
       literal(`EXISTS (SELECT 1 FROM context_links l WHERE l.context_item_id = "ContextItemRow"."id" AND (${theirs("l")}))`),
     ],
   };
+  return { where, theirs };
+}
+
+async function contributionsOf(ctx: MemberContext, memberId: string, query: PageQuery): Promise<Page<Contribution>> {
+  const member = await memberInWorkspace(ctx, memberId, "params.id");
+  const { where, theirs } = contributionScope(ctx, member);
   const page = await keysetPage(ContextItemRow, { where }, { by: "createdAt", direction: "DESC" }, query);
   const ids = page.items.map((i) => i.id);
   const [links, updates] = await Promise.all([

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Id } from "./common.js";
 
 /**
  * What Groundwork draws from a pull request's own content — its themes, what the author did and
@@ -68,3 +69,19 @@ export const InsightSettings = z.object({
 export type InsightSettings = z.infer<typeof InsightSettings>;
 export const UpdateInsightSettingsRequest = z.object({ useModel: z.boolean() });
 export type UpdateInsightSettingsRequest = z.infer<typeof UpdateInsightSettingsRequest>;
+
+export const FeedbackDraftRequest = z.object({
+  subjectId: Id.describe("The member the feedback is about"),
+  contextItemIds: z.array(Id).min(1, { message: "choose at least one pull request or work item" }).max(5, { message: "draft from at most 5 items" }),
+});
+export type FeedbackDraftRequest = z.infer<typeof FeedbackDraftRequest>;
+export const FeedbackDraft = z.object({
+  situation: z.string(),
+  behaviour: z.string(),
+  impact: z.string(),
+  body: z.string().describe("The three as one note, ready to edit"),
+  cites: z
+    .array(z.object({ contextItemId: z.string(), title: z.string(), url: z.string() }))
+    .describe("The items it rests on: attach them to the feedback when saving it"),
+});
+export type FeedbackDraft = z.infer<typeof FeedbackDraft>;

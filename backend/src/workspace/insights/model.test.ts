@@ -1,18 +1,16 @@
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Insight } from "@groundwork/shared-types";
-import { hostSample } from "@groundwork/simulators/samples";
 import { fakeLanguageModel, type FakeLanguageModelState } from "@groundwork/simulators/languageModel";
 import { createLogger } from "../../log.js";
 import { ContextItemRow } from "../../storage/models.js";
 import { inviteMember, signUp, startTestApp, type ApiClient } from "../../testing/testApp.js";
 import { until } from "../../testing/until.js";
+import { createFetchedPullRequest } from "../../testing/fetchedItems.js";
 import { queueInsight } from "./derive.js";
 
 /** Insights drawn by an OpenAI-compatible model where an owner turned it on, falling back to the extractor. */
 const KEY = "sk-test-0123456789abcdefghijklmnopqrstuvwxyz";
-const changes = hostSample("bitbucket", "rest.sandbox_pullrequest_changes.json");
-const DESCRIPTION: string = changes.description;
 /** What a good model answers for the sandbox PR: quotes of the input, and one point it made up. */
 const goodAnswer = () =>
   JSON.stringify({
@@ -37,47 +35,9 @@ let owner: ApiClient;
 let workspaceId: string;
 let n = 0;
 
-/** A fetched pull request as a refresh leaves it, with its files and commits, and its insight queued. */
+/** The sandbox's pull request, fetched, with its insight queued. */
 async function linkedItem() {
-  const pr = { ...hostSample("bitbucket", "pullrequest_created.json").pullrequest };
-  const item = await ContextItemRow.create({
-    workspaceId,
-    host: "bitbucket",
-    kind: "pull_request",
-    url: `https://bitbucket.org/acme/payments/pull-requests/${++n}`,
-    externalKey: `bitbucket:acme:payments:pr:${n}`,
-    hostIds: { workspace: "acme", repository: "payments", pullRequestId: n },
-    metadataStatus: "fetched",
-    title: "Make refunds idempotent",
-    state: "open",
-    authorEmailNormalized: null,
-    authorAccount: null,
-    metadata: {
-      kind: "pull_request",
-      description: DESCRIPTION,
-      author: { name: pr.author.display_name, email: null },
-      reviewers: [],
-      sourceBranch: "develop",
-      targetBranch: "master",
-      repository: "acme/payments",
-      createdAt: null,
-      updatedAt: null,
-      closedAt: null,
-    },
-    changes: {
-      files: changes.diffstat.map((d: { new: { path: string }; status: "added" | "modified"; lines_added: number; lines_removed: number }) => ({
-        path: d.new.path,
-        status: d.status,
-        linesAdded: d.lines_added,
-        linesRemoved: d.lines_removed,
-      })),
-      fileCount: 5,
-      commits: changes.commits.map((c: { message: string }) => ({ message: c.message })),
-      commitCount: 3,
-      headCommit: "0704fc5beccc",
-    },
-    fetchedAt: new Date(),
-  });
+  const item = await createFetchedPullRequest(workspaceId);
   await queueInsight(app.services, item);
   return until("insight derived", async () => (await ContextItemRow.findByPk(item.id))?.insight as Insight | null, 20_000);
 }
