@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { go, inviteInBrowser, seriousViolations, shot, signUpInBrowser, startSandboxedProduct, writeFeedbackInBrowser, reloadUntilShown } from "./harness.js";
 
@@ -139,4 +140,32 @@ it("installs, connects, links the reviewer, and adds and unlinks a PR from the p
   await dialog.getByRole("button", { name: "Save feedback" }).click();
   const saved = ada.getByRole("article", { name: "Feedback" }).filter({ hasText: "the kind of care we want in payments" });
   await saved.getByRole("link", { name: "Make refunds idempotent" }).waitFor();
+
+  // Grace's work over time: this month holds the PR attached to feedback about her, with where it is attached; the chart and CSV follow.
+  await go(ada, "Members");
+  await ada
+    .getByRole("row", { name: /Grace Hopper/ })
+    .getByRole("link", { name: "Work over time" })
+    .click();
+  await ada.getByRole("heading", { name: "Grace Hopper's work" }).waitFor();
+  const thisMonth = ada.getByRole("region", { name: new Date().toLocaleString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }) });
+  await thisMonth.getByText("Attached to their work").first().waitFor();
+  await thisMonth.getByRole("article", { name: "Make refunds idempotent" }).first().waitFor();
+  await thisMonth
+    .getByText(/Feedback: Your refunds work made a scary change safe/)
+    .first()
+    .waitFor();
+  expect(await ada.getByRole("img", { name: /^Activity by period — / }).count()).toBe(1);
+  await ada.getByLabel("Group by").selectOption({ label: "Quarters" });
+  await ada
+    .getByRole("region", { name: /^\d{4} Q[1-4]$/ })
+    .last()
+    .waitFor();
+  const download = ada.waitForEvent("download");
+  await ada.getByRole("button", { name: "Export CSV" }).click();
+  const csv = fs.readFileSync((await (await download).path())!, "utf8");
+  expect(csv.split("\r\n")[0]).toBe("period,date,what,verdict,host,title,url,state,themes,attachedTo,comment");
+  expect(csv).toContain("Attached to their work,,bitbucket,Make refunds idempotent,https://bitbucket.org/groundwork-sandbox/payments/pull-requests/1");
+  await shot(ada, "bitbucket-6-timeline");
+  expect(await seriousViolations(ada), "the timeline").toEqual([]);
 });

@@ -126,17 +126,17 @@ it("takes a new team from sign-up to grounded feedback, 1:1s, OKRs and competenc
   await grace.getByText("Code review: level 2 Practising").waitFor();
   await shot(owner, "4-competencies");
 
-  // Grace's contributions show the PR from her feedback.
+  // Grace's work over time shows the PR from her feedback, and where it is attached.
   await go(owner, "Members");
   await owner
     .getByRole("row", { name: /Grace Hopper/ })
-    .getByRole("link", { name: "Contributions" })
+    .getByRole("link", { name: "Work over time" })
     .click();
-  await owner.getByRole("heading", { name: "Grace Hopper's contributions" }).waitFor();
+  await owner.getByRole("heading", { name: "Grace Hopper's work" }).waitFor();
   await owner
     .getByRole("listitem")
     .filter({ has: owner.getByRole("article", { name: "PR #512 in api" }) })
-    .getByText(/Your review of the payments refactor/)
+    .getByText(/Attached to Feedback: Your review of the payments refactor/)
     .waitFor();
   await shot(owner, "5-contributions");
 

@@ -9,7 +9,8 @@ import { HomePage } from "./pages/Home";
 import { IntegrationsPage } from "./pages/Integrations";
 import { LinkAccountPage } from "./pages/LinkAccount";
 import { BindBitbucketPage } from "./pages/BindBitbucket";
-import { ContributionsPage, MembersPage } from "./pages/Members";
+import { MembersPage } from "./pages/Members";
+import { TimelinePage } from "./pages/Timeline";
 import { OneOnOnesPage } from "./pages/OneOnOnes";
 import { OkrsPage } from "./pages/Okrs";
 import { ProfilePage } from "./pages/Profile";
@@ -65,7 +66,7 @@ function Shell() {
           <Route path="/okrs" element={<OkrsPage />} />
           <Route path="/competencies" element={<CompetenciesPage />} />
           <Route path="/members" element={<MembersPage />} />
-          <Route path="/members/:id" element={<ContributionsPage />} />
+          <Route path="/members/:id" element={<TimelinePage />} />
           <Route path="/integrations" element={<IntegrationsPage />} />
           <Route path="/add" element={<AddLinkPage />} />
           <Route path="/link-account" element={<LinkAccountPage />} />

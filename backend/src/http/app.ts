@@ -12,6 +12,7 @@ import { accountLinkRoutes } from "../workspace/accountLinks.js";
 import { integrationRoutes } from "../workspace/integrations.js";
 import { insightSettingsRoutes } from "../workspace/insights/settings.js";
 import { feedbackDraftRoutes } from "../workspace/insights/draft.js";
+import { timelineRoutes } from "../workspace/timeline.js";
 import { DeliveryRecorder } from "../jobs/deliveries.js";
 import { competencyRoutes } from "../workspace/competencies.js";
 import { contextLinkRoutes } from "../workspace/contextLinks.js";
@@ -46,6 +47,7 @@ export const coreRoutes: RouteSpec[] = [
   ...accountLinkRoutes,
   ...insightSettingsRoutes,
   ...feedbackDraftRoutes,
+  ...timelineRoutes,
 ];
 
 /** The OpenAPI document of everything Groundwork serves: the core's API and each host's. */

@@ -19,6 +19,7 @@ import * as liveRevision from "./migrations/0016_live_revision.js";
 import * as itemAuthorAccounts from "./migrations/0017_item_author_accounts.js";
 import * as itemInsights from "./migrations/0018_item_insights.js";
 import * as workspaceInsightModel from "./migrations/0019_workspace_insight_model.js";
+import * as itemWorkDates from "./migrations/0020_item_work_dates.js";
 
 /** Migrations are listed here in order, so bundling or a renamed file cannot reorder them. */
 const MIGRATIONS = [
@@ -41,6 +42,7 @@ const MIGRATIONS = [
   { name: "0017_item_author_accounts", ...itemAuthorAccounts },
   { name: "0018_item_insights", ...itemInsights },
   { name: "0019_workspace_insight_model", ...workspaceInsightModel },
+  { name: "0020_item_work_dates", ...itemWorkDates },
 ];
 
 export function migrator(sequelize: Sequelize) {

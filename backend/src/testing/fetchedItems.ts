@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { bitbucketPullRequestKey } from "@groundwork/shared-types";
 import { hostSample } from "@groundwork/simulators/samples";
 import { ContextItemRow } from "../storage/models.js";
 
@@ -9,14 +10,15 @@ import { ContextItemRow } from "../storage/models.js";
  */
 export function createFetchedPullRequest(workspaceId: string, fields: Partial<ContextItemRow> = {}) {
   const changes = hostSample("bitbucket", "rest.sandbox_pullrequest_changes.json");
-  const n = randomUUID().slice(0, 8);
+  // A number of its own, and the identity its link's URL parses to: attaching that URL finds this item.
+  const n = parseInt(randomUUID().slice(0, 7), 16);
   return ContextItemRow.create({
     workspaceId,
     host: "bitbucket",
     kind: "pull_request",
-    url: `https://bitbucket.org/acme/payments/pull-requests/${parseInt(n, 16)}`,
-    externalKey: `bitbucket:acme:payments:pr:${n}`,
-    hostIds: { workspace: "acme", repository: "payments", pullRequestId: parseInt(n, 16) },
+    url: `https://bitbucket.org/acme/payments/pull-requests/${n}`,
+    externalKey: bitbucketPullRequestKey("acme", "payments", n),
+    hostIds: { workspace: "acme", repository: "payments", pullRequestId: n },
     metadataStatus: "fetched",
     title: "Make refunds idempotent",
     state: "open",

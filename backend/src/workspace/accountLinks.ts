@@ -7,6 +7,12 @@ import { openClaim, sealClaim } from "../storage/encryption.js";
 import { hostOf } from "../hosts/adapter.js";
 import { IdentityLinkRow, MemberRow, UserRow } from "../storage/models.js";
 
+/** A host identity as items' reviewer keys and members' keys spell it: an email, or an account on a host. */
+export const identityKey = {
+  email: (email: string) => `email:${email.toLowerCase()}`,
+  account: (host: string, account: string) => `${host}:${account}`,
+};
+
 /**
  * Linking a host account to a member by hand: Bitbucket never tells us its users' emails, and
  * an Azure DevOps email may not be the one used here. A host panel that verified the user gets

@@ -105,7 +105,8 @@ export async function startAdoSandbox(port = 0, extension?: SandboxExtension) {
   const created = fixture("git.pullrequest.created.json");
   const project = { id: created.resource.repository.project.id as string, name: "Fabrikam" };
   const repository = { id: created.resource.repository.id as string, name: "Fabrikam" };
-  const pr: AdoPullRequest = { ...created.resource, repository: { ...repository, project } };
+  // Opened recently, so that the members' timelines show it among this month's work.
+  const pr: AdoPullRequest = { ...created.resource, creationDate: new Date(Date.now() - 2 * 86400_000).toISOString(), repository: { ...repository, project } };
   const wi: AdoWorkItem = { ...fixture("workitem.created.json").resource, id: 5 };
   const state: FakeAdoState = {
     organization: SANDBOX_ORG,

@@ -58,6 +58,9 @@ export async function startBitbucketSandbox(port: number, groundworkUrl: string,
     ...created.pullrequest,
     title: "Make refunds idempotent",
     description: changes.description,
+    // Recent, so that the members' timelines show it among this month's work.
+    created_on: new Date(Date.now() - 3 * 86400_000).toISOString(),
+    updated_on: new Date(Date.now() - 86400_000).toISOString(),
     source: { ...created.pullrequest.source, repository },
     destination: { ...created.pullrequest.destination, repository },
   };

@@ -1,12 +1,10 @@
 import { useState } from "react";
-import { LINK_TARGET_LABELS } from "@groundwork/shared-types/labels";
-import { Link, useParams } from "react-router-dom";
+import { Link } from "react-router-dom";
 import { CreateInviteRequest, type CreatedInvite, type PasswordResetLink } from "@groundwork/shared-types";
-import { ContextCard } from "../ContextCard";
-import { ListBody, LoadMore, usePagedList } from "../lists";
+import { LoadMore, usePagedList } from "../lists";
 import { api, data } from "../api";
 import { useSession } from "../session";
-import { CopyButton, EmptyState, ErrorNote, FormField, useAction, useSchemaForm } from "../ui";
+import { CopyButton, ErrorNote, FormField, useAction, useSchemaForm } from "../ui";
 
 /** An invite link for an address, checked by the API's own schema, each error beside its field. */
 function InviteForm({ onCreated }: { onCreated: (invite: CreatedInvite) => void }) {
@@ -69,7 +67,7 @@ export function MembersPage() {
                 <td>{m.email}</td>
                 <td>{m.role}</td>
                 <td>
-                  <Link to={`/members/${m.id}`}>Contributions</Link>
+                  <Link to={`/members/${m.id}`}>Work over time</Link>
                   {canMakeResetLinks && m.id !== session?.member.id && (
                     <>
                       {" "}
@@ -151,40 +149,6 @@ export function MembersPage() {
       <button className="quiet" onClick={() => void refreshMembers()}>
         Refresh
       </button>
-    </section>
-  );
-}
-
-export function ContributionsPage() {
-  const { id = "" } = useParams();
-  const { members } = useSession();
-  const member = members.find((m) => m.id === id);
-  const contributions = usePagedList("/api/members/{id}/contributions", { path: { id } });
-  return (
-    <section>
-      <h1>{member ? `${member.name}'s contributions` : "Contributions"}</h1>
-      <p className="hint">Pull requests and work items they wrote, or that are linked to their feedback and OKRs.</p>
-      <ListBody
-        list={contributions}
-        label="contributions"
-        empty={
-          <EmptyState title="Nothing linked yet">
-            Attach pull requests and work items to <Link to="/feedback">feedback</Link> or <Link to="/okrs">OKRs</Link> to see them here.
-          </EmptyState>
-        }
-      >
-        {(items) => (
-          <ul className="timeline links">
-            {items.map((c) => (
-              <li key={c.item.id}>
-                <time dateTime={c.linkedAt}>{new Date(c.linkedAt).toLocaleDateString()}</time>
-                <ContextCard item={c.item} />
-                <div className="hint">{c.links.map((l) => `${LINK_TARGET_LABELS[l.targetType]}: ${l.title}`).join(" · ")}</div>
-              </li>
-            ))}
-          </ul>
-        )}
-      </ListBody>
     </section>
   );
 }

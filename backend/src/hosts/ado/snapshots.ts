@@ -36,7 +36,7 @@ export function pullRequestSnapshot(organization: string, pr: AdoPullRequest): S
       kind: "pull_request",
       description: pr.description ?? null,
       author: person(pr.createdBy),
-      reviewers: (pr.reviewers ?? []).map((r) => ({ ...person(r)!, verdict: VERDICTS[r.vote ?? 0] ?? "no_vote" })),
+      reviewers: (pr.reviewers ?? []).map((r) => ({ ...person(r)!, account: r.id ?? null, verdict: VERDICTS[r.vote ?? 0] ?? "no_vote" })),
       sourceBranch: branch(pr.sourceRefName),
       targetBranch: branch(pr.targetRefName),
       repository,
@@ -49,6 +49,7 @@ export function pullRequestSnapshot(organization: string, pr: AdoPullRequest): S
       isDraft: Boolean(pr.isDraft),
     },
     headCommit: pr.lastMergeSourceCommit?.commitId ?? null,
+    reviewerAccounts: (pr.reviewers ?? []).map((r) => r.id ?? null),
   };
 }
 

@@ -36,6 +36,8 @@ const person = (u: BitbucketUser | undefined) =>
 const verdict = (p: { approved?: boolean; state?: string | null }): ReviewVerdict =>
   p.state === "changes_requested" ? "changes_requested" : p.state === "approved" || p.approved ? "approved" : "no_vote";
 
+const reviewersOf = (pr: BitbucketPullRequest) => (pr.participants ?? []).filter((p) => p.role === "REVIEWER");
+
 /** Bitbucket sends no emails: a PR's author is matched to members through the account they linked (the author's uuid). */
 export function bitbucketPullRequestSnapshot(fullName: string, pr: BitbucketPullRequest): Snapshot | null {
   const [workspace, repository] = fullName.split("/");
@@ -51,7 +53,7 @@ export function bitbucketPullRequestSnapshot(fullName: string, pr: BitbucketPull
       kind: "pull_request",
       description: pr.description ?? null,
       author: person(pr.author),
-      reviewers: (pr.participants ?? []).filter((p) => p.role === "REVIEWER").map((p) => ({ ...person(p.user)!, verdict: verdict(p) })),
+      reviewers: reviewersOf(pr).map((p) => ({ ...person(p.user)!, account: p.user?.uuid ?? null, verdict: verdict(p) })),
       sourceBranch: pr.source?.branch?.name ?? null,
       targetBranch: pr.destination?.branch?.name ?? null,
       repository: fullName,
@@ -61,6 +63,7 @@ export function bitbucketPullRequestSnapshot(fullName: string, pr: BitbucketPull
       sourceCommit: pr.source?.commit?.hash ?? null,
     },
     headCommit: pr.source?.commit?.hash ?? null,
+    reviewerAccounts: reviewersOf(pr).map((p) => p.user?.uuid ?? null),
   };
 }
 

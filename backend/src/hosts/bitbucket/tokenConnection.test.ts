@@ -302,6 +302,10 @@ describe("linking a member's Bitbucket account by signing in to Bitbucket", () =
 
     // Once his account is linked, the pull request he wrote counts among his contributions.
     expect(await authored()).toEqual(["bitbucket:brydzewski:foo:pr:1"]);
+    // And his timeline places it in the month Bitbucket last updated it.
+    const month = async (day: string) =>
+      (await member.get(`/api/members/${me}/timeline?period=month&periods=1&until=${day.slice(0, 10)}`)).body.periods[0].counts as Record<string, number>;
+    expect(await month((await prItem()).details.updatedAt)).toMatchObject({ authored: 1 });
     const status = (await member.get("/api/integrations/bitbucket/account-link")).body;
     expect(status.linked).toMatchObject({ account: "brad" });
     const accounts = (await member.get("/api/account-links")).body;
@@ -320,6 +324,8 @@ describe("linking a member's Bitbucket account by signing in to Bitbucket", () =
     event.comment.user.uuid = bitbucketUserUuid("brad");
     expect(await deliverRepositoryHooks(state, "brydzewski", "foo", "pullrequest:comment_created", event, "brad-comment")).toEqual([202]);
     expect(await until("comment counted", async () => (await prItem()).updates[0])).toMatchObject({ memberId: me, body: "test comment" });
+    // His timeline has his comment in the month he wrote it.
+    expect(await month(event.comment.created_on)).toMatchObject({ commented: 1 });
 
     // Unlinking is the member's own: another member cannot, and then the account is theirs no longer.
     expect((await owner.delete(`/api/account-links/${status.linked.id}`)).status).toBe(404);

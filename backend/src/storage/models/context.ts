@@ -23,6 +23,10 @@ export class ContextItemRow extends Model<Attrs<ContextItemRow>, Creation<Contex
   declare insight: Insight | null;
   /** A digest of what `insight` was derived from (workspace/insights/derive.ts). */
   declare insightSource: string | null;
+  /** When its work happened on the host (hosts/snapshot.ts): what a timeline groups by. */
+  declare workedAt: Date | null;
+  /** Its reviewers' identities, "|email:…|<host>:<account>|" (hosts/snapshot.ts). */
+  declare reviewerKeys: string | null;
   declare fetchedAt: Date | null;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -84,6 +88,8 @@ export function defineContext(sequelize: Sequelize) {
       changes: S.JSON,
       insight: S.JSON,
       insightSource: S.STRING,
+      workedAt: S.DATE,
+      reviewerKeys: S.TEXT,
       fetchedAt: S.DATE,
       createdAt: S.DATE,
       updatedAt: S.DATE,
