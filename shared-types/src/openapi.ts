@@ -1553,6 +1553,401 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/one-on-ones/{id}/held": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark the 1:1 held now: its "since last time" starts from here */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            memberIds: [
+                                string,
+                                string
+                            ];
+                            /** @description ISO 8601 date-time */
+                            createdAt: string;
+                            /** @description When it was last marked held; null: never */
+                            lastHeldAt: string | null;
+                            agenda: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                authorId: string;
+                                text: string;
+                                done: boolean;
+                                /** @description ISO 8601 date-time */
+                                createdAt: string;
+                                links: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                                    /** Format: uuid */
+                                    targetId: string;
+                                    note: string | null;
+                                    /** Format: uuid */
+                                    linkedBy: string;
+                                    /** @description ISO 8601 date-time */
+                                    createdAt: string;
+                                    item: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** @enum {string} */
+                                        host: "ado" | "bitbucket";
+                                        /** @enum {string} */
+                                        kind: "pull_request" | "work_item";
+                                        url: string;
+                                        /** @description Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id} */
+                                        externalKey: string;
+                                        hostIds: {
+                                            [key: string]: string | number;
+                                        };
+                                        /** @enum {string} */
+                                        metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
+                                        /** @description From the last snapshot fetched from the host; null until one is */
+                                        details: ({
+                                            /** @constant */
+                                            kind: "pull_request";
+                                            description: string | null;
+                                            author: {
+                                                name: string | null;
+                                                email: string | null;
+                                            } | null;
+                                            reviewers: {
+                                                name: string | null;
+                                                email: string | null;
+                                                /** @enum {string} */
+                                                verdict: "approved" | "approved_with_suggestions" | "no_vote" | "waiting_for_author" | "changes_requested" | "rejected";
+                                            }[];
+                                            sourceBranch: string | null;
+                                            targetBranch: string | null;
+                                            repository: string | null;
+                                            /** @description ISO 8601, as the host gave it */
+                                            createdAt: string | null;
+                                            /** @description ISO 8601, as the host gave it */
+                                            updatedAt: string | null;
+                                            /** @description ISO 8601, as the host gave it */
+                                            closedAt: string | null;
+                                        } | {
+                                            /** @constant */
+                                            kind: "work_item";
+                                            /** @description Bug, User Story, Task… */
+                                            type: string | null;
+                                            /** @description As the host stores it (Azure DevOps: HTML) */
+                                            description: string | null;
+                                            assignee: {
+                                                name: string | null;
+                                                email: string | null;
+                                            } | null;
+                                            createdBy: {
+                                                name: string | null;
+                                                email: string | null;
+                                            } | null;
+                                            area: string | null;
+                                            project: string | null;
+                                            /** @description ISO 8601, as the host gave it */
+                                            updatedAt: string | null;
+                                        }) | null;
+                                        title: string | null;
+                                        state: string | null;
+                                        authorEmail: string | null;
+                                        fetchedAt: string | null;
+                                        /** @description Members' latest comments on the item, newest first */
+                                        updates: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            /** @enum {string} */
+                                            kind: "comment";
+                                            /**
+                                             * Format: uuid
+                                             * @description The member who wrote it, matched by email
+                                             */
+                                            memberId: string;
+                                            authorName: string;
+                                            body: string;
+                                            url: string | null;
+                                            /** @description ISO 8601 date-time */
+                                            occurredAt: string;
+                                        }[];
+                                        /** @description Themes, contributions and impact drawn from the item's content; null until derived (moments after it is fetched) */
+                                        insight: {
+                                            /** @description Strongest first */
+                                            themes: {
+                                                /** @enum {string} */
+                                                theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                                evidence: {
+                                                    /** @enum {string} */
+                                                    source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                    text: string;
+                                                }[];
+                                            }[];
+                                            /** @description What the author did: scope, areas, size, tests, linked work, reviews */
+                                            contributions: {
+                                                text: string;
+                                                evidence: {
+                                                    /** @enum {string} */
+                                                    source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                    text: string;
+                                                }[];
+                                            }[];
+                                            /** @description What it changes for users or the team, its risk and reach */
+                                            impact: {
+                                                text: string;
+                                                evidence: {
+                                                    /** @enum {string} */
+                                                    source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                    text: string;
+                                                }[];
+                                            }[];
+                                            /**
+                                             * @description rules: Groundwork's own extractor; model: the language model the operator configured
+                                             * @enum {string}
+                                             */
+                                            derivedBy: "rules" | "model";
+                                            derivedAt: string;
+                                        } | null;
+                                    };
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/one-on-ones/{id}/since-last": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The other person's work since the 1:1 was last held (before it ever was, the last 30 days): what to bring to the agenda */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The other person in the 1:1, whose work this is */
+                            memberId: string;
+                            /** @description When the 1:1 was last held; before it ever was, 30 days ago */
+                            since: string;
+                            /** @description Newest first, at most 30 */
+                            entries: {
+                                /**
+                                 * @description attached: someone attached it to their feedback or OKRs; they did not write it
+                                 * @enum {string}
+                                 */
+                                kind: "authored" | "reviewed" | "commented" | "attached";
+                                /** @description When it happened on the host (a PR's close, else its last update or opening; a comment's time) */
+                                at: string;
+                                item: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    host: "ado" | "bitbucket";
+                                    /** @enum {string} */
+                                    kind: "pull_request" | "work_item";
+                                    url: string;
+                                    /** @description Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id} */
+                                    externalKey: string;
+                                    hostIds: {
+                                        [key: string]: string | number;
+                                    };
+                                    /** @enum {string} */
+                                    metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
+                                    /** @description From the last snapshot fetched from the host; null until one is */
+                                    details: ({
+                                        /** @constant */
+                                        kind: "pull_request";
+                                        description: string | null;
+                                        author: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        reviewers: {
+                                            name: string | null;
+                                            email: string | null;
+                                            /** @enum {string} */
+                                            verdict: "approved" | "approved_with_suggestions" | "no_vote" | "waiting_for_author" | "changes_requested" | "rejected";
+                                        }[];
+                                        sourceBranch: string | null;
+                                        targetBranch: string | null;
+                                        repository: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        createdAt: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        updatedAt: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        closedAt: string | null;
+                                    } | {
+                                        /** @constant */
+                                        kind: "work_item";
+                                        /** @description Bug, User Story, Task… */
+                                        type: string | null;
+                                        /** @description As the host stores it (Azure DevOps: HTML) */
+                                        description: string | null;
+                                        assignee: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        createdBy: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        area: string | null;
+                                        project: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        updatedAt: string | null;
+                                    }) | null;
+                                    title: string | null;
+                                    state: string | null;
+                                    authorEmail: string | null;
+                                    fetchedAt: string | null;
+                                    /** @description Members' latest comments on the item, newest first */
+                                    updates: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** @enum {string} */
+                                        kind: "comment";
+                                        /**
+                                         * Format: uuid
+                                         * @description The member who wrote it, matched by email
+                                         */
+                                        memberId: string;
+                                        authorName: string;
+                                        body: string;
+                                        url: string | null;
+                                        /** @description ISO 8601 date-time */
+                                        occurredAt: string;
+                                    }[];
+                                    /** @description Themes, contributions and impact drawn from the item's content; null until derived (moments after it is fetched) */
+                                    insight: {
+                                        /** @description Strongest first */
+                                        themes: {
+                                            /** @enum {string} */
+                                            theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /** @description What the author did: scope, areas, size, tests, linked work, reviews */
+                                        contributions: {
+                                            text: string;
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /** @description What it changes for users or the team, its risk and reach */
+                                        impact: {
+                                            text: string;
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /**
+                                         * @description rules: Groundwork's own extractor; model: the language model the operator configured
+                                         * @enum {string}
+                                         */
+                                        derivedBy: "rules" | "model";
+                                        derivedAt: string;
+                                    } | null;
+                                };
+                                /** @description Their review's verdict, for reviewed */
+                                verdict: ("approved" | "approved_with_suggestions" | "no_vote" | "waiting_for_author" | "changes_requested" | "rejected") | null;
+                                /** @description What they wrote, for commented */
+                                comment: {
+                                    body: string;
+                                    url: string | null;
+                                } | null;
+                                /** @description Where it is attached, as far as the caller may see */
+                                attachedTo: {
+                                    /** @enum {string} */
+                                    targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                                    targetId: string;
+                                    title: string;
+                                }[];
+                            }[];
+                            /** @description How many more there are beyond those */
+                            more: number;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/one-on-ones": {
         parameters: {
             query?: never;
@@ -1589,6 +1984,8 @@ export interface paths {
                                 ];
                                 /** @description ISO 8601 date-time */
                                 createdAt: string;
+                                /** @description When it was last marked held; null: never */
+                                lastHeldAt: string | null;
                                 agenda: {
                                     /** Format: uuid */
                                     id: string;
@@ -1780,6 +2177,8 @@ export interface paths {
                             ];
                             /** @description ISO 8601 date-time */
                             createdAt: string;
+                            /** @description When it was last marked held; null: never */
+                            lastHeldAt: string | null;
                             agenda: {
                                 /** Format: uuid */
                                 id: string;

@@ -168,4 +168,26 @@ it("installs, connects, links the reviewer, and adds and unlinks a PR from the p
   expect(csv).toContain("Attached to their work,,bitbucket,Make refunds idempotent,https://bitbucket.org/groundwork-sandbox/payments/pull-requests/1");
   await shot(ada, "bitbucket-6-timeline");
   expect(await seriousViolations(ada), "the timeline").toEqual([]);
+
+  // A 1:1 with Grace: "since last time" brings her work, one click from the agenda (attached to the topic it becomes).
+  await go(ada, "1:1s");
+  await ada.getByLabel("1:1 with").selectOption({ label: "Grace Hopper" });
+  await ada.getByRole("button", { name: "Start 1:1" }).click();
+  const oneOnOne = ada.getByRole("article", { name: "1:1 with Grace Hopper" });
+  const sinceLast = oneOnOne.getByRole("region", { name: "Since your last 1:1" });
+  await sinceLast.getByText("In the last 30 days (no 1:1 held yet)").waitFor();
+  await sinceLast.getByRole("button", { name: "Add Make refunds idempotent to the agenda" }).click();
+  await oneOnOne.getByText("Attached to their work: Make refunds idempotent").waitFor();
+  await oneOnOne
+    .getByRole("list")
+    .filter({ hasText: "Attached to their work: Make refunds idempotent" })
+    .getByRole("link", { name: "Make refunds idempotent" })
+    .first()
+    .waitFor();
+  await sinceLast.getByText("on the agenda").waitFor();
+  await shot(ada, "bitbucket-7-one-on-one-since-last");
+  expect(await seriousViolations(ada), "the 1:1 page").toEqual([]);
+  await sinceLast.getByRole("button", { name: "Held today" }).click();
+  await sinceLast.getByText(/^Since your last 1:1 \(/).waitFor();
+  await sinceLast.getByText("Nothing new from Grace Hopper in that time.").waitFor();
 });

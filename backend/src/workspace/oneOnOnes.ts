@@ -1,11 +1,21 @@
 import { Op } from "sequelize";
-import { CreateAgendaItemRequest, CreateOneOnOneRequest, OneOnOne, Page, PageQuery, AgendaItem, UpdateAgendaItemRequest } from "@groundwork/shared-types";
+import {
+  CreateAgendaItemRequest,
+  CreateOneOnOneRequest,
+  OneOnOne,
+  Page,
+  PageQuery,
+  AgendaItem,
+  SinceLastOneOnOne,
+  UpdateAgendaItemRequest,
+} from "@groundwork/shared-types";
 import { badRequest, notFound } from "../http/errors.js";
 import { keysetPage, presentPage } from "../http/pages.js";
 import { route, type MemberContext } from "../http/route.js";
 import { AgendaItemRow, OneOnOneRow } from "../storage/models.js";
 import { destroyWithLinks, linksByTarget } from "./contextLinks.js";
 import { memberInWorkspace } from "./people.js";
+import { entriesBetween } from "./timeline.js";
 
 async function present(ctx: MemberContext, rows: OneOnOneRow[]): Promise<OneOnOne[]> {
   const items = await AgendaItemRow.findAll({
@@ -21,6 +31,7 @@ async function present(ctx: MemberContext, rows: OneOnOneRow[]): Promise<OneOnOn
     id: o.id,
     memberIds: [o.memberAId, o.memberBId],
     createdAt: o.createdAt.toISOString(),
+    lastHeldAt: o.lastHeldAt?.toISOString() ?? null,
     agenda: items.filter((i) => i.oneOnOneId === o.id).map((i) => toAgendaItem(i, links.get(i.id) ?? [])),
   }));
 }
@@ -49,7 +60,45 @@ async function myAgendaItem(ctx: MemberContext, id: string) {
   return item;
 }
 
+/** How many of the other person's items "since last time" lists. */
+const SINCE_LAST_ENTRIES = 30;
+const FIRST_ONE_ON_ONE_DAYS = 30;
+
 export const oneOnOneRoutes = [
+  route({
+    method: "post",
+    path: "/api/one-on-ones/:id/held",
+    summary: 'Mark the 1:1 held now: its "since last time" starts from here',
+    tag: "1:1s",
+    access: "member",
+    response: OneOnOne,
+    handler: async ({ params }, ctx) => {
+      const o = await myOneOnOne(ctx, params.id);
+      await o.update({ lastHeldAt: new Date() });
+      return (await present(ctx, [o]))[0]!;
+    },
+  }),
+  route({
+    method: "get",
+    path: "/api/one-on-ones/:id/since-last",
+    summary: "The other person's work since the 1:1 was last held (before it ever was, the last 30 days): what to bring to the agenda",
+    tag: "1:1s",
+    access: "member",
+    response: SinceLastOneOnOne,
+    handler: async ({ params }, ctx) => {
+      const o = await myOneOnOne(ctx, params.id);
+      const other = await memberInWorkspace(ctx, o.memberAId === ctx.auth.member.id ? o.memberBId : o.memberAId, "params.id");
+      // Never held yet: the last few weeks, so a first 1:1 has something to start from.
+      const since = o.lastHeldAt ?? new Date(Math.min(o.createdAt.getTime(), Date.now() - FIRST_ONE_ON_ONE_DAYS * 86400_000));
+      const entries = await entriesBetween(ctx, other, since, new Date(Date.now() + 60_000));
+      return {
+        memberId: other.id,
+        since: since.toISOString(),
+        entries: entries.slice(0, SINCE_LAST_ENTRIES),
+        more: Math.max(0, entries.length - SINCE_LAST_ENTRIES),
+      };
+    },
+  }),
   route({
     method: "get",
     path: "/api/one-on-ones",

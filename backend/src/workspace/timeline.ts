@@ -75,11 +75,8 @@ const workedAt = (i: ContextItemRow) => i.workedAt ?? i.createdAt;
 const inRange = (start: Date, end: Date) =>
   sqlWhere(literal('COALESCE("ContextItemRow"."worked_at", "ContextItemRow"."created_at")'), { [Op.gte]: start, [Op.lt]: end });
 
-async function timelineOf(ctx: MemberContext, memberId: string, query: TimelineQuery): Promise<Timeline> {
-  const member = await memberInWorkspace(ctx, memberId, "params.id");
-  if (!(await mayRead(ctx, member.id))) throw forbidden("Only they, the workspace's owners and whoever holds 1:1s with them see their timeline");
-  const periods = periodsUntil(query.period, query.until ? new Date(`${query.until}T00:00:00Z`) : new Date(), query.periods);
-  const [start, end] = [periods[0]!.start, periods.at(-1)!.end];
+/** What a member did between two times (authored, reviewed, commented, attached to their work), newest first, as the caller may see it. */
+export async function entriesBetween(ctx: MemberContext, member: MemberRow, start: Date, end: Date): Promise<TimelineEntry[]> {
   const ws = ctx.auth.workspace.id;
   const keys = await identityKeys(member);
   const reviewedBy: WhereOptions<ContextItemRow> = {
@@ -128,11 +125,18 @@ async function timelineOf(ctx: MemberContext, memberId: string, query: TimelineQ
     );
     return mine?.verdict ?? null;
   };
-  const entries: TimelineEntry[] = [
+  return [
     ...theirs.map((i) => entry(i, { kind: authoredBy(i) ? "authored" : "attached", at: workedAt(i).toISOString() })),
     ...reviewed.filter((i) => !authoredBy(i)).map((i) => entry(i, { kind: "reviewed", at: workedAt(i).toISOString(), verdict: verdictOf(i) })),
     ...comments.map((c) => entry(known.get(c.contextItemId)!, { kind: "commented", at: c.occurredAt.toISOString(), comment: { body: c.body, url: c.url } })),
   ].sort((a, b) => b.at.localeCompare(a.at));
+}
+
+async function timelineOf(ctx: MemberContext, memberId: string, query: TimelineQuery): Promise<Timeline> {
+  const member = await memberInWorkspace(ctx, memberId, "params.id");
+  if (!(await mayRead(ctx, member.id))) throw forbidden("Only they, the workspace's owners and whoever holds 1:1s with them see their timeline");
+  const periods = periodsUntil(query.period, query.until ? new Date(`${query.until}T00:00:00Z`) : new Date(), query.periods);
+  const entries = await entriesBetween(ctx, member, periods[0]!.start, periods.at(-1)!.end);
 
   const themeCounts = (list: TimelineEntry[]) => {
     const counts = new Map<Theme, number>();

@@ -43,6 +43,7 @@ export const OneOnOne = z.object({
   id: Id,
   memberIds: z.tuple([Id, Id]),
   createdAt: Timestamp,
+  lastHeldAt: Timestamp.nullable().describe("When it was last marked held; null: never"),
   agenda: z.array(AgendaItem),
 });
 export type OneOnOne = z.infer<typeof OneOnOne>;

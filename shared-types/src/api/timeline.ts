@@ -46,3 +46,11 @@ export const Timeline = z.object({
     .describe("Themes across the range, with how many periods each recurs in"),
 });
 export type Timeline = z.infer<typeof Timeline>;
+
+export const SinceLastOneOnOne = z.object({
+  memberId: z.string().describe("The other person in the 1:1, whose work this is"),
+  since: Timestamp.describe("When the 1:1 was last held; before it ever was, 30 days ago"),
+  entries: z.array(TimelineEntry).describe("Newest first, at most 30"),
+  more: z.number().int().describe("How many more there are beyond those"),
+});
+export type SinceLastOneOnOne = z.infer<typeof SinceLastOneOnOne>;

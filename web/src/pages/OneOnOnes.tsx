@@ -1,11 +1,14 @@
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router-dom";
 import { z } from "zod";
-import { CreateAgendaItemRequest, CreateOneOnOneRequest } from "@groundwork/shared-types";
+import { CreateAgendaItemRequest, CreateOneOnOneRequest, type OneOnOne, type TimelineEntry } from "@groundwork/shared-types";
+import { THEME_LABELS } from "@groundwork/shared-types/labels";
 import { api, data } from "../api";
 import { ContextLinks } from "../ContextLinks";
 import { ListBody, usePagedList } from "../lists";
 import { useMemberName, useSession } from "../session";
-import { Empty, EmptyState, ErrorNote, InlineAdd, useFieldError, useSchemaForm } from "../ui";
+import { Empty, EmptyState, ErrorNote, InlineAdd, useAction, useFieldError, useSchemaForm } from "../ui";
+import { KIND_LABELS } from "./Timeline";
 
 /** The API's request, with what to tell a person who has not chosen a teammate. */
 const StartForm = CreateOneOnOneRequest.extend({
@@ -45,6 +48,78 @@ function StartOneOnOne({ onStarted }: { onStarted: () => void }) {
   );
 }
 
+/**
+ * The other person's work since the 1:1 was last held (or started): each item one click from the
+ * agenda, attached to the topic it becomes; "Held today" moves the start to now.
+ */
+function SinceLast({ oneOnOne, name, onChange }: { oneOnOne: OneOnOne; name: string; onChange: () => void }) {
+  const since = useQuery({
+    queryKey: ["/api/one-on-ones/{id}/since-last", oneOnOne.id, oneOnOne.lastHeldAt],
+    queryFn: () => data(api.GET("/api/one-on-ones/{id}/since-last", { params: { path: { id: oneOnOne.id } } })),
+  });
+  const { error, busy, run } = useAction();
+  const onAgenda = new Set(oneOnOne.agenda.flatMap((a) => a.links.map((l) => l.item.id)));
+  const addToAgenda = (entry: TimelineEntry) =>
+    run(async () => {
+      const title = entry.item.title ?? entry.item.url;
+      const topic = await data(
+        api.POST("/api/one-on-ones/{id}/agenda-items", { params: { path: { id: oneOnOne.id } }, body: { text: `${KIND_LABELS[entry.kind]}: ${title}` } }),
+      );
+      await data(api.POST("/api/context-links", { body: { targetType: "agenda_item", targetId: topic.id, url: entry.item.url } }));
+      onChange();
+    });
+  const from = oneOnOne.lastHeldAt && new Date(oneOnOne.lastHeldAt).toLocaleDateString();
+  return (
+    <section className="since-last" aria-label="Since your last 1:1">
+      <h3>
+        {from ? `Since your last 1:1 (${from})` : "In the last 30 days (no 1:1 held yet)"}
+        <button
+          type="button"
+          className="quiet"
+          disabled={busy}
+          onClick={() => void run(async () => data(api.POST("/api/one-on-ones/{id}/held", { params: { path: { id: oneOnOne.id } } }))).then(onChange)}
+        >
+          Held today
+        </button>
+      </h3>
+      <ErrorNote error={error} />
+      {since.data && since.data.entries.length === 0 && <p className="hint">Nothing new from {name} in that time.</p>}
+      {since.data && since.data.entries.length > 0 && (
+        <ul>
+          {since.data.entries.map((e, i) => (
+            <li key={`${e.kind}-${e.item.id}-${i}`}>
+              <span>
+                <strong>{KIND_LABELS[e.kind]}</strong> {e.item.title ?? e.item.url}
+                {e.item.insight && e.item.insight.themes.length > 0 && (
+                  <span className="hint"> · {e.item.insight.themes.map((t) => THEME_LABELS[t.theme]).join(", ")}</span>
+                )}
+              </span>
+              {onAgenda.has(e.item.id) ? (
+                <span className="hint">on the agenda</span>
+              ) : (
+                <button
+                  type="button"
+                  className="quiet"
+                  disabled={busy}
+                  onClick={() => void addToAgenda(e)}
+                  aria-label={`Add ${e.item.title ?? "it"} to the agenda`}
+                >
+                  Add to agenda
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {since.data && since.data.more > 0 && (
+        <p className="hint">
+          And {since.data.more} more on <Link to={`/members/${since.data.memberId}`}>{name}&apos;s work over time</Link>.
+        </p>
+      )}
+    </section>
+  );
+}
+
 export function OneOnOnesPage() {
   const { session, members } = useSession();
   const nameOf = useMemberName();
@@ -75,6 +150,7 @@ export function OneOnOnesPage() {
           items.map((o) => (
             <article key={o.id} className="card" aria-label={`1:1 with ${nameOf(o.memberIds.find((id) => id !== me) ?? "")}`}>
               <h2>1:1 with {nameOf(o.memberIds.find((id) => id !== me) ?? "")}</h2>
+              <SinceLast oneOnOne={o} name={nameOf(o.memberIds.find((id) => id !== me) ?? "")} onChange={() => void load()} />
               {o.agenda.length === 0 && <Empty>The agenda is empty.</Empty>}
               <ul className="agenda">
                 {o.agenda.map((item) => (

@@ -14,7 +14,7 @@ const PERIOD_NAMES: Record<TimelinePeriodKind, { label: string; plural: string; 
   month: { label: "Months", plural: "months", count: 6 },
   quarter: { label: "Quarters", plural: "quarters", count: 4 },
 };
-const KIND_LABELS: Record<TimelineEntry["kind"], string> = {
+export const KIND_LABELS: Record<TimelineEntry["kind"], string> = {
   authored: "Authored",
   reviewed: "Reviewed",
   commented: "Commented",

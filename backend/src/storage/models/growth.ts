@@ -18,6 +18,8 @@ export class OneOnOneRow extends Model<Attrs<OneOnOneRow>, Creation<OneOnOneRow>
   declare workspaceId: string;
   declare memberAId: string;
   declare memberBId: string;
+  /** When its two people last marked it held: "since last time" starts there. */
+  declare lastHeldAt: CreationOptional<Date | null>;
   declare createdAt: CreationOptional<Date>;
 }
 export class AgendaItemRow extends Model<Attrs<AgendaItemRow>, Creation<AgendaItemRow>> {
@@ -85,7 +87,7 @@ export function defineGrowth(sequelize: Sequelize) {
     },
     opts("feedback"),
   );
-  OneOnOneRow.init({ id: uuidPk, workspaceId: S.UUID, memberAId: S.UUID, memberBId: S.UUID, createdAt: S.DATE }, opts("one_on_ones"));
+  OneOnOneRow.init({ id: uuidPk, workspaceId: S.UUID, memberAId: S.UUID, memberBId: S.UUID, lastHeldAt: S.DATE, createdAt: S.DATE }, opts("one_on_ones"));
   AgendaItemRow.init({ id: uuidPk, oneOnOneId: S.UUID, authorId: S.UUID, text: S.TEXT, done: S.BOOLEAN, createdAt: S.DATE }, opts("agenda_items"));
   ObjectiveRow.init(
     {
