@@ -4801,6 +4801,222 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/competencies/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member's work attached to a competency, by period, beside their assessed level then: growth over time */
+        get: {
+            parameters: {
+                query?: {
+                    periods?: number;
+                    until?: string;
+                    memberId?: string;
+                    period?: "week" | "month" | "quarter";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            competencyId: string;
+                            memberId: string;
+                            periods: {
+                                /** @description ISO 8601 date-time */
+                                start: string;
+                                /** @description ISO 8601 date-time */
+                                end: string;
+                                label: string;
+                                /** @description Their latest assessment by the period's end */
+                                level: {
+                                    level: number;
+                                    title: string;
+                                    /** @description ISO 8601 date-time */
+                                    assessedAt: string;
+                                } | null;
+                                /** @description Their work attached to the competency, newest first */
+                                entries: {
+                                    /**
+                                     * @description attached: someone attached it to their feedback or OKRs; they did not write it
+                                     * @enum {string}
+                                     */
+                                    kind: "authored" | "reviewed" | "commented" | "attached";
+                                    /** @description When it happened on the host (a PR's close, else its last update or opening; a comment's time) */
+                                    at: string;
+                                    item: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** @enum {string} */
+                                        host: "ado" | "bitbucket";
+                                        /** @enum {string} */
+                                        kind: "pull_request" | "work_item";
+                                        url: string;
+                                        /** @description Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id} */
+                                        externalKey: string;
+                                        hostIds: {
+                                            [key: string]: string | number;
+                                        };
+                                        /** @enum {string} */
+                                        metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
+                                        /** @description From the last snapshot fetched from the host; null until one is */
+                                        details: ({
+                                            /** @constant */
+                                            kind: "pull_request";
+                                            description: string | null;
+                                            author: {
+                                                name: string | null;
+                                                email: string | null;
+                                            } | null;
+                                            reviewers: {
+                                                name: string | null;
+                                                email: string | null;
+                                                /** @enum {string} */
+                                                verdict: "approved" | "approved_with_suggestions" | "no_vote" | "waiting_for_author" | "changes_requested" | "rejected";
+                                            }[];
+                                            sourceBranch: string | null;
+                                            targetBranch: string | null;
+                                            repository: string | null;
+                                            /** @description ISO 8601, as the host gave it */
+                                            createdAt: string | null;
+                                            /** @description ISO 8601, as the host gave it */
+                                            updatedAt: string | null;
+                                            /** @description ISO 8601, as the host gave it */
+                                            closedAt: string | null;
+                                        } | {
+                                            /** @constant */
+                                            kind: "work_item";
+                                            /** @description Bug, User Story, Task… */
+                                            type: string | null;
+                                            /** @description As the host stores it (Azure DevOps: HTML) */
+                                            description: string | null;
+                                            assignee: {
+                                                name: string | null;
+                                                email: string | null;
+                                            } | null;
+                                            createdBy: {
+                                                name: string | null;
+                                                email: string | null;
+                                            } | null;
+                                            area: string | null;
+                                            project: string | null;
+                                            /** @description ISO 8601, as the host gave it */
+                                            updatedAt: string | null;
+                                        }) | null;
+                                        title: string | null;
+                                        state: string | null;
+                                        authorEmail: string | null;
+                                        fetchedAt: string | null;
+                                        /** @description Members' latest comments on the item, newest first */
+                                        updates: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            /** @enum {string} */
+                                            kind: "comment";
+                                            /**
+                                             * Format: uuid
+                                             * @description The member who wrote it, matched by email
+                                             */
+                                            memberId: string;
+                                            authorName: string;
+                                            body: string;
+                                            url: string | null;
+                                            /** @description ISO 8601 date-time */
+                                            occurredAt: string;
+                                        }[];
+                                        /** @description Themes, contributions and impact drawn from the item's content; null until derived (moments after it is fetched) */
+                                        insight: {
+                                            /** @description Strongest first */
+                                            themes: {
+                                                /** @enum {string} */
+                                                theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                                evidence: {
+                                                    /** @enum {string} */
+                                                    source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                    text: string;
+                                                }[];
+                                            }[];
+                                            /** @description What the author did: scope, areas, size, tests, linked work, reviews */
+                                            contributions: {
+                                                text: string;
+                                                evidence: {
+                                                    /** @enum {string} */
+                                                    source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                    text: string;
+                                                }[];
+                                            }[];
+                                            /** @description What it changes for users or the team, its risk and reach */
+                                            impact: {
+                                                text: string;
+                                                evidence: {
+                                                    /** @enum {string} */
+                                                    source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                    text: string;
+                                                }[];
+                                            }[];
+                                            /**
+                                             * @description rules: Groundwork's own extractor; model: the language model the operator configured
+                                             * @enum {string}
+                                             */
+                                            derivedBy: "rules" | "model";
+                                            derivedAt: string;
+                                        } | null;
+                                    };
+                                    /** @description Their review's verdict, for reviewed */
+                                    verdict: ("approved" | "approved_with_suggestions" | "no_vote" | "waiting_for_author" | "changes_requested" | "rejected") | null;
+                                    /** @description What they wrote, for commented */
+                                    comment: {
+                                        body: string;
+                                        url: string | null;
+                                    } | null;
+                                    /** @description Where it is attached, as far as the caller may see */
+                                    attachedTo: {
+                                        /** @enum {string} */
+                                        targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                                        targetId: string;
+                                        title: string;
+                                    }[];
+                                }[];
+                                themes: {
+                                    /** @enum {string} */
+                                    theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                    count: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assessments": {
         parameters: {
             query?: never;

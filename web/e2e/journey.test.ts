@@ -124,6 +124,14 @@ it("takes a new team from sign-up to grounded feedback, 1:1s, OKRs and competenc
   await assessment.getByRole("button", { name: "Save assessment" }).click();
   await go(grace, "Competencies");
   await grace.getByText("Code review: level 2 Practising").waitFor();
+  // Evidence over time: quarter by quarter, the level Grace was assessed at by then.
+  const codeReview = owner.getByRole("article", { name: "Competency Code review" });
+  await codeReview.getByText("Evidence over time").click();
+  await codeReview.getByLabel("Whose").selectOption({ label: "Grace Hopper" });
+  await codeReview
+    .getByRole("listitem")
+    .filter({ hasText: /^\d{4} Q[1-4] level 2 Practising/ })
+    .waitFor();
   await shot(owner, "4-competencies");
 
   // Grace's work over time shows the PR from her feedback, and where it is attached.

@@ -1,12 +1,23 @@
 import { UniqueConstraintError } from "sequelize";
 import { z } from "zod";
-import { Assessment, Competency, CreateAssessmentRequest, CreateCompetencyRequest, Page, PageQuery, UpdateCompetencyRequest } from "@groundwork/shared-types";
+import {
+  Assessment,
+  Competency,
+  CompetencyEvidence,
+  CompetencyEvidenceQuery,
+  CreateAssessmentRequest,
+  CreateCompetencyRequest,
+  Page,
+  PageQuery,
+  UpdateCompetencyRequest,
+} from "@groundwork/shared-types";
 import { badRequest, conflict, forbidden, notFound } from "../http/errors.js";
 import { keysetPage, presentPage } from "../http/pages.js";
 import { route, type MemberContext } from "../http/route.js";
-import { AssessmentRow, CompetencyLevelRow, CompetencyRow } from "../storage/models.js";
+import { AssessmentRow, CompetencyLevelRow, CompetencyRow, ContextLinkRow } from "../storage/models.js";
 import { destroyWithLinks, linksByTarget } from "./contextLinks.js";
 import { memberInWorkspace } from "./people.js";
+import { entriesBetween, periodsUntil, themeCounts } from "./timeline.js";
 
 async function present(ctx: MemberContext, rows: CompetencyRow[]): Promise<Competency[]> {
   const levels = await CompetencyLevelRow.findAll({
@@ -127,6 +138,48 @@ export const competencyRoutes = [
         await CompetencyLevelRow.destroy({ where: { competencyId: c.id }, transaction });
         await c.destroy({ transaction });
       });
+    },
+  }),
+  route({
+    method: "get",
+    path: "/api/competencies/:id/evidence",
+    summary: "A member's work attached to a competency, by period, beside their assessed level then: growth over time",
+    tag: "Competencies",
+    access: "member",
+    query: CompetencyEvidenceQuery,
+    response: CompetencyEvidence,
+    handler: async ({ params, query }, ctx) => {
+      const memberId = query.memberId ?? ctx.auth.member.id;
+      if (memberId !== ctx.auth.member.id && ctx.auth.member.role !== "owner") throw forbidden("Only workspace owners can see other members' evidence");
+      const member = await memberInWorkspace(ctx, memberId, "query.memberId");
+      const c = await competencyIn(ctx, params.id, "params.id");
+      const periods = periodsUntil(query.period, query.until ? new Date(`${query.until}T00:00:00Z`) : new Date(), query.periods);
+      const [entries, links, levels, assessments] = await Promise.all([
+        entriesBetween(ctx, member, periods[0]!.start, periods.at(-1)!.end),
+        ContextLinkRow.findAll({ where: { workspaceId: ctx.auth.workspace.id, targetType: "competency", targetId: c.id } }),
+        CompetencyLevelRow.findAll({ where: { competencyId: c.id } }),
+        AssessmentRow.findAll({ where: { workspaceId: ctx.auth.workspace.id, memberId: member.id, competencyId: c.id }, order: [["createdAt", "ASC"]] }),
+      ]);
+      const attached = new Set(links.map((l) => l.contextItemId));
+      const evidence = entries.filter((e) => attached.has(e.item.id) && e.kind !== "attached");
+      return {
+        competencyId: c.id,
+        memberId: member.id,
+        periods: periods.map((p) => {
+          const inPeriod = evidence.filter((e) => e.at >= p.start.toISOString() && e.at < p.end.toISOString());
+          const assessed = assessments.filter((a) => a.createdAt < p.end).at(-1);
+          return {
+            start: p.start.toISOString(),
+            end: p.end.toISOString(),
+            label: p.label,
+            level: assessed
+              ? { level: assessed.level, title: levels.find((l) => l.level === assessed.level)?.title ?? "", assessedAt: assessed.createdAt.toISOString() }
+              : null,
+            entries: inPeriod,
+            themes: themeCounts(inPeriod),
+          };
+        }),
+      };
     },
   }),
   route({

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { ContextUpdateRow, IdentityLinkRow } from "../storage/models.js";
+import { AssessmentRow, ContextUpdateRow, IdentityLinkRow } from "../storage/models.js";
 import { createFetchedPullRequest } from "../testing/fetchedItems.js";
 import { inviteMember, signUp, startTestApp } from "../testing/testApp.js";
 import { extractInsight } from "./insights/extract.js";
@@ -122,4 +122,59 @@ it("groups a member's authored, reviewed and commented work by month, with recur
   expect((await sam.post("/api/one-on-ones", { memberId: graceId })).status).toBe(201);
   expect((await sam.get(`/api/members/${graceId}/timeline`)).status).toBe(200);
   expect(samSession.member.id).not.toBe(graceId);
+});
+
+it("shows a member's evidence for a competency by quarter, beside the level they were assessed at by then", async () => {
+  const { client: owner } = await signUp(app.url, "Olivia", "olivia-ev@example.com");
+  const workspaceId = (await owner.get("/api/auth/session")).body.workspace.id;
+  const { client: grace, session } = await inviteMember(owner, "grace-ev@example.com", "Grace Hopper");
+  const graceId: string = session.member.id;
+  const { client: sam } = await inviteMember(owner, "sam-ev@example.com", "Sam");
+  const competency = (
+    await owner.post("/api/competencies", {
+      name: "Reliability engineering",
+      levels: [
+        { level: 1, title: "Learning" },
+        { level: 2, title: "Practising" },
+      ],
+    })
+  ).body;
+  const attach = (url: string) => owner.post("/api/context-links", { targetType: "competency", targetId: competency.id, url });
+  const summer = await createFetchedPullRequest(workspaceId, {
+    authorEmailNormalized: "grace-ev@example.com",
+    title: "Add retries",
+    workedAt: new Date("2026-08-10T10:00:00Z"),
+  });
+  const autumn = await createFetchedPullRequest(workspaceId, {
+    authorEmailNormalized: "grace-ev@example.com",
+    title: "Make refunds idempotent",
+    workedAt: new Date("2026-11-02T10:00:00Z"),
+  });
+  await createFetchedPullRequest(workspaceId, {
+    authorEmailNormalized: "grace-ev@example.com",
+    title: "Not attached",
+    workedAt: new Date("2026-11-03T10:00:00Z"),
+  });
+  await autumn.update({ insight: extractInsight({ title: autumn.title, state: autumn.state, details: autumn.metadata as never, changes: autumn.changes }) });
+  for (const item of [summer, autumn]) expect((await attach(item.url)).status).toBe(201);
+  const assess = async (level: number, at: string) => {
+    const a = (await owner.post("/api/assessments", { memberId: graceId, competencyId: competency.id, level })).body;
+    await AssessmentRow.update({ createdAt: new Date(at) }, { where: { id: a.id }, silent: true });
+  };
+  await assess(1, "2026-08-20T10:00:00Z");
+  await assess(2, "2026-11-05T10:00:00Z");
+
+  const res = await owner.get(`/api/competencies/${competency.id}/evidence?memberId=${graceId}&periods=2&until=2026-11-27`);
+  expect(res.status).toBe(200);
+  const [q3, q4] = res.body.periods;
+  expect([q3.label, q4.label]).toEqual(["2026 Q3", "2026 Q4"]);
+  expect(q3.entries.map((e: { item: { title: string } }) => e.item.title)).toEqual(["Add retries"]);
+  expect(q3.level).toMatchObject({ level: 1, title: "Learning" });
+  expect(q4.entries.map((e: { item: { title: string } }) => e.item.title)).toEqual(["Make refunds idempotent"]);
+  expect(q4.level).toMatchObject({ level: 2, title: "Practising" });
+  expect(q4.themes.map((t: { theme: string }) => t.theme)).toContain("reliability");
+
+  // Her own, or an owner's view; not another member's.
+  expect((await grace.get(`/api/competencies/${competency.id}/evidence?periods=2&until=2026-11-27`)).body.periods[1].entries).toHaveLength(1);
+  expect((await sam.get(`/api/competencies/${competency.id}/evidence?memberId=${graceId}`)).status).toBe(403);
 });

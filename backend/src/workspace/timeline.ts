@@ -132,18 +132,20 @@ export async function entriesBetween(ctx: MemberContext, member: MemberRow, star
   ].sort((a, b) => b.at.localeCompare(a.at));
 }
 
+/** The themes of the work they authored among `entries`, most frequent first. */
+export function themeCounts(entries: TimelineEntry[]) {
+  const counts = new Map<Theme, number>();
+  for (const e of entries)
+    if (e.kind === "authored") for (const t of (e.item.insight as Insight | null)?.themes ?? []) counts.set(t.theme, (counts.get(t.theme) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([theme, count]) => ({ theme, count }));
+}
+
 async function timelineOf(ctx: MemberContext, memberId: string, query: TimelineQuery): Promise<Timeline> {
   const member = await memberInWorkspace(ctx, memberId, "params.id");
   if (!(await mayRead(ctx, member.id))) throw forbidden("Only they, the workspace's owners and whoever holds 1:1s with them see their timeline");
   const periods = periodsUntil(query.period, query.until ? new Date(`${query.until}T00:00:00Z`) : new Date(), query.periods);
   const entries = await entriesBetween(ctx, member, periods[0]!.start, periods.at(-1)!.end);
 
-  const themeCounts = (list: TimelineEntry[]) => {
-    const counts = new Map<Theme, number>();
-    for (const e of list)
-      if (e.kind === "authored") for (const t of (e.item.insight as Insight | null)?.themes ?? []) counts.set(t.theme, (counts.get(t.theme) ?? 0) + 1);
-    return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([theme, count]) => ({ theme, count }));
-  };
   const shown: TimelinePeriod[] = periods.map((p) => {
     const inPeriod = entries.filter((e) => e.at >= p.start.toISOString() && e.at < p.end.toISOString());
     const count = (kind: TimelineEntry["kind"]) => inPeriod.filter((e) => e.kind === kind).length;

@@ -54,3 +54,24 @@ export const SinceLastOneOnOne = z.object({
   more: z.number().int().describe("How many more there are beyond those"),
 });
 export type SinceLastOneOnOne = z.infer<typeof SinceLastOneOnOne>;
+
+export const CompetencyEvidenceQuery = TimelineQuery.pick({ periods: true, until: true }).extend({
+  memberId: z.uuid().optional().describe("Whose evidence (the caller's when absent; owners may ask for anyone's)"),
+  period: TimelinePeriodKind.default("quarter"),
+});
+export type CompetencyEvidenceQuery = z.infer<typeof CompetencyEvidenceQuery>;
+export const CompetencyEvidence = z.object({
+  competencyId: z.string(),
+  memberId: z.string(),
+  periods: z.array(
+    z.object({
+      start: Timestamp,
+      end: Timestamp,
+      label: z.string(),
+      level: z.object({ level: z.number(), title: z.string(), assessedAt: Timestamp }).nullable().describe("Their latest assessment by the period's end"),
+      entries: z.array(TimelineEntry).describe("Their work attached to the competency, newest first"),
+      themes: z.array(z.object({ theme: Theme, count: z.number().int() })),
+    }),
+  ),
+});
+export type CompetencyEvidence = z.infer<typeof CompetencyEvidence>;

@@ -1,10 +1,15 @@
+import { useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { z } from "zod";
+import { THEME_LABELS } from "@groundwork/shared-types/labels";
 import { CreateAssessmentRequest, CreateCompetencyRequest, type Competency } from "@groundwork/shared-types";
 import { api, data } from "../api";
+import { itemLabel } from "../ContextCard";
 import { ContextLinks } from "../ContextLinks";
 import { ListBody, LoadMore, usePagedList } from "../lists";
 import { useSession } from "../session";
 import { Empty, EmptyState, ErrorNote, FormField, NewDialog, PageHeader, useSchemaForm } from "../ui";
+import { KIND_LABELS } from "./Timeline";
 
 /** The API's request, with the levels typed one per line, lowest first. */
 const CompetencyForm = z.object({
@@ -110,6 +115,60 @@ function RecordAssessment({ competencies, onSaved }: { competencies: Competency[
   );
 }
 
+/** A member's work attached to the competency, quarter by quarter, beside the level they were assessed at by then. */
+function Evidence({ competencyId }: { competencyId: string }) {
+  const { session, members } = useSession();
+  const isOwner = session?.member.role === "owner";
+  const [open, setOpen] = useState(false);
+  const [memberId, setMemberId] = useState(session?.member.id ?? "");
+  const evidence = useQuery({
+    queryKey: ["/api/competencies/{id}/evidence", competencyId, memberId],
+    queryFn: () => data(api.GET("/api/competencies/{id}/evidence", { params: { path: { id: competencyId }, query: { memberId, periods: 4 } } })),
+    enabled: open && Boolean(memberId),
+  });
+  return (
+    <details className="evidence-over-time" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+      <summary>Evidence over time</summary>
+      {isOwner && (
+        <label>
+          Whose{" "}
+          <select value={memberId} onChange={(e) => setMemberId(e.target.value)}>
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {evidence.data && (
+        <ol className="quarters">
+          {evidence.data.periods.map((p) => (
+            <li key={p.start}>
+              <strong>{p.label}</strong> <span className="hint">{p.level ? `level ${p.level.level} ${p.level.title}` : "not assessed yet"}</span>
+              {p.themes.length > 0 && <span className="hint"> · {p.themes.map((t) => THEME_LABELS[t.theme]).join(", ")}</span>}
+              {p.entries.length === 0 ? (
+                <span className="hint"> · no attached work</span>
+              ) : (
+                <ul>
+                  {p.entries.map((e, i) => (
+                    <li key={`${e.item.id}-${i}`}>
+                      {KIND_LABELS[e.kind]}:{" "}
+                      <a href={e.item.url} target="_blank" rel="noreferrer">
+                        {itemLabel(e.item)}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </details>
+  );
+}
+
 export function CompetenciesPage() {
   const { session } = useSession();
   const isOwner = session?.member.role === "owner";
@@ -148,6 +207,7 @@ export function CompetenciesPage() {
                 ))}
               </ol>
               <ContextLinks targetType="competency" targetId={c.id} links={c.links} onChange={() => void load()} />
+              <Evidence competencyId={c.id} />
             </article>
           ))
         }
