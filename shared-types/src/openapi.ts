@@ -7345,6 +7345,43 @@ export interface paths {
                                 };
                                 targetTitle: string;
                             }[];
+                            /** @description What Groundwork drew from the PR, once it is attached and fetched */
+                            insight: {
+                                /** @description Strongest first */
+                                themes: {
+                                    /** @enum {string} */
+                                    theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                    evidence: {
+                                        /** @enum {string} */
+                                        source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                        text: string;
+                                    }[];
+                                }[];
+                                /** @description What the author did: scope, areas, size, tests, linked work, reviews */
+                                contributions: {
+                                    text: string;
+                                    evidence: {
+                                        /** @enum {string} */
+                                        source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                        text: string;
+                                    }[];
+                                }[];
+                                /** @description What it changes for users or the team, its risk and reach */
+                                impact: {
+                                    text: string;
+                                    evidence: {
+                                        /** @enum {string} */
+                                        source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                        text: string;
+                                    }[];
+                                }[];
+                                /**
+                                 * @description rules: Groundwork's own extractor; model: the language model the operator configured
+                                 * @enum {string}
+                                 */
+                                derivedBy: "rules" | "model";
+                                derivedAt: string;
+                            } | null;
                         };
                     };
                 };
@@ -8338,6 +8375,43 @@ export interface paths {
                                 };
                                 targetTitle: string;
                             }[];
+                            /** @description What Groundwork drew from the PR, once it is attached and fetched */
+                            insight: {
+                                /** @description Strongest first */
+                                themes: {
+                                    /** @enum {string} */
+                                    theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                    evidence: {
+                                        /** @enum {string} */
+                                        source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                        text: string;
+                                    }[];
+                                }[];
+                                /** @description What the author did: scope, areas, size, tests, linked work, reviews */
+                                contributions: {
+                                    text: string;
+                                    evidence: {
+                                        /** @enum {string} */
+                                        source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                        text: string;
+                                    }[];
+                                }[];
+                                /** @description What it changes for users or the team, its risk and reach */
+                                impact: {
+                                    text: string;
+                                    evidence: {
+                                        /** @enum {string} */
+                                        source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                        text: string;
+                                    }[];
+                                }[];
+                                /**
+                                 * @description rules: Groundwork's own extractor; model: the language model the operator configured
+                                 * @enum {string}
+                                 */
+                                derivedBy: "rules" | "model";
+                                derivedAt: string;
+                            } | null;
                         };
                     };
                 };

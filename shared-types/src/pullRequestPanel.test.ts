@@ -9,6 +9,7 @@ const panel = (links: PullRequestPanelData["links"] = []): PullRequestPanelData 
   member: { id: "5c0e8f1a-7a53-4d55-8d1e-0f6a2b3c4d5e", name: "Ada Lovelace" },
   pullRequestUrl: "https://dev.azure.com/contoso/web/_git/app/pullrequest/7",
   links,
+  insight: null,
 });
 const refused = (status: number, code: string, message: string) => new ApiFailure(status, code, message);
 

@@ -97,6 +97,8 @@ it("shows, adds and unlinks a PR's attachments from the PR tab, and reports the 
   await tab.getByRole("list", { name: "Attached in Groundwork" }).getByText("Make payments boring").first().waitFor();
   const background = await tab.locator("body").evaluate((b) => getComputedStyle(b).backgroundColor);
   expect(background).toBe("rgb(32, 31, 30)");
+  // The tab sums up what Groundwork drew from the PR's files and commits.
+  await tab.getByRole("region", { name: "What Groundwork sees in it" }).getByText("Performance").waitFor();
   await shot(pr, "ado-ext-4-pr-tab-dark");
 
   // Settings hub: connected now, with its health.

@@ -106,6 +106,8 @@ it("installs, connects, links the reviewer, and adds and unlinks a PR from the p
   await reloadUntilShown(ada, (p) => p.getByRole("list", { name: "Comments on Make refunds idempotent" }).getByText("Retries are idempotent now"));
   await shot(host, "bitbucket-3-sandbox-status");
 
+  // Opened again, the panel sums up what Groundwork drew from the PR.
+  await reloadUntilShown(pr, () => panel.getByRole("region", { name: "What Groundwork sees in it" }).getByText("Reliability"));
   await panel.getByRole("button", { name: "Unlink from Your refunds work made a scary change safe." }).click();
   await panel.getByText("This pull request is not attached to anything yet.").waitFor();
   expect(await attached.count()).toBe(0);

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from "react";
 import type { LinkTarget } from "@groundwork/shared-types";
-import { LINK_TARGET_GROUPS, LINK_TARGET_LABELS, targetValue } from "@groundwork/shared-types/labels";
+import { LINK_TARGET_GROUPS, LINK_TARGET_LABELS, targetValue, THEME_LABELS } from "@groundwork/shared-types/labels";
 import { createLinkTargetSearch, initialLinkTargetSearch } from "@groundwork/shared-types/linkTargetSearch";
 import { createPullRequestPanel, describeFailure, initialPullRequestPanel } from "@groundwork/shared-types/pullRequestPanel";
 import { Button } from "azure-devops-ui/Button";
@@ -65,6 +65,23 @@ export function PullRequestPanel() {
         {/* The pull request's own state, once: every attachment is of this one PR. */}
         {panel.links[0]?.item.state && <> · Groundwork last read this pull request as {panel.links[0].item.state}</>}
       </p>
+      {panel.insight && panel.insight.themes.length + panel.insight.contributions.length > 0 && (
+        <section className="insight" aria-labelledby="insight">
+          <h2 id="insight">What Groundwork sees in it</h2>
+          <p className="themes">
+            {panel.insight.themes.map((t) => (
+              <span key={t.theme} className="theme">
+                {THEME_LABELS[t.theme]}
+              </span>
+            ))}
+          </p>
+          <ul>
+            {panel.insight.contributions.slice(0, 3).map((c) => (
+              <li key={c.text}>{c.text}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       <h2 id="attached">Attached in Groundwork</h2>
       {panel.links.length === 0 ? (
         <p>This pull request is not attached to anything yet.</p>

@@ -66,7 +66,7 @@ const itemDetails = (metadata: Record<string, unknown> | null) => {
 };
 
 /** One derived by an older release, in a shape this one does not read, shows as none until derived again. */
-const storedInsight = (insight: unknown) => {
+export const storedInsight = (insight: unknown) => {
   const parsed = Insight.safeParse(insight);
   return parsed.success ? parsed.data : null;
 };

@@ -1,7 +1,7 @@
 import type { PullRequestPanelData, ParsedContextUrl } from "@groundwork/shared-types";
 import type { MemberContext } from "../http/route.js";
 import { ContextItemRow, ContextLinkRow } from "../storage/models.js";
-import { contextLinkRoutes, toContextLink, updatesByItem, visibleTargets } from "./contextLinks.js";
+import { contextLinkRoutes, storedInsight, toContextLink, updatesByItem, visibleTargets } from "./contextLinks.js";
 import { linkTargetRoutes } from "./linkTargets.js";
 
 /** What a host's PR panel shows: where the PR is attached, as far as the caller may see. */
@@ -31,6 +31,7 @@ export async function pullRequestPanel(ctx: MemberContext, pr: ParsedContextUrl)
     member: { id: ctx.auth.member.id, name: ctx.auth.member.user.name },
     pullRequestUrl: pr.canonicalUrl,
     links,
+    insight: storedInsight(item?.insight ?? null),
   };
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import type { LinkTarget } from "@groundwork/shared-types";
 import { data } from "@groundwork/shared-types/client";
-import { LINK_TARGET_GROUPS, LINK_TARGET_LABELS, targetValue } from "@groundwork/shared-types/labels";
+import { LINK_TARGET_GROUPS, LINK_TARGET_LABELS, targetValue, THEME_LABELS } from "@groundwork/shared-types/labels";
 import { createLinkTargetSearch, initialLinkTargetSearch } from "@groundwork/shared-types/linkTargetSearch";
 import { createPullRequestPanel, describeFailure, initialPullRequestPanel } from "@groundwork/shared-types/pullRequestPanel";
 import Button from "@atlaskit/button/new";
@@ -58,6 +58,23 @@ export function PullRequestPanel() {
         </a>{" "}
         as {panel.member.name}
       </p>
+      {panel.insight && panel.insight.themes.length + panel.insight.contributions.length > 0 && (
+        <section className="insight" aria-labelledby="insight">
+          <h4 id="insight">What Groundwork sees in it</h4>
+          <p className="themes">
+            {panel.insight.themes.map((t) => (
+              <Lozenge key={t.theme} appearance="new">
+                {THEME_LABELS[t.theme]}
+              </Lozenge>
+            ))}
+          </p>
+          <ul>
+            {panel.insight.contributions.slice(0, 3).map((c) => (
+              <li key={c.text}>{c.text}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       <h4 id="attached">Attached in Groundwork</h4>
       {panel.links.length === 0 ? (
         <p>This pull request is not attached to anything yet.</p>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Insight } from "./insights.js";
 import { HOST_NAMES } from "../contextUrl.js";
 import { Id, Timestamp } from "./common.js";
 import { ContextLink, LinkTargetType } from "./context.js";
@@ -27,6 +28,7 @@ export const PullRequestPanelData = z.object({
   member: z.object({ id: Id, name: z.string() }),
   pullRequestUrl: z.string(),
   links: z.array(ContextLink.extend({ targetTitle: z.string() })),
+  insight: Insight.nullable().describe("What Groundwork drew from the PR, once it is attached and fetched"),
 });
 export type PullRequestPanelData = z.infer<typeof PullRequestPanelData>;
 export const AdoOrganizationStatus = z.object({
