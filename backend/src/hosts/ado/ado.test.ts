@@ -577,6 +577,23 @@ describe("connected organisation", () => {
     await until("polled title", async () => (await objectiveLinks(objectiveId)).some((l) => l.item.title === "seen by the poll"));
   });
 
+  it("counts a member's review on their timeline, by the address Azure DevOps names them with, with its vote", async () => {
+    const pr = adoState.pullRequests!.find((p) => p.pullRequestId === 1)!;
+    const grace = (await inviteMember(owner, `grace-${workspaces}@fabrikam.com`, "Grace Hopper")).session.member.id as string;
+    // Her sign-in name, in the case Azure DevOps happens to keep it.
+    pr.reviewers = [
+      ...(pr.reviewers ?? []),
+      { id: "c00ef4a0-1c2d-4e5f-8a9b-0c1d2e3f4a5b", displayName: "Grace Hopper", uniqueName: `Grace-${workspaces}@Fabrikam.com`, vote: 10 },
+    ];
+    expect((await owner.post("/api/integrations/ado/sync")).status).toBe(202);
+    const month = `/api/members/${grace}/timeline?period=month&periods=1&until=${pr.creationDate!.slice(0, 10)}`;
+    const period = await until("her review counted", async () => {
+      const p = (await owner.get(month)).body.periods[0];
+      return p.counts.reviewed === 1 && p;
+    });
+    expect(period.entries[0]).toMatchObject({ kind: "reviewed", verdict: "approved", item: { title: "my first pull request" } });
+  });
+
   it("takes every documented service-hook sample at the real endpoint and processes it", async () => {
     const samples = hostEventSamples("ado");
     expect(samples).toHaveLength(7);
