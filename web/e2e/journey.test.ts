@@ -86,7 +86,7 @@ it("takes a new team from sign-up to grounded feedback, 1:1s, OKRs and competenc
   await owner.getByLabel("1:1 with").selectOption({ label: "Grace Hopper" });
   await owner.getByRole("button", { name: "Start 1:1" }).click();
   await owner.getByLabel("New agenda item").fill("On-call load this sprint");
-  await owner.getByRole("button", { name: "Add" }).click();
+  await owner.getByRole("button", { name: "Add", exact: true }).click();
   const agenda = owner.getByRole("article", { name: "1:1 with Grace Hopper" });
   await agenda.getByText("On-call load this sprint").waitFor();
   await agenda.getByRole("button", { name: "+ Attach PR or work item" }).click();
@@ -101,7 +101,7 @@ it("takes a new team from sign-up to grounded feedback, 1:1s, OKRs and competenc
   // An OKR with a key result; attach a Bitbucket PR, then unlink it.
   const okr = await setObjectiveInBrowser(owner, "Make payments boring");
   await okr.getByLabel("New key result").fill("Zero payment incidents");
-  await okr.getByRole("button", { name: "Add" }).click();
+  await okr.getByRole("button", { name: "Add", exact: true }).click();
   await okr.getByText("Zero payment incidents").waitFor();
   await okr.getByRole("button", { name: "+ Attach PR or work item" }).first().click();
   await okr.getByLabel("Search pull requests and work items, or paste a link").fill("https://bitbucket.org/acme/payments/pull-requests/7");

@@ -13,6 +13,19 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 const GRACE = "grace_tl@example.com";
+/** A pull request's snapshot with one reviewer (the hosts store each one's account beside the shared fields). */
+const reviewedBy = (reviewer: { name: string; email: string | null; account?: string; verdict: string }) => ({
+  kind: "pull_request",
+  description: null,
+  author: null,
+  reviewers: [reviewer],
+  sourceBranch: null,
+  targetBranch: null,
+  repository: "acme/payments",
+  createdAt: null,
+  updatedAt: null,
+  closedAt: null,
+});
 const UUID = "{4a1b2c3d-0000-4000-8000-00000000abcd}";
 
 it("groups a member's authored, reviewed and commented work by month, with recurring themes and where each is attached", async () => {
@@ -34,35 +47,13 @@ it("groups a member's authored, reviewed and commented work by month, with recur
     authorEmailNormalized: "olivia-tl@example.com",
     workedAt: new Date("2026-11-12T10:00:00Z"),
     reviewerKeys: `|email:${GRACE}|`,
-    metadata: {
-      kind: "pull_request",
-      description: null,
-      author: null,
-      reviewers: [{ name: "Grace", email: GRACE, verdict: "approved" }],
-      sourceBranch: null,
-      targetBranch: null,
-      repository: "acme/payments",
-      createdAt: null,
-      updatedAt: null,
-      closedAt: null,
-    },
+    metadata: reviewedBy({ name: "Grace", email: GRACE, verdict: "approved" }),
   });
   await createFetchedPullRequest(workspaceId, {
     title: "Reviewed as her Bitbucket account",
     workedAt: new Date("2026-09-20T10:00:00Z"),
     reviewerKeys: `|bitbucket:${UUID}|`,
-    metadata: {
-      kind: "pull_request",
-      description: null,
-      author: null,
-      reviewers: [{ name: "grace", email: null, account: UUID, verdict: "changes_requested" } as never],
-      sourceBranch: null,
-      targetBranch: null,
-      repository: "acme/payments",
-      createdAt: null,
-      updatedAt: null,
-      closedAt: null,
-    },
+    metadata: reviewedBy({ name: "grace", email: null, account: UUID, verdict: "changes_requested" }),
   });
   // "_" in her address is a LIKE wildcard: someone whose address differs there is not her.
   await createFetchedPullRequest(workspaceId, { title: "Not hers", workedAt: new Date("2026-11-14T10:00:00Z"), reviewerKeys: "|email:gracextl@example.com|" });

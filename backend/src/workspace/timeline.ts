@@ -126,7 +126,10 @@ export async function entriesBetween(ctx: MemberContext, member: MemberRow, star
     return mine?.verdict ?? null;
   };
   return [
-    ...theirs.map((i) => entry(i, { kind: authoredBy(i) ? "authored" : "attached", at: workedAt(i).toISOString() })),
+    // What they reviewed shows as their review, not again as merely attached to their work.
+    ...theirs
+      .filter((i) => authoredBy(i) || !reviewed.some((r) => r.id === i.id))
+      .map((i) => entry(i, { kind: authoredBy(i) ? "authored" : "attached", at: workedAt(i).toISOString() })),
     ...reviewed.filter((i) => !authoredBy(i)).map((i) => entry(i, { kind: "reviewed", at: workedAt(i).toISOString(), verdict: verdictOf(i) })),
     ...comments.map((c) => entry(known.get(c.contextItemId)!, { kind: "commented", at: c.occurredAt.toISOString(), comment: { body: c.body, url: c.url } })),
   ].sort((a, b) => b.at.localeCompare(a.at));

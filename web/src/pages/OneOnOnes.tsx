@@ -4,6 +4,7 @@ import { z } from "zod";
 import { CreateAgendaItemRequest, CreateOneOnOneRequest, type OneOnOne, type TimelineEntry } from "@groundwork/shared-types";
 import { THEME_LABELS } from "@groundwork/shared-types/labels";
 import { api, data } from "../api";
+import { itemLabel } from "../ContextCard";
 import { ContextLinks } from "../ContextLinks";
 import { ListBody, usePagedList } from "../lists";
 import { useMemberName, useSession } from "../session";
@@ -61,7 +62,7 @@ function SinceLast({ oneOnOne, name, onChange }: { oneOnOne: OneOnOne; name: str
   const onAgenda = new Set(oneOnOne.agenda.flatMap((a) => a.links.map((l) => l.item.id)));
   const addToAgenda = (entry: TimelineEntry) =>
     run(async () => {
-      const title = entry.item.title ?? entry.item.url;
+      const title = itemLabel(entry.item);
       const topic = await data(
         api.POST("/api/one-on-ones/{id}/agenda-items", { params: { path: { id: oneOnOne.id } }, body: { text: `${KIND_LABELS[entry.kind]}: ${title}` } }),
       );
@@ -89,7 +90,7 @@ function SinceLast({ oneOnOne, name, onChange }: { oneOnOne: OneOnOne; name: str
           {since.data.entries.map((e, i) => (
             <li key={`${e.kind}-${e.item.id}-${i}`}>
               <span>
-                <strong>{KIND_LABELS[e.kind]}</strong> {e.item.title ?? e.item.url}
+                <strong>{KIND_LABELS[e.kind]}</strong> {itemLabel(e.item)}
                 {e.item.insight && e.item.insight.themes.length > 0 && (
                   <span className="hint"> · {e.item.insight.themes.map((t) => THEME_LABELS[t.theme]).join(", ")}</span>
                 )}
@@ -102,7 +103,7 @@ function SinceLast({ oneOnOne, name, onChange }: { oneOnOne: OneOnOne; name: str
                   className="quiet"
                   disabled={busy}
                   onClick={() => void addToAgenda(e)}
-                  aria-label={`Add ${e.item.title ?? "it"} to the agenda`}
+                  aria-label={`Add ${itemLabel(e.item)} to the agenda`}
                 >
                   Add to agenda
                 </button>

@@ -558,13 +558,22 @@ describe("connected organisation", () => {
     });
   });
 
-  it("syncs on demand, and polls open PRs itself when no webhook has come for a while", async () => {
+  it("syncs on demand, and polls open PRs itself when no webhook has come for a while; a member's review counts on their timeline", async () => {
     const pr = adoState.pullRequests!.find((p) => p.pullRequestId === 1)!;
     pr.title = "renamed while hooks were down";
+    // Olivia reviewed it, under her sign-in name in the case Azure DevOps happens to keep (no new account: sign-ups here are rate limited).
+    const olivia = (await owner.get("/api/auth/session")).body.member.id as string;
+    pr.reviewers = [
+      ...(pr.reviewers ?? []),
+      { id: "c00ef4a0-1c2d-4e5f-8a9b-0c1d2e3f4a5b", displayName: "Olivia", uniqueName: `Olivia-${workspaces}@Fabrikam.com`, vote: 10 },
+    ];
     const res = await owner.post("/api/integrations/ado/sync");
     expect(res.status).toBe(202);
     expect(res.body.queued).toBeGreaterThanOrEqual(2);
     await until("renamed title", async () => (await objectiveLinks(objectiveId)).some((l) => l.item.title === "renamed while hooks were down"));
+    const month = (await owner.get(`/api/members/${olivia}/timeline?period=month&periods=1&until=${pr.creationDate!.slice(0, 10)}`)).body.periods[0];
+    expect(month.counts.reviewed).toBe(1);
+    expect(month.entries[0]).toMatchObject({ kind: "reviewed", verdict: "approved", item: { title: "renamed while hooks were down" } });
 
     // Poll: reopen the PR, then make both the last webhook and the last fetch old.
     pr.title = "seen by the poll";
@@ -575,23 +584,6 @@ describe("connected organisation", () => {
     await sql.query("UPDATE ado_connections SET last_delivery_at = :old WHERE workspace_id = :ws", { replacements: mine });
     await app.services.queue.enqueue(AdoSyncStaleJob, {});
     await until("polled title", async () => (await objectiveLinks(objectiveId)).some((l) => l.item.title === "seen by the poll"));
-  });
-
-  it("counts a member's review on their timeline, by the address Azure DevOps names them with, with its vote", async () => {
-    const pr = adoState.pullRequests!.find((p) => p.pullRequestId === 1)!;
-    const grace = (await inviteMember(owner, `grace-${workspaces}@fabrikam.com`, "Grace Hopper")).session.member.id as string;
-    // Her sign-in name, in the case Azure DevOps happens to keep it.
-    pr.reviewers = [
-      ...(pr.reviewers ?? []),
-      { id: "c00ef4a0-1c2d-4e5f-8a9b-0c1d2e3f4a5b", displayName: "Grace Hopper", uniqueName: `Grace-${workspaces}@Fabrikam.com`, vote: 10 },
-    ];
-    expect((await owner.post("/api/integrations/ado/sync")).status).toBe(202);
-    const month = `/api/members/${grace}/timeline?period=month&periods=1&until=${pr.creationDate!.slice(0, 10)}`;
-    const period = await until("her review counted", async () => {
-      const p = (await owner.get(month)).body.periods[0];
-      return p.counts.reviewed === 1 && p;
-    });
-    expect(period.entries[0]).toMatchObject({ kind: "reviewed", verdict: "approved", item: { title: "my first pull request" } });
   });
 
   it("takes every documented service-hook sample at the real endpoint and processes it", async () => {
