@@ -12,7 +12,7 @@ import { HOSTS } from "./hosts/index.js";
 import { createLogger, type Logger } from "./log.js";
 import { SecretBox } from "./storage/encryption.js";
 import { openStorage } from "./storage/index.js";
-import { insightJobHandlers } from "./workspace/insights/derive.js";
+import { insightJobHandlers, queueInsightBackfill } from "./workspace/insights/derive.js";
 
 const DONE_JOB_RETENTION_MS = 30 * 24 * 3600_000;
 
@@ -59,6 +59,7 @@ export async function startGroundwork(
         })
       : null;
   worker?.start();
+  if (worker) await queueInsightBackfill(services);
   const prune = setInterval(() => void queue.pruneDone(DONE_JOB_RETENTION_MS).catch(() => undefined), 3600_000);
   prune.unref();
   // Every replica ticks, but the time-bucket dedupe key lets one job per period through.

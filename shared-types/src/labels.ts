@@ -52,6 +52,7 @@ export const JOB_LABELS: Record<string, string> = {
   "bitbucket.refresh": "Reading a pull request from Bitbucket",
   "bitbucket.build-status": "Posting the Groundwork build status on a Bitbucket pull request",
   "insight.derive": "Drawing themes, contributions and impact from a pull request or work item",
+  "insight.backfill": "Drawing insights for pull requests and work items attached before insights existed",
 };
 
 /** The order a target picker groups them in. */

@@ -4,7 +4,7 @@ import { ContextItemRow } from "../storage/models.js";
 import type { AppServices } from "../http/services.js";
 import { insightSourceOf, queueInsight } from "../workspace/insights/derive.js";
 import { queueChangesRefresh } from "./adapter.js";
-import { identityKey } from "../workspace/accountLinks.js";
+import { reviewerKeysOf, workDate } from "../workspace/timeline.js";
 
 /** A busy connection records its latest delivery this often at most: one write per delivery would double the worker's writes. */
 export const DELIVERY_TOUCH_MS = 10_000;
@@ -29,30 +29,12 @@ export interface Snapshot {
   authorEmailNormalized: string | null;
   /** The author's account on the host (a Bitbucket user uuid, an Azure DevOps identity id): matched to members through their linked accounts. */
   authorAccount: string | null;
+  /** Each PR reviewer may carry `account`, their account on the host: their reviews count as the member's who linked it. */
   metadata: ItemDetails & Record<string, unknown>;
-  /** The reviewers' accounts on the host, in `metadata.reviewers`' order (null where the host named none): reviews count as the linked member's. */
-  reviewerAccounts?: (string | null)[];
   /** A pull request's source commit: when it moves past the one its changes were listed at, they are listed again. */
   headCommit?: string | null;
   /** A pull request's files and commits, when the host was asked for them (a refresh); a delivery carries none. */
   changes?: PullRequestChanges;
-}
-
-/** When an item's work happened, as its host dates it: a PR's close, else its last update, else its opening; a work item's last change. */
-function workedAt(d: ItemDetails) {
-  const at = d.kind === "pull_request" ? (d.closedAt ?? d.updatedAt ?? d.createdAt) : d.updatedAt;
-  const date = at ? new Date(at) : null;
-  return date && !Number.isNaN(date.getTime()) ? date : null;
-}
-
-/** "|email:a@x|bitbucket:{uuid}|": each reviewer's email and account, delimited for a LIKE match. */
-function reviewerKeys(host: string, s: Snapshot) {
-  if (s.metadata.kind !== "pull_request") return null;
-  const keys = s.metadata.reviewers.flatMap((r, i) => {
-    const account = s.reviewerAccounts?.[i];
-    return [r.email ? identityKey.email(r.email) : null, account ? identityKey.account(host, account) : null].filter((k): k is string => Boolean(k));
-  });
-  return keys.length ? `|${keys.join("|")}|` : null;
 }
 
 /**
@@ -79,8 +61,8 @@ export async function applySnapshot(services: AppServices, workspaceId: string, 
         authorEmailNormalized: s.authorEmailNormalized,
         authorAccount: s.authorAccount,
         fetchedAt: new Date(),
-        workedAt: workedAt(s.metadata),
-        reviewerKeys: reviewerKeys(item.host, s),
+        workedAt: workDate(s.metadata),
+        reviewerKeys: reviewerKeysOf(item.host, s.metadata),
         ...(s.changes ? { changes: s.changes } : {}),
       },
       { where: { id: item.id }, transaction },

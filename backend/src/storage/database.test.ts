@@ -2,9 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import sqlite3 from "sqlite3";
-import { DataTypes, Model } from "sequelize";
-import { afterAll, expect, it, vi } from "vitest";
-import { openDatabase } from "./database.js";
+import { DatabaseError, DataTypes, Model } from "sequelize";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { isDatabaseUnavailable, openDatabase } from "./database.js";
 import { SecretBox } from "./encryption.js";
 
 /** The embedded database and the key file hold secrets and people's details: no other local user may read them. */
@@ -105,4 +105,17 @@ it("asks SQLite for a table's columns once, not before every SELECT, and again a
     spy.mockRestore();
     await db.close();
   }
+});
+
+describe("isDatabaseUnavailable", () => {
+  const failed = (message: string, code?: string) => new DatabaseError(Object.assign(new Error(message), { code, sql: "SELECT 1" }) as never);
+  it("tells an unreachable or dying database (503, retried) from a bug (500)", () => {
+    expect(isDatabaseUnavailable(failed("Connection terminated unexpectedly"))).toBe(true);
+    expect(isDatabaseUnavailable(failed("terminating connection due to administrator command", "57P01"))).toBe(true);
+    // A pooled pg client whose socket was cut says so when it is next used.
+    expect(isDatabaseUnavailable(failed("Client has encountered a connection error and is not queryable"))).toBe(true);
+    expect(isDatabaseUnavailable(failed("database is locked", "SQLITE_BUSY"))).toBe(true);
+    expect(isDatabaseUnavailable(failed('syntax error at or near "SELEC"', "42601"))).toBe(false);
+    expect(isDatabaseUnavailable(new Error("Connection terminated"))).toBe(false);
+  });
 });

@@ -147,12 +147,15 @@ const POSTGRES_UNAVAILABLE = /^(08|53|57P0[1-4])/;
 
 /**
  * Whether a failure is the database being unavailable (not a bug or bad data): callers answer
- * 503 with Retry-After, so hosts and clients retry instead of giving up on a 500.
+ * 503 with Retry-After, so hosts and clients retry instead of giving up on a 500. A pooled pg
+ * client whose socket died says "…is not queryable" when it is next used.
  */
 export function isDatabaseUnavailable(err: unknown): boolean {
   if (err instanceof ConnectionError || err instanceof TimeoutError) return true;
   if (!(err instanceof DatabaseError)) return false;
   const cause = err.parent as Error & { code?: string };
   const code = String(cause?.code ?? "");
-  return SQLITE_UNAVAILABLE.test(code) || POSTGRES_UNAVAILABLE.test(code) || /Connection terminated|ECONNRESET|ECONNREFUSED/.test(cause?.message ?? "");
+  return (
+    SQLITE_UNAVAILABLE.test(code) || POSTGRES_UNAVAILABLE.test(code) || /Connection terminated|ECONNRESET|ECONNREFUSED|not queryable/.test(cause?.message ?? "")
+  );
 }

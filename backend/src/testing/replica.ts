@@ -22,7 +22,8 @@ process.on("message", (m: { clock?: number }) => {
 });
 const running = await startGroundwork(
   { ...base, database: settings.database, adoBaseUrl: settings.adoBaseUrl, adoIdentityUrl: settings.adoIdentityUrl },
-  createLogger("silent"),
+  // Errors only, into the test's output: a fault test that sees a 500 shows what the replica could not handle.
+  createLogger("error"),
   { now: () => stopped ?? Date.now() },
 );
 running.services.config.publicUrl = new URL(running.url);

@@ -62,6 +62,24 @@ async function mayRead(ctx: MemberContext, memberId: string) {
   return shared > 0;
 }
 
+/** When an item's work happened, as its host dates it: a PR's close, else its last update, else its opening; a work item's last change. */
+export function workDate(d: ItemDetails) {
+  const at = d.kind === "pull_request" ? (d.closedAt ?? d.updatedAt ?? d.createdAt) : d.updatedAt;
+  const date = at ? new Date(at) : null;
+  return date && !Number.isNaN(date.getTime()) ? date : null;
+}
+
+type StoredReviewer = Extract<ItemDetails, { kind: "pull_request" }>["reviewers"][number] & { account?: string | null };
+
+/** "|email:a@x|bitbucket:{uuid}|": each PR reviewer's email and host account (stored beside the shared fields), delimited for a LIKE match. */
+export function reviewerKeysOf(host: string, d: ItemDetails) {
+  if (d.kind !== "pull_request") return null;
+  const keys = (d.reviewers as StoredReviewer[]).flatMap((r) =>
+    [r.email ? identityKey.email(r.email) : null, r.account ? identityKey.account(host, r.account) : null].filter((k): k is string => Boolean(k)),
+  );
+  return keys.length ? `|${keys.join("|")}|` : null;
+}
+
 /** How a member appears on the hosts: their email, and each host account they linked. */
 async function identityKeys(member: MemberRow) {
   const links = await IdentityLinkRow.findAll({ where: { workspaceId: member.workspaceId, memberId: member.id } });
@@ -120,7 +138,7 @@ export async function entriesBetween(ctx: MemberContext, member: MemberRow, star
   const verdictOf = (i: ContextItemRow) => {
     const details = i.metadata as ItemDetails | null;
     if (details?.kind !== "pull_request") return null;
-    const mine = (details.reviewers as ((typeof details.reviewers)[number] & { account?: string | null })[]).find(
+    const mine = (details.reviewers as StoredReviewer[]).find(
       (r) => (r.email && identityKey.email(r.email) === keys.email) || (r.account && keys.accounts.includes(identityKey.account(i.host, r.account))),
     );
     return mine?.verdict ?? null;

@@ -49,7 +49,6 @@ export function pullRequestSnapshot(organization: string, pr: AdoPullRequest): S
       isDraft: Boolean(pr.isDraft),
     },
     headCommit: pr.lastMergeSourceCommit?.commitId ?? null,
-    reviewerAccounts: (pr.reviewers ?? []).map((r) => r.id ?? null),
   };
 }
 

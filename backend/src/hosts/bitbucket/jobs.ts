@@ -63,7 +63,6 @@ export function bitbucketPullRequestSnapshot(fullName: string, pr: BitbucketPull
       sourceCommit: pr.source?.commit?.hash ?? null,
     },
     headCommit: pr.source?.commit?.hash ?? null,
-    reviewerAccounts: reviewersOf(pr).map((p) => p.user?.uuid ?? null),
   };
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import type { Transaction } from "sequelize";
+import { Op, type Transaction } from "sequelize";
+import { reviewerKeysOf, workDate } from "../timeline.js";
 import { z } from "zod";
 import { ItemDetails, type Insight } from "@groundwork/shared-types";
 import type { AppServices } from "../../http/services.js";
@@ -11,6 +12,16 @@ import { InsightModelError, modelInsight } from "./model.js";
 
 /** Derives one linked item's insight from what it holds now. */
 export const DeriveInsightJob = jobType("insight.derive", z.object({ contextItemId: z.string().min(1) }));
+/**
+ * After an upgrade, items fetched before insights existed get one, and the work date and
+ * reviewers a timeline reads, a batch at a time (`after`: the last id done).
+ */
+export const BackfillInsightsJob = jobType("insight.backfill", z.object({ after: z.string().nullable() }));
+const BACKFILL_BATCH = 200;
+/** Queues the backfill once per database (the dedupe key holds while its job is kept). */
+export const queueInsightBackfill = (services: AppServices) =>
+  services.queue.enqueue(BackfillInsightsJob, { after: null }, { dedupeKey: "insight.backfill:start" });
+
 /** Updates to one item within this long derive its insight once, from the last of them. */
 const COALESCE_MS = 1000;
 
@@ -65,6 +76,29 @@ async function derive(services: AppServices, workspaceId: string, src: InsightSo
 
 export function insightJobHandlers(services: AppServices): JobHandler[] {
   return [
+    handle(BackfillInsightsJob, async ({ after }, ctx) => {
+      const items = await ContextItemRow.findAll({
+        where: { metadataStatus: "fetched", insightSource: null, ...(after ? { id: { [Op.gt]: after } } : {}) },
+        order: [["id", "ASC"]],
+        limit: BACKFILL_BATCH,
+      });
+      await ctx.finish(async (tx) => {
+        for (const item of items) {
+          const details = ItemDetails.safeParse(item.metadata);
+          if (!details.success) continue; // a snapshot from before details had one shape: drawn once it is next fetched
+          // The stored snapshot as it is: parsing would drop what hosts keep beside the shared fields (a reviewer's account).
+          const stored = item.metadata as ItemDetails;
+          await item.update(
+            { workedAt: item.workedAt ?? workDate(stored), reviewerKeys: item.reviewerKeys ?? reviewerKeysOf(item.host, stored) },
+            { transaction: tx },
+          );
+          await queueInsight(services, item, tx);
+        }
+        const last = items.at(-1);
+        if (items.length === BACKFILL_BATCH && last)
+          await services.queue.enqueue(BackfillInsightsJob, { after: last.id }, { transaction: tx, dedupeKey: `insight.backfill:${last.id}` });
+      });
+    }),
     handle(DeriveInsightJob, async ({ contextItemId }, ctx) => {
       const item = await ContextItemRow.findByPk(contextItemId);
       const src = item && sourceOf(item);
