@@ -14,6 +14,8 @@ export type TargetInfo = {
 export type StatusPosts = { statusAt: Record<number, number[]>; statusPosts: Record<number, number> };
 /** Peak RSS, and what V8's heap (reserved, in use) and buffers outside it held at that moment. */
 export type PeakMemory = { rssMb: number; heapMb: number; heapUsedMb: number; externalMb: number };
+/** The target's event-loop delay since the last ask: how long a request could wait before Groundwork even read it. */
+export type LoopDelay = { p99Ms: number };
 export type TargetReport = StatusPosts & { peak: PeakMemory; pendingJobs: number };
 
 /** What the fake hosts' process (hosts.ts) and a Groundwork target (target.ts) tell each other. */

@@ -9,6 +9,7 @@ import { fork } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { QueryTypes } from "sequelize";
@@ -23,6 +24,7 @@ import { inviteMember, signUp } from "../src/testing/testApp.js";
 import {
   PULL_REQUESTS,
   type HostsInfo,
+  type LoopDelay,
   type HostsRequest,
   type ListsInfo,
   type ListsRequest,
@@ -38,6 +40,9 @@ const sampler = setInterval(() => {
   const now = process.memoryUsage();
   if (now.rss > peak.rss) peak = now;
 }, 100);
+// How long the event loop was held up during a load (reset by "loopDelay"): what a slow acknowledgement waited on.
+const loop = monitorEventLoopDelay({ resolution: 5 });
+loop.enable();
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 const peakMemory = () => ({ rssMb: mb(peak.rss), heapMb: mb(peak.heapTotal), heapUsedMb: mb(peak.heapUsed), externalMb: mb(peak.external) });
 let stop = async () => {};
@@ -162,6 +167,10 @@ if (mode === "bare") {
 
 process.on("message", (msg) => {
   if (typeof msg === "object" && msg && "lists" in msg) void lists((msg as ListsRequest).lists).then((r) => process.send!(r));
+  if (msg === "loopDelay") {
+    process.send!({ p99Ms: Math.round(loop.percentile(99) / 1e6) } satisfies LoopDelay);
+    loop.reset();
+  }
   if (msg === "report") void report().then((r) => process.send!(r));
   if (msg === "stop") {
     clearInterval(sampler);
