@@ -53,6 +53,7 @@ const Env = z.object({
   BITBUCKET_API_URL: z.url({ message: "must be an absolute URL" }).default("https://api.bitbucket.org"),
   BITBUCKET_ALLOWED_BASE_URLS: z.string().default("https://bitbucket.org"),
   BITBUCKET_SITE_URL: z.url({ message: "must be an absolute URL" }).default("https://bitbucket.org"),
+  BITBUCKET_REQUESTS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(1000),
   // An OAuth consumer (Workspace settings → OAuth consumers) lets members link their Bitbucket account without the Connect app.
   BITBUCKET_OAUTH_KEY: z.string().min(8, { message: "must be the OAuth consumer's Key" }).optional(),
   BITBUCKET_OAUTH_SECRET: z.string().min(16, { message: "must be the OAuth consumer's Secret" }).optional(),
@@ -114,6 +115,8 @@ export interface Config {
     appKey: string;
     /** Where Bitbucket's own pages are (bitbucket.org): its OAuth consent page and token endpoint. */
     siteUrl: string;
+    /** The calls an hour Bitbucket allows the credentials (1,000 unless scaled for larger workspaces): history imports spend at most 90% of it. */
+    requestsPerHour: number;
     /** The OAuth consumer members sign in to Bitbucket through to link their account; unset, they cannot on the access-token path. */
     oauth?: { key: string; secret: string };
   };
@@ -194,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         .filter(Boolean),
       appKey: e.BITBUCKET_APP_KEY,
       siteUrl: e.BITBUCKET_SITE_URL.replace(/\/$/, ""),
+      requestsPerHour: e.BITBUCKET_REQUESTS_PER_HOUR,
       ...(e.BITBUCKET_OAUTH_KEY && e.BITBUCKET_OAUTH_SECRET ? { oauth: { key: e.BITBUCKET_OAUTH_KEY, secret: e.BITBUCKET_OAUTH_SECRET } } : {}),
     },
     trustProxy: e.TRUST_PROXY === "false" ? false : e.TRUST_PROXY === "true" ? true : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,

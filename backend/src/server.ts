@@ -13,6 +13,7 @@ import { createLogger, type Logger } from "./log.js";
 import { SecretBox } from "./storage/encryption.js";
 import { openStorage } from "./storage/index.js";
 import { insightJobHandlers, queueInsightBackfill } from "./workspace/insights/derive.js";
+import { historyJobHandlers } from "./workspace/history.js";
 
 const DONE_JOB_RETENTION_MS = 30 * 24 * 3600_000;
 
@@ -51,7 +52,7 @@ export async function startGroundwork(
   });
   const worker =
     config.worker.enabled && config.worker.concurrency > 0
-      ? new Worker(queue, [...insightJobHandlers(services), ...hosts.flatMap((h) => h.jobs(services))], {
+      ? new Worker(queue, [...insightJobHandlers(services), ...historyJobHandlers(services), ...hosts.flatMap((h) => h.jobs(services))], {
           concurrency: config.worker.concurrency,
           log: log.child({ component: "worker" }),
           busy: () => services.load.busy,

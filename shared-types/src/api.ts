@@ -7,4 +7,5 @@ export * from "./api/timeline.js";
 export * from "./api/growth.js";
 export * from "./api/operations.js";
 export * from "./api/integrations.js";
+export * from "./api/history.js";
 export * from "./api/panels.js";

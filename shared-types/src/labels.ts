@@ -53,6 +53,7 @@ export const JOB_LABELS: Record<string, string> = {
   "bitbucket.build-status": "Posting the Groundwork build status on a Bitbucket pull request",
   "insight.derive": "Drawing themes, contributions and impact from a pull request or work item",
   "insight.backfill": "Drawing insights for pull requests and work items attached before insights existed",
+  "history.import": "Importing a page of a repository's pull requests from before it was connected",
 };
 
 /** The order a target picker groups them in. */

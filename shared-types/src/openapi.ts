@@ -6740,6 +6740,264 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/history-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The workspace's history imports, one per repository: where each stands
+         * @description Workspace owners only.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The host's name, as items name it (ado, bitbucket) */
+                                host: string;
+                                /** @description The connection (or app installation) it reads through */
+                                connectionId: string;
+                                /** @description The repository, as the host names it (project/repository, workspace/slug) */
+                                repository: string;
+                                /** @enum {string} */
+                                status: "queued" | "importing" | "done" | "failed" | "cancelled";
+                                /** @description Pull requests created or updated since then are imported */
+                                since: string;
+                                /** @description Pull requests imported so far */
+                                imported: number;
+                                /** @description How many the host says there are, where it says (Bitbucket does, Azure DevOps does not) */
+                                total: number | null;
+                                /** @description Calls made to the host */
+                                requests: number;
+                                /** @description Pull requests imported per minute while importing */
+                                perMinute: number | null;
+                                /** @description Estimated, where the total is known */
+                                secondsLeft: number | null;
+                                /** @description Paused for the host's rate limit until then */
+                                waitingUntil: string | null;
+                                error: string | null;
+                                /** @description When done: the distinct authors among the imported pull requests, and how many are members */
+                                summary: {
+                                    authors: number;
+                                    matchedAuthors: number;
+                                } | null;
+                                startedAt: string | null;
+                                finishedAt: string | null;
+                                /** @description ISO 8601 date-time */
+                                createdAt: string;
+                            }[];
+                            /** @description Pass as cursor to read the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Import (again) the pull requests of a connection's repositories, or of one of them, from the last months
+         * @description Workspace owners only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        host: string;
+                        connectionId: string;
+                        /** @description One of the connection's followed repositories; all of them when omitted */
+                        repository?: string;
+                        /**
+                         * @description How far back, in months (6 by default)
+                         * @default 6
+                         */
+                        months?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            imports: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The host's name, as items name it (ado, bitbucket) */
+                                host: string;
+                                /** @description The connection (or app installation) it reads through */
+                                connectionId: string;
+                                /** @description The repository, as the host names it (project/repository, workspace/slug) */
+                                repository: string;
+                                /** @enum {string} */
+                                status: "queued" | "importing" | "done" | "failed" | "cancelled";
+                                /** @description Pull requests created or updated since then are imported */
+                                since: string;
+                                /** @description Pull requests imported so far */
+                                imported: number;
+                                /** @description How many the host says there are, where it says (Bitbucket does, Azure DevOps does not) */
+                                total: number | null;
+                                /** @description Calls made to the host */
+                                requests: number;
+                                /** @description Pull requests imported per minute while importing */
+                                perMinute: number | null;
+                                /** @description Estimated, where the total is known */
+                                secondsLeft: number | null;
+                                /** @description Paused for the host's rate limit until then */
+                                waitingUntil: string | null;
+                                error: string | null;
+                                /** @description When done: the distinct authors among the imported pull requests, and how many are members */
+                                summary: {
+                                    authors: number;
+                                    matchedAuthors: number;
+                                } | null;
+                                startedAt: string | null;
+                                finishedAt: string | null;
+                                /** @description ISO 8601 date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/history-imports/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop an import; what it imported stays, and it can be run again
+         * @description Workspace owners only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description The host's name, as items name it (ado, bitbucket) */
+                            host: string;
+                            /** @description The connection (or app installation) it reads through */
+                            connectionId: string;
+                            /** @description The repository, as the host names it (project/repository, workspace/slug) */
+                            repository: string;
+                            /** @enum {string} */
+                            status: "queued" | "importing" | "done" | "failed" | "cancelled";
+                            /** @description Pull requests created or updated since then are imported */
+                            since: string;
+                            /** @description Pull requests imported so far */
+                            imported: number;
+                            /** @description How many the host says there are, where it says (Bitbucket does, Azure DevOps does not) */
+                            total: number | null;
+                            /** @description Calls made to the host */
+                            requests: number;
+                            /** @description Pull requests imported per minute while importing */
+                            perMinute: number | null;
+                            /** @description Estimated, where the total is known */
+                            secondsLeft: number | null;
+                            /** @description Paused for the host's rate limit until then */
+                            waitingUntil: string | null;
+                            error: string | null;
+                            /** @description When done: the distinct authors among the imported pull requests, and how many are members */
+                            summary: {
+                                authors: number;
+                                matchedAuthors: number;
+                            } | null;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                            /** @description ISO 8601 date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/integrations/ado/test": {
         parameters: {
             query?: never;

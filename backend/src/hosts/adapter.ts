@@ -6,10 +6,11 @@ import type { DeliveryRecorder } from "../jobs/deliveries.js";
 import { z } from "zod";
 import type { FoundItem } from "@groundwork/shared-types";
 
-/** A failed host call, whose message a person may read (the core tells one by this). */
-export { HostCallError } from "./hostError.js";
+/** A failed host call, whose message a person may read (the core tells one by this), and what a job makes of it. */
+export { asJobError, HostCallError } from "./hostError.js";
 import { jobType, type JobHandler, type JobType } from "../jobs/jobType.js";
 import type { ContextItemRow } from "../storage/models.js";
+import type { Snapshot } from "./snapshot.js";
 
 /**
  * Everything Groundwork knows of one host, from its folder under `hosts/`: the core (http,
@@ -54,11 +55,53 @@ export interface HostAdapter {
   findItems?(ctx: MemberContext, q: string): Promise<FoundItem[]>;
   /** Its part of GET /api/integrations, for the caller's workspace. */
   overview(ctx: MemberContext): Promise<unknown>;
+  /** Reads the pull requests its connections' repositories had before they were connected (workspace/history.ts). */
+  history?: HistorySource;
   /**
    * Its users can link their accounts to members (workspace/accountLinks.ts): whether the scope
    * a link code names (an organisation, a workspace) is connected to this Groundwork workspace.
    */
   accounts?: { connected(workspaceId: string, scope: string): Promise<boolean> };
+}
+
+/** A repository a connection follows, as a history import names it. */
+export interface HistoryRepository {
+  connectionId: string;
+  /** As the host names it: "project/repository", "workspace/slug". */
+  repository: string;
+  /** What its pull requests' keys begin with. */
+  itemKeyPrefix: string;
+}
+/** One page of a repository's pull requests, read from `cursor` (null: the first page). */
+export interface HistoryPageRequest {
+  workspaceId: string;
+  connectionId: string;
+  repository: string;
+  /** Created or updated since then … */
+  since: Date;
+  /** … and created before then (what came after arrives by webhook, and must not shift the pages). */
+  until: Date;
+  cursor: string | null;
+}
+export interface HistoryPage {
+  /** Each pull request's web link (which names it as a pasted link would) and its snapshot. */
+  items: { url: string; snapshot: Snapshot }[];
+  /** Where the next page starts; null after the last. */
+  next: string | null;
+  /** How many the import covers, where the host says. */
+  total: number | null;
+  /** Calls this page made. */
+  requests: number;
+  /** How long to wait before the next page to stay within the host's rate limit. */
+  waitMs: number;
+}
+export interface HistorySource {
+  /** The repositories a workspace's connections of this host follow (one connection's when given). */
+  repositories(services: AppServices, workspaceId: string, connectionId?: string): Promise<HistoryRepository[]>;
+  /** One page; a host call that fails throws its HostCallError (a throttle is waited out, the rest fail the import). */
+  page(services: AppServices, request: HistoryPageRequest): Promise<HistoryPage>;
+  /** Writes a page's items onto the workspace's (hosts/snapshot.ts importSnapshots); returns how many it wrote. */
+  save(services: AppServices, workspaceId: string, items: HistoryPage["items"], readAt: Date, transaction: Transaction): Promise<number>;
 }
 
 /** The job a host's webhook deliveries are recorded as, and the event a delivery's payload carries. */

@@ -1,9 +1,9 @@
 import type { Model, Transaction } from "sequelize";
-import { ItemDetails, type PullRequestChanges } from "@groundwork/shared-types";
+import { ItemDetails, parseContextUrl, type PullRequestChanges } from "@groundwork/shared-types";
 import { ContextItemRow } from "../storage/models.js";
 import type { AppServices } from "../http/services.js";
 import { insightSourceOf, queueInsight } from "../workspace/insights/derive.js";
-import { queueChangesRefresh } from "./adapter.js";
+import { queueChangesRefresh, type HistoryPage } from "./adapter.js";
 import { reviewerKeysOf, workDate } from "../workspace/timeline.js";
 
 /** A busy connection records its latest delivery this often at most: one write per delivery would double the worker's writes. */
@@ -80,4 +80,56 @@ export async function applyChanges(services: AppServices, item: ContextItemRow, 
   const details = ItemDetails.safeParse(item.metadata);
   if (details.success && insightSourceOf({ title: item.title, state: item.state, details: details.data, changes }).digest !== item.insightSource)
     await queueInsight(services, item, transaction);
+}
+
+/**
+ * Writes an imported pull request onto the workspace's item for it (created if nobody attached it
+ * yet), unless something newer is there: a delivery or refresh that wrote it after this page was
+ * read, or a snapshot the host dated later.
+ */
+async function importSnapshot(
+  services: AppServices,
+  workspaceId: string,
+  { url, snapshot }: HistoryPage["items"][number],
+  readAt: Date,
+  transaction: Transaction,
+) {
+  const parsed = parseContextUrl(url);
+  if (!parsed || parsed.externalKey !== snapshot.externalKey) return false;
+  const existing = await ContextItemRow.findOne({ where: { workspaceId, externalKey: parsed.externalKey }, transaction });
+  if (existing) {
+    if (existing.fetchedAt && existing.fetchedAt > readAt) return false;
+    const theirs = (existing.metadata as { updatedAt?: string | null } | null)?.updatedAt;
+    const ours = snapshot.metadata.updatedAt;
+    if (theirs && ours && Date.parse(theirs) > Date.parse(ours)) return false;
+  } else {
+    const { externalKey, canonicalUrl, host, kind, ...ids } = parsed;
+    await ContextItemRow.create(
+      {
+        workspaceId,
+        host,
+        kind,
+        url: canonicalUrl,
+        externalKey,
+        hostIds: Object.fromEntries(Object.entries(ids)) as Record<string, string | number>,
+        metadataStatus: "pending",
+        metadata: null,
+        title: null,
+        state: null,
+        authorEmailNormalized: null,
+        authorAccount: null,
+        fetchedAt: null,
+      },
+      { transaction },
+    );
+  }
+  await applySnapshot(services, workspaceId, snapshot, transaction);
+  return true;
+}
+
+/** A history page's pull requests, written as importSnapshot does each: how many were written. */
+export async function importSnapshots(services: AppServices, workspaceId: string, items: HistoryPage["items"], readAt: Date, transaction: Transaction) {
+  let written = 0;
+  for (const item of items) if (await importSnapshot(services, workspaceId, item, readAt, transaction)) written++;
+  return written;
 }

@@ -13,6 +13,7 @@ import { integrationRoutes } from "../workspace/integrations.js";
 import { insightSettingsRoutes } from "../workspace/insights/settings.js";
 import { feedbackDraftRoutes } from "../workspace/insights/draft.js";
 import { timelineRoutes } from "../workspace/timeline.js";
+import { historyRoutes } from "../workspace/history.js";
 import { DeliveryRecorder } from "../jobs/deliveries.js";
 import { competencyRoutes } from "../workspace/competencies.js";
 import { contextLinkRoutes } from "../workspace/contextLinks.js";
@@ -48,6 +49,7 @@ export const coreRoutes: RouteSpec[] = [
   ...insightSettingsRoutes,
   ...feedbackDraftRoutes,
   ...timelineRoutes,
+  ...historyRoutes,
 ];
 
 /** The OpenAPI document of everything Groundwork serves: the core's API and each host's. */

@@ -21,6 +21,7 @@ import * as itemInsights from "./migrations/0018_item_insights.js";
 import * as workspaceInsightModel from "./migrations/0019_workspace_insight_model.js";
 import * as itemWorkDates from "./migrations/0020_item_work_dates.js";
 import * as oneOnOneHeld from "./migrations/0021_one_on_one_held.js";
+import * as historyImports from "./migrations/0022_history_imports.js";
 
 /** Migrations are listed here in order, so bundling or a renamed file cannot reorder them. */
 const MIGRATIONS = [
@@ -45,6 +46,7 @@ const MIGRATIONS = [
   { name: "0019_workspace_insight_model", ...workspaceInsightModel },
   { name: "0020_item_work_dates", ...itemWorkDates },
   { name: "0021_one_on_one_held", ...oneOnOneHeld },
+  { name: "0022_history_imports", ...historyImports },
 ];
 
 export function migrator(sequelize: Sequelize) {

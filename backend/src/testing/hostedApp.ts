@@ -6,10 +6,10 @@ import type { FakeHost } from "@groundwork/simulators/fakeHost";
 import type { ApiClient } from "./testApp.js";
 
 /** Settings that point Groundwork at a fake Azure DevOps organisation and a fake Bitbucket. */
-export const fakeHostsConfig = (ado: FakeHost, bitbucket: FakeHost, appKey = "groundwork"): Partial<Config> => ({
+export const fakeHostsConfig = (ado: FakeHost, bitbucket: FakeHost, appKey = "groundwork", requestsPerHour = 1000): Partial<Config> => ({
   adoBaseUrl: adoHostsOf(ado).baseUrl,
   adoIdentityUrl: adoHostsOf(ado).identityUrl,
-  bitbucket: { apiUrl: bitbucket.url, siteUrl: bitbucket.url, allowedBaseUrls: ["https://bitbucket.org"], appKey },
+  bitbucket: { apiUrl: bitbucket.url, siteUrl: bitbucket.url, allowedBaseUrls: ["https://bitbucket.org"], appKey, requestsPerHour },
 });
 
 /**

@@ -350,6 +350,16 @@ export const contextLinkRoutes = [
  * host account they linked), and items attached to their feedback (that the caller may read) or
  * their OKRs. `where` selects those items; `theirs(link)` tells which of an item's links count.
  */
+/**
+ * A workspace's items of one host that someone attached to something: what connecting fetches
+ * and posts statuses for. Pull requests a history import brought in are not attached.
+ */
+export const attachedItems = (workspaceId: string, host: string, options: { limit?: number } = {}) =>
+  ContextItemRow.findAll({
+    where: { workspaceId, host, [Op.and]: [literal('EXISTS (SELECT 1 FROM context_links l WHERE l.context_item_id = "ContextItemRow"."id")')] },
+    ...options,
+  });
+
 export function contributionScope(ctx: MemberContext, member: { id: string; emailNormalized: string }) {
   const q = (v: string) => ctx.services.storage.sequelize.escape(v);
   const [ws, me, them] = [q(ctx.auth.workspace.id), q(ctx.auth.member.id), q(member.id)];

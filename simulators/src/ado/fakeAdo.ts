@@ -60,6 +60,13 @@ export interface FakeAdoState {
   subscriptions?: AdoSubscription[];
   /** Ids handed to comments made in the fake. */
   commentCount?: number;
+  /**
+   * A rate limit on the organisation's API: at most `requests` calls in any `windowMs`. Past 80%
+   * of it, answers carry the X-RateLimit-* headers; past 90%, Retry-After too (on a 200, as the
+   * documentation warns); beyond it, 429 (counted in `throttled`).
+   */
+  rateLimit?: { requests: number; windowMs: number };
+  throttled?: number;
   /** PR statuses posted to the fake, newest last. */
   statuses?: (AdoPullRequestStatus & { id: number; pullRequestId: number; repositoryId: string })[];
 }
@@ -153,6 +160,38 @@ export function fakeAdo(state: FakeAdoState) {
     return tokens().find((t) => t.pat === pat) ?? null;
   };
   const pageSize = () => state.pageSize ?? 2;
+  /** When the calls within the rate limit's window were made. */
+  const calls: number[] = [];
+  const rateHeaders = (): Record<string, string> => {
+    const limit = state.rateLimit;
+    if (!limit) return {};
+    const now = Date.now();
+    while (calls.length && calls[0]! <= now - limit.windowMs) calls.shift();
+    const remaining = Math.max(0, limit.requests - calls.length);
+    if (remaining > limit.requests * 0.2) return {};
+    const reset = Math.ceil(((calls[0] ?? now) + limit.windowMs) / 1000);
+    return {
+      "X-RateLimit-Resource": "Core",
+      "X-RateLimit-Delay": "0",
+      "X-RateLimit-Limit": String(limit.requests),
+      "X-RateLimit-Remaining": String(remaining),
+      "X-RateLimit-Reset": String(reset),
+      ...(remaining <= limit.requests * 0.1 ? { "Retry-After": String(Math.max(1, reset - Math.floor(now / 1000))) } : {}),
+    };
+  };
+  /** Counts a call against the rate limit, or answers 429 when it is spent. */
+  const throttle = (): FakeResponse | null => {
+    const limit = state.rateLimit;
+    if (!limit) return null;
+    const now = Date.now();
+    while (calls.length && calls[0]! <= now - limit.windowMs) calls.shift();
+    if (calls.length >= limit.requests) {
+      state.throttled = (state.throttled ?? 0) + 1;
+      return adoThrottled(Math.max(1, Math.ceil((calls[0]! + limit.windowMs - now) / 1000)));
+    }
+    calls.push(now);
+    return null;
+  };
 
   /** Route, api-version, scope and body, checked before any route answers (see the header comment). */
   const check: ContractCheck = (req) => {
@@ -170,6 +209,8 @@ export function fakeAdo(state: FakeAdoState) {
     if (version) return { respond: version, violation: `api-version must be ${op.apiVersion} (${op.source}), got ${req.query.get("api-version") ?? "none"}` };
     const token = tokenOf(req);
     if (!token) return "allowed"; // the route answers as Azure DevOps does to a bad PAT
+    const throttled = throttle();
+    if (throttled) return { respond: throttled };
     if (!contract.allows(op.scopes, token.scopes)) return { respond: notAuthorized(state.user.email) };
     const missingFields = ["POST", "PUT", "PATCH"].includes(req.method) ? contract.missingFields(op, req.body) : [];
     if (missingFields.length)
@@ -183,7 +224,8 @@ export function fakeAdo(state: FakeAdoState) {
   const guard = (req: FakeRequest, ok: () => FakeResponse): FakeResponse => {
     if (!same(req.params.org, state.organization)) return { status: 404, body: { message: "The resource cannot be found.", typeKey: "UnknownOrganization" } };
     if (!tokenOf(req)) return adoSignInPage();
-    return ok();
+    const answer = ok();
+    return { ...answer, headers: { ...answer.headers, ...rateHeaders() } };
   };
   const project = (key: string | undefined) => state.projects.find((p) => same(p.id, key) || same(p.name, key));
   const pullRequestOf = (req: FakeRequest) => {
@@ -342,6 +384,42 @@ export function fakeAdo(state: FakeAdoState) {
               .sort((a, b) => (b.creationDate ?? "").localeCompare(a.creationDate ?? "") || b.pullRequestId - a.pullRequestId);
             const skip = Number(req.query.get("$skip") ?? 0) || 0;
             const top = Number(req.query.get("$top") ?? 101) || 101;
+            const value = all.slice(skip, skip + top).map((x) => ({ ...x, repository: { ...x.repository, project: { id: p.id, name: p.name } } }));
+            return { status: 200, body: { value, count: value.length } };
+          }),
+      },
+      {
+        method: "GET",
+        path: "/:org/:project/_apis/git/repositories/:repo/pullrequests",
+        // git/pull-requests/get-pull-requests: as by project, and within searchCriteria.minTime/maxTime of their
+        // creation or, with queryTimeRangeType=closed, their closing; newest first by that time.
+        handle: (req) =>
+          guard(req, () => {
+            const p = project(req.params.project);
+            const repo = p?.repositories.find((r) => same(r.id, req.params.repo) || same(r.name, req.params.repo));
+            if (!p || !repo) return missing(`Repository ${req.params.repo}`);
+            const status = (req.query.get("searchCriteria.status") ?? "active").toLowerCase();
+            if (!PR_STATUSES.includes(status))
+              return adoError(400, "InvalidArgumentValueException", `The value '${status}' is not valid for searchCriteria.status.`);
+            const range = (req.query.get("searchCriteria.queryTimeRangeType") ?? "created").toLowerCase();
+            if (range !== "created" && range !== "closed")
+              return adoError(400, "InvalidArgumentValueException", `The value '${range}' is not valid for searchCriteria.queryTimeRangeType.`);
+            const [min, max] = ["minTime", "maxTime"].map((k) => req.query.get(`searchCriteria.${k}`)).map((v) => (v ? Date.parse(v) : null)) as [
+              number | null,
+              number | null,
+            ];
+            if (Number.isNaN(min) || Number.isNaN(max))
+              return adoError(400, "InvalidArgumentValueException", "searchCriteria.minTime and maxTime must be dates.");
+            const timeOf = (x: AdoPullRequest) => Date.parse((range === "created" ? x.creationDate : x.closedDate) ?? "");
+            const all = (state.pullRequests ?? [])
+              .filter((x) => same(x.repository?.id, repo.id))
+              .filter((x) => status === "all" || (x.status ?? "active") === status)
+              .filter(
+                (x) => (min === null && max === null) || (!Number.isNaN(timeOf(x)) && (min === null || timeOf(x) >= min) && (max === null || timeOf(x) <= max)),
+              )
+              .sort((a, b) => (timeOf(b) || 0) - (timeOf(a) || 0) || b.pullRequestId - a.pullRequestId);
+            const skip = Number(req.query.get("$skip") ?? 0) || 0;
+            const top = Math.min(Number(req.query.get("$top") ?? 101) || 101, pageSize());
             const value = all.slice(skip, skip + top).map((x) => ({ ...x, repository: { ...x.repository, project: { id: p.id, name: p.name } } }));
             return { status: 200, body: { value, count: value.length } };
           }),

@@ -4,6 +4,7 @@ import { SANDBOX_ORG } from "@groundwork/backend/hosts/ado/credentials";
 import { addExtensionHarness, DEFAULT_EXTENSION_DIST } from "./extensionHarness.js";
 import { deliverToSubscriptions, fakeAdo, sendServiceHook, type FakeAdoState, type FakeAdoToken } from "./fakeAdo.js";
 import { hostSample } from "../samples.js";
+import { adoHistory, SANDBOX_PEOPLE } from "../history.js";
 import { escapeHtml } from "@groundwork/backend/http/html";
 
 /**
@@ -105,6 +106,7 @@ export async function startAdoSandbox(port = 0, extension?: SandboxExtension) {
   const created = fixture("git.pullrequest.created.json");
   const project = { id: created.resource.repository.project.id as string, name: "Fabrikam" };
   const repository = { id: created.resource.repository.id as string, name: "Fabrikam" };
+  const ledger = { id: "5b4a4c9e-0000-4000-8000-0000000001ed", name: "Ledger" };
   // Opened recently, so that the members' timelines show it among this month's work.
   const pr: AdoPullRequest = { ...created.resource, creationDate: new Date(Date.now() - 2 * 86400_000).toISOString(), repository: { ...repository, project } };
   const wi: AdoWorkItem = { ...fixture("workitem.created.json").resource, id: 5 };
@@ -113,8 +115,12 @@ export async function startAdoSandbox(port = 0, extension?: SandboxExtension) {
     pat: SANDBOX_PAT,
     otherTokens: SANDBOX_SHORT_PATS,
     user: { id: "sandbox-user", displayName: "Sandbox Admin", email: "admin@groundwork-sandbox.test" },
-    projects: [{ ...project, repositories: [repository] }],
-    pullRequests: [pr],
+    projects: [{ ...project, repositories: [repository, ledger] }],
+    // Nine months of a busy repository, for the history import: paged by 100 and rate-limited
+    // (Azure DevOps counts usage, not calls; this stands in at 300 calls a minute).
+    pullRequests: [pr, ...adoHistory({ count: 800, days: 270, authors: SANDBOX_PEOPLE((name) => `sandbox-${name}`), firstId: 1000 }, { ...ledger, project })],
+    pageSize: 100,
+    rateLimit: { requests: 300, windowMs: 60_000 },
     pullRequestChanges: { [pr.pullRequestId]: fixture("rest.sandbox_pullrequest_changes.json") },
     workItems: [wi],
     allowInsecureHookUrls: true,

@@ -38,6 +38,12 @@ export interface FakeBitbucketState {
   appScopes?: string[];
   /** The largest page a list answers with, whatever `pagelen` asks. */
   maxPagelen?: number;
+  /**
+   * The allowance per credentials (Bitbucket's is 1,000 calls in a rolling hour for most
+   * repository resources): beyond it, 429 with no Retry-After, as documented; counted in `throttled`.
+   */
+  rateLimit?: { requests: number; windowMs: number };
+  throttled?: number;
   /** Repository webhooks created through the API, with the secret Bitbucket signs deliveries with. */
   hooks?: { uuid: string; workspace: string; slug: string; url: string; events: string[]; secret?: string }[];
   user: { uuid: string; display_name: string; account_id: string };
@@ -103,6 +109,23 @@ export function fakeBitbucket(state: FakeBitbucketState) {
       return null;
     }
   };
+  /** When each caller's calls within the rate limit's window were made. */
+  const calls = new Map<string, number[]>();
+  const throttle = (req: Omit<FakeRequest, "params">) => {
+    const limit = state.rateLimit;
+    if (!limit) return false;
+    const now = Date.now();
+    // A Connect JWT differs on every call (its qsh): the app's calls count together.
+    const who = (req.headers.authorization ?? "").startsWith("JWT ") ? "app" : (req.headers.authorization ?? "");
+    const mine = (calls.get(who) ?? []).filter((t) => t > now - limit.windowMs);
+    calls.set(who, mine);
+    if (mine.length >= limit.requests) {
+      state.throttled = (state.throttled ?? 0) + 1;
+      return true;
+    }
+    mine.push(now);
+    return false;
+  };
   const lacksScopes = (required: string[], granted: string[]) =>
     error(403, "Your credentials lack one or more required privilege scopes.", { detail: { required, granted } });
 
@@ -112,6 +135,7 @@ export function fakeBitbucket(state: FakeBitbucketState) {
     if (!op) return { respond: error(404, "Resource not found"), violation: `api.bitbucket.org has no operation ${req.method} ${req.path}` };
     const caller = callerOf(req);
     if (!caller) return { respond: error(401, "Token is invalid or expired.") };
+    if (throttle(req)) return { respond: bitbucketThrottled() };
     if (!contract.allows(op.scopes, caller.scopes)) return { respond: lacksScopes(op.scopes, caller.scopes) };
     const missingFields = ["POST", "PUT", "PATCH"].includes(req.method) ? contract.missingFields(op, req.body) : [];
     if (missingFields.length)
@@ -242,7 +266,15 @@ export function fakeBitbucket(state: FakeBitbucketState) {
             const key = field as "id" | "created_on" | "updated_on" | "title";
             found.sort((a, b) => String(a[key] ?? "").localeCompare(String(b[key] ?? ""), undefined, { numeric: true }) * (sort!.startsWith("-") ? -1 : 1));
           }
-          return filteredPage(req, found);
+          // Listed pull requests leave out their participants and reviewers unless a partial
+          // response asks for them (`fields=+values.participants`; the API intro's "Partial responses").
+          const asked = (req.query.get("fields") ?? "").split(",").map((f) => f.trim());
+          const listed = found.map(({ participants, reviewers, ...rest }) => ({
+            ...rest,
+            ...(asked.includes("+values.participants") ? { participants } : {}),
+            ...(asked.includes("+values.reviewers") ? { reviewers } : {}),
+          }));
+          return filteredPage(req, listed);
         },
       },
       {

@@ -9,7 +9,9 @@ import { joined } from "../queryLanguage.js";
 export class FilterError extends Error {}
 
 type Value = string | number | boolean | null;
-type Token = { kind: "word" | "string" | "number" | "op" | "paren"; text: string };
+type Token = { kind: "word" | "string" | "number" | "datetime" | "op" | "paren"; text: string };
+/** A datetime is written bare, as ISO 8601 (`updated_on >= 2026-05-27T00:00:00+00:00`), and compares as a time. */
+const DATETIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?/;
 
 function tokenize(q: string): Token[] {
   const tokens: Token[] = [];
@@ -32,9 +34,18 @@ function tokenize(q: string): Token[] {
       i++;
     } else {
       const op = /^(!=|!~|>=|<=|=|~|>|<)/.exec(q.slice(i))?.[0];
+      const datetime = DATETIME.exec(q.slice(i))?.[0];
       const number = /^-?\d+(\.\d+)?/.exec(q.slice(i))?.[0];
       const word = /^[A-Za-z_][A-Za-z0-9_.]*/.exec(q.slice(i))?.[0];
-      const token: Token | null = op ? { kind: "op", text: op } : number ? { kind: "number", text: number } : word ? { kind: "word", text: word } : null;
+      const token: Token | null = op
+        ? { kind: "op", text: op }
+        : datetime
+          ? { kind: "datetime", text: datetime }
+          : number
+            ? { kind: "number", text: number }
+            : word
+              ? { kind: "word", text: word }
+              : null;
       if (!token) throw new FilterError(`unexpected "${c}"`);
       tokens.push(token);
       i += token.text.length;
@@ -72,7 +83,28 @@ export function parseFilter(q: string, fields?: string[]): (row: unknown) => boo
     let value: Value;
     if (raw.kind === "string") value = raw.text;
     else if (raw.kind === "number") value = Number(raw.text);
-    else if (raw.kind === "word" && ["true", "false", "null"].includes(raw.text)) value = raw.text === "null" ? null : raw.text === "true";
+    else if (raw.kind === "datetime") {
+      const at = Date.parse(raw.text);
+      if (Number.isNaN(at)) throw new FilterError(`${raw.text} is not a date`);
+      return (row) => {
+        const actual = Date.parse(String(pathOf(row, field.text) ?? ""));
+        if (Number.isNaN(actual)) return false;
+        const o = op.text;
+        return o === "="
+          ? actual === at
+          : o === "!="
+            ? actual !== at
+            : o === ">"
+              ? actual > at
+              : o === ">="
+                ? actual >= at
+                : o === "<"
+                  ? actual < at
+                  : o === "<="
+                    ? actual <= at
+                    : false;
+      };
+    } else if (raw.kind === "word" && ["true", "false", "null"].includes(raw.text)) value = raw.text === "null" ? null : raw.text === "true";
     else throw new FilterError(`expected a value after ${field.text} ${op.text}`);
     return (row) => {
       const actual = pathOf(row, field.text) as Value | undefined;

@@ -5,6 +5,7 @@ import { BitbucketHostDriver, deliverRepositoryHooks, fakeBitbucket, type FakeBi
 import { bitbucketUserUuid } from "./identities.js";
 import { OAUTH_CALLBACK_PATH } from "@groundwork/backend/hosts/bitbucket/accountLink";
 import { hostSample } from "../samples.js";
+import { bitbucketHistory, SANDBOX_PEOPLE } from "../history.js";
 import { SANDBOX_WORKSPACE } from "@groundwork/backend/hosts/bitbucket/installations";
 import { escapeHtml } from "@groundwork/backend/http/html";
 
@@ -70,8 +71,21 @@ export async function startBitbucketSandbox(port: number, groundworkUrl: string,
     otherTokens: SHORT_TOKENS,
     appKey,
     user: { uuid: userUuid("admin"), display_name: "Sandbox Admin", account_id: "sandbox:admin" },
-    repositories: [{ workspace: WORKSPACE, slug: REPO, uuid: repository.uuid }],
-    pullRequests: [{ workspace: WORKSPACE, slug: REPO, pr, diffstat: changes.diffstat, commits: changes.commits }],
+    repositories: [
+      { workspace: WORKSPACE, slug: REPO, uuid: repository.uuid },
+      { workspace: WORKSPACE, slug: "ledger", uuid: "{5b4a4c9e-0000-4000-8000-0000000001ed}" },
+    ],
+    pullRequests: [
+      { workspace: WORKSPACE, slug: REPO, pr, diffstat: changes.diffstat, commits: changes.commits },
+      // Nine months of a busy repository, for the history import; Bitbucket's allowance of 1,000 calls an hour applies.
+      ...bitbucketHistory({ count: 400, days: 270, authors: SANDBOX_PEOPLE(userUuid), firstId: 100 }, `${WORKSPACE}/ledger`).map((p) => ({
+        workspace: WORKSPACE,
+        slug: "ledger",
+        pr: p,
+      })),
+    ],
+    maxPagelen: 50,
+    rateLimit: { requests: 1000, windowMs: 3600_000 },
     commits: [`${pr.source!.commit!.hash}${"a".repeat(28)}`],
   };
   const install = {

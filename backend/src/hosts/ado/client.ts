@@ -179,6 +179,26 @@ export class AdoClient {
   async pullRequestsOfProject(project: string, top: number) {
     return (await this.get<{ value: AdoPullRequest[] }>(`${encodeURIComponent(project)}/_apis/git/pullrequests?searchCriteria.status=all&$top=${top}`)).value;
   }
+  /**
+   * One page of a repository's pull requests in any state, newest first, whose creation (or
+   * close) time falls in [minTime, maxTime] (git/pull-requests/get-pull-requests, searchCriteria
+   * .queryTimeRangeType), with the response's headers: Azure DevOps says through them how close
+   * the caller is to its rate limit (X-RateLimit-*, and Retry-After even on a 200).
+   */
+  pullRequestsPage(project: string, repositoryId: string, c: { minTime: Date; maxTime: Date; timeRangeType: "created" | "closed"; skip: number; top: number }) {
+    const q = new URLSearchParams({
+      "searchCriteria.status": "all",
+      "searchCriteria.minTime": c.minTime.toISOString(),
+      "searchCriteria.maxTime": c.maxTime.toISOString(),
+      "searchCriteria.queryTimeRangeType": c.timeRangeType,
+      $skip: String(c.skip),
+      $top: String(c.top),
+    });
+    return this.exchange<{ value: AdoPullRequest[]; count?: number }>(
+      "GET",
+      `${encodeURIComponent(project)}/_apis/git/repositories/${encodeURIComponent(repositoryId)}/pullrequests?${q.toString()}`,
+    );
+  }
   /** The ids a flat WIQL query matches, in its order (wit/wiql/query-by-wiql, across every project). */
   async queryWorkItems(query: string, top: number) {
     const result = await this.request<{ workItems: { id: number }[] }>("POST", `_apis/wit/wiql?$top=${top}`, { query });

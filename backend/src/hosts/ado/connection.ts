@@ -1,3 +1,5 @@
+import { attachedItems } from "../../workspace/contextLinks.js";
+import { startHistoryOnConnect } from "../../workspace/history.js";
 import {
   AdoConnected,
   AdoConnectionTest,
@@ -13,7 +15,6 @@ import { ADO_PAT_SCOPES, missingScopesMessage, scopeLabel } from "@groundwork/sh
 import { ApiError, notFound } from "../../http/errors.js";
 import { route, type MemberContext } from "../../http/route.js";
 import type { AppServices } from "../../http/services.js";
-import { ContextItemRow } from "../../storage/models.js";
 import { AdoConnectionRow } from "./models.js";
 import { newToken, sha256 } from "../../workspace/secrets.js";
 import { AdoClient, AdoError } from "./client.js";
@@ -187,11 +188,13 @@ export const adoConnectionRoutes = [
         ? await existing.update(fields)
         : await AdoConnectionRow.create({ ...fields, workspaceId: ctx.auth.workspace.id, lastDeliveryAt: null, createdBy: ctx.auth.member.id });
       // Items pasted before the organisation was connected get their metadata and statuses now.
-      const items = await ContextItemRow.findAll({ where: { workspaceId: ctx.auth.workspace.id, host: "ado" } });
+      const items = await attachedItems(ctx.auth.workspace.id, "ado");
       for (const item of items.filter((i) => i.hostIds.organization === row.organization)) {
         if (item.metadataStatus !== "fetched") await ctx.services.queue.enqueue(AdoRefreshJob, { contextItemId: item.id }, { workspaceId: row.workspaceId });
         if (item.kind === "pull_request") await enqueuePrStatus(ctx.services, item);
       }
+      if (!existing)
+        await startHistoryOnConnect(ctx.services, { workspaceId: row.workspaceId, host: "ado", connectionId: row.id, createdBy: ctx.auth.member.id });
       return {
         connection: toAdoConnection(ctx.services, row),
         webhook: fresh && { webhookUrl: webhookUrl(ctx.services, row.id), webhookSecret: fresh.secret },

@@ -6,6 +6,7 @@ import { adoExtensionRouter, EXTENSION_API, extensionRoutes } from "./panel.js";
 import { adoJobHandlers, AdoRefreshJob, AdoSyncStaleJob, enqueuePrStatus } from "./jobs.js";
 import { adoWebhook } from "./webhooks.js";
 import { findAdoItems } from "./search.js";
+import { adoHistory } from "./history.js";
 
 /** Azure DevOps: a PAT connection with service hooks, PR statuses, and the extension's PR tab and hub. */
 export const adoHost: HostAdapter = {
@@ -37,6 +38,7 @@ export const adoHost: HostAdapter = {
     if (item.kind === "pull_request") await enqueuePrStatus(services, item);
   },
   findItems: findAdoItems,
+  history: adoHistory,
   async overview(ctx) {
     const ado = await AdoConnectionRow.findOne({ where: { workspaceId: ctx.auth.workspace.id } });
     return { connected: Boolean(ado), connection: ado ? toAdoConnection(ctx.services, ado) : null };

@@ -1,3 +1,4 @@
+import { attachedItems } from "../../workspace/contextLinks.js";
 import type { AppServices } from "../../http/services.js";
 import { handle, jobType, type JobHandler, type PayloadOf } from "../../jobs/jobType.js";
 import type { Transaction } from "sequelize";
@@ -72,7 +73,7 @@ export const STALE_AFTER_MS = 15 * 60_000;
 export async function queueSync(services: AppServices, connection: AdoConnectionRow, force: boolean) {
   const cutoff = Date.now() - STALE_AFTER_MS;
   if (!force && connection.lastDeliveryAt && connection.lastDeliveryAt.getTime() > cutoff) return 0;
-  const items = await ContextItemRow.findAll({ where: { workspaceId: connection.workspaceId, host: "ado" }, limit: 1000 });
+  const items = await attachedItems(connection.workspaceId, "ado", { limit: 1000 });
   const due = items.filter(
     (i) =>
       i.hostIds.organization === connection.organization &&

@@ -1,3 +1,5 @@
+import { attachedItems } from "../../workspace/contextLinks.js";
+import { startHistoryOnConnect } from "../../workspace/history.js";
 import type { RequestHandler } from "express";
 import { BitbucketBindPreview, BitbucketBindRequest, type BitbucketConfigureData, type BitbucketInstallation } from "@groundwork/shared-types";
 import { Op } from "sequelize";
@@ -6,7 +8,6 @@ import { ApiError, notFound } from "../../http/errors.js";
 import { route, type MemberContext } from "../../http/route.js";
 import type { AppServices } from "../../http/services.js";
 import { openClaim, sealClaim } from "../../storage/encryption.js";
-import { ContextItemRow } from "../../storage/models.js";
 import { BitbucketInstallationRow } from "./models.js";
 import { BitbucketRefreshJob, enqueueBuildStatus } from "./jobs.js";
 import { newToken } from "../../workspace/secrets.js";
@@ -164,12 +165,18 @@ export const bitbucketBindingRoutes = [
       if (bound !== 1)
         throw new ApiError(400, "used_bind_code", "This link was already used: open the Groundwork configure page in Bitbucket again", "body.code");
       // PRs pasted before the connection get their metadata and build statuses now.
-      const items = await ContextItemRow.findAll({ where: { workspaceId: ctx.auth.workspace.id, host: "bitbucket" } });
+      const items = await attachedItems(ctx.auth.workspace.id, "bitbucket");
       for (const item of items) {
         if (item.metadataStatus !== "fetched")
           await ctx.services.queue.enqueue(BitbucketRefreshJob, { contextItemId: item.id }, { workspaceId: item.workspaceId });
         if (item.kind === "pull_request") await enqueueBuildStatus(ctx.services, item);
       }
+      await startHistoryOnConnect(ctx.services, {
+        workspaceId: ctx.auth.workspace.id,
+        host: "bitbucket",
+        connectionId: installation.id,
+        createdBy: ctx.auth.member.id,
+      });
       return { workspace: installationName(installation), alreadyBoundHere: true };
     },
   }),

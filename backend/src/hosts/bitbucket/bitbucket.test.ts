@@ -65,7 +65,7 @@ beforeAll(async () => {
   await bitbucket.start();
   app = await startTestApp({
     // Not the default key: keys are global in Atlassian's registry, so a self-hosted deployment sets its own.
-    bitbucket: { apiUrl: bitbucket.url, siteUrl: bitbucket.url, allowedBaseUrls: ["https://bitbucket.org"], appKey: APP_KEY },
+    bitbucket: { apiUrl: bitbucket.url, siteUrl: bitbucket.url, allowedBaseUrls: ["https://bitbucket.org"], appKey: APP_KEY, requestsPerHour: 1000 },
     worker: { enabled: true, concurrency: 2, maxAttempts: 5 },
   });
   host = new BitbucketHostDriver(state, `${app.url}/bitbucket`);

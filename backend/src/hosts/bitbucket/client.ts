@@ -216,6 +216,27 @@ export class BitbucketClient {
     );
     return page.values;
   }
+  /**
+   * One page of a repository's pull requests in every state updated since `since` and created
+   * by `until`, newest first by creation (so pages stay put while others are updated), with their
+   * participants (left out of lists unless asked for, as a partial response). `next`: the path of
+   * the page after, as Bitbucket linked it.
+   */
+  async pullRequestHistoryPage(workspace: string, repository: string, window: { since: Date; until: Date }, next: string | null) {
+    const at = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "+00:00");
+    const first = new URLSearchParams([
+      ...["OPEN", "MERGED", "DECLINED", "SUPERSEDED"].map((state) => ["state", state] as [string, string]),
+      ["q", `updated_on >= ${at(window.since)} AND created_on <= ${at(window.until)}`],
+      ["sort", "-created_on"],
+      ["fields", "+values.participants"],
+      ["pagelen", "50"],
+    ]);
+    const path =
+      next ?? `/2.0/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/pullrequests?${first.toString().replace(/\+/g, "%20")}`;
+    const page = await this.request<{ values: BitbucketPullRequest[]; next?: string; size?: number }>("GET", path);
+    const link = page.next ? new URL(page.next) : null;
+    return { values: page.values, size: page.size ?? null, next: link ? `${link.pathname}${link.search}` : null };
+  }
   /** Needs the pullrequest scope; a cheap way to test for it. */
   pullRequests(workspace: string, repository: string) {
     return this.request<{ values: BitbucketPullRequest[] }>(

@@ -8,6 +8,7 @@ import { bitbucketPanelRouter, bitbucketPanelRoutes } from "./panel.js";
 import { bitbucketTokenRoutes, toTokenConnection } from "./tokenConnection.js";
 import { connectWebhook, tokenWebhook } from "./webhooks.js";
 import { findBitbucketItems } from "./search.js";
+import { bitbucketHistory } from "./history.js";
 import { bitbucketAccountLinkRoutes } from "./accountLink.js";
 
 /** Bitbucket Cloud: the Connect app (lifecycle, webhooks, PR panel) and the access-token connection; build statuses on PRs. */
@@ -44,6 +45,7 @@ export const bitbucketHost: HostAdapter = {
     if (item.kind === "pull_request") await enqueueBuildStatus(services, item);
   },
   findItems: findBitbucketItems,
+  history: bitbucketHistory,
   async overview(ctx) {
     const workspaceId = ctx.auth.workspace.id;
     const installations = await BitbucketInstallationRow.findAll({ where: { workspaceId }, order: [["createdAt", "ASC"]] });

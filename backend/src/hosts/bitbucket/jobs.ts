@@ -17,7 +17,7 @@ import { refreshJobOf } from "../adapter.js";
 
 /** Which connection a job acts through: the Connect installation, or the access-token connection. */
 const Via = z.union([z.object({ installationId: z.string().min(1) }), z.object({ connectionId: z.string().min(1) })]);
-type BitbucketVia = z.infer<typeof Via>;
+export type BitbucketVia = z.infer<typeof Via>;
 
 /** A `bitbucket.event` job: one delivery, from the Connect app's installation or a token connection's webhook. */
 export const BitbucketEventJob = jobType("bitbucket.event", Via.and(z.object({ eventKey: z.string(), body: z.record(z.string(), z.unknown()) })));
@@ -97,7 +97,7 @@ interface BitbucketAccess {
   succeeded(): Promise<unknown>;
 }
 
-async function access(services: AppServices, via: BitbucketVia): Promise<BitbucketAccess | null> {
+export async function access(services: AppServices, via: BitbucketVia): Promise<BitbucketAccess | null> {
   if ("installationId" in via) {
     const i = await BitbucketInstallationRow.findByPk(via.installationId);
     if (!i || i.status !== "active" || !i.workspaceId || !i.sharedSecretSealed) return null; // uninstalled or unbound: no calls

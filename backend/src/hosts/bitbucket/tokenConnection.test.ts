@@ -48,7 +48,14 @@ const connect = async (repositories?: string[]) => {
 beforeAll(async () => {
   await bitbucket.start();
   app = await startTestApp({
-    bitbucket: { apiUrl: bitbucket.url, siteUrl: bitbucket.url, allowedBaseUrls: ["https://bitbucket.org"], appKey: "groundwork", oauth: CONSUMER },
+    bitbucket: {
+      apiUrl: bitbucket.url,
+      siteUrl: bitbucket.url,
+      allowedBaseUrls: ["https://bitbucket.org"],
+      appKey: "groundwork",
+      oauth: CONSUMER,
+      requestsPerHour: 1000,
+    },
     worker: { enabled: true, concurrency: 2, maxAttempts: 5 },
   });
 });

@@ -1,9 +1,10 @@
+import { attachedItems } from "../../workspace/contextLinks.js";
+import { startHistoryOnConnect } from "../../workspace/history.js";
 import { BitbucketTokenConnect, BitbucketTokenConnection, BitbucketTokenTest, BitbucketTokenTestResult } from "@groundwork/shared-types";
 import { BITBUCKET_SCOPE_IMPLIES, BITBUCKET_TOKEN_SCOPES, impliedScopes, missingScopesMessage, scopeLabel } from "@groundwork/shared-types/labels";
 import { ApiError, notFound } from "../../http/errors.js";
 import { route, type MemberContext } from "../../http/route.js";
 import type { AppServices } from "../../http/services.js";
-import { ContextItemRow } from "../../storage/models.js";
 import { BitbucketTokenConnectionRow } from "./models.js";
 import { newToken } from "../../workspace/secrets.js";
 import { BitbucketClient, BitbucketError } from "./client.js";
@@ -153,12 +154,13 @@ export const bitbucketTokenRoutes = [
           ? `Bitbucket refused webhooks on ${missing.join(", ")}; Groundwork still posts build statuses there, and Sync keeps PRs current.`
           : null,
       });
-      const items = await ContextItemRow.findAll({ where: { workspaceId: ctx.auth.workspace.id, host: "bitbucket" } });
+      const items = await attachedItems(ctx.auth.workspace.id, "bitbucket");
       for (const item of items.filter((i) => String(i.hostIds.workspace).toLowerCase() === body.workspace.toLowerCase())) {
         if (item.metadataStatus !== "fetched")
           await ctx.services.queue.enqueue(BitbucketRefreshJob, { contextItemId: item.id }, { workspaceId: item.workspaceId });
         if (item.kind === "pull_request") await enqueueBuildStatus(ctx.services, item);
       }
+      await startHistoryOnConnect(ctx.services, { workspaceId: row.workspaceId, host: "bitbucket", connectionId: row.id, createdBy: ctx.auth.member.id });
       return toTokenConnection(ctx.services, row);
     },
   }),

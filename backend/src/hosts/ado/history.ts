@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { adoPullRequestKey, adoPullRequestUrl } from "@groundwork/shared-types";
+import type { HistorySource } from "../adapter.js";
+import { importSnapshots } from "../snapshot.js";
+import { retryAfterSeconds } from "../hostError.js";
+import { clientFor } from "./credentials.js";
+import { AdoConnectionRow } from "./models.js";
+import { pullRequestSnapshot } from "./snapshots.js";
+
+/**
+ * A repository's pull requests created within the import's window, then those created before it
+ * but closed within it (get-pull-requests takes one time range type at a time), 100 a page. The
+ * window ends when the import began, so pages read by $skip do not shift as new ones open.
+ */
+const PAGE = 100;
+const Cursor = z.object({ phase: z.enum(["created", "closed"]), skip: z.number().int().min(0) });
+/** Below this share of its allowance left, the import spreads what is left over the rest of the window. */
+const SLOW_DOWN_BELOW = 0.2;
+
+/**
+ * How long to wait before the next call, from what Azure DevOps says of its rate limit
+ * (learn.microsoft.com/azure/devops/integrate/concepts/rate-limits): Retry-After, which can come
+ * on a 200 before any request is blocked, else, when little of X-RateLimit-Limit remains, the
+ * time to X-RateLimit-Reset shared among the calls that remain.
+ */
+export function adoPace(headers: Headers, now = Date.now()) {
+  const asked = retryAfterSeconds(headers);
+  if (asked) return asked * 1000;
+  const [limit = 0, remaining = NaN, reset = 0] = ["x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset"].map((h) =>
+    headers.has(h) ? Number(headers.get(h)) : NaN,
+  );
+  if (!limit || !Number.isFinite(remaining) || remaining / limit >= SLOW_DOWN_BELOW || !reset) return 0;
+  return Math.max(0, Math.ceil((reset * 1000 - now) / Math.max(1, remaining)));
+}
+
+export const adoHistory: HistorySource = {
+  save: importSnapshots,
+  async repositories(_services, workspaceId, connectionId) {
+    const connection = await AdoConnectionRow.findOne({ where: { workspaceId, ...(connectionId ? { id: connectionId } : {}) } });
+    if (!connection || !connection.services.pullRequests) return [];
+    return connection.repositories.map((r) => ({
+      connectionId: connection.id,
+      repository: `${r.project}/${r.name}`,
+      itemKeyPrefix: adoPullRequestKey(connection.organization, r.project, r.name, 0).replace(/0$/, ""),
+    }));
+  },
+
+  async page(services, request) {
+    const connection = await AdoConnectionRow.findOne({ where: { id: request.connectionId, workspaceId: request.workspaceId } });
+    const repository = connection?.repositories.find((r) => `${r.project}/${r.name}`.toLowerCase() === request.repository.toLowerCase());
+    if (!connection || !repository) return { items: [], next: null, total: null, requests: 0, waitMs: 0 };
+    const cursor = request.cursor ? Cursor.parse(JSON.parse(request.cursor)) : { phase: "created" as const, skip: 0 };
+    const { body, headers } = await clientFor(services, connection).pullRequestsPage(repository.project, repository.id, {
+      minTime: request.since,
+      maxTime: request.until,
+      timeRangeType: cursor.phase,
+      skip: cursor.skip,
+      top: PAGE,
+    });
+    // The closed pass meets again those created within the window: the created pass had them.
+    const read = cursor.phase === "closed" ? body.value.filter((pr) => !pr.creationDate || Date.parse(pr.creationDate) < request.since.getTime()) : body.value;
+    const items = read.flatMap((pr) => {
+      const snapshot = pullRequestSnapshot(connection.organization, pr);
+      return snapshot ? [{ url: adoPullRequestUrl(connection.organization, repository.project, repository.name, pr.pullRequestId), snapshot }] : [];
+    });
+    // A page may hold fewer than asked for without being the last: only an empty one ends a pass.
+    const next =
+      body.value.length > 0
+        ? { phase: cursor.phase, skip: cursor.skip + body.value.length }
+        : cursor.phase === "created"
+          ? { phase: "closed" as const, skip: 0 }
+          : null;
+    return { items, next: next && JSON.stringify(next), total: null, requests: 1, waitMs: adoPace(headers) };
+  },
+};
