@@ -23,6 +23,9 @@ export interface HistoryShape {
   firstId?: number;
 }
 
+/** The sandboxes' histories end four days ago: their own recent pull requests stay the newest, first in pickers. */
+export const HISTORY_UNTIL = () => new Date(Date.now() - 4 * 86400_000);
+
 /** Who worked in the sandboxes' long-lived repositories (sign up as one of them to see their history). */
 export const SANDBOX_PEOPLE = (account: (name: string) => string): HistoryPerson[] =>
   ["ada", "grace", "alan", "edsger"].map((name) => ({

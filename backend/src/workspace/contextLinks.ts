@@ -272,7 +272,8 @@ export const contextLinkRoutes = [
           );
           return Object.assign(created, { item });
         });
-        if (link.item.metadataStatus !== "fetched") await queueRefresh(ctx.services, link.item);
+        // A pull request a history import brought in was listed without its files and commits: attached, it is read in full.
+        if (link.item.metadataStatus !== "fetched" || (link.item.kind === "pull_request" && !link.item.changes)) await queueRefresh(ctx.services, link.item);
         await hostOf(ctx.services, link.item.host)?.linksChanged(ctx.services, link.item);
         return toContextLink(link, await updatesByItem([link.item.id]));
       } catch (err) {

@@ -111,6 +111,13 @@ it("imports six months of an Azure DevOps repository on connecting, and members 
     expectedAdo.filter((pr) => pr.createdBy?.uniqueName === "alan-h@example.com").length,
   );
 
+  // Attached, an imported PR (listed without its files and commits) is read in full.
+  const imported = await ContextItemRow.findOne({ where: { workspaceId, host: "ado" } });
+  expect(imported!.changes).toBeNull();
+  const objective = (await owner.post("/api/objectives", { title: "Ledger", period: "2026-Q4" })).body;
+  expect((await owner.post("/api/context-links", { targetType: "objective", targetId: objective.id, url: imported!.url })).status).toBe(201);
+  await until("the attached PR's files and commits", async () => (await imported!.reload()).changes !== null);
+
   // Run again: the same pull requests, no duplicates.
   const again = await owner.post("/api/history-imports", { host: "ado", connectionId: done!.connectionId, repository: "Fabrikam/payments", months: 6 });
   expect(again.status).toBe(202);

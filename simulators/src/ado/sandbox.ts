@@ -4,7 +4,7 @@ import { SANDBOX_ORG } from "@groundwork/backend/hosts/ado/credentials";
 import { addExtensionHarness, DEFAULT_EXTENSION_DIST } from "./extensionHarness.js";
 import { deliverToSubscriptions, fakeAdo, sendServiceHook, type FakeAdoState, type FakeAdoToken } from "./fakeAdo.js";
 import { hostSample } from "../samples.js";
-import { adoHistory, SANDBOX_PEOPLE } from "../history.js";
+import { adoHistory, HISTORY_UNTIL, SANDBOX_PEOPLE } from "../history.js";
 import { escapeHtml } from "@groundwork/backend/http/html";
 
 /**
@@ -109,17 +109,25 @@ export async function startAdoSandbox(port = 0, extension?: SandboxExtension) {
   const ledger = { id: "5b4a4c9e-0000-4000-8000-0000000001ed", name: "Ledger" };
   // Opened recently, so that the members' timelines show it among this month's work.
   const pr: AdoPullRequest = { ...created.resource, creationDate: new Date(Date.now() - 2 * 86400_000).toISOString(), repository: { ...repository, project } };
-  const wi: AdoWorkItem = { ...fixture("workitem.created.json").resource, id: 5 };
+  const sample = fixture("workitem.created.json").resource as AdoWorkItem;
+  // Changed yesterday, so that the attach box's recent work lists it above the Ledger's history.
+  const wi: AdoWorkItem = { ...sample, id: 5, fields: { ...sample.fields, "System.ChangedDate": new Date(Date.now() - 86400_000).toISOString() } };
   const state: FakeAdoState = {
     organization: SANDBOX_ORG,
     pat: SANDBOX_PAT,
     otherTokens: SANDBOX_SHORT_PATS,
     user: { id: "sandbox-user", displayName: "Sandbox Admin", email: "admin@groundwork-sandbox.test" },
     projects: [{ ...project, repositories: [repository, ledger] }],
-    // Nine months of a busy repository, for the history import: paged by 100 and rate-limited
+    // Nine months of a busy repository, for the history import: paged by 25 and rate-limited
     // (Azure DevOps counts usage, not calls; this stands in at 300 calls a minute).
-    pullRequests: [pr, ...adoHistory({ count: 800, days: 270, authors: SANDBOX_PEOPLE((name) => `sandbox-${name}`), firstId: 1000 }, { ...ledger, project })],
-    pageSize: 100,
+    pullRequests: [
+      pr,
+      ...adoHistory(
+        { count: 800, days: 270, now: HISTORY_UNTIL(), authors: SANDBOX_PEOPLE((name) => `sandbox-${name}`), firstId: 1000 },
+        { ...ledger, project },
+      ),
+    ],
+    pageSize: 25,
     rateLimit: { requests: 300, windowMs: 60_000 },
     pullRequestChanges: { [pr.pullRequestId]: fixture("rest.sandbox_pullrequest_changes.json") },
     workItems: [wi],

@@ -5,7 +5,7 @@ import { BitbucketHostDriver, deliverRepositoryHooks, fakeBitbucket, type FakeBi
 import { bitbucketUserUuid } from "./identities.js";
 import { OAUTH_CALLBACK_PATH } from "@groundwork/backend/hosts/bitbucket/accountLink";
 import { hostSample } from "../samples.js";
-import { bitbucketHistory, SANDBOX_PEOPLE } from "../history.js";
+import { bitbucketHistory, HISTORY_UNTIL, SANDBOX_PEOPLE } from "../history.js";
 import { SANDBOX_WORKSPACE } from "@groundwork/backend/hosts/bitbucket/installations";
 import { escapeHtml } from "@groundwork/backend/http/html";
 
@@ -78,7 +78,7 @@ export async function startBitbucketSandbox(port: number, groundworkUrl: string,
     pullRequests: [
       { workspace: WORKSPACE, slug: REPO, pr, diffstat: changes.diffstat, commits: changes.commits },
       // Nine months of a busy repository, for the history import; Bitbucket's allowance of 1,000 calls an hour applies.
-      ...bitbucketHistory({ count: 400, days: 270, authors: SANDBOX_PEOPLE(userUuid), firstId: 100 }, `${WORKSPACE}/ledger`).map((p) => ({
+      ...bitbucketHistory({ count: 400, days: 270, now: HISTORY_UNTIL(), authors: SANDBOX_PEOPLE(userUuid), firstId: 100 }, `${WORKSPACE}/ledger`).map((p) => ({
         workspace: WORKSPACE,
         slug: "ledger",
         pr: p,

@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { JOB_LABELS, plural } from "@groundwork/shared-types/labels";
 import { api, data } from "../api";
 import { LoadMore, usePagedList } from "../lists";
@@ -7,6 +7,7 @@ import { ErrorNote, LoadFailed, Skeleton, useAction } from "../ui";
 import { AdoCard } from "./integrations/Ado";
 import { BitbucketCard } from "./integrations/Bitbucket";
 import { InsightsCard } from "./integrations/Insights";
+import { HistoryCard } from "./integrations/History";
 
 export function IntegrationsPage() {
   const { session } = useSession();
@@ -20,7 +21,12 @@ export function IntegrationsPage() {
     queryFn: () => data(api.GET("/api/integrations")),
     enabled: session?.member.role === "owner",
   });
-  const load = () => void refetch();
+  const queries = useQueryClient();
+  // Connecting queues the history import: the History card shows it from then on.
+  const load = () => {
+    void refetch();
+    void queries.invalidateQueries({ queryKey: ["/api/history-imports"] });
+  };
   if (session?.member.role !== "owner")
     return (
       <section>
@@ -35,6 +41,7 @@ export function IntegrationsPage() {
       {error && !overview && <LoadFailed what="integrations" error={error} retry={load} />}
       {overview && <AdoCard overview={overview.ado} reload={load} />}
       {overview && <BitbucketCard overview={overview.bitbucket} reload={load} />}
+      <HistoryCard />
       <InsightsCard />
       <FailedWork />
     </section>

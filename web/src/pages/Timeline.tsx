@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import Papa from "papaparse";
 import { Link, useParams } from "react-router-dom";
@@ -112,6 +112,13 @@ export function TimelinePage() {
   const { members } = useSession();
   const member = members.find((m) => m.id === id);
   const [period, setPeriod] = useState<TimelinePeriodKind>("month");
+  // Printing shows every entry: the page is printed once React has rendered them all.
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    if (!printing) return;
+    window.print();
+    setPrinting(false);
+  }, [printing]);
   const query = { period, periods: PERIOD_NAMES[period].count };
   const timeline = useQuery({
     queryKey: ["/api/members/{id}/timeline", id, query],
@@ -137,7 +144,7 @@ export function TimelinePage() {
         <button type="button" className="quiet" disabled={!t} onClick={() => t && downloadCsv(t, member?.name ?? "member")}>
           Export CSV
         </button>
-        <button type="button" className="quiet" onClick={() => window.print()}>
+        <button type="button" className="quiet" onClick={() => setPrinting(true)}>
           Print
         </button>
       </div>
@@ -182,11 +189,7 @@ export function TimelinePage() {
                 {p.entries.length === 0 ? (
                   <p className="hint">Nothing this {t.period}.</p>
                 ) : (
-                  <ul className="timeline links">
-                    {p.entries.map((e, i) => (
-                      <Entry key={`${e.kind}-${e.item.id}-${i}`} entry={e} />
-                    ))}
-                  </ul>
+                  <PeriodEntries label={p.label} entries={p.entries} all={printing} />
                 )}
               </section>
             ))
@@ -194,5 +197,27 @@ export function TimelinePage() {
         </>
       )}
     </section>
+  );
+}
+
+/** A busy period (an imported history has dozens) shows its first few until one asks for the rest. */
+const FIRST_SHOWN = 8;
+function PeriodEntries({ label, entries, all: forced }: { label: string; entries: TimelineEntry[]; all: boolean }) {
+  const [asked, setAll] = useState(false);
+  const all = forced || asked;
+  const shown = all ? entries : entries.slice(0, FIRST_SHOWN);
+  return (
+    <>
+      <ul className="timeline links">
+        {shown.map((e, i) => (
+          <Entry key={`${e.kind}-${e.item.id}-${i}`} entry={e} />
+        ))}
+      </ul>
+      {entries.length > shown.length && (
+        <button className="quiet no-print" onClick={() => setAll(true)} aria-label={`Show all ${entries.length} in ${label}`}>
+          Show all {entries.length}
+        </button>
+      )}
+    </>
   );
 }
