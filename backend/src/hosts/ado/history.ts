@@ -36,6 +36,8 @@ export function adoPace(headers: Headers, now = Date.now()) {
 export const adoHistory: HistorySource = {
   save: importSnapshots,
   async repositories(_services, workspaceId, connectionId) {
+    // Connections are known by uuid (PostgreSQL refuses to compare anything else with one).
+    if (connectionId !== undefined && !z.uuid().safeParse(connectionId).success) return [];
     const connection = await AdoConnectionRow.findOne({ where: { workspaceId, ...(connectionId ? { id: connectionId } : {}) } });
     if (!connection || !connection.services.pullRequests) return [];
     return connection.repositories.map((r) => ({

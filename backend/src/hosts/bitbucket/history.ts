@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { bitbucketPullRequestKey, bitbucketPullRequestUrl } from "@groundwork/shared-types";
 import type { AppServices } from "../../http/services.js";
 import type { HistoryRepository, HistorySource } from "../adapter.js";
@@ -15,6 +16,8 @@ const paceMs = (services: AppServices) => Math.ceil(3600_000 / (services.config.
 
 /** A history import reads through the Connect installation or the token connection it was started for. */
 async function viaOf(workspaceId: string, connectionId?: string) {
+  // Installations and connections are known by uuid (PostgreSQL refuses to compare anything else with one).
+  if (connectionId !== undefined && !z.uuid().safeParse(connectionId).success) return [];
   const scope = { workspaceId, ...(connectionId ? { id: connectionId } : {}) };
   const vias: { via: BitbucketVia; workspace: string; repositories: string[] | null }[] = [];
   for (const i of await BitbucketInstallationRow.findAll({ where: { ...scope, status: "active" } }))
