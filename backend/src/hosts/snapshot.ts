@@ -44,7 +44,13 @@ export interface Snapshot {
  * moved it past the ones last listed; a refresh's own never does, so a host that will not list
  * them is not asked again and again.
  */
-export async function applySnapshot(services: AppServices, workspaceId: string, s: Snapshot, transaction: Transaction, { fromDelivery = false } = {}) {
+export async function applySnapshot(
+  services: AppServices,
+  workspaceId: string,
+  s: Snapshot,
+  transaction: Transaction,
+  { fromDelivery = false, deferInsight = false } = {},
+) {
   const items = await ContextItemRow.findAll({
     attributes: ["id", "workspaceId", "host", "changes", "insightSource"],
     where: { workspaceId, externalKey: s.externalKey },
@@ -68,7 +74,7 @@ export async function applySnapshot(services: AppServices, workspaceId: string, 
       { where: { id: item.id }, transaction },
     );
     const source = insightSourceOf({ title: s.title, state: s.state, details: s.metadata, changes });
-    if (source.digest !== item.insightSource) await queueInsight(services, item, transaction);
+    if (source.digest !== item.insightSource && !deferInsight) await queueInsight(services, item, transaction);
     if (fromDelivery && !s.changes && s.metadata.kind === "pull_request" && s.headCommit && changes?.headCommit !== s.headCommit)
       await queueChangesRefresh(services, item, transaction);
   }
@@ -123,7 +129,8 @@ async function importSnapshot(
       { transaction },
     );
   }
-  await applySnapshot(services, workspaceId, snapshot, transaction);
+  // A new item's insight is drawn once the connection's import is done (workspace/history.ts): drawing them as pages arrive would halve its pace.
+  await applySnapshot(services, workspaceId, snapshot, transaction, { deferInsight: !existing });
   return true;
 }
 

@@ -111,6 +111,9 @@ it("imports six months of an Azure DevOps repository on connecting, and members 
     expectedAdo.filter((pr) => pr.createdBy?.uniqueName === "alan-h@example.com").length,
   );
 
+  // Their insights are drawn once the import is over.
+  await until("the imported PRs' insights", async () => (await ContextItemRow.count({ where: { workspaceId, host: "ado", insight: null } })) === 0, 60_000);
+
   // Attached, an imported PR (listed without its files and commits) is read in full.
   const imported = await ContextItemRow.findOne({ where: { workspaceId, host: "ado" } });
   expect(imported!.changes).toBeNull();

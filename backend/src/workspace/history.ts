@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { Op, QueryTypes, type Transaction } from "sequelize";
 import { z } from "zod";
 import {
@@ -17,6 +18,7 @@ import { handle, jobType, type JobHandler } from "../jobs/jobType.js";
 import { asJobError, hostOf, HostCallError, type HistoryPage, type HostAdapter } from "../hosts/adapter.js";
 import { ContextItemRow, HistoryImportRow, IdentityLinkRow, MemberRow } from "../storage/models.js";
 import { identityKey } from "./accountLinks.js";
+import { BackfillInsightsJob } from "./insights/derive.js";
 
 /**
  * History imports: the pull requests a connection's repositories had before Groundwork was
@@ -76,7 +78,11 @@ async function startNext(services: AppServices, of: Pick<HistoryImportRow, "work
     ],
     transaction,
   });
-  if (!next) return;
+  if (!next) {
+    // The connection's imports are over: the pull requests they brought in get their insights now.
+    await services.queue.enqueue(BackfillInsightsJob, { after: null }, { transaction, dedupeKey: `insight.backfill:history:${randomUUID()}` });
+    return;
+  }
   const now = new Date();
   await next.update({ status: "importing", startedAt: now, until: now, waitingUntil: null }, { transaction });
   await services.queue.enqueue(HistoryImportJob, { importId: next.id, page: next.page }, { workspaceId: next.workspaceId, transaction });
