@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link } from "react-router-dom";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { FoundItem, LinkTargetType } from "@groundwork/shared-types";
@@ -70,6 +70,9 @@ export function AttachBox({
   }
 
   const items = found.data?.items ?? [];
+  // While the next words' results load, the last ones stay on screen: the list is named for the words it shows.
+  const shownFor = useRef(q);
+  if (found.data && !found.isPlaceholderData) shownFor.current = q;
   return (
     <div className="attach-box">
       <form
@@ -102,7 +105,10 @@ export function AttachBox({
         ) : (
           <div aria-busy={found.isFetching}>
             {items.length > 0 ? (
-              <ul className="found-list" aria-label={q ? `Pull requests and work items matching ${q}` : "Recent pull requests and work items"}>
+              <ul
+                className="found-list"
+                aria-label={shownFor.current ? `Pull requests and work items matching ${shownFor.current}` : "Recent pull requests and work items"}
+              >
                 {items.map((item) => (
                   <FoundRow key={item.url} item={item} busy={busy} onPick={() => void attach(item.url)} />
                 ))}
