@@ -31,6 +31,8 @@ import { BackfillInsightsJob } from "./insights/derive.js";
 export const HistoryImportJob = jobType("history.import", z.object({ importId: z.string().min(1), page: z.number().int().min(0) }));
 
 const ACTIVE: HistoryImportStatus[] = ["queued", "importing"];
+/** Pull requests written per transaction. */
+const SAVE_BATCH = 20;
 /** While live work (deliveries, statuses, refreshes) waits, an import's next page waits this long. */
 const YIELD_MS = 1000;
 
@@ -222,10 +224,19 @@ export function historyJobHandlers(services: AppServices): JobHandler[] {
         }
         return fail(`${source.displayName}: ${err.message}`);
       }
+      // Written a few at a time, each in a transaction of its own, and the last with the cursor: on SQLite a
+      // transaction holds the only write lock, and a page's hundred pull requests at once kept deliveries waiting.
+      // A page cut short by a crash is read again, and writing an item twice writes the same thing.
+      const last = read.items.slice(-SAVE_BATCH);
+      let written = 0;
+      for (let i = 0; i < read.items.length - last.length; i += SAVE_BATCH) {
+        const batch = read.items.slice(i, Math.min(i + SAVE_BATCH, read.items.length - last.length));
+        written += await services.storage.sequelize.transaction((tx) => source.history.save(services, row.workspaceId, batch, readAt, tx));
+      }
       await ctx.finish(async (tx) => {
         const now = await HistoryImportRow.findByPk(importId, { transaction: tx });
         if (!now || now.page !== page || now.status !== "importing") return;
-        const imported = await source.history.save(services, now.workspaceId, read.items, readAt, tx);
+        const imported = written + (await source.history.save(services, now.workspaceId, last, readAt, tx));
         const done = read.next === null;
         await now.update(
           {
