@@ -1,6 +1,6 @@
 import type { Model, Transaction } from "sequelize";
 import { ItemDetails, parseContextUrl, type PullRequestChanges } from "@groundwork/shared-types";
-import { ContextItemRow } from "../storage/models.js";
+import { ContextItemRow, pendingItem } from "../storage/models.js";
 import type { AppServices } from "../http/services.js";
 import { insightSourceOf, queueInsight } from "../workspace/insights/derive.js";
 import { queueChangesRefresh, type HistoryPage } from "./adapter.js";
@@ -109,25 +109,7 @@ async function importSnapshot(
     const ours = snapshot.metadata.updatedAt;
     if (theirs && ours && Date.parse(theirs) > Date.parse(ours)) return false;
   } else {
-    const { externalKey, canonicalUrl, host, kind, ...ids } = parsed;
-    await ContextItemRow.create(
-      {
-        workspaceId,
-        host,
-        kind,
-        url: canonicalUrl,
-        externalKey,
-        hostIds: Object.fromEntries(Object.entries(ids)) as Record<string, string | number>,
-        metadataStatus: "pending",
-        metadata: null,
-        title: null,
-        state: null,
-        authorEmailNormalized: null,
-        authorAccount: null,
-        fetchedAt: null,
-      },
-      { transaction },
-    );
+    await ContextItemRow.create(pendingItem(workspaceId, parsed), { transaction });
   }
   // A new item's insight is drawn once the connection's import is done (workspace/history.ts): drawing them as pages arrive would halve its pace.
   await applySnapshot(services, workspaceId, snapshot, transaction, { deferInsight: !existing });

@@ -21,6 +21,7 @@ import {
   AgendaItemRow,
   CompetencyRow,
   ContextItemRow,
+  pendingItem,
   ContextLinkRow,
   ContextUpdateRow,
   FeedbackRow,
@@ -236,27 +237,11 @@ export const contextLinkRoutes = [
         );
       await visibleTarget(ctx, body.targetType, body.targetId, "body.targetId");
       const ws = ctx.auth.workspace.id;
-      const { externalKey, canonicalUrl, host, kind, ...ids } = parsed;
-      const hostIds = Object.fromEntries(Object.entries(ids)) as Record<string, string | number>;
       try {
         const link = await ctx.services.storage.sequelize.transaction(async (transaction) => {
           const [item] = await ContextItemRow.findOrCreate({
-            where: { workspaceId: ws, externalKey },
-            defaults: {
-              workspaceId: ws,
-              host,
-              kind,
-              url: canonicalUrl,
-              externalKey,
-              hostIds,
-              metadataStatus: "pending",
-              metadata: null,
-              title: null,
-              state: null,
-              authorEmailNormalized: null,
-              authorAccount: null,
-              fetchedAt: null,
-            },
+            where: { workspaceId: ws, externalKey: parsed.externalKey },
+            defaults: pendingItem(ws, parsed),
             transaction,
           });
           const created = await ContextLinkRow.create(

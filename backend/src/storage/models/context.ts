@@ -1,5 +1,5 @@
 import { DataTypes, Model, type CreationOptional, type Sequelize } from "sequelize";
-import type { ContextItemKind, HostName, Insight, LinkTargetType, MetadataStatus, PullRequestChanges } from "@groundwork/shared-types";
+import type { ContextItemKind, HostName, Insight, LinkTargetType, MetadataStatus, ParsedContextUrl, PullRequestChanges } from "@groundwork/shared-types";
 import { tableOptions, uuidPk, type Attrs, type Creation } from "./base.js";
 
 /** Delivery work as context: items from the hosts, their links to growth records, members' updates on them, and the host accounts members linked. */
@@ -30,6 +30,25 @@ export class ContextItemRow extends Model<Attrs<ContextItemRow>, Creation<Contex
   declare fetchedAt: Date | null;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
+}
+/** A workspace's item for a recognised link, before its host was read: what attaching a link or importing history creates. */
+export function pendingItem(workspaceId: string, parsed: ParsedContextUrl) {
+  const { externalKey, canonicalUrl, host, kind, ...ids } = parsed;
+  return {
+    workspaceId,
+    host,
+    kind,
+    url: canonicalUrl,
+    externalKey,
+    hostIds: Object.fromEntries(Object.entries(ids)) as Record<string, string | number>,
+    metadataStatus: "pending" as const,
+    metadata: null,
+    title: null,
+    state: null,
+    authorEmailNormalized: null,
+    authorAccount: null,
+    fetchedAt: null,
+  };
 }
 export class ContextLinkRow extends Model<Attrs<ContextLinkRow>, Creation<ContextLinkRow>> {
   declare id: CreationOptional<string>;
