@@ -227,6 +227,8 @@ export function historyJobHandlers(services: AppServices): JobHandler[] {
       // Written a few at a time, each in a transaction of its own, and the last with the cursor: on SQLite a
       // transaction holds the only write lock, and a page's hundred pull requests at once kept deliveries waiting.
       // A page cut short by a crash is read again, and writing an item twice writes the same thing.
+      // The host's pace counts from its answer: the time spent writing this page is part of the wait.
+      const nextCallAt = Date.now() + read.waitMs;
       const last = read.items.slice(-SAVE_BATCH);
       let written = 0;
       for (let i = 0; i < read.items.length - last.length; i += SAVE_BATCH) {
@@ -245,18 +247,13 @@ export function historyJobHandlers(services: AppServices): JobHandler[] {
             imported: now.imported + imported,
             total: read.total ?? now.total,
             requests: now.requests + read.requests,
-            waitingUntil: !done && read.waitMs > 0 ? new Date(Date.now() + read.waitMs) : null,
+            waitingUntil: !done && nextCallAt > Date.now() ? new Date(nextCallAt) : null,
             ...(done ? { status: "done" as const, finishedAt: new Date(), summary: await summaryOf(now, tx) } : {}),
           },
           { transaction: tx },
         );
         if (done) await startNext(services, now, tx);
-        else
-          await services.queue.enqueue(
-            HistoryImportJob,
-            { importId, page: page + 1 },
-            { workspaceId: now.workspaceId, transaction: tx, runAt: Date.now() + read.waitMs },
-          );
+        else await services.queue.enqueue(HistoryImportJob, { importId, page: page + 1 }, { workspaceId: now.workspaceId, transaction: tx, runAt: nextCallAt });
       });
     }),
   ];
