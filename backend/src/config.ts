@@ -47,6 +47,15 @@ const Env = z.object({
     .optional(),
   ADO_BASE_URL: z.url({ message: "must be an absolute URL" }).default("https://dev.azure.com"),
   ADO_IDENTITY_URL: z.url({ message: "must be an absolute URL" }).default("https://vssps.dev.azure.com"),
+  ADO_PROFILE_URL: z.url({ message: "must be an absolute URL" }).default("https://app.vssps.visualstudio.com"),
+  // A Microsoft Entra ID app registration lets owners connect Azure DevOps by signing in instead of pasting a PAT.
+  ENTRA_TENANT: z
+    .string()
+    .regex(/^[a-zA-Z0-9.-]{1,100}$/, { message: "must be the directory (tenant) id, a verified domain, or organizations" })
+    .default("organizations"),
+  ENTRA_CLIENT_ID: z.uuid({ message: "must be the app registration's Application (client) ID" }).optional(),
+  ENTRA_CLIENT_SECRET: z.string().min(16, { message: "must be a client secret's Value (Certificates & secrets)" }).optional(),
+  ENTRA_AUTHORITY_URL: z.url({ message: "must be an absolute URL" }).default("https://login.microsoftonline.com"),
   ADO_EXTENSION_SECRET: z.string().min(16, { message: "must be the extension's certificate from the Marketplace publisher page" }).optional(),
   ADO_EXTENSION_AUDIENCE: z.string().optional(),
   ADO_EXTENSION_ORIGINS: z.string().default("https://*.gallerycdn.vsassets.io,https://*.gallery.vsassets.io"),
@@ -100,6 +109,10 @@ export interface Config {
   adoBaseUrl: string;
   /** Where Azure DevOps serves identities (vssps.dev.azure.com). */
   adoIdentityUrl: string;
+  /** Where Azure DevOps serves profiles and the organisations a user belongs to (app.vssps.visualstudio.com). */
+  adoProfileUrl: string;
+  /** The Microsoft Entra ID app registration owners sign in through to connect Azure DevOps; unset, only PATs. */
+  entra?: EntraApp;
   /**
    * The Azure DevOps extension: the certificate its app tokens are signed with (HS256), the
    * audience to require if set, and the origins its files are served from (`*` matches one label).
@@ -130,7 +143,20 @@ export interface Config {
   /** Which proxies' X-Forwarded-For to believe (Express's "trust proxy"): false, a hop count, or addresses. */
   trustProxy: boolean | number | string;
   /** Where the local host sandboxes answer when `npm start` runs them beside the app (simulators/); unset otherwise. */
-  sandbox: { ado?: { baseUrl: string; identityUrl: string }; bitbucketUrl?: string; bitbucketOAuth?: { key: string; secret: string } };
+  sandbox: {
+    ado?: { baseUrl: string; identityUrl: string; profileUrl: string };
+    entra?: EntraApp;
+    bitbucketUrl?: string;
+    bitbucketOAuth?: { key: string; secret: string };
+  };
+}
+
+export interface EntraApp {
+  /** login.microsoftonline.com: the authority the tenant's endpoints live under. */
+  authorityUrl: string;
+  tenant: string;
+  clientId: string;
+  clientSecret: string;
 }
 
 /** A setting names something Groundwork cannot use (a folder it cannot write, say): said plainly, without a stack. */
@@ -162,6 +188,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(["INSIGHTS_MODEL_URL and INSIGHTS_MODEL: set both (the endpoint's base URL and the model's name) or neither"]);
   if (Boolean(e.BITBUCKET_OAUTH_KEY) !== Boolean(e.BITBUCKET_OAUTH_SECRET))
     throw new ConfigError(["BITBUCKET_OAUTH_KEY and BITBUCKET_OAUTH_SECRET: set both (the OAuth consumer's Key and Secret) or neither"]);
+  if (Boolean(e.ENTRA_CLIENT_ID) !== Boolean(e.ENTRA_CLIENT_SECRET))
+    throw new ConfigError(["ENTRA_CLIENT_ID and ENTRA_CLIENT_SECRET: set both (the app registration's client id and a client secret) or neither"]);
   const port = e.PORT;
   const dataDir = path.resolve(e.DATA_DIR);
   const dbUrl = e.DATABASE_URL;
@@ -183,6 +211,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.ENCRYPTION_KEY ? { encryptionKey: e.ENCRYPTION_KEY } : {}),
     adoBaseUrl: e.ADO_BASE_URL.replace(/\/$/, ""),
     adoIdentityUrl: e.ADO_IDENTITY_URL.replace(/\/$/, ""),
+    adoProfileUrl: e.ADO_PROFILE_URL.replace(/\/$/, ""),
+    ...(e.ENTRA_CLIENT_ID && e.ENTRA_CLIENT_SECRET
+      ? {
+          entra: {
+            authorityUrl: e.ENTRA_AUTHORITY_URL.replace(/\/$/, ""),
+            tenant: e.ENTRA_TENANT,
+            clientId: e.ENTRA_CLIENT_ID,
+            clientSecret: e.ENTRA_CLIENT_SECRET,
+          },
+        }
+      : {}),
     adoExtension: {
       ...(e.ADO_EXTENSION_SECRET ? { secret: e.ADO_EXTENSION_SECRET } : {}),
       ...(e.ADO_EXTENSION_AUDIENCE ? { audience: e.ADO_EXTENSION_AUDIENCE } : {}),

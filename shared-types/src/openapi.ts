@@ -6062,6 +6062,13 @@ export interface paths {
                                     /** @enum {string} */
                                     status: "active" | "auth_failed";
                                     lastError: string | null;
+                                    /**
+                                     * @description A personal access token, or a sign-in with Microsoft Entra ID
+                                     * @enum {string}
+                                     */
+                                    credential: "pat" | "entra";
+                                    /** @description Who signed in with Microsoft, for an Entra credential */
+                                    signedInAs: string | null;
                                     lastDeliveryAt: string | null;
                                     webhookUrl: string;
                                     /** @description The service-hook subscriptions Groundwork created in the organisation */
@@ -6077,6 +6084,8 @@ export interface paths {
                                     /** @description ISO 8601 date-time */
                                     createdAt: string;
                                 } | null;
+                                /** @description Whether this server can connect Azure DevOps by signing in with Microsoft Entra ID */
+                                signInWithMicrosoft: boolean;
                             };
                             bitbucket: {
                                 connected: boolean;
@@ -7008,7 +7017,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Test an Azure DevOps organisation URL and personal access token without saving them
+         * Test an Azure DevOps organisation URL with a personal access token or a sign-in with Microsoft, without saving them
          * @description Workspace owners only.
          */
         post: {
@@ -7022,7 +7031,12 @@ export interface paths {
                 content: {
                     "application/json": {
                         orgUrl: string;
-                        pat: string;
+                        pat?: string;
+                        /**
+                         * Format: uuid
+                         * @description A finished sign-in with Microsoft (POST /api/integrations/ado/entra/start), instead of a PAT
+                         */
+                        signInId?: string;
                     };
                 };
             };
@@ -7075,7 +7089,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Connect (or reconnect with a new token) an Azure DevOps organisation; returns the webhook secret once
+         * Connect (or reconnect with a new credential) an Azure DevOps organisation; returns the webhook secret once
          * @description Workspace owners only.
          */
         post: {
@@ -7089,7 +7103,12 @@ export interface paths {
                 content: {
                     "application/json": {
                         orgUrl: string;
-                        pat: string;
+                        pat?: string;
+                        /**
+                         * Format: uuid
+                         * @description A finished sign-in with Microsoft (POST /api/integrations/ado/entra/start), instead of a PAT
+                         */
+                        signInId?: string;
                         name?: string;
                         /** @description Repositories to link; all when omitted */
                         repositoryIds?: string[];
@@ -7138,6 +7157,13 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "active" | "auth_failed";
                                 lastError: string | null;
+                                /**
+                                 * @description A personal access token, or a sign-in with Microsoft Entra ID
+                                 * @enum {string}
+                                 */
+                                credential: "pat" | "entra";
+                                /** @description Who signed in with Microsoft, for an Entra credential */
+                                signedInAs: string | null;
                                 lastDeliveryAt: string | null;
                                 webhookUrl: string;
                                 /** @description The service-hook subscriptions Groundwork created in the organisation */
@@ -7368,6 +7394,168 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/ado/entra/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start connecting Azure DevOps by signing in with Microsoft: where to send the browser
+         * @description Workspace owners only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Microsoft's sign-in page: send the browser there */
+                            authorizeUrl: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/ado/entra/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where Microsoft sends the browser back after sign-in (the app registration's redirect URI); then Integrations shows the organisations
+         * @description Workspace owners only.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    state?: string;
+                    error?: string;
+                    error_description?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/ado/entra/sign-ins/{signInId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A finished sign-in with Microsoft: who signed in and the Azure DevOps organisations they belong to
+         * @description Workspace owners only.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    signInId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            account: string;
+                            organizations: {
+                                name: string;
+                                url: string;
+                            }[];
+                            /** @description ISO 8601 date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -116,6 +116,15 @@ const documented = {
         source:
           "in no 7.1 spec; real callers send 7.1-preview.1 and Azure DevOps refuses plain 7.1 with 400 VssInvalidPreviewVersionException (shared/host-specs/SOURCES.md)",
       },
+      {
+        host: "app.vssps.visualstudio.com",
+        method: "GET",
+        path: "/_apis/accounts",
+        apiVersion: "7.1",
+        scopes: ["vso.profile"],
+        source:
+          "in no spec file here: learn.microsoft.com/rest/api/azure/devops/account/accounts/list (GET https://app.vssps.visualstudio.com/_apis/accounts?memberId={memberId}, scope vso.profile, Account[] with accountId, accountUri, accountName)",
+      },
     ] satisfies Operation[],
     /** Documented required inputs that the Swagger schemas leave optional. */
     requiredBody: {

@@ -6,8 +6,8 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { SANDBOX_ORG } from "@groundwork/backend/hosts/ado/credentials";
 import { runGroundwork } from "@groundwork/backend/run";
-import { adoHostsOf } from "./ado/fakeAdo.js";
-import { startAdoSandbox } from "./ado/sandbox.js";
+import { adoHostsOf, ENTRA_PREFIX } from "./ado/fakeAdo.js";
+import { SANDBOX_ENTRA, startAdoSandbox } from "./ado/sandbox.js";
 import { SANDBOX_OAUTH_CONSUMER, startBitbucketSandbox } from "./bitbucket/sandbox.js";
 import { startMailSandbox } from "./mail.js";
 
@@ -29,6 +29,8 @@ void runGroundwork(async (config, log) => {
     ...(config.adoExtension.audience ? { audience: config.adoExtension.audience } : {}),
   });
   config.sandbox.ado = adoHostsOf(ado);
+  const { clientId, clientSecret, tenant } = SANDBOX_ENTRA;
+  config.sandbox.entra = { authorityUrl: `${ado.url}${ENTRA_PREFIX}`, tenant, clientId, clientSecret };
   log.info(`Azure DevOps sandbox: ${ado.url} (organisation ${SANDBOX_ORG}; open it for the token and sample links)`);
   const bitbucket = await startBitbucketSandbox(SANDBOX_BITBUCKET_PORT, config.publicUrl.origin, config.bitbucket.appKey);
   config.sandbox.bitbucketUrl = bitbucket.url;

@@ -11,10 +11,21 @@ export const AdoServices = z.object({
   statuses: z.boolean().default(true),
 });
 export type AdoServices = z.infer<typeof AdoServices>;
-export const AdoTestConnectionRequest = z.object({
+/** The fields a PAT connection is made of (the connect form's, too). */
+export const AdoPatFields = z.object({
   orgUrl: z.string().trim().min(1, { message: "enter your organisation URL, e.g. https://dev.azure.com/contoso" }).max(300),
   pat: z.string().trim().min(20, { message: "paste a personal access token" }).max(200),
 });
+/** Tested or connected with a PAT, or with a finished "Sign in with Microsoft" (its id): exactly one of them. */
+const AdoCredentialFields = AdoPatFields.extend({
+  pat: AdoPatFields.shape.pat.optional(),
+  signInId: Id.optional().describe("A finished sign-in with Microsoft (POST /api/integrations/ado/entra/start), instead of a PAT"),
+});
+const oneCredential = (body: { pat?: string; signInId?: string }, ctx: z.RefinementCtx) => {
+  if ((body.pat === undefined) === (body.signInId === undefined))
+    ctx.addIssue({ code: "custom", path: ["pat"], message: "paste a personal access token, or sign in with Microsoft (not both)" });
+};
+export const AdoTestConnectionRequest = AdoCredentialFields.superRefine(oneCredential);
 export const AdoConnectionTest = z.object({
   organization: z.string(),
   url: z.string(),
@@ -22,11 +33,27 @@ export const AdoConnectionTest = z.object({
   projects: z.array(z.object({ id: z.string(), name: z.string(), repositories: z.array(z.object({ id: z.string(), name: z.string() })) })),
 });
 export type AdoConnectionTest = z.infer<typeof AdoConnectionTest>;
-export const AdoConnectRequest = AdoTestConnectionRequest.extend({
+export const AdoConnectRequest = AdoCredentialFields.extend({
   name: z.string().trim().min(1).max(120).optional(),
   repositoryIds: z.array(z.string().min(1).max(100)).optional().describe("Repositories to link; all when omitted"),
   services: AdoServices.optional(),
+}).superRefine(oneCredential);
+export const AdoEntraStart = z.object({ authorizeUrl: z.string().describe("Microsoft's sign-in page: send the browser there") });
+export const AdoEntraCallback = z.object({
+  code: z.string().max(8000).optional(),
+  state: z.string().max(200).optional(),
+  error: z.string().max(200).optional(),
+  error_description: z.string().max(2000).optional(),
 });
+export type AdoEntraCallback = z.infer<typeof AdoEntraCallback>;
+/** A finished sign-in with Microsoft: who signed in and the organisations they belong to, to choose one to connect. */
+export const AdoEntraSignIn = z.object({
+  id: Id,
+  account: z.string(),
+  organizations: z.array(z.object({ name: z.string(), url: z.string() })),
+  expiresAt: Timestamp,
+});
+export type AdoEntraSignIn = z.infer<typeof AdoEntraSignIn>;
 export const AdoConnection = z.object({
   id: Id,
   organization: z.string(),
@@ -36,6 +63,8 @@ export const AdoConnection = z.object({
   repositories: z.array(z.object({ id: z.string(), name: z.string(), project: z.string() })),
   status: z.enum(["active", "auth_failed"]),
   lastError: z.string().nullable(),
+  credential: z.enum(["pat", "entra"]).describe("A personal access token, or a sign-in with Microsoft Entra ID"),
+  signedInAs: z.string().nullable().describe("Who signed in with Microsoft, for an Entra credential"),
   lastDeliveryAt: Timestamp.nullable(),
   webhookUrl: z.string(),
   serviceHooks: z
@@ -126,7 +155,11 @@ export const BitbucketBindPreview = z.object({ workspace: z.string(), alreadyBou
 export type BitbucketBindPreview = z.infer<typeof BitbucketBindPreview>;
 
 export const IntegrationsOverview = z.object({
-  ado: z.object({ connected: z.boolean(), connection: AdoConnection.nullable() }),
+  ado: z.object({
+    connected: z.boolean(),
+    connection: AdoConnection.nullable(),
+    signInWithMicrosoft: z.boolean().describe("Whether this server can connect Azure DevOps by signing in with Microsoft Entra ID"),
+  }),
   bitbucket: z.object({
     connected: z.boolean(),
     descriptorUrl: z.string().describe("Where Bitbucket reads the Connect app's descriptor, to install it"),

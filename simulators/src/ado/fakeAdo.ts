@@ -1,8 +1,9 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { FakeHost, type ContractCheck, type FakeRequest, type FakeResponse } from "../fakeHost.js";
 import { HostContract } from "../hostContract.js";
 import { hostEventSamples, hostSample } from "../samples.js";
 import { parseWiql, WiqlError } from "./wiql.js";
+import { entraBearerEmail, entraRoutes, type FakeEntraState } from "./fakeEntra.js";
 import { ADO_PAT_SCOPES } from "@groundwork/shared-types/labels";
 import type {
   AdoPullRequest,
@@ -28,6 +29,8 @@ import type {
  */
 export interface FakeAdoToken {
   pat: string;
+  /** Whose Entra access token it is, for a Bearer token. */
+  email?: string;
   /** The PAT's scopes, as Azure DevOps names them (vso.code_write, vso.identity, …). */
   scopes: string[];
 }
@@ -67,15 +70,26 @@ export interface FakeAdoState {
    */
   rateLimit?: { requests: number; windowMs: number };
   throttled?: number;
+  /** Microsoft Entra ID for the organisation (served under /_entra): sign-in instead of a PAT. */
+  entra?: FakeEntraState;
   /** PR statuses posted to the fake, newest last. */
   statuses?: (AdoPullRequestStatus & { id: number; pullRequestId: number; repositoryId: string })[];
 }
 
-/** The path prefix under which the fake serves vssps.dev.azure.com. */
+/** The path prefixes under which the fake serves vssps.dev.azure.com, app.vssps.visualstudio.com and Entra ID (login.microsoftonline.com). */
 export const VSSPS_PREFIX = "/_vssps";
+export const PROFILE_PREFIX = "/_app";
+export const ENTRA_PREFIX = "/_entra";
 
-/** The fake's two hosts, as Groundwork's settings name them (ADO_BASE_URL, ADO_IDENTITY_URL). */
-export const adoHostsOf = (host: FakeHost) => ({ baseUrl: host.url, identityUrl: `${host.url}${VSSPS_PREFIX}` });
+/** The fake's hosts, as Groundwork's settings name them (ADO_BASE_URL, ADO_IDENTITY_URL, ADO_PROFILE_URL). */
+export const adoHostsOf = (host: FakeHost) => ({ baseUrl: host.url, identityUrl: `${host.url}${VSSPS_PREFIX}`, profileUrl: `${host.url}${PROFILE_PREFIX}` });
+/** The fake's Entra ID as Groundwork's settings take it (ENTRA_AUTHORITY_URL and the app registration). */
+export const entraAppOf = (host: FakeHost, state: FakeEntraState) => ({
+  authorityUrl: `${host.url}${ENTRA_PREFIX}`,
+  tenant: state.tenant,
+  clientId: state.apps[0]!.clientId,
+  clientSecret: state.apps[0]!.clientSecret,
+});
 
 /** A bad PAT is often answered 203 with an HTML sign-in page, not 401 (vsts-rest-api-specs#97). */
 export const adoSignInPage = (): FakeResponse => ({
@@ -154,12 +168,23 @@ export function fakeAdo(state: FakeAdoState) {
   const tokens = (): FakeAdoToken[] => [{ pat: state.pat, scopes: state.scopes ?? FULL_ADO_SCOPES }, ...(state.otherTokens ?? [])];
   const tokenOf = (req: { headers: FakeRequest["headers"] }) => {
     const header = req.headers.authorization ?? "";
+    // Signed in with Microsoft, a token acts with all of its user's rights (user_impersonation); only the organisation's user belongs to it.
+    const email = entraBearerEmail(state.entra, header);
+    if (email) return { pat: "", scopes: [...FULL_ADO_SCOPES, "vso.profile"], email };
     if (!header.startsWith("Basic ")) return null;
     const decoded = Buffer.from(header.slice(6), "base64").toString("utf8");
     const pat = decoded.slice(decoded.indexOf(":") + 1);
     return tokens().find((t) => t.pat === pat) ?? null;
   };
   const pageSize = () => state.pageSize ?? 2;
+  /** Azure DevOps' ids are GUIDs: the user's profile and the organisation get stable ones. */
+  const guidOf = (text: string) =>
+    createHash("sha256")
+      .update(text)
+      .digest("hex")
+      .replace(/^(.{8})(.{4}).(.{3}).(.{3})(.{12}).*$/, "$1-$2-4$3-8$4-$5");
+  const profileId = (email: string) => guidOf(`profile:${email.toLowerCase()}`);
+  const organizationId = () => guidOf(`organization:${state.organization}`);
   /** When the calls within the rate limit's window were made. */
   const calls: number[] = [];
   const rateHeaders = (): Record<string, string> => {
@@ -196,9 +221,9 @@ export function fakeAdo(state: FakeAdoState) {
   /** Route, api-version, scope and body, checked before any route answers (see the header comment). */
   const check: ContractCheck = (req) => {
     if (!req.path.includes("/_apis/")) return null; // the sandbox's own pages
-    const vssps = req.path.startsWith(`${VSSPS_PREFIX}/`);
-    const host = vssps ? "vssps.dev.azure.com" : "dev.azure.com";
-    const path = vssps ? req.path.slice(VSSPS_PREFIX.length) : req.path;
+    const prefix = [VSSPS_PREFIX, PROFILE_PREFIX].find((p) => req.path.startsWith(`${p}/`));
+    const host = prefix === VSSPS_PREFIX ? "vssps.dev.azure.com" : prefix === PROFILE_PREFIX ? "app.vssps.visualstudio.com" : "dev.azure.com";
+    const path = prefix ? req.path.slice(prefix.length) : req.path;
     const op = contract.operation(host, req.method, path);
     if (!op)
       return {
@@ -223,7 +248,10 @@ export function fakeAdo(state: FakeAdoState) {
 
   const guard = (req: FakeRequest, ok: () => FakeResponse): FakeResponse => {
     if (!same(req.params.org, state.organization)) return { status: 404, body: { message: "The resource cannot be found.", typeKey: "UnknownOrganization" } };
-    if (!tokenOf(req)) return adoSignInPage();
+    const token = tokenOf(req);
+    if (!token) return adoSignInPage();
+    // Someone signed in with Microsoft who does not belong to the organisation.
+    if (token.email && token.email !== state.user.email.toLowerCase()) return notAuthorized(token.email);
     const answer = ok();
     return { ...answer, headers: { ...answer.headers, ...rateHeaders() } };
   };
@@ -607,6 +635,54 @@ export function fakeAdo(state: FakeAdoState) {
             return { status: 204 };
           }),
       },
+      {
+        method: "GET",
+        path: `${PROFILE_PREFIX}/_apis/profile/profiles/:id`,
+        handle: (req) => {
+          const token = tokenOf(req);
+          if (!token) return adoSignInPage();
+          const email = token.email ?? state.user.email;
+          if (req.params.id !== "me" && req.params.id !== profileId(email)) return missing(`Profile ${req.params.id}`);
+          return {
+            status: 200,
+            body: {
+              displayName: email === state.user.email.toLowerCase() ? state.user.displayName : email.split("@")[0],
+              publicAlias: profileId(email),
+              emailAddress: email,
+              coreRevision: 1,
+              timeStamp: new Date(0).toISOString(),
+              id: profileId(email),
+              revision: 1,
+            },
+          };
+        },
+      },
+      {
+        method: "GET",
+        path: `${PROFILE_PREFIX}/_apis/accounts`,
+        handle: (req) => {
+          if (!tokenOf(req)) return adoSignInPage();
+          if (!req.query.get("memberId") && !req.query.get("ownerId"))
+            return adoError(400, "ArgumentException", "One of the following parameters is required: ownerId, memberId.");
+          const value =
+            req.query.get("memberId") === profileId(state.user.email)
+              ? [
+                  {
+                    accountId: organizationId(),
+                    accountUri: `https://vssps.dev.azure.com/${state.organization}/`,
+                    accountName: state.organization,
+                    properties: {},
+                  },
+                ]
+              : [];
+          return { status: 200, body: { count: value.length, value } };
+        },
+      },
+      ...entraRoutes(
+        () => state.entra,
+        () => state.user.email,
+        ENTRA_PREFIX,
+      ),
     ],
     check,
   );

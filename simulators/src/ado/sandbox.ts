@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { AdoPullRequest, AdoWorkItem } from "@groundwork/backend/hosts/ado/client";
 import { SANDBOX_ORG } from "@groundwork/backend/hosts/ado/credentials";
+import { ENTRA_CALLBACK_PATH } from "@groundwork/backend/hosts/ado/entra";
 import { addExtensionHarness, DEFAULT_EXTENSION_DIST } from "./extensionHarness.js";
 import { deliverToSubscriptions, fakeAdo, sendServiceHook, type FakeAdoState, type FakeAdoToken } from "./fakeAdo.js";
 import { hostSample } from "../samples.js";
@@ -21,6 +22,13 @@ export const SANDBOX_SHORT_PATS: (FakeAdoToken & { lacks: string })[] = [
   { pat: "sandbox-pat-code-read-only-0123456789abcdefghijklmn", scopes: ["vso.code", "vso.work", "vso.project", "vso.identity"], lacks: "Code (Read & Write)" },
   { pat: "sandbox-pat-projects-only-0123456789abcdefghijklmno", scopes: ["vso.project"], lacks: "Code, Work Items and Identity" },
 ];
+
+/** The sandbox's Entra ID app registration, which "Sign in with Microsoft" uses under `npm start`. */
+export const SANDBOX_ENTRA = {
+  tenant: "5f2c9e1a-0000-4000-8000-00000000e1d0",
+  clientId: "7d3b2a10-0000-4000-8000-0000000c11e7",
+  clientSecret: "sandbox-entra-secret-0123456789abcdef",
+};
 
 const fixture = (name: string) => hostSample("ado", name);
 
@@ -132,6 +140,14 @@ export async function startAdoSandbox(port = 0, extension?: SandboxExtension) {
     pullRequestChanges: { [pr.pullRequestId]: fixture("rest.sandbox_pullrequest_changes.json") },
     workItems: [wi],
     allowInsecureHookUrls: true,
+    ...(extension
+      ? {
+          entra: {
+            tenant: SANDBOX_ENTRA.tenant,
+            apps: [{ ...SANDBOX_ENTRA, redirectUris: [new URL(ENTRA_CALLBACK_PATH, extension.groundworkUrl).toString()] }],
+          },
+        }
+      : {}),
   };
   const host = fakeAdo(state);
   const prUrl = `https://dev.azure.com/${SANDBOX_ORG}/Fabrikam/_git/Fabrikam/pullrequest/1`;

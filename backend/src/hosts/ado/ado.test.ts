@@ -656,7 +656,7 @@ describe("connected organisation", () => {
 
     expect((await owner.delete("/api/integrations/ado?deleteServiceHooks=true")).status).toBe(204);
     expect(adoState.subscriptions).toEqual([]);
-    expect((await owner.get("/api/integrations")).body.ado).toEqual({ connected: false, connection: null });
+    expect((await owner.get("/api/integrations")).body.ado).toEqual({ connected: false, connection: null, signInWithMicrosoft: false });
     expect((await sendServiceHook(webhookUrl, { ...merged, id: "after-disconnect" }, rotated.body.webhookSecret)).status).toBe(401);
     const pr = (await objectiveLinks(objectiveId)).find((l) => l.item.kind === "pull_request")!.item;
     expect(pr.metadataStatus).toBe("fetched");

@@ -10,11 +10,23 @@ const API_VERSION = "7.1";
 export interface AdoHosts {
   baseUrl: string;
   identityUrl: string;
+  /** app.vssps.visualstudio.com: profiles and the organisations a user belongs to, outside any organisation. */
+  profileUrl: string;
 }
+
+/** How calls authenticate: a PAT (HTTP Basic, empty user name) or a Microsoft Entra ID access token (Bearer), asked for per call so it can be refreshed. */
+export type AdoCredential = { pat: string } | { bearer: () => Promise<string> };
 
 interface RequestOptions {
   apiVersion?: string;
   identity?: boolean;
+  profile?: boolean;
+}
+
+/** An organisation a user belongs to (account/accounts/list). */
+export interface AdoAccount {
+  accountId: string;
+  accountName: string;
 }
 
 /** ADO error bodies are `{ message, typeKey, … }`. */
@@ -91,8 +103,8 @@ export interface AdoWorkItem {
 }
 
 /**
- * A small REST client for one organisation, authenticated with a PAT (HTTP Basic, empty
- * user). Azure DevOps often answers a bad PAT with 203 and an HTML sign-in page rather than
+ * A small REST client for one organisation, authenticated with a PAT or an Entra access token
+ * (reference/ado.md §3). Azure DevOps often answers a bad PAT with 203 and an HTML sign-in page rather than
  * 401, so any non-JSON answer counts as an authorization failure.
  */
 export class AdoClient {
@@ -100,7 +112,7 @@ export class AdoClient {
     /** Where the organisation's APIs live (dev.azure.com) and its identities (vssps.dev.azure.com). */
     private readonly hosts: AdoHosts,
     readonly organization: string,
-    private readonly pat: string,
+    private readonly credential: AdoCredential,
     private readonly timeoutMs = 15_000,
   ) {}
 
@@ -118,14 +130,18 @@ export class AdoClient {
     body?: unknown,
     options: RequestOptions = {},
   ): Promise<{ body: T; headers: Headers }> {
-    const base = options.identity ? this.hosts.identityUrl : this.hosts.baseUrl;
-    const url = `${base}/${encodeURIComponent(this.organization)}/${path}${path.includes("?") ? "&" : "?"}api-version=${options.apiVersion ?? API_VERSION}`;
+    const base = options.profile
+      ? this.hosts.profileUrl
+      : `${options.identity ? this.hosts.identityUrl : this.hosts.baseUrl}/${encodeURIComponent(this.organization)}`;
+    const url = `${base}/${path}${path.includes("?") ? "&" : "?"}api-version=${options.apiVersion ?? API_VERSION}`;
+    const authorization =
+      "pat" in this.credential ? `Basic ${Buffer.from(`:${this.credential.pat}`).toString("base64")}` : `Bearer ${await this.credential.bearer()}`;
     let res: Response;
     try {
       res = await fetch(url, {
         method,
         headers: {
-          authorization: `Basic ${Buffer.from(`:${this.pat}`).toString("base64")}`,
+          authorization,
           accept: "application/json",
           ...(body === undefined ? {} : { "content-type": "application/json" }),
         },
@@ -148,6 +164,14 @@ export class AdoClient {
     return { body: (await res.json()) as T, headers: res.headers };
   }
 
+  /** Who the credential belongs to (profile/profiles/get with id "me"): its id is the memberId organisations are listed by. */
+  myProfile() {
+    return this.get<{ id: string; displayName?: string; emailAddress?: string }>("_apis/profile/profiles/me", { profile: true });
+  }
+  /** The organisations a user belongs to (account/accounts/list). */
+  async organizations(memberId: string) {
+    return (await this.get<{ value: AdoAccount[] }>(`_apis/accounts?memberId=${encodeURIComponent(memberId)}`, { profile: true })).value;
+  }
   /** A preview-only resource: Azure DevOps refuses plain `7.1` here with VssInvalidPreviewVersionException. */
   connectionData() {
     return this.get<{ authenticatedUser: { id: string; providerDisplayName?: string } }>("_apis/connectionData", { apiVersion: "7.1-preview.1" });

@@ -19,6 +19,8 @@ import { AdoConnectionRow } from "./models.js";
 import { newToken, sha256 } from "../../workspace/secrets.js";
 import { AdoClient, AdoError } from "./client.js";
 import { clientFor, hostsFor, SANDBOX_ORG } from "./credentials.js";
+import { signInOf, signInTokens, takeSignIn } from "./entra.js";
+import type { AdoEntraSignInRow } from "./models.js";
 import { AdoRefreshJob, enqueuePrStatus, queueSync, STATUS_CONTEXT } from "./jobs.js";
 import { normalizeOrgUrl, ORG_URL_EXPECTED } from "./orgUrl.js";
 import { assertDeliverable, createServiceHooks, deleteServiceHooks, resecretServiceHooks, subscribedEvents } from "./serviceHooks.js";
@@ -35,6 +37,8 @@ export function toAdoConnection(services: AppServices, c: AdoConnectionRow): Ado
     repositories: c.repositories,
     status: c.status,
     lastError: c.lastError,
+    credential: c.credentialKind,
+    signedInAs: c.signedInAs,
     lastDeliveryAt: c.lastDeliveryAt?.toISOString() ?? null,
     webhookUrl: webhookUrl(services, c.id),
     serviceHooks: (c.hookSubscriptions ?? []).map((h) => ({ project: h.project, eventType: h.eventType })),
@@ -68,19 +72,34 @@ async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Prom
 
 const label = (scope: string) => scopeLabel(ADO_PAT_SCOPES, scope);
 
+/** What Test connection and Connect authenticate with: a PAT, or a finished sign-in with Microsoft. */
+type Credential = { kind: "pat"; pat: string } | { kind: "entra"; signIn: AdoEntraSignInRow };
+
+/** The credential a test or connect request names: its PAT, or the caller's own sign-in with Microsoft. */
+async function credentialOf(ctx: MemberContext, body: { pat?: string; signInId?: string }): Promise<Credential> {
+  return body.signInId ? { kind: "entra", signIn: await signInOf(ctx, body.signInId) } : { kind: "pat", pat: body.pat! };
+}
+
 /**
- * Tests an organisation URL and PAT the way a person needs to hear about it: which of the
+ * Tests an organisation URL and credential the way a person needs to hear about it: which of the
  * URL, the token or which scopes are wrong — every scope some feature of Groundwork uses is
- * tried, and all the missing ones are named at once. Returns what the token can see.
+ * tried, and all the missing ones are named at once. Returns what the credential can see.
  */
-async function testConnection(services: AppServices, orgUrl: string, pat: string) {
+async function testConnection(services: AppServices, orgUrl: string, credential: Credential) {
   const org = normalizeOrgUrl(orgUrl);
   if (!org) throw new ApiError(400, "invalid_org_url", `That is not an Azure DevOps organisation URL. Expected ${ORG_URL_EXPECTED}`, "body.orgUrl");
-  const client = new AdoClient(hostsFor(services, org.organization), org.organization, pat);
+  const entra = credential.kind === "entra" ? signInTokens(services, credential.signIn) : null;
+  const client = new AdoClient(
+    hostsFor(services, org.organization),
+    org.organization,
+    entra ? { bearer: () => Promise.resolve(entra.accessToken) } : { pat: (credential as { pat: string }).pat },
+  );
   const explain = (err: unknown) => {
     if (!(err instanceof AdoError)) return err;
     if (err.kind === "auth" || err.kind === "forbidden")
-      return new ApiError(422, "ado_auth_denied", "Authorization denied — check the token and its expiry", "body.pat");
+      return entra
+        ? new ApiError(422, "ado_auth_denied", `Your Microsoft account has no access to ${org.url} — choose an organisation it belongs to`, "body.orgUrl")
+        : new ApiError(422, "ado_auth_denied", "Authorization denied — check the token and its expiry", "body.pat");
     if (err.kind === "not_found") return new ApiError(422, "ado_org_not_found", `Organisation not found — check the URL (${org.url})`, "body.orgUrl");
     if (err.kind === "rate_limited")
       return new ApiError(503, "ado_rate_limited", "Azure DevOps is rate-limiting us; try again in a minute", undefined, {
@@ -126,6 +145,14 @@ async function testConnection(services: AppServices, orgUrl: string, pat: string
     );
   if (missing.size) {
     const names = [...missing].map(label);
+    // Signed in, the account has all of Azure DevOps' scopes: a refusal is its permissions in the organisation.
+    if (entra)
+      throw new ApiError(
+        422,
+        "ado_permission_denied",
+        `Your Microsoft account is not allowed ${names.join(", ")} in ${org.organization}; ask a Project Collection Administrator, or sign in as someone who is`,
+        "body.orgUrl",
+      );
     throw new ApiError(422, "ado_missing_scope", missingScopesMessage(names, "a token"), "body.pat");
   }
   return { ...org, user: me.authenticatedUser.providerDisplayName ?? null, projects: withRepos };
@@ -147,24 +174,25 @@ export const adoConnectionRoutes = [
   route({
     method: "post",
     path: "/api/integrations/ado/test",
-    summary: "Test an Azure DevOps organisation URL and personal access token without saving them",
+    summary: "Test an Azure DevOps organisation URL with a personal access token or a sign-in with Microsoft, without saving them",
     tag: "Integrations",
     access: "owner",
     body: AdoTestConnectionRequest,
     response: AdoConnectionTest,
-    handler: async ({ body }, ctx) => testConnection(ctx.services, body.orgUrl, body.pat),
+    handler: async ({ body }, ctx) => testConnection(ctx.services, body.orgUrl, await credentialOf(ctx, body)),
   }),
   route({
     method: "post",
     path: "/api/integrations/ado",
-    summary: "Connect (or reconnect with a new token) an Azure DevOps organisation; returns the webhook secret once",
+    summary: "Connect (or reconnect with a new credential) an Azure DevOps organisation; returns the webhook secret once",
     tag: "Integrations",
     access: "owner",
     body: AdoConnectRequest,
     response: AdoConnected,
     status: 201,
     handler: async ({ body }, ctx) => {
-      const found = await testConnection(ctx.services, body.orgUrl, body.pat);
+      const credential = await credentialOf(ctx, body);
+      const found = await testConnection(ctx.services, body.orgUrl, credential);
       const all = found.projects.flatMap((p) => p.repositories.map((r) => ({ id: r.id, name: r.name, project: p.name })));
       const repositories = body.repositoryIds ? all.filter((r) => body.repositoryIds!.includes(r.id)) : all;
       if (body.repositoryIds && repositories.length !== body.repositoryIds.length)
@@ -176,7 +204,9 @@ export const adoConnectionRoutes = [
       const fields = {
         organization: found.organization,
         name: body.name ?? found.organization,
-        patSealed: ctx.services.secrets.seal(body.pat),
+        ...(credential.kind === "entra"
+          ? await takeSignIn(credential.signIn)
+          : { credentialKind: "pat" as const, credentialSealed: ctx.services.secrets.seal(credential.pat), signedInAs: null }),
         ...(fresh ? fresh.fields : { webhookSecretHash: existing!.webhookSecretHash, webhookSecretSealed: existing!.webhookSecretSealed }),
         hookSubscriptions: keepSecret ? existing!.hookSubscriptions : [],
         services: { pullRequests: true, workItems: true, comments: true, statuses: true, ...body.services },

@@ -7,13 +7,14 @@ import { adoJobHandlers, AdoRefreshJob, AdoSyncStaleJob, enqueuePrStatus } from 
 import { adoWebhook } from "./webhooks.js";
 import { findAdoItems } from "./search.js";
 import { adoHistory } from "./history.js";
+import { adoEntraRoutes, signInWithMicrosoftAvailable } from "./entra.js";
 
-/** Azure DevOps: a PAT connection with service hooks, PR statuses, and the extension's PR tab and hub. */
+/** Azure DevOps: a PAT or Entra ID connection with service hooks, PR statuses, and the extension's PR tab and hub. */
 export const adoHost: HostAdapter = {
   name: "ado",
   displayName: "Azure DevOps",
   defineModels: defineAdoModels,
-  routes: adoConnectionRoutes,
+  routes: [...adoConnectionRoutes, ...adoEntraRoutes],
   deliveries: (services, recorder) => [{ path: "/api/webhooks/ado/:connectionId", handlers: adoWebhook(services, recorder) }],
   deliveryJob: deliveryJob(AdoEventJob, ({ event }) => event.eventType),
   mount(app, services) {
@@ -41,7 +42,11 @@ export const adoHost: HostAdapter = {
   history: adoHistory,
   async overview(ctx) {
     const ado = await AdoConnectionRow.findOne({ where: { workspaceId: ctx.auth.workspace.id } });
-    return { connected: Boolean(ado), connection: ado ? toAdoConnection(ctx.services, ado) : null };
+    return {
+      connected: Boolean(ado),
+      connection: ado ? toAdoConnection(ctx.services, ado) : null,
+      signInWithMicrosoft: signInWithMicrosoftAvailable(ctx.services),
+    };
   },
   accounts: {
     connected: async (workspaceId, organization) => Boolean(await AdoConnectionRow.findOne({ where: { workspaceId, organization } })),

@@ -158,7 +158,10 @@ export function adoJobHandlers(services: AppServices): JobHandler[] {
         if (err instanceof AdoError && (err.kind === "auth" || err.kind === "forbidden"))
           await connection.update({
             status: "auth_failed",
-            lastError: `Posting PR statuses failed: ${err.message}. Reconnect with a token that has Code (Read & Write).`,
+            lastError:
+              connection.credentialKind === "entra"
+                ? `Posting PR statuses failed: ${err.message}.`
+                : `Posting PR statuses failed: ${err.message}. Reconnect with a token that has Code (Read & Write).`,
           });
         throw asJobError(err);
       }

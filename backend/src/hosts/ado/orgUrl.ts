@@ -1,3 +1,6 @@
+/** The sandbox organisation lives on the local sandbox; every other one on Azure DevOps. */
+export const SANDBOX_ORG = "groundwork-sandbox";
+
 /**
  * Normalises what people paste as their Azure DevOps organisation to https://dev.azure.com/{org}:
  * the old {org}.visualstudio.com form, links deep into a project, missing scheme, trailing
