@@ -59,7 +59,7 @@ it("connects the sandbox organisation and shows a PR's state change when its web
   // Later, changing the token keeps the organisation and the name: the form is folded away, and filled in.
   await page.reload();
   await card.getByText(/2 repositories ·/).waitFor();
-  await card.getByText("Change the token, repositories or services").click();
+  await card.getByText("Change the credential, repositories or services").click();
   expect(await card.getByLabel("Organisation URL").inputValue()).toMatch(/groundwork-sandbox/);
   expect(await card.getByLabel("Name (optional)").inputValue()).not.toBe("");
   await card.getByText("Set up the service hooks in Azure DevOps").click();

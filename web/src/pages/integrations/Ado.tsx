@@ -1,8 +1,12 @@
 import { useState } from "react";
+import { useSearchParams } from "react-router-dom";
+import { useQuery } from "@tanstack/react-query";
 import { z } from "zod";
 import {
-  AdoTestConnectionRequest,
+  AdoPatFields,
+  type AdoConnected,
   type AdoConnection,
+  type AdoEntraSignIn,
   type AdoConnectionTest,
   type AdoServiceHooksResult,
   type AdoWebhookSecret,
@@ -114,7 +118,129 @@ function SetupSteps({ connection, open }: { connection: AdoConnection; open?: bo
 }
 
 /** What the connect form asks for, as the API takes it (the name may be left empty). */
-const ConnectFields = AdoTestConnectionRequest.extend({ name: z.string().trim().max(120) });
+const ConnectFields = AdoPatFields.extend({ name: z.string().trim().max(120) });
+const SignInFields = z.object({ orgUrl: z.string().min(1, { message: "choose an organisation" }), name: z.string().trim().max(120) });
+
+/** The repositories chosen, as the connect request takes them: none named means all. */
+const choicesOf = (tested: AdoConnectionTest | null, repos: Set<string>, services: AdoConnection["services"]) => {
+  const all = tested?.projects.flatMap((p) => p.repositories.map((r) => r.id)) ?? [];
+  return tested ? { services, ...(repos.size < all.length ? { repositoryIds: [...repos] } : {}) } : {};
+};
+
+/** Back from Microsoft: the organisations the account belongs to, one to test and connect with that sign-in. */
+function SignInConnectForm({
+  signIn,
+  connection,
+  onConnected,
+}: {
+  signIn: AdoEntraSignIn;
+  connection: AdoConnection | null;
+  onConnected: (res: AdoConnected) => void;
+}) {
+  const first = signIn.organizations.find((o) => o.name === connection?.organization) ?? signIn.organizations[0];
+  const form = useSchemaForm(SignInFields, { orgUrl: first?.url ?? "", name: connection?.name ?? "" });
+  const { errors, isSubmitting } = form.formState;
+  const [tested, setTested] = useState<AdoConnectionTest | null>(null);
+  const [repos, setRepos] = useState<Set<string>>(new Set());
+  const [services, setServices] = useState<AdoConnection["services"]>(connection?.services ?? ALL_SERVICES);
+  if (signIn.organizations.length === 0)
+    return (
+      <p className="error" role="status">
+        {signIn.account} belongs to no Azure DevOps organisation. Sign in as someone who does, or use a personal access token.
+      </p>
+    );
+  return (
+    <form
+      aria-label="Connect with your Microsoft sign-in"
+      noValidate
+      onSubmit={form.submitWith(async ({ orgUrl, name }) => {
+        const body = { orgUrl, signInId: signIn.id, ...(name ? { name } : {}), ...choicesOf(tested, repos, services) };
+        onConnected(await data(api.POST("/api/integrations/ado", { body })));
+      })}
+    >
+      <p role="status">
+        Signed in with Microsoft as <strong>{signIn.account}</strong>. Choose the organisation to connect:
+      </p>
+      <FormField label="Organisation" error={errors.orgUrl?.message}>
+        {(ids) => (
+          <select {...ids} {...form.register("orgUrl")}>
+            {signIn.organizations.map((o) => (
+              <option key={o.url} value={o.url}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField label="Name (optional)" error={errors.name?.message}>
+        {(ids) => <input {...ids} {...form.register("name")} />}
+      </FormField>
+      <div className="row">
+        <button
+          type="button"
+          className="secondary"
+          disabled={isSubmitting}
+          onClick={() =>
+            void form.submitWith(async ({ orgUrl }) => {
+              const found = await data(api.POST("/api/integrations/ado/test", { body: { orgUrl, signInId: signIn.id } }));
+              setRepos(new Set(found.projects.flatMap((p) => p.repositories.map((r) => r.id))));
+              setTested(found);
+            })()
+          }
+        >
+          Test connection
+        </button>
+        <button disabled={isSubmitting}>{connection ? "Reconnect with this sign-in" : "Connect"}</button>
+      </div>
+      <ErrorNote error={form.failure} />
+      {tested && <ConnectionChoices tested={tested} repos={repos} setRepos={setRepos} services={services} setServices={setServices} />}
+    </form>
+  );
+}
+
+/** "Sign in with Microsoft" (Entra ID) instead of a PAT: the button, and what Microsoft's redirect back brings. */
+function MicrosoftSignIn({ connection, onConnected }: { connection: AdoConnection | null; onConnected: (res: AdoConnected) => void }) {
+  const [params, setParams] = useSearchParams();
+  const signInId = params.get("adoSignIn");
+  const failed = params.get("ado_error");
+  const { error, busy, run } = useAction();
+  const signIn = useQuery({
+    queryKey: ["/api/integrations/ado/entra/sign-ins", signInId],
+    queryFn: () => data(api.GET("/api/integrations/ado/entra/sign-ins/{signInId}", { params: { path: { signInId: signInId! } } })),
+    enabled: Boolean(signInId),
+    retry: false,
+  });
+  const start = () =>
+    void run(async () => {
+      window.location.assign((await data(api.POST("/api/integrations/ado/entra/start"))).authorizeUrl);
+    });
+  return (
+    <div className="sign-in">
+      {failed && (
+        <p className="error" role="alert">
+          {failed}
+        </p>
+      )}
+      {signIn.error && <ErrorNote error={signIn.error instanceof Error ? signIn.error.message : String(signIn.error)} />}
+      {signIn.data ? (
+        <SignInConnectForm
+          signIn={signIn.data}
+          connection={connection}
+          onConnected={(res) => {
+            setParams({}, { replace: true });
+            onConnected(res);
+          }}
+        />
+      ) : null}
+      <div className="row">
+        <button type="button" className={signIn.data ? "secondary" : undefined} disabled={busy} onClick={start}>
+          {signIn.data ? "Sign in as someone else" : "Sign in with Microsoft"}
+        </button>
+      </div>
+      <ErrorNote error={error} />
+    </div>
+  );
+}
 
 export function AdoCard({ overview, reload }: { overview: IntegrationsOverview["ado"]; reload: () => void }) {
   // Changing the token keeps the organisation and the name unless they are changed too.
@@ -130,20 +256,25 @@ export function AdoCard({ overview, reload }: { overview: IntegrationsOverview["
   const [deleteHooks, setDeleteHooks] = useState(true);
   const { error, busy, run } = useAction();
   const connection = overview.connection;
+  const connected = (res: AdoConnected) => {
+    setWebhook(res.webhook);
+    setNotice(res.webhook ? null : "Reconnected. The webhook secret is unchanged, so existing service hooks keep working.");
+    reload();
+  };
+  const signInWithMicrosoft = overview.signInWithMicrosoft && <MicrosoftSignIn connection={connection} onConnected={connected} />;
+  // Back from Microsoft: the sign-in's form comes first, the PAT form folds away.
+  const [params] = useSearchParams();
+  const signingIn = Boolean(signInWithMicrosoft) && (params.has("adoSignIn") || params.has("ado_error"));
 
   const connectForm = (
     <form
       aria-label="Connect Azure DevOps"
       noValidate
       onSubmit={form.submitWith(async ({ name, ...body }) => {
-        const all = tested?.projects.flatMap((p) => p.repositories.map((r) => r.id)) ?? [];
-        const choices = tested ? { services, ...(repos.size < all.length ? { repositoryIds: [...repos] } : {}) } : {};
-        const res = await data(api.POST("/api/integrations/ado", { body: { ...body, ...(name ? { name } : {}), ...choices } }));
-        setWebhook(res.webhook);
-        setNotice(res.webhook ? null : "Reconnected. The webhook secret is unchanged, so existing service hooks keep working.");
+        const res = await data(api.POST("/api/integrations/ado", { body: { ...body, ...(name ? { name } : {}), ...choicesOf(tested, repos, services) } }));
+        connected(res);
         form.setValue("pat", "");
         setTested(null);
-        reload();
       })}
     >
       <FormField label="Organisation URL" error={errors.orgUrl?.message}>
@@ -188,6 +319,7 @@ export function AdoCard({ overview, reload }: { overview: IntegrationsOverview["
             <strong>{connection.name}</strong> — connected to <a href={connection.url}>{connection.url}</a> ·{" "}
             {plural(connection.repositories.length, "repository", "repositories")} ·{" "}
             {connection.lastDeliveryAt ? `last webhook ${new Date(connection.lastDeliveryAt).toLocaleString()}` : "no webhook received yet"}
+            {connection.credential === "entra" && ` · signed in with Microsoft as ${connection.signedInAs ?? "an owner"}`}
           </p>
           {connection.status !== "active" && <p className="error">{connection.lastError ?? "The token stopped working; reconnect with a new one."}</p>}
           {webhook && <WebhookSecret webhook={webhook} />}
@@ -244,7 +376,12 @@ export function AdoCard({ overview, reload }: { overview: IntegrationsOverview["
           </div>
           {confirmDisconnect && (
             <div className="notice" role="dialog" aria-label="Disconnect Azure DevOps">
-              <p>Disconnect Azure DevOps? Groundwork deletes the token and stops calling the organisation; linked items keep their last snapshot.</p>
+              <p>
+                Disconnect Azure DevOps? Groundwork deletes the {connection.credential === "entra" ? "Microsoft sign-in's tokens" : "token"} and stops calling
+                the organisation; linked items keep their last snapshot.
+                {connection.credential === "entra" &&
+                  " Microsoft offers no way for an app to revoke them itself: to withdraw the consent too, remove Groundwork at myapps.microsoft.com."}
+              </p>
               {connection.serviceHooks.length > 0 && (
                 <label className="checks">
                   <input type="checkbox" checked={deleteHooks} onChange={() => setDeleteHooks(!deleteHooks)} />
@@ -278,15 +415,27 @@ export function AdoCard({ overview, reload }: { overview: IntegrationsOverview["
             </div>
           )}
           <Deliveries host="ado" />
-          <details className="change">
-            <summary>Change the token, repositories or services</summary>
+          <details className="change" open={signingIn}>
+            <summary>Change the credential, repositories or services</summary>
+            {signInWithMicrosoft}
             {connectForm}
           </details>
         </>
       ) : (
         <>
           <p className="hint">Connect your organisation so attached pull requests and work items show live titles, authors and states.</p>
-          {connectForm}
+          {signInWithMicrosoft}
+          {signingIn ? (
+            <details className="change">
+              <summary>Or connect with a personal access token</summary>
+              {connectForm}
+            </details>
+          ) : (
+            <>
+              {signInWithMicrosoft && <p className="hint">Or connect with a personal access token:</p>}
+              {connectForm}
+            </>
+          )}
         </>
       )}
       <ErrorNote error={error} />
