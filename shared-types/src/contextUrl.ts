@@ -6,8 +6,8 @@ import { MalformedUrl } from "./links/segment.js";
  * Recognises pull request and work item links, each host's in a file of its own under links/.
  * Shared by the backend (to store stable host ids) and the UIs (to check a link as it is typed).
  */
-export { adoPullRequestKey, adoPullRequestUrl, adoWorkItemKey, adoWorkItemUrl } from "./links/ado.js";
-export { bitbucketPullRequestKey, bitbucketPullRequestUrl } from "./links/bitbucket.js";
+export { adoPullRequestKey, adoPullRequestKeyPrefix, adoPullRequestUrl, adoWorkItemKey, adoWorkItemUrl } from "./links/ado.js";
+export { bitbucketPullRequestKey, bitbucketPullRequestKeyPrefix, bitbucketPullRequestUrl } from "./links/bitbucket.js";
 
 export type ContextItemKind = "pull_request" | "work_item";
 

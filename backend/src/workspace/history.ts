@@ -36,11 +36,15 @@ const SAVE_BATCH = 20;
 /** While live work (deliveries, statuses, refreshes) waits, an import's next page waits this long. */
 const YIELD_MS = 1000;
 
+/** The shortest span an import's rate is reported over. */
+const RATE_SPAN_MIN = 5 / 60;
+
 const monthsAgo = (months: number, from = new Date()) => new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() - months, from.getUTCDate()));
 
 function toHistoryImport(row: HistoryImportRow): HistoryImport {
   const elapsedMin = row.startedAt ? ((row.finishedAt ?? new Date()).getTime() - row.startedAt.getTime()) / 60_000 : 0;
-  const perMinute = row.startedAt && elapsedMin > 0 && row.imported > 0 ? Math.round((row.imported / elapsedMin) * 10) / 10 : null;
+  // Under a few seconds, a rate is mostly noise (one page in 0.2 s is not 9,000 a minute).
+  const perMinute = elapsedMin >= RATE_SPAN_MIN && row.imported > 0 ? Math.round((row.imported / elapsedMin) * 10) / 10 : null;
   const left = row.total !== null ? Math.max(0, row.total - row.imported) : null;
   return {
     id: row.id,
@@ -290,9 +294,8 @@ export const historyRoutes = [
     status: 202,
     handler: async ({ body }, ctx) => {
       if (!historyOf(ctx.services, body.host)) throw new ApiError(400, "unknown_host", `Groundwork imports no history from "${body.host}"`, "body.host");
-      const known = await historyOf(ctx.services, body.host)!.history.repositories(ctx.services, ctx.auth.workspace.id, body.connectionId);
-      if (known.length === 0) throw notFound("A connection with repositories to import", "body.connectionId");
       const rows = await startHistoryImports(ctx.services, { ...body, workspaceId: ctx.auth.workspace.id, createdBy: ctx.auth.member.id });
+      if (rows.length === 0) throw notFound("A connection with repositories to import", "body.connectionId");
       return { imports: rows.map(toHistoryImport) };
     },
   }),

@@ -23,8 +23,10 @@ export type AdoLink =
     };
 
 /** Stable identities of Azure DevOps items; webhooks and pasted URLs must produce the same key. */
-export const adoPullRequestKey = (org: string, project: string, repository: string, id: number) =>
-  `ado:${org.toLowerCase()}:${project.toLowerCase()}:${repository.toLowerCase()}:pr:${id}`;
+export const adoPullRequestKey = (org: string, project: string, repository: string, id: number) => `${adoPullRequestKeyPrefix(org, project, repository)}${id}`;
+/** What every pull request key of one repository starts with. */
+export const adoPullRequestKeyPrefix = (org: string, project: string, repository: string) =>
+  `ado:${org.toLowerCase()}:${project.toLowerCase()}:${repository.toLowerCase()}:pr:`;
 // Work item ids are unique per organisation, so the project is not part of the key.
 export const adoWorkItemKey = (org: string, id: number) => `ado:${org.toLowerCase()}:wi:${id}`;
 

@@ -12,8 +12,9 @@ export type BitbucketLink = {
 };
 
 /** The stable identity of a Bitbucket pull request; webhooks and pasted URLs must produce the same key. */
-export const bitbucketPullRequestKey = (workspace: string, repository: string, id: number) =>
-  `bitbucket:${workspace.toLowerCase()}:${repository.toLowerCase()}:pr:${id}`;
+export const bitbucketPullRequestKey = (workspace: string, repository: string, id: number) => `${bitbucketPullRequestKeyPrefix(workspace, repository)}${id}`;
+/** What every pull request key of one repository starts with. */
+export const bitbucketPullRequestKeyPrefix = (workspace: string, repository: string) => `bitbucket:${workspace.toLowerCase()}:${repository.toLowerCase()}:pr:`;
 
 /** The link Groundwork stores and hands out for a Bitbucket pull request. */
 export const bitbucketPullRequestUrl = (workspace: string, repository: string, id: number) =>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { adoPullRequestKey, adoPullRequestUrl } from "@groundwork/shared-types";
+import { adoPullRequestKeyPrefix, adoPullRequestUrl } from "@groundwork/shared-types";
 import type { HistorySource } from "../adapter.js";
 import { importSnapshots } from "../snapshot.js";
 import { retryAfterSeconds } from "../hostError.js";
@@ -43,7 +43,7 @@ export const adoHistory: HistorySource = {
     return connection.repositories.map((r) => ({
       connectionId: connection.id,
       repository: `${r.project}/${r.name}`,
-      itemKeyPrefix: adoPullRequestKey(connection.organization, r.project, r.name, 0).replace(/0$/, ""),
+      itemKeyPrefix: adoPullRequestKeyPrefix(connection.organization, r.project, r.name),
     }));
   },
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bitbucketPullRequestKey, bitbucketPullRequestUrl } from "@groundwork/shared-types";
+import { bitbucketPullRequestKeyPrefix, bitbucketPullRequestUrl } from "@groundwork/shared-types";
 import type { AppServices } from "../../http/services.js";
 import type { HistoryRepository, HistorySource } from "../adapter.js";
 import { importSnapshots } from "../snapshot.js";
@@ -39,7 +39,7 @@ export const bitbucketHistory: HistorySource = {
         found.push({
           connectionId: idOf(via),
           repository: `${workspace}/${slug}`,
-          itemKeyPrefix: bitbucketPullRequestKey(workspace, slug, 0).replace(/0$/, ""),
+          itemKeyPrefix: bitbucketPullRequestKeyPrefix(workspace, slug),
         });
     }
     return found;
