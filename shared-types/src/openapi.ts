@@ -6800,6 +6800,8 @@ export interface paths {
                                 requests: number;
                                 /** @description Pull requests imported per minute while importing */
                                 perMinute: number | null;
+                                /** @description What an import is busy with beyond the pull requests (their comments and work items) */
+                                stage: string | null;
                                 /** @description Estimated, where the total is known */
                                 secondsLeft: number | null;
                                 /** @description Paused for the host's rate limit until then */
@@ -6887,6 +6889,8 @@ export interface paths {
                                 requests: number;
                                 /** @description Pull requests imported per minute while importing */
                                 perMinute: number | null;
+                                /** @description What an import is busy with beyond the pull requests (their comments and work items) */
+                                stage: string | null;
                                 /** @description Estimated, where the total is known */
                                 secondsLeft: number | null;
                                 /** @description Paused for the host's rate limit until then */
@@ -6973,6 +6977,8 @@ export interface paths {
                             requests: number;
                             /** @description Pull requests imported per minute while importing */
                             perMinute: number | null;
+                            /** @description What an import is busy with beyond the pull requests (their comments and work items) */
+                            stage: string | null;
                             /** @description Estimated, where the total is known */
                             secondsLeft: number | null;
                             /** @description Paused for the host's rate limit until then */

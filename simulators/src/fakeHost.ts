@@ -136,6 +136,7 @@ export class FakeHost {
       const failure = this.takeFailure(base);
       if (failure?.delayMs) await sleep(failure.delayMs);
       const verdict = failure?.respond ? null : this.check?.(base);
+      if (this.latencyMs && verdict) await sleep(this.latencyMs);
       const refusal = verdict && verdict !== "allowed" ? verdict : null;
       if (failure?.respond || refusal) {
         this.requests.push({ ...base, params: {} });
@@ -167,6 +168,9 @@ export class FakeHost {
     FakeHost.live.add(this);
     return this;
   }
+
+  /** How long each API call takes to answer (a real host's round trip; the sandboxes' own pages answer at once). */
+  latencyMs = 0;
 
   /** Queue a failure or delay for matching requests (all requests when no match is given). */
   fail(failure: ScriptedFailure) {

@@ -1,4 +1,4 @@
-import type { AdoPullRequest } from "@groundwork/backend/hosts/ado/client";
+import type { AdoCommentThread, AdoPullRequest, AdoWorkItem } from "@groundwork/backend/hosts/ado/client";
 import type { BitbucketPullRequest } from "@groundwork/backend/hosts/bitbucket/client";
 import { hostSample } from "./samples.js";
 
@@ -69,6 +69,46 @@ export function adoHistory(shape: HistoryShape, repository: { id: string; name: 
       repository,
     };
   });
+}
+
+/**
+ * What was said and tracked around Azure DevOps pull requests: on each, its reviewer's comment
+ * (and the vote's system comment, which is nobody's words); on every third, a work item its
+ * author created, referenced from the PR. Work item ids count up from `firstWorkItemId`.
+ */
+export function adoDiscussion(prs: AdoPullRequest[], firstWorkItemId: number) {
+  const threads: Record<number, AdoCommentThread[]> = {};
+  const references: Record<number, number[]> = {};
+  const workItems: AdoWorkItem[] = [];
+  prs.forEach((pr, i) => {
+    const reviewer = pr.reviewers?.[0];
+    const at = new Date(Date.parse(pr.creationDate!) + 30 * 60_000).toISOString();
+    threads[pr.pullRequestId] = [
+      {
+        id: 1,
+        comments: reviewer ? [{ id: 1, author: reviewer, content: `Reviewed ${pr.title}: looks right.`, commentType: "text", publishedDate: at }] : [],
+      },
+      { id: 2, comments: [{ id: 1, author: reviewer, content: `${reviewer?.displayName} voted`, commentType: "system", publishedDate: at }] },
+    ];
+    if (i % 3 !== 0) return;
+    const id = firstWorkItemId + workItems.length;
+    references[pr.pullRequestId] = [id];
+    workItems.push({
+      id,
+      rev: 1,
+      fields: {
+        "System.Title": `Track ${pr.title}`,
+        "System.State": pr.status === "active" ? "Active" : "Closed",
+        "System.WorkItemType": "Task",
+        "System.TeamProject": pr.repository?.project?.name,
+        "System.AreaPath": pr.repository?.project?.name,
+        "System.CreatedBy": { displayName: pr.createdBy?.displayName, uniqueName: pr.createdBy?.uniqueName, id: pr.createdBy?.id },
+        "System.AssignedTo": { displayName: pr.createdBy?.displayName, uniqueName: pr.createdBy?.uniqueName, id: pr.createdBy?.id },
+        "System.ChangedDate": pr.closedDate ?? pr.creationDate,
+      },
+    });
+  });
+  return { threads, references, workItems };
 }
 
 /** Bitbucket pull requests (as the documented pullrequest:updated payload's pullrequest). */

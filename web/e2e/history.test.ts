@@ -45,6 +45,11 @@ it("imports six months on connecting, shows its progress, and fills the member's
   const summary = seen.at(-1)!;
   expect(summary).toMatch(/Imported \d{3} pull requests by 4 authors, 1 of them members/);
   expect(seen.some((s) => /Importing: \d+ pull requests|Waiting for/.test(s)) || seen.length === 1).toBe(true);
+  // Then the reviews' comments and the work items the pull requests reference.
+  expect(
+    seen.some((s) => /Reading comments and work items: \d+ of \d+ pull requests/.test(s)),
+    seen.join(" | "),
+  ).toBe(true);
   await history
     .getByRole("listitem", { name: "Import of Fabrikam/Fabrikam" })
     .getByText(/Imported/)

@@ -94,6 +94,10 @@ export interface HistoryPage {
   requests: number;
   /** How long to wait before the next page to stay within the host's rate limit. */
   waitMs: number;
+  /** What the page read beside pull requests (the work items they reference, comments), written with its last batch and not counted. */
+  related?: { items: HistoryPage["items"]; write?: (transaction: Transaction) => Promise<void> };
+  /** What the import is busy with, said to people, when it is not the pull requests themselves. */
+  stage?: string;
 }
 export interface HistorySource {
   /** The repositories a workspace's connections of this host follow (one connection's when given). */

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { adoHostsOf, fakeAdo, type FakeAdoState } from "@groundwork/simulators/ado/fakeAdo";
 import { fakeBitbucket, type FakeBitbucketState } from "@groundwork/simulators/bitbucket/fakeBitbucket";
-import { adoHistory, bitbucketHistory, type HistoryPerson } from "@groundwork/simulators/history";
+import { adoDiscussion, adoHistory, bitbucketHistory, type HistoryPerson } from "@groundwork/simulators/history";
 import type { HistoryImport } from "@groundwork/shared-types";
-import { ContextItemRow } from "../storage/models.js";
+import { ContextItemRow, ContextUpdateRow } from "../storage/models.js";
 import { ApiClient, inviteMember, signUp, startTestApp } from "../testing/testApp.js";
 import { until } from "../testing/until.js";
 import { adoPace } from "../hosts/ado/history.js";
@@ -31,13 +31,29 @@ const sixMonthsAgo = (() => {
 const expectedAdo = history.filter(
   (pr) => Date.parse(pr.creationDate!) >= sixMonthsAgo.getTime() || Date.parse(pr.closedDate ?? "0") >= sixMonthsAgo.getTime(),
 );
+// A second repository, with its reviews' comments and the work items its pull requests reference.
+const ledger = { id: "r-ledger", name: "ledger", project: { id: "p-1", name: "Fabrikam" } };
+const ledgerHistory = adoHistory({ count: 30, days: 60, authors: people, firstId: 9001 }, ledger);
+const discussion = adoDiscussion(ledgerHistory, 7000);
 const adoState: FakeAdoState = {
   organization: "fabrikam",
   pat: "history-pat-".padEnd(52, "h"),
   user: { id: "u1", displayName: "Olivia", email: "olivia-h@example.com" },
-  projects: [{ id: "p-1", name: "Fabrikam", repositories: [{ id: "r-pay", name: "payments" }] }],
+  projects: [
+    {
+      id: "p-1",
+      name: "Fabrikam",
+      repositories: [
+        { id: "r-pay", name: "payments" },
+        { id: "r-ledger", name: "ledger" },
+      ],
+    },
+  ],
   pageSize: 25,
-  pullRequests: history,
+  pullRequests: [...history, ...ledgerHistory],
+  pullRequestThreads: discussion.threads,
+  pullRequestWorkItems: discussion.references,
+  workItems: discussion.workItems,
 };
 const ado = fakeAdo(adoState);
 const BB_TOKEN = "history-bitbucket-token-0123456789";
@@ -85,7 +101,7 @@ const settled = (owner: ApiClient, what: string) =>
 it("imports six months of an Azure DevOps repository on connecting, and members see their work from before it on their timeline", async () => {
   const { client: owner } = await signUp(app.url, "Olivia", "olivia-h@example.com");
   const { client: grace, session } = await inviteMember(owner, "grace-h@example.com", "Grace Hopper");
-  const connected = await owner.post("/api/integrations/ado", { orgUrl: "https://dev.azure.com/fabrikam", pat: adoState.pat });
+  const connected = await owner.post("/api/integrations/ado", { orgUrl: "https://dev.azure.com/fabrikam", pat: adoState.pat, repositoryIds: ["r-pay"] });
   expect(connected.status).toBe(201);
 
   const [done] = await settled(owner, "the Azure DevOps import");
@@ -165,7 +181,13 @@ it("stays within Azure DevOps' rate limit: it slows down on the headers' warning
   const { client: owner } = await signUp(app.url, "Rita", "rita-h@example.com");
   adoState.pageSize = 10;
   try {
-    await owner.post("/api/integrations/ado", { orgUrl: "https://dev.azure.com/fabrikam", pat: adoState.pat });
+    // The pull requests' pages alone: comments and work items are two more calls a pull request.
+    await owner.post("/api/integrations/ado", {
+      orgUrl: "https://dev.azure.com/fabrikam",
+      pat: adoState.pat,
+      repositoryIds: ["r-pay"],
+      services: { pullRequests: true, workItems: false, comments: false, statuses: true },
+    });
     // From the first page on (connecting itself makes calls of its own).
     adoState.rateLimit = { requests: 10, windowMs: 2000 };
     adoState.throttled = 0;
@@ -178,6 +200,34 @@ it("stays within Azure DevOps' rate limit: it slows down on the headers' warning
     delete adoState.rateLimit;
     adoState.pageSize = 25;
   }
+});
+
+it("reads the imported pull requests' comments and work items: members' comments count as theirs, once, and the work items come in", async () => {
+  const { client: owner } = await signUp(app.url, "Lena", "lena-h@example.com");
+  const { client: grace, session } = await inviteMember(owner, "grace-h@example.com", "Grace Hopper");
+  const connect = () => owner.post("/api/integrations/ado", { orgUrl: "https://dev.azure.com/fabrikam", pat: adoState.pat, repositoryIds: ["r-ledger"] });
+  expect((await connect()).status).toBe(201);
+  const [done] = await settled(owner, "the ledger's import");
+  expect(done).toMatchObject({ repository: "Fabrikam/ledger", status: "done", imported: 30, stage: null });
+  // The pages, then a thread list and a work item list for each pull request, and the work items in batches.
+  expect(done!.requests).toBeGreaterThanOrEqual(2 + 30 * 2 + 3);
+  const workspaceId = (await owner.get("/api/auth/session")).body.workspace.id;
+  expect(await ContextItemRow.count({ where: { workspaceId, kind: "work_item" } })).toBe(discussion.workItems.length);
+
+  // Grace reviewed every third pull request and commented on each; a vote's system comment is nobody's words,
+  // and comments by people who are not members are not kept.
+  const graceReviewed = ledgerHistory.filter((pr) => pr.reviewers?.[0]?.uniqueName === "grace-h@example.com").length;
+  expect(graceReviewed).toBeGreaterThan(0);
+  const comments = () => ContextUpdateRow.count({ where: { workspaceId } });
+  expect(await comments()).toBe(graceReviewed);
+  const timeline = (await grace.get(`/api/members/${session.member.id}/timeline?period=quarter&periods=2`)).body;
+  expect(timeline.periods.reduce((n: number, p: { counts: { commented: number } }) => n + p.counts.commented, 0)).toBe(graceReviewed);
+
+  // Run again: the same comments and work items, not twice.
+  await owner.post("/api/history-imports", { host: "ado", connectionId: done!.connectionId, months: 6 });
+  expect((await settled(owner, "the ledger's re-run"))[0]).toMatchObject({ status: "done", imported: 30 });
+  expect(await comments()).toBe(graceReviewed);
+  expect(await ContextItemRow.count({ where: { workspaceId, kind: "work_item" } })).toBe(discussion.workItems.length);
 });
 
 it("reads Azure DevOps' pace from its headers: Retry-After, even on a 200, else the rest of the window shared out once little is left", () => {

@@ -57,6 +57,7 @@ function toHistoryImport(row: HistoryImportRow): HistoryImport {
     total: row.total,
     requests: row.requests,
     perMinute,
+    stage: row.status === "importing" ? row.stage : null,
     secondsLeft: row.status === "importing" && left !== null && perMinute ? Math.round((left / perMinute) * 60) : null,
     waitingUntil: row.status === "importing" && row.waitingUntil && row.waitingUntil > new Date() ? row.waitingUntil.toISOString() : null,
     error: row.error,
@@ -124,6 +125,7 @@ export async function startHistoryImports(
         waitingUntil: null,
         error: null,
         summary: null,
+        stage: null,
         startedAt: null,
         finishedAt: null,
         createdBy: request.createdBy,
@@ -243,6 +245,10 @@ export function historyJobHandlers(services: AppServices): JobHandler[] {
         const now = await HistoryImportRow.findByPk(importId, { transaction: tx });
         if (!now || now.page !== page || now.status !== "importing") return;
         const imported = written + (await source.history.save(services, now.workspaceId, last, readAt, tx));
+        if (read.related) {
+          await source.history.save(services, now.workspaceId, read.related.items, readAt, tx);
+          await read.related.write?.(tx);
+        }
         const done = read.next === null;
         await now.update(
           {
@@ -251,6 +257,7 @@ export function historyJobHandlers(services: AppServices): JobHandler[] {
             imported: now.imported + imported,
             total: read.total ?? now.total,
             requests: now.requests + read.requests,
+            stage: done ? null : (read.stage ?? null),
             waitingUntil: !done && nextCallAt > Date.now() ? new Date(nextCallAt) : null,
             ...(done ? { status: "done" as const, finishedAt: new Date(), summary: await summaryOf(now, tx) } : {}),
           },

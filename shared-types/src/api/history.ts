@@ -18,6 +18,7 @@ export const HistoryImport = z.object({
   total: z.number().int().nullable().describe("How many the host says there are, where it says (Bitbucket does, Azure DevOps does not)"),
   requests: z.number().int().describe("Calls made to the host"),
   perMinute: z.number().nullable().describe("Pull requests imported per minute while importing"),
+  stage: z.string().nullable().describe("What an import is busy with beyond the pull requests (their comments and work items)"),
   secondsLeft: z.number().int().nullable().describe("Estimated, where the total is known"),
   waitingUntil: Timestamp.nullable().describe("Paused for the host's rate limit until then"),
   error: z.string().nullable(),

@@ -6,6 +6,7 @@ import { parseWiql, WiqlError } from "./wiql.js";
 import { entraBearerEmail, entraRoutes, type FakeEntraState } from "./fakeEntra.js";
 import { ADO_PAT_SCOPES } from "@groundwork/shared-types/labels";
 import type {
+  AdoCommentThread,
   AdoPullRequest,
   AdoPullRequestChange,
   AdoPullRequestStatus,
@@ -53,6 +54,10 @@ export interface FakeAdoState {
   /** What each pull request changes (by id: Azure DevOps numbers PRs across the organisation), where a test gives it. */
   pullRequestChanges?: Record<number, { files: AdoPullRequestChange[]; commits: { commitId: string; comment: string }[] }>;
   workItems?: AdoWorkItem[];
+  /** Comment threads on pull requests (by PR id), as git/pull-request-threads/list answers them. */
+  pullRequestThreads?: Record<number, AdoCommentThread[]>;
+  /** The work items each pull request references (by PR id). */
+  pullRequestWorkItems?: Record<number, number[]>;
   workItemComments?: (AdoWorkItemComment & { workItemId: number })[];
   /** Other people in the organisation, for identity lookups (the token's user is always there). */
   identities?: { id: string; displayName: string; email: string }[];
@@ -633,6 +638,32 @@ export function fakeAdo(state: FakeAdoState) {
             if (i < 0) return missing(`Subscription ${req.params.id}`);
             state.subscriptions!.splice(i, 1);
             return { status: 204 };
+          }),
+      },
+      {
+        method: "GET",
+        path: "/:org/:project/_apis/git/repositories/:repo/pullRequests/:id/threads",
+        handle: (req) =>
+          guard(req, () => {
+            const pr = pullRequestOf(req);
+            if (!pr) return prNotFound();
+            const value = state.pullRequestThreads?.[pr.pullRequestId] ?? [];
+            return { status: 200, body: { value, count: value.length } };
+          }),
+      },
+      {
+        method: "GET",
+        path: "/:org/:project/_apis/git/repositories/:repo/pullRequests/:id/workitems",
+        handle: (req) =>
+          guard(req, () => {
+            const pr = pullRequestOf(req);
+            if (!pr) return prNotFound();
+            // ResourceRef: the id is a string.
+            const value = (state.pullRequestWorkItems?.[pr.pullRequestId] ?? []).map((id) => ({
+              id: String(id),
+              url: `https://dev.azure.com/${state.organization}/_apis/wit/workItems/${id}`,
+            }));
+            return { status: 200, body: { value, count: value.length } };
           }),
       },
       {

@@ -5,7 +5,7 @@ import { ENTRA_CALLBACK_PATH } from "@groundwork/backend/hosts/ado/entra";
 import { addExtensionHarness, DEFAULT_EXTENSION_DIST } from "./extensionHarness.js";
 import { deliverToSubscriptions, fakeAdo, sendServiceHook, type FakeAdoState, type FakeAdoToken } from "./fakeAdo.js";
 import { hostSample } from "../samples.js";
-import { adoHistory, HISTORY_UNTIL, SANDBOX_PEOPLE } from "../history.js";
+import { adoDiscussion, adoHistory, HISTORY_UNTIL, SANDBOX_PEOPLE } from "../history.js";
 import { escapeHtml } from "@groundwork/backend/http/html";
 
 /**
@@ -120,25 +120,27 @@ export async function startAdoSandbox(port = 0, extension?: SandboxExtension) {
   const sample = fixture("workitem.created.json").resource as AdoWorkItem;
   // Changed yesterday, so that the attach box's recent work lists it above the Ledger's history.
   const wi: AdoWorkItem = { ...sample, id: 5, fields: { ...sample.fields, "System.ChangedDate": new Date(Date.now() - 86400_000).toISOString() } };
+  const ledgerHistory = adoHistory(
+    { count: 400, days: 270, now: HISTORY_UNTIL(), authors: SANDBOX_PEOPLE((name) => `sandbox-${name}`), firstId: 1000 },
+    { ...ledger, project },
+  );
+  const discussion = adoDiscussion(ledgerHistory, 2000);
   const state: FakeAdoState = {
     organization: SANDBOX_ORG,
     pat: SANDBOX_PAT,
     otherTokens: SANDBOX_SHORT_PATS,
     user: { id: "sandbox-user", displayName: "Sandbox Admin", email: "admin@groundwork-sandbox.test" },
     projects: [{ ...project, repositories: [repository, ledger] }],
-    // Nine months of a busy repository, for the history import: paged by 25 and rate-limited
-    // (Azure DevOps counts usage, not calls; this stands in at 300 calls a minute).
-    pullRequests: [
-      pr,
-      ...adoHistory(
-        { count: 800, days: 270, now: HISTORY_UNTIL(), authors: SANDBOX_PEOPLE((name) => `sandbox-${name}`), firstId: 1000 },
-        { ...ledger, project },
-      ),
-    ],
+    // Nine months of a busy repository, with its reviews' comments and work items, for the history
+    // import: paged by 25 and rate-limited (Azure DevOps counts usage, not calls; this stands in at
+    // 2,400 calls a minute).
+    pullRequests: [pr, ...ledgerHistory],
+    pullRequestThreads: discussion.threads,
+    pullRequestWorkItems: discussion.references,
     pageSize: 25,
-    rateLimit: { requests: 300, windowMs: 60_000 },
+    rateLimit: { requests: 2400, windowMs: 60_000 },
     pullRequestChanges: { [pr.pullRequestId]: fixture("rest.sandbox_pullrequest_changes.json") },
-    workItems: [wi],
+    workItems: [wi, ...discussion.workItems],
     allowInsecureHookUrls: true,
     ...(extension
       ? {
@@ -150,6 +152,8 @@ export async function startAdoSandbox(port = 0, extension?: SandboxExtension) {
       : {}),
   };
   const host = fakeAdo(state);
+  // A round trip to Azure DevOps takes time: an import's progress is there to be seen.
+  host.latencyMs = 15;
   const prUrl = `https://dev.azure.com/${SANDBOX_ORG}/Fabrikam/_git/Fabrikam/pullrequest/1`;
   const wiUrl = `https://dev.azure.com/${SANDBOX_ORG}/Fabrikam/_workitems/edit/5`;
 

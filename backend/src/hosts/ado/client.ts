@@ -71,6 +71,22 @@ export interface AdoPullRequestStatus {
   context: { name: string; genre: string };
   targetUrl: string;
 }
+/** A comment in a pull request's thread (git/pull-request-threads: Comment). */
+export interface AdoPullRequestComment {
+  id?: number;
+  content?: string;
+  author?: AdoIdentityRef;
+  commentType?: string | number;
+  isDeleted?: boolean;
+  publishedDate?: string;
+  lastUpdatedDate?: string;
+  _links?: { threads?: { href?: string } };
+}
+export interface AdoCommentThread {
+  id: number;
+  comments?: AdoPullRequestComment[];
+  isDeleted?: boolean;
+}
 export interface AdoWorkItemComment {
   commentId: number;
   text: string;
@@ -160,9 +176,12 @@ export class AdoClient {
     if (res.status === 404) throw new AdoError("not_found", "Not found in Azure DevOps", 404);
     if (res.status === 400) throw new AdoError("invalid", await errorMessage(res), 400);
     if (!res.ok) throw new AdoError("server", `Azure DevOps answered ${res.status}`, res.status);
+    this.lastHeaders = res.headers;
     if (res.status === 204) return { body: undefined as T, headers: res.headers };
     return { body: (await res.json()) as T, headers: res.headers };
   }
+  /** The last answer's headers: what Azure DevOps said of its rate limit (X-RateLimit-*, Retry-After) after a run of calls. */
+  lastHeaders: Headers | null = null;
 
   /** Who the credential belongs to (profile/profiles/get with id "me"): its id is the memberId organisations are listed by. */
   myProfile() {
@@ -276,6 +295,16 @@ export class AdoClient {
   }
   async workItemTypes(project: string) {
     return (await this.get<{ value: { name: string }[] }>(`${encodeURIComponent(project)}/_apis/wit/workitemtypes`)).value;
+  }
+  /** A pull request's comment threads, all of them (git/pull-request-threads/list has no paging). */
+  async pullRequestThreads(project: string, repository: string, id: number) {
+    const pr = `${encodeURIComponent(project)}/_apis/git/repositories/${encodeURIComponent(repository)}/pullRequests/${id}`;
+    return (await this.get<{ value: AdoCommentThread[] }>(`${pr}/threads`)).value;
+  }
+  /** The ids of the work items a pull request references (git/pull-request-work-items/list; ResourceRef ids are strings). */
+  async pullRequestWorkItemIds(project: string, repository: string, id: number) {
+    const pr = `${encodeURIComponent(project)}/_apis/git/repositories/${encodeURIComponent(repository)}/pullRequests/${id}`;
+    return (await this.get<{ value: { id: string }[] }>(`${pr}/workitems`)).value.map((w) => Number(w.id)).filter(Number.isInteger);
   }
   /** The newest comments first (wit/comments/get-comments, still a preview API in 7.1). */
   async workItemComments(project: string, id: number, top = 10) {

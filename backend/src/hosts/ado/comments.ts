@@ -2,7 +2,7 @@ import type { Transaction } from "sequelize";
 import { adoPullRequestKey, adoWorkItemKey } from "@groundwork/shared-types";
 import { MemberRow } from "../../storage/models.js";
 import { recordContextUpdate } from "../contextUpdates.js";
-import type { AdoClient, AdoIdentityRef, AdoPullRequest, AdoWorkItem } from "./client.js";
+import type { AdoClient, AdoCommentThread, AdoIdentityRef, AdoPullRequest, AdoPullRequestComment, AdoWorkItem } from "./client.js";
 
 /** A comment on a host item, in the shape a context update needs. */
 export interface CommentActivity {
@@ -13,17 +13,6 @@ export interface CommentActivity {
   url: string;
   occurredAt: Date;
   deleted: boolean;
-}
-
-interface PullRequestComment {
-  id?: number;
-  content?: string;
-  author?: AdoIdentityRef;
-  commentType?: string | number;
-  isDeleted?: boolean;
-  publishedDate?: string;
-  lastUpdatedDate?: string;
-  _links?: { threads?: { href?: string } };
 }
 
 const BODY_LIMIT = 4000;
@@ -45,15 +34,38 @@ const isEmail = (s: string | undefined) => Boolean(s && /^[^@\s\\]+@[^@\s]+$/.te
 
 /** `ms.vss-code.git-pullrequest-comment-event`: resource is `{ comment, pullRequest }`. System comments ("voted") are not people's words. */
 export function pullRequestComment(organization: string, resource: Record<string, unknown>, pr: AdoPullRequest): CommentActivity | null {
-  const comment = resource.comment as PullRequestComment | undefined;
+  const comment = resource.comment as AdoPullRequestComment | undefined;
   const project = pr.repository?.project?.name;
   const repository = pr.repository?.name;
-  if (!comment?.id || !comment.author || !project || !repository) return null;
-  if (comment.commentType === "system" || comment.commentType === 3) return null;
+  if (!project || !repository || !comment) return null;
   const threadId = /\/threads\/(\d+)/.exec(comment._links?.threads?.href ?? "")?.[1];
-  const prUrl = web(organization, project, "_git", repository, "pullrequest", String(pr.pullRequestId));
+  return commentActivity(organization, { project, repository, pullRequestId: pr.pullRequestId }, threadId ?? null, comment);
+}
+
+/** A pull request's threads, as read when importing its history: the people's comments in them. */
+export function threadComments(
+  organization: string,
+  pr: { project: string; repository: string; pullRequestId: number },
+  threads: AdoCommentThread[],
+): CommentActivity[] {
+  return threads
+    .filter((t) => !t.isDeleted)
+    .flatMap((t) => (t.comments ?? []).map((c) => commentActivity(organization, pr, String(t.id), c)))
+    .filter((a): a is CommentActivity => a !== null && !a.deleted);
+}
+
+function commentActivity(
+  organization: string,
+  pr: { project: string; repository: string; pullRequestId: number },
+  threadId: string | null,
+  comment: AdoPullRequestComment,
+): CommentActivity | null {
+  const { project, repository, pullRequestId } = pr;
+  if (!comment.id || !comment.author) return null;
+  if (comment.commentType === "system" || comment.commentType === 3) return null;
+  const prUrl = web(organization, project, "_git", repository, "pullrequest", String(pullRequestId));
   return {
-    externalKey: adoPullRequestKey(organization, project, repository, pr.pullRequestId),
+    externalKey: adoPullRequestKey(organization, project, repository, pullRequestId),
     externalId: `pr-comment:${threadId ?? "0"}:${comment.id}`,
     author: comment.author,
     body: (comment.content ?? "").slice(0, BODY_LIMIT),

@@ -1,11 +1,15 @@
 import { z } from "zod";
-import { adoPullRequestKeyPrefix, adoPullRequestUrl } from "@groundwork/shared-types";
-import type { HistorySource } from "../adapter.js";
+import { Op } from "sequelize";
+import { adoPullRequestKeyPrefix, adoPullRequestUrl, adoWorkItemUrl } from "@groundwork/shared-types";
+import type { AppServices } from "../../http/services.js";
+import { ContextItemRow } from "../../storage/models.js";
+import type { HistoryPage, HistoryPageRequest, HistorySource } from "../adapter.js";
 import { importSnapshots } from "../snapshot.js";
 import { retryAfterSeconds } from "../hostError.js";
 import { clientFor } from "./credentials.js";
 import { AdoConnectionRow } from "./models.js";
-import { pullRequestSnapshot } from "./snapshots.js";
+import { pullRequestSnapshot, workItemSnapshot } from "./snapshots.js";
+import { recordComment, threadComments, type CommentActivity } from "./comments.js";
 
 /**
  * A repository's pull requests created within the import's window, then those created before it
@@ -13,7 +17,19 @@ import { pullRequestSnapshot } from "./snapshots.js";
  * window ends when the import began, so pages read by $skip do not shift as new ones open.
  */
 const PAGE = 100;
-const Cursor = z.object({ phase: z.enum(["created", "closed"]), skip: z.number().int().min(0) });
+/** Pull requests whose comments and work items one page reads (two calls each, and one for the work items). */
+const DETAILS_PAGE = 10;
+const Cursor = z.object({ phase: z.enum(["created", "closed", "details"]), skip: z.number().int().min(0) });
+const WORK_ITEM_FIELDS = [
+  "System.Title",
+  "System.State",
+  "System.WorkItemType",
+  "System.TeamProject",
+  "System.AssignedTo",
+  "System.CreatedBy",
+  "System.AreaPath",
+  "System.ChangedDate",
+];
 /** Below this share of its allowance left, the import spreads what is left over the rest of the window. */
 const SLOW_DOWN_BELOW = 0.2;
 
@@ -52,6 +68,7 @@ export const adoHistory: HistorySource = {
     const repository = connection?.repositories.find((r) => `${r.project}/${r.name}`.toLowerCase() === request.repository.toLowerCase());
     if (!connection || !repository) return { items: [], next: null, total: null, requests: 0, waitMs: 0 };
     const cursor = request.cursor ? Cursor.parse(JSON.parse(request.cursor)) : { phase: "created" as const, skip: 0 };
+    if (cursor.phase === "details") return details(services, request, connection, repository, cursor.skip);
     const { body, headers } = await clientFor(services, connection).pullRequestsPage(repository.project, repository.id, {
       minTime: request.since,
       maxTime: request.until,
@@ -66,12 +83,74 @@ export const adoHistory: HistorySource = {
       return snapshot ? [{ url: adoPullRequestUrl(connection.organization, repository.project, repository.name, pr.pullRequestId), snapshot }] : [];
     });
     // A page may hold fewer than asked for without being the last: only an empty one ends a pass.
+    // After both passes, the imported pull requests' comments and work items, where the connection follows them.
+    const wantsDetails = connection.services.comments || connection.services.workItems;
     const next =
       body.value.length > 0
         ? { phase: cursor.phase, skip: cursor.skip + body.value.length }
         : cursor.phase === "created"
           ? { phase: "closed" as const, skip: 0 }
-          : null;
+          : wantsDetails
+            ? { phase: "details" as const, skip: 0 }
+            : null;
     return { items, next: next && JSON.stringify(next), total: null, requests: 1, waitMs: adoPace(headers) };
   },
 };
+
+/**
+ * The third pass: for the repository's pull requests in the workspace, a few at a time, their
+ * comment threads (members' comments become their contributions, keyed as live comment events
+ * are, so the two never double) and the work items they reference (read 200 at a time, saved
+ * as imported items).
+ */
+async function details(
+  services: AppServices,
+  request: HistoryPageRequest,
+  connection: AdoConnectionRow,
+  repository: { id: string; name: string; project: string },
+  skip: number,
+): Promise<HistoryPage> {
+  const prefix = adoPullRequestKeyPrefix(connection.organization, repository.project, repository.name);
+  const where = { workspaceId: request.workspaceId, kind: "pull_request", externalKey: { [Op.like]: `${prefix}%` } };
+  const [prs, total] = await Promise.all([
+    ContextItemRow.findAll({ where, order: [["externalKey", "ASC"]], offset: skip, limit: DETAILS_PAGE }),
+    ContextItemRow.count({ where }),
+  ]);
+  const client = clientFor(services, connection);
+  const comments: CommentActivity[] = [];
+  const workItemIds = new Set<number>();
+  let requests = 0;
+  for (const pr of prs) {
+    const id = Number(pr.hostIds.pullRequestId);
+    if (connection.services.comments) {
+      requests++;
+      const threads = await client.pullRequestThreads(repository.project, repository.id, id);
+      comments.push(...threadComments(connection.organization, { project: repository.project, repository: repository.name, pullRequestId: id }, threads));
+    }
+    if (connection.services.workItems) {
+      requests++;
+      for (const wi of await client.pullRequestWorkItemIds(repository.project, repository.id, id)) workItemIds.add(wi);
+    }
+  }
+  const workItems = workItemIds.size ? (requests++, await client.workItems([...workItemIds].slice(0, 200), WORK_ITEM_FIELDS)) : [];
+  // Comments by members only, as live events; an author named by an identity id rather than an email is left out here.
+  const byEmail = comments.map((c) => ({ c, email: c.author.uniqueName?.includes("@") ? c.author.uniqueName.toLowerCase() : null }));
+  const done = Math.min(total, skip + prs.length);
+  return {
+    items: [],
+    related: {
+      items: workItems.map((wi) => ({
+        url: adoWorkItemUrl(connection.organization, String(wi.fields?.["System.TeamProject"] ?? repository.project), wi.id),
+        snapshot: workItemSnapshot(connection.organization, wi),
+      })),
+      write: async (transaction) => {
+        for (const { c, email } of byEmail) await recordComment(request.workspaceId, c, email, transaction);
+      },
+    },
+    next: prs.length === DETAILS_PAGE ? JSON.stringify({ phase: "details", skip: skip + prs.length }) : null,
+    total: null,
+    requests,
+    waitMs: client.lastHeaders ? adoPace(client.lastHeaders) : 0,
+    stage: `Reading comments and work items: ${done} of ${total} pull requests`,
+  };
+}

@@ -25,6 +25,8 @@ export class HistoryImportRow extends Model<Attrs<HistoryImportRow>, Creation<Hi
   declare waitingUntil: Date | null;
   declare error: string | null;
   declare summary: { authors: number; matchedAuthors: number } | null;
+  /** What it is busy with beyond the pull requests themselves (their comments and work items). */
+  declare stage: CreationOptional<string | null>;
   declare startedAt: Date | null;
   declare finishedAt: Date | null;
   declare createdBy: string | null;
@@ -53,6 +55,7 @@ export function defineHistory(sequelize: Sequelize) {
       waitingUntil: S.DATE,
       error: S.TEXT,
       summary: S.JSON,
+      stage: S.STRING,
       startedAt: S.DATE,
       finishedAt: S.DATE,
       createdBy: S.UUID,

@@ -30,9 +30,9 @@ function progress(i: HistoryImport) {
       return "Waiting for the connection's other repositories";
     case "importing":
       return [
-        `Importing: ${count}`,
-        i.perMinute !== null ? `${i.perMinute} a minute` : null,
-        i.secondsLeft !== null ? `about ${duration(i.secondsLeft)} left` : null,
+        ...(i.stage ? [`Pull requests in: ${i.imported}`, i.stage] : [`Importing: ${count}`]),
+        !i.stage && i.perMinute !== null ? `${i.perMinute} a minute` : null,
+        !i.stage && i.secondsLeft !== null ? `about ${duration(i.secondsLeft)} left` : null,
         i.waitingUntil ? `pausing for the host's rate limit until ${new Date(i.waitingUntil).toLocaleTimeString()}` : null,
       ]
         .filter(Boolean)
