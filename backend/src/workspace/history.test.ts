@@ -3,7 +3,8 @@ import { adoHostsOf, fakeAdo, type FakeAdoState } from "@groundwork/simulators/a
 import { fakeBitbucket, type FakeBitbucketState } from "@groundwork/simulators/bitbucket/fakeBitbucket";
 import { adoDiscussion, adoHistory, bitbucketHistory, type HistoryPerson } from "@groundwork/simulators/history";
 import type { HistoryImport } from "@groundwork/shared-types";
-import { ContextItemRow, ContextUpdateRow } from "../storage/models.js";
+import { ContextItemRow, ContextUpdateRow, IdentityLinkRow } from "../storage/models.js";
+import { BitbucketTokenConnectionRow } from "../hosts/bitbucket/models.js";
 import { ApiClient, inviteMember, signUp, startTestApp } from "../testing/testApp.js";
 import { until } from "../testing/until.js";
 import { adoPace } from "../hosts/ado/history.js";
@@ -66,7 +67,19 @@ const bbState: FakeBitbucketState = {
   ],
   pullRequests: [
     ...bitbucketHistory({ count: 130, days: 240, authors: people }, "acme/widgets").map((pr) => ({ workspace: "acme", slug: "widgets", pr })),
-    ...bitbucketHistory({ count: 20, days: 100, authors: people }, "acme/gadgets").map((pr) => ({ workspace: "acme", slug: "gadgets", pr })),
+    // Each of gadgets' pull requests has a comment by Grace and one by Alan.
+    ...bitbucketHistory({ count: 20, days: 100, authors: people }, "acme/gadgets").map((pr) => ({
+      workspace: "acme",
+      slug: "gadgets",
+      pr,
+      comments: [people[0]!, people[1]!].map((who, i) => ({
+        id: pr.id * 10 + i,
+        content: { raw: `${who.name.split(" ")[0]} on #${pr.id}` },
+        user: { uuid: who.account, display_name: who.name },
+        created_on: pr.updated_on,
+        links: { html: { href: `https://bitbucket.org/acme/gadgets/pull-requests/${pr.id}/_/diff#comment-${pr.id * 10 + i}` } },
+      })),
+    })),
   ],
   maxPagelen: 50,
 };
@@ -175,6 +188,33 @@ it("imports a Bitbucket workspace's repositories one after another with their re
   bitbucket.clearFailures();
   await owner.post("/api/history-imports", { host: "bitbucket", connectionId: widgets.connectionId, repository: "acme/gadgets", months: 6 });
   expect((await settled(owner, "the gadgets re-run")).find((i) => i.repository === "acme/gadgets")).toMatchObject({ status: "done", imported: 20 });
+});
+
+it("reads the comments on imported Bitbucket pull requests: a linked member's count as theirs, once", async () => {
+  const { client: owner } = await signUp(app.url, "Cora", "cora-h@example.com");
+  const { client: grace, session } = await inviteMember(owner, "grace-h@example.com", "Grace Hopper");
+  expect((await owner.post("/api/integrations/bitbucket/token", { workspace: "acme", token: BB_TOKEN })).status).toBe(201);
+  const [first] = await settled(owner, "the Bitbucket imports");
+  const workspaceId = (await owner.get("/api/auth/session")).body.workspace.id;
+  // Grace links her Bitbucket account; Alan, not a member, never does. The next run reads the comments again.
+  const connection = await BitbucketTokenConnectionRow.findOne({ where: { workspaceId } });
+  expect(connection!.workspaceUuid).toBeTruthy();
+  await IdentityLinkRow.create({
+    workspaceId,
+    memberId: session.member.id,
+    host: "bitbucket",
+    scope: connection!.workspaceUuid!,
+    externalUserId: people[0]!.account,
+    accountName: "Grace Hopper",
+  });
+  const comments = () => ContextUpdateRow.count({ where: { workspaceId } });
+  for (let run = 0; run < 2; run++) {
+    await owner.post("/api/history-imports", { host: "bitbucket", connectionId: first!.connectionId, repository: "acme/gadgets", months: 6 });
+    expect((await settled(owner, "the gadgets re-run")).find((i) => i.repository === "acme/gadgets")).toMatchObject({ status: "done", imported: 20 });
+    expect(await comments()).toBe(20);
+  }
+  const timeline = (await grace.get(`/api/members/${session.member.id}/timeline?period=quarter&periods=2`)).body;
+  expect(timeline.periods.reduce((n: number, p: { counts: { commented: number } }) => n + p.counts.commented, 0)).toBe(20);
 });
 
 it("stays within Azure DevOps' rate limit: it slows down on the headers' warning instead of being throttled", async () => {

@@ -8,7 +8,7 @@ import { FilterError, parseFilter } from "./filter.js";
 import { oauthRoutes } from "./oauth.js";
 import { bitbucketWorkspaceUuid } from "./identities.js";
 import { BITBUCKET_TOKEN_SCOPES } from "@groundwork/shared-types/labels";
-import type { BitbucketBuildStatus, BitbucketDiffstat, BitbucketPullRequest } from "@groundwork/backend/hosts/bitbucket/client";
+import type { BitbucketBuildStatus, BitbucketComment, BitbucketDiffstat, BitbucketPullRequest } from "@groundwork/backend/hosts/bitbucket/client";
 
 /**
  * A fake Bitbucket Cloud: the REST paths we call on api.bitbucket.org/2.0 (user, repositories,
@@ -53,7 +53,15 @@ export interface FakeBitbucketState {
   /** Installations Bitbucket itself made: the secrets it will accept API calls signed with. */
   installations?: Record<string, string>;
   /** Each with the files it changes (diffstat entries) and its commits, newest first, where a test gives them. */
-  pullRequests?: { workspace: string; slug: string; pr: BitbucketPullRequest; diffstat?: BitbucketDiffstat[]; commits?: { hash: string; message: string }[] }[];
+  pullRequests?: {
+    workspace: string;
+    slug: string;
+    pr: BitbucketPullRequest;
+    diffstat?: BitbucketDiffstat[];
+    commits?: { hash: string; message: string }[];
+    /** Its comments, oldest first (pullrequest_comment). */
+    comments?: BitbucketComment[];
+  }[];
   /** Full commit hashes; abbreviated ones resolve by prefix. */
   commits?: string[];
   statuses?: (BitbucketBuildStatus & { workspace: string; slug: string; commit: string })[];
@@ -360,6 +368,19 @@ export function fakeBitbucket(state: FakeBitbucketState) {
                 (found.diffstat ?? []).map((d) => ({ type: "diffstat", ...d })),
               )
             : error(404, "Commit not found");
+        },
+      },
+      {
+        method: "GET",
+        path: "/2.0/repositories/:workspace/:repo/pullrequests/:id/comments",
+        handle: (req) => {
+          const found = pullRequestOf(req);
+          return found
+            ? paged(
+                req,
+                (found.comments ?? []).map((c) => ({ type: "pullrequest_comment", ...c })),
+              )
+            : error(404, "Pull request not found");
         },
       },
       {

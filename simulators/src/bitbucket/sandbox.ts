@@ -77,11 +77,18 @@ export async function startBitbucketSandbox(port: number, groundworkUrl: string,
     ],
     pullRequests: [
       { workspace: WORKSPACE, slug: REPO, pr, diffstat: changes.diffstat, commits: changes.commits },
-      // Nine months of a busy repository, for the history import; Bitbucket's allowance of 1,000 calls an hour applies.
+      // Nine months of a busy repository with its reviewers' comments, for the history import; Bitbucket's allowance of 1,000 calls an hour applies.
       ...bitbucketHistory({ count: 400, days: 270, now: HISTORY_UNTIL(), authors: SANDBOX_PEOPLE(userUuid), firstId: 100 }, `${WORKSPACE}/ledger`).map((p) => ({
         workspace: WORKSPACE,
         slug: "ledger",
         pr: p,
+        comments: (p.participants ?? []).map((r, i) => ({
+          id: p.id * 10 + i,
+          content: { raw: `Reviewed: ${p.title}` },
+          user: r.user,
+          created_on: p.updated_on,
+          links: { html: { href: `https://bitbucket.org/${WORKSPACE}/ledger/pull-requests/${p.id}/_/diff#comment-${p.id * 10 + i}` } },
+        })),
       })),
     ],
     maxPagelen: 50,

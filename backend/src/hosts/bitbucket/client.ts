@@ -18,6 +18,15 @@ export interface BitbucketUser {
   account_id?: string;
   nickname?: string;
 }
+/** A pull request comment (pullrequest_comment), as webhooks and the comments list carry it. */
+export interface BitbucketComment {
+  id?: number;
+  deleted?: boolean;
+  content?: { raw?: string };
+  user?: BitbucketUser;
+  created_on?: string;
+  links?: { html?: { href?: string } };
+}
 export interface BitbucketPullRequest {
   id: number;
   title?: string;
@@ -236,6 +245,13 @@ export class BitbucketClient {
     const page = await this.request<{ values: BitbucketPullRequest[]; next?: string; size?: number }>("GET", path);
     const link = page.next ? new URL(page.next) : null;
     return { values: page.values, size: page.size ?? null, next: link ? `${link.pathname}${link.search}` : null };
+  }
+  /** One page of a pull request's comments, oldest first; `next` as pullRequestHistoryPage's. */
+  async pullRequestComments(workspace: string, repository: string, id: number, next: string | null) {
+    const path = next ?? `/2.0/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/pullrequests/${id}/comments?pagelen=100`;
+    const page = await this.request<{ values: BitbucketComment[]; next?: string }>("GET", path);
+    const link = page.next ? new URL(page.next) : null;
+    return { values: page.values, next: link ? `${link.pathname}${link.search}` : null };
   }
   /** Needs the pullrequest scope; a cheap way to test for it. */
   pullRequests(workspace: string, repository: string) {

@@ -1,15 +1,6 @@
-import type { BitbucketPullRequest, BitbucketUser } from "./client.js";
+import type { BitbucketComment, BitbucketPullRequest } from "./client.js";
 
 /** Bitbucket webhook events: the table of those Groundwork acts on, and what each one carries. */
-
-export interface BitbucketComment {
-  id?: number;
-  deleted?: boolean;
-  content?: { raw?: string };
-  user?: BitbucketUser;
-  created_on?: string;
-  links?: { html?: { href?: string } };
-}
 
 /** What an event means, read from its payload: Bitbucket's carry the whole pull request (and comment), so applying one calls nothing. */
 export interface EventReading {

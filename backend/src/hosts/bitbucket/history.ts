@@ -1,9 +1,14 @@
+import { Op } from "sequelize";
 import { z } from "zod";
 import { bitbucketPullRequestKeyPrefix, bitbucketPullRequestUrl } from "@groundwork/shared-types";
 import type { AppServices } from "../../http/services.js";
-import type { HistoryRepository, HistorySource } from "../adapter.js";
+import { ContextItemRow } from "../../storage/models.js";
+import { linkedMember } from "../../workspace/accountLinks.js";
+import type { HistoryPage, HistoryPageRequest, HistoryRepository, HistorySource } from "../adapter.js";
+import { recordContextUpdate } from "../contextUpdates.js";
 import { importSnapshots } from "../snapshot.js";
-import { access, bitbucketPullRequestSnapshot, type BitbucketVia } from "./jobs.js";
+import type { BitbucketComment } from "./client.js";
+import { access, bitbucketPullRequestSnapshot, commentUpdate, type BitbucketVia } from "./jobs.js";
 import { BitbucketInstallationRow, BitbucketTokenConnectionRow } from "./models.js";
 
 /**
@@ -50,11 +55,70 @@ export const bitbucketHistory: HistorySource = {
     const on = via && (await access(services, via));
     const [workspace, slug] = request.repository.split("/") as [string, string];
     if (!on || !slug || !on.follows(slug)) return { items: [], next: null, total: null, requests: 0, waitMs: 0 };
+    const details = request.cursor?.startsWith("{") ? Details.parse(JSON.parse(request.cursor)) : null;
+    if (details) return comments(services, request, on, workspace, slug, details.comments);
     const page = await on.client.pullRequestHistoryPage(workspace, slug, request, request.cursor);
     const items = page.values.flatMap((pr) => {
       const snapshot = bitbucketPullRequestSnapshot(`${workspace}/${slug}`, pr);
       return snapshot ? [{ url: bitbucketPullRequestUrl(workspace, slug, pr.id), snapshot }] : [];
     });
-    return { items, next: page.next, total: page.size, requests: 1, waitMs: paceMs(services) };
+    // After the last page, the comments — which count only for linked accounts, so not without a workspace to match them in.
+    const next = page.next ?? (on.identityScope ? JSON.stringify({ comments: 0 }) : null);
+    return { items, next, total: page.size, requests: 1, waitMs: paceMs(services) };
   },
 };
+
+/** Pull requests whose comments one page reads (a call each, more for a long discussion). */
+const DETAILS_PAGE = 10;
+const Details = z.object({ comments: z.number().int().min(0) });
+
+/**
+ * The last pass: the comments on the repository's pull requests in the workspace, a few at a
+ * time; a comment counts as a member's contribution when its author linked their Bitbucket
+ * account, keyed as the comment webhook's, so the two never double.
+ */
+async function comments(
+  services: AppServices,
+  request: HistoryPageRequest,
+  on: NonNullable<Awaited<ReturnType<typeof access>>>,
+  workspace: string,
+  slug: string,
+  skip: number,
+): Promise<HistoryPage> {
+  const where = { workspaceId: request.workspaceId, kind: "pull_request", externalKey: { [Op.like]: `${bitbucketPullRequestKeyPrefix(workspace, slug)}%` } };
+  const [prs, total] = await Promise.all([
+    ContextItemRow.findAll({ where, order: [["externalKey", "ASC"]], offset: skip, limit: DETAILS_PAGE }),
+    ContextItemRow.count({ where }),
+  ]);
+  const found: { key: string; comment: BitbucketComment }[] = [];
+  let requests = 0;
+  for (const pr of prs) {
+    let next: string | null = null;
+    do {
+      const page = await on.client.pullRequestComments(workspace, slug, Number(pr.hostIds.pullRequestId), next);
+      requests++;
+      found.push(...page.values.filter((c) => c.id && !c.deleted).map((comment) => ({ key: pr.externalKey, comment })));
+      next = page.next;
+    } while (next);
+  }
+  const members = new Map<string, Awaited<ReturnType<typeof linkedMember>>>();
+  for (const uuid of new Set(found.map((f) => f.comment.user?.uuid).filter((u): u is string => Boolean(u))))
+    members.set(uuid, await linkedMember(request.workspaceId, "bitbucket", on.identityScope!, uuid));
+  return {
+    items: [],
+    related: {
+      items: [],
+      write: async (transaction) => {
+        for (const { key, comment } of found) {
+          const author = comment.user?.uuid ? members.get(comment.user.uuid) : null;
+          if (author) await recordContextUpdate(request.workspaceId, commentUpdate(key, comment, author), transaction);
+        }
+      },
+    },
+    next: prs.length === DETAILS_PAGE ? JSON.stringify({ comments: skip + prs.length }) : null,
+    total: null,
+    requests,
+    waitMs: paceMs(services) * requests,
+    stage: `Reading comments: ${Math.min(total, skip + prs.length)} of ${total} pull requests`,
+  };
+}

@@ -8,10 +8,10 @@ import { ContextItemRow, ContextLinkRow } from "../../storage/models.js";
 import { BitbucketInstallationRow, BitbucketTokenConnectionRow } from "./models.js";
 import { asJobError } from "../hostError.js";
 import { applyChanges, applySnapshot, CHANGES_LISTED, touchDelivery, type Snapshot } from "../snapshot.js";
-import { BitbucketClient, BitbucketError, type BitbucketBuildStatus, type BitbucketPullRequest, type BitbucketUser } from "./client.js";
+import { BitbucketClient, BitbucketError, type BitbucketBuildStatus, type BitbucketComment, type BitbucketPullRequest, type BitbucketUser } from "./client.js";
 import { apiUrlFor, tokenApiUrlFor } from "./installations.js";
 import { linkedMember } from "../../workspace/accountLinks.js";
-import { recordContextUpdate } from "../contextUpdates.js";
+import { recordContextUpdate, type ContextUpdateInput } from "../contextUpdates.js";
 import { bitbucketEventEntry } from "./events.js";
 import { refreshJobOf } from "../adapter.js";
 
@@ -183,6 +183,22 @@ export function buildStatusBody(
   };
 }
 
+/** A member's comment on a pull request as a context update, keyed by Bitbucket's comment id whether a webhook or an import brought it. */
+export const commentUpdate = (
+  externalKey: string,
+  comment: BitbucketComment,
+  author: NonNullable<Awaited<ReturnType<typeof linkedMember>>>,
+): ContextUpdateInput => ({
+  externalKey,
+  externalId: `pr-comment:${comment.id}`,
+  memberId: author.id,
+  authorName: comment.user?.display_name ?? author.user?.name ?? "A member",
+  body: comment.content?.raw ?? "",
+  url: comment.links?.html?.href ?? null,
+  occurredAt: new Date(comment.created_on ?? Date.now()),
+  deleted: Boolean(comment.deleted),
+});
+
 export function bitbucketJobHandlers(services: AppServices): JobHandler[] {
   return [
     handle(BitbucketEventJob, async ({ eventKey, body, ...via }, ctx) => {
@@ -198,21 +214,7 @@ export function bitbucketJobHandlers(services: AppServices): JobHandler[] {
         await on.touch(tx);
         if (!snapshot || !pr || !fullName) return;
         await applySnapshot(services, on.workspaceId, snapshot, tx, { fromDelivery: true });
-        if (comment?.id && author)
-          await recordContextUpdate(
-            on.workspaceId,
-            {
-              externalKey: snapshot.externalKey,
-              externalId: `pr-comment:${comment.id}`,
-              memberId: author.id,
-              authorName: comment.user?.display_name ?? author.user?.name ?? "A member",
-              body: comment.content?.raw ?? "",
-              url: comment.links?.html?.href ?? null,
-              occurredAt: new Date(comment.created_on ?? Date.now()),
-              deleted: Boolean(comment.deleted),
-            },
-            tx,
-          );
+        if (comment?.id && author) await recordContextUpdate(on.workspaceId, commentUpdate(snapshot.externalKey, comment, author), tx);
         if (postsStatus) {
           const [workspace, repository] = fullName.split("/") as [string, string];
           await enqueueStatusJob(services, on.workspaceId, { ...via, workspace, repository, pullRequestId: pr.id }, tx);
