@@ -171,6 +171,7 @@ export async function startAdoSandbox(port = 0, extension?: SandboxExtension) {
 <ul><li>Organisation URL: <code>https://dev.azure.com/${SANDBOX_ORG}</code></li><li>Personal access token: <code>${SANDBOX_PAT}</code> (every scope Groundwork uses)</li></ul>
 <p>To see what Test connection says about a token with too few scopes, try one of these:</p>
 <ul>${SANDBOX_SHORT_PATS.map((t) => `<li><code>${t.pat}</code> — lacks ${escapeHtml(t.lacks)}</li>`).join("")}</ul>
+${state.entra ? `<p>Or, without a token: <strong>Sign in with Microsoft</strong> on the Azure DevOps card. This sandbox plays Microsoft Entra ID; accept as <code>${escapeHtml(state.user.email)}</code>, who belongs to the organisation (any other email belongs to none).</p>` : ""}
 <p>Then paste these onto feedback, an agenda item or an OKR:</p>
 <ul><li>Pull request: <code>${prUrl}</code></li><li>Work item: <code>${wiUrl}</code></li></ul>
 ${

@@ -415,7 +415,7 @@ export function AdoCard({ overview, reload }: { overview: IntegrationsOverview["
             </div>
           )}
           <Deliveries host="ado" />
-          <details className="change" open={signingIn}>
+          <details className="change" open={signingIn || (connection.credential === "entra" && connection.status !== "active")}>
             <summary>Change the credential, repositories or services</summary>
             {signInWithMicrosoft}
             {connectForm}
