@@ -1,4 +1,7 @@
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { generate } from "selfsigned";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "./config.js";
 
@@ -16,6 +19,28 @@ describe("loadConfig", () => {
       url: "postgres://u@db:5432/gw",
     });
     expect(loadConfig({ DATABASE_URL: "" }).database.dialect).toBe("sqlite");
+  });
+
+  it("takes the Entra ID app registration with a secret or a certificate file, and says what is wrong with either", async () => {
+    expect(loadConfig({}).entra).toBeUndefined();
+    const id = { ENTRA_CLIENT_ID: "0b1c2d3e-0000-4000-8000-0000000c11e7" };
+    expect(loadConfig({ ...id, ENTRA_CLIENT_SECRET: "a-client-secret-value" }).entra).toMatchObject({
+      authorityUrl: "https://login.microsoftonline.com",
+      tenant: "organizations",
+      credential: { secret: "a-client-secret-value" },
+    });
+    expect(() => loadConfig(id)).toThrow(/ENTRA_CLIENT_ID with ENTRA_CLIENT_SECRET or ENTRA_CLIENT_CERTIFICATE_FILE/);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "entra-"));
+    const pems = await generate([{ name: "commonName", value: "groundwork" }], { keySize: 2048 });
+    fs.writeFileSync(path.join(dir, "app.pem"), `${pems.private}\n${pems.cert}`);
+    fs.writeFileSync(path.join(dir, "key-only.pem"), pems.private);
+    const certificate = loadConfig({ ...id, ENTRA_CLIENT_CERTIFICATE_FILE: path.join(dir, "app.pem") }).entra!.credential;
+    expect("certificate" in certificate && certificate.certificate.certificatePem).toContain("BEGIN CERTIFICATE");
+    expect(() => loadConfig({ ...id, ENTRA_CLIENT_CERTIFICATE_FILE: path.join(dir, "key-only.pem") })).toThrow(
+      /ENTRA_CLIENT_CERTIFICATE_FILE: must hold the private key and the certificate/,
+    );
+    expect(() => loadConfig({ ...id, ENTRA_CLIENT_CERTIFICATE_FILE: path.join(dir, "absent.pem") })).toThrow(/cannot be read \(ENOENT\)/);
+    fs.rmSync(dir, { recursive: true });
   });
 
   it("takes the Bitbucket app key and the Azure DevOps identity host from settings", () => {

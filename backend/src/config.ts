@@ -1,3 +1,5 @@
+import { createPrivateKey, X509Certificate } from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { InsightModelSettings } from "./workspace/insights/model.js";
@@ -55,6 +57,8 @@ const Env = z.object({
     .default("organizations"),
   ENTRA_CLIENT_ID: z.uuid({ message: "must be the app registration's Application (client) ID" }).optional(),
   ENTRA_CLIENT_SECRET: z.string().min(16, { message: "must be a client secret's Value (Certificates & secrets)" }).optional(),
+  // Instead of a secret: a PEM file with the private key and the certificate uploaded to the app registration.
+  ENTRA_CLIENT_CERTIFICATE_FILE: z.string().min(1).optional(),
   ENTRA_AUTHORITY_URL: z.url({ message: "must be an absolute URL" }).default("https://login.microsoftonline.com"),
   ADO_EXTENSION_SECRET: z.string().min(16, { message: "must be the extension's certificate from the Marketplace publisher page" }).optional(),
   ADO_EXTENSION_AUDIENCE: z.string().optional(),
@@ -156,7 +160,30 @@ export interface EntraApp {
   authorityUrl: string;
   tenant: string;
   clientId: string;
-  clientSecret: string;
+  /** How Groundwork proves it is the app: a client secret, or a certificate's private key (a signed client assertion). */
+  credential: { secret: string } | { certificate: { privateKeyPem: string; certificatePem: string } };
+}
+
+/** A PEM file's private key and certificate, both needed to sign client assertions Entra ID can match to the upload. */
+function readCertificateFile(file: string): { privateKeyPem: string; certificatePem: string } {
+  const problem = (what: string) => new ConfigError([`ENTRA_CLIENT_CERTIFICATE_FILE: ${what}`]);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (err) {
+    throw problem(`cannot be read (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  const block = (label: RegExp) => new RegExp(`-----BEGIN ${label.source}-----[\\s\\S]+?-----END ${label.source}-----`).exec(text)?.[0];
+  const privateKeyPem = block(/(?:RSA )?PRIVATE KEY/);
+  const certificatePem = block(/CERTIFICATE/);
+  if (!privateKeyPem || !certificatePem) throw problem("must hold the private key and the certificate, both PEM-encoded");
+  try {
+    createPrivateKey(privateKeyPem);
+    new X509Certificate(certificatePem);
+  } catch {
+    throw problem("holds a private key or certificate that cannot be read (an unencrypted PEM key is needed)");
+  }
+  return { privateKeyPem, certificatePem };
 }
 
 /** A setting names something Groundwork cannot use (a folder it cannot write, say): said plainly, without a stack. */
@@ -188,8 +215,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(["INSIGHTS_MODEL_URL and INSIGHTS_MODEL: set both (the endpoint's base URL and the model's name) or neither"]);
   if (Boolean(e.BITBUCKET_OAUTH_KEY) !== Boolean(e.BITBUCKET_OAUTH_SECRET))
     throw new ConfigError(["BITBUCKET_OAUTH_KEY and BITBUCKET_OAUTH_SECRET: set both (the OAuth consumer's Key and Secret) or neither"]);
-  if (Boolean(e.ENTRA_CLIENT_ID) !== Boolean(e.ENTRA_CLIENT_SECRET))
-    throw new ConfigError(["ENTRA_CLIENT_ID and ENTRA_CLIENT_SECRET: set both (the app registration's client id and a client secret) or neither"]);
+  if (
+    Boolean(e.ENTRA_CLIENT_ID) !== Boolean(e.ENTRA_CLIENT_SECRET || e.ENTRA_CLIENT_CERTIFICATE_FILE) ||
+    (e.ENTRA_CLIENT_SECRET && e.ENTRA_CLIENT_CERTIFICATE_FILE)
+  )
+    throw new ConfigError([
+      "ENTRA_CLIENT_ID with ENTRA_CLIENT_SECRET or ENTRA_CLIENT_CERTIFICATE_FILE: set the app registration's client id and one credential, or none of them",
+    ]);
   const port = e.PORT;
   const dataDir = path.resolve(e.DATA_DIR);
   const dbUrl = e.DATABASE_URL;
@@ -212,13 +244,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adoBaseUrl: e.ADO_BASE_URL.replace(/\/$/, ""),
     adoIdentityUrl: e.ADO_IDENTITY_URL.replace(/\/$/, ""),
     adoProfileUrl: e.ADO_PROFILE_URL.replace(/\/$/, ""),
-    ...(e.ENTRA_CLIENT_ID && e.ENTRA_CLIENT_SECRET
+    ...(e.ENTRA_CLIENT_ID
       ? {
           entra: {
             authorityUrl: e.ENTRA_AUTHORITY_URL.replace(/\/$/, ""),
             tenant: e.ENTRA_TENANT,
             clientId: e.ENTRA_CLIENT_ID,
-            clientSecret: e.ENTRA_CLIENT_SECRET,
+            credential: e.ENTRA_CLIENT_SECRET
+              ? { secret: e.ENTRA_CLIENT_SECRET }
+              : { certificate: readCertificateFile(path.resolve(e.ENTRA_CLIENT_CERTIFICATE_FILE!)) },
           },
         }
       : {}),

@@ -30,7 +30,7 @@ void runGroundwork(async (config, log) => {
   });
   config.sandbox.ado = adoHostsOf(ado);
   const { clientId, clientSecret, tenant } = SANDBOX_ENTRA;
-  config.sandbox.entra = { authorityUrl: `${ado.url}${ENTRA_PREFIX}`, tenant, clientId, clientSecret };
+  config.sandbox.entra = { authorityUrl: `${ado.url}${ENTRA_PREFIX}`, tenant, clientId, credential: { secret: clientSecret } };
   log.info(`Azure DevOps sandbox: ${ado.url} (organisation ${SANDBOX_ORG}; open it for the token and sample links)`);
   const bitbucket = await startBitbucketSandbox(SANDBOX_BITBUCKET_PORT, config.publicUrl.origin, config.bitbucket.appKey);
   config.sandbox.bitbucketUrl = bitbucket.url;

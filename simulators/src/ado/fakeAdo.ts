@@ -93,7 +93,7 @@ export const entraAppOf = (host: FakeHost, state: FakeEntraState) => ({
   authorityUrl: `${host.url}${ENTRA_PREFIX}`,
   tenant: state.tenant,
   clientId: state.apps[0]!.clientId,
-  clientSecret: state.apps[0]!.clientSecret,
+  credential: { secret: state.apps[0]!.clientSecret! },
 });
 
 /** A bad PAT is often answered 203 with an HTML sign-in page, not 401 (vsts-rest-api-specs#97). */

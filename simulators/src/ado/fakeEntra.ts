@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { constants, createHash, randomBytes, randomUUID, timingSafeEqual, verify, X509Certificate } from "node:crypto";
 import { escapeHtml } from "@groundwork/backend/http/html";
 import type { FakeRequest, FakeResponse, FakeRoute } from "../fakeHost.js";
 
@@ -11,7 +11,10 @@ import type { FakeRequest, FakeResponse, FakeRoute } from "../fakeHost.js";
  *   lists, exactly (AADSTS50011); an unknown client is AADSTS700016. The person signs in and
  *   consents, and the browser goes back with `code` and `state`, or `error=access_denied`.
  * - POST /{tenant}/oauth2/v2.0/token, the client authenticated by its secret (HTTP Basic or
- *   client_id/client_secret in the form; AADSTS7000215 when wrong): grant_type
+ *   client_id/client_secret in the form; AADSTS7000215 when wrong) or by a client assertion
+ *   (certificate-credentials: a JWT whose x5t#S256 names the uploaded certificate, signed by its
+ *   key with PS256 or RS256, for this token endpoint, issued by and about the client, unexpired;
+ *   AADSTS700027 and kin otherwise): grant_type
  *   authorization_code (the code once, within 10 minutes, with the same redirect_uri, and the
  *   code_verifier whose S256 hash is the challenge — AADSTS501481), or refresh_token. Answers
  *   `{token_type: "Bearer", scope, expires_in, ext_expires_in, access_token, refresh_token}`
@@ -27,7 +30,9 @@ const CODE_TTL_MS = 10 * 60_000;
 
 export interface FakeEntraApp {
   clientId: string;
-  clientSecret: string;
+  /** Its client secret, or the certificate uploaded to it (PEM): client assertions must be signed by its key. */
+  clientSecret?: string;
+  certificatePem?: string;
   redirectUris: string[];
 }
 export interface FakeEntraState {
@@ -76,6 +81,36 @@ const tokenError = (status: number, error: string, code: number, text: string): 
 });
 
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+const JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
+/** Why a client assertion is refused, or null when it proves the app (learn.microsoft.com/entra/identity-platform/certificate-credentials). */
+function assertionProblem(assertion: string, app: FakeEntraApp, tokenUrl: string): [number, string] | null {
+  if (!app.certificatePem) return [700027, "Client assertion contains an invalid signature: the application has no certificate."];
+  const [head, body, signature] = assertion.split(".");
+  let header: Record<string, unknown>, claims: Record<string, unknown>;
+  try {
+    header = JSON.parse(Buffer.from(head!, "base64url").toString("utf8"));
+    claims = JSON.parse(Buffer.from(body!, "base64url").toString("utf8"));
+  } catch {
+    return [50027, "JWT token is invalid or malformed."];
+  }
+  const cert = new X509Certificate(app.certificatePem);
+  if (header["x5t#S256"] !== createHash("sha256").update(cert.raw).digest("base64url"))
+    return [700027, "Client assertion failed signature validation: the key was not found (x5t#S256)."];
+  const data = Buffer.from(`${head}.${body}`);
+  const signed = Buffer.from(signature ?? "", "base64url");
+  const valid =
+    header.alg === "PS256"
+      ? verify("sha256", data, { key: cert.publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 }, signed)
+      : header.alg === "RS256" && verify("sha256", data, cert.publicKey, signed);
+  if (!valid) return [700027, "Client assertion failed signature validation."];
+  if (claims.aud !== tokenUrl) return [700021, `Client assertion audience claim does not match: expected ${tokenUrl}.`];
+  if (claims.iss !== app.clientId || claims.sub !== app.clientId) return [700023, "Client assertion issuer or subject is not the client."];
+  const now = Date.now() / 1000;
+  if (typeof claims.exp !== "number" || claims.exp < now || (typeof claims.nbf === "number" && claims.nbf > now + 300))
+    return [700024, "Client assertion is not within its valid time range."];
+  return null;
+}
 const s256 = (verifier: string) => createHash("sha256").update(verifier).digest("base64url");
 const FORWARDED = ["client_id", "redirect_uri", "scope", "state", "code_challenge", "code_challenge_method"];
 
@@ -193,7 +228,10 @@ export function entraRoutes(entra: () => FakeEntraState | undefined, defaultEmai
         const [id, secret] = basic ? Buffer.from(basic, "base64").toString("utf8").split(/:(.*)/s) : [form.get("client_id"), form.get("client_secret")];
         const a = app(id ?? null);
         if (!a) return tokenError(400, "unauthorized_client", 700016, `Application with identifier '${id}' was not found in the directory.`);
-        if (!same(secret ?? "", a.clientSecret)) return tokenError(401, "invalid_client", 7000215, "Invalid client secret provided.");
+        if (form.get("client_assertion_type") === JWT_BEARER) {
+          const problem = assertionProblem(form.get("client_assertion") ?? "", a, `http://${req.headers.host}${req.path}`);
+          if (problem) return tokenError(401, "invalid_client", ...problem);
+        } else if (!a.clientSecret || !same(secret ?? "", a.clientSecret)) return tokenError(401, "invalid_client", 7000215, "Invalid client secret provided.");
         const issued = (state.issued ??= { authorization_code: 0, refresh_token: 0 });
         if (form.get("grant_type") === "authorization_code") {
           const c = state.codes?.find((x) => x.code === form.get("code") && x.clientId === a.clientId);

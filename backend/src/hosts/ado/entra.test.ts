@@ -2,6 +2,7 @@ import { QueryTypes } from "sequelize";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { adoHostsOf, entraAppOf, fakeAdo, type FakeAdoState } from "@groundwork/simulators/ado/fakeAdo";
 import { hostSample } from "@groundwork/simulators/samples";
+import { generate } from "selfsigned";
 import { jobsSettled, until } from "../../testing/until.js";
 import { signUp, startTestApp, type ApiClient } from "../../testing/testApp.js";
 import type { AdoPullRequest } from "./client.js";
@@ -173,6 +174,32 @@ describe("connecting Azure DevOps by signing in with Microsoft", () => {
   });
 });
 
+describe("an app registration with a certificate instead of a secret", () => {
+  it("signs a client assertion the token endpoint checks against the uploaded certificate", async () => {
+    const [pems, stranger] = await Promise.all([1, 2].map(() => generate([{ name: "commonName", value: "groundwork" }], { keySize: 2048 })));
+    const app_ = state.entra!.apps[0]!;
+    app_.certificatePem = pems!.cert;
+    delete app_.clientSecret;
+    const configured = app.services.config.entra!;
+    const withKey = (privateKeyPem: string) => ({ ...configured, credential: { certificate: { privateKeyPem, certificatePem: pems!.cert } } });
+    try {
+      app.services.config.entra = withKey(pems!.private);
+      const signInId = (await signIn(owner)).searchParams.get("adoSignIn");
+      expect(signInId).toBeTruthy();
+      const redeemed = ado.requests.filter((r) => r.path.endsWith("/oauth2/v2.0/token")).at(-1)!;
+      expect(new URLSearchParams(redeemed.body).get("client_assertion_type")).toBe("urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+      expect(redeemed.headers.authorization).toBeUndefined();
+      expect((await owner.post("/api/integrations/ado", { orgUrl: "https://dev.azure.com/fabrikam", signInId })).status).toBe(201);
+
+      // Signed by a key the app registration does not hold: refused, and the owner is told.
+      app.services.config.entra = withKey(stranger!.private);
+      expect((await signIn(owner)).searchParams.get("ado_error")).toBe("Microsoft refused (invalid_client); start again.");
+    } finally {
+      app.services.config.entra = configured;
+    }
+  });
+});
+
 describe("the fake Entra ID", () => {
   it("refuses a code redeemed without the PKCE verifier it was issued for, and a wrong client secret", async () => {
     const e = state.entra!;
@@ -198,7 +225,7 @@ describe("the fake Entra ID", () => {
     const wrongSecret = await token("nope", "v");
     expect(wrongSecret.status).toBe(401);
     expect(((await wrongSecret.json()) as { error: string }).error).toBe("invalid_client");
-    const wrongVerifier = await token(e.apps[0]!.clientSecret, "not-the-verifier");
+    const wrongVerifier = await token(e.apps[0]!.clientSecret!, "not-the-verifier");
     expect(wrongVerifier.status).toBe(400);
     expect(((await wrongVerifier.json()) as { error_codes: number[] }).error_codes).toEqual([501481]);
   });

@@ -1,6 +1,7 @@
-import { timingSafeEqual } from "node:crypto";
+import { createHash, createPrivateKey, randomUUID, timingSafeEqual, X509Certificate } from "node:crypto";
 import { Op } from "sequelize";
-import { CodeChallengeMethod, generateCodeVerifier, generateState, OAuth2Client, OAuth2RequestError, type OAuth2Tokens } from "arctic";
+import { CodeChallengeMethod, generateCodeVerifier, generateState, OAuth2Client, OAuth2RequestError, OAuth2Tokens } from "arctic";
+import { SignJWT } from "jose";
 import { AdoEntraCallback, AdoEntraSignIn, AdoEntraStart } from "@groundwork/shared-types";
 import type { EntraApp } from "../../config.js";
 import { ApiError, notFound } from "../../http/errors.js";
@@ -18,9 +19,11 @@ import { SANDBOX_ORG } from "./orgUrl.js";
  * (reference/ado.md §3). The tokens wait, sealed, until the owner chooses an organisation; then
  * they are the connection's credential, refreshed before they expire.
  *
- * arctic, already Groundwork's OAuth client, speaks the flow exactly as its own Entra provider
- * does (client secret by HTTP Basic, S256 challenge); MSAL Node would refuse the local
- * sandbox's http:// authority, so the sandbox could not play Entra for a new user.
+ * arctic, already Groundwork's OAuth client, makes the authorization URL and the PKCE pair and
+ * reads the token answers; the app authenticates with a client secret (HTTP Basic, as arctic's own
+ * Entra provider does) or a certificate (a signed client assertion, learn.microsoft.com/entra/
+ * identity-platform/certificate-credentials). MSAL Node would refuse the local sandbox's http://
+ * authority, so the sandbox could not play Entra for a new user.
  */
 export const ADO_RESOURCE_SCOPE = "499b84ac-1321-427f-aa17-267ca6975798/.default";
 // offline_access: a refresh token, so the connection outlives the hour an access token lasts.
@@ -63,8 +66,44 @@ const appOf = (services: AppServices, organization: string) =>
 export const signInWithMicrosoftAvailable = (services: AppServices) => signInApp(services) !== null;
 
 const tokenEndpoint = (app: EntraApp) => `${app.authorityUrl}/${encodeURIComponent(app.tenant)}/oauth2/v2.0/token`;
-const oauthClient = (services: AppServices, app: EntraApp) =>
-  new OAuth2Client(app.clientId, app.clientSecret, new URL(ENTRA_CALLBACK_PATH, services.config.publicUrl).toString());
+const redirectUri = (services: AppServices) => new URL(ENTRA_CALLBACK_PATH, services.config.publicUrl).toString();
+const JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
+/**
+ * A client assertion for the token endpoint: a JWT signed with the certificate's key (PS256),
+ * naming the certificate by its SHA-256 thumbprint (x5t#S256), for this endpoint only, briefly.
+ */
+async function clientAssertion(app: EntraApp, certificate: { privateKeyPem: string; certificatePem: string }) {
+  const thumbprint = createHash("sha256").update(new X509Certificate(certificate.certificatePem).raw).digest("base64url");
+  return new SignJWT({})
+    .setProtectedHeader({ alg: "PS256", typ: "JWT", "x5t#S256": thumbprint })
+    .setIssuer(app.clientId)
+    .setSubject(app.clientId)
+    .setAudience(tokenEndpoint(app))
+    .setJti(randomUUID())
+    .setNotBefore("0s")
+    .setIssuedAt()
+    .setExpirationTime("5m")
+    .sign(createPrivateKey(certificate.privateKeyPem));
+}
+
+/** A token request (code redemption or refresh), the app authenticated by its secret or certificate. */
+async function requestTokens(app: EntraApp, grant: Record<string, string>): Promise<OAuth2Tokens> {
+  const body = new URLSearchParams({ ...grant, scope: SCOPES.join(" ") });
+  const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded", accept: "application/json" };
+  if ("secret" in app.credential) headers.authorization = `Basic ${Buffer.from(`${app.clientId}:${app.credential.secret}`).toString("base64")}`;
+  else {
+    body.set("client_id", app.clientId);
+    body.set("client_assertion_type", JWT_BEARER);
+    body.set("client_assertion", await clientAssertion(app, app.credential.certificate));
+  }
+  const res = await fetch(tokenEndpoint(app), { method: "POST", headers, body, signal: AbortSignal.timeout(15_000) });
+  const data = (await res.json().catch(() => null)) as Record<string, unknown> | null;
+  if (res.status === 200 && data && typeof data.access_token === "string") return new OAuth2Tokens(data);
+  if ((res.status === 400 || res.status === 401) && typeof data?.error === "string")
+    throw new OAuth2RequestError(data.error, typeof data.error_description === "string" ? data.error_description : null, null, null);
+  throw new Error(`the token endpoint answered ${res.status}`);
+}
 
 function tokensOf(t: OAuth2Tokens, previous?: EntraTokens): EntraTokens {
   const refreshToken = t.hasRefreshToken() ? t.refreshToken() : previous?.refreshToken;
@@ -107,7 +146,7 @@ async function renew(services: AppServices, c: AdoConnectionRow) {
   if (!app) throw new AdoError("auth", "Signing in with Microsoft is no longer set up on this server; reconnect with a personal access token");
   let next: EntraTokens;
   try {
-    next = tokensOf(await oauthClient(services, app).refreshAccessToken(tokenEndpoint(app), current.refreshToken, SCOPES), current);
+    next = tokensOf(await requestTokens(app, { grant_type: "refresh_token", refresh_token: current.refreshToken }), current);
   } catch (err) {
     // A refused refresh (consent withdrawn, password reset, 90 days unused) needs a person to sign in again.
     if (err instanceof OAuth2RequestError) {
@@ -173,7 +212,14 @@ async function finish(ctx: MemberContext, query: AdoEntraCallback): Promise<{ si
   if (!query.code || !found || found.sandbox !== started.sandbox) return { error: "Signing in with Microsoft is not set up on this server any more." };
   let tokens: EntraTokens;
   try {
-    tokens = tokensOf(await oauthClient(ctx.services, found.app).validateAuthorizationCode(tokenEndpoint(found.app), query.code, started.verifier));
+    tokens = tokensOf(
+      await requestTokens(found.app, {
+        grant_type: "authorization_code",
+        code: query.code,
+        redirect_uri: redirectUri(ctx.services),
+        code_verifier: started.verifier,
+      }),
+    );
   } catch (err) {
     ctx.log.warn({ reason: refusal(err) }, "a Microsoft sign-in code was not redeemed");
     return { error: `${refusal(err)}; start again.` };
@@ -234,7 +280,13 @@ export const adoEntraRoutes = [
       });
       const { app } = found;
       const authorize = `${app.authorityUrl}/${encodeURIComponent(app.tenant)}/oauth2/v2.0/authorize`;
-      const url = oauthClient(ctx.services, app).createAuthorizationURLWithPKCE(authorize, started.state, CodeChallengeMethod.S256, started.verifier, SCOPES);
+      const url = new OAuth2Client(app.clientId, null, redirectUri(ctx.services)).createAuthorizationURLWithPKCE(
+        authorize,
+        started.state,
+        CodeChallengeMethod.S256,
+        started.verifier,
+        SCOPES,
+      );
       // Let the person pick the account, rather than silently reusing whichever is signed in.
       url.searchParams.set("prompt", "select_account");
       return { authorizeUrl: url.toString() };

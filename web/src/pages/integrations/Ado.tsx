@@ -121,11 +121,24 @@ function SetupSteps({ connection, open }: { connection: AdoConnection; open?: bo
 const ConnectFields = AdoPatFields.extend({ name: z.string().trim().max(120) });
 const SignInFields = z.object({ orgUrl: z.string().min(1, { message: "choose an organisation" }), name: z.string().trim().max(120) });
 
-/** The repositories chosen, as the connect request takes them: none named means all. */
-const choicesOf = (tested: AdoConnectionTest | null, repos: Set<string>, services: AdoConnection["services"]) => {
+/** What Test connection found and the owner chose from it (every repository at first), for either connect form. */
+function useChoices(connection: AdoConnection | null) {
+  const [tested, setTested] = useState<AdoConnectionTest | null>(null);
+  const [repos, setRepos] = useState<Set<string>>(new Set());
+  const [services, setServices] = useState<AdoConnection["services"]>(connection?.services ?? ALL_SERVICES);
   const all = tested?.projects.flatMap((p) => p.repositories.map((r) => r.id)) ?? [];
-  return tested ? { services, ...(repos.size < all.length ? { repositoryIds: [...repos] } : {}) } : {};
-};
+  return {
+    found(t: AdoConnectionTest) {
+      setRepos(new Set(t.projects.flatMap((p) => p.repositories.map((r) => r.id))));
+      setServices(connection?.services ?? ALL_SERVICES);
+      setTested(t);
+    },
+    reset: () => setTested(null),
+    /** As the connect request takes them: no repositories named means all. */
+    body: () => (tested ? { services, ...(repos.size < all.length ? { repositoryIds: [...repos] } : {}) } : {}),
+    view: tested && <ConnectionChoices tested={tested} repos={repos} setRepos={setRepos} services={services} setServices={setServices} />,
+  };
+}
 
 /** Back from Microsoft: the organisations the account belongs to, one to test and connect with that sign-in. */
 function SignInConnectForm({
@@ -140,9 +153,7 @@ function SignInConnectForm({
   const first = signIn.organizations.find((o) => o.name === connection?.organization) ?? signIn.organizations[0];
   const form = useSchemaForm(SignInFields, { orgUrl: first?.url ?? "", name: connection?.name ?? "" });
   const { errors, isSubmitting } = form.formState;
-  const [tested, setTested] = useState<AdoConnectionTest | null>(null);
-  const [repos, setRepos] = useState<Set<string>>(new Set());
-  const [services, setServices] = useState<AdoConnection["services"]>(connection?.services ?? ALL_SERVICES);
+  const choices = useChoices(connection);
   if (signIn.organizations.length === 0)
     return (
       <p className="error" role="status">
@@ -154,7 +165,7 @@ function SignInConnectForm({
       aria-label="Connect with your Microsoft sign-in"
       noValidate
       onSubmit={form.submitWith(async ({ orgUrl, name }) => {
-        const body = { orgUrl, signInId: signIn.id, ...(name ? { name } : {}), ...choicesOf(tested, repos, services) };
+        const body = { orgUrl, signInId: signIn.id, ...(name ? { name } : {}), ...choices.body() };
         onConnected(await data(api.POST("/api/integrations/ado", { body })));
       })}
     >
@@ -182,9 +193,7 @@ function SignInConnectForm({
           disabled={isSubmitting}
           onClick={() =>
             void form.submitWith(async ({ orgUrl }) => {
-              const found = await data(api.POST("/api/integrations/ado/test", { body: { orgUrl, signInId: signIn.id } }));
-              setRepos(new Set(found.projects.flatMap((p) => p.repositories.map((r) => r.id))));
-              setTested(found);
+              choices.found(await data(api.POST("/api/integrations/ado/test", { body: { orgUrl, signInId: signIn.id } })));
             })()
           }
         >
@@ -193,7 +202,7 @@ function SignInConnectForm({
         <button disabled={isSubmitting}>{connection ? "Reconnect with this sign-in" : "Connect"}</button>
       </div>
       <ErrorNote error={form.failure} />
-      {tested && <ConnectionChoices tested={tested} repos={repos} setRepos={setRepos} services={services} setServices={setServices} />}
+      {choices.view}
     </form>
   );
 }
@@ -246,9 +255,7 @@ export function AdoCard({ overview, reload }: { overview: IntegrationsOverview["
   // Changing the token keeps the organisation and the name unless they are changed too.
   const form = useSchemaForm(ConnectFields, { orgUrl: overview.connection?.url ?? "", pat: "", name: overview.connection?.name ?? "" });
   const { errors, isSubmitting } = form.formState;
-  const [tested, setTested] = useState<AdoConnectionTest | null>(null);
-  const [repos, setRepos] = useState<Set<string>>(new Set());
-  const [services, setServices] = useState<AdoConnection["services"]>(ALL_SERVICES);
+  const choices = useChoices(overview.connection);
   const [webhook, setWebhook] = useState<AdoWebhookSecret | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [hooks, setHooks] = useState<AdoServiceHooksResult | null>(null);
@@ -271,10 +278,9 @@ export function AdoCard({ overview, reload }: { overview: IntegrationsOverview["
       aria-label="Connect Azure DevOps"
       noValidate
       onSubmit={form.submitWith(async ({ name, ...body }) => {
-        const res = await data(api.POST("/api/integrations/ado", { body: { ...body, ...(name ? { name } : {}), ...choicesOf(tested, repos, services) } }));
-        connected(res);
+        connected(await data(api.POST("/api/integrations/ado", { body: { ...body, ...(name ? { name } : {}), ...choices.body() } })));
         form.setValue("pat", "");
-        setTested(null);
+        choices.reset();
       })}
     >
       <FormField label="Organisation URL" error={errors.orgUrl?.message}>
@@ -294,10 +300,7 @@ export function AdoCard({ overview, reload }: { overview: IntegrationsOverview["
           disabled={isSubmitting}
           onClick={() =>
             void form.submitWith(async ({ orgUrl, pat }) => {
-              const found = await data(api.POST("/api/integrations/ado/test", { body: { orgUrl, pat } }));
-              setRepos(new Set(found.projects.flatMap((p) => p.repositories.map((r) => r.id))));
-              setServices(connection?.services ?? ALL_SERVICES);
-              setTested(found);
+              choices.found(await data(api.POST("/api/integrations/ado/test", { body: { orgUrl, pat } })));
             })()
           }
         >
@@ -306,7 +309,7 @@ export function AdoCard({ overview, reload }: { overview: IntegrationsOverview["
         <button disabled={isSubmitting}>{connection ? "Reconnect with this token" : "Connect"}</button>
       </div>
       <ErrorNote error={form.failure} />
-      {tested && <ConnectionChoices tested={tested} repos={repos} setRepos={setRepos} services={services} setServices={setServices} />}
+      {choices.view}
     </form>
   );
 
