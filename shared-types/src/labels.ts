@@ -48,6 +48,7 @@ export const JOB_LABELS: Record<string, string> = {
   "ado.refresh": "Reading a pull request or work item from Azure DevOps",
   "ado.pr-status": "Posting the Groundwork status on an Azure DevOps pull request",
   "ado.sync-stale": "Checking Azure DevOps for missed updates",
+  "ado.entra-keep-alive": "Renewing a Microsoft sign-in that has not been used for a week",
   "bitbucket.event": "Bitbucket webhook event",
   "bitbucket.refresh": "Reading a pull request from Bitbucket",
   "bitbucket.build-status": "Posting the Groundwork build status on a Bitbucket pull request",

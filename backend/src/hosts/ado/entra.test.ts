@@ -6,7 +6,9 @@ import { generate } from "selfsigned";
 import { jobsSettled, until } from "../../testing/until.js";
 import { signUp, startTestApp, type ApiClient } from "../../testing/testApp.js";
 import type { AdoPullRequest } from "./client.js";
-import { ENTRA_CALLBACK_PATH } from "./entra.js";
+import { ENTRA_CALLBACK_PATH, type EntraTokens } from "./entra.js";
+import { AdoEntraKeepAliveJob } from "./jobs.js";
+import { AdoConnectionRow } from "./models.js";
 
 /** Connecting Azure DevOps by signing in with Microsoft, end to end against the fake organisation and its Entra ID. */
 const created = hostSample("ado", "git.pullrequest.created.json");
@@ -133,6 +135,32 @@ describe("connecting Azure DevOps by signing in with Microsoft", () => {
     expect(connection.lastError).toContain("Microsoft refused (invalid_grant)");
     expect(connection.lastError).toContain("sign in with Microsoft again");
     expect(state.entra!.issued!.refresh_token).toBe(renewed);
+  });
+
+  it("renews a sign-in left unused for a week, so quiet repositories do not lose it when Entra lets an idle refresh token lapse", async () => {
+    const signInId = (await signIn(owner)).searchParams.get("adoSignIn")!;
+    const connectionId = (await owner.post("/api/integrations/ado", { orgUrl: "https://dev.azure.com/fabrikam", signInId })).body.connection.id;
+    await jobsSettled(app.services.storage.sequelize);
+    const row = (await AdoConnectionRow.findByPk(connectionId))!;
+    const age = async (days: number) => {
+      const tokens = JSON.parse(app.services.secrets.open(row.credentialSealed)) as EntraTokens;
+      await row.update({ credentialSealed: app.services.secrets.seal(JSON.stringify({ ...tokens, expiresAt: Date.now() - days * 86400_000 })) });
+    };
+    const renewals = () => state.entra!.issued!.refresh_token;
+    const keepAlive = async () => {
+      await app.services.queue.enqueue(AdoEntraKeepAliveJob, {});
+      await jobsSettled(app.services.storage.sequelize);
+    };
+    // Renewed two days ago: left alone.
+    await age(2);
+    await keepAlive();
+    expect(renewals()).toBe(0);
+    // Eight days: renewed, with a fresh refresh token and an access token good for the next hour.
+    await age(8);
+    await keepAlive();
+    expect(renewals()).toBe(1);
+    await row.reload();
+    expect((JSON.parse(app.services.secrets.open(row.credentialSealed)) as EntraTokens).expiresAt).toBeGreaterThan(Date.now() + 30 * 60_000);
   });
 
   it("refuses a callback this browser did not start, and says so when the person cancels", async () => {

@@ -9,7 +9,7 @@ import { route, type MemberContext } from "../../http/route.js";
 import type { AppServices } from "../../http/services.js";
 import { openClaim, sealClaim } from "../../storage/encryption.js";
 import { AdoClient, AdoError, type AdoHosts } from "./client.js";
-import { AdoEntraSignInRow, type AdoConnectionRow } from "./models.js";
+import { AdoConnectionRow, AdoEntraSignInRow } from "./models.js";
 import { SANDBOX_ORG } from "./orgUrl.js";
 
 /**
@@ -36,6 +36,8 @@ const STARTED_TTL_MS = 10 * 60_000;
 const SIGN_IN_TTL_MS = 30 * 60_000;
 /** Renewed this long before it expires, so no call goes out with a token about to lapse. */
 const REFRESH_BEFORE_MS = 5 * 60_000;
+/** A sign-in not renewed for this long is renewed anyway, well within the 90 days Entra keeps an unused refresh token. */
+const IDLE_RENEWAL_MS = 7 * 86400_000;
 const INTEGRATIONS_PATH = "/integrations";
 
 /** What a sign-in leaves: sealed at rest as JSON, never returned. */
@@ -138,10 +140,27 @@ export function entraBearer(services: AppServices, c: AdoConnectionRow) {
   };
 }
 
-async function renew(services: AppServices, c: AdoConnectionRow) {
+/**
+ * Entra ID lets a refresh token lapse after 90 days unused: a connection whose repositories are
+ * quiet would lose its sign-in. Renewing each one whose token has not been renewed for a week keeps
+ * them alive (every renewal brings a fresh refresh token).
+ */
+export async function renewIdleSignIns(services: AppServices) {
+  const idleSince = Date.now() - IDLE_RENEWAL_MS;
+  for (const c of await AdoConnectionRow.findAll({ where: { credentialKind: "entra", status: "active" } })) {
+    const tokens = JSON.parse(services.secrets.open(c.credentialSealed)) as EntraTokens;
+    if (tokens.expiresAt >= idleSince) continue;
+    // A refused renewal marks that connection and is its owner's to mend; the others still renew.
+    await renew(services, c, true).catch((err: unknown) => {
+      if (!(err instanceof AdoError)) throw err;
+    });
+  }
+}
+
+async function renew(services: AppServices, c: AdoConnectionRow, idle = false) {
   await c.reload();
   const current = JSON.parse(services.secrets.open(c.credentialSealed)) as EntraTokens;
-  if (current.expiresAt - Date.now() > REFRESH_BEFORE_MS) return current.accessToken;
+  if (!idle && current.expiresAt - Date.now() > REFRESH_BEFORE_MS) return current.accessToken;
   const app = appOf(services, c.organization);
   if (!app) throw new AdoError("auth", "Signing in with Microsoft is no longer set up on this server; reconnect with a personal access token");
   let next: EntraTokens;

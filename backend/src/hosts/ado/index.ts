@@ -3,7 +3,7 @@ import { deliveryJob, type HostAdapter } from "../adapter.js";
 import { AdoEventJob } from "./events.js";
 import { adoConnectionRoutes, toAdoConnection } from "./connection.js";
 import { adoExtensionRouter, EXTENSION_API, extensionRoutes } from "./panel.js";
-import { adoJobHandlers, AdoRefreshJob, AdoSyncStaleJob, enqueuePrStatus } from "./jobs.js";
+import { adoJobHandlers, AdoEntraKeepAliveJob, AdoRefreshJob, AdoSyncStaleJob, enqueuePrStatus } from "./jobs.js";
 import { adoWebhook } from "./webhooks.js";
 import { findAdoItems } from "./search.js";
 import { adoHistory } from "./history.js";
@@ -33,7 +33,10 @@ export const adoHost: HostAdapter = {
     },
   },
   jobs: adoJobHandlers,
-  periodic: [{ job: AdoSyncStaleJob, everyMs: 5 * 60_000 }],
+  periodic: [
+    { job: AdoSyncStaleJob, everyMs: 5 * 60_000 },
+    { job: AdoEntraKeepAliveJob, everyMs: 6 * 3600_000 },
+  ],
   refreshJob: AdoRefreshJob,
   linksChanged: async (services, item) => {
     if (item.kind === "pull_request") await enqueuePrStatus(services, item);

@@ -9,6 +9,7 @@ import { ContextItemRow, ContextLinkRow } from "../../storage/models.js";
 import { AdoConnectionRow } from "./models.js";
 import { type AdoClient, type AdoPullRequest, type AdoPullRequestStatus, asJobError, AdoError } from "./client.js";
 import { clientFor } from "./credentials.js";
+import { renewIdleSignIns } from "./entra.js";
 import { pullRequestChanges, pullRequestSnapshot, workItemSnapshot } from "./snapshots.js";
 import { applyChanges, applySnapshot, CHANGES_LISTED, touchDelivery, type Snapshot } from "../snapshot.js";
 import { adoEventEntry, AdoEventJob, withAdo } from "./events.js";
@@ -31,6 +32,7 @@ export const followsRepository = (connection: AdoConnectionRow, project: string,
 export const AdoRefreshJob = refreshJobOf("ado");
 /** Polls open linked PRs of connections that have had no webhook for a while. */
 export const AdoSyncStaleJob = periodicJob("ado.sync-stale");
+export const AdoEntraKeepAliveJob = periodicJob("ado.entra-keep-alive");
 /** (Re)posts the Groundwork status on a PR. */
 export const AdoPrStatusJob = jobType(
   "ado.pr-status",
@@ -139,6 +141,8 @@ export function adoJobHandlers(services: AppServices): JobHandler[] {
         }
       });
     }),
+
+    handle(AdoEntraKeepAliveJob, () => renewIdleSignIns(services)),
 
     handle(AdoSyncStaleJob, async () => {
       for (const connection of await AdoConnectionRow.findAll()) await queueSync(services, connection, false);
