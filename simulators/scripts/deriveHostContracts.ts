@@ -120,10 +120,10 @@ const documented = {
         host: "app.vssps.visualstudio.com",
         method: "GET",
         path: "/_apis/accounts",
-        apiVersion: "7.1",
+        apiVersion: "7.1-preview.1",
         scopes: ["vso.profile"],
         source:
-          "in no spec file here: learn.microsoft.com/rest/api/azure/devops/account/accounts/list (GET https://app.vssps.visualstudio.com/_apis/accounts?memberId={memberId}, scope vso.profile, Account[] with accountId, accountUri, accountName)",
+          "in no spec file here: MicrosoftDocs/vsts-rest-api-specs specification/account/7.1/accounts.json @ 613959448e73 (Accounts_List, x-ms-preview, api-Version-preview.1, scope vso.profile, Account[] with accountId, accountUri, accountName)",
       },
     ] satisfies Operation[],
     /** Documented required inputs that the Swagger schemas leave optional. */

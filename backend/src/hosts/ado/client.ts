@@ -187,9 +187,10 @@ export class AdoClient {
   myProfile() {
     return this.get<{ id: string; displayName?: string; emailAddress?: string }>("_apis/profile/profiles/me", { profile: true });
   }
-  /** The organisations a user belongs to (account/accounts/list). */
+  /** The organisations a user belongs to (account/accounts/list: preview-only in 7.1, so plain 7.1 is refused). */
   async organizations(memberId: string) {
-    return (await this.get<{ value: AdoAccount[] }>(`_apis/accounts?memberId=${encodeURIComponent(memberId)}`, { profile: true })).value;
+    return (await this.get<{ value: AdoAccount[] }>(`_apis/accounts?memberId=${encodeURIComponent(memberId)}`, { profile: true, apiVersion: "7.1-preview.1" }))
+      .value;
   }
   /** A preview-only resource: Azure DevOps refuses plain `7.1` here with VssInvalidPreviewVersionException. */
   connectionData() {
