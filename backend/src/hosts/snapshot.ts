@@ -1,4 +1,4 @@
-import type { Model, Transaction } from "sequelize";
+import { Op, type Model, type Transaction } from "sequelize";
 import { ItemDetails, parseContextUrl, type PullRequestChanges } from "@groundwork/shared-types";
 import { ContextItemRow, pendingItem } from "../storage/models.js";
 import type { AppServices } from "../http/services.js";
@@ -121,4 +121,17 @@ export async function importSnapshots(services: AppServices, workspaceId: string
   let written = 0;
   for (const item of items) if (await importSnapshot(services, workspaceId, item, readAt, transaction)) written++;
   return written;
+}
+
+/** Pull requests whose comments (and work items) one page of an import's last pass reads. */
+export const DETAILS_PAGE = 10;
+
+/** A repository's pull requests in the workspace (imported or attached), `DETAILS_PAGE` of them from `skip` in key order, and how many there are. */
+export async function repositoryPullRequests(workspaceId: string, itemKeyPrefix: string, skip: number) {
+  const where = { workspaceId, kind: "pull_request", externalKey: { [Op.like]: `${itemKeyPrefix}%` } };
+  const [items, total] = await Promise.all([
+    ContextItemRow.findAll({ where, order: [["externalKey", "ASC"]], offset: skip, limit: DETAILS_PAGE }),
+    ContextItemRow.count({ where }),
+  ]);
+  return { items, total };
 }

@@ -30,7 +30,7 @@ const plainText = (html: string) =>
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, "&")
     .trim();
-const isEmail = (s: string | undefined) => Boolean(s && /^[^@\s\\]+@[^@\s]+$/.test(s));
+export const isEmail = (s: string | undefined) => Boolean(s && /^[^@\s\\]+@[^@\s]+$/.test(s));
 
 /** `ms.vss-code.git-pullrequest-comment-event`: resource is `{ comment, pullRequest }`. System comments ("voted") are not people's words. */
 export function pullRequestComment(organization: string, resource: Record<string, unknown>, pr: AdoPullRequest): CommentActivity | null {

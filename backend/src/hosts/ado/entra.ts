@@ -119,6 +119,8 @@ const refusal = (err: unknown) =>
     ? `Microsoft refused (${err.code})`
     : `Microsoft Entra ID could not be reached (${err instanceof Error ? err.message : String(err)})`;
 
+const openTokens = (services: AppServices, sealed: string) => JSON.parse(services.secrets.open(sealed)) as EntraTokens;
+
 const renewing = new Map<string, Promise<string>>();
 
 /**
@@ -129,7 +131,7 @@ const renewing = new Map<string, Promise<string>>();
  */
 export function entraBearer(services: AppServices, c: AdoConnectionRow) {
   return () => {
-    const tokens = JSON.parse(services.secrets.open(c.credentialSealed)) as EntraTokens;
+    const tokens = openTokens(services, c.credentialSealed);
     if (tokens.expiresAt - Date.now() > REFRESH_BEFORE_MS) return Promise.resolve(tokens.accessToken);
     let pending = renewing.get(c.id);
     if (!pending) {
@@ -148,7 +150,7 @@ export function entraBearer(services: AppServices, c: AdoConnectionRow) {
 export async function renewIdleSignIns(services: AppServices) {
   const idleSince = Date.now() - IDLE_RENEWAL_MS;
   for (const c of await AdoConnectionRow.findAll({ where: { credentialKind: "entra", status: "active" } })) {
-    const tokens = JSON.parse(services.secrets.open(c.credentialSealed)) as EntraTokens;
+    const tokens = openTokens(services, c.credentialSealed);
     if (tokens.expiresAt >= idleSince) continue;
     // A refused renewal marks that connection and is its owner's to mend; the others still renew.
     await renew(services, c, true).catch((err: unknown) => {
@@ -159,7 +161,7 @@ export async function renewIdleSignIns(services: AppServices) {
 
 async function renew(services: AppServices, c: AdoConnectionRow, idle = false) {
   await c.reload();
-  const current = JSON.parse(services.secrets.open(c.credentialSealed)) as EntraTokens;
+  const current = openTokens(services, c.credentialSealed);
   if (!idle && current.expiresAt - Date.now() > REFRESH_BEFORE_MS) return current.accessToken;
   const app = appOf(services, c.organization);
   if (!app) throw new AdoError("auth", "Signing in with Microsoft is no longer set up on this server; reconnect with a personal access token");
@@ -180,11 +182,12 @@ async function renew(services: AppServices, c: AdoConnectionRow, idle = false) {
   return next.accessToken;
 }
 
-/** Where a sign-in's calls go before an organisation is chosen: the sandbox's hosts for a sandbox sign-in. */
-function profileHosts(services: AppServices, sandbox: boolean): AdoHosts {
+/** A sign-in's client before an organisation is chosen (profile and organisations): on the sandbox's hosts for a sandbox sign-in. */
+function profileClient(services: AppServices, sandbox: boolean, tokens: EntraTokens) {
   const { config } = services;
-  if (sandbox && config.sandbox.ado) return config.sandbox.ado;
-  return { baseUrl: config.adoBaseUrl, identityUrl: config.adoIdentityUrl, profileUrl: config.adoProfileUrl };
+  const hosts: AdoHosts =
+    sandbox && config.sandbox.ado ? config.sandbox.ado : { baseUrl: config.adoBaseUrl, identityUrl: config.adoIdentityUrl, profileUrl: config.adoProfileUrl };
+  return new AdoClient(hosts, "", { bearer: () => Promise.resolve(tokens.accessToken) });
 }
 
 /** A finished sign-in of the caller's that has not expired, or 404 (someone else's is never found). */
@@ -195,7 +198,7 @@ export async function signInOf(ctx: MemberContext, id: string) {
   if (!row) throw notFound("That sign-in with Microsoft (it lasts half an hour; sign in again)");
   return row;
 }
-export const signInTokens = (services: AppServices, row: AdoEntraSignInRow) => JSON.parse(services.secrets.open(row.tokensSealed)) as EntraTokens;
+export const signInTokens = (services: AppServices, row: AdoEntraSignInRow) => openTokens(services, row.tokensSealed);
 
 const backToIntegrations = (ctx: MemberContext, outcome: { signInId: string } | { error: string }) => {
   const url = new URL(INTEGRATIONS_PATH, ctx.services.config.publicUrl);
@@ -243,7 +246,7 @@ async function finish(ctx: MemberContext, query: AdoEntraCallback): Promise<{ si
     ctx.log.warn({ reason: refusal(err) }, "a Microsoft sign-in code was not redeemed");
     return { error: `${refusal(err)}; start again.` };
   }
-  const client = new AdoClient(profileHosts(ctx.services, started.sandbox), "", { bearer: () => Promise.resolve(tokens.accessToken) });
+  const client = profileClient(ctx.services, started.sandbox, tokens);
   let profile;
   try {
     profile = await client.myProfile();
@@ -330,7 +333,7 @@ export const adoEntraRoutes = [
     handler: async ({ params }, ctx) => {
       const row = await signInOf(ctx, params.signInId);
       const tokens = signInTokens(ctx.services, row);
-      const client = new AdoClient(profileHosts(ctx.services, row.sandbox), "", { bearer: () => Promise.resolve(tokens.accessToken) });
+      const client = profileClient(ctx.services, row.sandbox, tokens);
       const accounts = await client.organizations(row.profileId).catch((err: unknown) => {
         if (err instanceof AdoError)
           throw new ApiError(502, "ado_unreachable", `Azure DevOps did not list your organisations (${err.message}); try again or sign in again`);

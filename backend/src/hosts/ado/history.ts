@@ -1,15 +1,13 @@
 import { z } from "zod";
-import { Op } from "sequelize";
 import { adoPullRequestKeyPrefix, adoPullRequestUrl, adoWorkItemUrl } from "@groundwork/shared-types";
 import type { AppServices } from "../../http/services.js";
-import { ContextItemRow } from "../../storage/models.js";
 import type { HistoryPage, HistoryPageRequest, HistorySource } from "../adapter.js";
-import { importSnapshots } from "../snapshot.js";
+import { DETAILS_PAGE, importSnapshots, repositoryPullRequests } from "../snapshot.js";
 import { retryAfterSeconds } from "../hostError.js";
 import { clientFor } from "./credentials.js";
 import { AdoConnectionRow } from "./models.js";
 import { pullRequestSnapshot, workItemSnapshot } from "./snapshots.js";
-import { recordComment, threadComments, type CommentActivity } from "./comments.js";
+import { isEmail, recordComment, threadComments, type CommentActivity } from "./comments.js";
 
 /**
  * A repository's pull requests created within the import's window, then those created before it
@@ -17,8 +15,6 @@ import { recordComment, threadComments, type CommentActivity } from "./comments.
  * window ends when the import began, so pages read by $skip do not shift as new ones open.
  */
 const PAGE = 100;
-/** Pull requests whose comments and work items one page reads (two calls each, and one for the work items). */
-const DETAILS_PAGE = 10;
 const Cursor = z.object({ phase: z.enum(["created", "closed", "details"]), skip: z.number().int().min(0) });
 const WORK_ITEM_FIELDS = [
   "System.Title",
@@ -111,11 +107,7 @@ async function details(
   skip: number,
 ): Promise<HistoryPage> {
   const prefix = adoPullRequestKeyPrefix(connection.organization, repository.project, repository.name);
-  const where = { workspaceId: request.workspaceId, kind: "pull_request", externalKey: { [Op.like]: `${prefix}%` } };
-  const [prs, total] = await Promise.all([
-    ContextItemRow.findAll({ where, order: [["externalKey", "ASC"]], offset: skip, limit: DETAILS_PAGE }),
-    ContextItemRow.count({ where }),
-  ]);
+  const { items: prs, total } = await repositoryPullRequests(request.workspaceId, prefix, skip);
   const client = clientFor(services, connection);
   const comments: CommentActivity[] = [];
   const workItemIds = new Set<number>();
@@ -134,7 +126,7 @@ async function details(
   }
   const workItems = workItemIds.size ? (requests++, await client.workItems([...workItemIds].slice(0, 200), WORK_ITEM_FIELDS)) : [];
   // Comments by members only, as live events; an author named by an identity id rather than an email is left out here.
-  const byEmail = comments.map((c) => ({ c, email: c.author.uniqueName?.includes("@") ? c.author.uniqueName.toLowerCase() : null }));
+  const byEmail = comments.map((c) => ({ c, email: isEmail(c.author.uniqueName) ? c.author.uniqueName!.toLowerCase() : null }));
   const done = Math.min(total, skip + prs.length);
   return {
     items: [],

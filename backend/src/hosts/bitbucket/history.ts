@@ -1,12 +1,10 @@
-import { Op } from "sequelize";
 import { z } from "zod";
 import { bitbucketPullRequestKeyPrefix, bitbucketPullRequestUrl } from "@groundwork/shared-types";
 import type { AppServices } from "../../http/services.js";
-import { ContextItemRow } from "../../storage/models.js";
 import { linkedMember } from "../../workspace/accountLinks.js";
 import type { HistoryPage, HistoryPageRequest, HistoryRepository, HistorySource } from "../adapter.js";
 import { recordContextUpdate } from "../contextUpdates.js";
-import { importSnapshots } from "../snapshot.js";
+import { DETAILS_PAGE, importSnapshots, repositoryPullRequests } from "../snapshot.js";
 import type { BitbucketComment } from "./client.js";
 import { access, bitbucketPullRequestSnapshot, commentUpdate, type BitbucketVia } from "./jobs.js";
 import { BitbucketInstallationRow, BitbucketTokenConnectionRow } from "./models.js";
@@ -68,8 +66,6 @@ export const bitbucketHistory: HistorySource = {
   },
 };
 
-/** Pull requests whose comments one page reads (a call each, more for a long discussion). */
-const DETAILS_PAGE = 10;
 const Details = z.object({ comments: z.number().int().min(0) });
 
 /**
@@ -85,11 +81,7 @@ async function comments(
   slug: string,
   skip: number,
 ): Promise<HistoryPage> {
-  const where = { workspaceId: request.workspaceId, kind: "pull_request", externalKey: { [Op.like]: `${bitbucketPullRequestKeyPrefix(workspace, slug)}%` } };
-  const [prs, total] = await Promise.all([
-    ContextItemRow.findAll({ where, order: [["externalKey", "ASC"]], offset: skip, limit: DETAILS_PAGE }),
-    ContextItemRow.count({ where }),
-  ]);
+  const { items: prs, total } = await repositoryPullRequests(request.workspaceId, bitbucketPullRequestKeyPrefix(workspace, slug), skip);
   const found: { key: string; comment: BitbucketComment }[] = [];
   let requests = 0;
   for (const pr of prs) {
