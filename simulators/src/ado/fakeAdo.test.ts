@@ -72,6 +72,33 @@ it("pages projects with x-ms-continuationtoken, and throttles with the documente
   expect(((await throttled.json()) as { message: string }).message).toContain("TF400733");
 });
 
+it("warns as Azure DevOps documents near its rate limit: Reset when usage is back to 0, Retry-After on the 200 that spends the last, then 429", async () => {
+  state.rateLimit = { requests: 10, windowMs: 60_000 };
+  state.throttled = 0;
+  try {
+    const answers = [];
+    for (let i = 0; i < 11; i++) answers.push(await get("/fabrikam/_apis/projects?api-version=7.1"));
+    const seconds = Date.now() / 1000;
+    // No headers while most of the limit is left; from 80% used, the limit, what remains and Reset.
+    expect(answers[6]!.headers.get("x-ratelimit-remaining")).toBeNull();
+    expect(answers.slice(7, 10).map((a) => [a.status, a.headers.get("x-ratelimit-remaining")])).toEqual([
+      [200, "2"],
+      [200, "1"],
+      [200, "0"],
+    ]);
+    // Usage is back to 0 a window after the newest call, not after the oldest.
+    const reset = Number(answers[9]!.headers.get("x-ratelimit-reset"));
+    expect(reset).toBeGreaterThanOrEqual(Math.floor(seconds + 59));
+    expect(reset).toBeLessThanOrEqual(Math.ceil(seconds + 60));
+    expect(answers[8]!.headers.get("retry-after")).toBeNull();
+    expect(Number(answers[9]!.headers.get("retry-after"))).toBeGreaterThan(55);
+    expect(answers[10]!.status).toBe(429);
+    expect(state.throttled).toBe(1);
+  } finally {
+    delete state.rateLimit;
+  }
+});
+
 it("lists a project's active pull requests unless asked for others, and answers WIQL as Azure DevOps parses it", async () => {
   state.projects[0]!.repositories = [{ id: "r1", name: "api" }];
   state.pullRequests = [

@@ -70,8 +70,10 @@ export interface FakeAdoState {
   commentCount?: number;
   /**
    * A rate limit on the organisation's API: at most `requests` calls in any `windowMs`. Past 80%
-   * of it, answers carry the X-RateLimit-* headers; past 90%, Retry-After too (on a 200, as the
-   * documentation warns); beyond it, 429 (counted in `throttled`).
+   * of it, answers carry the X-RateLimit-* headers (Reset: when usage would be back to 0); the call
+   * that spends the last of it gets Retry-After too, on a 200, saying when usage falls back under
+   * the limit; beyond it, 429 (counted in `throttled`). As learn.microsoft.com/azure/devops/
+   * integrate/concepts/rate-limits documents the headers ("API client experience").
    */
   rateLimit?: { requests: number; windowMs: number };
   throttled?: number;
@@ -199,14 +201,16 @@ export function fakeAdo(state: FakeAdoState) {
     while (calls.length && calls[0]! <= now - limit.windowMs) calls.shift();
     const remaining = Math.max(0, limit.requests - calls.length);
     if (remaining > limit.requests * 0.2) return {};
-    const reset = Math.ceil(((calls[0] ?? now) + limit.windowMs) / 1000);
+    // Reset: "if all resource consumption stops immediately, tracked usage returns to 0", when the newest call leaves the window.
+    const reset = Math.ceil(((calls.at(-1) ?? now) + limit.windowMs) / 1000);
     return {
       "X-RateLimit-Resource": "Core",
       "X-RateLimit-Delay": "0",
       "X-RateLimit-Limit": String(limit.requests),
       "X-RateLimit-Remaining": String(remaining),
       "X-RateLimit-Reset": String(reset),
-      ...(remaining <= limit.requests * 0.1 ? { "Retry-After": String(Math.max(1, reset - Math.floor(now / 1000))) } : {}),
+      // Retry-After: "how long to wait before you send your next request to fall under the detection threshold".
+      ...(remaining === 0 ? { "Retry-After": String(Math.max(1, Math.ceil((calls[0]! + limit.windowMs - now) / 1000))) } : {}),
     };
   };
   /** Counts a call against the rate limit, or answers 429 when it is spent. */

@@ -26,14 +26,16 @@ const WORK_ITEM_FIELDS = [
   "System.AreaPath",
   "System.ChangedDate",
 ];
-/** Below this share of its allowance left, the import spreads what is left over the rest of the window. */
+/** From this share of its allowance left, the import paces its calls at the allowed rate. */
 const SLOW_DOWN_BELOW = 0.2;
 
 /**
  * How long to wait before the next call, from what Azure DevOps says of its rate limit
  * (learn.microsoft.com/azure/devops/integrate/concepts/rate-limits): Retry-After, which can come
- * on a 200 before any request is blocked, else, when little of X-RateLimit-Limit remains, the
- * time to X-RateLimit-Reset shared among the calls that remain.
+ * on a 200 before any request is blocked, else, once little of X-RateLimit-Limit remains, one
+ * call per limit's share of the window. The window is the time to X-RateLimit-Reset (usage back
+ * to 0 after the newest call), so the calls go at the allowed rate and leave the window as fast
+ * as they enter it (spreading only what remains over that time settles well under it).
  */
 export function adoPace(headers: Headers, now = Date.now()) {
   const asked = retryAfterSeconds(headers);
@@ -41,8 +43,8 @@ export function adoPace(headers: Headers, now = Date.now()) {
   const [limit = 0, remaining = NaN, reset = 0] = ["x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset"].map((h) =>
     headers.has(h) ? Number(headers.get(h)) : NaN,
   );
-  if (!limit || !Number.isFinite(remaining) || remaining / limit >= SLOW_DOWN_BELOW || !reset) return 0;
-  return Math.max(0, Math.ceil((reset * 1000 - now) / Math.max(1, remaining)));
+  if (!limit || !Number.isFinite(remaining) || remaining / limit > SLOW_DOWN_BELOW || !reset) return 0;
+  return Math.max(0, Math.ceil((reset * 1000 - now) / limit));
 }
 
 export const adoHistory: HistorySource = {
