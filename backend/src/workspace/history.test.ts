@@ -242,6 +242,36 @@ it("stays within Azure DevOps' rate limit: it slows down on the headers' warning
   }
 });
 
+it("keeps Azure DevOps' pace from one repository's import to the next: the next one's first call waits for the last answer's Retry-After", async () => {
+  const { client: owner } = await signUp(app.url, "Rosa", "rosa-h@example.com");
+  await owner.post("/api/integrations/ado", {
+    orgUrl: "https://dev.azure.com/fabrikam",
+    pat: adoState.pat,
+    repositoryIds: ["r-ledger", "r-pay"],
+    services: { pullRequests: true, workItems: false, comments: false, statuses: true },
+  });
+  const [first] = await settled(owner, "the imports on connecting");
+  // The ledger's import is six calls (each pass two pages and an empty one): a limit of six spends the last on
+  // its last page, whose answer says when to call again. Payments is queued behind it meanwhile.
+  adoState.rateLimit = { requests: 6, windowMs: 2000 };
+  adoState.throttled = 0;
+  try {
+    const start = (repository: string) => owner.post("/api/history-imports", { host: "ado", connectionId: first!.connectionId, repository, months: 6 });
+    expect((await start("Fabrikam/ledger")).status).toBe(202);
+    expect((await start("Fabrikam/payments")).status).toBe(202);
+    const done = await settled(owner, "both imports under the limit");
+    expect(done.map((i) => [i.repository, i.status])).toEqual(
+      expect.arrayContaining([
+        ["Fabrikam/ledger", "done"],
+        ["Fabrikam/payments", "done"],
+      ]),
+    );
+    expect(adoState.throttled).toBe(0);
+  } finally {
+    delete adoState.rateLimit;
+  }
+});
+
 it("reads the imported pull requests' comments and work items: members' comments count as theirs, once, and the work items come in", async () => {
   const { client: owner } = await signUp(app.url, "Lena", "lena-h@example.com");
   const { client: grace, session } = await inviteMember(owner, "grace-h@example.com", "Grace Hopper");
@@ -270,14 +300,16 @@ it("reads the imported pull requests' comments and work items: members' comments
   expect(await ContextItemRow.count({ where: { workspaceId, kind: "work_item" } })).toBe(discussion.workItems.length);
 });
 
-it("reads Azure DevOps' pace from its headers: Retry-After, even on a 200, else the rest of the window shared out once little is left", () => {
+it("reads Azure DevOps' pace from its headers: Retry-After, even on a 200, else the allowed rate once little is left", () => {
   const now = Date.parse("2026-11-27T12:00:00Z");
   const headers = (h: Record<string, string>) => new Headers(h);
   expect(adoPace(headers({}), now)).toBe(0);
   expect(adoPace(headers({ "Retry-After": "7" }), now)).toBe(7000);
   const window = { "X-RateLimit-Limit": "200", "X-RateLimit-Reset": String(now / 1000 + 60) };
   expect(adoPace(headers({ ...window, "X-RateLimit-Remaining": "150" }), now)).toBe(0);
-  expect(adoPace(headers({ ...window, "X-RateLimit-Remaining": "20" }), now)).toBe(3000);
+  // 200 calls over the 60 s until usage is back to 0: one every 300 ms, however few remain.
+  expect(adoPace(headers({ ...window, "X-RateLimit-Remaining": "20" }), now)).toBe(300);
+  expect(adoPace(headers({ ...window, "X-RateLimit-Remaining": "1" }), now)).toBe(300);
 });
 
 it("refuses what it cannot import, with the field named; members may not start or read imports", async () => {

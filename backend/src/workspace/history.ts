@@ -73,7 +73,11 @@ const historyOf = (services: AppServices, host: string) => {
   return adapter?.history ? (adapter as HostAdapter & Required<Pick<HostAdapter, "history">>) : null;
 };
 
-/** Starts the connection's next queued import if none of its imports is running. */
+/**
+ * Starts the connection's next queued import if none of its imports is running. The host's rate
+ * limit is the connection's, so its first call waits for the pace the connection's last answer
+ * asked for (kept on that import's row, whatever became of it).
+ */
 async function startNext(services: AppServices, of: Pick<HistoryImportRow, "workspaceId" | "host" | "connectionId">, transaction: Transaction) {
   const mine = { workspaceId: of.workspaceId, host: of.host, connectionId: of.connectionId };
   if (await HistoryImportRow.count({ where: { ...mine, status: "importing" }, transaction })) return;
@@ -91,8 +95,14 @@ async function startNext(services: AppServices, of: Pick<HistoryImportRow, "work
     return;
   }
   const now = new Date();
-  await next.update({ status: "importing", startedAt: now, until: now, waitingUntil: null }, { transaction });
-  await services.queue.enqueue(HistoryImportJob, { importId: next.id, page: next.page }, { workspaceId: next.workspaceId, transaction });
+  const paced = await HistoryImportRow.max<Date | null, HistoryImportRow>("waitingUntil", { where: mine, transaction });
+  const waitingUntil = paced && new Date(paced) > now ? new Date(paced) : null;
+  await next.update({ status: "importing", startedAt: now, until: now, waitingUntil }, { transaction });
+  await services.queue.enqueue(
+    HistoryImportJob,
+    { importId: next.id, page: next.page },
+    { workspaceId: next.workspaceId, transaction, runAt: waitingUntil?.getTime() },
+  );
 }
 
 /**
@@ -122,7 +132,7 @@ export async function startHistoryImports(
         imported: 0,
         total: null,
         requests: 0,
-        waitingUntil: null,
+        // waitingUntil stays: it is the host's pace for the connection (see startNext).
         error: null,
         summary: null,
         stage: null,
@@ -258,7 +268,8 @@ export function historyJobHandlers(services: AppServices): JobHandler[] {
             total: read.total ?? now.total,
             requests: now.requests + read.requests,
             stage: done ? null : (read.stage ?? null),
-            waitingUntil: !done && nextCallAt > Date.now() ? new Date(nextCallAt) : null,
+            // Kept when done too: the connection's next import starts at the host's pace.
+            waitingUntil: nextCallAt > Date.now() ? new Date(nextCallAt) : null,
             ...(done ? { status: "done" as const, finishedAt: new Date(), summary: await summaryOf(now, tx) } : {}),
           },
           { transaction: tx },
@@ -317,7 +328,7 @@ export const historyRoutes = [
       const row = await importOf(ctx, params.id);
       if (!ACTIVE.includes(row.status)) throw new ApiError(409, "not_running", "This import is not queued or importing", "params.id");
       await ctx.services.storage.sequelize.transaction(async (transaction) => {
-        await row.update({ status: "cancelled", finishedAt: new Date(), waitingUntil: null, page: row.page + 1 }, { transaction });
+        await row.update({ status: "cancelled", finishedAt: new Date(), page: row.page + 1 }, { transaction });
         await startNext(ctx.services, row, transaction);
       });
       return toHistoryImport(row);
