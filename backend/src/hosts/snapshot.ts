@@ -1,6 +1,7 @@
 import { Op, type Model, type Transaction } from "sequelize";
 import { ItemDetails, parseContextUrl, type PullRequestChanges } from "@groundwork/shared-types";
 import { ContextItemRow, pendingItem } from "../storage/models.js";
+import { startsWith } from "../storage/startsWith.js";
 import type { AppServices } from "../http/services.js";
 import { insightSourceOf, queueInsight } from "../workspace/insights/derive.js";
 import { queueChangesRefresh, type HistoryPage } from "./adapter.js";
@@ -128,7 +129,7 @@ export const DETAILS_PAGE = 10;
 
 /** A repository's pull requests in the workspace (imported or attached), `DETAILS_PAGE` of them from `skip` in key order, and how many there are. */
 export async function repositoryPullRequests(workspaceId: string, itemKeyPrefix: string, skip: number) {
-  const where = { workspaceId, kind: "pull_request", externalKey: { [Op.like]: `${itemKeyPrefix}%` } };
+  const where = { workspaceId, kind: "pull_request", [Op.and]: [startsWith("external_key", itemKeyPrefix)] };
   const [items, total] = await Promise.all([
     ContextItemRow.findAll({ where, order: [["externalKey", "ASC"]], offset: skip, limit: DETAILS_PAGE }),
     ContextItemRow.count({ where }),

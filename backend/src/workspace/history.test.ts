@@ -2,14 +2,14 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { adoHostsOf, fakeAdo, type FakeAdoState } from "@groundwork/simulators/ado/fakeAdo";
 import { fakeBitbucket, type FakeBitbucketState } from "@groundwork/simulators/bitbucket/fakeBitbucket";
 import { adoDiscussion, adoHistory, bitbucketHistory, type HistoryPerson } from "@groundwork/simulators/history";
-import type { HistoryImport } from "@groundwork/shared-types";
+import { bitbucketPullRequestKey, bitbucketPullRequestKeyPrefix, type HistoryImport } from "@groundwork/shared-types";
 import { ContextItemRow, ContextUpdateRow, IdentityLinkRow } from "../storage/models.js";
 import { BitbucketTokenConnectionRow } from "../hosts/bitbucket/models.js";
 import { ApiClient, inviteMember, signUp, startTestApp } from "../testing/testApp.js";
 import { until } from "../testing/until.js";
 import { adoPace } from "../hosts/ado/history.js";
 import { bitbucketPullRequestSnapshot } from "../hosts/bitbucket/jobs.js";
-import { importSnapshots } from "../hosts/snapshot.js";
+import { importSnapshots, repositoryPullRequests } from "../hosts/snapshot.js";
 import { createFetchedPullRequest } from "../testing/fetchedItems.js";
 
 /**
@@ -350,4 +350,16 @@ it("keeps what a delivery wrote after an import's page was read, and a snapshot 
   // Read after it, and newer on the host: it wins.
   expect(await save([read("Newer listing", new Date(Date.now() + 7200_000).toISOString())], new Date(Date.now() + 1000))).toBe(1);
   expect((await live.reload()).title).toBe("Newer listing");
+});
+
+it("reads a repository's pull requests by its key prefix taken literally: web_app's are not web-app's", async () => {
+  const { session } = await signUp(app.url, "Noor", "noor-h@example.com");
+  const workspaceId = session.workspace.id;
+  for (const slug of ["web_app", "web-app", "web_app", "webxapp"]) {
+    const n = 100 + (await ContextItemRow.count({ where: { workspaceId } }));
+    await createFetchedPullRequest(workspaceId, { externalKey: bitbucketPullRequestKey("acme", slug, n) });
+  }
+  const { items, total } = await repositoryPullRequests(workspaceId, bitbucketPullRequestKeyPrefix("acme", "web_app"), 0);
+  expect(total).toBe(2);
+  expect(items.map((i) => i.externalKey)).toEqual([bitbucketPullRequestKey("acme", "web_app", 100), bitbucketPullRequestKey("acme", "web_app", 102)]);
 });

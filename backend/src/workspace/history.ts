@@ -17,6 +17,7 @@ import { keysetPage } from "../http/pages.js";
 import { handle, jobType, type JobHandler } from "../jobs/jobType.js";
 import { asJobError, hostOf, HostCallError, type HistoryPage, type HostAdapter } from "../hosts/adapter.js";
 import { ContextItemRow, HistoryImportRow, IdentityLinkRow, MemberRow } from "../storage/models.js";
+import { startsWith } from "../storage/startsWith.js";
 import { identityKey } from "./accountLinks.js";
 import { BackfillInsightsJob } from "./insights/derive.js";
 
@@ -179,7 +180,7 @@ async function liveWorkWaiting(services: AppServices) {
 async function summaryOf(row: HistoryImportRow, transaction: Transaction) {
   const items = await ContextItemRow.findAll({
     attributes: ["authorEmailNormalized", "authorAccount"],
-    where: { workspaceId: row.workspaceId, externalKey: { [Op.startsWith]: row.itemKeyPrefix } },
+    where: { workspaceId: row.workspaceId, [Op.and]: [startsWith("external_key", row.itemKeyPrefix)] },
     transaction,
   });
   const [members, links] = await Promise.all([
