@@ -115,6 +115,9 @@ describe("isDatabaseUnavailable", () => {
     // A pooled pg client whose socket was cut says so when it is next used.
     expect(isDatabaseUnavailable(failed("Client has encountered a connection error and is not queryable"))).toBe(true);
     expect(isDatabaseUnavailable(failed("database is locked", "SQLITE_BUSY"))).toBe(true);
+    // A query written to a socket the server has just closed, or one that stopped answering.
+    expect(isDatabaseUnavailable(failed("write EPIPE", "EPIPE"))).toBe(true);
+    expect(isDatabaseUnavailable(failed("read ETIMEDOUT", "ETIMEDOUT"))).toBe(true);
     expect(isDatabaseUnavailable(failed('syntax error at or near "SELEC"', "42601"))).toBe(false);
     expect(isDatabaseUnavailable(new Error("Connection terminated"))).toBe(false);
   });

@@ -156,6 +156,8 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   const cause = err.parent as Error & { code?: string };
   const code = String(cause?.code ?? "");
   return (
-    SQLITE_UNAVAILABLE.test(code) || POSTGRES_UNAVAILABLE.test(code) || /Connection terminated|ECONNRESET|ECONNREFUSED|not queryable/.test(cause?.message ?? "")
+    SQLITE_UNAVAILABLE.test(code) ||
+    POSTGRES_UNAVAILABLE.test(code) ||
+    /Connection terminated|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|not queryable/.test(`${code} ${cause?.message ?? ""}`)
   );
 }
