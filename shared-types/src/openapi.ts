@@ -5136,6 +5136,474 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Growth assignments the caller takes part in (all of them for owners), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    memberId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Short and unique in the workspace, e.g. GW-42 */
+                                key: string;
+                                title: string;
+                                description: string | null;
+                                acceptanceCriteria: {
+                                    text: string;
+                                    done: boolean;
+                                }[];
+                                /** Format: uuid */
+                                memberId: string;
+                                mentorId: string | null;
+                                competency: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    level: number | null;
+                                } | null;
+                                keyResult: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    /** Format: uuid */
+                                    objectiveId: string;
+                                } | null;
+                                repository: {
+                                    host: string;
+                                    connectionId: string;
+                                    /** @description Project/repository on Azure DevOps, workspace/repository on Bitbucket */
+                                    repository: string;
+                                } | null;
+                                /** @enum {string} */
+                                status: "planned" | "in_progress" | "in_review" | "done";
+                                /** Format: uuid */
+                                createdBy: string;
+                                /** @description ISO 8601 date-time */
+                                createdAt: string;
+                                /** @description ISO 8601 date-time */
+                                updatedAt: string;
+                            }[];
+                            /** @description Pass as cursor to read the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Agree a growth assignment with a member */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        description?: string;
+                        acceptanceCriteria: {
+                            text: string;
+                            /** @default false */
+                            done?: boolean;
+                        }[];
+                        /**
+                         * Format: uuid
+                         * @description Who takes the assignment on
+                         */
+                        memberId: string;
+                        /** @description Who reviews its pull request; else the member's manager */
+                        mentorId?: string | null;
+                        competency?: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description The level it works towards */
+                            level?: number;
+                        } | null;
+                        keyResultId?: string | null;
+                        /** @description Where Start work creates the branch and the pull request */
+                        repository?: {
+                            host: string;
+                            connectionId: string;
+                            /** @description Project/repository on Azure DevOps, workspace/repository on Bitbucket */
+                            repository: string;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Short and unique in the workspace, e.g. GW-42 */
+                            key: string;
+                            title: string;
+                            description: string | null;
+                            acceptanceCriteria: {
+                                text: string;
+                                done: boolean;
+                            }[];
+                            /** Format: uuid */
+                            memberId: string;
+                            mentorId: string | null;
+                            competency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                level: number | null;
+                            } | null;
+                            keyResult: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** Format: uuid */
+                                objectiveId: string;
+                            } | null;
+                            repository: {
+                                host: string;
+                                connectionId: string;
+                                /** @description Project/repository on Azure DevOps, workspace/repository on Bitbucket */
+                                repository: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "planned" | "in_progress" | "in_review" | "done";
+                            /** Format: uuid */
+                            createdBy: string;
+                            /** @description ISO 8601 date-time */
+                            createdAt: string;
+                            /** @description ISO 8601 date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments/repositories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The repositories an assignment's work can start in: those the workspace's connections follow */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                host: string;
+                                connectionId: string;
+                                /** @description Project/repository on Azure DevOps, workspace/repository on Bitbucket */
+                                repository: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One growth assignment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Short and unique in the workspace, e.g. GW-42 */
+                            key: string;
+                            title: string;
+                            description: string | null;
+                            acceptanceCriteria: {
+                                text: string;
+                                done: boolean;
+                            }[];
+                            /** Format: uuid */
+                            memberId: string;
+                            mentorId: string | null;
+                            competency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                level: number | null;
+                            } | null;
+                            keyResult: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** Format: uuid */
+                                objectiveId: string;
+                            } | null;
+                            repository: {
+                                host: string;
+                                connectionId: string;
+                                /** @description Project/repository on Azure DevOps, workspace/repository on Bitbucket */
+                                repository: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "planned" | "in_progress" | "in_review" | "done";
+                            /** Format: uuid */
+                            createdBy: string;
+                            /** @description ISO 8601 date-time */
+                            createdAt: string;
+                            /** @description ISO 8601 date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an assignment (whoever set it, or an owner) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an assignment: its wording, criteria (ticked or not), mentor, growth target, repository or status */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        description?: string;
+                        acceptanceCriteria?: {
+                            text: string;
+                            /** @default false */
+                            done?: boolean;
+                        }[];
+                        /** @description Who reviews its pull request; else the member's manager */
+                        mentorId?: string | null;
+                        competency?: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description The level it works towards */
+                            level?: number;
+                        } | null;
+                        keyResultId?: string | null;
+                        /** @description Where Start work creates the branch and the pull request */
+                        repository?: {
+                            host: string;
+                            connectionId: string;
+                            /** @description Project/repository on Azure DevOps, workspace/repository on Bitbucket */
+                            repository: string;
+                        } | null;
+                        /** @enum {string} */
+                        status?: "planned" | "in_progress" | "in_review" | "done";
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Short and unique in the workspace, e.g. GW-42 */
+                            key: string;
+                            title: string;
+                            description: string | null;
+                            acceptanceCriteria: {
+                                text: string;
+                                done: boolean;
+                            }[];
+                            /** Format: uuid */
+                            memberId: string;
+                            mentorId: string | null;
+                            competency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                level: number | null;
+                            } | null;
+                            keyResult: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** Format: uuid */
+                                objectiveId: string;
+                            } | null;
+                            repository: {
+                                host: string;
+                                connectionId: string;
+                                /** @description Project/repository on Azure DevOps, workspace/repository on Bitbucket */
+                                repository: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "planned" | "in_progress" | "in_review" | "done";
+                            /** Format: uuid */
+                            createdBy: string;
+                            /** @description ISO 8601 date-time */
+                            createdAt: string;
+                            /** @description ISO 8601 date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/context-links": {
         parameters: {
             query?: never;

@@ -21,6 +21,7 @@ import { contextSearchRoutes } from "../workspace/contextSearch.js";
 import { feedbackRoutes } from "../workspace/feedback.js";
 import { oneOnOneRoutes } from "../workspace/oneOnOnes.js";
 import { okrRoutes } from "../workspace/okrs.js";
+import { assignmentRoutes } from "../workspace/assignments.js";
 import { operationsRoutes } from "../workspace/operations.js";
 import { peopleRoutes } from "../workspace/people.js";
 import { accountRoutes } from "../workspace/accounts.js";
@@ -40,6 +41,7 @@ export const coreRoutes: RouteSpec[] = [
   ...oneOnOneRoutes,
   ...okrRoutes,
   ...competencyRoutes,
+  ...assignmentRoutes,
   ...contextLinkRoutes,
   ...contextSearchRoutes,
   ...linkTargetRoutes,

@@ -24,6 +24,7 @@ import * as oneOnOneHeld from "./migrations/0021_one_on_one_held.js";
 import * as historyImports from "./migrations/0022_history_imports.js";
 import * as adoEntraSignIn from "./migrations/0023_ado_entra_sign_in.js";
 import * as historyImportStage from "./migrations/0024_history_import_stage.js";
+import * as assignments from "./migrations/0025_assignments.js";
 
 /** Migrations are listed here in order, so bundling or a renamed file cannot reorder them. */
 const MIGRATIONS = [
@@ -51,6 +52,7 @@ const MIGRATIONS = [
   { name: "0022_history_imports", ...historyImports },
   { name: "0023_ado_entra_sign_in", ...adoEntraSignIn },
   { name: "0024_history_import_stage", ...historyImportStage },
+  { name: "0025_assignments", ...assignments },
 ];
 
 export function migrator(sequelize: Sequelize) {

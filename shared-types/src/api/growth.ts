@@ -140,3 +140,56 @@ export const Assessment = z.object({
   createdAt: Timestamp,
 });
 export type Assessment = z.infer<typeof Assessment>;
+
+// growth assignments
+export const AssignmentStatus = z.enum(["planned", "in_progress", "in_review", "done"]);
+export type AssignmentStatus = z.infer<typeof AssignmentStatus>;
+export const AcceptanceCriterion = z.object({ text: Text(500), done: z.boolean().default(false) });
+export const AcceptanceCriteria = z.array(AcceptanceCriterion).min(1, { message: "list at least one acceptance criterion" }).max(30);
+/** A repository one of the workspace's connections follows, as `GET /api/assignments/repositories` lists them. */
+export const AssignmentRepository = z.object({
+  host: z.string().min(1).max(32),
+  connectionId: z.string().min(1).max(100),
+  repository: z.string().min(1).max(300).describe("Project/repository on Azure DevOps, workspace/repository on Bitbucket"),
+});
+export type AssignmentRepository = z.infer<typeof AssignmentRepository>;
+const AssignmentFields = z.object({
+  title: Text(200),
+  description: z.string().trim().max(10_000).optional(),
+  acceptanceCriteria: AcceptanceCriteria,
+  memberId: Id.describe("Who takes the assignment on"),
+  mentorId: Id.nullable().optional().describe("Who reviews its pull request; else the member's manager"),
+  competency: z
+    .object({ id: Id, level: z.number().int().min(1).max(10).optional().describe("The level it works towards") })
+    .nullable()
+    .optional(),
+  keyResultId: Id.nullable().optional(),
+  repository: AssignmentRepository.nullable().optional().describe("Where Start work creates the branch and the pull request"),
+});
+const oneGrowthTarget = (v: { competency?: unknown; keyResultId?: unknown }) => !(v.competency && v.keyResultId);
+export const CreateAssignmentRequest = AssignmentFields.refine(oneGrowthTarget, {
+  message: "link a competency or a key result, not both",
+  path: ["keyResultId"],
+});
+export const UpdateAssignmentRequest = AssignmentFields.omit({ memberId: true })
+  .extend({ status: AssignmentStatus })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: "send at least one field" })
+  .refine(oneGrowthTarget, { message: "link a competency or a key result, not both", path: ["keyResultId"] });
+export const Assignment = z.object({
+  id: Id,
+  key: z.string().describe("Short and unique in the workspace, e.g. GW-42"),
+  title: z.string(),
+  description: z.string().nullable(),
+  acceptanceCriteria: z.array(z.object({ text: z.string(), done: z.boolean() })),
+  memberId: Id,
+  mentorId: Id.nullable(),
+  competency: z.object({ id: Id, name: z.string(), level: z.number().nullable() }).nullable(),
+  keyResult: z.object({ id: Id, title: z.string(), objectiveId: Id }).nullable(),
+  repository: AssignmentRepository.nullable(),
+  status: AssignmentStatus,
+  createdBy: Id,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Assignment = z.infer<typeof Assignment>;

@@ -1,5 +1,5 @@
 import { DataTypes, Model, type CreationOptional, type Sequelize } from "sequelize";
-import type { FeedbackVisibility } from "@groundwork/shared-types";
+import type { AssignmentRepository, AssignmentStatus, FeedbackVisibility } from "@groundwork/shared-types";
 import { tableOptions, uuidPk, type Attrs, type Creation } from "./base.js";
 
 /** What managers and members grow with: feedback, 1:1s and their agendas, OKRs, competencies and assessments. */
@@ -72,6 +72,26 @@ export class AssessmentRow extends Model<Attrs<AssessmentRow>, Creation<Assessme
   declare createdAt: CreationOptional<Date>;
 }
 
+/** A stretch piece of work agreed with a member (workspace/assignments.ts), GW-`number` in its workspace. */
+export class AssignmentRow extends Model<Attrs<AssignmentRow>, Creation<AssignmentRow>> {
+  declare id: CreationOptional<string>;
+  declare workspaceId: string;
+  declare number: number;
+  declare title: string;
+  declare description: string | null;
+  declare acceptanceCriteria: { text: string; done: boolean }[];
+  declare memberId: string;
+  declare mentorId: string | null;
+  declare competencyId: string | null;
+  declare competencyLevel: number | null;
+  declare keyResultId: string | null;
+  declare repository: AssignmentRepository | null;
+  declare status: AssignmentStatus;
+  declare createdBy: string;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
 export function defineGrowth(sequelize: Sequelize) {
   const opts = tableOptions(sequelize);
   const S = DataTypes;
@@ -116,5 +136,26 @@ export function defineGrowth(sequelize: Sequelize) {
       createdAt: S.DATE,
     },
     opts("assessments"),
+  );
+  AssignmentRow.init(
+    {
+      id: uuidPk,
+      workspaceId: S.UUID,
+      number: S.INTEGER,
+      title: S.STRING,
+      description: S.TEXT,
+      acceptanceCriteria: S.JSON,
+      memberId: S.UUID,
+      mentorId: S.UUID,
+      competencyId: S.UUID,
+      competencyLevel: S.INTEGER,
+      keyResultId: S.UUID,
+      repository: S.JSON,
+      status: S.STRING,
+      createdBy: S.UUID,
+      createdAt: S.DATE,
+      updatedAt: S.DATE,
+    },
+    opts("assignments"),
   );
 }
