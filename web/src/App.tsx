@@ -13,6 +13,7 @@ import { MembersPage } from "./pages/Members";
 import { TimelinePage } from "./pages/Timeline";
 import { OneOnOnesPage } from "./pages/OneOnOnes";
 import { OkrsPage } from "./pages/Okrs";
+import { AssignmentsPage } from "./pages/Assignments";
 import { ProfilePage } from "./pages/Profile";
 import { SessionProvider, useSession } from "./session";
 import { useLiveUpdates } from "./lists";
@@ -42,6 +43,7 @@ function Shell() {
         <NavLink to="/one-on-ones">1:1s</NavLink>
         <NavLink to="/okrs">OKRs</NavLink>
         <NavLink to="/competencies">Competencies</NavLink>
+        <NavLink to="/assignments">Assignments</NavLink>
         <NavLink to="/members">Members</NavLink>
         {session.member.role === "owner" && <NavLink to="/integrations">Integrations</NavLink>}
         <NavLink to="/profile">Profile</NavLink>
@@ -65,6 +67,7 @@ function Shell() {
           <Route path="/one-on-ones" element={<OneOnOnesPage />} />
           <Route path="/okrs" element={<OkrsPage />} />
           <Route path="/competencies" element={<CompetenciesPage />} />
+          <Route path="/assignments" element={<AssignmentsPage />} />
           <Route path="/members" element={<MembersPage />} />
           <Route path="/members/:id" element={<TimelinePage />} />
           <Route path="/integrations" element={<IntegrationsPage />} />
