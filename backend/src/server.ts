@@ -14,6 +14,7 @@ import { SecretBox } from "./storage/encryption.js";
 import { openStorage } from "./storage/index.js";
 import { insightJobHandlers, queueInsightBackfill } from "./workspace/insights/derive.js";
 import { historyJobHandlers } from "./workspace/history.js";
+import { assignmentJobHandlers } from "./workspace/assignments.js";
 
 const DONE_JOB_RETENTION_MS = 30 * 24 * 3600_000;
 
@@ -52,12 +53,16 @@ export async function startGroundwork(
   });
   const worker =
     config.worker.enabled && config.worker.concurrency > 0
-      ? new Worker(queue, [...insightJobHandlers(services), ...historyJobHandlers(services), ...hosts.flatMap((h) => h.jobs(services))], {
-          concurrency: config.worker.concurrency,
-          log: log.child({ component: "worker" }),
-          busy: () => services.load.busy,
-          busyPauseMs: BUSY_PAUSE_MS,
-        })
+      ? new Worker(
+          queue,
+          [...insightJobHandlers(services), ...historyJobHandlers(services), ...assignmentJobHandlers(services), ...hosts.flatMap((h) => h.jobs(services))],
+          {
+            concurrency: config.worker.concurrency,
+            log: log.child({ component: "worker" }),
+            busy: () => services.load.busy,
+            busyPauseMs: BUSY_PAUSE_MS,
+          },
+        )
       : null;
   worker?.start();
   if (worker) await queueInsightBackfill(services);

@@ -34,6 +34,8 @@ export interface ScriptedFailure {
   times?: number;
   delayMs?: number;
   respond?: FakeResponse;
+  /** The host does the work, but the caller gets this instead: a gateway's 502 or a connection cut after the commit. */
+  lostAnswer?: FakeResponse;
 }
 
 /**
@@ -149,6 +151,7 @@ export class FakeHost {
           const request = { ...base, params };
           this.requests.push(request);
           response = await r.handle(request);
+          if (failure?.lostAnswer) response = failure.lostAnswer;
           break;
         }
       }

@@ -57,6 +57,8 @@ export interface HostAdapter {
   overview(ctx: MemberContext): Promise<unknown>;
   /** Reads the pull requests its connections' repositories had before they were connected (workspace/history.ts). */
   history?: HistorySource;
+  /** Starts a growth assignment's work in one of its connections' repositories (workspace/assignments.ts). */
+  work?: WorkStarter;
   /**
    * Its users can link their accounts to members (workspace/accountLinks.ts): whether the scope
    * a link code names (an organisation, a workspace) is connected to this Groundwork workspace.
@@ -106,6 +108,36 @@ export interface HistorySource {
   page(services: AppServices, request: HistoryPageRequest): Promise<HistoryPage>;
   /** Writes a page's items onto the workspace's (hosts/snapshot.ts importSnapshots); returns how many it wrote. */
   save(services: AppServices, workspaceId: string, items: HistoryPage["items"], readAt: Date, transaction: Transaction): Promise<number>;
+}
+
+/** What starting an assignment's work makes on the host: a branch, a ticket file on it, a pull request, a reviewer. */
+export interface StartWorkRequest {
+  workspaceId: string;
+  connectionId: string;
+  /** As HistorySource.repositories names it. */
+  repository: string;
+  /** The branch's name without refs/heads/ (gw-42-refund-retry-redesign). */
+  branch: string;
+  /** Where the ticket goes, from the repository's root (.tickets/GW-42.md), and what it says. */
+  ticket: { path: string; content: string; commitMessage: string };
+  pullRequest: { title: string; description: string };
+  /** Who reviews: their address and their linked accounts on this host; null for nobody. */
+  reviewer: { email: string; accounts: string[] } | null;
+}
+export interface StartedWork {
+  branch: string;
+  /** The pull request's page on the host: attaching it makes it context like any other. */
+  pullRequestUrl: string;
+  /** added, or why not: nobody to add, or the host knows nobody by that address or account. */
+  reviewer: "added" | "none" | "not_found";
+}
+/**
+ * Each step looks for what an earlier attempt made before making it (the branch, the file on it,
+ * an open pull request between the same branches), so a job retried after any failure — a 429, a
+ * 5xx, a timeout after the host had done the work — makes one branch, one commit and one pull request.
+ */
+export interface WorkStarter {
+  start(services: AppServices, request: StartWorkRequest): Promise<StartedWork>;
 }
 
 /** The job a host's webhook deliveries are recorded as, and the event a delivery's payload carries. */

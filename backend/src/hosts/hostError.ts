@@ -1,6 +1,7 @@
 import { PermanentFailure, HostUnavailable } from "../jobs/queue.js";
 
-export type HostErrorKind = "auth" | "forbidden" | "not_found" | "invalid" | "rate_limited" | "server" | "unreachable";
+/** conflict: what the call would create exists already, or changed under it (409). */
+export type HostErrorKind = "auth" | "forbidden" | "not_found" | "invalid" | "conflict" | "rate_limited" | "server" | "unreachable";
 
 /** A failed call to a host (Azure DevOps, Bitbucket), classified so callers can tell a person what to do. */
 export class HostCallError extends Error {

@@ -1,4 +1,4 @@
-import { Op, type WhereOptions } from "sequelize";
+import { Op, UniqueConstraintError, type WhereOptions } from "sequelize";
 import { z } from "zod";
 import {
   Assignment,
@@ -6,13 +6,28 @@ import {
   CreateAssignmentRequest,
   Page,
   PageQuery,
+  parseContextUrl,
   UpdateAssignmentRequest,
   type AssignmentRepository as Repository,
 } from "@groundwork/shared-types";
-import { badRequest, forbidden, notFound } from "../http/errors.js";
+import { ApiError, badRequest, forbidden, notFound } from "../http/errors.js";
+import type { AppServices } from "../http/services.js";
+import { handle, jobType, type JobHandler } from "../jobs/jobType.js";
+import { asJobError, hostOf, HostCallError, type StartWorkRequest } from "../hosts/adapter.js";
 import { keysetPage, presentPage } from "../http/pages.js";
 import { route, type MemberContext } from "../http/route.js";
-import { AssignmentRow, CompetencyLevelRow, CompetencyRow, KeyResultRow, ObjectiveRow, WorkspaceRow } from "../storage/models.js";
+import {
+  AssignmentRow,
+  CompetencyLevelRow,
+  CompetencyRow,
+  IdentityLinkRow,
+  KeyResultRow,
+  MemberRow,
+  ObjectiveRow,
+  UserRow,
+  WorkspaceRow,
+} from "../storage/models.js";
+import { attachItem } from "./contextLinks.js";
 import { memberInWorkspace } from "./people.js";
 
 /**
@@ -48,6 +63,7 @@ async function present(ctx: MemberContext, rows: AssignmentRow[]): Promise<Assig
       keyResult: keyResult ? { id: keyResult.id, title: keyResult.title, objectiveId: keyResult.objectiveId } : null,
       repository: r.repository,
       status: r.status,
+      work: r.work ?? null,
       createdBy: r.createdBy,
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
@@ -122,6 +138,97 @@ async function checked(ctx: MemberContext, body: z.infer<typeof UpdateAssignment
     fields.repository = followed ?? null;
   }
   return fields;
+}
+
+/** Makes the assignment's branch, ticket, pull request and reviewer on its repository's host (see WorkStarter). */
+export const StartWorkJob = jobType("assignment.start-work", z.object({ assignmentId: z.string().min(1) }));
+
+const keyOf = (row: Pick<AssignmentRow, "number">) => `${KEY_PREFIX}-${row.number}`;
+/** gw-42-refund-retry-redesign: the key, then the title's words, short enough for a branch list. */
+function branchOf(row: Pick<AssignmentRow, "number" | "title">) {
+  const words = row.title
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40)
+    .replace(/-+$/, "");
+  return words ? `${keyOf(row).toLowerCase()}-${words}` : keyOf(row).toLowerCase();
+}
+
+const checklist = (row: AssignmentRow) => row.acceptanceCriteria.map((c) => `- [${c.done ? "x" : " "}] ${c.text}`).join("\n");
+
+/** The spec on the branch, and the pull request's description: what, how both will know it is done, and the way back to Groundwork. */
+async function workTexts(services: AppServices, row: AssignmentRow) {
+  const names = new Map(
+    (await MemberRow.findAll({ where: { id: [row.memberId, ...(row.mentorId ? [row.mentorId] : [])] }, include: [{ model: UserRow, as: "user" }] })).map(
+      (m) => [m.id, m.user?.name ?? "a former member"],
+    ),
+  );
+  const back = new URL("/assignments", services.config.publicUrl).toString();
+  const people = `Taken on by ${names.get(row.memberId)}${row.mentorId ? `, mentored by ${names.get(row.mentorId)}` : ""}.`;
+  const body = [row.description, "## Acceptance criteria", checklist(row), people, `Agreed in Groundwork as ${keyOf(row)}: ${back}`]
+    .filter(Boolean)
+    .join("\n\n");
+  return { ticket: `# ${keyOf(row)}: ${row.title}\n\n${body}\n`, description: body };
+}
+
+async function startWork(services: AppServices, row: AssignmentRow) {
+  const repository = row.repository!;
+  const host = hostOf(services, repository.host);
+  if (!host?.work) throw new HostCallError("invalid", `This version of Groundwork cannot start work on ${repository.host}`);
+  const mentor = row.mentorId ? await MemberRow.findByPk(row.mentorId) : null;
+  const accounts = mentor
+    ? (await IdentityLinkRow.findAll({ where: { workspaceId: row.workspaceId, memberId: mentor.id, host: host.name } })).map((l) => l.externalUserId)
+    : [];
+  const texts = await workTexts(services, row);
+  const request: StartWorkRequest = {
+    workspaceId: row.workspaceId,
+    connectionId: repository.connectionId,
+    repository: repository.repository,
+    branch: branchOf(row),
+    ticket: { path: `.tickets/${keyOf(row)}.md`, content: texts.ticket, commitMessage: `${keyOf(row)}: ${row.title}` },
+    pullRequest: { title: `${keyOf(row)}: ${row.title}`, description: texts.description },
+    reviewer: mentor ? { email: mentor.emailNormalized, accounts } : null,
+  };
+  return host.work.start(services, request);
+}
+
+export function assignmentJobHandlers(services: AppServices): JobHandler[] {
+  return [
+    handle(StartWorkJob, async ({ assignmentId }) => {
+      const row = await AssignmentRow.findByPk(assignmentId);
+      if (!row?.repository || row.work?.state !== "starting") return; // deleted, or its start was settled meanwhile
+      let started;
+      try {
+        started = await startWork(services, row);
+      } catch (err) {
+        if (err instanceof HostCallError && !["rate_limited", "server", "unreachable"].includes(err.kind))
+          await row.update({
+            work: { ...row.work, state: "failed", error: `${hostOf(services, row.repository.host)?.displayName ?? row.repository.host}: ${err.message}` },
+          });
+        // Throttled or down: the job waits and runs again, and each step finds what the last attempt made.
+        throw asJobError(err);
+      }
+      const parsed = parseContextUrl(started.pullRequestUrl);
+      // The pull request becomes context of what the assignment grows, as if attached there by hand.
+      const target = row.competencyId
+        ? { targetType: "competency" as const, targetId: row.competencyId }
+        : row.keyResultId
+          ? { targetType: "key_result" as const, targetId: row.keyResultId }
+          : null;
+      if (parsed && target)
+        await attachItem(services, { workspaceId: row.workspaceId, parsed, ...target, note: `${keyOf(row)}: ${row.title}`, linkedBy: row.createdBy }).catch(
+          (err) => {
+            if (!(err instanceof UniqueConstraintError)) throw err;
+          },
+        );
+      await row.update({
+        status: row.status === "done" ? row.status : "in_review",
+        work: { ...row.work, state: "started", branch: started.branch, pullRequestUrl: started.pullRequestUrl, reviewer: started.reviewer, error: null },
+      });
+    }),
+  ];
 }
 
 export const assignmentRoutes = [
@@ -207,6 +314,30 @@ export const assignmentRoutes = [
     handler: async ({ body, params }, ctx) => {
       const row = await visibleAssignment(ctx, params.id);
       await row.update(await checked(ctx, body, row.memberId));
+      return (await present(ctx, [row]))[0]!;
+    },
+  }),
+  route({
+    method: "post",
+    path: "/api/assignments/:id/start-work",
+    summary: "Start the work on the host: a branch, the ticket on it, a pull request with the criteria as a checklist, and the mentor as reviewer",
+    tag: "Growth assignments",
+    access: "member",
+    response: Assignment,
+    status: 202,
+    handler: async ({ params }, ctx) => {
+      const row = await visibleAssignment(ctx, params.id);
+      if (![row.memberId, row.mentorId].includes(ctx.auth.member.id) && ctx.auth.member.role !== "owner")
+        throw forbidden("Only the assignment's member, its mentor or a workspace owner can start its work");
+      if (!row.repository) throw new ApiError(409, "no_repository", "Choose the repository where the work starts first", "params.id");
+      if (row.work?.state === "starting") return (await present(ctx, [row]))[0]!;
+      await ctx.services.storage.sequelize.transaction(async (transaction) => {
+        await row.update(
+          { work: { state: "starting", branch: null, pullRequestUrl: null, reviewer: null, error: null, startedAt: new Date().toISOString() } },
+          { transaction },
+        );
+        await ctx.services.queue.enqueue(StartWorkJob, { assignmentId: row.id }, { workspaceId: row.workspaceId, transaction });
+      });
       return (await present(ctx, [row]))[0]!;
     },
   }),

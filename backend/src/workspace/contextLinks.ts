@@ -13,8 +13,10 @@ import {
   type ContextItem,
   type ContextUpdate,
   type LinkTargetType,
+  type ParsedContextUrl,
 } from "@groundwork/shared-types";
 import { ApiError, conflict, notFound } from "../http/errors.js";
+import type { AppServices } from "../http/services.js";
 import { keysetPage, presentPage } from "../http/pages.js";
 import { route, type MemberContext } from "../http/route.js";
 import {
@@ -216,6 +218,34 @@ export async function destroyWithLinks(ctx: MemberContext, targets: [LinkTargetT
     await hostOf(ctx.services, item.host)?.linksChanged(ctx.services, item);
 }
 
+/**
+ * Attaches a pull request or work item to a target the caller may see: its item is made (pending)
+ * if the workspace has none yet, and read from its host when it is not read in full. A link
+ * already there is a UniqueConstraintError.
+ */
+export async function attachItem(
+  services: AppServices,
+  link: { workspaceId: string; parsed: ParsedContextUrl; targetType: LinkTargetType; targetId: string; note: string | null; linkedBy: string },
+) {
+  const { workspaceId: ws, parsed } = link;
+  const created = await services.storage.sequelize.transaction(async (transaction) => {
+    const [item] = await ContextItemRow.findOrCreate({
+      where: { workspaceId: ws, externalKey: parsed.externalKey },
+      defaults: pendingItem(ws, parsed),
+      transaction,
+    });
+    const row = await ContextLinkRow.create(
+      { workspaceId: ws, contextItemId: item.id, targetType: link.targetType, targetId: link.targetId, note: link.note, linkedBy: link.linkedBy },
+      { transaction },
+    );
+    return Object.assign(row, { item });
+  });
+  // A pull request a history import brought in was listed without its files and commits: attached, it is read in full.
+  if (created.item.metadataStatus !== "fetched" || (created.item.kind === "pull_request" && !created.item.changes)) await queueRefresh(services, created.item);
+  await hostOf(services, created.item.host)?.linksChanged(services, created.item);
+  return created;
+}
+
 export const contextLinkRoutes = [
   route({
     method: "post",
@@ -236,30 +266,15 @@ export const contextLinkRoutes = [
           "body.url",
         );
       await visibleTarget(ctx, body.targetType, body.targetId, "body.targetId");
-      const ws = ctx.auth.workspace.id;
       try {
-        const link = await ctx.services.storage.sequelize.transaction(async (transaction) => {
-          const [item] = await ContextItemRow.findOrCreate({
-            where: { workspaceId: ws, externalKey: parsed.externalKey },
-            defaults: pendingItem(ws, parsed),
-            transaction,
-          });
-          const created = await ContextLinkRow.create(
-            {
-              workspaceId: ws,
-              contextItemId: item.id,
-              targetType: body.targetType,
-              targetId: body.targetId,
-              note: body.note ?? null,
-              linkedBy: ctx.auth.member.id,
-            },
-            { transaction },
-          );
-          return Object.assign(created, { item });
+        const link = await attachItem(ctx.services, {
+          workspaceId: ctx.auth.workspace.id,
+          parsed,
+          targetType: body.targetType,
+          targetId: body.targetId,
+          note: body.note ?? null,
+          linkedBy: ctx.auth.member.id,
         });
-        // A pull request a history import brought in was listed without its files and commits: attached, it is read in full.
-        if (link.item.metadataStatus !== "fetched" || (link.item.kind === "pull_request" && !link.item.changes)) await queueRefresh(ctx.services, link.item);
-        await hostOf(ctx.services, link.item.host)?.linksChanged(ctx.services, link.item);
         return toContextLink(link, await updatesByItem([link.item.id]));
       } catch (err) {
         if (err instanceof UniqueConstraintError) throw conflict("already_linked", "This link is already attached here", "body.url");

@@ -176,6 +176,16 @@ export const UpdateAssignmentRequest = AssignmentFields.omit({ memberId: true })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: "send at least one field" })
   .refine(oneGrowthTarget, { message: "link a competency or a key result, not both", path: ["keyResultId"] });
+/** What Start work made on the host, or is making. */
+export const AssignmentWork = z.object({
+  state: z.enum(["starting", "started", "failed"]),
+  branch: z.string().nullable(),
+  pullRequestUrl: z.string().nullable(),
+  reviewer: z.enum(["added", "none", "not_found"]).nullable().describe("not_found: the host knows no one by the mentor's address or linked account"),
+  error: z.string().nullable(),
+  startedAt: Timestamp,
+});
+export type AssignmentWork = z.infer<typeof AssignmentWork>;
 export const Assignment = z.object({
   id: Id,
   key: z.string().describe("Short and unique in the workspace, e.g. GW-42"),
@@ -188,6 +198,7 @@ export const Assignment = z.object({
   keyResult: z.object({ id: Id, title: z.string(), objectiveId: Id }).nullable(),
   repository: AssignmentRepository.nullable(),
   status: AssignmentStatus,
+  work: AssignmentWork.nullable(),
   createdBy: Id,
   createdAt: Timestamp,
   updatedAt: Timestamp,

@@ -4,6 +4,7 @@ import { HostContract } from "../hostContract.js";
 import { hostEventSamples, hostSample } from "../samples.js";
 import { parseWiql, WiqlError } from "./wiql.js";
 import { entraBearerEmail, entraRoutes, type FakeEntraState } from "./fakeEntra.js";
+import { gitWriteRoutes, type FakeAdoGit } from "./fakeGit.js";
 import { ADO_PAT_SCOPES } from "@groundwork/shared-types/labels";
 import type {
   AdoCommentThread,
@@ -79,6 +80,8 @@ export interface FakeAdoState {
   throttled?: number;
   /** Microsoft Entra ID for the organisation (served under /_entra): sign-in instead of a PAT. */
   entra?: FakeEntraState;
+  /** Each repository's branches and commits (by repository id, lower case), made with `main` on first use. */
+  git?: Record<string, FakeAdoGit>;
   /** PR statuses posted to the fake, newest last. */
   statuses?: (AdoPullRequestStatus & { id: number; pullRequestId: number; repositoryId: string })[];
 }
@@ -264,6 +267,12 @@ export function fakeAdo(state: FakeAdoState) {
     const answer = ok();
     return { ...answer, headers: { ...answer.headers, ...rateHeaders() } };
   };
+  const identityOf = (p: { id: string; displayName: string; email: string }) => ({
+    id: p.id,
+    providerDisplayName: p.displayName,
+    isActive: true,
+    properties: { Account: { $type: "System.String", $value: p.email }, Mail: { $type: "System.String", $value: p.email } },
+  });
   const project = (key: string | undefined) => state.projects.find((p) => same(p.id, key) || same(p.name, key));
   const pullRequestOf = (req: FakeRequest) => {
     const repo = project(req.params.project)?.repositories.find((r) => same(r.id, req.params.repo) || same(r.name, req.params.repo));
@@ -448,9 +457,11 @@ export function fakeAdo(state: FakeAdoState) {
             if (Number.isNaN(min) || Number.isNaN(max))
               return adoError(400, "InvalidArgumentValueException", "searchCriteria.minTime and maxTime must be dates.");
             const timeOf = (x: AdoPullRequest) => Date.parse((range === "created" ? x.creationDate : x.closedDate) ?? "");
+            const [source, target] = ["sourceRefName", "targetRefName"].map((k) => req.query.get(`searchCriteria.${k}`));
             const all = (state.pullRequests ?? [])
               .filter((x) => same(x.repository?.id, repo.id))
               .filter((x) => status === "all" || (x.status ?? "active") === status)
+              .filter((x) => (!source || x.sourceRefName === source) && (!target || x.targetRefName === target))
               .filter(
                 (x) => (min === null && max === null) || (!Number.isNaN(timeOf(x)) && (min === null || timeOf(x) >= min) && (max === null || timeOf(x) <= max)),
               )
@@ -587,16 +598,16 @@ export function fakeAdo(state: FakeAdoState) {
           guard(req, () => {
             const ids = (req.query.get("identityIds") ?? "").split(",");
             const people = [{ ...state.user }, ...(state.identities ?? [])];
+            // ims/identities/read-identities with searchFilter=General: people whose name or address is filterValue.
+            if (req.query.get("searchFilter")) {
+              const wanted = req.query.get("filterValue") ?? "";
+              const found = people.filter((p) => same(p.email, wanted) || same(p.displayName, wanted));
+              const value = found.map(identityOf);
+              return { status: 200, body: { count: value.length, value } };
+            }
             const value = ids.map((id) => {
               const p = people.find((x) => same(x.id, id));
-              return p
-                ? {
-                    id: p.id,
-                    providerDisplayName: p.displayName,
-                    isActive: true,
-                    properties: { Account: { $type: "System.String", $value: p.email }, Mail: { $type: "System.String", $value: p.email } },
-                  }
-                : null;
+              return p ? identityOf(p) : null;
             });
             return { status: 200, body: { count: value.length, value } };
           }),
@@ -713,6 +724,20 @@ export function fakeAdo(state: FakeAdoState) {
           return { status: 200, body: { count: value.length, value } };
         },
       },
+      ...gitWriteRoutes({
+        git: () => (state.git ??= {}),
+        pullRequests: () => (state.pullRequests ??= []),
+        people: () => [state.user, ...(state.identities ?? [])],
+        user: () => state.user,
+        organization: () => state.organization,
+        repository: (req) => {
+          const p = project(req.params.project);
+          const repo = p?.repositories.find((r) => same(r.id, req.params.repo) || same(r.name, req.params.repo));
+          return p && repo ? { project: { id: p.id, name: p.name }, repo } : null;
+        },
+        guard,
+        error: adoError,
+      }),
       ...entraRoutes(
         () => state.entra,
         () => state.user.email,

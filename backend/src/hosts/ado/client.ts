@@ -96,6 +96,7 @@ export interface AdoWorkItemComment {
 export interface AdoIdentity {
   id: string;
   providerDisplayName?: string;
+  isActive?: boolean;
   properties?: Record<string, { $value?: string } | undefined>;
 }
 /** A service-hook subscription (learn.microsoft.com/rest/api/azure/devops/hooks/subscriptions). */
@@ -175,6 +176,7 @@ export class AdoClient {
     if (res.status === 403) throw new AdoError("forbidden", `The token is not allowed to do this: ${await errorMessage(res)}`, 403);
     if (res.status === 404) throw new AdoError("not_found", "Not found in Azure DevOps", 404);
     if (res.status === 400) throw new AdoError("invalid", await errorMessage(res), 400);
+    if (res.status === 409) throw new AdoError("conflict", await errorMessage(res), 409);
     if (!res.ok) throw new AdoError("server", `Azure DevOps answered ${res.status}`, res.status);
     this.lastHeaders = res.headers;
     if (res.status === 204) return { body: undefined as T, headers: res.headers };
@@ -321,6 +323,75 @@ export class AdoClient {
       identity: true,
     });
     return found.value[0] ?? null;
+  }
+  /** Whose address is `email` in the organisation (ims/identities/read-identities, searchFilter=General); null if nobody. */
+  async identityByEmail(email: string) {
+    const found = await this.get<{ value: AdoIdentity[] }>(
+      `_apis/identities?searchFilter=General&filterValue=${encodeURIComponent(email)}&queryMembership=None`,
+      { identity: true },
+    );
+    return found.value.find((i) => i.isActive !== false) ?? null;
+  }
+  /** git/repositories/get: the repository's default branch (refs/heads/…), null for an empty one. */
+  async defaultBranch(project: string, repository: string) {
+    return (await this.get<{ defaultBranch?: string }>(`${this.repositoryPath(project, repository)}`)).defaultBranch ?? null;
+  }
+  /** A branch's head commit (git/refs/list: `filter` matches names by prefix, so the exact name is picked), null if there is none. */
+  async branchHead(project: string, repository: string, branch: string) {
+    const refs = await this.get<{ value: { name: string; objectId: string }[] }>(
+      `${this.repositoryPath(project, repository)}/refs?filter=${encodeURIComponent(branch.replace(/^refs\//, ""))}`,
+    );
+    return refs.value.find((r) => r.name === branch)?.objectId ?? null;
+  }
+  /** Whether a file is on a branch (git/items/list at that path; TF401174, a 404, when it is not). */
+  async hasFile(project: string, repository: string, branch: string, path: string) {
+    const q = new URLSearchParams({
+      scopePath: path,
+      recursionLevel: "None",
+      "versionDescriptor.version": branch.replace(/^refs\/heads\//, ""),
+      "versionDescriptor.versionType": "branch",
+    });
+    try {
+      await this.get(`${this.repositoryPath(project, repository)}/items?${q.toString()}`);
+      return true;
+    } catch (err) {
+      if (err instanceof AdoError && err.kind === "not_found") return false;
+      throw err;
+    }
+  }
+  /**
+   * One commit adding a file, pushed onto `branch` (git/pushes/create): a branch that does not
+   * exist yet is created at `from`, the commit its history starts at; an existing one must still
+   * be at `from`, or Azure DevOps refuses with TF401028 (409).
+   */
+  async pushFile(project: string, repository: string, push: { branch: string; from: string; path: string; content: string; comment: string }) {
+    const result = await this.request<{ commits: { commitId: string }[] }>("POST", `${this.repositoryPath(project, repository)}/pushes`, {
+      refUpdates: [{ name: push.branch, oldObjectId: push.from }],
+      commits: [
+        { comment: push.comment, changes: [{ changeType: "add", item: { path: push.path }, newContent: { content: push.content, contentType: "rawtext" } }] },
+      ],
+    });
+    return result.commits.at(-1)!.commitId;
+  }
+  /** The pull requests from one branch into another, in any state, newest first. */
+  async pullRequestsBetween(project: string, repository: string, source: string, target: string) {
+    const q = new URLSearchParams({ "searchCriteria.status": "all", "searchCriteria.sourceRefName": source, "searchCriteria.targetRefName": target });
+    return (await this.get<{ value: AdoPullRequest[] }>(`${this.repositoryPath(project, repository)}/pullrequests?${q.toString()}`)).value;
+  }
+  /** git/pull-requests/create; an active one between the same branches already existing is TF401179 (409). */
+  createPullRequest(project: string, repository: string, pr: { sourceRefName: string; targetRefName: string; title: string; description: string }) {
+    return this.request<AdoPullRequest>("POST", `${this.repositoryPath(project, repository)}/pullrequests`, pr);
+  }
+  /** Adds (or keeps) a reviewer with no vote yet (git/pull-request-reviewers/create-pull-request-reviewer). */
+  addReviewer(project: string, repository: string, pullRequestId: number, reviewerId: string) {
+    return this.request<AdoIdentityRef>(
+      "PUT",
+      `${this.repositoryPath(project, repository)}/pullRequests/${pullRequestId}/reviewers/${encodeURIComponent(reviewerId)}`,
+      { vote: 0 },
+    );
+  }
+  private repositoryPath(project: string, repository: string) {
+    return `${encodeURIComponent(project)}/_apis/git/repositories/${encodeURIComponent(repository)}`;
   }
   async subscriptions() {
     return (await this.get<{ value: AdoSubscription[] }>("_apis/hooks/subscriptions")).value;

@@ -7,6 +7,7 @@ import { adoJobHandlers, AdoEntraKeepAliveJob, AdoRefreshJob, AdoSyncStaleJob, e
 import { adoWebhook } from "./webhooks.js";
 import { findAdoItems } from "./search.js";
 import { adoHistory } from "./history.js";
+import { adoWork } from "./work.js";
 import { adoEntraRoutes, signInWithMicrosoftAvailable } from "./entra.js";
 
 /** Azure DevOps: a PAT or Entra ID connection with service hooks, PR statuses, and the extension's PR tab and hub. */
@@ -43,6 +44,7 @@ export const adoHost: HostAdapter = {
   },
   findItems: findAdoItems,
   history: adoHistory,
+  work: adoWork,
   async overview(ctx) {
     const ado = await AdoConnectionRow.findOne({ where: { workspaceId: ctx.auth.workspace.id } });
     return {

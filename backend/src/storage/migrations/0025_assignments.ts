@@ -1,7 +1,8 @@
 import type { QueryInterface } from "sequelize";
 
 // Growth assignments: a stretch piece of work agreed with a member, numbered per workspace (GW-1, GW-2…),
-// tied to a competency or a key result and to a followed repository where its work starts.
+// tied to a competency or a key result and to a followed repository where its work starts (`work`:
+// what Start work made there, or is making).
 // Plain SQL: sequelize's createTable names PostgreSQL's "public" schema, not the one on the search path.
 export async function up({ context: qi }: { context: QueryInterface }) {
   const pg = qi.sequelize.getDialect() === "postgres";
@@ -20,6 +21,7 @@ export async function up({ context: qi }: { context: QueryInterface }) {
     key_result_id UUID REFERENCES key_results (id) ON DELETE SET NULL,
     repository JSON,
     status VARCHAR(16) NOT NULL,
+    work JSON,
     created_by UUID NOT NULL,
     created_at ${timestamp} NOT NULL,
     updated_at ${timestamp} NOT NULL

@@ -1,5 +1,5 @@
 import { DataTypes, Model, type CreationOptional, type Sequelize } from "sequelize";
-import type { AssignmentRepository, AssignmentStatus, FeedbackVisibility } from "@groundwork/shared-types";
+import type { AssignmentRepository, AssignmentStatus, AssignmentWork, FeedbackVisibility } from "@groundwork/shared-types";
 import { tableOptions, uuidPk, type Attrs, type Creation } from "./base.js";
 
 /** What managers and members grow with: feedback, 1:1s and their agendas, OKRs, competencies and assessments. */
@@ -87,6 +87,7 @@ export class AssignmentRow extends Model<Attrs<AssignmentRow>, Creation<Assignme
   declare keyResultId: string | null;
   declare repository: AssignmentRepository | null;
   declare status: AssignmentStatus;
+  declare work: CreationOptional<AssignmentWork | null>;
   declare createdBy: string;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -152,6 +153,7 @@ export function defineGrowth(sequelize: Sequelize) {
       keyResultId: S.UUID,
       repository: S.JSON,
       status: S.STRING,
+      work: S.JSON,
       createdBy: S.UUID,
       createdAt: S.DATE,
       updatedAt: S.DATE,

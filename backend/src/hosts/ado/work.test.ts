@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { adoHostsOf, adoThrottled, fakeAdo, type FakeAdoState } from "@groundwork/simulators/ado/fakeAdo";
+import { gitOf } from "@groundwork/simulators/ado/fakeGit";
+import { failures, type FakeResponse } from "@groundwork/simulators/fakeHost";
+import type { Assignment } from "@groundwork/shared-types";
+import { inviteMember, signUp, startTestApp, type ApiClient } from "../../testing/testApp.js";
+import { until } from "../../testing/until.js";
+
+/**
+ * Start work on Azure DevOps against the fake organisation: a branch from main with the ticket in
+ * one commit, a pull request with the criteria as a checklist, the mentor as its reviewer, and
+ * whatever the host does to a step on the way, exactly one of each.
+ */
+const alan = { id: "5c1d7e2a-0000-4000-8000-0000000000a1", displayName: "Alan Turing", email: "alan-w@example.com" };
+const state: FakeAdoState = {
+  organization: "fabrikam",
+  pat: "start-work-pat-".padEnd(52, "w"),
+  user: { id: "u1", displayName: "Olivia", email: "olivia-w@example.com" },
+  identities: [alan],
+  projects: [{ id: "p-1", name: "Fabrikam", repositories: [{ id: "r-pay", name: "payments" }] }],
+  pullRequests: [],
+};
+const ado = fakeAdo(state);
+let app: Awaited<ReturnType<typeof startTestApp>>;
+
+beforeAll(async () => {
+  await ado.start();
+  app = await startTestApp({
+    adoBaseUrl: adoHostsOf(ado).baseUrl,
+    adoIdentityUrl: adoHostsOf(ado).identityUrl,
+    worker: { enabled: true, concurrency: 2, maxAttempts: 5 },
+  });
+});
+afterAll(async () => {
+  await app?.close();
+  await ado.stop();
+});
+
+const criteria = [{ text: "Retries back off exponentially" }, { text: "A runbook explains the new alerts" }];
+
+async function workspace(tag: string) {
+  const { client: owner } = await signUp(app.url, "Olivia", `olivia-${tag}@example.com`);
+  const grace = await inviteMember(owner, `grace-${tag}@example.com`, "Grace Hopper");
+  const mentor = await inviteMember(owner, alan.email.replace("@", `+${tag}@`), "Alan Turing");
+  const connected = await owner.post("/api/integrations/ado", {
+    orgUrl: "https://dev.azure.com/fabrikam",
+    pat: state.pat,
+    repositoryIds: ["r-pay"],
+    services: { pullRequests: true, workItems: false, comments: false, statuses: false },
+  });
+  expect(connected.status).toBe(201);
+  const [repository] = (await owner.get("/api/assignments/repositories")).body.items;
+  return { owner, grace, mentor, repository };
+}
+
+const started = (client: ApiClient, id: string) =>
+  until(
+    "the work to start",
+    async () => {
+      const a = (await client.get(`/api/assignments/${id}`)).body as Assignment;
+      return a.work?.state !== "starting" && a;
+    },
+    30_000,
+  );
+
+/** On the fake host: the branch, the commits it has over main, and the pull requests from it. */
+function onHost(branch: string) {
+  const git = gitOf(state.git!, "r-pay");
+  const main = git.refs["refs/heads/main"]!;
+  const commits: string[] = [];
+  for (let c = git.refs[`refs/heads/${branch}`]; c && c !== main; c = git.commits[c]!.parents[0]) commits.push(c);
+  return {
+    branches: Object.keys(git.refs).filter((r) => r === `refs/heads/${branch}`),
+    commits: commits.map((c) => git.commits[c]!),
+    pullRequests: state.pullRequests!.filter((pr) => pr.sourceRefName === `refs/heads/${branch}`),
+  };
+}
+
+it("starts the work on Azure DevOps: branch, ticket, pull request with the checklist, the mentor reviewing, attached to the competency", async () => {
+  const { owner, grace, mentor, repository } = await workspace("start");
+  // The mentor's address in the organisation is the one Groundwork knows them by.
+  state.identities = [{ ...alan, email: alan.email.replace("@", "+start@") }];
+  const competency = (await owner.post("/api/competencies", { name: "Reliability", levels: [{ level: 1, title: "Designs for failure" }] })).body;
+  const created = (
+    await owner.post("/api/assignments", {
+      title: "Lead the refund-retry redesign",
+      description: "Refunds fail under load; make retries safe.",
+      acceptanceCriteria: criteria,
+      memberId: grace.session.member.id,
+      mentorId: mentor.session.member.id,
+      competency: { id: competency.id, level: 1 },
+      repository,
+    })
+  ).body as Assignment;
+  // Only its member, its mentor or an owner starts it; here, Grace.
+  const asked = await grace.client.post(`/api/assignments/${created.id}/start-work`, {});
+  expect(asked.status).toBe(202);
+  expect(asked.body.work).toMatchObject({ state: "starting" });
+  const done = await started(grace.client, created.id);
+  const branch = "gw-1-lead-the-refund-retry-redesign";
+  expect(done).toMatchObject({
+    status: "in_review",
+    work: {
+      state: "started",
+      branch,
+      reviewer: "added",
+      error: null,
+      pullRequestUrl: expect.stringMatching(/^https:\/\/dev\.azure\.com\/fabrikam\/Fabrikam\/_git\/payments\/pullrequest\/\d+$/),
+    },
+  });
+
+  const host = onHost(branch);
+  expect(host.branches).toHaveLength(1);
+  expect(host.commits).toHaveLength(1);
+  const ticket = host.commits[0]!.files["/.tickets/GW-1.md"]!;
+  expect(ticket).toContain("# GW-1: Lead the refund-retry redesign");
+  expect(ticket).toContain("- [ ] Retries back off exponentially\n- [ ] A runbook explains the new alerts");
+  expect(ticket).toContain("Taken on by Grace Hopper, mentored by Alan Turing.");
+  expect(host.pullRequests).toHaveLength(1);
+  const pr = host.pullRequests[0]!;
+  expect(pr).toMatchObject({
+    title: "GW-1: Lead the refund-retry redesign",
+    targetRefName: "refs/heads/main",
+    status: "active",
+    reviewers: [{ id: alan.id, vote: 0 }],
+  });
+  expect(pr.description).toContain("## Acceptance criteria\n\n- [ ] Retries back off exponentially");
+  expect(done.work!.pullRequestUrl).toMatch(new RegExp(`/pullrequest/${pr.pullRequestId}$`));
+
+  // The pull request is context of the competency it grows.
+  const links = (await owner.get("/api/competencies")).body.items[0].links as { item: { url: string } }[];
+  expect(links.map((l) => l.item.url)).toEqual([done.work!.pullRequestUrl]);
+
+  // Starting again makes nothing twice.
+  expect((await owner.post(`/api/assignments/${created.id}/start-work`, {})).status).toBe(202);
+  await started(owner, created.id);
+  expect(onHost(branch)).toMatchObject({ branches: [expect.any(String)], commits: [expect.anything()], pullRequests: [expect.anything()] });
+});
+
+it("refuses to start what it cannot: someone outside the assignment, no repository chosen", async () => {
+  const { owner, grace, mentor } = await workspace("refuse");
+  const outsider = await inviteMember(owner, "edsger-refuse@example.com", "Edsger Dijkstra");
+  const created = (
+    await mentor.client.post("/api/assignments", { title: "Pair on the ledger", acceptanceCriteria: criteria, memberId: grace.session.member.id })
+  ).body;
+  expect((await outsider.client.post(`/api/assignments/${created.id}/start-work`, {})).status).toBe(404);
+  const noRepository = await grace.client.post(`/api/assignments/${created.id}/start-work`, {});
+  expect([noRepository.status, noRepository.body.error.code]).toEqual([409, "no_repository"]);
+});
+
+it("ends with one branch, one commit and one pull request whatever a step meets: 429, 5xx, or an answer lost after the host did the work", async () => {
+  const { owner, grace, mentor, repository } = await workspace("faults");
+  state.identities = [{ ...alan, email: alan.email.replace("@", "+faults@") }];
+  const lost: FakeResponse = { status: 502, body: "<html><body>Bad gateway</body></html>" };
+  const cases: [string, string, RegExp, FakeResponse, "respond" | "lostAnswer"][] = [
+    ["the repository", "GET", /repositories\/r-pay$/, failures.serverError(503), "respond"],
+    ["the branch lookup", "GET", /\/refs$/, adoThrottled(1), "respond"],
+    ["the ticket lookup", "GET", /\/items$/, failures.serverError(500), "respond"],
+    ["the push", "POST", /\/pushes$/, adoThrottled(1), "respond"],
+    ["the push", "POST", /\/pushes$/, lost, "lostAnswer"],
+    ["the pull request", "POST", /\/pullrequests$/, failures.serverError(503), "respond"],
+    ["the pull request", "POST", /\/pullrequests$/, lost, "lostAnswer"],
+    ["the reviewer lookup", "GET", /\/identities$/, adoThrottled(1), "respond"],
+    ["the reviewer", "PUT", /\/reviewers\//, lost, "lostAnswer"],
+  ];
+  for (const [i, [step, method, path, answer, how]] of cases.entries()) {
+    const title = `Fault ${i} at ${step}`;
+    const created = (
+      await owner.post("/api/assignments", {
+        title,
+        acceptanceCriteria: criteria,
+        memberId: grace.session.member.id,
+        mentorId: mentor.session.member.id,
+        repository,
+      })
+    ).body as Assignment;
+    ado.fail({ method, path, [how]: answer });
+    await owner.post(`/api/assignments/${created.id}/start-work`, {});
+    const done = await started(owner, created.id);
+    const what = `${how} ${answer.status} at ${step}`;
+    expect(done.work, what).toMatchObject({ state: "started", reviewer: "added" });
+    const host = onHost(done.work!.branch!);
+    expect([host.branches.length, host.commits.length, host.pullRequests.length], what).toEqual([1, 1, 1]);
+    expect(host.pullRequests[0]!.reviewers, what).toEqual([expect.objectContaining({ id: alan.id })]);
+    // The scripted failure was met, not left for the next case.
+    expect(
+      ado.requests.some((r) => r.method === method && path.test(r.path)),
+      what,
+    ).toBe(true);
+  }
+}, 120_000);

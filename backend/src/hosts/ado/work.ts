@@ -1,0 +1,71 @@
+import { adoPullRequestUrl } from "@groundwork/shared-types";
+import { HostCallError, type StartedWork, type WorkStarter } from "../adapter.js";
+import { AdoError } from "./client.js";
+import { clientFor } from "./credentials.js";
+import { AdoConnectionRow } from "./models.js";
+
+/**
+ * Start work on Azure DevOps (learn.microsoft.com/rest/api/azure/devops/git): the branch and the
+ * ticket arrive in one push — a new branch's refUpdate starts at the default branch's head, so the
+ * branch and its one commit exist together or not at all — then the pull request, then the
+ * reviewer, found by address in the organisation's identities. Needs Code (Read & Write) and
+ * Identity (Read).
+ */
+export const adoWork: WorkStarter = {
+  async start(services, request): Promise<StartedWork> {
+    const connection = await AdoConnectionRow.findOne({ where: { id: request.connectionId, workspaceId: request.workspaceId } });
+    const repository = connection?.repositories.find((r) => `${r.project}/${r.name}`.toLowerCase() === request.repository.toLowerCase());
+    if (!connection || !repository) throw new HostCallError("not_found", `The connection no longer follows ${request.repository}`);
+    const client = clientFor(services, connection);
+    const [project, repo] = [repository.project, repository.id];
+    const branch = `refs/heads/${request.branch}`;
+
+    const target = await client.defaultBranch(project, repo);
+    if (!target) throw new HostCallError("invalid", `${request.repository} has no default branch yet: push a first commit to it`);
+    const head = await client.branchHead(project, repo, branch);
+    // An existing branch is reused: the ticket is added to it unless an earlier attempt (or someone) put it there.
+    if (!head || !(await client.hasFile(project, repo, branch, `/${request.ticket.path}`))) {
+      const from = head ?? (await client.branchHead(project, repo, target));
+      if (!from) throw new HostCallError("invalid", `${request.repository}'s default branch ${target} has no commits`);
+      await client.pushFile(project, repo, {
+        branch,
+        from,
+        path: `/${request.ticket.path}`,
+        content: request.ticket.content,
+        comment: request.ticket.commitMessage,
+      });
+    }
+
+    const open = async () => (await client.pullRequestsBetween(project, repo, branch, target)).find((pr) => pr.status === "active") ?? null;
+    let pr = await open();
+    if (!pr) {
+      try {
+        pr = await client.createPullRequest(project, repo, {
+          sourceRefName: branch,
+          targetRefName: target,
+          title: request.pullRequest.title,
+          description: request.pullRequest.description,
+        });
+      } catch (err) {
+        // TF401179: created meanwhile (by an attempt whose answer never came back): that one is ours.
+        if (!(err instanceof AdoError && err.kind === "conflict")) throw err;
+        pr = await open();
+        if (!pr) throw err;
+      }
+    }
+
+    let reviewer: StartedWork["reviewer"] = "none";
+    if (request.reviewer) {
+      const identity = await client.identityByEmail(request.reviewer.email);
+      if (identity) {
+        await client.addReviewer(project, repo, pr.pullRequestId, identity.id);
+        reviewer = "added";
+      } else reviewer = "not_found";
+    }
+    return {
+      branch: request.branch,
+      pullRequestUrl: adoPullRequestUrl(connection.organization, repository.project, repository.name, pr.pullRequestId),
+      reviewer,
+    };
+  },
+};
