@@ -110,6 +110,33 @@ export interface SandboxExtension {
   extensionDist?: string;
 }
 
+/** The branches besides each repository's default one, the files their commits added, and the pull requests from them. */
+function startedWork(state: FakeAdoState) {
+  const repositories = state.projects.flatMap((p) => p.repositories.map((r) => ({ project: p.name, ...r })));
+  const sections = Object.entries(state.git ?? {}).flatMap(([id, git]) => {
+    const repository = repositories.find((r) => r.id.toLowerCase() === id);
+    const base = git.commits[git.refs[git.defaultBranch] ?? ""]?.files ?? {};
+    return Object.entries(git.refs)
+      .filter(([name]) => name !== git.defaultBranch)
+      .map(([name, head]) => {
+        const branch = name.replace(/^refs\/heads\//, "");
+        const files = Object.entries(git.commits[head]?.files ?? {}).filter(([path, content]) => base[path] !== content);
+        const prs = (state.pullRequests ?? []).filter((pr) => pr.sourceRefName === name && pr.repository?.id.toLowerCase() === id);
+        return `<section aria-label="Branch ${escapeHtml(branch)}"><h3>${escapeHtml(`${repository?.project}/${repository?.name}`)}: branch <code>${escapeHtml(branch)}</code></h3>
+${files.map(([path, content]) => `<p>${escapeHtml(path)}</p><pre aria-label="${escapeHtml(path)}">${escapeHtml(content)}</pre>`).join("")}
+${prs
+  .map(
+    (
+      pr,
+    ) => `<p>Pull request #${pr.pullRequestId} (${escapeHtml(pr.status ?? "active")}) into ${escapeHtml(pr.targetRefName ?? "")}: <strong>${escapeHtml(pr.title ?? "")}</strong>; reviewers: ${escapeHtml((pr.reviewers ?? []).map((r) => r.displayName).join(", ") || "none")}</p>
+<pre aria-label="Description of pull request #${pr.pullRequestId}">${escapeHtml(pr.description ?? "")}</pre>`,
+  )
+  .join("")}</section>`;
+      });
+  });
+  return sections.length ? sections.join("") : "<p>None yet: in Groundwork, give an assignment a repository and choose <strong>Start work</strong>.</p>";
+}
+
 export async function startAdoSandbox(port = 0, extension?: SandboxExtension) {
   const created = fixture("git.pullrequest.created.json");
   const project = { id: created.resource.repository.project.id as string, name: "Fabrikam" };
@@ -191,6 +218,8 @@ ${(() => {
     ? `<p role="note" aria-label="Latest PR status"><strong>${escapeHtml(latest.context.genre)}/${escapeHtml(latest.context.name)}</strong>: ${escapeHtml(latest.state)} — ${escapeHtml(latest.description)} (<a href="${escapeHtml(latest.targetUrl)}">details</a>); ${posted.length} posted so far.</p>`
     : "<p>None yet: connect the organisation, then attach the pull request or send it an update.</p>";
 })()}
+<h2>Branches and pull requests Groundwork started</h2>
+${startedWork(state)}
 <h2>Send a service hook</h2>
 ${result ? `<p role="status"><strong>${escapeHtml(result)}</strong></p>` : ""}
 <p>${state.subscriptions?.length ? `${state.subscriptions.length} service hook subscription(s) exist: events go to them unless you enter a webhook URL.` : "No service hooks exist yet: use “Create the service hooks for me” in Groundwork, or enter the webhook URL and secret it showed you."}</p>

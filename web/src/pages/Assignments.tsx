@@ -130,6 +130,54 @@ function NewAssignment({ done }: { done: () => void }) {
   );
 }
 
+/** Start work, and what it made on the host: the branch, the pull request and its reviewer, or why it stopped. */
+function WorkOnHost({ assignment: a, onChange }: { assignment: Assignment; onChange: () => void }) {
+  const { session } = useSession();
+  const { error, busy, run } = useAction();
+  if (!a.repository) return null;
+  const host = HOST_LABELS[a.repository.host] ?? a.repository.host;
+  const may = session && ([a.memberId, a.mentorId].includes(session.member.id) || session.member.role === "owner");
+  const start = (label: string) =>
+    may && (
+      <button
+        className="quiet"
+        disabled={busy}
+        onClick={() =>
+          void run(async () => {
+            await data(api.POST("/api/assignments/{id}/start-work", { params: { path: { id: a.id } } }));
+            onChange();
+          })
+        }
+      >
+        {label}
+      </button>
+    );
+  const work = a.work;
+  return (
+    <div className="work" role="status" aria-label={`Work on ${host}`}>
+      {!work && start(`Start work on ${host}`)}
+      {work?.state === "starting" && <p>Starting the work on {host}: branch, ticket, pull request…</p>}
+      {work?.state === "started" && (
+        <p>
+          Work started on branch <code>{work.branch}</code>:{" "}
+          <a href={work.pullRequestUrl!} target="_blank" rel="noreferrer">
+            pull request
+          </a>
+          {work.reviewer === "added" && a.mentorId && ", with the mentor reviewing"}
+          {work.reviewer === "not_found" && `. ${host} knows nobody by the mentor's address or linked account, so no reviewer was added`}.
+        </p>
+      )}
+      {work?.state === "failed" && (
+        <>
+          <p className="field-error">Starting the work stopped: {work.error}</p>
+          {start("Try again")}
+        </>
+      )}
+      <ErrorNote error={error} />
+    </div>
+  );
+}
+
 function AssignmentCard({ assignment: a, onChange }: { assignment: Assignment; onChange: () => void }) {
   const nameOf = useMemberName();
   const { error, busy, run } = useAction();
@@ -172,6 +220,7 @@ function AssignmentCard({ assignment: a, onChange }: { assignment: Assignment; o
           </select>
         </label>
       </p>
+      <WorkOnHost assignment={a} onChange={onChange} />
       <fieldset className="criteria">
         <legend>
           Acceptance criteria ({done} of {a.acceptanceCriteria.length} met)
@@ -194,7 +243,8 @@ function AssignmentCard({ assignment: a, onChange }: { assignment: Assignment; o
 }
 
 export function AssignmentsPage() {
-  const list = usePagedList("/api/assignments");
+  // While work is being started on a host, the list is read again until it has been.
+  const list = usePagedList("/api/assignments", {}, true, (items) => items.some((a) => a.work?.state === "starting"));
   const load = list.reload;
   return (
     <section>

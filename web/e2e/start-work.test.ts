@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { go, inviteInBrowser, seriousViolations, shot, signUpInBrowser, startSandboxedProduct } from "./harness.js";
+
+/**
+ * Start work on the Azure DevOps sandbox: an assignment with a repository and a mentor becomes a
+ * branch with the ticket on it and a pull request with its checklist, the mentor reviewing, as the
+ * sandbox's own page shows them.
+ */
+let product: Awaited<ReturnType<typeof startSandboxedProduct>>;
+
+beforeAll(async () => {
+  product = await startSandboxedProduct();
+});
+afterAll(() => product?.stop());
+
+it("starts an assignment's work on Azure DevOps and the sandbox shows the branch, the ticket and the pull request", async () => {
+  const sandbox = await product.newPage();
+  await sandbox.goto(product.adoSandboxUrl);
+  const pat = await sandbox.locator("li", { hasText: "Personal access token" }).locator("code").innerText();
+
+  const page = await product.newPage();
+  await signUpInBrowser(page, product.url, "Olivia", "olivia-start@example.com");
+  // The sandbox organisation's own user mentors: Azure DevOps knows them by this address.
+  await inviteInBrowser(page, product.newPage, "admin@groundwork-sandbox.test", "Sandbox Admin");
+  await go(page, "Integrations");
+  const card = page.getByRole("article", { name: "Azure DevOps" });
+  await card.getByLabel("Organisation URL").fill("groundwork-sandbox.visualstudio.com");
+  await card.getByLabel(/Personal access token/).fill(pat);
+  await card.getByRole("button", { name: "Test connection" }).click();
+  await card.getByRole("status", { name: "Connection test" }).getByText("Fabrikam: Ledger").waitFor();
+  await card.getByRole("button", { name: "Connect", exact: true }).click();
+  await card
+    .getByText(/Connected/)
+    .first()
+    .waitFor();
+
+  await go(page, "Assignments");
+  await page.getByRole("button", { name: "New assignment" }).click();
+  const dialog = page.getByRole("dialog", { name: "New assignment" });
+  await dialog.getByLabel("Assignment", { exact: true }).fill("Lead the refund-retry redesign");
+  await dialog.getByLabel("Acceptance criteria (one per line)").fill("Retries back off exponentially\nA runbook explains the new alerts");
+  await dialog.getByLabel("Taken on by").selectOption({ label: "Olivia (you)" });
+  await dialog.getByLabel("Mentor, who reviews the pull request").selectOption({ label: "Sandbox Admin" });
+  await dialog.getByLabel("Repository where the work starts").selectOption({ label: "Fabrikam/Ledger (Azure DevOps)" });
+  await dialog.getByRole("button", { name: "Agree assignment" }).click();
+  const assignment = page.getByRole("article", { name: "Assignment GW-1" });
+  await assignment.getByRole("button", { name: "Start work on Azure DevOps" }).click();
+  const work = assignment.getByRole("status", { name: "Work on Azure DevOps" });
+  await work.getByText("Work started on branch").waitFor({ timeout: 30_000 });
+  expect(await work.innerText()).toContain("gw-1-lead-the-refund-retry-redesign");
+  expect(await work.innerText()).toContain("with the mentor reviewing");
+  expect(await assignment.getByLabel("Status of GW-1").inputValue()).toBe("in_review");
+  await shot(page, "start-work-1-started");
+  expect(await seriousViolations(page), "the started assignment").toEqual([]);
+
+  await sandbox.reload();
+  const branch = sandbox.getByRole("region", { name: "Branch gw-1-lead-the-refund-retry-redesign" });
+  expect(await branch.getByLabel("/.tickets/GW-1.md").innerText()).toContain("# GW-1: Lead the refund-retry redesign");
+  expect(await branch.innerText()).toMatch(
+    /Pull request #\d+ \(active\) into refs\/heads\/main: GW-1: Lead the refund-retry redesign; reviewers: Sandbox Admin/,
+  );
+  expect(await branch.getByLabel(/Description of pull request/).innerText()).toContain("- [ ] Retries back off exponentially");
+  await shot(sandbox, "start-work-2-on-the-host");
+});
