@@ -29,9 +29,11 @@ it("starts an assignment's work on Azure DevOps and the sandbox shows the branch
   await card.getByRole("button", { name: "Test connection" }).click();
   await card.getByRole("status", { name: "Connection test" }).getByText("Fabrikam: Ledger").waitFor();
   await card.getByRole("button", { name: "Connect", exact: true }).click();
+  // Service hooks, so that what happens to the pull request on the host reaches Groundwork.
+  await card.getByRole("button", { name: "Create the service hooks for me" }).click();
   await card
-    .getByText(/Connected/)
-    .first()
+    .getByRole("status", { name: "Service hooks" })
+    .getByText(/\d+ service hooks? deliver/)
     .waitFor();
 
   await go(page, "Assignments");
@@ -61,4 +63,19 @@ it("starts an assignment's work on Azure DevOps and the sandbox shows the branch
   );
   expect(await branch.getByLabel(/Description of pull request/).innerText()).toContain("- [ ] Retries back off exponentially");
   await shot(sandbox, "start-work-2-on-the-host");
+
+  // Merged on the host: the assignment is done in Groundwork.
+  await branch.getByRole("button", { name: /Complete pull request #\d+/ }).click();
+  await sandbox
+    .getByRole("status")
+    .getByText(/Groundwork answered 202/)
+    .waitFor();
+  const end = Date.now() + 20_000;
+  for (;;) {
+    await page.reload();
+    if ((await assignment.getByLabel("Status of GW-1").inputValue()) === "done") break;
+    if (Date.now() > end) throw new Error("the merge did not reach the assignment");
+    await page.waitForTimeout(500);
+  }
+  await shot(page, "start-work-3-done");
 });

@@ -6,6 +6,7 @@ import type { AppServices } from "../http/services.js";
 import { insightSourceOf, queueInsight } from "../workspace/insights/derive.js";
 import { queueChangesRefresh, type HistoryPage } from "./adapter.js";
 import { reviewerKeysOf, workDate } from "../workspace/timeline.js";
+import { followPullRequest } from "../workspace/assignmentProgress.js";
 
 /** A busy connection records its latest delivery this often at most: one write per delivery would double the worker's writes. */
 export const DELIVERY_TOUCH_MS = 10_000;
@@ -79,6 +80,9 @@ export async function applySnapshot(
     if (fromDelivery && !s.changes && s.metadata.kind === "pull_request" && s.headCommit && changes?.headCommit !== s.headCommit)
       await queueChangesRefresh(services, item, transaction);
   }
+  // Whether or not anyone linked it: the pull request of an assignment's work moves the assignment.
+  if (s.metadata.kind === "pull_request")
+    await followPullRequest(workspaceId, { externalKey: s.externalKey, state: s.state, description: s.metadata.description }, transaction);
 }
 
 /** Stores a pull request's newly listed files and commits on a linked item, and queues its insight if they changed it. */

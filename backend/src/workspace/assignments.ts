@@ -224,6 +224,7 @@ export function assignmentJobHandlers(services: AppServices): JobHandler[] {
           },
         );
       await row.update({
+        pullRequestKey: parsed?.externalKey ?? null,
         status: row.status === "done" ? row.status : "in_review",
         work: { ...row.work, state: "started", branch: started.branch, pullRequestUrl: started.pullRequestUrl, reviewer: started.reviewer, error: null },
       });

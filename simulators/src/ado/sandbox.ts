@@ -129,7 +129,8 @@ ${prs
     (
       pr,
     ) => `<p>Pull request #${pr.pullRequestId} (${escapeHtml(pr.status ?? "active")}) into ${escapeHtml(pr.targetRefName ?? "")}: <strong>${escapeHtml(pr.title ?? "")}</strong>; reviewers: ${escapeHtml((pr.reviewers ?? []).map((r) => r.displayName).join(", ") || "none")}</p>
-<pre aria-label="Description of pull request #${pr.pullRequestId}">${escapeHtml(pr.description ?? "")}</pre>`,
+<pre aria-label="Description of pull request #${pr.pullRequestId}">${escapeHtml(pr.description ?? "")}</pre>
+${pr.status === "active" ? `<form method="post" action="/_sandbox/complete"><input type="hidden" name="id" value="${pr.pullRequestId}"><button>Complete pull request #${pr.pullRequestId}</button></form>` : ""}`,
   )
   .join("")}</section>`;
       });
@@ -233,6 +234,25 @@ ${result ? `<p role="status"><strong>${escapeHtml(result)}</strong></p>` : ""}
 <label>Secret (shown once by Groundwork)<input name="secret"></label>
 <button>Send</button></form></body></html>`,
       };
+    },
+  });
+  // Completing (merging) a pull request Groundwork started, and the service hook Azure DevOps sends for it.
+  host.addRoute({
+    method: "POST",
+    path: "/_sandbox/complete",
+    handle: async (req) => {
+      const started = state.pullRequests?.find((p) => p.pullRequestId === Number(new URLSearchParams(req.body).get("id")) && p.status === "active");
+      if (!started) return { status: 400, body: "no such active pull request" };
+      Object.assign(started, { status: "completed", closedDate: new Date().toISOString() });
+      const body = fixture("git.pullrequest.merged.json");
+      body.id = randomUUID();
+      body.resourceContainers = { ...body.resourceContainers, project: { id: started.repository!.project!.id } };
+      body.resource = { ...body.resource, ...started };
+      const sent = await deliverToSubscriptions(state, body);
+      const result = sent.length
+        ? `Completed #${started.pullRequestId}; ${sent.map((d) => `Groundwork answered ${d.status}`).join("; ")}`
+        : `Completed #${started.pullRequestId}; no service hook subscribes to merges: create the hooks from Groundwork`;
+      return { status: 303, headers: { location: `/?result=${encodeURIComponent(result)}` } };
     },
   });
   host.addRoute({

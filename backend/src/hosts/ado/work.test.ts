@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { adoHostsOf, adoThrottled, fakeAdo, type FakeAdoState } from "@groundwork/simulators/ado/fakeAdo";
+import { randomUUID } from "node:crypto";
+import { adoHostsOf, adoThrottled, fakeAdo, sendServiceHook, type FakeAdoState } from "@groundwork/simulators/ado/fakeAdo";
+import { hostSample } from "@groundwork/simulators/samples";
 import { gitOf } from "@groundwork/simulators/ado/fakeGit";
 import { failures, type FakeResponse } from "@groundwork/simulators/fakeHost";
 import type { Assignment } from "@groundwork/shared-types";
@@ -50,7 +52,7 @@ async function workspace(tag: string) {
   });
   expect(connected.status).toBe(201);
   const [repository] = (await owner.get("/api/assignments/repositories")).body.items;
-  return { owner, grace, mentor, repository };
+  return { owner, grace, mentor, repository, hook: connected.body.webhook as { webhookUrl: string; webhookSecret: string } };
 }
 
 const started = (client: ApiClient, id: string) =>
@@ -77,7 +79,7 @@ function onHost(branch: string) {
 }
 
 it("starts the work on Azure DevOps: branch, ticket, pull request with the checklist, the mentor reviewing, attached to the competency", async () => {
-  const { owner, grace, mentor, repository } = await workspace("start");
+  const { owner, grace, mentor, repository, hook } = await workspace("start");
   // The mentor's address in the organisation is the one Groundwork knows them by.
   state.identities = [{ ...alan, email: alan.email.replace("@", "+start@") }];
   const competency = (await owner.post("/api/competencies", { name: "Reliability", levels: [{ level: 1, title: "Designs for failure" }] })).body;
@@ -130,6 +132,36 @@ it("starts the work on Azure DevOps: branch, ticket, pull request with the check
   // The pull request is context of the competency it grows.
   const links = (await owner.get("/api/competencies")).body.items[0].links as { item: { url: string } }[];
   expect(links.map((l) => l.item.url)).toEqual([done.work!.pullRequestUrl]);
+
+  // On the host, the member ticks a criterion in the description: Groundwork ticks it. Merged, the assignment is done.
+  const deliver = async (file: string, change: Partial<typeof pr>) => {
+    const event = hostSample("ado", file);
+    const res = await sendServiceHook(
+      hook.webhookUrl,
+      {
+        ...event,
+        id: randomUUID(),
+        resourceContainers: { ...event.resourceContainers, project: { id: "p-1" } },
+        resource: { ...event.resource, ...pr, ...change },
+      },
+      hook.webhookSecret,
+    );
+    expect(res.status).toBe(202);
+  };
+  const now = (await owner.get(`/api/assignments/${created.id}`)).body as Assignment;
+  pr.description = pr.description!.replace("- [ ] Retries back off", "- [x] Retries back off");
+  await deliver("git.pullrequest.updated.json", {});
+  await until("the tick to arrive", async () => {
+    const a = (await grace.client.get(`/api/assignments/${created.id}`)).body as Assignment;
+    return a.acceptanceCriteria[0]!.done && a;
+  });
+  expect(now.acceptanceCriteria.map((c) => c.done)).toEqual([false, false]);
+  await deliver("git.pullrequest.merged.json", { status: "completed", closedDate: new Date().toISOString() });
+  const merged = await until("the merge to arrive", async () => {
+    const a = (await grace.client.get(`/api/assignments/${created.id}`)).body as Assignment;
+    return a.status === "done" && a;
+  });
+  expect(merged.acceptanceCriteria.map((c) => c.done)).toEqual([true, false]);
 
   // Starting again makes nothing twice.
   expect((await owner.post(`/api/assignments/${created.id}/start-work`, {})).status).toBe(202);

@@ -22,12 +22,15 @@ export async function up({ context: qi }: { context: QueryInterface }) {
     repository JSON,
     status VARCHAR(16) NOT NULL,
     work JSON,
+    pull_request_key VARCHAR(600),
     created_by UUID NOT NULL,
     created_at ${timestamp} NOT NULL,
     updated_at ${timestamp} NOT NULL
   )`);
   await qi.sequelize.query("CREATE UNIQUE INDEX assignments_number ON assignments (workspace_id, number)");
   await qi.sequelize.query("CREATE INDEX assignments_member ON assignments (workspace_id, member_id, created_at)");
+  // A pull request's events find the assignment whose work it is.
+  await qi.sequelize.query("CREATE INDEX assignments_pull_request ON assignments (workspace_id, pull_request_key)");
 }
 
 export async function down({ context: qi }: { context: QueryInterface }) {

@@ -88,6 +88,8 @@ export class AssignmentRow extends Model<Attrs<AssignmentRow>, Creation<Assignme
   declare repository: AssignmentRepository | null;
   declare status: AssignmentStatus;
   declare work: CreationOptional<AssignmentWork | null>;
+  /** The identity of the pull request Start work opened (ContextItemRow.externalKey): its events move the assignment. */
+  declare pullRequestKey: CreationOptional<string | null>;
   declare createdBy: string;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -154,6 +156,7 @@ export function defineGrowth(sequelize: Sequelize) {
       repository: S.JSON,
       status: S.STRING,
       work: S.JSON,
+      pullRequestKey: S.STRING,
       createdBy: S.UUID,
       createdAt: S.DATE,
       updatedAt: S.DATE,
