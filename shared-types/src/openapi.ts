@@ -5747,6 +5747,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assignments/{id}/sync-pull-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read the assignment's pull request from its host now (when its events may not have come): its state and checklist move the assignment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Short and unique in the workspace, e.g. GW-42 */
+                            key: string;
+                            title: string;
+                            description: string | null;
+                            acceptanceCriteria: {
+                                text: string;
+                                done: boolean;
+                            }[];
+                            /** Format: uuid */
+                            memberId: string;
+                            mentorId: string | null;
+                            competency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                level: number | null;
+                            } | null;
+                            keyResult: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** Format: uuid */
+                                objectiveId: string;
+                            } | null;
+                            repository: {
+                                host: string;
+                                connectionId: string;
+                                /** @description Project/repository on Azure DevOps, workspace/repository on Bitbucket */
+                                repository: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "planned" | "in_progress" | "in_review" | "done";
+                            work: {
+                                /** @enum {string} */
+                                state: "starting" | "started" | "failed";
+                                branch: string | null;
+                                pullRequestUrl: string | null;
+                                /** @description not_found: the host knows no one by the mentor's address or linked account */
+                                reviewer: ("added" | "none" | "not_found") | null;
+                                error: string | null;
+                                /** @description ISO 8601 date-time */
+                                startedAt: string;
+                            } | null;
+                            /** Format: uuid */
+                            createdBy: string;
+                            /** @description ISO 8601 date-time */
+                            createdAt: string;
+                            /** @description ISO 8601 date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/context-links": {
         parameters: {
             query?: never;

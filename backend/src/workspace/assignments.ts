@@ -13,17 +13,19 @@ import {
 import { ApiError, badRequest, forbidden, notFound } from "../http/errors.js";
 import type { AppServices } from "../http/services.js";
 import { handle, jobType, type JobHandler } from "../jobs/jobType.js";
-import { asJobError, hostOf, HostCallError, type StartWorkRequest } from "../hosts/adapter.js";
+import { asJobError, hostOf, HostCallError, queueRefresh, type StartWorkRequest } from "../hosts/adapter.js";
 import { keysetPage, presentPage } from "../http/pages.js";
 import { route, type MemberContext } from "../http/route.js";
 import {
   AssignmentRow,
+  ContextItemRow,
   CompetencyLevelRow,
   CompetencyRow,
   IdentityLinkRow,
   KeyResultRow,
   MemberRow,
   ObjectiveRow,
+  pendingItem,
   UserRow,
   WorkspaceRow,
 } from "../storage/models.js";
@@ -339,6 +341,26 @@ export const assignmentRoutes = [
         );
         await ctx.services.queue.enqueue(StartWorkJob, { assignmentId: row.id }, { workspaceId: row.workspaceId, transaction });
       });
+      return (await present(ctx, [row]))[0]!;
+    },
+  }),
+  route({
+    method: "post",
+    path: "/api/assignments/:id/sync-pull-request",
+    summary: "Read the assignment's pull request from its host now (when its events may not have come): its state and checklist move the assignment",
+    tag: "Growth assignments",
+    access: "member",
+    response: Assignment,
+    status: 202,
+    handler: async ({ params }, ctx) => {
+      const row = await visibleAssignment(ctx, params.id);
+      const parsed = row.work?.pullRequestUrl ? parseContextUrl(row.work.pullRequestUrl) : null;
+      if (!parsed) throw new ApiError(409, "not_started", "The work has no pull request yet: start it first", "params.id");
+      const [item] = await ContextItemRow.findOrCreate({
+        where: { workspaceId: row.workspaceId, externalKey: parsed.externalKey },
+        defaults: pendingItem(row.workspaceId, parsed),
+      });
+      await queueRefresh(ctx.services, item);
       return (await present(ctx, [row]))[0]!;
     },
   }),

@@ -8,6 +8,8 @@ import { EmptyState, ErrorNote, FormField, NewDialog, PageHeader, useAction, use
 
 const STATUS_LABELS: Record<AssignmentStatus, string> = { planned: "Planned", in_progress: "In progress", in_review: "In review", done: "Done" };
 const HOST_LABELS: Record<string, string> = { ado: "Azure DevOps", bitbucket: "Bitbucket" };
+/** How long after asking for a pull request's state the page reads the assignment again. */
+const SYNC_SETTLE_MS = 1500;
 
 /** What a person types: the criteria one per line, and the growth target and repository as picked from lists. */
 const AssignmentForm = z.object({
@@ -164,7 +166,21 @@ function WorkOnHost({ assignment: a, onChange }: { assignment: Assignment; onCha
             pull request
           </a>
           {work.reviewer === "added" && a.mentorId && ", with the mentor reviewing"}
-          {work.reviewer === "not_found" && `. ${host} knows nobody by the mentor's address or linked account, so no reviewer was added`}.
+          {work.reviewer === "not_found" && `. ${host} knows nobody by the mentor's address or linked account, so no reviewer was added`}.{" "}
+          <button
+            className="quiet"
+            disabled={busy}
+            onClick={() =>
+              void run(async () => {
+                await data(api.POST("/api/assignments/{id}/sync-pull-request", { params: { path: { id: a.id } } }));
+                // The pull request is read in the background: a moment later the assignment shows what it said.
+                await new Promise((r) => setTimeout(r, SYNC_SETTLE_MS));
+                onChange();
+              })
+            }
+          >
+            {busy ? "Syncing…" : "Sync PR status"}
+          </button>
         </p>
       )}
       {work?.state === "failed" && (

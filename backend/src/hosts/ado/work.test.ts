@@ -169,6 +169,33 @@ it("starts the work on Azure DevOps: branch, ticket, pull request with the check
   expect(onHost(branch)).toMatchObject({ branches: [expect.any(String)], commits: [expect.anything()], pullRequests: [expect.anything()] });
 });
 
+it("reads the pull request from the host on Sync when no event came: abandoned there, the assignment is back in progress", async () => {
+  const { owner, grace, mentor, repository } = await workspace("sync");
+  const created = (
+    await owner.post("/api/assignments", {
+      title: "Own the on-call rota",
+      acceptanceCriteria: criteria,
+      memberId: grace.session.member.id,
+      mentorId: mentor.session.member.id,
+      repository,
+    })
+  ).body as Assignment;
+  expect((await grace.client.post(`/api/assignments/${created.id}/sync-pull-request`, {})).body.error.code).toBe("not_started");
+  await grace.client.post(`/api/assignments/${created.id}/start-work`, {});
+  const done = await started(grace.client, created.id);
+  expect(done.status).toBe("in_review");
+  // Abandoned on Azure DevOps with its second criterion ticked, and no service hook told Groundwork.
+  const pr = onHost(done.work!.branch!).pullRequests[0]!;
+  pr.status = "abandoned";
+  pr.description = pr.description!.replace("- [ ] A runbook", "- [x] A runbook");
+  expect((await grace.client.post(`/api/assignments/${created.id}/sync-pull-request`, {})).status).toBe(202);
+  const synced = await until("the sync", async () => {
+    const a = (await grace.client.get(`/api/assignments/${created.id}`)).body as Assignment;
+    return a.status === "in_progress" && a;
+  });
+  expect(synced.acceptanceCriteria.map((c) => c.done)).toEqual([false, true]);
+});
+
 it("refuses to start what it cannot: someone outside the assignment, no repository chosen", async () => {
   const { owner, grace, mentor } = await workspace("refuse");
   const outsider = await inviteMember(owner, "edsger-refuse@example.com", "Edsger Dijkstra");
