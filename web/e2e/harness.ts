@@ -147,6 +147,19 @@ export async function inviteInBrowser(owner: Page, newPage: () => Promise<Page>,
   return teammate;
 }
 
+/** Connects the Azure DevOps sandbox (open in `sandbox`) with the PAT its page shows: Integrations, Test connection, Connect. */
+export async function connectAdoSandboxInBrowser(page: Page, sandbox: Page) {
+  const pat = await sandbox.locator("li", { hasText: "Personal access token" }).locator("code").innerText();
+  await go(page, "Integrations");
+  const card = page.getByRole("article", { name: "Azure DevOps" });
+  await card.getByLabel("Organisation URL").fill("groundwork-sandbox.visualstudio.com");
+  await card.getByLabel(/Personal access token/).fill(pat);
+  await card.getByRole("button", { name: "Test connection" }).click();
+  await card.getByRole("status", { name: "Connection test" }).getByText("Fabrikam: Ledger").waitFor();
+  await card.getByRole("button", { name: "Connect", exact: true }).click();
+  return card;
+}
+
 export async function writeFeedbackInBrowser(page: Page, about: string, text: string) {
   await go(page, "Feedback");
   await page.getByRole("button", { name: "New feedback" }).click();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { go, seriousViolations, shot, signUpInBrowser, startSandboxedProduct } from "./harness.js";
+import { connectAdoSandboxInBrowser, go, seriousViolations, shot, signUpInBrowser, startSandboxedProduct } from "./harness.js";
 
 /**
  * Day one with a long history: connecting the sandbox organisation (nine months of a busy
@@ -16,18 +16,11 @@ afterAll(() => product?.stop());
 it("imports six months on connecting, shows its progress, and fills the member's timeline", async () => {
   const sandbox = await product.newPage();
   await sandbox.goto(product.adoSandboxUrl);
-  const pat = await sandbox.locator("li", { hasText: "Personal access token" }).locator("code").innerText();
 
   const page = await product.newPage();
   // Ada wrote a quarter of the sandbox's Ledger pull requests.
   await signUpInBrowser(page, product.url, "Ada", "ada@groundwork-sandbox.test");
-  await go(page, "Integrations");
-  const card = page.getByRole("article", { name: "Azure DevOps" });
-  await card.getByLabel("Organisation URL").fill("groundwork-sandbox.visualstudio.com");
-  await card.getByLabel(/Personal access token/).fill(pat);
-  await card.getByRole("button", { name: "Test connection" }).click();
-  await card.getByRole("status", { name: "Connection test" }).getByText("Fabrikam: Ledger").waitFor();
-  await card.getByRole("button", { name: "Connect", exact: true }).click();
+  await connectAdoSandboxInBrowser(page, sandbox);
 
   // The History card appears with one import per repository, and reports as it goes until Ledger is done.
   const history = page.getByRole("article", { name: "History import" });

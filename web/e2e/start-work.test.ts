@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { go, inviteInBrowser, seriousViolations, shot, signUpInBrowser, startSandboxedProduct } from "./harness.js";
+import { connectAdoSandboxInBrowser, go, inviteInBrowser, seriousViolations, shot, signUpInBrowser, startSandboxedProduct } from "./harness.js";
 
 /**
  * Start work on the Azure DevOps sandbox: an assignment with a repository and a mentor becomes a
@@ -16,19 +16,12 @@ afterAll(() => product?.stop());
 it("starts an assignment's work on Azure DevOps and the sandbox shows the branch, the ticket and the pull request", async () => {
   const sandbox = await product.newPage();
   await sandbox.goto(product.adoSandboxUrl);
-  const pat = await sandbox.locator("li", { hasText: "Personal access token" }).locator("code").innerText();
 
   const page = await product.newPage();
   await signUpInBrowser(page, product.url, "Olivia", "olivia-start@example.com");
   // The sandbox organisation's own user mentors: Azure DevOps knows them by this address.
   await inviteInBrowser(page, product.newPage, "admin@groundwork-sandbox.test", "Sandbox Admin");
-  await go(page, "Integrations");
-  const card = page.getByRole("article", { name: "Azure DevOps" });
-  await card.getByLabel("Organisation URL").fill("groundwork-sandbox.visualstudio.com");
-  await card.getByLabel(/Personal access token/).fill(pat);
-  await card.getByRole("button", { name: "Test connection" }).click();
-  await card.getByRole("status", { name: "Connection test" }).getByText("Fabrikam: Ledger").waitFor();
-  await card.getByRole("button", { name: "Connect", exact: true }).click();
+  const card = await connectAdoSandboxInBrowser(page, sandbox);
   // Service hooks, so that what happens to the pull request on the host reaches Groundwork.
   await card.getByRole("button", { name: "Create the service hooks for me" }).click();
   await card
