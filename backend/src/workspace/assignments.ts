@@ -29,6 +29,8 @@ import {
   UserRow,
   WorkspaceRow,
 } from "../storage/models.js";
+import { isDatabaseUnavailable } from "../storage/database.js";
+import { PermanentFailure } from "../jobs/queue.js";
 import { attachItem } from "./contextLinks.js";
 import { memberInWorkspace } from "./people.js";
 
@@ -55,7 +57,7 @@ async function present(ctx: MemberContext, rows: AssignmentRow[]): Promise<Assig
     const keyResult = keyResults.find((k) => k.id === r.keyResultId);
     return {
       id: r.id,
-      key: `${KEY_PREFIX}-${r.number}`,
+      key: keyOf(r),
       title: r.title,
       description: r.description,
       acceptanceCriteria: r.acceptanceCriteria,
@@ -136,7 +138,11 @@ async function checked(ctx: MemberContext, body: z.infer<typeof UpdateAssignment
         )
       : null;
     if (wanted && !followed)
-      throw badRequest("not_followed", `No connection of this workspace follows ${wanted.repository} on ${wanted.host}`, "body.repository");
+      throw badRequest(
+        "not_followed",
+        `No connection of this workspace follows ${wanted.repository} on ${hostOf(ctx.services, wanted.host)?.displayName ?? wanted.host}`,
+        "body.repository",
+      );
     fields.repository = followed ?? null;
   }
   return fields;
@@ -205,11 +211,16 @@ export function assignmentJobHandlers(services: AppServices): JobHandler[] {
       try {
         started = await startWork(services, row);
       } catch (err) {
-        if (err instanceof HostCallError && !["rate_limited", "server", "unreachable"].includes(err.kind))
-          await row.update({
-            work: { ...row.work, state: "failed", error: `${hostOf(services, row.repository.host)?.displayName ?? row.repository.host}: ${err.message}` },
-          });
-        // Throttled or down: the job waits and runs again, and each step finds what the last attempt made.
+        // Throttled or down (the host or our database): the job waits and runs again, and each step finds what the last attempt made.
+        const passing = err instanceof HostCallError ? ["rate_limited", "server", "unreachable"].includes(err.kind) : isDatabaseUnavailable(err);
+        if (!passing) {
+          const host = hostOf(services, row.repository.host)?.displayName ?? row.repository.host;
+          // Anything else stops here with its reason, and Try again starts over, finding what this attempt made.
+          const error = err instanceof HostCallError ? `${host}: ${err.message}` : `${host} answered something Groundwork could not read; it has been logged`;
+          await row.update({ work: { ...row.work, state: "failed", error } });
+          if (!(err instanceof HostCallError)) services.log.error({ err, assignmentId }, "starting an assignment's work failed");
+          throw new PermanentFailure(error);
+        }
         throw asJobError(err);
       }
       const parsed = parseContextUrl(started.pullRequestUrl);

@@ -196,6 +196,23 @@ it("reads the pull request from the host on Sync when no event came: abandoned t
   expect(synced.acceptanceCriteria.map((c) => c.done)).toEqual([false, true]);
 });
 
+it("stops with a reason on an answer it cannot read, and Try again finishes without making anything twice", async () => {
+  const { owner, grace, repository } = await workspace("unreadable");
+  const created = (
+    await owner.post("/api/assignments", { title: "Read the odd answer", acceptanceCriteria: criteria, memberId: grace.session.member.id, repository })
+  ).body as Assignment;
+  // The push is made, but its answer is not what Azure DevOps documents.
+  ado.fail({ method: "POST", path: /\/pushes$/, lostAnswer: { status: 201, body: {} } });
+  await owner.post(`/api/assignments/${created.id}/start-work`, {});
+  const failed = await started(owner, created.id);
+  expect(failed.work).toMatchObject({ state: "failed", error: "Azure DevOps answered something Groundwork could not read; it has been logged" });
+  expect((await owner.post(`/api/assignments/${created.id}/start-work`, {})).status).toBe(202);
+  const done = await started(owner, created.id);
+  expect(done.work).toMatchObject({ state: "started", reviewer: "none", error: null });
+  const host = onHost(done.work!.branch!);
+  expect([host.branches.length, host.commits.length, host.pullRequests.length]).toEqual([1, 1, 1]);
+});
+
 it("refuses to start what it cannot: someone outside the assignment, no repository chosen", async () => {
   const { owner, grace, mentor } = await workspace("refuse");
   const outsider = await inviteMember(owner, "edsger-refuse@example.com", "Edsger Dijkstra");
