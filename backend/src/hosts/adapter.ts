@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { FoundItem } from "@groundwork/shared-types";
 
 /** A failed host call, whose message a person may read (the core tells one by this), and what a job makes of it. */
-export { asJobError, HostCallError } from "./hostError.js";
+export { asJobError, HostCallError, isPassing } from "./hostError.js";
 import { jobType, type JobHandler, type JobType } from "../jobs/jobType.js";
 import type { ContextItemRow } from "../storage/models.js";
 import type { Snapshot } from "./snapshot.js";

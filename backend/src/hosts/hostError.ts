@@ -26,6 +26,9 @@ export function retryAfterSeconds(headers: Headers) {
   return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
 }
 
+/** Whether the host only failed for now (throttled, erroring, unreachable or timed out): waiting and calling again can succeed. */
+export const isPassing = (err: HostCallError) => err.kind === "rate_limited" || err.kind === "server" || err.kind === "unreachable";
+
 /**
  * Inside a job: a throttling or unavailable host (429, 5xx, unreachable, timed out) holds the
  * job's lane and waits, without spending attempts, for Retry-After or a capped backoff;
@@ -33,6 +36,6 @@ export function retryAfterSeconds(headers: Headers) {
  */
 export function asJobError(err: unknown) {
   if (!(err instanceof HostCallError)) return err;
-  if (err.kind === "rate_limited" || err.kind === "server" || err.kind === "unreachable") return new HostUnavailable(err.retryAfterSeconds, err.message);
+  if (isPassing(err)) return new HostUnavailable(err.retryAfterSeconds, err.message);
   return new PermanentFailure(err.message);
 }

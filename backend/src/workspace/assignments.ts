@@ -13,25 +13,23 @@ import {
 import { ApiError, badRequest, forbidden, notFound } from "../http/errors.js";
 import type { AppServices } from "../http/services.js";
 import { handle, jobType, type JobHandler } from "../jobs/jobType.js";
-import { asJobError, hostOf, HostCallError, queueRefresh, type StartWorkRequest } from "../hosts/adapter.js";
+import { asJobError, hostOf, HostCallError, isPassing, queueRefresh, type StartWorkRequest } from "../hosts/adapter.js";
 import { keysetPage, presentPage } from "../http/pages.js";
 import { route, type MemberContext } from "../http/route.js";
 import {
   AssignmentRow,
-  ContextItemRow,
   CompetencyLevelRow,
   CompetencyRow,
   IdentityLinkRow,
   KeyResultRow,
   MemberRow,
   ObjectiveRow,
-  pendingItem,
   UserRow,
   WorkspaceRow,
 } from "../storage/models.js";
 import { isDatabaseUnavailable } from "../storage/database.js";
 import { PermanentFailure } from "../jobs/queue.js";
-import { attachItem } from "./contextLinks.js";
+import { attachItem, workspaceItem } from "./contextLinks.js";
 import { memberInWorkspace } from "./people.js";
 
 /**
@@ -212,7 +210,7 @@ export function assignmentJobHandlers(services: AppServices): JobHandler[] {
         started = await startWork(services, row);
       } catch (err) {
         // Throttled or down (the host or our database): the job waits and runs again, and each step finds what the last attempt made.
-        const passing = err instanceof HostCallError ? ["rate_limited", "server", "unreachable"].includes(err.kind) : isDatabaseUnavailable(err);
+        const passing = err instanceof HostCallError ? isPassing(err) : isDatabaseUnavailable(err);
         if (!passing) {
           const host = hostOf(services, row.repository.host)?.displayName ?? row.repository.host;
           // Anything else stops here with its reason, and Try again starts over, finding what this attempt made.
@@ -367,11 +365,7 @@ export const assignmentRoutes = [
       const row = await visibleAssignment(ctx, params.id);
       const parsed = row.work?.pullRequestUrl ? parseContextUrl(row.work.pullRequestUrl) : null;
       if (!parsed) throw new ApiError(409, "not_started", "The work has no pull request yet: start it first", "params.id");
-      const [item] = await ContextItemRow.findOrCreate({
-        where: { workspaceId: row.workspaceId, externalKey: parsed.externalKey },
-        defaults: pendingItem(row.workspaceId, parsed),
-      });
-      await queueRefresh(ctx.services, item);
+      await queueRefresh(ctx.services, await workspaceItem(row.workspaceId, parsed));
       return (await present(ctx, [row]))[0]!;
     },
   }),

@@ -218,6 +218,16 @@ export async function destroyWithLinks(ctx: MemberContext, targets: [LinkTargetT
     await hostOf(ctx.services, item.host)?.linksChanged(ctx.services, item);
 }
 
+/** The workspace's item for a pull request or work item, made (pending, to be read from its host) if it has none yet. */
+export async function workspaceItem(workspaceId: string, parsed: ParsedContextUrl, transaction?: Transaction) {
+  const [item] = await ContextItemRow.findOrCreate({
+    where: { workspaceId, externalKey: parsed.externalKey },
+    defaults: pendingItem(workspaceId, parsed),
+    transaction,
+  });
+  return item;
+}
+
 /**
  * Attaches a pull request or work item to a target the caller may see: its item is made (pending)
  * if the workspace has none yet, and read from its host when it is not read in full. A link
@@ -229,11 +239,7 @@ export async function attachItem(
 ) {
   const { workspaceId: ws, parsed } = link;
   const created = await services.storage.sequelize.transaction(async (transaction) => {
-    const [item] = await ContextItemRow.findOrCreate({
-      where: { workspaceId: ws, externalKey: parsed.externalKey },
-      defaults: pendingItem(ws, parsed),
-      transaction,
-    });
+    const item = await workspaceItem(ws, parsed, transaction);
     const row = await ContextLinkRow.create(
       { workspaceId: ws, contextItemId: item.id, targetType: link.targetType, targetId: link.targetId, note: link.note, linkedBy: link.linkedBy },
       { transaction },

@@ -15,7 +15,7 @@ import { route, type MemberContext } from "../http/route.js";
 import type { AppServices } from "../http/services.js";
 import { keysetPage } from "../http/pages.js";
 import { handle, jobType, type JobHandler } from "../jobs/jobType.js";
-import { asJobError, hostOf, HostCallError, type HistoryPage, type HostAdapter } from "../hosts/adapter.js";
+import { asJobError, hostOf, HostCallError, isPassing, type HistoryPage, type HostAdapter } from "../hosts/adapter.js";
 import { ContextItemRow, HistoryImportRow, IdentityLinkRow, MemberRow } from "../storage/models.js";
 import { startsWith } from "../storage/startsWith.js";
 import { identityKey } from "./accountLinks.js";
@@ -234,7 +234,7 @@ export function historyJobHandlers(services: AppServices): JobHandler[] {
         });
       } catch (err) {
         if (!(err instanceof HostCallError)) throw err;
-        if (["rate_limited", "server", "unreachable"].includes(err.kind)) {
+        if (isPassing(err)) {
           // Waited out on the job's lane (Retry-After, else a backoff); the panel says until when.
           if (err.retryAfterSeconds) await row.update({ waitingUntil: new Date(Date.now() + err.retryAfterSeconds * 1000) });
           throw asJobError(err);
