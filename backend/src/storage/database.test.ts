@@ -120,5 +120,11 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(failed("read ETIMEDOUT", "ETIMEDOUT"))).toBe(true);
     expect(isDatabaseUnavailable(failed('syntax error at or near "SELEC"', "42601"))).toBe(false);
     expect(isDatabaseUnavailable(new Error("Connection terminated"))).toBe(false);
+    // The same words from pg while sequelize opens a connection come unwrapped (a 500 in CI's outage test).
+    const opening = Object.assign(new Error("Connection terminated unexpectedly"), {
+      stack:
+        "Error: Connection terminated unexpectedly\n    at async ConnectionManager.connect (node_modules/sequelize/src/dialects/postgres/connection-manager.js:250:7)",
+    });
+    expect(isDatabaseUnavailable(opening)).toBe(true);
   });
 });
