@@ -5204,8 +5204,8 @@ export interface paths {
                                     state: "starting" | "started" | "failed";
                                     branch: string | null;
                                     pullRequestUrl: string | null;
-                                    /** @description not_found: the host knows no one by the mentor's address or linked account */
-                                    reviewer: ("added" | "none" | "not_found") | null;
+                                    /** @description not_found: the host knows no one by the mentor's address; unlinked: the mentor has not linked their account on the host (Bitbucket knows people by account); refused: the host would not make them reviewer (the pull request's author, or not a member there) */
+                                    reviewer: ("added" | "none" | "not_found" | "unlinked" | "refused") | null;
                                     error: string | null;
                                     /** @description ISO 8601 date-time */
                                     startedAt: string;
@@ -5323,8 +5323,8 @@ export interface paths {
                                 state: "starting" | "started" | "failed";
                                 branch: string | null;
                                 pullRequestUrl: string | null;
-                                /** @description not_found: the host knows no one by the mentor's address or linked account */
-                                reviewer: ("added" | "none" | "not_found") | null;
+                                /** @description not_found: the host knows no one by the mentor's address; unlinked: the mentor has not linked their account on the host (Bitbucket knows people by account); refused: the host would not make them reviewer (the pull request's author, or not a member there) */
+                                reviewer: ("added" | "none" | "not_found" | "unlinked" | "refused") | null;
                                 error: string | null;
                                 /** @description ISO 8601 date-time */
                                 startedAt: string;
@@ -5472,8 +5472,8 @@ export interface paths {
                                 state: "starting" | "started" | "failed";
                                 branch: string | null;
                                 pullRequestUrl: string | null;
-                                /** @description not_found: the host knows no one by the mentor's address or linked account */
-                                reviewer: ("added" | "none" | "not_found") | null;
+                                /** @description not_found: the host knows no one by the mentor's address; unlinked: the mentor has not linked their account on the host (Bitbucket knows people by account); refused: the host would not make them reviewer (the pull request's author, or not a member there) */
+                                reviewer: ("added" | "none" | "not_found" | "unlinked" | "refused") | null;
                                 error: string | null;
                                 /** @description ISO 8601 date-time */
                                 startedAt: string;
@@ -5620,8 +5620,8 @@ export interface paths {
                                 state: "starting" | "started" | "failed";
                                 branch: string | null;
                                 pullRequestUrl: string | null;
-                                /** @description not_found: the host knows no one by the mentor's address or linked account */
-                                reviewer: ("added" | "none" | "not_found") | null;
+                                /** @description not_found: the host knows no one by the mentor's address; unlinked: the mentor has not linked their account on the host (Bitbucket knows people by account); refused: the host would not make them reviewer (the pull request's author, or not a member there) */
+                                reviewer: ("added" | "none" | "not_found" | "unlinked" | "refused") | null;
                                 error: string | null;
                                 /** @description ISO 8601 date-time */
                                 startedAt: string;
@@ -5715,8 +5715,8 @@ export interface paths {
                                 state: "starting" | "started" | "failed";
                                 branch: string | null;
                                 pullRequestUrl: string | null;
-                                /** @description not_found: the host knows no one by the mentor's address or linked account */
-                                reviewer: ("added" | "none" | "not_found") | null;
+                                /** @description not_found: the host knows no one by the mentor's address; unlinked: the mentor has not linked their account on the host (Bitbucket knows people by account); refused: the host would not make them reviewer (the pull request's author, or not a member there) */
+                                reviewer: ("added" | "none" | "not_found" | "unlinked" | "refused") | null;
                                 error: string | null;
                                 /** @description ISO 8601 date-time */
                                 startedAt: string;
@@ -5814,8 +5814,8 @@ export interface paths {
                                 state: "starting" | "started" | "failed";
                                 branch: string | null;
                                 pullRequestUrl: string | null;
-                                /** @description not_found: the host knows no one by the mentor's address or linked account */
-                                reviewer: ("added" | "none" | "not_found") | null;
+                                /** @description not_found: the host knows no one by the mentor's address; unlinked: the mentor has not linked their account on the host (Bitbucket knows people by account); refused: the host would not make them reviewer (the pull request's author, or not a member there) */
+                                reviewer: ("added" | "none" | "not_found" | "unlinked" | "refused") | null;
                                 error: string | null;
                                 /** @description ISO 8601 date-time */
                                 startedAt: string;

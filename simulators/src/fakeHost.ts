@@ -63,9 +63,10 @@ function compile(pattern: string) {
   const names: string[] = [];
   const re = new RegExp(
     "^" +
-      pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\/:([A-Za-z_]+)/g, (_m, name) => {
+      pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\/:([A-Za-z_]+)(\*?)/g, (_m, name, rest) => {
         names.push(name);
-        return "/([^/]+)";
+        // `:name*` takes the rest of the path, slashes and all (a file's path in a repository).
+        return rest ? "/(.+)" : "/([^/]+)";
       }) +
       "/?$",
     // Host paths are case-insensitive (ADO answers pullRequests and pullrequests alike).

@@ -30,6 +30,8 @@ function pathPattern(op: ContractOperation) {
     .slice(1)
     .map((segment) => {
       const param = /^\{([^}]+)\}$/.exec(segment)?.[1];
+      // A file's `{path}` spans directories (Bitbucket's src/{commit}/{path}: "tests/__init__.py").
+      if (param === "path") return "/.+";
       if (param) return op.optional?.includes(param) ? "(?:/[^/]+)?" : "/[^/]+";
       return `/${segment.replace(/[.*+?^$()|[\]\\{}]/g, "\\$&").replace(/\\\{[^}]+\\\}/g, "[^/]+")}`;
     });

@@ -4,7 +4,7 @@ import type { MemberContext, RouteSpec } from "../http/route.js";
 import type { AppServices } from "../http/services.js";
 import type { DeliveryRecorder } from "../jobs/deliveries.js";
 import { z } from "zod";
-import type { FoundItem } from "@groundwork/shared-types";
+import type { AssignmentWork, FoundItem } from "@groundwork/shared-types";
 
 /** A failed host call, whose message a person may read (the core tells one by this), and what a job makes of it. */
 export { asJobError, HostCallError, isPassing } from "./hostError.js";
@@ -121,15 +121,15 @@ export interface StartWorkRequest {
   /** Where the ticket goes, from the repository's root (.tickets/GW-42.md), and what it says. */
   ticket: { path: string; content: string; commitMessage: string };
   pullRequest: { title: string; description: string };
-  /** Who reviews: their address and their linked accounts on this host; null for nobody. */
-  reviewer: { email: string; accounts: string[] } | null;
+  /** Who reviews: their address and their linked accounts on this host (each in its scope); null for nobody. */
+  reviewer: { email: string; accounts: { scope: string; id: string }[] } | null;
 }
 export interface StartedWork {
   branch: string;
   /** The pull request's page on the host: attaching it makes it context like any other. */
   pullRequestUrl: string;
-  /** added, or why not: nobody to add, or the host knows nobody by that address or account. */
-  reviewer: "added" | "none" | "not_found";
+  /** added, or why not (AssignmentWork's reviewer). */
+  reviewer: NonNullable<AssignmentWork["reviewer"]>;
 }
 /**
  * Each step looks for what an earlier attempt made before making it (the branch, the file on it,

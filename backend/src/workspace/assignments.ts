@@ -185,7 +185,10 @@ async function startWork(services: AppServices, row: AssignmentRow) {
   if (!host?.work) throw new HostCallError("invalid", `This version of Groundwork cannot start work on ${repository.host}`);
   const mentor = row.mentorId ? await MemberRow.findByPk(row.mentorId) : null;
   const accounts = mentor
-    ? (await IdentityLinkRow.findAll({ where: { workspaceId: row.workspaceId, memberId: mentor.id, host: host.name } })).map((l) => l.externalUserId)
+    ? (await IdentityLinkRow.findAll({ where: { workspaceId: row.workspaceId, memberId: mentor.id, host: host.name } })).map((l) => ({
+        scope: l.scope,
+        id: l.externalUserId,
+      }))
     : [];
   const texts = await workTexts(services, row);
   const request: StartWorkRequest = {

@@ -181,7 +181,12 @@ export const AssignmentWork = z.object({
   state: z.enum(["starting", "started", "failed"]),
   branch: z.string().nullable(),
   pullRequestUrl: z.string().nullable(),
-  reviewer: z.enum(["added", "none", "not_found"]).nullable().describe("not_found: the host knows no one by the mentor's address or linked account"),
+  reviewer: z
+    .enum(["added", "none", "not_found", "unlinked", "refused"])
+    .nullable()
+    .describe(
+      "not_found: the host knows no one by the mentor's address; unlinked: the mentor has not linked their account on the host (Bitbucket knows people by account); refused: the host would not make them reviewer (the pull request's author, or not a member there)",
+    ),
   error: z.string().nullable(),
   startedAt: Timestamp,
 });

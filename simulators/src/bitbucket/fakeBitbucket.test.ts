@@ -89,3 +89,32 @@ it("filters a user's workspace memberships only as documented: by workspace.slug
   state.userTokens = undefined;
   state.workspaceMembers = undefined;
 });
+
+it("commits through src as documented: a new branch at its parent, 201 with the commit in Location, 409 when the parent is no longer the head", async () => {
+  state.tokenScopes = ["repository:write"];
+  try {
+    const head = async (branch: string) =>
+      ((await (await call(`/2.0/repositories/ws/a/refs/branches/${branch}`)).json()) as { target: { hash: string } }).target.hash;
+    const commit = (fields: Record<string, string>) =>
+      call("/2.0/repositories/ws/a/src", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(fields).toString(),
+      });
+    const main = await head("main");
+    const made = await commit({ "/docs/a.md": "A", message: "Add a", branch: "topic", parents: main });
+    expect([made.status, await made.text()]).toEqual([201, ""]);
+    const first = made.headers.get("location")!.split("/").pop()!;
+    expect(await head("topic")).toBe(first);
+    // The file's path spans directories; main did not move.
+    expect((await call(`/2.0/repositories/ws/a/src/${first}/docs/a.md?format=meta`)).status).toBe(200);
+    expect((await call(`/2.0/repositories/ws/a/src/${main}/docs/a.md?format=meta`)).status).toBe(404);
+    expect(await head("main")).toBe(main);
+    // The branch exists now: a parent that is not its head is refused.
+    expect((await commit({ "/docs/b.md": "B", branch: "topic", parents: main })).status).toBe(409);
+    expect((await call("/2.0/repositories/ws/a/refs/branches/nope")).status).toBe(404);
+    expect(bitbucket.takeViolations()).toEqual([]);
+  } finally {
+    state.tokenScopes = ["repository"];
+  }
+});

@@ -7,6 +7,7 @@ import { HostContract } from "../hostContract.js";
 import { FilterError, parseFilter } from "./filter.js";
 import { oauthRoutes } from "./oauth.js";
 import { bitbucketWorkspaceUuid } from "./identities.js";
+import { sourceWriteRoutes, type FakeAccount, type FakeBitbucketSource } from "./fakeSource.js";
 import { BITBUCKET_TOKEN_SCOPES } from "@groundwork/shared-types/labels";
 import type { BitbucketBuildStatus, BitbucketComment, BitbucketDiffstat, BitbucketPullRequest } from "@groundwork/backend/hosts/bitbucket/client";
 
@@ -71,6 +72,10 @@ export interface FakeBitbucketState {
   oauthCodes?: { code: string; key: string; user: BitbucketUserState; expiresAt: number; used: boolean }[];
   /** Access tokens people got by signing in through a consumer: each acts as its user, with the account scope. */
   userTokens?: { token: string; user: BitbucketUserState; scopes: string[] }[];
+  /** Other Bitbucket accounts (reviewers); membership of a workspace is in workspaceMembers. */
+  people?: FakeAccount[];
+  /** Each repository's branches and commits ("workspace/slug" → …), made on first use. */
+  sources?: Record<string, FakeBitbucketSource>;
 }
 export type BitbucketUserState = FakeBitbucketState["user"];
 
@@ -87,6 +92,9 @@ const same = (a: string | undefined, b: string | undefined) => a?.toLowerCase() 
 const contract = new HostContract("bitbucket");
 
 /** Bitbucket documents a 429 with no Retry-After (bitbucket.org/blog/introducing-scaled-rate-limits-for-bitbucket-cloud-api). */
+/** Who a Connect app's own calls act as: the app's bot account, the author of what it makes. */
+export const BITBUCKET_APP_ACCOUNT: FakeAccount = { uuid: "{6a7c2f10-0000-4000-8000-00000000a991}", display_name: "Groundwork", account_id: "groundwork-app" };
+
 export const bitbucketThrottled = (): FakeResponse => error(429, "Rate limit for this resource has been exceeded");
 
 /** A webhook needs the scope of each event it subscribes to (the create-webhook operation's description). */
@@ -184,9 +192,29 @@ export function fakeBitbucket(state: FakeBitbucketState) {
     state.pullRequests?.find((p) => same(p.workspace, req.params.workspace) && same(p.slug, req.params.repo) && p.pr.id === Number(req.params.id));
   const fullHash = (hash: string | undefined) => (hash && hash.length >= 7 ? state.commits?.find((c) => c.startsWith(hash.toLowerCase())) : undefined);
 
+  const accounts = () => [state.user, BITBUCKET_APP_ACCOUNT, ...(state.people ?? []), ...(state.userTokens ?? []).map((t) => t.user)];
+
   return new FakeHost(
     "Bitbucket",
     [
+      ...sourceWriteRoutes({
+        sources: () => (state.sources ??= {}),
+        pullRequests: () => (state.pullRequests ??= []),
+        repository: (req) => repo(req) ?? null,
+        author: (req) => {
+          const caller = callerOf(req)!;
+          return caller.kind === "app" ? BITBUCKET_APP_ACCOUNT : (caller.user ?? state.user);
+        },
+        account: (uuid) => accounts().find((a) => same(a.uuid, uuid)) ?? null,
+        isMember: (workspace, uuid) =>
+          same(uuid, BITBUCKET_APP_ACCOUNT.uuid) ||
+          (state.workspaceMembers ?? []).some((m) => (same(m.workspace, workspace) || m.workspace === bitbucketWorkspaceUuid(workspace)) && same(m.uuid, uuid)),
+        remember: (hash) => {
+          if (!(state.commits ??= []).includes(hash)) state.commits.push(hash);
+        },
+        ok,
+        error,
+      }),
       {
         method: "GET",
         path: "/2.0/user",

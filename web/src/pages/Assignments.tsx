@@ -166,7 +166,9 @@ function WorkOnHost({ assignment: a, onChange }: { assignment: Assignment; onCha
             pull request
           </a>
           {work.reviewer === "added" && a.mentorId && ", with the mentor reviewing"}
-          {work.reviewer === "not_found" && `. ${host} knows nobody by the mentor's address or linked account, so no reviewer was added`}.{" "}
+          {work.reviewer === "not_found" && `. ${host} knows nobody by the mentor's address, so no reviewer was added`}
+          {work.reviewer === "unlinked" && `. The mentor has not linked their ${host} account (Profile → Linked accounts), so no reviewer was added`}
+          {work.reviewer === "refused" && `. ${host} would not make the mentor reviewer (they opened it, or are not a member there), so none was added`}.{" "}
           <button
             className="quiet"
             disabled={busy}

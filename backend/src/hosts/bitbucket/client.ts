@@ -7,8 +7,27 @@ function grantedScopes(headers: Headers) {
   return header === null ? null : header.split(/[\s,]+/).filter(Boolean);
 }
 
-/** A failed call to Bitbucket. Its error bodies are `{type: "error", error: {message}}`. */
-export class BitbucketError extends HostCallError {}
+/** Bitbucket's error bodies: `{type: "error", error: {message, fields?, detail?}}`. */
+interface BitbucketErrorBody {
+  message?: string;
+  /** Per field, what is wrong with it (`{reviewers: ["Malformed reviewers list"]}`). */
+  fields?: Record<string, string[]>;
+  detail?: { required?: string[] };
+}
+type Method = "GET" | "POST" | "PUT" | "DELETE";
+
+/** A failed call to Bitbucket; a 400 keeps what it said about each field. */
+export class BitbucketError extends HostCallError {
+  constructor(
+    kind: HostCallError["kind"],
+    message: string,
+    status?: number,
+    retryAfter?: number,
+    readonly fields: Record<string, string[]> | null = null,
+  ) {
+    super(kind, message, status, retryAfter);
+  }
+}
 
 export type BitbucketAuth = { kind: "connect"; appKey: string; clientKey: string; sharedSecret: string } | { kind: "token"; token: string };
 
@@ -74,19 +93,25 @@ export class BitbucketClient {
     private readonly timeoutMs = 15_000,
   ) {}
 
-  private async request<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
+  private async request<T>(method: Method, path: string, body?: unknown): Promise<T> {
     return (await this.exchange<T>(method, path, body)).body;
   }
 
-  private async exchange<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown, hops = 0): Promise<{ body: T; headers: Headers }> {
+  /** A JSON body is sent as JSON; form fields (URLSearchParams) as a form, as `POST …/src` takes them. */
+  private async exchange<T>(method: Method, path: string, body?: unknown, hops = 0): Promise<{ body: T; headers: Headers }> {
     const url = new URL(`${this.apiUrl}${path}`);
     const authorization = this.auth.kind === "connect" ? `JWT ${appRequestToken(method, url, this.auth)}` : `Bearer ${this.auth.token}`;
+    const form = body instanceof URLSearchParams;
     let res: Response;
     try {
       res = await fetch(url, {
         method,
-        headers: { authorization, accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: {
+          authorization,
+          accept: "application/json",
+          ...(body === undefined ? {} : { "content-type": form ? "application/x-www-form-urlencoded" : "application/json" }),
+        },
+        body: body === undefined ? undefined : form ? body.toString() : JSON.stringify(body),
         // Followed below: a Connect JWT is bound to the path it was made for (qsh), so the next hop needs a token of its own.
         redirect: "manual",
         signal: AbortSignal.timeout(this.timeoutMs),
@@ -100,15 +125,22 @@ export class BitbucketClient {
       const target = new URL(location, url);
       return this.exchange<T>("GET", `${target.pathname}${target.search}`, undefined, hops + 1);
     }
-    if (res.status === 204) return { body: undefined as T, headers: res.headers };
-    if (res.ok) return { body: (await res.json()) as T, headers: res.headers };
-    const detail = ((await res.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message;
-    const message = detail ? `Bitbucket answered ${res.status}: ${detail}` : `Bitbucket answered ${res.status}`;
+    if (res.ok) {
+      // 204, and a commit's 201, have no body.
+      const text = await res.text();
+      return { body: (text ? JSON.parse(text) : undefined) as T, headers: res.headers };
+    }
+    const error = ((await res.json().catch(() => null)) as { error?: BitbucketErrorBody } | null)?.error;
+    // A 403 for scopes names the ones needed (`detail.required`): a person can make a token with them.
+    const needs = res.status === 403 && error?.detail?.required?.length ? ` (needs ${error.detail.required.join(", ")})` : "";
+    const message = error?.message ? `Bitbucket answered ${res.status}: ${error.message}${needs}` : `Bitbucket answered ${res.status}`;
+    const fields = error?.fields ?? null;
     if (res.status === 429) throw new BitbucketError("rate_limited", message, 429, retryAfterSeconds(res.headers));
     if (res.status === 401) throw new BitbucketError("auth", message, 401);
     if (res.status === 403) throw new BitbucketError("forbidden", message, 403);
     if (res.status === 404) throw new BitbucketError("not_found", message, 404);
-    if (res.status === 400) throw new BitbucketError("invalid", message, 400);
+    if (res.status === 400) throw new BitbucketError("invalid", message, 400, undefined, fields);
+    if (res.status === 409) throw new BitbucketError("conflict", message, 409);
     throw new BitbucketError("server", message, res.status);
   }
 
@@ -279,4 +311,79 @@ export class BitbucketClient {
       `/2.0/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/hooks/${encodeURIComponent(uuid)}`,
     );
   }
+
+  /** The repository's main branch (where pull requests go unless told otherwise); null in an empty repository. */
+  async mainBranch(workspace: string, repository: string) {
+    const repo = await this.request<{ mainbranch?: { name?: string } | null }>("GET", repoPath(workspace, repository));
+    return repo.mainbranch?.name ?? null;
+  }
+  /** A branch's head commit, or null when there is no such branch (names without refs/heads/). */
+  async branchHead(workspace: string, repository: string, branch: string) {
+    const found = await this.request<{ target?: { hash?: string } }>(
+      "GET",
+      `${repoPath(workspace, repository)}/refs/branches/${encodeURIComponent(branch)}`,
+    ).catch(missingAsNull);
+    return found?.target?.hash ?? null;
+  }
+  /** Whether a file is at a path in a commit (its meta data, not its contents). */
+  async hasFile(workspace: string, repository: string, commit: string, path: string) {
+    const encoded = path.split("/").map(encodeURIComponent).join("/");
+    return Boolean(
+      await this.request("GET", `${repoPath(workspace, repository)}/src/${encodeURIComponent(commit)}/${encoded}?format=meta`).catch(missingAsNull),
+    );
+  }
+  /**
+   * One commit that writes a file on a branch, on top of `parent`: a new branch starts there, and
+   * an existing one must still have it as its head, else 409. Bitbucket answers 201 with the
+   * commit in `Location`; its hash is returned.
+   */
+  async commitFile(workspace: string, repository: string, commit: { branch: string; parent: string; path: string; content: string; message: string }) {
+    const form = new URLSearchParams([
+      // A leading slash marks a file, whatever its name (`message` would be the commit message).
+      [`/${commit.path.replace(/^\/+/, "")}`, commit.content],
+      ["message", commit.message],
+      ["branch", commit.branch],
+      ["parents", commit.parent],
+    ]);
+    const { headers } = await this.exchange<void>("POST", `${repoPath(workspace, repository)}/src`, form);
+    return headers.get("location")?.split("/").pop() ?? null;
+  }
+  /** Open pull requests from one branch to another. */
+  async openPullRequestsBetween(workspace: string, repository: string, source: string, destination: string) {
+    const quoted = (s: string) => `"${s.replace(/[\\"]/g, "\\$&")}"`;
+    const q = `source.branch.name = ${quoted(source)} AND destination.branch.name = ${quoted(destination)}`;
+    const query = new URLSearchParams([
+      ["q", q],
+      ["state", "OPEN"],
+      ["fields", "+values.reviewers"],
+    ]);
+    const page = await this.request<{ values: BitbucketPullRequest[] }>(
+      "GET",
+      `${repoPath(workspace, repository)}/pullrequests?${query.toString().replace(/\+/g, "%20")}`,
+    );
+    return page.values;
+  }
+  createPullRequest(
+    workspace: string,
+    repository: string,
+    pr: { title: string; description: string; source: string; destination: string; reviewers: { uuid: string }[] },
+  ) {
+    return this.request<BitbucketPullRequest>("POST", `${repoPath(workspace, repository)}/pullrequests`, {
+      title: pr.title,
+      description: pr.description,
+      source: { branch: { name: pr.source } },
+      destination: { branch: { name: pr.destination } },
+      reviewers: pr.reviewers,
+    });
+  }
+  /** Changes an open pull request; Bitbucket clears the reviewers a PUT leaves out, so they are always sent. */
+  updatePullRequest(workspace: string, repository: string, id: number, change: { title: string; reviewers: { uuid: string }[]; description?: string }) {
+    return this.request<BitbucketPullRequest>("PUT", `${repoPath(workspace, repository)}/pullrequests/${id}`, change);
+  }
 }
+
+const repoPath = (workspace: string, repository: string) => `/2.0/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}`;
+const missingAsNull = (err: unknown) => {
+  if (err instanceof BitbucketError && err.kind === "not_found") return null;
+  throw err;
+};

@@ -18,7 +18,7 @@ const SHARE_OF_ALLOWANCE = 0.9;
 const paceMs = (services: AppServices) => Math.ceil(3600_000 / (services.config.bitbucket.requestsPerHour * SHARE_OF_ALLOWANCE));
 
 /** A history import reads through the Connect installation or the token connection it was started for. */
-async function viaOf(workspaceId: string, connectionId?: string) {
+export async function viaOf(workspaceId: string, connectionId?: string) {
   // Installations and connections are known by uuid (PostgreSQL refuses to compare anything else with one).
   if (connectionId !== undefined && !z.uuid().safeParse(connectionId).success) return [];
   const scope = { workspaceId, ...(connectionId ? { id: connectionId } : {}) };

@@ -10,6 +10,7 @@ import { connectWebhook, tokenWebhook } from "./webhooks.js";
 import { findBitbucketItems } from "./search.js";
 import { bitbucketHistory } from "./history.js";
 import { bitbucketAccountLinkRoutes } from "./accountLink.js";
+import { bitbucketWork } from "./work.js";
 
 /** Bitbucket Cloud: the Connect app (lifecycle, webhooks, PR panel) and the access-token connection; build statuses on PRs. */
 export const bitbucketHost: HostAdapter = {
@@ -46,6 +47,7 @@ export const bitbucketHost: HostAdapter = {
   },
   findItems: findBitbucketItems,
   history: bitbucketHistory,
+  work: bitbucketWork,
   async overview(ctx) {
     const workspaceId = ctx.auth.workspace.id;
     const installations = await BitbucketInstallationRow.findAll({ where: { workspaceId }, order: [["createdAt", "ASC"]] });

@@ -1,0 +1,90 @@
+import { bitbucketPullRequestUrl } from "@groundwork/shared-types";
+import { HostCallError, type StartedWork, type StartWorkRequest, type WorkStarter } from "../adapter.js";
+import { BitbucketError, type BitbucketClient, type BitbucketPullRequest } from "./client.js";
+import { viaOf } from "./history.js";
+import { access } from "./jobs.js";
+
+/**
+ * Start work on Bitbucket Cloud (developer.atlassian.com/cloud/bitbucket/rest): one `POST …/src`
+ * makes the branch and its commit with the ticket together (a new branch starts at the parent
+ * given, the main branch's head), then the pull request with the mentor's linked account as
+ * reviewer. Needs Repositories (Write) and Pull requests (Write).
+ */
+export const bitbucketWork: WorkStarter = {
+  async start(services, request): Promise<StartedWork> {
+    const [workspace, slug] = request.repository.split("/") as [string, string];
+    const [found] = await viaOf(request.workspaceId, request.connectionId);
+    const on = found && (await access(services, found.via));
+    if (!on || !slug || !on.follows(slug)) throw new HostCallError("not_found", `The connection no longer follows ${request.repository}`);
+    const { client } = on;
+
+    const main = await client.mainBranch(workspace, slug);
+    if (!main) throw new HostCallError("invalid", `${request.repository} has no main branch yet: push a first commit to it`);
+    await ticketOnBranch(client, workspace, slug, main, request);
+
+    // Bitbucket knows people by account: the mentor's, linked in this Bitbucket workspace.
+    const account = request.reviewer?.accounts.find((a) => a.scope === on.identityScope)?.id ?? null;
+    let reviewer: StartedWork["reviewer"] = !request.reviewer ? "none" : account ? "added" : "unlinked";
+    const reviewers = account ? [{ uuid: account }] : [];
+
+    const open = async () => (await client.openPullRequestsBetween(workspace, slug, request.branch, main))[0] ?? null;
+    let pr = await open();
+    if (!pr) {
+      const create = (withReviewers: { uuid: string }[]) =>
+        client.createPullRequest(workspace, slug, { ...request.pullRequest, source: request.branch, destination: main, reviewers: withReviewers });
+      try {
+        pr = await create(reviewers);
+      } catch (err) {
+        if (refusedReviewers(err)) {
+          reviewer = "refused";
+          pr = await create([]);
+        } else {
+          // Made meanwhile, by an attempt whose answer never came back: that one is ours.
+          pr = err instanceof BitbucketError && err.kind === "invalid" ? await open() : null;
+          if (!pr) throw err;
+        }
+      }
+    } else if (account && !hasReviewer(pr, account)) {
+      try {
+        await client.updatePullRequest(workspace, slug, pr.id, {
+          title: pr.title ?? request.pullRequest.title,
+          reviewers: [...(pr.reviewers ?? []).flatMap((r) => (r.uuid ? [{ uuid: r.uuid }] : [])), ...reviewers],
+        });
+      } catch (err) {
+        if (!refusedReviewers(err)) throw err;
+        reviewer = "refused";
+      }
+    }
+    return { branch: request.branch, pullRequestUrl: bitbucketPullRequestUrl(workspace, slug, pr.id), reviewer };
+  },
+};
+
+/**
+ * The ticket on the branch, made once: a branch that has it already (an earlier attempt, or
+ * someone) is left alone. Should the branch move between the look and the commit, Bitbucket
+ * refuses (409) and the look is taken again.
+ */
+async function ticketOnBranch(client: BitbucketClient, workspace: string, slug: string, main: string, request: StartWorkRequest) {
+  for (let attempt = 0; ; attempt++) {
+    const head = await client.branchHead(workspace, slug, request.branch);
+    if (head && (await client.hasFile(workspace, slug, head, request.ticket.path))) return;
+    const parent = head ?? (await client.branchHead(workspace, slug, main));
+    if (!parent) throw new HostCallError("invalid", `${request.repository}'s main branch ${main} has no commits`);
+    try {
+      await client.commitFile(workspace, slug, {
+        branch: request.branch,
+        parent,
+        path: request.ticket.path,
+        content: request.ticket.content,
+        message: request.ticket.commitMessage,
+      });
+      return;
+    } catch (err) {
+      if (!(err instanceof BitbucketError && err.kind === "conflict") || attempt >= 2) throw err;
+    }
+  }
+}
+
+/** Bitbucket's 400 about reviewers it will not add (not a member, the author, an unknown account): the pull request goes on without. */
+const refusedReviewers = (err: unknown) => err instanceof BitbucketError && err.kind === "invalid" && Boolean(err.fields?.reviewers?.length);
+const hasReviewer = (pr: BitbucketPullRequest, uuid: string) => (pr.reviewers ?? []).some((r) => r.uuid?.toLowerCase() === uuid.toLowerCase());
