@@ -80,6 +80,12 @@ export const BITBUCKET_TOKEN_SCOPES = [
   { scope: "webhook", label: "Webhooks (Read and write)", usedFor: "creating and deleting the repository webhooks" },
 ] as const;
 
+/** What Start work on assignments adds: without these everything else works. */
+export const BITBUCKET_START_WORK_SCOPES = [
+  { scope: "repository:write", label: "Repositories (Write)", usedFor: "the assignment's branch and its ticket commit" },
+  { scope: "pullrequest:write", label: "Pull requests (Write)", usedFor: "the assignment's pull request and its reviewer" },
+] as const;
+
 export const scopeLabel = (scopes: readonly { scope: string; label: string }[], scope: string) => scopes.find((s) => s.scope === scope)?.label ?? scope;
 
 /** A scope grants the ones it implies (developer.atlassian.com/cloud/bitbucket/bitbucket-cloud-rest-api-scopes). */

@@ -33,7 +33,7 @@ it("agrees an assignment tied to a key result, and the member ticks its criteria
   await dialog.getByLabel("Assignment", { exact: true }).fill("Lead the refund-retry redesign");
   await dialog.getByLabel("Acceptance criteria (one per line)").fill("Retries back off exponentially\n\nA runbook explains the new alerts\n");
   await dialog.getByLabel("Taken on by").selectOption({ label: "Grace Hopper" });
-  await dialog.getByLabel("Mentor, who reviews the pull request").selectOption({ label: "Olivia" });
+  await dialog.getByLabel("Mentor, who reviews the pull request").selectOption({ label: "Olivia (you)" });
   await dialog.getByLabel("Grows").selectOption({ label: `${currentPeriod()} · Fewer failed refunds: Refund failures under 0.1%` });
   await dialog.getByRole("button", { name: "Agree assignment" }).click();
   const card = owner.getByRole("article", { name: "Assignment GW-1" });

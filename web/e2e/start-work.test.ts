@@ -72,3 +72,67 @@ it("starts an assignment's work on Azure DevOps and the sandbox shows the branch
   }
   await shot(page, "start-work-3-done");
 });
+
+it("starts an assignment's work on Bitbucket with the mentor's linked account reviewing, and a merge there makes it done", async () => {
+  const host = await product.newPage();
+  await host.goto(product.bitbucketSandboxUrl);
+  const token = await host
+    .locator("code", { hasText: /^sandbox-bitbucket-token-/ })
+    .first()
+    .innerText();
+
+  // Olivia mentors Grace; Bitbucket knows Olivia by the account she links, not by her address.
+  const page = await product.newPage();
+  await signUpInBrowser(page, product.url, "Olivia", "olivia-bitbucket@example.com");
+  await inviteInBrowser(page, product.newPage, "grace-bitbucket@example.com", "Grace Hopper");
+  await go(page, "Integrations");
+  const form = page.getByRole("form", { name: "Connect Bitbucket with an access token" });
+  await form.getByLabel("Bitbucket workspace").fill("groundwork-sandbox");
+  await form.getByLabel("Access token").fill(token);
+  await form.getByRole("button", { name: "Connect", exact: true }).click();
+  await page.getByRole("region", { name: "Bitbucket access token" }).getByText("groundwork-sandbox").waitFor();
+  await go(page, "Profile");
+  await page.getByRole("button", { name: "Link your Bitbucket account" }).click();
+  await page.getByLabel(/Signed in to Bitbucket as/).fill("olivia");
+  await page.getByRole("button", { name: "Grant access" }).click();
+  await page.getByRole("status").getByText("Your Bitbucket account is linked.").waitFor();
+
+  await go(page, "Assignments");
+  await page.getByRole("button", { name: "New assignment" }).click();
+  const dialog = page.getByRole("dialog", { name: "New assignment" });
+  await dialog.getByLabel("Assignment", { exact: true }).fill("Own the payout reconciliation");
+  await dialog.getByLabel("Acceptance criteria (one per line)").fill("Mismatches page the on-call\nA weekly report goes to finance");
+  await dialog.getByLabel("Taken on by").selectOption({ label: "Grace Hopper" });
+  await dialog.getByLabel("Mentor, who reviews the pull request").selectOption({ label: "Olivia (you)" });
+  await dialog.getByLabel("Repository where the work starts").selectOption({ label: "groundwork-sandbox/payments (Bitbucket)" });
+  await dialog.getByRole("button", { name: "Agree assignment" }).click();
+  const assignment = page.getByRole("article", { name: "Assignment GW-1" });
+  await assignment.getByRole("button", { name: "Start work on Bitbucket" }).click();
+  const work = assignment.getByRole("status", { name: "Work on Bitbucket" });
+  await work.getByText("Work started on branch").waitFor({ timeout: 30_000 });
+  expect(await work.innerText()).toContain("gw-1-own-the-payout-reconciliation");
+  expect(await work.innerText()).toContain("with the mentor reviewing");
+  await shot(page, "start-work-bitbucket-1-started");
+  expect(await seriousViolations(page), "the started assignment").toEqual([]);
+
+  await host.reload();
+  const branch = host.getByRole("region", { name: "Branch gw-1-own-the-payout-reconciliation" });
+  expect(await branch.getByLabel(".tickets/GW-1.md").innerText()).toContain("# GW-1: Own the payout reconciliation");
+  expect(await branch.innerText()).toMatch(/Pull request #\d+ \(OPEN\) into main: GW-1: Own the payout reconciliation; reviewers: olivia/);
+  expect(await branch.getByLabel(/Description of pull request/).innerText()).toContain("- [ ] Mismatches page the on-call");
+  await shot(host, "start-work-bitbucket-2-on-the-host");
+
+  await branch.getByRole("button", { name: /Merge pull request #\d+/ }).click();
+  await host
+    .getByRole("status")
+    .getByText(/Groundwork answered 202 to pullrequest:fulfilled/)
+    .waitFor();
+  const end = Date.now() + 20_000;
+  for (;;) {
+    await page.reload();
+    if ((await assignment.getByLabel("Status of GW-1").inputValue()) === "done") break;
+    if (Date.now() > end) throw new Error("the merge did not reach the assignment");
+    await page.waitForTimeout(500);
+  }
+  await shot(page, "start-work-bitbucket-3-done");
+});

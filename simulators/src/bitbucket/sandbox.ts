@@ -67,6 +67,8 @@ export async function startBitbucketSandbox(port: number, groundworkUrl: string,
   };
   const state: FakeBitbucketState = {
     token: SANDBOX_BITBUCKET_TOKEN,
+    // Write scopes too, so that Start work can make branches, commits and pull requests.
+    tokenScopes: ["repository:write", "pullrequest:write", "webhook"],
     oauthConsumers: [{ ...SANDBOX_OAUTH_CONSUMER, callbackUrl: new URL(OAUTH_CALLBACK_PATH, groundworkUrl).toString() }],
     otherTokens: SHORT_TOKENS,
     appKey,
@@ -107,10 +109,10 @@ export async function startBitbucketSandbox(port: number, groundworkUrl: string,
   const installed = () => Boolean(state.installations?.[install.clientKey]);
   let commentCount = 0;
   /** Like Bitbucket: to the app if it is installed, and to the repository webhooks a token connection made. */
-  const deliver = async (eventKey: string, body: unknown) => {
+  const deliver = async (eventKey: string, body: unknown, slug = REPO) => {
     const answers = [
       ...(installed() ? [(await driver.webhook(install.clientKey, eventKey, body)).status] : []),
-      ...(await deliverRepositoryHooks(state, WORKSPACE, REPO, eventKey, body)),
+      ...(await deliverRepositoryHooks(state, WORKSPACE, slug, eventKey, body)),
     ];
     return answers.length
       ? `Groundwork answered ${answers.join(", ")} to ${eventKey}`
@@ -198,7 +200,16 @@ window.addEventListener("message", async (e) => {
       try {
         if (req.params.action === "install") result = `Groundwork answered ${(await driver.install(install)).status} to the install`;
         else if (req.params.action === "uninstall") result = `Groundwork answered ${(await driver.uninstall(install)).status} to the uninstall`;
-        else if (req.params.action === "merge") {
+        else if (req.params.action === "merge-started") {
+          // Merging a pull request Groundwork started, and the webhook Bitbucket sends for it.
+          const form = new URLSearchParams(req.body);
+          const started = state.pullRequests?.find((p) => `${p.workspace}/${p.slug}` === form.get("repository") && p.pr.id === Number(form.get("id")));
+          if (!started || started.pr.state !== "OPEN") return { status: 400, body: "no such open pull request" };
+          Object.assign(started.pr, { state: "MERGED", updated_on: new Date().toISOString() });
+          const full = { full_name: `${started.workspace}/${started.slug}`, name: started.slug };
+          const body = { ...fixture("pullrequest_fulfilled.json"), pullrequest: started.pr, repository: full };
+          result = `Merged #${started.pr.id}; ${await deliver("pullrequest:fulfilled", body, started.slug)}`;
+        } else if (req.params.action === "merge") {
           pr.state = "MERGED";
           pr.updated_on = new Date().toISOString();
           const body = { ...fixture("pullrequest_fulfilled.json"), pullrequest: pr, repository };
@@ -251,6 +262,8 @@ ${result ? `<p role="status"><strong>${escapeHtml(result)}</strong></p>` : ""}
 (shows in Groundwork once that user linked their account, from the panel or from their Groundwork profile)</li>
 <li><form method="post" action="/_sandbox/uninstall"><button>Uninstall Groundwork</button></form></li>
 </ol>
+<h2>Branches and pull requests Groundwork started</h2>
+${startedWork(state)}
 <h2>Build statuses Groundwork posted</h2>
 ${(() => {
   const latest = state.statuses?.at(-1);
@@ -264,4 +277,28 @@ ${(() => {
   await host.start(port);
   const driver = new BitbucketHostDriver(state, appBase, host.url);
   return host;
+}
+
+/** What Start work made: each branch beside main, the files it changes, and the pull requests from it (with Merge). */
+function startedWork(state: FakeBitbucketState) {
+  const sections = Object.entries(state.sources ?? {}).flatMap(([repository, source]) => {
+    const base = source.commits[source.branches[source.mainbranch] ?? ""]?.files ?? {};
+    return Object.entries(source.branches)
+      .filter(([branch]) => branch !== source.mainbranch)
+      .map(([branch, head]) => {
+        const files = Object.entries(source.commits[head]?.files ?? {}).filter(([path, content]) => base[path] !== content);
+        const prs = (state.pullRequests ?? []).filter((p) => `${p.workspace}/${p.slug}`.toLowerCase() === repository && p.pr.source?.branch?.name === branch);
+        return `<section aria-label="Branch ${escapeHtml(branch)}"><h3>${escapeHtml(repository)}: branch <code>${escapeHtml(branch)}</code></h3>
+${files.map(([path, content]) => `<p>${escapeHtml(path)}</p><pre aria-label="${escapeHtml(path)}">${escapeHtml(content)}</pre>`).join("")}
+${prs
+  .map(
+    ({ workspace, slug, pr }) =>
+      `<p>Pull request #${pr.id} (${escapeHtml(pr.state ?? "OPEN")}) into ${escapeHtml(pr.destination?.branch?.name ?? "")}: <strong>${escapeHtml(pr.title ?? "")}</strong>; reviewers: ${escapeHtml((pr.reviewers ?? []).map((r) => r.display_name).join(", ") || "none")}</p>
+<pre aria-label="Description of pull request #${pr.id}">${escapeHtml(pr.description ?? "")}</pre>
+${pr.state === "OPEN" ? `<form method="post" action="/_sandbox/merge-started"><input type="hidden" name="repository" value="${escapeHtml(`${workspace}/${slug}`)}"><input type="hidden" name="id" value="${pr.id}"><button>Merge pull request #${pr.id}</button></form>` : ""}`,
+  )
+  .join("")}</section>`;
+      });
+  });
+  return sections.length ? sections.join("") : "<p>None yet: in Groundwork, give an assignment a repository and choose <strong>Start work</strong>.</p>";
 }

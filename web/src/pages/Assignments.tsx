@@ -87,7 +87,7 @@ function NewAssignment({ done }: { done: () => void }) {
             <option value="">No mentor</option>
             {members.map((m) => (
               <option key={m.id} value={m.id}>
-                {m.name}
+                {m.id === session?.member.id ? `${m.name} (you)` : m.name}
               </option>
             ))}
           </select>

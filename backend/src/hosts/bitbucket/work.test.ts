@@ -256,7 +256,9 @@ it("stops with the scopes to ask for when the token may only read", async () => 
     await owner.post(`/api/assignments/${a.id}/start-work`, {});
     const failed = await started(owner, a.id);
     expect(failed.work).toMatchObject({ state: "failed" });
-    expect(failed.work!.error).toMatch(/^Bitbucket: Bitbucket answered 403: .*\(needs repository:write\)$/);
+    expect(failed.work!.error).toMatch(
+      /^Bitbucket: Bitbucket answered 403: .*\(needs repository:write\)\. Start work needs Repositories \(Write\) and Pull requests \(Write\): connect again with a token that has them$/,
+    );
     expect(onHost("gw-1-read-only").branches).toEqual([]);
   } finally {
     state.tokenScopes = ["repository:write", "pullrequest:write", "webhook"];

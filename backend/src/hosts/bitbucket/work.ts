@@ -1,4 +1,5 @@
 import { bitbucketPullRequestUrl } from "@groundwork/shared-types";
+import { BITBUCKET_START_WORK_SCOPES } from "@groundwork/shared-types/labels";
 import { HostCallError, type StartedWork, type StartWorkRequest, type WorkStarter } from "../adapter.js";
 import { BitbucketError, type BitbucketClient, type BitbucketPullRequest } from "./client.js";
 import { viaOf } from "./history.js";
@@ -12,52 +13,69 @@ import { access } from "./jobs.js";
  */
 export const bitbucketWork: WorkStarter = {
   async start(services, request): Promise<StartedWork> {
-    const [workspace, slug] = request.repository.split("/") as [string, string];
     const [found] = await viaOf(request.workspaceId, request.connectionId);
     const on = found && (await access(services, found.via));
+    const slug = request.repository.split("/")[1];
     if (!on || !slug || !on.follows(slug)) throw new HostCallError("not_found", `The connection no longer follows ${request.repository}`);
-    const { client } = on;
-
-    const main = await client.mainBranch(workspace, slug);
-    if (!main) throw new HostCallError("invalid", `${request.repository} has no main branch yet: push a first commit to it`);
-    await ticketOnBranch(client, workspace, slug, main, request);
-
-    // Bitbucket knows people by account: the mentor's, linked in this Bitbucket workspace.
-    const account = request.reviewer?.accounts.find((a) => a.scope === on.identityScope)?.id ?? null;
-    let reviewer: StartedWork["reviewer"] = !request.reviewer ? "none" : account ? "added" : "unlinked";
-    const reviewers = account ? [{ uuid: account }] : [];
-
-    const open = async () => (await client.openPullRequestsBetween(workspace, slug, request.branch, main))[0] ?? null;
-    let pr = await open();
-    if (!pr) {
-      const create = (withReviewers: { uuid: string }[]) =>
-        client.createPullRequest(workspace, slug, { ...request.pullRequest, source: request.branch, destination: main, reviewers: withReviewers });
-      try {
-        pr = await create(reviewers);
-      } catch (err) {
-        if (refusedReviewers(err)) {
-          reviewer = "refused";
-          pr = await create([]);
-        } else {
-          // Made meanwhile, by an attempt whose answer never came back: that one is ours.
-          pr = err instanceof BitbucketError && err.kind === "invalid" ? await open() : null;
-          if (!pr) throw err;
-        }
-      }
-    } else if (account && !hasReviewer(pr, account)) {
-      try {
-        await client.updatePullRequest(workspace, slug, pr.id, {
-          title: pr.title ?? request.pullRequest.title,
-          reviewers: [...(pr.reviewers ?? []).flatMap((r) => (r.uuid ? [{ uuid: r.uuid }] : [])), ...reviewers],
-        });
-      } catch (err) {
-        if (!refusedReviewers(err)) throw err;
-        reviewer = "refused";
-      }
+    try {
+      return await startOn(on.client, on.identityScope, request);
+    } catch (err) {
+      if (!(err instanceof BitbucketError && err.kind === "forbidden")) throw err;
+      const fix =
+        "installationId" in found.via
+          ? "a workspace admin approves the Groundwork app's updated permissions in Bitbucket"
+          : "connect again with a token that has them";
+      throw new HostCallError(
+        "forbidden",
+        `${err.message}. Start work needs ${BITBUCKET_START_WORK_SCOPES.map((s) => s.label).join(" and ")}: ${fix}`,
+        err.status,
+      );
     }
-    return { branch: request.branch, pullRequestUrl: bitbucketPullRequestUrl(workspace, slug, pr.id), reviewer };
   },
 };
+
+async function startOn(client: BitbucketClient, identityScope: string | null, request: StartWorkRequest): Promise<StartedWork> {
+  const [workspace, slug] = request.repository.split("/") as [string, string];
+
+  const main = await client.mainBranch(workspace, slug);
+  if (!main) throw new HostCallError("invalid", `${request.repository} has no main branch yet: push a first commit to it`);
+  await ticketOnBranch(client, workspace, slug, main, request);
+
+  // Bitbucket knows people by account: the mentor's, linked in this Bitbucket workspace.
+  const account = request.reviewer?.accounts.find((a) => a.scope === identityScope)?.id ?? null;
+  let reviewer: StartedWork["reviewer"] = !request.reviewer ? "none" : account ? "added" : "unlinked";
+  const reviewers = account ? [{ uuid: account }] : [];
+
+  const open = async () => (await client.openPullRequestsBetween(workspace, slug, request.branch, main))[0] ?? null;
+  let pr = await open();
+  if (!pr) {
+    const create = (withReviewers: { uuid: string }[]) =>
+      client.createPullRequest(workspace, slug, { ...request.pullRequest, source: request.branch, destination: main, reviewers: withReviewers });
+    try {
+      pr = await create(reviewers);
+    } catch (err) {
+      if (refusedReviewers(err)) {
+        reviewer = "refused";
+        pr = await create([]);
+      } else {
+        // Made meanwhile, by an attempt whose answer never came back: that one is ours.
+        pr = err instanceof BitbucketError && err.kind === "invalid" ? await open() : null;
+        if (!pr) throw err;
+      }
+    }
+  } else if (account && !hasReviewer(pr, account)) {
+    try {
+      await client.updatePullRequest(workspace, slug, pr.id, {
+        title: pr.title ?? request.pullRequest.title,
+        reviewers: [...(pr.reviewers ?? []).flatMap((r) => (r.uuid ? [{ uuid: r.uuid }] : [])), ...reviewers],
+      });
+    } catch (err) {
+      if (!refusedReviewers(err)) throw err;
+      reviewer = "refused";
+    }
+  }
+  return { branch: request.branch, pullRequestUrl: bitbucketPullRequestUrl(workspace, slug, pr.id), reviewer };
+}
 
 /**
  * The ticket on the branch, made once: a branch that has it already (an earlier attempt, or

@@ -1,7 +1,7 @@
 import { Link } from "react-router-dom";
 import { useState } from "react";
 import { BitbucketTokenTest, type BitbucketTokenTestResult, type IntegrationsOverview } from "@groundwork/shared-types";
-import { BITBUCKET_TOKEN_SCOPES, plural } from "@groundwork/shared-types/labels";
+import { BITBUCKET_START_WORK_SCOPES, BITBUCKET_TOKEN_SCOPES, plural } from "@groundwork/shared-types/labels";
 import { api, data } from "../../api";
 import { CopyButton, ErrorNote, FormField, useAction, useSchemaForm } from "../../ui";
 import { Deliveries } from "./Deliveries";
@@ -102,6 +102,7 @@ function BitbucketToken({ connection, reload }: { connection: IntegrationsOvervi
         Without the app: a workspace or repository access token. Groundwork creates signed webhooks on the repositories and posts build statuses with it.
       </p>
       <ScopeList scopes={BITBUCKET_TOKEN_SCOPES} intro="Create it with these permissions; Test connection checks each one:" />
+      <ScopeList scopes={BITBUCKET_START_WORK_SCOPES} intro="And, for Start work on assignments:" label="Token scopes for Start work" />
       <FormField label="Bitbucket workspace" error={errors.workspace?.message}>
         {(ids) => <input {...ids} {...form.register("workspace")} placeholder="acme" />}
       </FormField>
