@@ -5257,7 +5257,7 @@ export interface paths {
                          * @description Who takes the assignment on
                          */
                         memberId: string;
-                        /** @description Who reviews its pull request; else the member's manager */
+                        /** @description Who reviews its pull request (no one when null) */
                         mentorId?: string | null;
                         competency?: {
                             /** Format: uuid */
@@ -5552,7 +5552,7 @@ export interface paths {
                             /** @default false */
                             done?: boolean;
                         }[];
-                        /** @description Who reviews its pull request; else the member's manager */
+                        /** @description Who reviews its pull request (no one when null) */
                         mentorId?: string | null;
                         competency?: {
                             /** Format: uuid */

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { connectAdoSandboxInBrowser, go, inviteInBrowser, seriousViolations, shot, signUpInBrowser, startSandboxedProduct } from "./harness.js";
+import {
+  connectAdoSandboxInBrowser,
+  go,
+  inviteInBrowser,
+  reloadUntilShown,
+  seriousViolations,
+  shot,
+  signUpInBrowser,
+  startSandboxedProduct,
+} from "./harness.js";
 
 /**
  * Start work on the Azure DevOps sandbox: an assignment with a repository and a mentor becomes a
@@ -122,6 +131,18 @@ it("starts an assignment's work on Bitbucket with the mentor's linked account re
   expect(await branch.getByLabel(/Description of pull request/).innerText()).toContain("- [ ] Mismatches page the on-call");
   await shot(host, "start-work-bitbucket-2-on-the-host");
 
+  // Reworded in Groundwork: the ticket on the branch and the PR's checklist follow.
+  await assignment.getByRole("button", { name: "Edit" }).click();
+  const edit = page.getByRole("form", { name: "Edit GW-1" });
+  await edit.getByText("Saving also updates").waitFor();
+  await edit.getByLabel("Acceptance criteria (one per line)").fill("Mismatches page the on-call within five minutes\nA weekly report goes to finance");
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await assignment.getByText("Mismatches page the on-call within five minutes").waitFor();
+  const ticket = () => host.getByRole("region", { name: "Branch gw-1-own-the-payout-reconciliation" }).getByLabel(".tickets/GW-1.md");
+  await reloadUntilShown(host, () => ticket().getByText(/Mismatches page the on-call within five minutes/));
+  expect(await branch.getByLabel(/Description of pull request/).innerText()).toContain("- [ ] Mismatches page the on-call within five minutes");
+  await shot(host, "start-work-bitbucket-3-edited-on-the-host");
+
   await branch.getByRole("button", { name: /Merge pull request #\d+/ }).click();
   await host
     .getByRole("status")
@@ -134,5 +155,5 @@ it("starts an assignment's work on Bitbucket with the mentor's linked account re
     if (Date.now() > end) throw new Error("the merge did not reach the assignment");
     await page.waitForTimeout(500);
   }
-  await shot(page, "start-work-bitbucket-3-done");
+  await shot(page, "start-work-bitbucket-4-done");
 });

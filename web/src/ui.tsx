@@ -162,7 +162,19 @@ export function PageHeader({ title, children }: { title: string; children?: Reac
  * moves in and back, Escape closes). `children` gets `done`, for the form to call once saved:
  * it closes the dialog and calls `onDone` (reload the list).
  */
-export function NewDialog({ label, title, onDone, children }: { label: string; title: string; onDone: () => void; children: (done: () => void) => ReactNode }) {
+export function NewDialog({
+  label,
+  title,
+  onDone,
+  children,
+  buttonClass = "new",
+}: {
+  label: string;
+  title: string;
+  onDone: () => void;
+  children: (done: () => void) => ReactNode;
+  buttonClass?: string;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
   const close = () => {
@@ -173,7 +185,7 @@ export function NewDialog({ label, title, onDone, children }: { label: string; t
     <>
       <button
         type="button"
-        className="new"
+        className={buttonClass}
         onClick={() => {
           setOpen(true);
           ref.current?.showModal();

@@ -57,8 +57,8 @@ export interface HostAdapter {
   overview(ctx: MemberContext): Promise<unknown>;
   /** Reads the pull requests its connections' repositories had before they were connected (workspace/history.ts). */
   history?: HistorySource;
-  /** Starts a growth assignment's work in one of its connections' repositories (workspace/assignments.ts). */
-  work?: WorkStarter;
+  /** Starts a growth assignment's work in one of its connections' repositories, and keeps it in step (workspace/assignments.ts). */
+  work?: AssignmentWorkOnHost;
   /**
    * Its users can link their accounts to members (workspace/accountLinks.ts): whether the scope
    * a link code names (an organisation, a workspace) is connected to this Groundwork workspace.
@@ -131,14 +131,29 @@ export interface StartedWork {
   /** added, or why not (AssignmentWork's reviewer). */
   reviewer: NonNullable<AssignmentWork["reviewer"]>;
 }
+/** The assignment changed in Groundwork: its ticket and its pull request's text, as they should read now. */
+export type UpdateWorkRequest = Omit<StartWorkRequest, "reviewer"> & { pullRequestUrl: string };
+/**
+ * "updated" when the host had something to change, "unchanged" when it already said this, and
+ * "closed" when the pull request is merged or abandoned (or the branch gone): the work is over.
+ */
+export type WorkUpdate = "updated" | "unchanged" | "closed";
 /**
  * Each step looks for what an earlier attempt made before making it (the branch, the file on it,
  * an open pull request between the same branches), so a job retried after any failure — a 429, a
- * 5xx, a timeout after the host had done the work — makes one branch, one commit and one pull request.
+ * 5xx, a timeout after the host had done the work — makes one branch, one commit and one pull
+ * request. An update commits the ticket only when its words changed (ticks alone change the pull
+ * request's checklist), and reads before it writes, so a retry commits nothing twice.
  */
-export interface WorkStarter {
+export interface AssignmentWorkOnHost {
   start(services: AppServices, request: StartWorkRequest): Promise<StartedWork>;
+  update(services: AppServices, request: UpdateWorkRequest): Promise<WorkUpdate>;
 }
+
+/** Ticks aside ("- [x]" reads as "- [ ]"): whether a ticket says something new. */
+export const ticketWords = (ticket: string) => ticket.replace(/^(\s*[-*]\s+)\[[xX]\]/gm, "$1[ ]");
+/** The number a pull request's page ends with (…/pullrequest/7, …/pull-requests/7). */
+export const pullRequestNumber = (url: string) => Number(/\/(\d+)\/?$/.exec(url)?.[1] ?? NaN);
 
 /** The job a host's webhook deliveries are recorded as, and the event a delivery's payload carries. */
 export interface DeliveryJob {

@@ -12,9 +12,15 @@ export async function until<T>(what: string, fn: () => Promise<T | undefined | n
   }
 }
 
-/** Waits until no job is queued or running (any test's): what a test counts after it is its own. */
-export const jobsSettled = (sequelize: Sequelize, what = "jobs settled") =>
+/**
+ * Waits until no job is queued or running (any test's, or only those of one kind): what a test
+ * counts after it is its own.
+ */
+export const jobsSettled = (sequelize: Sequelize, what = "jobs settled", kind?: string) =>
   until(what, async () => {
-    const [row] = await sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE status IN ('queued', 'running')", { type: QueryTypes.SELECT });
+    const [row] = await sequelize.query<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM jobs WHERE status IN ('queued', 'running')${kind ? " AND kind = :kind" : ""}`,
+      { type: QueryTypes.SELECT, replacements: { kind: kind ?? null } },
+    );
     return Number(row!.n) === 0;
   });

@@ -13,7 +13,7 @@ import {
 import { ApiError, badRequest, forbidden, notFound } from "../http/errors.js";
 import type { AppServices } from "../http/services.js";
 import { handle, jobType, type JobHandler } from "../jobs/jobType.js";
-import { asJobError, hostOf, HostCallError, isPassing, queueRefresh, type StartWorkRequest } from "../hosts/adapter.js";
+import { asJobError, hostOf, HostCallError, isPassing, queueRefresh } from "../hosts/adapter.js";
 import { keysetPage, presentPage } from "../http/pages.js";
 import { route, type MemberContext } from "../http/route.js";
 import {
@@ -146,7 +146,7 @@ async function checked(ctx: MemberContext, body: z.infer<typeof UpdateAssignment
   return fields;
 }
 
-/** Makes the assignment's branch, ticket, pull request and reviewer on its repository's host (see WorkStarter). */
+/** Makes the assignment's branch, ticket, pull request and reviewer on its repository's host (see AssignmentWorkOnHost). */
 export const StartWorkJob = jobType("assignment.start-work", z.object({ assignmentId: z.string().min(1) }));
 
 const keyOf = (row: Pick<AssignmentRow, "number">) => `${KEY_PREFIX}-${row.number}`;
@@ -179,32 +179,60 @@ async function workTexts(services: AppServices, row: AssignmentRow) {
   return { ticket: `# ${keyOf(row)}: ${row.title}\n\n${body}\n`, description: body };
 }
 
-async function startWork(services: AppServices, row: AssignmentRow) {
+/** The host that does an assignment's work, and what its branch, ticket and pull request say now. */
+async function onHost(services: AppServices, row: AssignmentRow) {
   const repository = row.repository!;
   const host = hostOf(services, repository.host);
   if (!host?.work) throw new HostCallError("invalid", `This version of Groundwork cannot start work on ${repository.host}`);
-  const mentor = row.mentorId ? await MemberRow.findByPk(row.mentorId) : null;
-  const accounts = mentor
-    ? (await IdentityLinkRow.findAll({ where: { workspaceId: row.workspaceId, memberId: mentor.id, host: host.name } })).map((l) => ({
-        scope: l.scope,
-        id: l.externalUserId,
-      }))
-    : [];
   const texts = await workTexts(services, row);
-  const request: StartWorkRequest = {
-    workspaceId: row.workspaceId,
-    connectionId: repository.connectionId,
-    repository: repository.repository,
-    branch: branchOf(row),
-    ticket: { path: `.tickets/${keyOf(row)}.md`, content: texts.ticket, commitMessage: `${keyOf(row)}: ${row.title}` },
-    pullRequest: { title: `${keyOf(row)}: ${row.title}`, description: texts.description },
-    reviewer: mentor ? { email: mentor.emailNormalized, accounts } : null,
+  return {
+    host,
+    work: host.work,
+    request: {
+      workspaceId: row.workspaceId,
+      connectionId: repository.connectionId,
+      repository: repository.repository,
+      branch: row.work?.branch ?? branchOf(row),
+      ticket: { path: `.tickets/${keyOf(row)}.md`, content: texts.ticket, commitMessage: `${keyOf(row)}: ${row.title}` },
+      pullRequest: { title: `${keyOf(row)}: ${row.title}`, description: texts.description },
+    },
   };
-  return host.work.start(services, request);
 }
+
+async function startWork(services: AppServices, row: AssignmentRow) {
+  const { host, work, request } = await onHost(services, row);
+  const mentor = row.mentorId ? await MemberRow.findByPk(row.mentorId) : null;
+  const links = mentor ? await IdentityLinkRow.findAll({ where: { workspaceId: row.workspaceId, memberId: mentor.id, host: host.name } }) : [];
+  const accounts = links.map((l) => ({ scope: l.scope, id: l.externalUserId }));
+  return work.start(services, { ...request, branch: branchOf(row), reviewer: mentor ? { email: mentor.emailNormalized, accounts } : null });
+}
+
+/** Brings the ticket on the branch and the pull request's text in step with an edited assignment (see AssignmentWorkOnHost.update). */
+export const UpdateWorkJob = jobType("assignment.update-work", z.object({ assignmentId: z.string().min(1) }));
+/** Edits in quick succession (ticking three criteria) make one update, read when it runs. */
+const UPDATE_COALESCE_MS = 2_000;
 
 export function assignmentJobHandlers(services: AppServices): JobHandler[] {
   return [
+    handle(UpdateWorkJob, async ({ assignmentId }) => {
+      const row = await AssignmentRow.findByPk(assignmentId);
+      if (!row?.repository || row.work?.state !== "started" || !row.work.pullRequestUrl) return;
+      const { work, request } = await onHost(services, row);
+      try {
+        const result = await work.update(services, { ...request, pullRequestUrl: row.work.pullRequestUrl });
+        if (row.work.error) await row.update({ work: { ...row.work, error: null } });
+        services.log.debug({ assignmentId, result }, "assignment's work brought in step");
+      } catch (err) {
+        const passing = err instanceof HostCallError ? isPassing(err) : isDatabaseUnavailable(err);
+        if (passing) throw asJobError(err);
+        // Nothing to retry: the assignment says why its pull request no longer follows it.
+        const host = hostOf(services, row.repository.host)?.displayName ?? row.repository.host;
+        const error = `Updating the pull request failed: ${err instanceof HostCallError ? `${host}: ${err.message}` : `${host} answered something Groundwork could not read; it has been logged`}`;
+        if (!(err instanceof HostCallError)) services.log.error({ err, assignmentId }, "updating an assignment's work failed");
+        await row.update({ work: { ...row.work, error } });
+        throw new PermanentFailure(error);
+      }
+    }),
     handle(StartWorkJob, async ({ assignmentId }) => {
       const row = await AssignmentRow.findByPk(assignmentId);
       if (!row?.repository || row.work?.state !== "starting") return; // deleted, or its start was settled meanwhile
@@ -328,7 +356,18 @@ export const assignmentRoutes = [
     response: Assignment,
     handler: async ({ body, params }, ctx) => {
       const row = await visibleAssignment(ctx, params.id);
-      await row.update(await checked(ctx, body, row.memberId));
+      const fields = await checked(ctx, body, row.memberId);
+      const reworded = body.title !== undefined || body.description !== undefined || body.acceptanceCriteria !== undefined;
+      await ctx.services.storage.sequelize.transaction(async (transaction) => {
+        await row.update(fields, { transaction });
+        // Started work follows what the assignment says: its ticket and its pull request's checklist.
+        if (reworded && row.work?.state === "started")
+          await ctx.services.queue.enqueue(
+            UpdateWorkJob,
+            { assignmentId: row.id },
+            { workspaceId: row.workspaceId, transaction, coalesce: { key: row.id, windowMs: UPDATE_COALESCE_MS } },
+          );
+      });
       return (await present(ctx, [row]))[0]!;
     },
   }),

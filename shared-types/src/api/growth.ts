@@ -158,7 +158,7 @@ const AssignmentFields = z.object({
   description: z.string().trim().max(10_000).optional(),
   acceptanceCriteria: AcceptanceCriteria,
   memberId: Id.describe("Who takes the assignment on"),
-  mentorId: Id.nullable().optional().describe("Who reviews its pull request; else the member's manager"),
+  mentorId: Id.nullable().optional().describe("Who reviews its pull request (no one when null)"),
   competency: z
     .object({ id: Id, level: z.number().int().min(1).max(10).optional().describe("The level it works towards") })
     .nullable()

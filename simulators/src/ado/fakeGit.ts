@@ -7,8 +7,9 @@ import type { AdoPullRequest } from "@groundwork/backend/hosts/ado/client";
  * writes: git/repositories/get (defaultBranch), git/refs/list (`filter` is a prefix of the name
  * after "refs/"), git/pushes/create (a new branch's oldObjectId is the commit it starts from,
  * all zeros for none; an existing branch's must be its head, else TF401028), git/items/list
- * (`scopePath` at a branch; a missing path is TF401174), git/pull-requests/create (one active PR
- * per source and target, else TF401179) and git/pull-request-reviewers/create-pull-request-reviewer.
+ * (`scopePath` at a branch; a missing path is TF401174) and git/items/get (`path`, with its content
+ * when asked), git/pull-requests/create (one active PR per source and target, else TF401179) and
+ * update, and git/pull-request-reviewers/create-pull-request-reviewer.
  * learn.microsoft.com/rest/api/azure/devops/git, 7.1.
  */
 export interface FakeAdoGit {
@@ -21,6 +22,8 @@ export interface FakeAdoGit {
 }
 
 export const ZERO_OBJECT_ID = "0".repeat(40);
+/** Azure DevOps keeps a pull request's description to 4,000 characters and refuses a longer one. */
+const ADO_DESCRIPTION_MAX = 4000;
 
 /** What the organisation's fake shares with its git writes. */
 export interface FakeGitHost {
@@ -154,7 +157,8 @@ export function gitWriteRoutes(host: FakeGitHost): FakeRoute[] {
       path: `${base}/items`,
       handle: (req) =>
         withRepository(req, ({ repo }, git) => {
-          const path = req.query.get("scopePath") ?? "/";
+          // git/items/list names it scopePath, git/items/get path (and sends its content when asked).
+          const path = req.query.get("path") ?? req.query.get("scopePath") ?? "/";
           const version = req.query.get("versionDescriptor.version");
           const type = (req.query.get("versionDescriptor.versionType") ?? "branch").toLowerCase();
           const ref = type === "branch" ? (version ? `refs/heads/${version}` : git.defaultBranch) : null;
@@ -166,10 +170,9 @@ export function gitWriteRoutes(host: FakeGitHost): FakeRoute[] {
               "GitItemNotFoundException",
               `TF401174: The item '${path}' could not be found in the repository '${repo.name}' at the version specified by '<${type}: ${version ?? "default"}>'.`,
             );
-          return {
-            status: 200,
-            body: { count: 1, value: [{ objectId: createHash("sha1").update(content).digest("hex"), gitObjectType: "blob", commitId: at, path }] },
-          };
+          const item = { objectId: createHash("sha1").update(content).digest("hex"), gitObjectType: "blob", commitId: at, path };
+          if (req.query.has("path")) return { status: 200, body: { ...item, ...(req.query.get("includeContent") === "true" ? { content } : {}) } };
+          return { status: 200, body: { count: 1, value: [item] } };
         }),
     },
     {
@@ -180,6 +183,8 @@ export function gitWriteRoutes(host: FakeGitHost): FakeRoute[] {
           const wanted = body<{ sourceRefName?: string; targetRefName?: string; title?: string; description?: string }>(req);
           if (!wanted.sourceRefName || !wanted.targetRefName || !wanted.title)
             return host.error(400, "InvalidArgumentValueException", "A pull request needs sourceRefName, targetRefName and title.");
+          if ((wanted.description ?? "").length > ADO_DESCRIPTION_MAX)
+            return host.error(400, "InvalidArgumentValueException", "The description of a pull request can be at most 4000 characters.");
           if (!git.refs[wanted.sourceRefName] || !git.refs[wanted.targetRefName])
             return host.error(
               404,
@@ -211,6 +216,26 @@ export function gitWriteRoutes(host: FakeGitHost): FakeRoute[] {
           };
           prs.push(pr);
           return { status: 201, body: prOut(pr) };
+        }),
+    },
+    {
+      method: "PATCH",
+      path: `${base}/pullrequests/:id`,
+      // git/pull-requests/update: title and description of an active pull request (a completed one is TF401181).
+      handle: (req) =>
+        withRepository(req, ({ repo }) => {
+          const pr = host.pullRequests().find((p) => p.pullRequestId === Number(req.params.id) && p.repository?.id === repo.id);
+          if (!pr) return host.error(404, "GitPullRequestNotFoundException", "TF401180: The requested pull request was not found.");
+          const change = body<{ title?: string; description?: string }>(req);
+          if (pr.status !== "active" && (change.title !== undefined || change.description !== undefined))
+            return host.error(409, "InvalidArgumentValueException", `TF401181: The pull request cannot be edited due to its state.`);
+          if (change.description !== undefined && change.description.length > ADO_DESCRIPTION_MAX)
+            return host.error(400, "InvalidArgumentValueException", "The description of a pull request can be at most 4000 characters.");
+          Object.assign(pr, {
+            ...(change.title !== undefined ? { title: change.title } : {}),
+            ...(change.description !== undefined ? { description: change.description } : {}),
+          });
+          return { status: 200, body: prOut(pr) };
         }),
     },
     {

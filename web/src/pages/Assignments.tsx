@@ -132,6 +132,49 @@ function NewAssignment({ done }: { done: () => void }) {
   );
 }
 
+/** What an assignment says: its wording and criteria (one per line; a criterion kept word for word stays ticked). */
+const EditForm = AssignmentForm.pick({ title: true, description: true, acceptanceCriteria: true });
+
+function EditAssignment({ assignment: a, done }: { assignment: Assignment; done: () => void }) {
+  const form = useSchemaForm(EditForm, {
+    title: a.title,
+    description: a.description ?? "",
+    acceptanceCriteria: a.acceptanceCriteria.map((c) => c.text).join("\n"),
+  });
+  const { errors, isSubmitting } = form.formState;
+  const save = form.submitWith(async ({ title, description, acceptanceCriteria }) => {
+    const ticked = new Set(a.acceptanceCriteria.filter((c) => c.done).map((c) => c.text));
+    await data(
+      api.PATCH("/api/assignments/{id}", {
+        params: { path: { id: a.id } },
+        body: { title, description, acceptanceCriteria: acceptanceCriteria.map((c) => ({ text: c.text, done: ticked.has(c.text) })) },
+      }),
+    );
+    done();
+  });
+  return (
+    <form aria-label={`Edit ${a.key}`} onSubmit={save} noValidate>
+      {a.work?.state === "started" && (
+        <p className="hint">
+          Saving also updates <code>.tickets/{a.key}.md</code> on branch <code>{a.work.branch}</code> (a new commit when the words change) and the pull
+          request&apos;s description.
+        </p>
+      )}
+      <FormField label="Assignment" error={errors.title?.message}>
+        {(ids) => <input {...ids} {...form.register("title")} />}
+      </FormField>
+      <FormField label="Description" error={errors.description?.message}>
+        {(ids) => <textarea {...ids} rows={3} {...form.register("description")} />}
+      </FormField>
+      <FormField label="Acceptance criteria (one per line)" error={errors.acceptanceCriteria?.message}>
+        {(ids) => <textarea {...ids} rows={4} {...form.register("acceptanceCriteria")} />}
+      </FormField>
+      <ErrorNote error={form.failure} />
+      <button disabled={isSubmitting}>Save changes</button>
+    </form>
+  );
+}
+
 /** Start work, and what it made on the host: the branch, the pull request and its reviewer, or why it stopped. */
 function WorkOnHost({ assignment: a, onChange }: { assignment: Assignment; onChange: () => void }) {
   const { session } = useSession();
@@ -185,6 +228,7 @@ function WorkOnHost({ assignment: a, onChange }: { assignment: Assignment; onCha
           </button>
         </p>
       )}
+      {work?.state === "started" && work.error && <p className="field-error">{work.error}</p>}
       {work?.state === "failed" && (
         <>
           <p className="field-error">Starting the work stopped: {work.error}</p>
@@ -212,9 +256,14 @@ function AssignmentCard({ assignment: a, onChange }: { assignment: Assignment; o
   const done = a.acceptanceCriteria.filter((c) => c.done).length;
   return (
     <article className="card" aria-label={`Assignment ${a.key}`}>
-      <h2>
-        {a.key} · {a.title}
-      </h2>
+      <header className="card-header">
+        <h2>
+          {a.key} · {a.title}
+        </h2>
+        <NewDialog label="Edit" title={`Edit ${a.key}`} buttonClass="quiet" onDone={onChange}>
+          {(done) => <EditAssignment assignment={a} done={done} />}
+        </NewDialog>
+      </header>
       <p className="hint">
         {[
           `taken on by ${nameOf(a.memberId)}`,

@@ -137,12 +137,12 @@ export class AdoClient {
     return (await this.exchange<T>("GET", path, undefined, options)).body;
   }
 
-  private async request<T>(method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+  private async request<T>(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
     return (await this.exchange<T>(method, path, body, options)).body;
   }
 
   private async exchange<T>(
-    method: "GET" | "POST" | "PUT" | "DELETE",
+    method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
     path: string,
     body?: unknown,
     options: RequestOptions = {},
@@ -359,19 +359,46 @@ export class AdoClient {
       throw err;
     }
   }
+  /** A file's text on a branch (git/items/get with its content), null when it is not there. */
+  async fileText(project: string, repository: string, branch: string, path: string) {
+    const q = new URLSearchParams({
+      path,
+      includeContent: "true",
+      $format: "json",
+      "versionDescriptor.version": branch.replace(/^refs\/heads\//, ""),
+      "versionDescriptor.versionType": "branch",
+    });
+    try {
+      return (await this.get<{ content?: string }>(`${this.repositoryPath(project, repository)}/items?${q.toString()}`)).content ?? "";
+    } catch (err) {
+      if (err instanceof AdoError && err.kind === "not_found") return null;
+      throw err;
+    }
+  }
   /**
-   * One commit adding a file, pushed onto `branch` (git/pushes/create): a branch that does not
-   * exist yet is created at `from`, the commit its history starts at; an existing one must still
-   * be at `from`, or Azure DevOps refuses with TF401028 (409).
+   * One commit adding (or editing) a file, pushed onto `branch` (git/pushes/create): a branch that
+   * does not exist yet is created at `from`, the commit its history starts at; an existing one must
+   * still be at `from`, or Azure DevOps refuses with TF401028 (409).
    */
-  async pushFile(project: string, repository: string, push: { branch: string; from: string; path: string; content: string; comment: string }) {
+  async pushFile(
+    project: string,
+    repository: string,
+    push: { branch: string; from: string; path: string; content: string; comment: string; change?: "add" | "edit" },
+  ) {
     const result = await this.request<{ commits: { commitId: string }[] }>("POST", `${this.repositoryPath(project, repository)}/pushes`, {
       refUpdates: [{ name: push.branch, oldObjectId: push.from }],
       commits: [
-        { comment: push.comment, changes: [{ changeType: "add", item: { path: push.path }, newContent: { content: push.content, contentType: "rawtext" } }] },
+        {
+          comment: push.comment,
+          changes: [{ changeType: push.change ?? "add", item: { path: push.path }, newContent: { content: push.content, contentType: "rawtext" } }],
+        },
       ],
     });
     return result.commits.at(-1)!.commitId;
+  }
+  /** git/pull-requests/update: a new title and description. */
+  updatePullRequest(project: string, repository: string, id: number, change: { title: string; description: string }) {
+    return this.request<AdoPullRequest>("PATCH", `${this.repositoryPath(project, repository)}/pullrequests/${id}`, change);
   }
   /** The pull requests from one branch into another, in any state, newest first. */
   async pullRequestsBetween(project: string, repository: string, source: string, target: string) {

@@ -6,7 +6,7 @@ import { gitOf } from "@groundwork/simulators/ado/fakeGit";
 import { failures, type FakeResponse } from "@groundwork/simulators/fakeHost";
 import type { Assignment } from "@groundwork/shared-types";
 import { inviteMember, signUp, startTestApp, type ApiClient } from "../../testing/testApp.js";
-import { until } from "../../testing/until.js";
+import { jobsSettled, until } from "../../testing/until.js";
 
 /**
  * Start work on Azure DevOps against the fake organisation: a branch from main with the ticket in
@@ -54,6 +54,9 @@ async function workspace(tag: string) {
   const [repository] = (await owner.get("/api/assignments/repositories")).body.items;
   return { owner, grace, mentor, repository, hook: connected.body.webhook as { webhookUrl: string; webhookSecret: string } };
 }
+
+/** Waits for the edits' update of the host to have run. */
+const updated = () => jobsSettled(app.services.storage.sequelize, "the work's update", "assignment.update-work");
 
 const started = (client: ApiClient, id: string) =>
   until(
@@ -265,3 +268,52 @@ it("ends with one branch, one commit and one pull request whatever a step meets:
     ).toBe(true);
   }
 }, 120_000);
+
+it("keeps the ticket and the pull request in step with edits in Groundwork: new words make one commit, ticks only the checklist, nothing after the merge", async () => {
+  const { owner, grace, repository } = await workspace("edits");
+  // Longer than the 4,000 characters Azure DevOps keeps of a description: the PR's ends by pointing at the ticket.
+  const long = `The refund service needs safe retries. ${"Context on the failure modes. ".repeat(150)}`;
+  const created = (
+    await owner.post("/api/assignments", {
+      title: "Tame the retries",
+      description: long,
+      acceptanceCriteria: criteria,
+      memberId: grace.session.member.id,
+      repository,
+    })
+  ).body as Assignment;
+  await owner.post(`/api/assignments/${created.id}/start-work`, {});
+  const done = await started(owner, created.id);
+  expect(done.work).toMatchObject({ state: "started", error: null });
+  const pr = () => onHost(done.work!.branch!).pullRequests[0]!;
+  expect(pr().description!.length).toBeLessThanOrEqual(4000);
+  expect(pr().description).toMatch(/… the rest is in \.tickets\/GW-1\.md$/);
+  const ticket = () => onHost(done.work!.branch!).commits[0]!.files["/.tickets/GW-1.md"]!;
+  expect(ticket()).toContain(long.trim());
+
+  // Reworded in Groundwork (and the answer to the push lost once): one new commit, and the PR says it too.
+  const reworded = [{ text: "Retries back off exponentially, capped at a minute" }, { text: "A runbook explains the new alerts" }];
+  ado.fail({ method: "POST", path: /\/pushes$/, lostAnswer: { status: 502, body: "<html>Bad gateway</html>" } });
+  expect((await grace.client.patch(`/api/assignments/${created.id}`, { acceptanceCriteria: reworded, description: "Make refund retries safe." })).status).toBe(
+    200,
+  );
+  await until("the PR to say the new words", async () => pr().description!.includes("- [ ] Retries back off exponentially, capped at a minute"));
+  await updated();
+  expect(onHost(done.work!.branch!).commits).toHaveLength(2);
+  expect(ticket()).toContain("- [ ] Retries back off exponentially, capped at a minute");
+  expect(pr().description).toMatch(/^Make refund retries safe\.\n\n## Acceptance criteria/);
+
+  // A tick changes the checklist in the PR, not the ticket's history.
+  await grace.client.patch(`/api/assignments/${created.id}`, { acceptanceCriteria: [{ ...reworded[0], done: true }, reworded[1]] });
+  await until("the tick to reach the PR", async () => pr().description!.includes("- [x] Retries back off exponentially, capped at a minute"));
+  await updated();
+  expect(onHost(done.work!.branch!).commits).toHaveLength(2);
+
+  // Merged: the work is over, and the pull request is left as it was.
+  pr().status = "completed";
+  const before = pr().description;
+  await grace.client.patch(`/api/assignments/${created.id}`, { title: "Tame the retries, at last" });
+  await updated();
+  expect([pr().description, pr().title, onHost(done.work!.branch!).commits.length]).toEqual([before, "GW-1: Tame the retries", 2]);
+  expect(((await owner.get(`/api/assignments/${created.id}`)).body as Assignment).work!.error).toBeNull();
+}, 60_000);

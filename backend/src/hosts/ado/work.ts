@@ -1,8 +1,9 @@
 import { adoPullRequestUrl } from "@groundwork/shared-types";
-import { HostCallError, type StartedWork, type WorkStarter } from "../adapter.js";
+import { HostCallError, pullRequestNumber, ticketWords, type AssignmentWorkOnHost, type StartedWork, type StartWorkRequest } from "../adapter.js";
 import { AdoError } from "./client.js";
 import { clientFor } from "./credentials.js";
 import { AdoConnectionRow } from "./models.js";
+import type { AppServices } from "../../http/services.js";
 
 /**
  * Start work on Azure DevOps (learn.microsoft.com/rest/api/azure/devops/git): the branch and the
@@ -11,13 +12,9 @@ import { AdoConnectionRow } from "./models.js";
  * reviewer, found by address in the organisation's identities. Needs Code (Read & Write) and
  * Identity (Read).
  */
-export const adoWork: WorkStarter = {
+export const adoWork: AssignmentWorkOnHost = {
   async start(services, request): Promise<StartedWork> {
-    const connection = await AdoConnectionRow.findOne({ where: { id: request.connectionId, workspaceId: request.workspaceId } });
-    const repository = connection?.repositories.find((r) => `${r.project}/${r.name}`.toLowerCase() === request.repository.toLowerCase());
-    if (!connection || !repository) throw new HostCallError("not_found", `The connection no longer follows ${request.repository}`);
-    const client = clientFor(services, connection);
-    const [project, repo] = [repository.project, repository.id];
+    const { connection, repository, client, project, repo } = await repositoryOf(services, request);
     const branch = `refs/heads/${request.branch}`;
 
     const target = await client.defaultBranch(project, repo);
@@ -44,7 +41,7 @@ export const adoWork: WorkStarter = {
           sourceRefName: branch,
           targetRefName: target,
           title: request.pullRequest.title,
-          description: request.pullRequest.description,
+          description: fitted(request.pullRequest.description, request.ticket.path),
         });
       } catch (err) {
         // TF401179: created meanwhile (by an attempt whose answer never came back): that one is ours.
@@ -68,4 +65,48 @@ export const adoWork: WorkStarter = {
       reviewer,
     };
   },
+
+  /** A new commit editing the ticket when its words changed, and the pull request's title and description (git/pull-requests/update). */
+  async update(services, request) {
+    const { client, project, repo } = await repositoryOf(services, request);
+    const branch = `refs/heads/${request.branch}`;
+    const pr = await client.pullRequest(project, repo, pullRequestNumber(request.pullRequestUrl));
+    const head = await client.branchHead(project, repo, branch);
+    if (pr.status !== "active" || !head) return "closed";
+    let changed = false;
+    const path = `/${request.ticket.path}`;
+    const ticket = await client.fileText(project, repo, branch, path);
+    if (ticket === null || ticketWords(ticket) !== ticketWords(request.ticket.content)) {
+      await client.pushFile(project, repo, {
+        branch,
+        from: head,
+        path,
+        content: request.ticket.content,
+        comment: request.ticket.commitMessage,
+        change: ticket === null ? "add" : "edit",
+      });
+      changed = true;
+    }
+    const description = fitted(request.pullRequest.description, request.ticket.path);
+    if (pr.title !== request.pullRequest.title || (pr.description ?? "") !== description) {
+      await client.updatePullRequest(project, repo, pr.pullRequestId, { title: request.pullRequest.title, description });
+      changed = true;
+    }
+    return changed ? "updated" : "unchanged";
+  },
 };
+
+/** Azure DevOps refuses a pull request description over 4,000 characters: a longer one ends by pointing at the ticket, which has it all. */
+const DESCRIPTION_MAX = 4000;
+function fitted(description: string, ticketPath: string) {
+  if (description.length <= DESCRIPTION_MAX) return description;
+  const rest = `\n\n… the rest is in ${ticketPath}`;
+  return `${description.slice(0, DESCRIPTION_MAX - rest.length)}${rest}`;
+}
+
+async function repositoryOf(services: AppServices, request: Pick<StartWorkRequest, "workspaceId" | "connectionId" | "repository">) {
+  const connection = await AdoConnectionRow.findOne({ where: { id: request.connectionId, workspaceId: request.workspaceId } });
+  const repository = connection?.repositories.find((r) => `${r.project}/${r.name}`.toLowerCase() === request.repository.toLowerCase());
+  if (!connection || !repository) throw new HostCallError("not_found", `The connection no longer follows ${request.repository}`);
+  return { connection, repository, client: clientFor(services, connection), project: repository.project, repo: repository.id };
+}

@@ -98,7 +98,7 @@ export class BitbucketClient {
   }
 
   /** A JSON body is sent as JSON; form fields (URLSearchParams) as a form, as `POST …/src` takes them. */
-  private async exchange<T>(method: Method, path: string, body?: unknown, hops = 0): Promise<{ body: T; headers: Headers }> {
+  private async exchange<T>(method: Method, path: string, body?: unknown, { hops = 0, raw = false } = {}): Promise<{ body: T; headers: Headers }> {
     const url = new URL(`${this.apiUrl}${path}`);
     const authorization = this.auth.kind === "connect" ? `JWT ${appRequestToken(method, url, this.auth)}` : `Bearer ${this.auth.token}`;
     const form = body instanceof URLSearchParams;
@@ -123,12 +123,12 @@ export class BitbucketClient {
     if (location && method === "GET" && hops < 3) {
       // Only its path is followed, against our own API URL (as `next` links are): credentials never go elsewhere.
       const target = new URL(location, url);
-      return this.exchange<T>("GET", `${target.pathname}${target.search}`, undefined, hops + 1);
+      return this.exchange<T>("GET", `${target.pathname}${target.search}`, undefined, { hops: hops + 1, raw });
     }
     if (res.ok) {
       // 204, and a commit's 201, have no body.
       const text = await res.text();
-      return { body: (text ? JSON.parse(text) : undefined) as T, headers: res.headers };
+      return { body: (raw ? text : text ? JSON.parse(text) : undefined) as T, headers: res.headers };
     }
     const error = ((await res.json().catch(() => null)) as { error?: BitbucketErrorBody } | null)?.error;
     // A 403 for scopes names the ones needed (`detail.required`): a person can make a token with them.
@@ -331,6 +331,12 @@ export class BitbucketClient {
     return Boolean(
       await this.request("GET", `${repoPath(workspace, repository)}/src/${encodeURIComponent(commit)}/${encoded}?format=meta`).catch(missingAsNull),
     );
+  }
+  /** A file's text in a commit (its raw contents), or null when it is not there. */
+  async fileText(workspace: string, repository: string, commit: string, path: string) {
+    const encoded = path.split("/").map(encodeURIComponent).join("/");
+    const url = `${repoPath(workspace, repository)}/src/${encodeURIComponent(commit)}/${encoded}`;
+    return (await this.exchange<string>("GET", url, undefined, { raw: true }).catch(missingAsNull))?.body ?? null;
   }
   /**
    * One commit that writes a file on a branch, on top of `parent`: a new branch starts there, and

@@ -13,7 +13,7 @@ import type { Assignment } from "@groundwork/shared-types";
 import { IdentityLinkRow } from "../../storage/models.js";
 import { BitbucketInstallationRow, BitbucketTokenConnectionRow } from "./models.js";
 import { inviteMember, signUp, startTestApp, type ApiClient } from "../../testing/testApp.js";
-import { until } from "../../testing/until.js";
+import { jobsSettled, until } from "../../testing/until.js";
 
 /**
  * Start work on Bitbucket Cloud against the fake workspace: the branch and its one commit with
@@ -76,6 +76,9 @@ async function assign(owner: ApiClient, fields: Record<string, unknown>) {
   expect(res.status).toBe(201);
   return res.body as Assignment;
 }
+
+/** Waits for the edits' update of the host to have run. */
+const updated = () => jobsSettled(app.services.storage.sequelize, "the work's update", "assignment.update-work");
 
 const started = (client: ApiClient, id: string) =>
   until(
@@ -292,3 +295,36 @@ it("ends with one branch, one commit and one pull request whatever a step meets:
   }
   expect(bitbucket.violations).toEqual([]);
 }, 120_000);
+
+it("keeps the ticket and the pull request in step with edits in Groundwork, keeping its reviewer; nothing after the merge", async () => {
+  const { owner, grace, mentor, repository } = await workspace("edits");
+  const created = await assign(owner, { title: "Tame the retries", memberId: grace.session.member.id, mentorId: mentor.session.member.id, repository });
+  await owner.post(`/api/assignments/${created.id}/start-work`, {});
+  const done = await started(owner, created.id);
+  const host = () => onHost(done.work!.branch!);
+  const pr = () => host().pullRequests[0]!;
+
+  // Reworded (the commit's answer lost once): one new commit; the PR says it too and keeps Alan reviewing.
+  const reworded = [{ text: "Retries back off exponentially, capped at a minute" }, { text: "A runbook explains the new alerts" }];
+  bitbucket.fail({ method: "POST", path: /\/src$/, lostAnswer: { status: 502, body: "<html>Bad gateway</html>" } });
+  expect((await grace.client.patch(`/api/assignments/${created.id}`, { acceptanceCriteria: reworded })).status).toBe(200);
+  await until("the PR to say the new words", async () => pr().description!.includes("- [ ] Retries back off exponentially, capped at a minute"));
+  await updated();
+  expect(host().commits).toHaveLength(2);
+  expect(host().commits[0]!.files[".tickets/GW-1.md"]).toContain("- [ ] Retries back off exponentially, capped at a minute");
+  expect(pr().reviewers).toEqual([expect.objectContaining({ uuid: alan.uuid })]);
+
+  // A tick changes the PR's checklist only.
+  await grace.client.patch(`/api/assignments/${created.id}`, { acceptanceCriteria: [{ ...reworded[0], done: true }, reworded[1]] });
+  await until("the tick to reach the PR", async () => pr().description!.includes("- [x] Retries back off"));
+  await updated();
+  expect(host().commits).toHaveLength(2);
+
+  // Merged on Bitbucket: left as it was.
+  pr().state = "MERGED";
+  const before = pr().description;
+  await grace.client.patch(`/api/assignments/${created.id}`, { title: "Tame the retries, at last" });
+  await updated();
+  expect([pr().description, pr().title, host().commits.length]).toEqual([before, "GW-1: Tame the retries", 2]);
+  expect(bitbucket.violations).toEqual([]);
+}, 60_000);

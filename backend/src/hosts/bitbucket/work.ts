@@ -1,9 +1,10 @@
 import { bitbucketPullRequestUrl } from "@groundwork/shared-types";
 import { BITBUCKET_START_WORK_SCOPES } from "@groundwork/shared-types/labels";
-import { HostCallError, type StartedWork, type StartWorkRequest, type WorkStarter } from "../adapter.js";
+import { HostCallError, pullRequestNumber, ticketWords, type AssignmentWorkOnHost, type StartedWork, type StartWorkRequest } from "../adapter.js";
+import type { AppServices } from "../../http/services.js";
 import { BitbucketError, type BitbucketClient, type BitbucketPullRequest } from "./client.js";
 import { viaOf } from "./history.js";
-import { access } from "./jobs.js";
+import { access, type BitbucketVia } from "./jobs.js";
 
 /**
  * Start work on Bitbucket Cloud (developer.atlassian.com/cloud/bitbucket/rest): one `POST …/src`
@@ -11,28 +12,65 @@ import { access } from "./jobs.js";
  * given, the main branch's head), then the pull request with the mentor's linked account as
  * reviewer. Needs Repositories (Write) and Pull requests (Write).
  */
-export const bitbucketWork: WorkStarter = {
+export const bitbucketWork: AssignmentWorkOnHost = {
   async start(services, request): Promise<StartedWork> {
-    const [found] = await viaOf(request.workspaceId, request.connectionId);
-    const on = found && (await access(services, found.via));
-    const slug = request.repository.split("/")[1];
-    if (!on || !slug || !on.follows(slug)) throw new HostCallError("not_found", `The connection no longer follows ${request.repository}`);
-    try {
-      return await startOn(on.client, on.identityScope, request);
-    } catch (err) {
-      if (!(err instanceof BitbucketError && err.kind === "forbidden")) throw err;
-      const fix =
-        "installationId" in found.via
-          ? "a workspace admin approves the Groundwork app's updated permissions in Bitbucket"
-          : "connect again with a token that has them";
-      throw new HostCallError(
-        "forbidden",
-        `${err.message}. Start work needs ${BITBUCKET_START_WORK_SCOPES.map((s) => s.label).join(" and ")}: ${fix}`,
-        err.status,
-      );
-    }
+    const on = await connected(services, request);
+    return withScopesNamed(on.via, () => startOn(on.client, on.identityScope, request));
+  },
+
+  /** A new commit with the ticket when its words changed, and the pull request's title and description (a PUT keeps its reviewers). */
+  async update(services, request) {
+    const { via, client } = await connected(services, request);
+    return withScopesNamed(via, async () => {
+      const [workspace, slug] = request.repository.split("/") as [string, string];
+      const pr = await client.pullRequest(workspace, slug, pullRequestNumber(request.pullRequestUrl));
+      const head = await client.branchHead(workspace, slug, request.branch);
+      if (pr.state !== "OPEN" || !head) return "closed";
+      let changed = false;
+      const ticket = await client.fileText(workspace, slug, head, request.ticket.path);
+      if (ticket === null || ticketWords(ticket) !== ticketWords(request.ticket.content)) {
+        await client.commitFile(workspace, slug, {
+          branch: request.branch,
+          parent: head,
+          path: request.ticket.path,
+          content: request.ticket.content,
+          message: request.ticket.commitMessage,
+        });
+        changed = true;
+      }
+      if (pr.title !== request.pullRequest.title || (pr.description ?? "") !== request.pullRequest.description) {
+        const reviewers = (pr.reviewers ?? []).flatMap((r) => (r.uuid ? [{ uuid: r.uuid }] : []));
+        await client.updatePullRequest(workspace, slug, pr.id, { ...request.pullRequest, reviewers });
+        changed = true;
+      }
+      return changed ? "updated" : "unchanged";
+    });
   },
 };
+
+async function connected(services: AppServices, request: Pick<StartWorkRequest, "workspaceId" | "connectionId" | "repository">) {
+  const [found] = await viaOf(request.workspaceId, request.connectionId);
+  const on = found && (await access(services, found.via));
+  const slug = request.repository.split("/")[1];
+  if (!on || !slug || !on.follows(slug)) throw new HostCallError("not_found", `The connection no longer follows ${request.repository}`);
+  return { via: found.via, client: on.client, identityScope: on.identityScope };
+}
+
+/** A 403 names the scopes the work needs and how to grant them: a new token, or an admin approving the app's updated permissions. */
+async function withScopesNamed<T>(via: BitbucketVia, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (!(err instanceof BitbucketError && err.kind === "forbidden")) throw err;
+    const fix =
+      "installationId" in via ? "a workspace admin approves the Groundwork app's updated permissions in Bitbucket" : "connect again with a token that has them";
+    throw new HostCallError(
+      "forbidden",
+      `${err.message}. Start work needs ${BITBUCKET_START_WORK_SCOPES.map((s) => s.label).join(" and ")}: ${fix}`,
+      err.status,
+    );
+  }
+}
 
 async function startOn(client: BitbucketClient, identityScope: string | null, request: StartWorkRequest): Promise<StartedWork> {
   const [workspace, slug] = request.repository.split("/") as [string, string];
