@@ -5210,6 +5210,8 @@ export interface paths {
                                     /** @description ISO 8601 date-time */
                                     startedAt: string;
                                 } | null;
+                                /** @description When Groundwork last heard from the host about the work's pull request (an event or a read) */
+                                pullRequestReadAt: string | null;
                                 /** Format: uuid */
                                 createdBy: string;
                                 /** @description ISO 8601 date-time */
@@ -5329,6 +5331,8 @@ export interface paths {
                                 /** @description ISO 8601 date-time */
                                 startedAt: string;
                             } | null;
+                            /** @description When Groundwork last heard from the host about the work's pull request (an event or a read) */
+                            pullRequestReadAt: string | null;
                             /** Format: uuid */
                             createdBy: string;
                             /** @description ISO 8601 date-time */
@@ -5478,6 +5482,8 @@ export interface paths {
                                 /** @description ISO 8601 date-time */
                                 startedAt: string;
                             } | null;
+                            /** @description When Groundwork last heard from the host about the work's pull request (an event or a read) */
+                            pullRequestReadAt: string | null;
                             /** Format: uuid */
                             createdBy: string;
                             /** @description ISO 8601 date-time */
@@ -5626,6 +5632,8 @@ export interface paths {
                                 /** @description ISO 8601 date-time */
                                 startedAt: string;
                             } | null;
+                            /** @description When Groundwork last heard from the host about the work's pull request (an event or a read) */
+                            pullRequestReadAt: string | null;
                             /** Format: uuid */
                             createdBy: string;
                             /** @description ISO 8601 date-time */
@@ -5721,6 +5729,8 @@ export interface paths {
                                 /** @description ISO 8601 date-time */
                                 startedAt: string;
                             } | null;
+                            /** @description When Groundwork last heard from the host about the work's pull request (an event or a read) */
+                            pullRequestReadAt: string | null;
                             /** Format: uuid */
                             createdBy: string;
                             /** @description ISO 8601 date-time */
@@ -5820,6 +5830,8 @@ export interface paths {
                                 /** @description ISO 8601 date-time */
                                 startedAt: string;
                             } | null;
+                            /** @description When Groundwork last heard from the host about the work's pull request (an event or a read) */
+                            pullRequestReadAt: string | null;
                             /** Format: uuid */
                             createdBy: string;
                             /** @description ISO 8601 date-time */

@@ -143,6 +143,21 @@ it("starts an assignment's work on Bitbucket with the mentor's linked account re
   expect(await branch.getByLabel(/Description of pull request/).innerText()).toContain("- [ ] Mismatches page the on-call within five minutes");
   await shot(host, "start-work-bitbucket-3-edited-on-the-host");
 
+  // Ticked on Bitbucket, and the webhook never came: opening the Assignments page after a quiet spell reads the PR.
+  const description = branch.getByLabel(/Edit the description of #\d+ on Bitbucket/);
+  await description.fill((await description.inputValue()).replace("- [ ] A weekly report goes to finance", "- [x] A weekly report goes to finance"));
+  await branch.getByLabel("Send pullrequest:updated to Groundwork").uncheck();
+  await branch.getByRole("button", { name: /Save description of #\d+/ }).click();
+  await host.getByRole("status").getByText("no webhook sent").waitFor();
+  await page.reload();
+  const weekly = assignment.getByRole("checkbox", { name: "A weekly report goes to finance" });
+  await page.waitForTimeout(2_500);
+  expect(await weekly.isChecked(), "a PR heard of moments ago is not read again").toBe(false);
+  await page.clock.setFixedTime(Date.now() + 11 * 60_000);
+  await page.reload();
+  await reloadUntilShown(page, () => assignment.getByText("Acceptance criteria (1 of 2 met)"));
+  expect(await weekly.isChecked()).toBe(true);
+
   await branch.getByRole("button", { name: /Merge pull request #\d+/ }).click();
   await host
     .getByRole("status")

@@ -18,6 +18,7 @@ import { keysetPage, presentPage } from "../http/pages.js";
 import { route, type MemberContext } from "../http/route.js";
 import {
   AssignmentRow,
+  ContextItemRow,
   CompetencyLevelRow,
   CompetencyRow,
   IdentityLinkRow,
@@ -46,9 +47,13 @@ const partiesOf = (ctx: MemberContext): WhereOptions<AssignmentRow> =>
 
 async function present(ctx: MemberContext, rows: AssignmentRow[]): Promise<Assignment[]> {
   const ids = (pick: (r: AssignmentRow) => string | null) => [...new Set(rows.map(pick).filter((id): id is string => id !== null))];
-  const [competencies, keyResults] = await Promise.all([
+  const [competencies, keyResults, pullRequests] = await Promise.all([
     CompetencyRow.findAll({ where: { id: ids((r) => r.competencyId), workspaceId: ctx.auth.workspace.id } }),
     KeyResultRow.findAll({ where: { id: ids((r) => r.keyResultId) } }),
+    ContextItemRow.findAll({
+      where: { workspaceId: ctx.auth.workspace.id, externalKey: ids((r) => r.pullRequestKey) },
+      attributes: ["externalKey", "fetchedAt"],
+    }),
   ]);
   return rows.map((r) => {
     const competency = competencies.find((c) => c.id === r.competencyId);
@@ -66,6 +71,9 @@ async function present(ctx: MemberContext, rows: AssignmentRow[]): Promise<Assig
       repository: r.repository,
       status: r.status,
       work: r.work ?? null,
+      // Its item's last read; until there is one (nothing attached it yet), when the work was started.
+      pullRequestReadAt:
+        pullRequests.find((p) => p.externalKey === r.pullRequestKey)?.fetchedAt?.toISOString() ?? (r.work?.state === "started" ? r.work.startedAt : null),
       createdBy: r.createdBy,
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),

@@ -204,6 +204,7 @@ export const Assignment = z.object({
   repository: AssignmentRepository.nullable(),
   status: AssignmentStatus,
   work: AssignmentWork.nullable(),
+  pullRequestReadAt: Timestamp.nullable().describe("When Groundwork last heard from the host about the work's pull request (an event or a read)"),
   createdBy: Id,
   createdAt: Timestamp,
   updatedAt: Timestamp,

@@ -209,6 +209,17 @@ window.addEventListener("message", async (e) => {
           const full = { full_name: `${started.workspace}/${started.slug}`, name: started.slug };
           const body = { ...fixture("pullrequest_fulfilled.json"), pullrequest: started.pr, repository: full };
           result = `Merged #${started.pr.id}; ${await deliver("pullrequest:fulfilled", body, started.slug)}`;
+        } else if (req.params.action === "edit-started") {
+          // Editing a pull request's description on Bitbucket (ticking its checklist), with its webhook or, to try Sync, without.
+          const form = new URLSearchParams(req.body);
+          const started = state.pullRequests?.find((p) => `${p.workspace}/${p.slug}` === form.get("repository") && p.pr.id === Number(form.get("id")));
+          if (!started || started.pr.state !== "OPEN") return { status: 400, body: "no such open pull request" };
+          Object.assign(started.pr, { description: form.get("description") ?? "", updated_on: new Date().toISOString() });
+          const full = { full_name: `${started.workspace}/${started.slug}`, name: started.slug };
+          const body = { ...fixture("pullrequest_updated.json"), pullrequest: started.pr, repository: full };
+          result = form.get("webhook")
+            ? `Saved #${started.pr.id}; ${await deliver("pullrequest:updated", body, started.slug)}`
+            : `Saved #${started.pr.id}; no webhook sent (Groundwork hears of it on Sync, or when its Assignments page is opened after a quiet spell)`;
         } else if (req.params.action === "merge") {
           pr.state = "MERGED";
           pr.updated_on = new Date().toISOString();
@@ -295,7 +306,14 @@ ${prs
     ({ workspace, slug, pr }) =>
       `<p>Pull request #${pr.id} (${escapeHtml(pr.state ?? "OPEN")}) into ${escapeHtml(pr.destination?.branch?.name ?? "")}: <strong>${escapeHtml(pr.title ?? "")}</strong>; reviewers: ${escapeHtml((pr.reviewers ?? []).map((r) => r.display_name).join(", ") || "none")}</p>
 <pre aria-label="Description of pull request #${pr.id}">${escapeHtml(pr.description ?? "")}</pre>
-${pr.state === "OPEN" ? `<form method="post" action="/_sandbox/merge-started"><input type="hidden" name="repository" value="${escapeHtml(`${workspace}/${slug}`)}"><input type="hidden" name="id" value="${pr.id}"><button>Merge pull request #${pr.id}</button></form>` : ""}`,
+${
+  pr.state === "OPEN"
+    ? `<form method="post" action="/_sandbox/edit-started"><input type="hidden" name="repository" value="${escapeHtml(`${workspace}/${slug}`)}"><input type="hidden" name="id" value="${pr.id}">
+<label>Edit the description of #${pr.id} on Bitbucket<br><textarea name="description" rows="8" cols="70">${escapeHtml(pr.description ?? "")}</textarea></label><br>
+<label><input type="checkbox" name="webhook" value="1" checked> Send pullrequest:updated to Groundwork</label> <button>Save description of #${pr.id}</button></form>
+<form method="post" action="/_sandbox/merge-started"><input type="hidden" name="repository" value="${escapeHtml(`${workspace}/${slug}`)}"><input type="hidden" name="id" value="${pr.id}"><button>Merge pull request #${pr.id}</button></form>`
+    : ""
+}`,
   )
   .join("")}</section>`;
       });

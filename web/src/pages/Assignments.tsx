@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { z } from "zod";
 import { AcceptanceCriteria, CreateAssignmentRequest, type Assignment, type AssignmentStatus } from "@groundwork/shared-types";
@@ -309,10 +310,30 @@ function AssignmentCard({ assignment: a, onChange }: { assignment: Assignment; o
   );
 }
 
+/** Opening the page asks the host about a pull request Groundwork has not heard of for this long (an event may have been missed). */
+const QUIET_MS = 10 * 60_000;
+
+/** Once per visit: the started work whose pull request has been quiet is read from its host, and the list again after. */
+function useSyncQuietWork(items: Assignment[], loaded: boolean, reload: () => unknown) {
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current || !loaded) return;
+    done.current = true;
+    const quiet = items.filter(
+      (a) => a.work?.state === "started" && a.status !== "done" && (!a.pullRequestReadAt || Date.now() - Date.parse(a.pullRequestReadAt) > QUIET_MS),
+    );
+    if (!quiet.length) return;
+    void Promise.allSettled(quiet.map((a) => api.POST("/api/assignments/{id}/sync-pull-request", { params: { path: { id: a.id } } }))).then(() =>
+      setTimeout(() => void reload(), SYNC_SETTLE_MS),
+    );
+  }, [items, loaded, reload]);
+}
+
 export function AssignmentsPage() {
   // While work is being started on a host, the list is read again until it has been.
   const list = usePagedList("/api/assignments", {}, true, (items) => items.some((a) => a.work?.state === "starting"));
   const load = list.reload;
+  useSyncQuietWork(list.items, !list.loading && !list.error, load);
   return (
     <section>
       <PageHeader title="Growth assignments">
