@@ -1926,6 +1926,25 @@ export interface paths {
                             }[];
                             /** @description How many more there are beyond those */
                             more: number;
+                            /** @description Their growth assignments' milestones since then that the caller may see, newest first */
+                            assignments: {
+                                /** @enum {string} */
+                                event: "agreed" | "started" | "done";
+                                /** @description ISO 8601 date-time */
+                                at: string;
+                                assignment: {
+                                    id: string;
+                                    /** @description GW-42 */
+                                    key: string;
+                                    title: string;
+                                    /**
+                                     * @description Where it stands now
+                                     * @enum {string}
+                                     */
+                                    status: "planned" | "in_progress" | "in_review" | "done";
+                                    pullRequestUrl: string | null;
+                                };
+                            }[];
                         };
                     };
                 };
@@ -7440,6 +7459,25 @@ export interface paths {
                                         targetId: string;
                                         title: string;
                                     }[];
+                                }[];
+                                /** @description Their growth assignments' milestones in the period that the caller may see, newest first */
+                                assignments: {
+                                    /** @enum {string} */
+                                    event: "agreed" | "started" | "done";
+                                    /** @description ISO 8601 date-time */
+                                    at: string;
+                                    assignment: {
+                                        id: string;
+                                        /** @description GW-42 */
+                                        key: string;
+                                        title: string;
+                                        /**
+                                         * @description Where it stands now
+                                         * @enum {string}
+                                         */
+                                        status: "planned" | "in_progress" | "in_review" | "done";
+                                        pullRequestUrl: string | null;
+                                    };
                                 }[];
                             }[];
                             /** @description Themes across the range, with how many periods each recurs in */

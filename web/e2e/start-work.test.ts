@@ -171,4 +171,20 @@ it("starts an assignment's work on Bitbucket with the mentor's linked account re
     await page.waitForTimeout(500);
   }
   await shot(page, "start-work-bitbucket-4-done");
+
+  // Grace's work over time holds the assignment's milestones: taken on, started, finished.
+  await go(page, "Members");
+  await page
+    .getByRole("row", { name: /Grace Hopper/ })
+    .getByRole("link", { name: "Work over time" })
+    .click();
+  const milestones = page.getByRole("list", { name: /^Growth assignments in / }).first();
+  await milestones.waitFor();
+  expect(await milestones.getByRole("listitem").allInnerTexts()).toEqual([
+    expect.stringMatching(/^Finished GW-1 · Own the payout reconciliation .* · its pull request$/),
+    expect.stringMatching(/^Started work on GW-1 · Own the payout reconciliation/),
+    expect.stringMatching(/^Took on GW-1 · Own the payout reconciliation [^·]*$/),
+  ]);
+  expect(await seriousViolations(page), "the timeline with milestones").toEqual([]);
+  await shot(page, "start-work-bitbucket-5-timeline");
 });

@@ -25,6 +25,7 @@ import * as historyImports from "./migrations/0022_history_imports.js";
 import * as adoEntraSignIn from "./migrations/0023_ado_entra_sign_in.js";
 import * as historyImportStage from "./migrations/0024_history_import_stage.js";
 import * as assignments from "./migrations/0025_assignments.js";
+import * as assignmentDoneAt from "./migrations/0026_assignment_done_at.js";
 
 /** Migrations are listed here in order, so bundling or a renamed file cannot reorder them. */
 const MIGRATIONS = [
@@ -53,6 +54,7 @@ const MIGRATIONS = [
   { name: "0023_ado_entra_sign_in", ...adoEntraSignIn },
   { name: "0024_history_import_stage", ...historyImportStage },
   { name: "0025_assignments", ...assignments },
+  { name: "0026_assignment_done_at", ...assignmentDoneAt },
 ];
 
 export function migrator(sequelize: Sequelize) {

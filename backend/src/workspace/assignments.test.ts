@@ -151,3 +151,34 @@ it("shows an assignment to its member, mentor, whoever set it and owners only; o
   expect(await keys(owner)).toEqual([]);
   expect((await owner.get("/api/assignments/not-a-uuid")).body.error.field).toBe("params.id");
 });
+
+it("shows an assignment's milestones in the member's timeline and their 1:1s, to those who may see the assignment", async () => {
+  const { owner, grace, alan, edsger } = await team("milestones");
+  const created = (
+    await alan.client.post("/api/assignments", { title: "Own the on-call rota", acceptanceCriteria: criteria, memberId: grace.session.member.id })
+  ).body as Assignment;
+  expect((await grace.client.patch(`/api/assignments/${created.id}`, { status: "done" })).status).toBe(200);
+  const milestones = (events: { event: string; assignment: { key: string } }[]) => events.map((e) => `${e.event} ${e.assignment.key}`).sort();
+  const timeline = async (client: ApiClient) => {
+    const res = await client.get(`/api/members/${grace.session.member.id}/timeline?period=month&periods=1`);
+    expect(res.status).toBe(200);
+    return res.body.periods[0].assignments;
+  };
+  expect(milestones(await timeline(grace.client))).toEqual(["agreed GW-1", "done GW-1"]);
+  expect((await timeline(grace.client))[0]).toMatchObject({ assignment: { title: "Own the on-call rota", status: "done", pullRequestUrl: null } });
+
+  // Alan set it and holds 1:1s with Grace: there too. Edsger also holds 1:1s with her, but the assignment is not his to see.
+  for (const [client, sees] of [
+    [alan.client, ["agreed GW-1", "done GW-1"]],
+    [edsger.client, []],
+  ] as const) {
+    const oneOnOne = (await client.post("/api/one-on-ones", { memberId: grace.session.member.id })).body;
+    const since = (await client.get(`/api/one-on-ones/${oneOnOne.id}/since-last`)).body;
+    expect(milestones(since.assignments)).toEqual(sees);
+    expect(milestones(await timeline(client))).toEqual(sees);
+  }
+
+  // Reopened, it is no longer done; an owner sees what its member sees.
+  await grace.client.patch(`/api/assignments/${created.id}`, { status: "in_progress" });
+  expect(milestones(await timeline(owner))).toEqual(["agreed GW-1"]);
+});

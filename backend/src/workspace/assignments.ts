@@ -8,6 +8,7 @@ import {
   PageQuery,
   parseContextUrl,
   UpdateAssignmentRequest,
+  type AssignmentEvent,
   type AssignmentRepository as Repository,
 } from "@groundwork/shared-types";
 import { ApiError, badRequest, forbidden, notFound } from "../http/errors.js";
@@ -153,6 +154,33 @@ async function checked(ctx: MemberContext, body: z.infer<typeof UpdateAssignment
   }
   return fields;
 }
+
+/** A member's assignments' milestones between two times, those the caller may see, newest first (their timeline, 1:1s). */
+export async function assignmentEventsBetween(ctx: MemberContext, memberId: string, start: Date, end: Date): Promise<AssignmentEvent[]> {
+  const rows = await AssignmentRow.findAll({
+    where: {
+      [Op.and]: [
+        { workspaceId: ctx.auth.workspace.id, memberId, createdAt: { [Op.lt]: end } },
+        { [Op.or]: [{ doneAt: null }, { doneAt: { [Op.gte]: start } }] },
+        partiesOf(ctx),
+      ],
+    },
+    order: [["createdAt", "DESC"]],
+    limit: EVENTS_READ,
+  });
+  const events = rows.flatMap((r) => {
+    const assignment = { id: r.id, key: keyOf(r), title: r.title, status: r.status, pullRequestUrl: r.work?.pullRequestUrl ?? null };
+    const at: [AssignmentEvent["event"], Date | null][] = [
+      ["agreed", r.createdAt],
+      ["started", r.work?.state === "started" ? new Date(r.work.startedAt) : null],
+      ["done", r.doneAt],
+    ];
+    return at.filter(([, when]) => when && when >= start && when < end).map(([event, when]) => ({ event, at: when!.toISOString(), assignment }));
+  });
+  return events.sort((a, b) => b.at.localeCompare(a.at));
+}
+/** Assignments read for one member's range: far more than anyone takes on in a year. */
+const EVENTS_READ = 200;
 
 /** Makes the assignment's branch, ticket, pull request and reviewer on its repository's host (see AssignmentWorkOnHost). */
 export const StartWorkJob = jobType("assignment.start-work", z.object({ assignmentId: z.string().min(1) }));

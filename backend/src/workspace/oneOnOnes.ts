@@ -16,6 +16,7 @@ import { AgendaItemRow, OneOnOneRow } from "../storage/models.js";
 import { destroyWithLinks, linksByTarget } from "./contextLinks.js";
 import { memberInWorkspace } from "./people.js";
 import { entriesBetween } from "./timeline.js";
+import { assignmentEventsBetween } from "./assignments.js";
 
 async function present(ctx: MemberContext, rows: OneOnOneRow[]): Promise<OneOnOne[]> {
   const items = await AgendaItemRow.findAll({
@@ -90,12 +91,14 @@ export const oneOnOneRoutes = [
       const other = await memberInWorkspace(ctx, o.memberAId === ctx.auth.member.id ? o.memberBId : o.memberAId, "params.id");
       // Never held yet: the last few weeks, so a first 1:1 has something to start from.
       const since = o.lastHeldAt ?? new Date(Math.min(o.createdAt.getTime(), Date.now() - FIRST_ONE_ON_ONE_DAYS * 86400_000));
-      const entries = await entriesBetween(ctx, other, since, new Date(Date.now() + 60_000));
+      const until = new Date(Date.now() + 60_000);
+      const [entries, assignments] = await Promise.all([entriesBetween(ctx, other, since, until), assignmentEventsBetween(ctx, other.id, since, until)]);
       return {
         memberId: other.id,
         since: since.toISOString(),
         entries: entries.slice(0, SINCE_LAST_ENTRIES),
         more: Math.max(0, entries.length - SINCE_LAST_ENTRIES),
+        assignments,
       };
     },
   }),

@@ -15,6 +15,7 @@ import { ContextItemRow, ContextLinkRow, ContextUpdateRow, IdentityLinkRow, Memb
 import { contributionScope, toContextItem, updatesByItem, visibleTargets } from "./contextLinks.js";
 import { memberInWorkspace } from "./people.js";
 import { identityKey } from "./accountLinks.js";
+import { assignmentEventsBetween } from "./assignments.js";
 
 /** At most this many items of each kind are read for one timeline, and shown in one period. */
 const READ_LIMIT = 2000;
@@ -165,7 +166,10 @@ async function timelineOf(ctx: MemberContext, memberId: string, query: TimelineQ
   const member = await memberInWorkspace(ctx, memberId, "params.id");
   if (!(await mayRead(ctx, member.id))) throw forbidden("Only they, the workspace's owners and whoever holds 1:1s with them see their timeline");
   const periods = periodsUntil(query.period, query.until ? new Date(`${query.until}T00:00:00Z`) : new Date(), query.periods);
-  const entries = await entriesBetween(ctx, member, periods[0]!.start, periods.at(-1)!.end);
+  const [entries, assignments] = await Promise.all([
+    entriesBetween(ctx, member, periods[0]!.start, periods.at(-1)!.end),
+    assignmentEventsBetween(ctx, member.id, periods[0]!.start, periods.at(-1)!.end),
+  ]);
 
   const shown: TimelinePeriod[] = periods.map((p) => {
     const inPeriod = entries.filter((e) => e.at >= p.start.toISOString() && e.at < p.end.toISOString());
@@ -177,6 +181,7 @@ async function timelineOf(ctx: MemberContext, memberId: string, query: TimelineQ
       counts: { authored: count("authored"), reviewed: count("reviewed"), commented: count("commented"), attached: count("attached") },
       themes: themeCounts(inPeriod),
       entries: inPeriod.slice(0, PERIOD_ENTRIES),
+      assignments: assignments.filter((e) => e.at >= p.start.toISOString() && e.at < p.end.toISOString()),
     };
   });
   const recurring = new Map<Theme, { count: number; periods: number }>();

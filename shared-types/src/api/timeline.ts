@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Timestamp } from "./common.js";
 import { ContextItem, LinkTargetType, ReviewVerdict } from "./context.js";
 import { Theme } from "./insights.js";
+import { AssignmentStatus } from "./growth.js";
 
 /** A member's work over time: what they authored, reviewed and commented on, by week, month or quarter. */
 
@@ -27,6 +28,20 @@ export const TimelineEntry = z.object({
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
+/** A growth assignment's milestones in a member's time: agreed, its work started on the host, done. */
+export const AssignmentEvent = z.object({
+  event: z.enum(["agreed", "started", "done"]),
+  at: Timestamp,
+  assignment: z.object({
+    id: z.string(),
+    key: z.string().describe("GW-42"),
+    title: z.string(),
+    status: AssignmentStatus.describe("Where it stands now"),
+    pullRequestUrl: z.string().nullable(),
+  }),
+});
+export type AssignmentEvent = z.infer<typeof AssignmentEvent>;
+
 export const TimelinePeriod = z.object({
   start: Timestamp,
   end: Timestamp.describe("Exclusive"),
@@ -34,6 +49,7 @@ export const TimelinePeriod = z.object({
   counts: z.object({ authored: z.number().int(), reviewed: z.number().int(), commented: z.number().int(), attached: z.number().int() }),
   themes: z.array(z.object({ theme: Theme, count: z.number().int() })).describe("Themes of the work they authored, most frequent first"),
   entries: z.array(TimelineEntry).describe("Newest first, at most 50"),
+  assignments: z.array(AssignmentEvent).describe("Their growth assignments' milestones in the period that the caller may see, newest first"),
 });
 export type TimelinePeriod = z.infer<typeof TimelinePeriod>;
 
@@ -52,6 +68,7 @@ export const SinceLastOneOnOne = z.object({
   since: Timestamp.describe("When the 1:1 was last held; before it ever was, 30 days ago"),
   entries: z.array(TimelineEntry).describe("Newest first, at most 30"),
   more: z.number().int().describe("How many more there are beyond those"),
+  assignments: z.array(AssignmentEvent).describe("Their growth assignments' milestones since then that the caller may see, newest first"),
 });
 export type SinceLastOneOnOne = z.infer<typeof SinceLastOneOnOne>;
 

@@ -10,6 +10,7 @@ import { ListBody, usePagedList } from "../lists";
 import { useMemberName, useSession } from "../session";
 import { Empty, EmptyState, ErrorNote, InlineAdd, useAction, useFieldError, useSchemaForm } from "../ui";
 import { KIND_LABELS } from "./Timeline";
+import { AssignmentMilestones } from "../AssignmentMilestones";
 
 /** The API's request, with what to tell a person who has not chosen a teammate. */
 const StartForm = CreateOneOnOneRequest.extend({
@@ -84,7 +85,8 @@ function SinceLast({ oneOnOne, name, onChange }: { oneOnOne: OneOnOne; name: str
         </button>
       </h3>
       <ErrorNote error={error} />
-      {since.data && since.data.entries.length === 0 && <p className="hint">Nothing new from {name} in that time.</p>}
+      {since.data && since.data.entries.length === 0 && since.data.assignments.length === 0 && <p className="hint">Nothing new from {name} in that time.</p>}
+      {since.data && <AssignmentMilestones events={since.data.assignments} label={`${name}'s growth assignments since then`} />}
       {since.data && since.data.entries.length > 0 && (
         <ul>
           {since.data.entries.map((e, i) => (

@@ -5,6 +5,7 @@ import { Link, useParams } from "react-router-dom";
 import type { Timeline, TimelineEntry, TimelinePeriod, TimelinePeriodKind } from "@groundwork/shared-types";
 import { LINK_TARGET_LABELS, THEME_LABELS } from "@groundwork/shared-types/labels";
 import { api, data } from "../api";
+import { AssignmentMilestones, MILESTONE_LABELS } from "../AssignmentMilestones";
 import { ContextCard } from "../ContextCard";
 import { useSession } from "../session";
 import { EmptyState, LoadFailed, Skeleton } from "../ui";
@@ -80,19 +81,34 @@ function Entry({ entry }: { entry: TimelineEntry }) {
 /** One row per entry: what a performance discussion's spreadsheet wants, in the period's order. */
 export function timelineCsv(t: Timeline) {
   const rows = t.periods.flatMap((p) =>
-    [...p.entries].reverse().map((e) => ({
-      period: p.label,
-      date: e.at.slice(0, 10),
-      what: KIND_LABELS[e.kind],
-      verdict: e.verdict?.replaceAll("_", " ") ?? "",
-      host: e.item.host,
-      title: e.item.title ?? "",
-      url: e.item.url,
-      state: e.item.state ?? "",
-      themes: (e.item.insight?.themes ?? []).map((th) => THEME_LABELS[th.theme]).join("; "),
-      attachedTo: e.attachedTo.map((l) => `${LINK_TARGET_LABELS[l.targetType]}: ${l.title}`).join("; "),
-      comment: e.comment?.body ?? "",
-    })),
+    [
+      ...p.entries.map((e) => ({
+        period: p.label,
+        date: e.at.slice(0, 10),
+        what: KIND_LABELS[e.kind],
+        verdict: e.verdict?.replaceAll("_", " ") ?? "",
+        host: e.item.host as string,
+        title: e.item.title ?? "",
+        url: e.item.url,
+        state: e.item.state ?? "",
+        themes: (e.item.insight?.themes ?? []).map((th) => THEME_LABELS[th.theme]).join("; "),
+        attachedTo: e.attachedTo.map((l) => `${LINK_TARGET_LABELS[l.targetType]}: ${l.title}`).join("; "),
+        comment: e.comment?.body ?? "",
+      })),
+      ...p.assignments.map((e) => ({
+        period: p.label,
+        date: e.at.slice(0, 10),
+        what: `${MILESTONE_LABELS[e.event]} assignment`,
+        verdict: "",
+        host: "",
+        title: `${e.assignment.key} · ${e.assignment.title}`,
+        url: e.assignment.pullRequestUrl ?? "",
+        state: e.assignment.status.replaceAll("_", " "),
+        themes: "",
+        attachedTo: "",
+        comment: "",
+      })),
+    ].sort((a, b) => a.date.localeCompare(b.date)),
   );
   // Cells a spreadsheet would run as formulas (=, +, -, @) are escaped.
   return Papa.unparse(rows, { escapeFormulae: true });
@@ -162,7 +178,7 @@ export function TimelinePage() {
               ))}
             </ul>
           )}
-          {newestFirst.every((p) => p.entries.length === 0) ? (
+          {newestFirst.every((p) => p.entries.length === 0 && p.assignments.length === 0) ? (
             <EmptyState title={`Nothing in the last ${t.periods.length} ${PERIOD_NAMES[t.period].plural}`}>
               Pull requests they write or review on a connected host, and their comments there, show up here; so does what is attached to their{" "}
               <Link to="/feedback">feedback</Link> and <Link to="/okrs">OKRs</Link>.
@@ -186,8 +202,9 @@ export function TimelinePage() {
                     ))}
                   </ul>
                 )}
+                <AssignmentMilestones events={p.assignments} label={`Growth assignments in ${p.label}`} />
                 {p.entries.length === 0 ? (
-                  <p className="hint">Nothing this {t.period}.</p>
+                  p.assignments.length === 0 && <p className="hint">Nothing this {t.period}.</p>
                 ) : (
                   <PeriodEntries label={p.label} entries={p.entries} all={printing} />
                 )}

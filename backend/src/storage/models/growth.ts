@@ -90,6 +90,7 @@ export class AssignmentRow extends Model<Attrs<AssignmentRow>, Creation<Assignme
   declare work: CreationOptional<AssignmentWork | null>;
   /** The identity of the pull request Start work opened (ContextItemRow.externalKey): its events move the assignment. */
   declare pullRequestKey: CreationOptional<string | null>;
+  declare doneAt: CreationOptional<Date | null>;
   declare createdBy: string;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -157,10 +158,15 @@ export function defineGrowth(sequelize: Sequelize) {
       status: S.STRING,
       work: S.JSON,
       pullRequestKey: S.STRING,
+      doneAt: S.DATE,
       createdBy: S.UUID,
       createdAt: S.DATE,
       updatedAt: S.DATE,
     },
     opts("assignments"),
   );
+  // However it becomes done (in Groundwork, or its pull request merged), when is kept; reopened, it is not done any more.
+  AssignmentRow.addHook("beforeSave", (row: AssignmentRow) => {
+    if (row.changed("status")) row.doneAt = row.status === "done" ? new Date() : null;
+  });
 }
