@@ -5278,7 +5278,7 @@ export interface paths {
                          * @description Who takes the assignment on
                          */
                         memberId: string;
-                        /** @description Who reviews its pull request (no one when null) */
+                        /** @description Who reviews its pull request; when null, whoever set the assignment (their manager, as a rule) unless that is its member */
                         mentorId?: string | null;
                         competency?: {
                             /** Format: uuid */
@@ -5577,7 +5577,7 @@ export interface paths {
                             /** @default false */
                             done?: boolean;
                         }[];
-                        /** @description Who reviews its pull request (no one when null) */
+                        /** @description Who reviews its pull request; when null, whoever set the assignment (their manager, as a rule) unless that is its member */
                         mentorId?: string | null;
                         competency?: {
                             /** Format: uuid */

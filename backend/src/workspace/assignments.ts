@@ -235,12 +235,16 @@ async function onHost(services: AppServices, row: AssignmentRow) {
   };
 }
 
+/** Who reviews the pull request: the mentor, else whoever agreed the assignment with its member (their manager, as a rule) — never the member. */
+const reviewerOf = (row: Pick<AssignmentRow, "mentorId" | "createdBy" | "memberId">) => row.mentorId ?? (row.createdBy !== row.memberId ? row.createdBy : null);
+
 async function startWork(services: AppServices, row: AssignmentRow) {
   const { host, work, request } = await onHost(services, row);
-  const mentor = row.mentorId ? await MemberRow.findByPk(row.mentorId) : null;
-  const links = mentor ? await IdentityLinkRow.findAll({ where: { workspaceId: row.workspaceId, memberId: mentor.id, host: host.name } }) : [];
+  const reviewerId = reviewerOf(row);
+  const reviewer = reviewerId ? await MemberRow.findOne({ where: { id: reviewerId, workspaceId: row.workspaceId } }) : null;
+  const links = reviewer ? await IdentityLinkRow.findAll({ where: { workspaceId: row.workspaceId, memberId: reviewer.id, host: host.name } }) : [];
   const accounts = links.map((l) => ({ scope: l.scope, id: l.externalUserId }));
-  return work.start(services, { ...request, branch: branchOf(row), reviewer: mentor ? { email: mentor.emailNormalized, accounts } : null });
+  return work.start(services, { ...request, branch: branchOf(row), reviewer: reviewer ? { email: reviewer.emailNormalized, accounts } : null });
 }
 
 /** Brings the ticket on the branch and the pull request's text in step with an edited assignment (see AssignmentWorkOnHost.update). */

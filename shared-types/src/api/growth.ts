@@ -158,7 +158,9 @@ const AssignmentFields = z.object({
   description: z.string().trim().max(10_000).optional(),
   acceptanceCriteria: AcceptanceCriteria,
   memberId: Id.describe("Who takes the assignment on"),
-  mentorId: Id.nullable().optional().describe("Who reviews its pull request (no one when null)"),
+  mentorId: Id.nullable()
+    .optional()
+    .describe("Who reviews its pull request; when null, whoever set the assignment (their manager, as a rule) unless that is its member"),
   competency: z
     .object({ id: Id, level: z.number().int().min(1).max(10).optional().describe("The level it works towards") })
     .nullable()

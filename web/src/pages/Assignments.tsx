@@ -85,7 +85,7 @@ function NewAssignment({ done }: { done: () => void }) {
       <FormField label="Mentor, who reviews the pull request" error={errors.mentorId?.message}>
         {(ids) => (
           <select {...ids} {...form.register("mentorId")}>
-            <option value="">No mentor</option>
+            <option value="">No mentor (you review it)</option>
             {members.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.id === session?.member.id ? `${m.name} (you)` : m.name}
@@ -179,6 +179,7 @@ function EditAssignment({ assignment: a, done }: { assignment: Assignment; done:
 /** Start work, and what it made on the host: the branch, the pull request and its reviewer, or why it stopped. */
 function WorkOnHost({ assignment: a, onChange }: { assignment: Assignment; onChange: () => void }) {
   const { session } = useSession();
+  const nameOf = useMemberName();
   const { error, busy, run } = useAction();
   if (!a.repository) return null;
   const host = HOST_LABELS[a.repository.host] ?? a.repository.host;
@@ -209,7 +210,7 @@ function WorkOnHost({ assignment: a, onChange }: { assignment: Assignment; onCha
           <a href={work.pullRequestUrl!} target="_blank" rel="noreferrer">
             pull request
           </a>
-          {work.reviewer === "added" && a.mentorId && ", with the mentor reviewing"}
+          {work.reviewer === "added" && (a.mentorId ? ", with the mentor reviewing" : `, with ${nameOf(a.createdBy)} (who set it) reviewing`)}
           {work.reviewer === "not_found" && `. ${host} knows nobody by the mentor's address, so no reviewer was added`}
           {work.reviewer === "unlinked" && `. The mentor has not linked their ${host} account (Profile → Linked accounts), so no reviewer was added`}
           {work.reviewer === "refused" && `. ${host} would not make the mentor reviewer (they opened it, or are not a member there), so none was added`}.{" "}

@@ -211,9 +211,25 @@ it("stops with a reason on an answer it cannot read, and Try again finishes with
   expect(failed.work).toMatchObject({ state: "failed", error: "Azure DevOps answered something Groundwork could not read; it has been logged" });
   expect((await owner.post(`/api/assignments/${created.id}/start-work`, {})).status).toBe(202);
   const done = await started(owner, created.id);
-  expect(done.work).toMatchObject({ state: "started", reviewer: "none", error: null });
+  // No mentor: Olivia, who set it, reviews; the organisation does not know her address, so no one is added.
+  expect(done.work).toMatchObject({ state: "started", reviewer: "not_found", error: null });
   const host = onHost(done.work!.branch!);
   expect([host.branches.length, host.commits.length, host.pullRequests.length]).toEqual([1, 1, 1]);
+});
+
+it("has whoever set the assignment review when it has no mentor, and no one when members set their own", async () => {
+  const { owner, grace, repository } = await workspace("setter");
+  state.identities = [{ id: "0e1a0000-0000-4000-8000-0000000000e1", displayName: "Olivia", email: "olivia-setter@example.com" }];
+  const set = (await owner.post("/api/assignments", { title: "Set by Olivia", acceptanceCriteria: criteria, memberId: grace.session.member.id, repository }))
+    .body as Assignment;
+  const own = (
+    await grace.client.post("/api/assignments", { title: "Set by Grace herself", acceptanceCriteria: criteria, memberId: grace.session.member.id, repository })
+  ).body as Assignment;
+  for (const a of [set, own]) await grace.client.post(`/api/assignments/${a.id}/start-work`, {});
+  expect((await started(grace.client, set.id)).work).toMatchObject({ state: "started", reviewer: "added" });
+  expect(onHost("gw-1-set-by-olivia").pullRequests[0]!.reviewers).toEqual([expect.objectContaining({ id: "0e1a0000-0000-4000-8000-0000000000e1" })]);
+  expect((await started(grace.client, own.id)).work).toMatchObject({ state: "started", reviewer: "none" });
+  expect(onHost("gw-2-set-by-grace-herself").pullRequests[0]!.reviewers).toEqual([]);
 });
 
 it("refuses to start what it cannot: someone outside the assignment, no repository chosen", async () => {
