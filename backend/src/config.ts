@@ -30,6 +30,8 @@ const Env = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(16),
   WORKER_ENABLED: z.enum(["true", "false"]).default("true"),
   JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  /** How long a job waits for a host's answer before giving up on it (and trying again later). */
+  HOST_TIMEOUT_S: z.coerce.number().int().min(1).max(120).default(15),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()
@@ -105,6 +107,8 @@ export interface Config {
   dataDir: string;
   logLevel: z.infer<typeof Env>["LOG_LEVEL"];
   worker: { enabled: boolean; concurrency: number; maxAttempts: number };
+  /** How long background work waits for a host's answer. */
+  hostTimeoutMs: number;
   sessionTtlMs: number;
   inviteTtlMs: number;
   webDistDir: string;
@@ -237,6 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     logLevel: e.LOG_LEVEL,
     worker: { enabled: e.WORKER_ENABLED === "true", concurrency: e.WORKER_CONCURRENCY, maxAttempts: e.JOB_MAX_ATTEMPTS },
+    hostTimeoutMs: e.HOST_TIMEOUT_S * 1000,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     inviteTtlMs: e.INVITE_TTL_HOURS * 3600_000,
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(import.meta.dirname, "../../web/dist")),

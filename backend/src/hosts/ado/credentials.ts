@@ -21,6 +21,7 @@ export function clientFor(services: AppServices, c: AdoConnectionRow) {
     hostsFor(services, c.organization),
     c.organization,
     c.credentialKind === "entra" ? { bearer: entraBearer(services, c) } : { pat: services.secrets.open(c.credentialSealed) },
+    services.config.hostTimeoutMs,
   );
 }
 

@@ -30,6 +30,8 @@ beforeAll(async () => {
   app = await startTestApp({
     adoBaseUrl: adoHostsOf(ado).baseUrl,
     adoIdentityUrl: adoHostsOf(ado).identityUrl,
+    // A host that has not answered in 2 s has timed out (15 s in production), so the fault test can wait that out.
+    hostTimeoutMs: 2_000,
     worker: { enabled: true, concurrency: 2, maxAttempts: 5 },
   });
 });
@@ -57,6 +59,9 @@ async function workspace(tag: string) {
 
 /** Waits for the edits' update of the host to have run. */
 const updated = () => jobsSettled(app.services.storage.sequelize, "the work's update", "assignment.update-work");
+
+/** The branch Start work makes for an assignment: its key, then its title's words. */
+const branchOf = (a: Assignment) => `${a.key.toLowerCase()}-${a.title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
 
 const started = (client: ApiClient, id: string) =>
   until(
@@ -243,13 +248,14 @@ it("refuses to start what it cannot: someone outside the assignment, no reposito
   expect([noRepository.status, noRepository.body.error.code]).toEqual([409, "no_repository"]);
 });
 
-it("ends with one branch, one commit and one pull request whatever a step meets: 429, 5xx, or an answer lost after the host did the work", async () => {
+it("ends with one branch, one commit and one pull request whatever a step meets: 429, 5xx, no answer in time, or an answer lost after the host did the work", async () => {
   const { owner, grace, mentor, repository } = await workspace("faults");
   state.identities = [{ ...alan, email: alan.email.replace("@", "+faults@") }];
   const lost: FakeResponse = { status: 502, body: "<html><body>Bad gateway</body></html>" };
-  const cases: [string, string, RegExp, FakeResponse, "respond" | "lostAnswer"][] = [
+  const cases: [string, string, RegExp, FakeResponse, "respond" | "lostAnswer" | "timeout"][] = [
     ["the repository", "GET", /repositories\/r-pay$/, failures.serverError(503), "respond"],
     ["the branch lookup", "GET", /\/refs$/, adoThrottled(1), "respond"],
+    // The ticket is looked for on a branch that exists already (someone made it): it gets the ticket, once.
     ["the ticket lookup", "GET", /\/items$/, failures.serverError(500), "respond"],
     ["the push", "POST", /\/pushes$/, adoThrottled(1), "respond"],
     ["the push", "POST", /\/pushes$/, lost, "lostAnswer"],
@@ -257,6 +263,9 @@ it("ends with one branch, one commit and one pull request whatever a step meets:
     ["the pull request", "POST", /\/pullrequests$/, lost, "lostAnswer"],
     ["the reviewer lookup", "GET", /\/identities$/, adoThrottled(1), "respond"],
     ["the reviewer", "PUT", /\/reviewers\//, lost, "lostAnswer"],
+    // No answer in time, though the host went on to do the work.
+    ["the commit", "POST", /\/pushes$/, lost, "timeout"],
+    ["the pull request", "POST", /\/pullrequests$/, lost, "timeout"],
   ];
   for (const [i, [step, method, path, answer, how]] of cases.entries()) {
     const title = `Fault ${i} at ${step}`;
@@ -269,7 +278,12 @@ it("ends with one branch, one commit and one pull request whatever a step meets:
         repository,
       })
     ).body as Assignment;
-    ado.fail({ method, path, [how]: answer });
+    if (step === "the ticket lookup") {
+      const git = gitOf((state.git ??= {}), "r-pay");
+      git.refs[`refs/heads/${branchOf(created)}`] = git.refs["refs/heads/main"]!;
+    }
+    const before = ado.requests.length;
+    ado.fail(how === "timeout" ? { method, path, delayMs: 3_000, lostAnswer: answer } : { method, path, [how]: answer });
     await owner.post(`/api/assignments/${created.id}/start-work`, {});
     const done = await started(owner, created.id);
     const what = `${how} ${answer.status} at ${step}`;
@@ -279,7 +293,7 @@ it("ends with one branch, one commit and one pull request whatever a step meets:
     expect(host.pullRequests[0]!.reviewers, what).toEqual([expect.objectContaining({ id: alan.id })]);
     // The scripted failure was met, not left for the next case.
     expect(
-      ado.requests.some((r) => r.method === method && path.test(r.path)),
+      ado.requests.slice(before).some((r) => r.method === method && path.test(r.path)),
       what,
     ).toBe(true);
   }

@@ -103,12 +103,11 @@ export async function access(services: AppServices, via: BitbucketVia): Promise<
     if (!i || i.status !== "active" || !i.workspaceId || !i.sharedSecretSealed) return null; // uninstalled or unbound: no calls
     return {
       workspaceId: i.workspaceId,
-      client: new BitbucketClient(apiUrlFor(services, i.baseUrl), {
-        kind: "connect",
-        appKey: services.config.bitbucket.appKey,
-        clientKey: i.clientKey,
-        sharedSecret: services.secrets.open(i.sharedSecretSealed),
-      }),
+      client: new BitbucketClient(
+        apiUrlFor(services, i.baseUrl),
+        { kind: "connect", appKey: services.config.bitbucket.appKey, clientKey: i.clientKey, sharedSecret: services.secrets.open(i.sharedSecretSealed) },
+        services.config.hostTimeoutMs,
+      ),
       identityScope: i.principalUuid,
       follows: () => true,
       touch: (tx) => touchDelivery(i, tx),
@@ -120,7 +119,11 @@ export async function access(services: AppServices, via: BitbucketVia): Promise<
   if (!c) return null;
   return {
     workspaceId: c.workspaceId,
-    client: new BitbucketClient(tokenApiUrlFor(services, c.bitbucketWorkspace), { kind: "token", token: services.secrets.open(c.tokenSealed) }),
+    client: new BitbucketClient(
+      tokenApiUrlFor(services, c.bitbucketWorkspace),
+      { kind: "token", token: services.secrets.open(c.tokenSealed) },
+      services.config.hostTimeoutMs,
+    ),
     identityScope: c.workspaceUuid,
     follows: (repository) => c.repositories.some((r) => r.slug.toLowerCase() === repository.toLowerCase()),
     touch: (tx) => touchDelivery(c, tx),

@@ -40,6 +40,8 @@ beforeAll(async () => {
   await bitbucket.start();
   app = await startTestApp({
     bitbucket: { apiUrl: bitbucket.url, siteUrl: bitbucket.url, allowedBaseUrls: ["https://bitbucket.org"], appKey: "groundwork", requestsPerHour: 1000 },
+    // A host that has not answered in 2 s has timed out (15 s in production), so the fault test can wait that out.
+    hostTimeoutMs: 2_000,
     worker: { enabled: true, concurrency: 2, maxAttempts: 6 },
   });
 });
@@ -79,6 +81,9 @@ async function assign(owner: ApiClient, fields: Record<string, unknown>) {
 
 /** Waits for the edits' update of the host to have run. */
 const updated = () => jobsSettled(app.services.storage.sequelize, "the work's update", "assignment.update-work");
+
+/** The branch Start work makes for an assignment: its key, then its title's words. */
+const branchOf = (a: Assignment) => `${a.key.toLowerCase()}-${a.title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
 
 const started = (client: ApiClient, id: string) =>
   until(
@@ -268,23 +273,32 @@ it("stops with the scopes to ask for when the token may only read", async () => 
   }
 });
 
-it("ends with one branch, one commit and one pull request whatever a step meets: 429, 5xx, or an answer lost after Bitbucket did the work", async () => {
+it("ends with one branch, one commit and one pull request whatever a step meets: 429, 5xx, no answer in time, or an answer lost after Bitbucket did the work", async () => {
   const { owner, grace, mentor, repository } = await workspace("faults");
   const lost: FakeResponse = { status: 502, body: "<html><body>Bad gateway</body></html>" };
-  const cases: [string, string, RegExp, FakeResponse, "respond" | "lostAnswer"][] = [
+  const cases: [string, string, RegExp, FakeResponse, "respond" | "lostAnswer" | "timeout"][] = [
     ["the repository", "GET", /\/repositories\/brydzewski\/foo$/, failures.serverError(503), "respond"],
     ["the branch lookup", "GET", /\/refs\/branches\//, bitbucketThrottled(), "respond"],
+    // The ticket is looked for on a branch that exists already (someone made it): it gets the ticket, once.
     ["the ticket lookup", "GET", /\/src\/[0-9a-f]+\//, failures.serverError(500), "respond"],
     ["the commit", "POST", /\/src$/, bitbucketThrottled(), "respond"],
     ["the commit", "POST", /\/src$/, lost, "lostAnswer"],
     ["the pull request lookup", "GET", /\/pullrequests$/, bitbucketThrottled(), "respond"],
     ["the pull request", "POST", /\/pullrequests$/, failures.serverError(503), "respond"],
     ["the pull request", "POST", /\/pullrequests$/, lost, "lostAnswer"],
+    // No answer in time, though the host went on to do the work.
+    ["the commit", "POST", /\/src$/, lost, "timeout"],
+    ["the pull request", "POST", /\/pullrequests$/, lost, "timeout"],
   ];
   for (const [i, [step, method, path, answer, how]] of cases.entries()) {
     const title = `Fault ${i} at ${step}`;
     const created = await assign(owner, { title, memberId: grace.session.member.id, mentorId: mentor.session.member.id, repository });
-    bitbucket.fail({ method, path, [how]: answer });
+    if (step === "the ticket lookup") {
+      const source = sourceOf((state.sources ??= {}), "brydzewski", "foo");
+      source.branches[branchOf(created)] = source.branches.main!;
+    }
+    const before = bitbucket.requests.length;
+    bitbucket.fail(how === "timeout" ? { method, path, delayMs: 3_000, lostAnswer: answer } : { method, path, [how]: answer });
     await owner.post(`/api/assignments/${created.id}/start-work`, {});
     const done = await started(owner, created.id);
     const what = `${how} ${answer.status} at ${step}`;
@@ -292,6 +306,11 @@ it("ends with one branch, one commit and one pull request whatever a step meets:
     const host = onHost(done.work!.branch!);
     expect([host.branches.length, host.commits.length, host.pullRequests.length], what).toEqual([1, 1, 1]);
     expect(host.pullRequests[0]!.reviewers, what).toEqual([expect.objectContaining({ uuid: alan.uuid })]);
+    // The scripted failure was met, not left for the next case.
+    expect(
+      bitbucket.requests.slice(before).some((r) => r.method === method && path.test(r.path)),
+      what,
+    ).toBe(true);
   }
   expect(bitbucket.violations).toEqual([]);
 }, 120_000);
