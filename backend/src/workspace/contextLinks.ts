@@ -384,6 +384,9 @@ export function contributionScope(ctx: MemberContext, member: { id: string; emai
       literal(`EXISTS (SELECT 1 FROM identity_links il WHERE il.workspace_id = ${ws} AND il.member_id = ${them}
         AND il.host = "ContextItemRow"."host" AND il.external_user_id = "ContextItemRow"."author_account")`),
       literal(`EXISTS (SELECT 1 FROM context_links l WHERE l.context_item_id = "ContextItemRow"."id" AND (${theirs("l")}))`),
+      // The pull request of their assignment's work, whoever's credentials opened it.
+      literal(`EXISTS (SELECT 1 FROM assignments a WHERE a.workspace_id = ${ws} AND a.member_id = ${them}
+        AND a.pull_request_key = "ContextItemRow"."external_key")`),
     ],
   };
   return { where, theirs };

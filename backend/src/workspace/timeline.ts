@@ -11,7 +11,7 @@ import {
 } from "@groundwork/shared-types";
 import { forbidden } from "../http/errors.js";
 import { route, type MemberContext } from "../http/route.js";
-import { ContextItemRow, ContextLinkRow, ContextUpdateRow, IdentityLinkRow, MemberRow, OneOnOneRow } from "../storage/models.js";
+import { AssignmentRow, ContextItemRow, ContextLinkRow, ContextUpdateRow, IdentityLinkRow, MemberRow, OneOnOneRow } from "../storage/models.js";
 import { contributionScope, toContextItem, updatesByItem, visibleTargets } from "./contextLinks.js";
 import { memberInWorkspace } from "./people.js";
 import { identityKey } from "./accountLinks.js";
@@ -103,7 +103,7 @@ export async function entriesBetween(ctx: MemberContext, member: MemberRow, star
       literal(`"ContextItemRow"."reviewer_keys" LIKE ${ctx.services.storage.sequelize.escape(likePattern(k))} ESCAPE '!'`),
     ),
   };
-  const [theirs, reviewed, comments] = await Promise.all([
+  const [theirs, reviewed, comments, assigned] = await Promise.all([
     ContextItemRow.findAll({ where: { [Op.and]: [contributionScope(ctx, member).where, inRange(start, end)] }, limit: READ_LIMIT }),
     ContextItemRow.findAll({ where: { [Op.and]: [{ workspaceId: ws, kind: "pull_request" }, reviewedBy, inRange(start, end)] }, limit: READ_LIMIT }),
     ContextUpdateRow.findAll({
@@ -111,9 +111,14 @@ export async function entriesBetween(ctx: MemberContext, member: MemberRow, star
       order: [["occurredAt", "DESC"]],
       limit: READ_LIMIT,
     }),
+    AssignmentRow.findAll({ where: { workspaceId: ws, memberId: member.id, pullRequestKey: { [Op.ne]: null } }, attributes: ["pullRequestKey"] }),
   ]);
+  // Their assignment's pull request is their work, though Groundwork opened it with someone else's credentials.
+  const theirAssignments = new Set(assigned.map((a) => a.pullRequestKey));
   const authoredBy = (i: ContextItemRow) =>
-    i.authorEmailNormalized === member.emailNormalized || keys.links.some((l) => l.host === i.host && l.externalUserId === i.authorAccount);
+    i.authorEmailNormalized === member.emailNormalized ||
+    keys.links.some((l) => l.host === i.host && l.externalUserId === i.authorAccount) ||
+    theirAssignments.has(i.externalKey);
   // Comments are on items of any date: theirs are read by id.
   const known = new Map([...theirs, ...reviewed].map((i) => [i.id, i]));
   const missing = [...new Set(comments.map((c) => c.contextItemId))].filter((id) => !known.has(id));

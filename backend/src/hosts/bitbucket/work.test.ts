@@ -152,6 +152,19 @@ it("starts the work on Bitbucket: branch, ticket, pull request with the checklis
   expect(done.work!.pullRequestUrl).toBe(`https://bitbucket.org/brydzewski/foo/pull-requests/${pr.id}`);
   const links = (await owner.get("/api/competencies")).body.items[0].links as { item: { url: string } }[];
   expect(links.map((l) => l.item.url)).toEqual([done.work!.pullRequestUrl]);
+  // Opened through Brad's token, the pull request is still Grace's work: in her timeline, and evidence of the competency it grows.
+  await until("the pull request to be read", async () => (await owner.get(`/api/assignments/${created.id}`)).body.pullRequestReadAt);
+  const timeline = (await owner.get(`/api/members/${grace.session.member.id}/timeline?period=month&periods=1`)).body;
+  expect(timeline.periods[0].entries.map((e: { kind: string; item: { url: string } }) => `${e.kind} ${e.item.url}`)).toEqual([
+    `authored ${done.work!.pullRequestUrl}`,
+  ]);
+  // Its insight (drawn once it is read) gives the evidence its themes.
+  const evidence = await until("the evidence's themes", async () => {
+    const e = (await owner.get(`/api/competencies/${competency.id}/evidence?memberId=${grace.session.member.id}&period=month&periods=1`)).body;
+    return e.periods[0].themes.length > 0 && e;
+  });
+  expect(evidence.periods[0].entries.map((e: { kind: string }) => e.kind)).toEqual(["authored"]);
+  expect(evidence.periods[0].themes).toEqual([expect.objectContaining({ theme: "reliability" })]);
 
   // The member ticks a criterion on Bitbucket, then merges: the repository webhook brings both.
   const sample = hostSample("bitbucket", "pullrequest_fulfilled.json");
