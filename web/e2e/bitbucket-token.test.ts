@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { go, reloadUntilShown, seriousViolations, setObjectiveInBrowser, shot, signUpInBrowser, startSandboxedProduct } from "./harness.js";
+import {
+  connectBitbucketTokenInBrowser,
+  go,
+  reloadUntilShown,
+  seriousViolations,
+  setObjectiveInBrowser,
+  shot,
+  signUpInBrowser,
+  startSandboxedProduct,
+} from "./harness.js";
 
 /**
  * Bitbucket without the Connect app, as a team that cannot install it meets it under `npm start`:
@@ -29,12 +38,7 @@ it("connects with a token, links the member's Bitbucket account through Bitbucke
   await go(ada, "Profile");
   await ada.getByText("Bitbucket is not connected to this workspace yet.").waitFor();
 
-  await go(ada, "Integrations");
-  const form = ada.getByRole("form", { name: "Connect Bitbucket with an access token" });
-  await form.getByLabel("Bitbucket workspace").fill("groundwork-sandbox");
-  await form.getByLabel("Access token").fill(token);
-  await form.getByRole("button", { name: "Connect", exact: true }).click();
-  await ada.getByRole("region", { name: "Bitbucket access token" }).getByText("groundwork-sandbox").waitFor();
+  await connectBitbucketTokenInBrowser(ada, token);
 
   // Bitbucket shares no emails: Ada signs in to Bitbucket once, from her profile.
   await go(ada, "Profile");

@@ -20,7 +20,26 @@ export async function freePort() {
   });
 }
 
-export async function startProduct(env: Record<string, string> = {}, entry = "backend/src/main.ts") {
+/**
+ * A free port is free only until someone takes it: test files starting side by side can be handed
+ * the same one, and the later process exits on EADDRINUSE. Starting again, on new ports, gets past it.
+ */
+class ExitedDuringStartUp extends Error {}
+async function withFreshPorts<T>(start: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (err) {
+      if (!(err instanceof ExitedDuringStartUp) || attempt >= attempts) throw err;
+    }
+  }
+}
+
+export function startProduct(env: Record<string, string> = {}, entry = "backend/src/main.ts") {
+  return withFreshPorts(() => startProductOnce(env, entry));
+}
+
+async function startProductOnce(env: Record<string, string>, entry: string) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "groundwork-e2e-"));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -44,7 +63,7 @@ export async function startProduct(env: Record<string, string> = {}, entry = "ba
   server.once("exit", () => (exited = true));
   const until = Date.now() + 60_000;
   for (;;) {
-    if (exited) throw new Error("the backend exited during start-up; see its output above");
+    if (exited) throw new ExitedDuringStartUp("the backend exited during start-up; see its output above");
     if (
       await fetch(`${url}/readyz`)
         .then((r) => r.ok)
@@ -90,11 +109,14 @@ export async function startProduct(env: Record<string, string> = {}, entry = "ba
 
 /** The product as `npm start` runs it, with both host sandboxes, each on a free port so test files can run side by side. */
 export async function startSandboxedProduct() {
-  const [adoPort, bitbucketPort, mailPort] = [await freePort(), await freePort(), await freePort()];
-  const product = await startProduct(
-    { SANDBOX_PORT: String(adoPort), SANDBOX_BITBUCKET_PORT: String(bitbucketPort), SANDBOX_MAIL_PORT: String(mailPort) },
-    "simulators/src/start.ts",
-  );
+  const [product, adoPort, bitbucketPort, mailPort] = await withFreshPorts(async () => {
+    const ports = [await freePort(), await freePort(), await freePort()] as const;
+    const started = await startProductOnce(
+      { SANDBOX_PORT: String(ports[0]), SANDBOX_BITBUCKET_PORT: String(ports[1]), SANDBOX_MAIL_PORT: String(ports[2]) },
+      "simulators/src/start.ts",
+    );
+    return [started, ...ports] as const;
+  });
   const sandboxes = [`http://127.0.0.1:${adoPort}`, `http://127.0.0.1:${bitbucketPort}`] as const;
   return {
     ...product,
@@ -145,6 +167,36 @@ export async function inviteInBrowser(owner: Page, newPage: () => Promise<Page>,
   // The owner's page learns about the new member on reload.
   await owner.reload();
   return teammate;
+}
+
+/** Connects the Bitbucket sandbox's workspace with an access token (Integrations → Bitbucket → access token). */
+export async function connectBitbucketTokenInBrowser(page: Page, token: string) {
+  await go(page, "Integrations");
+  const form = page.getByRole("form", { name: "Connect Bitbucket with an access token" });
+  await form.getByLabel("Bitbucket workspace").fill("groundwork-sandbox");
+  await form.getByLabel("Access token").fill(token);
+  await form.getByRole("button", { name: "Connect", exact: true }).click();
+  await page.getByRole("region", { name: "Bitbucket access token" }).getByText("groundwork-sandbox").waitFor();
+}
+
+/** New assignment on the Assignments page, its selects picked by their labels; the card it makes. */
+export async function newAssignmentInBrowser(
+  page: Page,
+  a: { title: string; criteria: string[]; member: string; mentor?: string; grows?: string; repository?: string },
+) {
+  await go(page, "Assignments");
+  await page.getByRole("button", { name: "New assignment" }).click();
+  const dialog = page.getByRole("dialog", { name: "New assignment" });
+  await dialog.getByLabel("Assignment", { exact: true }).fill(a.title);
+  await dialog.getByLabel("Acceptance criteria (one per line)").fill(a.criteria.join("\n"));
+  await dialog.getByLabel("Taken on by").selectOption({ label: a.member });
+  if (a.mentor) await dialog.getByLabel("Mentor, who reviews the pull request").selectOption({ label: a.mentor });
+  if (a.grows) await dialog.getByLabel("Grows").selectOption({ label: a.grows });
+  if (a.repository) await dialog.getByLabel("Repository where the work starts").selectOption({ label: a.repository });
+  await dialog.getByRole("button", { name: "Agree assignment" }).click();
+  const card = page.getByRole("article", { name: /^Assignment GW-\d+$/ }).filter({ hasText: a.title });
+  await card.waitFor();
+  return card;
 }
 
 /** Connects the Azure DevOps sandbox (open in `sandbox`) with the PAT its page shows: Integrations, Test connection, Connect. */

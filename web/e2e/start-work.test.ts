@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import {
   connectAdoSandboxInBrowser,
+  connectBitbucketTokenInBrowser,
+  newAssignmentInBrowser,
   go,
   inviteInBrowser,
   reloadUntilShown,
@@ -38,16 +40,13 @@ it("starts an assignment's work on Azure DevOps and the sandbox shows the branch
     .getByText(/\d+ service hooks? deliver/)
     .waitFor();
 
-  await go(page, "Assignments");
-  await page.getByRole("button", { name: "New assignment" }).click();
-  const dialog = page.getByRole("dialog", { name: "New assignment" });
-  await dialog.getByLabel("Assignment", { exact: true }).fill("Lead the refund-retry redesign");
-  await dialog.getByLabel("Acceptance criteria (one per line)").fill("Retries back off exponentially\nA runbook explains the new alerts");
-  await dialog.getByLabel("Taken on by").selectOption({ label: "Olivia (you)" });
-  await dialog.getByLabel("Mentor, who reviews the pull request").selectOption({ label: "Sandbox Admin" });
-  await dialog.getByLabel("Repository where the work starts").selectOption({ label: "Fabrikam/Ledger (Azure DevOps)" });
-  await dialog.getByRole("button", { name: "Agree assignment" }).click();
-  const assignment = page.getByRole("article", { name: "Assignment GW-1" });
+  const assignment = await newAssignmentInBrowser(page, {
+    title: "Lead the refund-retry redesign",
+    criteria: ["Retries back off exponentially", "A runbook explains the new alerts"],
+    member: "Olivia (you)",
+    mentor: "Sandbox Admin",
+    repository: "Fabrikam/Ledger (Azure DevOps)",
+  });
   await assignment.getByRole("button", { name: "Start work on Azure DevOps" }).click();
   const work = assignment.getByRole("status", { name: "Work on Azure DevOps" });
   await work.getByText("Work started on branch").waitFor({ timeout: 30_000 });
@@ -94,28 +93,20 @@ it("starts an assignment's work on Bitbucket with the mentor's linked account re
   const page = await product.newPage();
   await signUpInBrowser(page, product.url, "Olivia", "olivia-bitbucket@example.com");
   await inviteInBrowser(page, product.newPage, "grace-bitbucket@example.com", "Grace Hopper");
-  await go(page, "Integrations");
-  const form = page.getByRole("form", { name: "Connect Bitbucket with an access token" });
-  await form.getByLabel("Bitbucket workspace").fill("groundwork-sandbox");
-  await form.getByLabel("Access token").fill(token);
-  await form.getByRole("button", { name: "Connect", exact: true }).click();
-  await page.getByRole("region", { name: "Bitbucket access token" }).getByText("groundwork-sandbox").waitFor();
+  await connectBitbucketTokenInBrowser(page, token);
   await go(page, "Profile");
   await page.getByRole("button", { name: "Link your Bitbucket account" }).click();
   await page.getByLabel(/Signed in to Bitbucket as/).fill("olivia");
   await page.getByRole("button", { name: "Grant access" }).click();
   await page.getByRole("status").getByText("Your Bitbucket account is linked.").waitFor();
 
-  await go(page, "Assignments");
-  await page.getByRole("button", { name: "New assignment" }).click();
-  const dialog = page.getByRole("dialog", { name: "New assignment" });
-  await dialog.getByLabel("Assignment", { exact: true }).fill("Own the payout reconciliation");
-  await dialog.getByLabel("Acceptance criteria (one per line)").fill("Mismatches page the on-call\nA weekly report goes to finance");
-  await dialog.getByLabel("Taken on by").selectOption({ label: "Grace Hopper" });
-  await dialog.getByLabel("Mentor, who reviews the pull request").selectOption({ label: "Olivia (you)" });
-  await dialog.getByLabel("Repository where the work starts").selectOption({ label: "groundwork-sandbox/payments (Bitbucket)" });
-  await dialog.getByRole("button", { name: "Agree assignment" }).click();
-  const assignment = page.getByRole("article", { name: "Assignment GW-1" });
+  const assignment = await newAssignmentInBrowser(page, {
+    title: "Own the payout reconciliation",
+    criteria: ["Mismatches page the on-call", "A weekly report goes to finance"],
+    member: "Grace Hopper",
+    mentor: "Olivia (you)",
+    repository: "groundwork-sandbox/payments (Bitbucket)",
+  });
   await assignment.getByRole("button", { name: "Start work on Bitbucket" }).click();
   const work = assignment.getByRole("status", { name: "Work on Bitbucket" });
   await work.getByText("Work started on branch").waitFor({ timeout: 30_000 });

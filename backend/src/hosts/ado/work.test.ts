@@ -5,8 +5,9 @@ import { hostSample } from "@groundwork/simulators/samples";
 import { gitOf } from "@groundwork/simulators/ado/fakeGit";
 import { failures, type FakeResponse } from "@groundwork/simulators/fakeHost";
 import type { Assignment } from "@groundwork/shared-types";
-import { inviteMember, signUp, startTestApp, type ApiClient } from "../../testing/testApp.js";
-import { jobsSettled, until } from "../../testing/until.js";
+import { inviteMember, signUp, startTestApp } from "../../testing/testApp.js";
+import { until } from "../../testing/until.js";
+import { branchOf, workStarted, workUpdated } from "../../testing/assignmentWork.js";
 
 /**
  * Start work on Azure DevOps against the fake organisation: a branch from main with the ticket in
@@ -57,21 +58,7 @@ async function workspace(tag: string) {
   return { owner, grace, mentor, repository, hook: connected.body.webhook as { webhookUrl: string; webhookSecret: string } };
 }
 
-/** Waits for the edits' update of the host to have run. */
-const updated = () => jobsSettled(app.services.storage.sequelize, "the work's update", "assignment.update-work");
-
-/** The branch Start work makes for an assignment: its key, then its title's words. */
-const branchOf = (a: Assignment) => `${a.key.toLowerCase()}-${a.title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
-
-const started = (client: ApiClient, id: string) =>
-  until(
-    "the work to start",
-    async () => {
-      const a = (await client.get(`/api/assignments/${id}`)).body as Assignment;
-      return a.work?.state !== "starting" && a;
-    },
-    30_000,
-  );
+const updated = () => workUpdated(app.services.storage.sequelize);
 
 /** On the fake host: the branch, the commits it has over main, and the pull requests from it. */
 function onHost(branch: string) {
@@ -106,7 +93,7 @@ it("starts the work on Azure DevOps: branch, ticket, pull request with the check
   const asked = await grace.client.post(`/api/assignments/${created.id}/start-work`, {});
   expect(asked.status).toBe(202);
   expect(asked.body.work).toMatchObject({ state: "starting" });
-  const done = await started(grace.client, created.id);
+  const done = await workStarted(grace.client, created.id);
   const branch = "gw-1-lead-the-refund-retry-redesign";
   expect(done).toMatchObject({
     status: "in_review",
@@ -173,7 +160,7 @@ it("starts the work on Azure DevOps: branch, ticket, pull request with the check
 
   // Starting again makes nothing twice.
   expect((await owner.post(`/api/assignments/${created.id}/start-work`, {})).status).toBe(202);
-  await started(owner, created.id);
+  await workStarted(owner, created.id);
   expect(onHost(branch)).toMatchObject({ branches: [expect.any(String)], commits: [expect.anything()], pullRequests: [expect.anything()] });
 });
 
@@ -190,7 +177,7 @@ it("reads the pull request from the host on Sync when no event came: abandoned t
   ).body as Assignment;
   expect((await grace.client.post(`/api/assignments/${created.id}/sync-pull-request`, {})).body.error.code).toBe("not_started");
   await grace.client.post(`/api/assignments/${created.id}/start-work`, {});
-  const done = await started(grace.client, created.id);
+  const done = await workStarted(grace.client, created.id);
   expect(done.status).toBe("in_review");
   // Abandoned on Azure DevOps with its second criterion ticked, and no service hook told Groundwork.
   const pr = onHost(done.work!.branch!).pullRequests[0]!;
@@ -212,10 +199,10 @@ it("stops with a reason on an answer it cannot read, and Try again finishes with
   // The push is made, but its answer is not what Azure DevOps documents.
   ado.fail({ method: "POST", path: /\/pushes$/, lostAnswer: { status: 201, body: {} } });
   await owner.post(`/api/assignments/${created.id}/start-work`, {});
-  const failed = await started(owner, created.id);
+  const failed = await workStarted(owner, created.id);
   expect(failed.work).toMatchObject({ state: "failed", error: "Azure DevOps answered something Groundwork could not read; it has been logged" });
   expect((await owner.post(`/api/assignments/${created.id}/start-work`, {})).status).toBe(202);
-  const done = await started(owner, created.id);
+  const done = await workStarted(owner, created.id);
   // No mentor: Olivia, who set it, reviews; the organisation does not know her address, so no one is added.
   expect(done.work).toMatchObject({ state: "started", reviewer: "not_found", error: null });
   const host = onHost(done.work!.branch!);
@@ -231,9 +218,9 @@ it("has whoever set the assignment review when it has no mentor, and no one when
     await grace.client.post("/api/assignments", { title: "Set by Grace herself", acceptanceCriteria: criteria, memberId: grace.session.member.id, repository })
   ).body as Assignment;
   for (const a of [set, own]) await grace.client.post(`/api/assignments/${a.id}/start-work`, {});
-  expect((await started(grace.client, set.id)).work).toMatchObject({ state: "started", reviewer: "added" });
+  expect((await workStarted(grace.client, set.id)).work).toMatchObject({ state: "started", reviewer: "added" });
   expect(onHost("gw-1-set-by-olivia").pullRequests[0]!.reviewers).toEqual([expect.objectContaining({ id: "0e1a0000-0000-4000-8000-0000000000e1" })]);
-  expect((await started(grace.client, own.id)).work).toMatchObject({ state: "started", reviewer: "none" });
+  expect((await workStarted(grace.client, own.id)).work).toMatchObject({ state: "started", reviewer: "none" });
   expect(onHost("gw-2-set-by-grace-herself").pullRequests[0]!.reviewers).toEqual([]);
 });
 
@@ -285,7 +272,7 @@ it("ends with one branch, one commit and one pull request whatever a step meets:
     const before = ado.requests.length;
     ado.fail(how === "timeout" ? { method, path, delayMs: 3_000, lostAnswer: answer } : { method, path, [how]: answer });
     await owner.post(`/api/assignments/${created.id}/start-work`, {});
-    const done = await started(owner, created.id);
+    const done = await workStarted(owner, created.id);
     const what = `${how} ${answer.status} at ${step}`;
     expect(done.work, what).toMatchObject({ state: "started", reviewer: "added" });
     const host = onHost(done.work!.branch!);
@@ -313,7 +300,7 @@ it("keeps the ticket and the pull request in step with edits in Groundwork: new 
     })
   ).body as Assignment;
   await owner.post(`/api/assignments/${created.id}/start-work`, {});
-  const done = await started(owner, created.id);
+  const done = await workStarted(owner, created.id);
   expect(done.work).toMatchObject({ state: "started", error: null });
   const pr = () => onHost(done.work!.branch!).pullRequests[0]!;
   expect(pr().description!.length).toBeLessThanOrEqual(4000);

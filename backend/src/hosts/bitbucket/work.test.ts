@@ -13,7 +13,8 @@ import type { Assignment } from "@groundwork/shared-types";
 import { IdentityLinkRow } from "../../storage/models.js";
 import { BitbucketInstallationRow, BitbucketTokenConnectionRow } from "./models.js";
 import { inviteMember, signUp, startTestApp, type ApiClient } from "../../testing/testApp.js";
-import { jobsSettled, until } from "../../testing/until.js";
+import { until } from "../../testing/until.js";
+import { branchOf, workStarted, workUpdated } from "../../testing/assignmentWork.js";
 
 /**
  * Start work on Bitbucket Cloud against the fake workspace: the branch and its one commit with
@@ -79,21 +80,7 @@ async function assign(owner: ApiClient, fields: Record<string, unknown>) {
   return res.body as Assignment;
 }
 
-/** Waits for the edits' update of the host to have run. */
-const updated = () => jobsSettled(app.services.storage.sequelize, "the work's update", "assignment.update-work");
-
-/** The branch Start work makes for an assignment: its key, then its title's words. */
-const branchOf = (a: Assignment) => `${a.key.toLowerCase()}-${a.title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
-
-const started = (client: ApiClient, id: string) =>
-  until(
-    "the work to start",
-    async () => {
-      const a = (await client.get(`/api/assignments/${id}`)).body as Assignment;
-      return a.work?.state !== "starting" && a;
-    },
-    30_000,
-  );
+const updated = () => workUpdated(app.services.storage.sequelize);
 
 /** On the fake host: the branch, the commits it has over main, and the pull requests from it. */
 function onHost(branch: string) {
@@ -120,7 +107,7 @@ it("starts the work on Bitbucket: branch, ticket, pull request with the checklis
     repository,
   });
   expect((await grace.client.post(`/api/assignments/${created.id}/start-work`, {})).status).toBe(202);
-  const done = await started(grace.client, created.id);
+  const done = await workStarted(grace.client, created.id);
   const branch = "gw-1-lead-the-refund-retry-redesign";
   expect(done).toMatchObject({
     status: "in_review",
@@ -181,7 +168,7 @@ it("starts the work on Bitbucket: branch, ticket, pull request with the checklis
 
   // Starting again makes nothing twice.
   expect((await owner.post(`/api/assignments/${created.id}/start-work`, {})).status).toBe(202);
-  expect((await started(owner, created.id)).work).toMatchObject({ state: "started", reviewer: "added" });
+  expect((await workStarted(owner, created.id)).work).toMatchObject({ state: "started", reviewer: "added" });
   const again = onHost(branch);
   expect([again.branches.length, again.commits.length, again.pullRequests.length]).toEqual([1, 1, 1]);
 });
@@ -195,7 +182,7 @@ it("opens the pull request without a reviewer Bitbucket cannot have, and says wh
     repository: unlinked.repository,
   });
   await unlinked.owner.post(`/api/assignments/${a.id}/start-work`, {});
-  expect((await started(unlinked.owner, a.id)).work).toMatchObject({ state: "started", reviewer: "unlinked" });
+  expect((await workStarted(unlinked.owner, a.id)).work).toMatchObject({ state: "started", reviewer: "unlinked" });
   expect(onHost("gw-1-unlinked-mentor").pullRequests[0]!.reviewers).toEqual([]);
 
   // Alan leaves the Bitbucket workspace: Bitbucket refuses him as reviewer, and the pull request is opened without.
@@ -209,7 +196,7 @@ it("opens the pull request without a reviewer Bitbucket cannot have, and says wh
       repository: gone.repository,
     });
     await gone.owner.post(`/api/assignments/${b.id}/start-work`, {});
-    expect((await started(gone.owner, b.id)).work).toMatchObject({ state: "started", reviewer: "refused" });
+    expect((await workStarted(gone.owner, b.id)).work).toMatchObject({ state: "started", reviewer: "refused" });
     const host = onHost("gw-1-mentor-left");
     expect([host.branches.length, host.commits.length, host.pullRequests.length]).toEqual([1, 1, 1]);
     expect(host.pullRequests[0]!.reviewers).toEqual([]);
@@ -226,7 +213,7 @@ it("opens the pull request without a reviewer Bitbucket cannot have, and says wh
     repository: own.repository,
   });
   await own.owner.post(`/api/assignments/${c.id}/start-work`, {});
-  expect((await started(own.owner, c.id)).work).toMatchObject({ state: "started", reviewer: "refused" });
+  expect((await workStarted(own.owner, c.id)).work).toMatchObject({ state: "started", reviewer: "refused" });
   expect(onHost("gw-1-own-token").pullRequests).toMatchObject([{ author: { uuid: brad.uuid }, reviewers: [] }]);
 });
 
@@ -263,7 +250,7 @@ it("starts the work through the Connect app too, which opens the pull request as
   const [repository] = (await owner.get("/api/assignments/repositories")).body.items;
   const a = await assign(owner, { title: "Through the app", memberId: grace.session.member.id, mentorId: mentor.session.member.id, repository });
   await grace.client.post(`/api/assignments/${a.id}/start-work`, {});
-  expect((await started(grace.client, a.id)).work).toMatchObject({ state: "started", reviewer: "added" });
+  expect((await workStarted(grace.client, a.id)).work).toMatchObject({ state: "started", reviewer: "added" });
   const host = onHost("gw-1-through-the-app");
   expect([host.branches.length, host.commits.length, host.pullRequests.length]).toEqual([1, 1, 1]);
   expect(host.pullRequests[0]).toMatchObject({ author: { uuid: BITBUCKET_APP_ACCOUNT.uuid }, reviewers: [expect.objectContaining({ uuid: alan.uuid })] });
@@ -275,7 +262,7 @@ it("stops with the scopes to ask for when the token may only read", async () => 
   try {
     const a = await assign(owner, { title: "Read only", memberId: grace.session.member.id, repository });
     await owner.post(`/api/assignments/${a.id}/start-work`, {});
-    const failed = await started(owner, a.id);
+    const failed = await workStarted(owner, a.id);
     expect(failed.work).toMatchObject({ state: "failed" });
     expect(failed.work!.error).toMatch(
       /^Bitbucket: Bitbucket answered 403: .*\(needs repository:write\)\. Start work needs Repositories \(Write\) and Pull requests \(Write\): connect again with a token that has them$/,
@@ -313,7 +300,7 @@ it("ends with one branch, one commit and one pull request whatever a step meets:
     const before = bitbucket.requests.length;
     bitbucket.fail(how === "timeout" ? { method, path, delayMs: 3_000, lostAnswer: answer } : { method, path, [how]: answer });
     await owner.post(`/api/assignments/${created.id}/start-work`, {});
-    const done = await started(owner, created.id);
+    const done = await workStarted(owner, created.id);
     const what = `${how} ${answer.status} at ${step}`;
     expect(done.work, what).toMatchObject({ state: "started", reviewer: "added" });
     const host = onHost(done.work!.branch!);
@@ -332,7 +319,7 @@ it("keeps the ticket and the pull request in step with edits in Groundwork, keep
   const { owner, grace, mentor, repository } = await workspace("edits");
   const created = await assign(owner, { title: "Tame the retries", memberId: grace.session.member.id, mentorId: mentor.session.member.id, repository });
   await owner.post(`/api/assignments/${created.id}/start-work`, {});
-  const done = await started(owner, created.id);
+  const done = await workStarted(owner, created.id);
   const host = () => onHost(done.work!.branch!);
   const pr = () => host().pullRequests[0]!;
 
