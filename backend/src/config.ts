@@ -77,6 +77,12 @@ const Env = z.object({
     .string()
     .regex(/^[a-zA-Z0-9._-]{1,64}$/, { message: "must be 1–64 letters, digits, dots, dashes or underscores (an Atlassian Connect app key)" })
     .default("groundwork"),
+  // The Forge app (bitbucket-forge-app/): its id from `forge register` (the audience of every invocation token) and where Atlassian publishes its signing keys.
+  FORGE_APP_ID: z
+    .string()
+    .regex(/^ari:cloud:ecosystem::app\/[0-9a-f-]{36}$/, { message: "must be the Forge app's id, ari:cloud:ecosystem::app/<uuid> (manifest.yml's app.id)" })
+    .optional(),
+  FORGE_JWKS_URL: z.url({ message: "must be an absolute URL" }).default("https://forge.cdn.prod.atlassian-dev.net/.well-known/jwks.json"),
   // Off by default: X-Forwarded-For is anyone's to forge unless a proxy we trust sets it.
   TRUST_PROXY: z
     .string()
@@ -141,6 +147,8 @@ export interface Config {
     /** The OAuth consumer members sign in to Bitbucket through to link their account; unset, they cannot on the access-token path. */
     oauth?: { key: string; secret: string };
   };
+  /** Groundwork's Forge app for Bitbucket: its id (unset, Forge calls are refused) and the JWKS its invocation tokens are signed with. */
+  forge: { appId?: string; jwksUrl: string };
   /**
    * The language model insights may use (any OpenAI-compatible chat-completions endpoint), where
    * a workspace owner turns it on; unset, Groundwork's own extractor draws every insight.
@@ -278,6 +286,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       requestsPerHour: e.BITBUCKET_REQUESTS_PER_HOUR,
       ...(e.BITBUCKET_OAUTH_KEY && e.BITBUCKET_OAUTH_SECRET ? { oauth: { key: e.BITBUCKET_OAUTH_KEY, secret: e.BITBUCKET_OAUTH_SECRET } } : {}),
     },
+    forge: { ...(e.FORGE_APP_ID ? { appId: e.FORGE_APP_ID } : {}), jwksUrl: e.FORGE_JWKS_URL },
     trustProxy: e.TRUST_PROXY === "false" ? false : e.TRUST_PROXY === "true" ? true : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
     ...(e.INSIGHTS_MODEL_URL && e.INSIGHTS_MODEL
       ? {
