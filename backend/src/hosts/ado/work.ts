@@ -71,21 +71,23 @@ export const adoWork: AssignmentWorkOnHost = {
     const { client, project, repo } = await repositoryOf(services, request);
     const branch = `refs/heads/${request.branch}`;
     const pr = await client.pullRequest(project, repo, pullRequestNumber(request.pullRequestUrl));
-    const head = await client.branchHead(project, repo, branch);
-    if (pr.status !== "active" || !head) return "closed";
+    if (pr.status !== "active") return "closed";
     let changed = false;
     const path = `/${request.ticket.path}`;
-    const ticket = await client.fileText(project, repo, branch, path);
-    if (ticket === null || ticketWords(ticket) !== ticketWords(request.ticket.content)) {
-      await client.pushFile(project, repo, {
-        branch,
-        from: head,
-        path,
-        content: request.ticket.content,
-        comment: request.ticket.commitMessage,
-        change: ticket === null ? "add" : "edit",
-      });
-      changed = true;
+    // Someone may push to the branch between the look and the push: TF401028 (409), and the look is taken again.
+    for (let attempt = 0; ; attempt++) {
+      const head = await client.branchHead(project, repo, branch);
+      if (!head) return "closed";
+      const ticket = await client.fileText(project, repo, branch, path);
+      if (ticket !== null && ticketWords(ticket) === ticketWords(request.ticket.content)) break;
+      try {
+        const change = ticket === null ? "add" : "edit";
+        await client.pushFile(project, repo, { branch, from: head, path, content: request.ticket.content, comment: request.ticket.commitMessage, change });
+        changed = true;
+        break;
+      } catch (err) {
+        if (!(err instanceof AdoError && err.kind === "conflict") || attempt >= 2) throw err;
+      }
     }
     const description = fitted(request.pullRequest.description, request.ticket.path);
     if (pr.title !== request.pullRequest.title || (pr.description ?? "") !== description) {

@@ -333,17 +333,25 @@ it("keeps the ticket and the pull request in step with edits in Groundwork, keep
   expect(host().commits[0]!.files[".tickets/GW-1.md"]).toContain("- [ ] Retries back off exponentially, capped at a minute");
   expect(pr().reviewers).toEqual([expect.objectContaining({ uuid: alan.uuid })]);
 
+  // Someone pushed to the branch as Groundwork committed (Bitbucket's 409): it looks again and commits on top.
+  bitbucket.fail({ method: "POST", path: /\/src$/, respond: { status: 409, body: { type: "error", error: { message: "The branch has moved" } } } });
+  await grace.client.patch(`/api/assignments/${created.id}`, { title: "Tame the retries for good" });
+  await until("the PR to take the new title", async () => pr().title === "GW-1: Tame the retries for good");
+  await updated();
+  expect(host().commits).toHaveLength(3);
+  expect(host().commits[0]!.files[".tickets/GW-1.md"]).toContain("# GW-1: Tame the retries for good");
+
   // A tick changes the PR's checklist only.
   await grace.client.patch(`/api/assignments/${created.id}`, { acceptanceCriteria: [{ ...reworded[0], done: true }, reworded[1]] });
   await until("the tick to reach the PR", async () => pr().description!.includes("- [x] Retries back off"));
   await updated();
-  expect(host().commits).toHaveLength(2);
+  expect(host().commits).toHaveLength(3);
 
   // Merged on Bitbucket: left as it was.
   pr().state = "MERGED";
   const before = pr().description;
   await grace.client.patch(`/api/assignments/${created.id}`, { title: "Tame the retries, at last" });
   await updated();
-  expect([pr().description, pr().title, host().commits.length]).toEqual([before, "GW-1: Tame the retries", 2]);
+  expect([pr().description, pr().title, host().commits.length]).toEqual([before, "GW-1: Tame the retries for good", 3]);
   expect(bitbucket.violations).toEqual([]);
 }, 60_000);

@@ -24,19 +24,28 @@ export const bitbucketWork: AssignmentWorkOnHost = {
     return withScopesNamed(via, async () => {
       const [workspace, slug] = request.repository.split("/") as [string, string];
       const pr = await client.pullRequest(workspace, slug, pullRequestNumber(request.pullRequestUrl));
-      const head = await client.branchHead(workspace, slug, request.branch);
-      if (pr.state !== "OPEN" || !head) return "closed";
+      if (pr.state !== "OPEN") return "closed";
       let changed = false;
-      const ticket = await client.fileText(workspace, slug, head, request.ticket.path);
-      if (ticket === null || ticketWords(ticket) !== ticketWords(request.ticket.content)) {
-        await client.commitFile(workspace, slug, {
-          branch: request.branch,
-          parent: head,
-          path: request.ticket.path,
-          content: request.ticket.content,
-          message: request.ticket.commitMessage,
-        });
-        changed = true;
+      // Someone may push to the branch between the look and the commit: Bitbucket refuses (409), and the look is taken again.
+      for (let attempt = 0; ; attempt++) {
+        const head = await client.branchHead(workspace, slug, request.branch);
+        if (!head) return "closed";
+        const ticket = await client.fileText(workspace, slug, head, request.ticket.path);
+        if (ticket !== null && ticketWords(ticket) === ticketWords(request.ticket.content)) break;
+        try {
+          const commit = {
+            branch: request.branch,
+            parent: head,
+            path: request.ticket.path,
+            content: request.ticket.content,
+            message: request.ticket.commitMessage,
+          };
+          await client.commitFile(workspace, slug, commit);
+          changed = true;
+          break;
+        } catch (err) {
+          if (!(err instanceof BitbucketError && err.kind === "conflict") || attempt >= 2) throw err;
+        }
       }
       if (pr.title !== request.pullRequest.title || (pr.description ?? "") !== request.pullRequest.description) {
         const reviewers = (pr.reviewers ?? []).flatMap((r) => (r.uuid ? [{ uuid: r.uuid }] : []));
