@@ -10,6 +10,7 @@ import {
   UpdateAssignmentRequest,
   type AssignmentEvent,
   type AssignmentRepository as Repository,
+  type AssignmentWork,
 } from "@groundwork/shared-types";
 import { ApiError, badRequest, forbidden, notFound } from "../http/errors.js";
 import type { AppServices } from "../http/services.js";
@@ -252,6 +253,20 @@ export const UpdateWorkJob = jobType("assignment.update-work", z.object({ assign
 /** Edits in quick succession (ticking three criteria) make one update, read when it runs. */
 const UPDATE_COALESCE_MS = 2_000;
 
+/**
+ * What a failed step of an assignment's work throws: a host or database that is only down for now
+ * makes the job wait and run again (each step finds what the last attempt made); anything else
+ * stops it, with its reason on the assignment (`recorded`: its work then).
+ */
+async function stopped(services: AppServices, row: AssignmentRow, err: unknown, recorded: (error: string) => AssignmentWork) {
+  if (err instanceof HostCallError ? isPassing(err) : isDatabaseUnavailable(err)) return asJobError(err);
+  const host = hostOf(services, row.repository!.host)?.displayName ?? row.repository!.host;
+  const error = err instanceof HostCallError ? `${host}: ${err.message}` : `${host} answered something Groundwork could not read; it has been logged`;
+  if (!(err instanceof HostCallError)) services.log.error({ err, assignmentId: row.id }, "an assignment's work on its host failed");
+  await row.update({ work: recorded(error) });
+  return new PermanentFailure(error);
+}
+
 export function assignmentJobHandlers(services: AppServices): JobHandler[] {
   return [
     handle(UpdateWorkJob, async ({ assignmentId }) => {
@@ -263,14 +278,7 @@ export function assignmentJobHandlers(services: AppServices): JobHandler[] {
         if (row.work.error) await row.update({ work: { ...row.work, error: null } });
         services.log.debug({ assignmentId, result }, "assignment's work brought in step");
       } catch (err) {
-        const passing = err instanceof HostCallError ? isPassing(err) : isDatabaseUnavailable(err);
-        if (passing) throw asJobError(err);
-        // Nothing to retry: the assignment says why its pull request no longer follows it.
-        const host = hostOf(services, row.repository.host)?.displayName ?? row.repository.host;
-        const error = `Updating the pull request failed: ${err instanceof HostCallError ? `${host}: ${err.message}` : `${host} answered something Groundwork could not read; it has been logged`}`;
-        if (!(err instanceof HostCallError)) services.log.error({ err, assignmentId }, "updating an assignment's work failed");
-        await row.update({ work: { ...row.work, error } });
-        throw new PermanentFailure(error);
+        throw await stopped(services, row, err, (error) => ({ ...row.work!, error: `Updating the pull request failed: ${error}` }));
       }
     }),
     handle(StartWorkJob, async ({ assignmentId }) => {
@@ -280,17 +288,8 @@ export function assignmentJobHandlers(services: AppServices): JobHandler[] {
       try {
         started = await startWork(services, row);
       } catch (err) {
-        // Throttled or down (the host or our database): the job waits and runs again, and each step finds what the last attempt made.
-        const passing = err instanceof HostCallError ? isPassing(err) : isDatabaseUnavailable(err);
-        if (!passing) {
-          const host = hostOf(services, row.repository.host)?.displayName ?? row.repository.host;
-          // Anything else stops here with its reason, and Try again starts over, finding what this attempt made.
-          const error = err instanceof HostCallError ? `${host}: ${err.message}` : `${host} answered something Groundwork could not read; it has been logged`;
-          await row.update({ work: { ...row.work, state: "failed", error } });
-          if (!(err instanceof HostCallError)) services.log.error({ err, assignmentId }, "starting an assignment's work failed");
-          throw new PermanentFailure(error);
-        }
-        throw asJobError(err);
+        // Try again starts over, finding what this attempt made.
+        throw await stopped(services, row, err, (error) => ({ ...row.work!, state: "failed", error }));
       }
       const parsed = parseContextUrl(started.pullRequestUrl);
       // The pull request becomes context of what the assignment grows, as if attached there by hand.

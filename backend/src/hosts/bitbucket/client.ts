@@ -325,13 +325,6 @@ export class BitbucketClient {
     ).catch(missingAsNull);
     return found?.target?.hash ?? null;
   }
-  /** Whether a file is at a path in a commit (its meta data, not its contents). */
-  async hasFile(workspace: string, repository: string, commit: string, path: string) {
-    const encoded = path.split("/").map(encodeURIComponent).join("/");
-    return Boolean(
-      await this.request("GET", `${repoPath(workspace, repository)}/src/${encodeURIComponent(commit)}/${encoded}?format=meta`).catch(missingAsNull),
-    );
-  }
   /** A file's text in a commit (its raw contents), or null when it is not there. */
   async fileText(workspace: string, repository: string, commit: string, path: string) {
     const encoded = path.split("/").map(encodeURIComponent).join("/");

@@ -25,28 +25,10 @@ export const bitbucketWork: AssignmentWorkOnHost = {
       const [workspace, slug] = request.repository.split("/") as [string, string];
       const pr = await client.pullRequest(workspace, slug, pullRequestNumber(request.pullRequestUrl));
       if (pr.state !== "OPEN") return "closed";
-      let changed = false;
-      // Someone may push to the branch between the look and the commit: Bitbucket refuses (409), and the look is taken again.
-      for (let attempt = 0; ; attempt++) {
-        const head = await client.branchHead(workspace, slug, request.branch);
-        if (!head) return "closed";
-        const ticket = await client.fileText(workspace, slug, head, request.ticket.path);
-        if (ticket !== null && ticketWords(ticket) === ticketWords(request.ticket.content)) break;
-        try {
-          const commit = {
-            branch: request.branch,
-            parent: head,
-            path: request.ticket.path,
-            content: request.ticket.content,
-            message: request.ticket.commitMessage,
-          };
-          await client.commitFile(workspace, slug, commit);
-          changed = true;
-          break;
-        } catch (err) {
-          if (!(err instanceof BitbucketError && err.kind === "conflict") || attempt >= 2) throw err;
-        }
-      }
+      // A ticket that says the same (ticks aside) is left as it is.
+      const ticket = await writeTicket(client, workspace, slug, request, { from: null, keeps: (t) => ticketWords(t) === ticketWords(request.ticket.content) });
+      if (ticket === "no branch") return "closed";
+      let changed = ticket === "written";
       if (pr.title !== request.pullRequest.title || (pr.description ?? "") !== request.pullRequest.description) {
         const reviewers = (pr.reviewers ?? []).flatMap((r) => (r.uuid ? [{ uuid: r.uuid }] : []));
         await client.updatePullRequest(workspace, slug, pr.id, { ...request.pullRequest, reviewers });
@@ -86,7 +68,8 @@ async function startOn(client: BitbucketClient, identityScope: string | null, re
 
   const main = await client.mainBranch(workspace, slug);
   if (!main) throw new HostCallError("invalid", `${request.repository} has no main branch yet: push a first commit to it`);
-  await ticketOnBranch(client, workspace, slug, main, request);
+  // An existing branch is reused: the ticket is added to it unless an earlier attempt (or someone) put it there.
+  await writeTicket(client, workspace, slug, request, { from: main, keeps: () => true });
 
   // Bitbucket knows people by account: the mentor's, linked in this Bitbucket workspace.
   const account = request.reviewer?.accounts.find((a) => a.scope === identityScope)?.id ?? null;
@@ -125,16 +108,24 @@ async function startOn(client: BitbucketClient, identityScope: string | null, re
 }
 
 /**
- * The ticket on the branch, made once: a branch that has it already (an earlier attempt, or
- * someone) is left alone. Should the branch move between the look and the commit, Bitbucket
- * refuses (409) and the look is taken again.
+ * The ticket on the branch in one commit, unless what is there `keeps`. A missing branch starts at
+ * `from`'s head (none: there is no branch to write to). Should the branch move between the look and
+ * the commit, Bitbucket refuses (409) and the look is taken again.
  */
-async function ticketOnBranch(client: BitbucketClient, workspace: string, slug: string, main: string, request: StartWorkRequest) {
+async function writeTicket(
+  client: BitbucketClient,
+  workspace: string,
+  slug: string,
+  request: Pick<StartWorkRequest, "repository" | "branch" | "ticket">,
+  { from, keeps }: { from: string | null; keeps: (ticket: string) => boolean },
+) {
   for (let attempt = 0; ; attempt++) {
     const head = await client.branchHead(workspace, slug, request.branch);
-    if (head && (await client.hasFile(workspace, slug, head, request.ticket.path))) return;
-    const parent = head ?? (await client.branchHead(workspace, slug, main));
-    if (!parent) throw new HostCallError("invalid", `${request.repository}'s main branch ${main} has no commits`);
+    if (!head && from === null) return "no branch";
+    const ticket = head ? await client.fileText(workspace, slug, head, request.ticket.path) : null;
+    if (ticket !== null && keeps(ticket)) return "kept";
+    const parent = head ?? (await client.branchHead(workspace, slug, from!));
+    if (!parent) throw new HostCallError("invalid", `${request.repository}'s main branch ${from} has no commits`);
     try {
       await client.commitFile(workspace, slug, {
         branch: request.branch,
@@ -143,7 +134,7 @@ async function ticketOnBranch(client: BitbucketClient, workspace: string, slug: 
         content: request.ticket.content,
         message: request.ticket.commitMessage,
       });
-      return;
+      return "written";
     } catch (err) {
       if (!(err instanceof BitbucketError && err.kind === "conflict") || attempt >= 2) throw err;
     }
