@@ -31,6 +31,8 @@ export interface FakeRoute {
 export interface ScriptedFailure {
   method?: string;
   path?: RegExp;
+  /** Matched against the query string as sent, to tell apart calls of one path (a search from an import's page). */
+  query?: RegExp;
   times?: number;
   delayMs?: number;
   respond?: FakeResponse;
@@ -188,7 +190,9 @@ export class FakeHost {
   }
 
   private takeFailure(req: Omit<FakeRequest, "params">) {
-    const i = this.script.findIndex((f) => (!f.method || f.method === req.method) && (!f.path || f.path.test(req.path)));
+    const i = this.script.findIndex(
+      (f) => (!f.method || f.method === req.method) && (!f.path || f.path.test(req.path)) && (!f.query || f.query.test(req.query.toString())),
+    );
     if (i < 0) return null;
     const f = this.script[i]!;
     if (f.times !== undefined && --f.times <= 0) this.script.splice(i, 1);

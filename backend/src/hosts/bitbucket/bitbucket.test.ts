@@ -340,7 +340,8 @@ describe("requests from Bitbucket", () => {
     // The fake checks the JWT's qsh against the query as sent: repeated `state`, `sort` and a quoted `q`.
     expect((await search("awesome")).body.items.map((i: { reference: string }) => i.reference)).toEqual(["#1"]);
     expect((await search("nothing-like-it")).body).toEqual({ items: [], unavailable: [] });
-    bitbucket.fail({ path: /\/pullrequests$/, respond: failures.unauthorized() });
+    // The search's own call (its filter names the word), not a page of the history import running beside it.
+    bitbucket.fail({ path: /\/pullrequests$/, query: /awesome/, respond: failures.unauthorized() });
     expect((await search("awesome")).body).toMatchObject({
       items: [],
       unavailable: [{ host: "bitbucket", message: expect.stringMatching(/^Bitbucket answered 401/) }],
