@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import type { Transaction } from "sequelize";
 import type { Logger } from "../log.js";
+import { inBackground } from "../storage/writeLock.js";
 import type { JobHandler } from "./jobType.js";
 import { LeaseLost, PermanentFailure, type ClaimedJob, type JobQueue } from "./queue.js";
 
@@ -61,7 +62,8 @@ export class Worker {
     if (this.running) return;
     this.running = true;
     this.unsubscribe = this.queue.onEnqueue((dueAt) => this.wakeAt(dueAt));
-    this.loop = this.run();
+    // Everything the worker does, jobs included, writes after whatever requests are waiting to.
+    this.loop = inBackground(() => this.run());
   }
 
   /** Stops claiming and waits for the jobs in hand to finish. */

@@ -2,8 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { DataTypes, Model, type Sequelize } from "sequelize";
+import { DataTypes, Model, Op, type Sequelize } from "sequelize";
 import { openDatabase } from "./database.js";
+import { inBackground } from "./writeLock.js";
 
 /**
  * SQLite's writers take turns in the process, on one handle. sequelize's findOrCreate opens a
@@ -38,5 +39,48 @@ it("lets findOrCreate's own transactions and managed ones interleave without mee
     ),
   );
   expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
-  expect(await Thing.count()).toBe(20 + 5);
+  expect(await Thing.count({ where: { key: { [Op.or]: [{ [Op.like]: "found-%" }, { [Op.like]: "made-%" }] } } })).toBe(20 + 5);
+});
+
+it("gives a request's write its turn before the worker's writes that were already waiting", async () => {
+  const order: string[] = [];
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  // The worker holds the lock, and two more of its writes wait behind it.
+  const holder = inBackground(() =>
+    sequelize.transaction(async (transaction) => {
+      await Thing.create({ key: "job-holding" }, { transaction });
+      await held;
+      order.push("job-holding");
+    }),
+  );
+  const jobs = [1, 2].map((n) => inBackground(() => Thing.create({ key: `job-${n}` }).then(() => order.push(`job-${n}`))));
+  await new Promise((r) => setTimeout(r, 20));
+  // Then a request (an acknowledgement) wants to write.
+  const request = sequelize
+    .transaction(async (transaction) => {
+      await Thing.create({ key: "request" }, { transaction });
+    })
+    .then(() => order.push("request"));
+  await new Promise((r) => setTimeout(r, 20));
+  release();
+  await Promise.all([holder, ...jobs, request]);
+  expect(order).toEqual(["job-holding", "request", "job-1", "job-2"]);
+});
+
+it("keeps the turn order of the worker's writes among themselves, and a failed write passes the turn on", async () => {
+  const order: string[] = [];
+  const writes = [1, 2, 3].map((n) =>
+    inBackground(() =>
+      sequelize.transaction(async (transaction) => {
+        await Thing.create({ key: `ordered-${n}` }, { transaction });
+        order.push(`ordered-${n}`);
+        if (n === 2) throw new Error("the job failed");
+      }),
+    ),
+  );
+  const results = await Promise.allSettled(writes);
+  expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+  expect(order).toEqual(["ordered-1", "ordered-2", "ordered-3"]);
+  expect(await Thing.count({ where: { key: "ordered-2" } })).toBe(0);
 });

@@ -1,8 +1,12 @@
-import { AsyncLocalStorage } from "node:async_hooks";
+import { AsyncLocalStorage, AsyncResource } from "node:async_hooks";
 import type { Sequelize, Transaction } from "sequelize";
 
 /** Statements that only read; everything else (INSERT, UPDATE, DELETE, PRAGMA, DDL) writes. */
 const READ_ONLY = /^\s*(?:\/\*[\s\S]*?\*\/\s*|--[^\n]*\n\s*)*(?:SELECT|EXPLAIN)\b/i;
+
+/** Work that nobody is waiting on (the worker's jobs): its writes let any request's writes go first. */
+const background = new AsyncLocalStorage<true>();
+export const inBackground = <T>(work: () => T): T => background.run(true, work);
 
 /**
  * One writer at a time in this process, on SQLite. sequelize opens a handle per transaction;
@@ -11,16 +15,34 @@ const READ_ONLY = /^\s*(?:\/\*[\s\S]*?\*\/\s*|--[^\n]*\n\s*)*(?:SELECT|EXPLAIN)\
  * every request stalls until the busy timeout. Queued here instead, waiting writers hold no
  * thread, and reads (WAL) never wait. A transaction holds the lock for its whole callback (one
  * without a callback, as findOrCreate opens, until its commit or rollback: all share one handle);
- * statements inside it (or a nested transaction) pass straight through.
+ * statements inside it (or a nested transaction) pass straight through. Turns are taken in order,
+ * a request's before the worker's: an acknowledgement never queues behind the backlog's writes.
  */
 export function serialiseWrites(sequelize: Sequelize) {
   const holding = new AsyncLocalStorage<true>();
-  let tail: Promise<unknown> = Promise.resolve();
+  const waiting = { request: [] as (() => void)[], background: [] as (() => void)[] };
+  let held = false;
+  const next = () => {
+    const turn = waiting.request.shift() ?? waiting.background.shift();
+    held = turn !== undefined;
+    turn?.();
+  };
   const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
     if (holding.getStore()) return work();
-    const turn = tail.then(() => holding.run(true, work));
-    tail = turn.catch(() => undefined);
-    return turn;
+    return new Promise<T>((resolve, reject) => {
+      // Bound here: the turn runs in its caller's async context, whoever's turn ended before it.
+      const turn = AsyncResource.bind(() => {
+        let done: Promise<T>;
+        try {
+          done = holding.run(true, work);
+        } catch (err) {
+          done = Promise.reject(err as Error);
+        }
+        void done.then(resolve, reject).finally(next);
+      });
+      (background.getStore() ? waiting.background : waiting.request).push(turn);
+      if (!held) next();
+    });
   };
 
   const transaction = sequelize.transaction.bind(sequelize) as (...args: unknown[]) => Promise<unknown>;
