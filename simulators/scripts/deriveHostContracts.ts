@@ -89,12 +89,15 @@ function bitbucketOperations(): Operation[] {
       const op = (item as Json)[method] as Json | undefined;
       if (!op) continue;
       const security = (op.security ?? []) as { oauth2?: string[] }[];
+      // The granular scopes a Forge app's (and an API token's) credentials need, as the spec lists them.
+      const granular = ((op["x-atlassian-oauth2-scopes"] ?? []) as { state?: string; scopes?: string[] }[]).filter((s) => s.state === "Current");
       const bodySchema = ((op.requestBody as Json | undefined)?.content as Json | undefined)?.["application/json"] as Json | undefined;
       ops.push({
         host: "api.bitbucket.org",
         method: method.toUpperCase(),
         path: `/2.0${template}`,
         scopes: security.flatMap((s) => s.oauth2 ?? []),
+        ...(granular.length ? { granularScopes: granular.flatMap((s) => s.scopes ?? []) } : {}),
         ...(bodySchema ? { body: requiredFields(bodySchema.schema as Json, spec) } : {}),
         source: `bitbucket-cloud-2.0.openapi.yml ${method.toUpperCase()} ${template}`,
       });

@@ -11,6 +11,8 @@ export interface FakeRequest {
   params: Record<string, string>;
   /** When it arrived (ms since epoch), to check retry timing. */
   at: number;
+  /** The API gateway prefix it came through (`/ex/bitbucket/{id}` for a Forge app), stripped from `path`. */
+  gateway?: string;
 }
 
 export interface FakeResponse {
@@ -112,6 +114,11 @@ export class FakeHost {
     return this.violations.splice(0);
   }
 
+  /** Path prefixes of an API gateway in front of the host: a request through one is answered as the rest of its path. */
+  readonly gateways: RegExp[] = [];
+  /** Names the host takes for the same thing (Bitbucket's `{uuid}` for a workspace's slug), resolved before routing. */
+  resolvePath: (path: string) => string = (path) => path;
+
   /** Adds a route before start(): sandboxes add pages of their own. */
   addRoute(route: FakeRoute) {
     this.routes.push(route);
@@ -124,9 +131,11 @@ export class FakeHost {
       const chunks: Buffer[] = [];
       for await (const c of req) chunks.push(c as Buffer);
       const url = new URL(req.url ?? "/", "http://fake");
+      const gateway = this.gateways.map((g) => g.exec(url.pathname)?.[0]).find(Boolean);
       const base: Omit<FakeRequest, "params"> = {
         method: req.method ?? "GET",
-        path: url.pathname,
+        path: this.resolvePath(gateway ? url.pathname.slice(gateway.length) : url.pathname),
+        ...(gateway ? { gateway } : {}),
         query: url.searchParams,
         headers: req.headers,
         body: Buffer.concat(chunks).toString("utf8"),

@@ -10,6 +10,8 @@ export interface ContractOperation {
   /** The exact api-version the operation takes (Azure DevOps). */
   apiVersion?: string;
   scopes: string[];
+  /** Bitbucket's granular scopes (`x-atlassian-oauth2-scopes`), which a Forge app's system token carries: all are needed. */
+  granularScopes?: string[];
   /** Body fields the operation requires. */
   body?: string[];
   /** Path parameters a caller may leave out, with their segment (Azure DevOps' project and team). */

@@ -12,9 +12,9 @@ const folder = (host: HostName) => path.join(import.meta.dirname, host, "fixture
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a sample is JSON as the host sends it, read field by field
 export const hostSample = (host: HostName, name: string): any => JSON.parse(fs.readFileSync(path.join(folder(host), name), "utf8"));
 
-/** The webhook payloads of a host (its REST responses, named `rest.*`, left out). */
+/** The webhook payloads of a host (its REST responses, named `rest.*`, and a Forge app's events, `forge.*`, left out). */
 export const hostEventSamples = (host: HostName) =>
   fs
     .readdirSync(folder(host))
-    .filter((f) => f.endsWith(".json") && !f.startsWith("rest."))
+    .filter((f) => f.endsWith(".json") && !f.startsWith("rest.") && !f.startsWith("forge."))
     .sort();

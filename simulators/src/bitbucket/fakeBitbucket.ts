@@ -8,6 +8,7 @@ import { FilterError, parseFilter } from "./filter.js";
 import { oauthRoutes } from "./oauth.js";
 import { bitbucketWorkspaceUuid } from "./identities.js";
 import { sourceWriteRoutes, type FakeAccount, type FakeBitbucketSource } from "./fakeSource.js";
+import { FORGE_GATEWAY, type ForgeSystemToken } from "./fakeForge.js";
 import { BITBUCKET_TOKEN_SCOPES } from "@groundwork/shared-types/labels";
 import type { BitbucketBuildStatus, BitbucketComment, BitbucketDiffstat, BitbucketPullRequest } from "@groundwork/backend/hosts/bitbucket/client";
 
@@ -76,6 +77,11 @@ export interface FakeBitbucketState {
   people?: FakeAccount[];
   /** Each repository's branches and commits ("workspace/slug" → …), made on first use. */
   sources?: Record<string, FakeBitbucketSource>;
+  /**
+   * App system tokens Forge minted (fakeForge's): taken only through the API gateway path of
+   * their installation's workspace, until they expire, with the granular scopes the app declares.
+   */
+  forgeTokens?: ForgeSystemToken[];
 }
 export type BitbucketUserState = FakeBitbucketState["user"];
 
@@ -102,10 +108,18 @@ const EVENT_SCOPES: Record<string, string> = { pullrequest: "pullrequest", repo:
 
 export function fakeBitbucket(state: FakeBitbucketState) {
   const appKey = () => state.appKey ?? "groundwork";
-  type Caller = { kind: "app" | "token"; scopes: string[]; user?: BitbucketUserState };
-  /** Connect JWT (as the app: the scopes its descriptor declared) or access token (its scopes), checked the way Bitbucket documents. */
+  type Caller = { kind: "app" | "token" | "forge"; scopes: string[]; user?: BitbucketUserState };
+  /**
+   * Connect JWT (as the app: the scopes its descriptor declared), access token (its scopes), or a
+   * Forge app's system token through the gateway (its granular scopes), checked the way Bitbucket documents.
+   */
   const callerOf = (req: Omit<FakeRequest, "params">): Caller | null => {
     const header = req.headers.authorization ?? "";
+    const forge = state.forgeTokens?.find((t) => header === `Bearer ${t.token}`);
+    if (forge || req.gateway)
+      return forge && forge.expiresAt > Date.now() && req.gateway?.toLowerCase() === `/ex/bitbucket/${forge.workspaceUuid.slice(1, -1)}`
+        ? { kind: "forge", scopes: forge.scopes, user: BITBUCKET_APP_ACCOUNT }
+        : null;
     const tokens = [...(state.token ? [{ token: state.token, scopes: state.tokenScopes ?? FULL_BITBUCKET_SCOPES }] : []), ...(state.otherTokens ?? [])];
     const token = tokens.find((t) => header === `Bearer ${t.token}`);
     if (token) return { kind: "token", scopes: token.scopes };
@@ -152,7 +166,8 @@ export function fakeBitbucket(state: FakeBitbucketState) {
     const caller = callerOf(req);
     if (!caller) return { respond: error(401, "Token is invalid or expired.") };
     if (throttle(req)) return { respond: bitbucketThrottled() };
-    if (!contract.allows(op.scopes, caller.scopes)) return { respond: lacksScopes(op.scopes, caller.scopes) };
+    if (caller.kind === "forge" ? !(op.granularScopes ?? []).every((s) => caller.scopes.includes(s)) : !contract.allows(op.scopes, caller.scopes))
+      return { respond: lacksScopes(caller.kind === "forge" ? op.granularScopes! : op.scopes, caller.scopes) };
     const missingFields = ["POST", "PUT", "PATCH"].includes(req.method) ? contract.missingFields(op, req.body) : [];
     if (missingFields.length)
       return {
@@ -194,7 +209,7 @@ export function fakeBitbucket(state: FakeBitbucketState) {
 
   const accounts = () => [state.user, BITBUCKET_APP_ACCOUNT, ...(state.people ?? []), ...(state.userTokens ?? []).map((t) => t.user)];
 
-  return new FakeHost(
+  const host = new FakeHost(
     "Bitbucket",
     [
       ...sourceWriteRoutes({
@@ -203,7 +218,7 @@ export function fakeBitbucket(state: FakeBitbucketState) {
         repository: (req) => repo(req) ?? null,
         author: (req) => {
           const caller = callerOf(req)!;
-          return caller.kind === "app" ? BITBUCKET_APP_ACCOUNT : (caller.user ?? state.user);
+          return caller.kind === "token" ? (caller.user ?? state.user) : BITBUCKET_APP_ACCOUNT;
         },
         account: (uuid) => accounts().find((a) => same(a.uuid, uuid)) ?? null,
         isMember: (workspace, uuid) =>
@@ -259,21 +274,39 @@ export function fakeBitbucket(state: FakeBitbucketState) {
       },
       {
         method: "GET",
+        path: "/2.0/workspaces/:workspace",
+        handle: (req) => {
+          const known = state.repositories.find((r) => same(r.workspace, req.params.workspace));
+          return known
+            ? ok(req, { status: 200, body: { type: "workspace", uuid: bitbucketWorkspaceUuid(known.workspace), slug: known.workspace, name: known.workspace } })
+            : error(404, "Workspace not found");
+        },
+      },
+      {
+        method: "GET",
         path: "/2.0/workspaces/:workspace/permissions",
         // Filtered as Bitbucket filters (developer.atlassian.com/cloud/bitbucket/rest/intro/#filtering): user.uuid and permission.
         handle: (req) => {
           const q = req.query.get("q") ?? "";
           const user = /user\.uuid\s*=\s*"([^"]+)"/.exec(q)?.[1];
+          // A Forge app knows people by Atlassian account id (its invocation's `principal`).
+          const accountId = /user\.account_id\s*=\s*"([^"]+)"/.exec(q)?.[1];
+          const account = accountId ? accounts().find((a) => a.account_id === accountId) : undefined;
           const permission = /permission\s*=\s*"([^"]+)"/.exec(q)?.[1];
+          if (accountId && !account) return paged(req, []);
           const members = (state.workspaceMembers ?? []).filter(
-            (m) => same(m.workspace, req.params.workspace) && (!user || same(m.uuid, user)) && (!permission || m.permission === permission),
+            (m) =>
+              same(m.workspace, req.params.workspace) &&
+              (!user || same(m.uuid, user)) &&
+              (!account || same(m.uuid, account.uuid)) &&
+              (!permission || m.permission === permission),
           );
           return paged(
             req,
             members.map((m) => ({
               type: "workspace_membership",
               permission: m.permission,
-              user: { type: "user", uuid: m.uuid },
+              user: { type: "user", uuid: m.uuid, account_id: accounts().find((a) => same(a.uuid, m.uuid))?.account_id },
               workspace: { slug: m.workspace },
             })),
           );
@@ -364,7 +397,11 @@ export function fakeBitbucket(state: FakeBitbucketState) {
         path: "/2.0/repositories/:workspace/:repo/pullrequests/:id",
         handle: (req) => {
           const found = pullRequestOf(req);
-          return found ? ok(req, { status: 200, body: found.pr }) : error(404, "Pull request not found");
+          if (!found) return error(404, "Pull request not found");
+          // Bitbucket names both ends' repository in full (what a Forge event, carrying ids only, is read by).
+          const repository = { type: "repository", full_name: `${found.workspace}/${found.slug}`, uuid: repo(req)?.uuid };
+          const end = (e: BitbucketPullRequest["source"]) => ({ ...e, repository: { ...repository, ...e?.repository } });
+          return ok(req, { status: 200, body: { ...found.pr, source: end(found.pr.source), destination: end(found.pr.destination) } });
         },
       },
       {
@@ -413,6 +450,14 @@ export function fakeBitbucket(state: FakeBitbucketState) {
       },
       {
         method: "GET",
+        path: "/2.0/repositories/:workspace/:repo/pullrequests/:id/comments/:comment",
+        handle: (req) => {
+          const comment = pullRequestOf(req)?.comments?.find((c) => c.id === Number(req.params.comment));
+          return comment ? ok(req, { status: 200, body: { type: "pullrequest_comment", ...comment } }) : error(404, "Comment not found");
+        },
+      },
+      {
+        method: "GET",
         path: "/2.0/repositories/:workspace/:repo/pullrequests/:id/commits",
         handle: (req) => {
           const found = pullRequestOf(req);
@@ -452,6 +497,20 @@ export function fakeBitbucket(state: FakeBitbucketState) {
     ],
     check,
   );
+  host.gateways.push(FORGE_GATEWAY);
+  // Bitbucket takes a workspace's or repository's {uuid} wherever it takes its slug.
+  host.resolvePath = (path) =>
+    path.replace(/^\/2\.0\/(repositories|workspaces)\/([^/]+)(?:\/([^/]+))?/, (whole, kind: string, workspace: string, repository?: string) => {
+      const uuidOf = (s: string) => decodeURIComponent(s).toLowerCase();
+      const r = state.repositories.find((x) => bitbucketWorkspaceUuid(x.workspace) === uuidOf(workspace) || same(x.workspace, uuidOf(workspace)));
+      if (!r || !/^\{/.test(uuidOf(workspace) + (repository ? uuidOf(repository) : ""))) return whole;
+      const slug =
+        kind === "repositories" && repository
+          ? (state.repositories.find((x) => x.workspace === r.workspace && same(x.uuid, uuidOf(repository)))?.slug ?? repository)
+          : repository;
+      return `/2.0/${kind}/${r.workspace}${slug !== undefined ? `/${slug}` : ""}`;
+    });
+  return host;
 }
 
 /** What Bitbucket posts to the app's lifecycle URLs (host-samples/bitbucket/lifecycle_installed.json). */
