@@ -6832,9 +6832,16 @@ export interface paths {
                                 connected: boolean;
                                 /** @description Where Bitbucket reads the Connect app's descriptor, to install it */
                                 descriptorUrl: string;
+                                /** @description Whether this server takes calls from Groundwork's Forge app (FORGE_APP_ID is set) */
+                                forgeApp: boolean;
                                 installations: {
                                     /** Format: uuid */
                                     id: string;
+                                    /**
+                                     * @description Which of Groundwork's Bitbucket apps is installed: the Connect app or the Forge app
+                                     * @enum {string}
+                                     */
+                                    app: "connect" | "forge";
                                     /** @description The Bitbucket workspace (its slug, or its uuid when the slug is unknown) */
                                     workspace: string;
                                     /** @enum {string} */

@@ -26,6 +26,7 @@ import * as adoEntraSignIn from "./migrations/0023_ado_entra_sign_in.js";
 import * as historyImportStage from "./migrations/0024_history_import_stage.js";
 import * as assignments from "./migrations/0025_assignments.js";
 import * as assignmentDoneAt from "./migrations/0026_assignment_done_at.js";
+import * as bitbucketForge from "./migrations/0027_bitbucket_forge.js";
 
 /** Migrations are listed here in order, so bundling or a renamed file cannot reorder them. */
 const MIGRATIONS = [
@@ -55,6 +56,7 @@ const MIGRATIONS = [
   { name: "0024_history_import_stage", ...historyImportStage },
   { name: "0025_assignments", ...assignments },
   { name: "0026_assignment_done_at", ...assignmentDoneAt },
+  { name: "0027_bitbucket_forge", ...bitbucketForge },
 ];
 
 export function migrator(sequelize: Sequelize) {

@@ -105,6 +105,7 @@ export type AdoConnected = z.infer<typeof AdoConnected>;
 // Bitbucket Cloud
 export const BitbucketInstallation = z.object({
   id: Id,
+  app: z.enum(["connect", "forge"]).describe("Which of Groundwork's Bitbucket apps is installed: the Connect app or the Forge app"),
   workspace: z.string().describe("The Bitbucket workspace (its slug, or its uuid when the slug is unknown)"),
   status: z.enum(["active", "uninstalled", "auth_failed"]),
   lastError: z.string().nullable(),
@@ -163,6 +164,7 @@ export const IntegrationsOverview = z.object({
   bitbucket: z.object({
     connected: z.boolean(),
     descriptorUrl: z.string().describe("Where Bitbucket reads the Connect app's descriptor, to install it"),
+    forgeApp: z.boolean().describe("Whether this server takes calls from Groundwork's Forge app (FORGE_APP_ID is set)"),
     installations: z.array(BitbucketInstallation),
     tokenConnection: BitbucketTokenConnection.nullable(),
   }),

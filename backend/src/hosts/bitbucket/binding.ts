@@ -11,8 +11,8 @@ import { openClaim, sealClaim } from "../../storage/encryption.js";
 import { BitbucketInstallationRow } from "./models.js";
 import { BitbucketRefreshJob, enqueueBuildStatus } from "./jobs.js";
 import { newToken } from "../../workspace/secrets.js";
-import { BitbucketClient, BitbucketError } from "./client.js";
-import { allJsHost, allowFraming, apiUrlFor, appPage, installationName, sealedSecret, verifiedInstallation } from "./installations.js";
+import { BitbucketError } from "./client.js";
+import { allJsHost, allowFraming, appPage, installationClient, installationName, verifiedInstallation } from "./installations.js";
 
 const InstallationParams = { installationId: z.uuid() };
 
@@ -29,6 +29,7 @@ const CODE_TTL_MS = 10 * 60_000;
 export function toBitbucketInstallation(i: BitbucketInstallationRow): BitbucketInstallation {
   return {
     id: i.id,
+    app: i.kind,
     workspace: installationName(i),
     status: i.status,
     lastError: i.lastError,
@@ -37,16 +38,13 @@ export function toBitbucketInstallation(i: BitbucketInstallationRow): BitbucketI
   };
 }
 
-/** Whether Bitbucket, asked as the app, says this user administers the installation's workspace. */
-async function administers(services: AppServices, installation: BitbucketInstallationRow, userUuid: string) {
-  const client = new BitbucketClient(apiUrlFor(services, installation.baseUrl), {
-    kind: "connect",
-    appKey: services.config.bitbucket.appKey,
-    clientKey: installation.clientKey,
-    sharedSecret: sealedSecret(services, installation)!,
-  });
+/** Whether Bitbucket, asked as the app, says this user (a uuid to Connect, an account id to Forge) administers the installation's workspace. */
+export async function administers(services: AppServices, installation: BitbucketInstallationRow, user: string) {
+  const client = installationClient(services, installation);
+  if (!client) return false;
   try {
-    return (await client.workspacePermission(installation.principalUuid, userUuid)) === "owner";
+    const who = installation.kind === "forge" ? { accountId: user } : { uuid: user };
+    return (await client.workspacePermission(installation.principalUuid, who)) === "owner";
   } catch (err) {
     if (err instanceof BitbucketError)
       throw new ApiError(
@@ -60,6 +58,15 @@ async function administers(services: AppServices, installation: BitbucketInstall
       );
     throw err;
   }
+}
+
+/** What a configure page shows an administrator: a link, good once for 10 minutes, that a Groundwork owner confirms. */
+export async function bindLink(services: AppServices, installation: BitbucketInstallationRow, admin: string): Promise<BitbucketConfigureData> {
+  const nonce = newToken(16);
+  await installation.update({ bindNonce: nonce });
+  const { code } = sealClaim(services.secrets, PURPOSE, { clientKey: installation.clientKey, nonce, admin }, CODE_TTL_MS);
+  const bindUrl = new URL(`/integrations/bitbucket/bind?code=${code}`, services.config.publicUrl).toString();
+  return { kind: "connect", workspace: installationName(installation), bound: Boolean(installation.workspaceId), bindUrl };
 }
 
 /**
@@ -83,15 +90,10 @@ export function configurePage(services: AppServices): RequestHandler {
           .send(appPage("configure", host, { kind: "admin_only", workspace } satisfies BitbucketConfigureData));
         return;
       }
-      const nonce = newToken(16);
-      await installation.update({ bindNonce: nonce });
-      const { code } = sealClaim(services.secrets, PURPOSE, { clientKey: installation.clientKey, nonce, admin: subject }, CODE_TTL_MS);
-      const bindUrl = new URL(`/integrations/bitbucket/bind?code=${code}`, services.config.publicUrl).toString();
-      const data: BitbucketConfigureData = { kind: "connect", workspace, bound: Boolean(installation.workspaceId), bindUrl };
       res
         .status(200)
         .type("html")
-        .send(appPage("configure", host, data));
+        .send(appPage("configure", host, await bindLink(services, installation, subject)));
     } catch (err) {
       next(err);
     }

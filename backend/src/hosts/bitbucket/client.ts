@@ -174,11 +174,22 @@ export class BitbucketClient {
   workspaceHooks(workspaceUuid: string) {
     return this.request<{ values: unknown[] }>("GET", `/2.0/workspaces/${encodeURIComponent(workspaceUuid)}/hooks`);
   }
-  /** A user's permission in a workspace (owner = administrator), or null when they are not a member. */
-  async workspacePermission(workspace: string, userUuid: string) {
-    const q = encodeURIComponent(`user.uuid="${userUuid}"`);
+  /** A user's permission in a workspace (owner = administrator), or null when they are not a member; a Forge app knows them by account id. */
+  async workspacePermission(workspace: string, user: { uuid: string } | { accountId: string }) {
+    const q = encodeURIComponent("uuid" in user ? `user.uuid="${user.uuid}"` : `user.account_id="${user.accountId}"`);
     const page = await this.request<{ values: { permission?: string }[] }>("GET", `/2.0/workspaces/${encodeURIComponent(workspace)}/permissions?q=${q}`);
     return page.values[0]?.permission ?? null;
+  }
+  /** A workspace by slug or {uuid}: a Forge installation knows its workspace's uuid only. */
+  workspace(workspace: string) {
+    return this.request<{ uuid: string; slug: string; name?: string }>("GET", `/2.0/workspaces/${encodeURIComponent(workspace)}`);
+  }
+  /** One comment on a pull request (a Forge event names it by id). */
+  pullRequestComment(workspace: string, repository: string, id: number, commentId: number) {
+    return this.request<BitbucketComment>(
+      "GET",
+      `/2.0/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/pullrequests/${id}/comments/${commentId}`,
+    );
   }
   pullRequest(workspace: string, repository: string, id: number) {
     return this.request<BitbucketPullRequest>("GET", `/2.0/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}/pullrequests/${id}`);

@@ -15,6 +15,11 @@ export interface EventReading {
 
 interface BitbucketEventEntry {
   read(body: Record<string, unknown>): EventReading;
+  /**
+   * The same event as the Forge app receives it (developer.atlassian.com/platform/forge/events-reference/bitbucket):
+   * ids only, so its job reads the pull request (and comment) from Bitbucket.
+   */
+  forge: string;
 }
 
 function pullRequestOf(body: Record<string, unknown>) {
@@ -33,12 +38,18 @@ const pullRequestEvent =
  * connection creates, the webhook routes' filter and the `bitbucket.event` job all read it.
  */
 export const BITBUCKET_EVENTS: Record<string, BitbucketEventEntry> = {
-  "pullrequest:created": { read: pullRequestEvent(true) },
-  "pullrequest:updated": { read: pullRequestEvent(true) },
-  "pullrequest:fulfilled": { read: pullRequestEvent(false) },
-  "pullrequest:rejected": { read: pullRequestEvent(false) },
-  "pullrequest:comment_created": { read: (body) => ({ ...pullRequestOf(body), comment: body.comment as BitbucketComment | undefined }) },
+  "pullrequest:created": { read: pullRequestEvent(true), forge: "avi:bitbucket:created:pullrequest" },
+  "pullrequest:updated": { read: pullRequestEvent(true), forge: "avi:bitbucket:updated:pullrequest" },
+  "pullrequest:fulfilled": { read: pullRequestEvent(false), forge: "avi:bitbucket:fulfilled:pullrequest" },
+  "pullrequest:rejected": { read: pullRequestEvent(false), forge: "avi:bitbucket:rejected:pullrequest" },
+  "pullrequest:comment_created": {
+    read: (body) => ({ ...pullRequestOf(body), comment: body.comment as BitbucketComment | undefined }),
+    forge: "avi:bitbucket:created:pullrequest-comment",
+  },
 };
 
 /** The table's entry for an event key, if Groundwork acts on it. */
 export const bitbucketEventEntry = (eventKey: string) => (Object.hasOwn(BITBUCKET_EVENTS, eventKey) ? BITBUCKET_EVENTS[eventKey] : undefined);
+
+/** The webhook event key of a Forge event Groundwork acts on. */
+export const eventKeyOfForge = (eventType: string) => Object.entries(BITBUCKET_EVENTS).find(([, e]) => e.forge === eventType)?.[0];

@@ -19,6 +19,8 @@ export const ForgeInvocation = z.object({
   }),
   context: z.looseObject({ workspaceId: z.string().optional() }).optional(),
   principal: z.string().optional(),
+  /** Unique to each invocation (a retry of an event has its own). */
+  jti: z.string().optional(),
 });
 export type ForgeInvocation = z.infer<typeof ForgeInvocation>;
 

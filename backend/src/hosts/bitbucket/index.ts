@@ -7,25 +7,28 @@ import { bitbucketConnectRouter } from "./lifecycle.js";
 import { bitbucketPanelRouter, bitbucketPanelRoutes } from "./panel.js";
 import { bitbucketTokenRoutes, toTokenConnection } from "./tokenConnection.js";
 import { connectWebhook, tokenWebhook } from "./webhooks.js";
+import { bitbucketForgeRouter, forgeEvents } from "./forge.js";
 import { findBitbucketItems } from "./search.js";
 import { bitbucketHistory } from "./history.js";
 import { bitbucketAccountLinkRoutes } from "./accountLink.js";
 import { bitbucketWork } from "./work.js";
 
-/** Bitbucket Cloud: the Connect app (lifecycle, webhooks, PR panel) and the access-token connection; build statuses on PRs. */
+/** Bitbucket Cloud: the Connect app (lifecycle, webhooks, PR panel), the Forge app (its remote) and the access-token connection; build statuses on PRs. */
 export const bitbucketHost: HostAdapter = {
   name: "bitbucket",
   displayName: "Bitbucket",
   defineModels: defineBitbucketModels,
   routes: [...bitbucketBindingRoutes, ...bitbucketTokenRoutes, ...bitbucketAccountLinkRoutes],
-  // Bitbucket's Connect calls (lifecycle, webhooks) authenticate by JWT; token webhooks by signature.
+  // Bitbucket's Connect calls (lifecycle, webhooks) authenticate by JWT; token webhooks by signature; Forge's events by its invocation token.
   deliveries: (services, recorder) => [
     { path: "/bitbucket/webhooks", handlers: connectWebhook(services, recorder) },
+    { path: "/bitbucket/forge/events", handlers: forgeEvents(services, recorder) },
     { path: "/api/webhooks/bitbucket/:connectionId", handlers: tokenWebhook(services, recorder) },
   ],
   deliveryJob: deliveryJob(BitbucketEventJob, ({ eventKey }) => eventKey),
   mount(app, services) {
     app.get("/bitbucket/atlassian-connect.json", connectDescriptor(services.config.publicUrl, services.config.bitbucket.appKey));
+    app.use("/bitbucket/forge", bitbucketForgeRouter(services));
     app.use("/bitbucket", bitbucketConnectRouter(services));
     app.use("/bitbucket", bitbucketPanelRouter(services));
   },
@@ -55,6 +58,7 @@ export const bitbucketHost: HostAdapter = {
     return {
       connected: installations.some((i) => i.status === "active") || Boolean(token),
       descriptorUrl: new URL("/bitbucket/atlassian-connect.json", ctx.services.config.publicUrl).toString(),
+      forgeApp: Boolean(ctx.services.config.forge.appId),
       installations: installations.map(toBitbucketInstallation),
       tokenConnection: token && toTokenConnection(ctx.services, token),
     };

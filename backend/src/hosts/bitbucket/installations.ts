@@ -5,6 +5,7 @@ import type { Request, Response } from "express";
 import type { AppServices } from "../../http/services.js";
 import { BitbucketInstallationRow } from "./models.js";
 import { claimedClientKey, connectToken, verifyConnectJwt } from "./connectJwt.js";
+import { BitbucketClient } from "./client.js";
 
 /** The app's baseUrl, as the descriptor gives it; request paths are hashed (qsh) relative to it. */
 export const connectBaseUrl = (services: AppServices) => `${services.config.publicUrl.toString().replace(/\/$/, "")}/bitbucket`;
@@ -85,4 +86,28 @@ export function appPage(name: "panel" | "configure", host: string, data?: unknow
   if (!fs.existsSync(file)) throw new ApiError(503, "app_not_built", "The Bitbucket app's pages are not built: run npm run build:bitbucket");
   const html = fs.readFileSync(file, "utf8").replaceAll("__HOST_BASE_URL__", host);
   return data === undefined ? html : html.replace("__CONFIGURE_DATA__", () => JSON.stringify(data).replace(/</g, "\\u003c"));
+}
+
+/**
+ * How Groundwork calls Bitbucket as an installed app: as the Connect app (a JWT per request,
+ * signed with the shared secret), or as the Forge app with the newest system token Forge sent,
+ * through the API base URL Forge named. null when it cannot: uninstalled, or (Forge) the token
+ * lapsed and Forge has not called since.
+ */
+export function installationClient(services: AppServices, i: BitbucketInstallationRow) {
+  if (i.status === "uninstalled") return null;
+  if (i.kind === "forge") {
+    if (!i.systemTokenSealed || !i.systemTokenExpiresAt || i.systemTokenExpiresAt.getTime() <= Date.now()) return null;
+    return new BitbucketClient(
+      i.baseUrl.replace(/\/$/, ""),
+      { kind: "token", token: services.secrets.open(i.systemTokenSealed) },
+      services.config.hostTimeoutMs,
+    );
+  }
+  if (!i.sharedSecretSealed) return null;
+  return new BitbucketClient(
+    apiUrlFor(services, i.baseUrl),
+    { kind: "connect", appKey: services.config.bitbucket.appKey, clientKey: i.clientKey, sharedSecret: services.secrets.open(i.sharedSecretSealed) },
+    services.config.hostTimeoutMs,
+  );
 }

@@ -2,6 +2,7 @@ import { bitbucketPullRequestKey, type ChangedFile, type PullRequestChanges, typ
 import { plural } from "@groundwork/shared-types/labels";
 import type { AppServices } from "../../http/services.js";
 import { handle, jobType, type JobHandler, type PayloadOf } from "../../jobs/jobType.js";
+import { HostUnavailable } from "../../jobs/queue.js";
 import type { Transaction } from "sequelize";
 import { z } from "zod";
 import { ContextItemRow, ContextLinkRow } from "../../storage/models.js";
@@ -9,7 +10,7 @@ import { BitbucketInstallationRow, BitbucketTokenConnectionRow } from "./models.
 import { asJobError } from "../hostError.js";
 import { applyChanges, applySnapshot, CHANGES_LISTED, touchDelivery, type Snapshot } from "../snapshot.js";
 import { BitbucketClient, BitbucketError, type BitbucketBuildStatus, type BitbucketComment, type BitbucketPullRequest, type BitbucketUser } from "./client.js";
-import { apiUrlFor, tokenApiUrlFor } from "./installations.js";
+import { installationClient, tokenApiUrlFor } from "./installations.js";
 import { linkedMember } from "../../workspace/accountLinks.js";
 import { recordContextUpdate, type ContextUpdateInput } from "../contextUpdates.js";
 import { bitbucketEventEntry } from "./events.js";
@@ -19,8 +20,31 @@ import { refreshJobOf } from "../adapter.js";
 const Via = z.union([z.object({ installationId: z.string().min(1) }), z.object({ connectionId: z.string().min(1) })]);
 export type BitbucketVia = z.infer<typeof Via>;
 
-/** A `bitbucket.event` job: one delivery, from the Connect app's installation or a token connection's webhook. */
-export const BitbucketEventJob = jobType("bitbucket.event", Via.and(z.object({ eventKey: z.string(), body: z.record(z.string(), z.unknown()) })));
+/**
+ * A `bitbucket.event` job: one delivery, from the Connect app's installation, a token
+ * connection's webhook or the Forge app; a Forge event carries ids only (`idsOnly`), so the
+ * job reads what it names from Bitbucket first.
+ */
+export const BitbucketEventJob = jobType(
+  "bitbucket.event",
+  Via.and(z.object({ eventKey: z.string(), body: z.record(z.string(), z.unknown()), idsOnly: z.literal(true).optional() })),
+);
+/** What a Forge event names (developer.atlassian.com/platform/forge/events-reference/bitbucket): the workspace, repository and pull request by uuid and id. */
+export const ForgePullRequestEvent = z.looseObject({
+  workspace: z.object({ uuid: z.string().regex(/^\{[0-9a-f-]{36}\}$/i) }),
+  repository: z.object({ uuid: z.string().regex(/^\{[0-9a-f-]{36}\}$/i) }),
+  pullrequest: z.looseObject({ id: z.number().int().positive() }),
+  comment: z.looseObject({ id: z.number().int().positive() }).optional(),
+});
+
+/** A Forge event as the webhook payload it stands for: the pull request (and comment) it names, read as the app. */
+async function readForgeEvent(client: BitbucketClient, body: Record<string, unknown>) {
+  const event = ForgePullRequestEvent.parse(body);
+  const [workspace, repository, id] = [event.workspace.uuid, event.repository.uuid, event.pullrequest.id];
+  const pr = await client.pullRequest(workspace, repository, id);
+  const comment = event.comment ? await client.pullRequestComment(workspace, repository, id, event.comment.id) : undefined;
+  return { pullrequest: pr, repository: { full_name: pr.destination?.repository?.full_name }, ...(comment ? { comment } : {}) };
+}
 /** Fetches one linked PR (on link, on connect, on "sync"). */
 export const BitbucketRefreshJob = refreshJobOf("bitbucket");
 /** (Re)posts the Groundwork build status on a PR's head commit. */
@@ -84,6 +108,9 @@ export function bitbucketChanges(pr: BitbucketPullRequest, listed: Awaited<Retur
   };
 }
 
+/** How long a job waits for Forge's next call when an installation's app token has lapsed. */
+const FORGE_TOKEN_WAIT_S = 300;
+
 /** Everything a job needs to act for a Groundwork workspace on Bitbucket, whichever way it is connected. */
 interface BitbucketAccess {
   workspaceId: string;
@@ -100,14 +127,14 @@ interface BitbucketAccess {
 export async function access(services: AppServices, via: BitbucketVia): Promise<BitbucketAccess | null> {
   if ("installationId" in via) {
     const i = await BitbucketInstallationRow.findByPk(via.installationId);
-    if (!i || i.status !== "active" || !i.workspaceId || !i.sharedSecretSealed) return null; // uninstalled or unbound: no calls
+    if (!i || i.status !== "active" || !i.workspaceId) return null; // uninstalled or unbound: no calls
+    const client = installationClient(services, i);
+    // A Forge installation's token lapsed: the next call from Forge (hourly at the latest) brings a new one.
+    if (!client && i.kind === "forge") throw new HostUnavailable(FORGE_TOKEN_WAIT_S, "waiting for Forge to send a fresh app token");
+    if (!client) return null;
     return {
       workspaceId: i.workspaceId,
-      client: new BitbucketClient(
-        apiUrlFor(services, i.baseUrl),
-        { kind: "connect", appKey: services.config.bitbucket.appKey, clientKey: i.clientKey, sharedSecret: services.secrets.open(i.sharedSecretSealed) },
-        services.config.hostTimeoutMs,
-      ),
+      client,
       identityScope: i.principalUuid,
       follows: () => true,
       touch: (tx) => touchDelivery(i, tx),
@@ -204,12 +231,20 @@ export const commentUpdate = (
 
 export function bitbucketJobHandlers(services: AppServices): JobHandler[] {
   return [
-    handle(BitbucketEventJob, async ({ eventKey, body, ...via }, ctx) => {
+    handle(BitbucketEventJob, async ({ eventKey, body, idsOnly, ...via }, ctx) => {
       const entry = bitbucketEventEntry(eventKey);
       if (!entry) return; // recorded by a release that acted on it; this one does not
       const on = await access(services, via);
       if (!on) return; // uninstalled, disconnected or not bound to a Groundwork workspace yet
-      const { pr, fullName, comment, postsStatus = false } = entry.read(body);
+      let read = body;
+      if (idsOnly)
+        try {
+          read = await readForgeEvent(on.client, body);
+        } catch (err) {
+          if (err instanceof BitbucketError && err.kind === "not_found") return; // gone since (a deleted comment or repository)
+          throw asJobError(err);
+        }
+      const { pr, fullName, comment, postsStatus = false } = entry.read(read);
       const snapshot = pr && fullName ? bitbucketPullRequestSnapshot(fullName, pr) : null;
       // Bitbucket shares no emails: a comment counts when its author linked their account to a member.
       const author = on.identityScope && comment?.user?.uuid ? await linkedMember(on.workspaceId, "bitbucket", on.identityScope, comment.user.uuid) : null;

@@ -1,10 +1,16 @@
 import { DataTypes, Model, type CreationOptional, type Sequelize } from "sequelize";
 import { tableOptions, uuidPk, type Attrs, type Creation } from "../../storage/models/base.js";
 
-/** How workspaces reach Bitbucket: the Connect app's installations and access-token connections (secrets sealed). */
+/**
+ * How workspaces reach Bitbucket: installations of the Connect app or the Forge app, and
+ * access-token connections (secrets sealed). A Forge installation's `clientKey` is its
+ * installation id, its `baseUrl` the API base URL Forge names, and it has no shared secret: it
+ * calls Bitbucket with the newest app system token Forge sent.
+ */
 
 export class BitbucketInstallationRow extends Model<Attrs<BitbucketInstallationRow>, Creation<BitbucketInstallationRow>> {
   declare id: CreationOptional<string>;
+  declare kind: CreationOptional<"connect" | "forge">;
   declare clientKey: string;
   declare sharedSecretSealed: string | null;
   declare baseUrl: string;
@@ -13,6 +19,8 @@ export class BitbucketInstallationRow extends Model<Attrs<BitbucketInstallationR
   declare status: "active" | "uninstalled" | "auth_failed";
   declare workspaceId: string | null;
   declare bindNonce: CreationOptional<string | null>;
+  declare systemTokenSealed: CreationOptional<string | null>;
+  declare systemTokenExpiresAt: CreationOptional<Date | null>;
   declare lastError: string | null;
   declare lastDeliveryAt: Date | null;
   declare createdAt: CreationOptional<Date>;
@@ -38,6 +46,7 @@ export function defineBitbucketModels(sequelize: Sequelize) {
   BitbucketInstallationRow.init(
     {
       id: uuidPk,
+      kind: { type: S.STRING, defaultValue: "connect" },
       clientKey: S.STRING,
       sharedSecretSealed: S.TEXT,
       baseUrl: S.STRING,
@@ -46,6 +55,8 @@ export function defineBitbucketModels(sequelize: Sequelize) {
       status: S.STRING,
       workspaceId: S.UUID,
       bindNonce: S.STRING,
+      systemTokenSealed: S.TEXT,
+      systemTokenExpiresAt: S.DATE,
       lastError: S.TEXT,
       lastDeliveryAt: S.DATE,
       createdAt: S.DATE,

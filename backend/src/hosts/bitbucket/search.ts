@@ -2,7 +2,7 @@ import { bitbucketPullRequestUrl, type FoundItem } from "@groundwork/shared-type
 import type { MemberContext } from "../../http/route.js";
 import { searchWords } from "../adapter.js";
 import { BitbucketClient, BitbucketError, type BitbucketPullRequest } from "./client.js";
-import { apiUrlFor, tokenApiUrlFor } from "./installations.js";
+import { installationClient, tokenApiUrlFor } from "./installations.js";
 import { BitbucketInstallationRow, BitbucketTokenConnectionRow } from "./models.js";
 
 /** What one search reads at most: repositories per connection, pull requests per repository. */
@@ -48,19 +48,11 @@ async function sources(ctx: MemberContext) {
   const services = ctx.services;
   const installations = await BitbucketInstallationRow.findAll({ where: { workspaceId, status: "active" } });
   const token = await BitbucketTokenConnectionRow.findOne({ where: { workspaceId } });
-  const fromApp = installations
-    .filter((i) => i.sharedSecretSealed)
-    .map((i) => ({
-      client: new BitbucketClient(apiUrlFor(services, i.baseUrl), {
-        kind: "connect",
-        appKey: services.config.bitbucket.appKey,
-        clientKey: i.clientKey,
-        sharedSecret: services.secrets.open(i.sharedSecretSealed!),
-      }),
-      // Bitbucket takes a workspace's slug or its {uuid} alike.
-      workspace: i.principalName ?? i.principalUuid,
-      repositories: null as string[] | null,
-    }));
+  const fromApp = installations.flatMap((i) => {
+    const client = installationClient(services, i);
+    // Bitbucket takes a workspace's slug or its {uuid} alike.
+    return client ? [{ client, workspace: i.principalName ?? i.principalUuid, repositories: null as string[] | null }] : [];
+  });
   const covered = new Set(installations.map((i) => i.principalName?.toLowerCase()));
   if (token?.status === "auth_failed") throw new BitbucketError("auth", "its access token was refused; replace it under Integrations");
   const fromToken =

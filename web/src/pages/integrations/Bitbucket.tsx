@@ -17,7 +17,8 @@ export function BitbucketCard({ overview, reload }: { overview: IntegrationsOver
         <ul>
           {overview.installations.map((i) => (
             <li key={i.id}>
-              <strong>{i.workspace}</strong> — {i.status === "active" ? "connected" : i.status === "uninstalled" ? "app uninstalled" : "needs attention"} ·{" "}
+              <strong>{i.workspace}</strong> ({i.app === "forge" ? "Forge app" : "Connect app"}) —{" "}
+              {i.status === "active" ? "connected" : i.status === "uninstalled" ? "app uninstalled" : "needs attention"} ·{" "}
               {i.lastDeliveryAt ? `last webhook ${new Date(i.lastDeliveryAt).toLocaleString()}` : "no webhook received yet"}
               {i.lastError && <span className="error"> {i.lastError}</span>}{" "}
               <button
@@ -41,14 +42,22 @@ export function BitbucketCard({ overview, reload }: { overview: IntegrationsOver
       )}
       <details open={overview.installations.length === 0}>
         <summary>Install the Groundwork app in a Bitbucket workspace</summary>
-        <ol>
-          <li>
-            In Bitbucket: Workspace settings → Installed apps → Install app from URL (development mode), with{" "}
-            <code className="url">{overview.descriptorUrl}</code> <CopyButton text={overview.descriptorUrl} what="app descriptor URL" />.
-          </li>
-          <li>Open the app's configure page (Workspace settings → Groundwork) and follow its link back here to connect the workspace.</li>
-          <li>Each reviewer links their Bitbucket account once from the panel on a pull request.</li>
-        </ol>
+        {overview.forgeApp ? (
+          <ol>
+            <li>
+              Install Groundwork's Forge app in the workspace with the installation link your Groundwork administrator shares (Bitbucket asks a workspace admin
+              to approve it).
+            </li>
+            <li>In Bitbucket: Workspace settings → Groundwork, and follow its link back here to connect the workspace.</li>
+            <li>Each reviewer links their Bitbucket account once from the Groundwork card on a pull request.</li>
+          </ol>
+        ) : (
+          <p className="hint">This Groundwork server has no Forge app set up (FORGE_APP_ID): connect with an access token below, or ask its administrator.</p>
+        )}
+        <p className="hint">
+          Workspaces that installed the older Connect app keep it (Bitbucket takes no new Connect installs since 2 February 2026); its descriptor is{" "}
+          <code className="url">{overview.descriptorUrl}</code> <CopyButton text={overview.descriptorUrl} what="app descriptor URL" />.
+        </p>
       </details>
       <BitbucketToken connection={overview.tokenConnection} reload={reload} />
       {overview.connected && <Deliveries host="bitbucket" />}
