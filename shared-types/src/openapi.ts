@@ -9995,6 +9995,573 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/bitbucket/forge/api/pull-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For the Forge app's pull request card: where the pull request it is on is attached */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            workspace: {
+                                name: string;
+                                url: string;
+                            };
+                            member: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            pullRequestUrl: string;
+                            links: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                                /** Format: uuid */
+                                targetId: string;
+                                note: string | null;
+                                /** Format: uuid */
+                                linkedBy: string;
+                                /** @description ISO 8601 date-time */
+                                createdAt: string;
+                                item: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    host: "ado" | "bitbucket";
+                                    /** @enum {string} */
+                                    kind: "pull_request" | "work_item";
+                                    url: string;
+                                    /** @description Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id} */
+                                    externalKey: string;
+                                    hostIds: {
+                                        [key: string]: string | number;
+                                    };
+                                    /** @enum {string} */
+                                    metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
+                                    /** @description From the last snapshot fetched from the host; null until one is */
+                                    details: ({
+                                        /** @constant */
+                                        kind: "pull_request";
+                                        description: string | null;
+                                        author: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        reviewers: {
+                                            name: string | null;
+                                            email: string | null;
+                                            /** @enum {string} */
+                                            verdict: "approved" | "approved_with_suggestions" | "no_vote" | "waiting_for_author" | "changes_requested" | "rejected";
+                                        }[];
+                                        sourceBranch: string | null;
+                                        targetBranch: string | null;
+                                        repository: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        createdAt: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        updatedAt: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        closedAt: string | null;
+                                    } | {
+                                        /** @constant */
+                                        kind: "work_item";
+                                        /** @description Bug, User Story, Task… */
+                                        type: string | null;
+                                        /** @description As the host stores it (Azure DevOps: HTML) */
+                                        description: string | null;
+                                        assignee: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        createdBy: {
+                                            name: string | null;
+                                            email: string | null;
+                                        } | null;
+                                        area: string | null;
+                                        project: string | null;
+                                        /** @description ISO 8601, as the host gave it */
+                                        updatedAt: string | null;
+                                    }) | null;
+                                    title: string | null;
+                                    state: string | null;
+                                    authorEmail: string | null;
+                                    fetchedAt: string | null;
+                                    /** @description Members' latest comments on the item, newest first */
+                                    updates: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** @enum {string} */
+                                        kind: "comment";
+                                        /**
+                                         * Format: uuid
+                                         * @description The member who wrote it, matched by email
+                                         */
+                                        memberId: string;
+                                        authorName: string;
+                                        body: string;
+                                        url: string | null;
+                                        /** @description ISO 8601 date-time */
+                                        occurredAt: string;
+                                    }[];
+                                    /** @description Themes, contributions and impact drawn from the item's content; null until derived (moments after it is fetched) */
+                                    insight: {
+                                        /** @description Strongest first */
+                                        themes: {
+                                            /** @enum {string} */
+                                            theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /** @description What the author did: scope, areas, size, tests, linked work, reviews */
+                                        contributions: {
+                                            text: string;
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /** @description What it changes for users or the team, its risk and reach */
+                                        impact: {
+                                            text: string;
+                                            evidence: {
+                                                /** @enum {string} */
+                                                source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                                text: string;
+                                            }[];
+                                        }[];
+                                        /**
+                                         * @description rules: Groundwork's own extractor; model: the language model the operator configured
+                                         * @enum {string}
+                                         */
+                                        derivedBy: "rules" | "model";
+                                        derivedAt: string;
+                                    } | null;
+                                };
+                                targetTitle: string;
+                            }[];
+                            /** @description What Groundwork drew from the PR, once it is attached and fetched */
+                            insight: {
+                                /** @description Strongest first */
+                                themes: {
+                                    /** @enum {string} */
+                                    theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                    evidence: {
+                                        /** @enum {string} */
+                                        source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                        text: string;
+                                    }[];
+                                }[];
+                                /** @description What the author did: scope, areas, size, tests, linked work, reviews */
+                                contributions: {
+                                    text: string;
+                                    evidence: {
+                                        /** @enum {string} */
+                                        source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                        text: string;
+                                    }[];
+                                }[];
+                                /** @description What it changes for users or the team, its risk and reach */
+                                impact: {
+                                    text: string;
+                                    evidence: {
+                                        /** @enum {string} */
+                                        source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                        text: string;
+                                    }[];
+                                }[];
+                                /**
+                                 * @description rules: Groundwork's own extractor; model: the language model the operator configured
+                                 * @enum {string}
+                                 */
+                                derivedBy: "rules" | "model";
+                                derivedAt: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bitbucket/forge/api/account-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start linking this Bitbucket account to a Groundwork member: returns a page for the member to confirm it on */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Open while logged in to Groundwork to confirm the link */
+                            linkUrl: string;
+                            /** @description ISO 8601 date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bitbucket/forge/api/link-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the caller may attach a pull request or work item to (their feedback, open 1:1 agenda items, OKRs and competencies), matching q */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                type: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                group: "Feedback" | "1:1 agendas" | "OKRs" | "Competencies";
+                            }[];
+                            /** @description Pass as cursor to read the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bitbucket/forge/api/context-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a pull request or work item URL to feedback, an agenda item, an objective, a key result or a competency */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                        /** Format: uuid */
+                        targetId: string;
+                        url: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            targetType: "feedback" | "agenda_item" | "objective" | "key_result" | "competency";
+                            /** Format: uuid */
+                            targetId: string;
+                            note: string | null;
+                            /** Format: uuid */
+                            linkedBy: string;
+                            /** @description ISO 8601 date-time */
+                            createdAt: string;
+                            item: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                host: "ado" | "bitbucket";
+                                /** @enum {string} */
+                                kind: "pull_request" | "work_item";
+                                url: string;
+                                /** @description Stable host identity, e.g. ado:{org}:{project}:{repo}:pr:{id} */
+                                externalKey: string;
+                                hostIds: {
+                                    [key: string]: string | number;
+                                };
+                                /** @enum {string} */
+                                metadataStatus: "pending" | "fetched" | "host_not_connected" | "not_followed" | "error";
+                                /** @description From the last snapshot fetched from the host; null until one is */
+                                details: ({
+                                    /** @constant */
+                                    kind: "pull_request";
+                                    description: string | null;
+                                    author: {
+                                        name: string | null;
+                                        email: string | null;
+                                    } | null;
+                                    reviewers: {
+                                        name: string | null;
+                                        email: string | null;
+                                        /** @enum {string} */
+                                        verdict: "approved" | "approved_with_suggestions" | "no_vote" | "waiting_for_author" | "changes_requested" | "rejected";
+                                    }[];
+                                    sourceBranch: string | null;
+                                    targetBranch: string | null;
+                                    repository: string | null;
+                                    /** @description ISO 8601, as the host gave it */
+                                    createdAt: string | null;
+                                    /** @description ISO 8601, as the host gave it */
+                                    updatedAt: string | null;
+                                    /** @description ISO 8601, as the host gave it */
+                                    closedAt: string | null;
+                                } | {
+                                    /** @constant */
+                                    kind: "work_item";
+                                    /** @description Bug, User Story, Task… */
+                                    type: string | null;
+                                    /** @description As the host stores it (Azure DevOps: HTML) */
+                                    description: string | null;
+                                    assignee: {
+                                        name: string | null;
+                                        email: string | null;
+                                    } | null;
+                                    createdBy: {
+                                        name: string | null;
+                                        email: string | null;
+                                    } | null;
+                                    area: string | null;
+                                    project: string | null;
+                                    /** @description ISO 8601, as the host gave it */
+                                    updatedAt: string | null;
+                                }) | null;
+                                title: string | null;
+                                state: string | null;
+                                authorEmail: string | null;
+                                fetchedAt: string | null;
+                                /** @description Members' latest comments on the item, newest first */
+                                updates: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "comment";
+                                    /**
+                                     * Format: uuid
+                                     * @description The member who wrote it, matched by email
+                                     */
+                                    memberId: string;
+                                    authorName: string;
+                                    body: string;
+                                    url: string | null;
+                                    /** @description ISO 8601 date-time */
+                                    occurredAt: string;
+                                }[];
+                                /** @description Themes, contributions and impact drawn from the item's content; null until derived (moments after it is fetched) */
+                                insight: {
+                                    /** @description Strongest first */
+                                    themes: {
+                                        /** @enum {string} */
+                                        theme: "reliability" | "performance" | "security" | "testing" | "refactoring" | "documentation" | "ux" | "bug_fix" | "feature" | "infrastructure";
+                                        evidence: {
+                                            /** @enum {string} */
+                                            source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                            text: string;
+                                        }[];
+                                    }[];
+                                    /** @description What the author did: scope, areas, size, tests, linked work, reviews */
+                                    contributions: {
+                                        text: string;
+                                        evidence: {
+                                            /** @enum {string} */
+                                            source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                            text: string;
+                                        }[];
+                                    }[];
+                                    /** @description What it changes for users or the team, its risk and reach */
+                                    impact: {
+                                        text: string;
+                                        evidence: {
+                                            /** @enum {string} */
+                                            source: "title" | "description" | "commit" | "file" | "size" | "review" | "branch" | "state";
+                                            text: string;
+                                        }[];
+                                    }[];
+                                    /**
+                                     * @description rules: Groundwork's own extractor; model: the language model the operator configured
+                                     * @enum {string}
+                                     */
+                                    derivedBy: "rules" | "model";
+                                    derivedAt: string;
+                                } | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bitbucket/forge/api/context-links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unlink a pull request or work item */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -237,6 +237,15 @@ export function fakeBitbucket(state: FakeBitbucketState) {
       },
       {
         method: "GET",
+        path: "/2.0/users/:who",
+        // By {uuid} or Atlassian account id, as the operation documents.
+        handle: (req) => {
+          const who = accounts().find((a) => same(a.uuid, req.params.who) || a.account_id === req.params.who);
+          return who ? ok(req, { status: 200, body: { type: "user", ...who } }) : error(404, `${req.params.who} is not a user`);
+        },
+      },
+      {
+        method: "GET",
         path: "/2.0/user/permissions/workspaces",
         // The caller's workspace memberships, filtered by `q` (workspace.slug, workspace.uuid, permission).
         handle: (req) => {

@@ -180,6 +180,14 @@ export class BitbucketClient {
     const page = await this.request<{ values: { permission?: string }[] }>("GET", `/2.0/workspaces/${encodeURIComponent(workspace)}/permissions?q=${q}`);
     return page.values[0]?.permission ?? null;
   }
+  /** An account by Atlassian account id or {uuid} (a Forge app knows people by account id; links are by uuid). */
+  user(who: string) {
+    return this.request<BitbucketUser>("GET", `/2.0/users/${encodeURIComponent(who)}`);
+  }
+  /** A repository by slug or {uuid}: its full name, which pull request links use. */
+  repository(workspace: string, repository: string) {
+    return this.request<{ uuid: string; full_name: string }>("GET", `/2.0/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repository)}`);
+  }
   /** A workspace by slug or {uuid}: a Forge installation knows its workspace's uuid only. */
   workspace(workspace: string) {
     return this.request<{ uuid: string; slug: string; name?: string }>("GET", `/2.0/workspaces/${encodeURIComponent(workspace)}`);

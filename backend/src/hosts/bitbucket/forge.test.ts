@@ -224,6 +224,65 @@ describe("events", () => {
   });
 });
 
+describe("the pull request card", () => {
+  /** `invokeRemote` from the card on pull request `id`, as `who`. */
+  const card = (who: string, path: string, init: { method?: string; body?: unknown } = {}, id = 1) =>
+    forge.invokeRemote(
+      WORKSPACE,
+      { type: "bitbucket:repoPullRequestCard", key: "groundwork-pr-card" },
+      {
+        path: `/api${path}`,
+        principal: who,
+        method: "GET",
+        ...init,
+        context: { extension: { type: "bitbucket:repoPullRequestCard", repository: { uuid: REPOSITORY.uuid }, pullRequest: { id } } },
+      },
+    );
+
+  it("shows the pull request it is on, links a reviewer's account once, then adds and unlinks the pull request", async () => {
+    // Not connected yet: the card says what to do.
+    expect(await card(COMMENTER.account_id, "/pull-request")).toMatchObject({ status: 409, body: { error: { code: "not_bound" } } });
+    await bound();
+    // Bitbucket does not say who this is by email: the reviewer links their account first.
+    expect(await card(COMMENTER.account_id, "/pull-request")).toMatchObject({ status: 403, body: { error: { code: "not_a_member" } } });
+    const start = await card(COMMENTER.account_id, "/account-link", { method: "POST" });
+    expect(start.status).toBe(200);
+    const code = new URL((start.body as { linkUrl: string }).linkUrl).searchParams.get("code")!;
+    expect((await owner.post("/api/account-links", { code })).status).toBe(201);
+    // The link is to the Bitbucket account Forge's account id names.
+    expect(await IdentityLinkRow.findOne({ where: { externalUserId: COMMENTER.uuid } })).toBeTruthy();
+
+    const shown = await card(COMMENTER.account_id, "/pull-request");
+    expect(shown).toMatchObject({ status: 200, body: { links: [], pullRequestUrl: PR_URL, member: { name: "Olivia" } } });
+    const objective = (await owner.post("/api/objectives", { title: "Ship foo", period: "2026-Q4" })).body;
+    const added = await card(COMMENTER.account_id, "/context-links", {
+      method: "POST",
+      body: { url: PR_URL, targetType: "objective", targetId: objective.id },
+    });
+    expect(added.status).toBe(201);
+    expect((await card(COMMENTER.account_id, "/pull-request")).body).toMatchObject({ links: [{ targetId: objective.id, targetTitle: "Ship foo" }] });
+    const status = await until("the build status", async () => state.statuses?.find((s) => s.state === "SUCCESSFUL"));
+    expect(status).toMatchObject({ key: "groundwork-pr-1", description: "Linked to 1 item in Groundwork" });
+    const linkId = ((await card(COMMENTER.account_id, "/pull-request")).body as { links: { id: string }[] }).links[0]!.id;
+    expect((await card(COMMENTER.account_id, `/context-links/${linkId}`, { method: "DELETE" })).status).toBe(204);
+    expect((await card(COMMENTER.account_id, "/pull-request")).body).toMatchObject({ links: [] });
+    expect(bitbucket.takeViolations()).toEqual([]);
+  });
+
+  it("refuses a card call from someone with no linked account, and one with a forged token", async () => {
+    await bound();
+    const settingsCall = await forge.invokeRemote(
+      WORKSPACE,
+      { type: "bitbucket:workspaceSettingsMenuPage", key: "groundwork-settings" },
+      { path: "/api/pull-request?repository=brydzewski/foo&pullrequest=1", method: "GET", principal: ADMIN.account_id },
+    );
+    // The administrator has no linked account: refused before anything is read.
+    expect(settingsCall.status).toBe(403);
+    const forged = await fetch(`${app.url}/bitbucket/forge/api/pull-request`, { headers: { authorization: "Bearer forged.token.value" } });
+    expect(forged.status).toBe(401);
+  });
+});
+
 describe("refusals", () => {
   it("refuses an event signed by anyone but Forge, for another app, or expired; Forge retries and nothing is recorded", async () => {
     await bound();

@@ -173,7 +173,7 @@ export function forgeEvents(services: AppServices, recorder: DeliveryRecorder): 
 }
 
 /** A call from one of the app's pages: it names the workspace and the person, or it is refused. */
-async function pageCall(services: AppServices, req: Request) {
+export async function pageCall(services: AppServices, req: Request) {
   const { invocation, installation } = await forgeCall(services, req);
   if (!installation || !invocation.principal)
     throw new ApiError(400, "forge_context_missing", "A call from the app's pages names its Bitbucket workspace and who is using it", "headers.authorization");

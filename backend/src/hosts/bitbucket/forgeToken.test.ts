@@ -101,9 +101,9 @@ it("refuses forged, expired, misdirected and malformed tokens with 401, saying w
   expect(await refusal(`JWT ${await sign(claims())}`)).toMatchObject({ status: 401, code: "forge_token_missing" });
 });
 
-it("answers 503, not 401, when it cannot check: no app id configured, or Forge's keys out of reach", async () => {
+it("answers 404 on a server with no Forge app, and 503, not 401, while Forge's keys are out of reach", async () => {
   const token = `Bearer ${await sign(claims())}`;
-  expect(await refusal(token, { forge: { jwksUrl } } as never)).toMatchObject({ status: 503, code: "forge_not_configured" });
+  expect(await refusal(token, { forge: { jwksUrl } } as never)).toMatchObject({ status: 404, code: "forge_not_configured" });
   expect(await refusal(token, { forge: { appId: APP_ID, jwksUrl: "http://127.0.0.1:9/.well-known/jwks.json" } })).toMatchObject({
     status: 503,
     code: "forge_keys_unavailable",

@@ -45,7 +45,7 @@ const keysAt = (url: string) => {
  */
 export async function verifyForgeInvocation(config: Pick<Config, "forge">, authorization: string | undefined): Promise<ForgeInvocation> {
   const { appId, jwksUrl } = config.forge;
-  if (!appId) throw new ApiError(503, "forge_not_configured", "This Groundwork server has no FORGE_APP_ID set, so it takes no calls from a Forge app");
+  if (!appId) throw new ApiError(404, "forge_not_configured", "This Groundwork server has no FORGE_APP_ID set, so it takes no calls from a Forge app");
   const token = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(authorization ?? "")?.[1];
   if (!token)
     throw new ApiError(

@@ -4,7 +4,7 @@ import { bitbucketBindingRoutes, toBitbucketInstallation } from "./binding.js";
 import { connectDescriptor } from "./descriptor.js";
 import { BitbucketEventJob, BitbucketRefreshJob, bitbucketJobHandlers, enqueueBuildStatus } from "./jobs.js";
 import { bitbucketConnectRouter } from "./lifecycle.js";
-import { bitbucketPanelRouter, bitbucketPanelRoutes } from "./panel.js";
+import { bitbucketForgePanelRouter, bitbucketPanelRouter, bitbucketPanelRoutes, forgePanelRoutes } from "./panel.js";
 import { bitbucketTokenRoutes, toTokenConnection } from "./tokenConnection.js";
 import { connectWebhook, tokenWebhook } from "./webhooks.js";
 import { bitbucketForgeRouter, forgeEvents } from "./forge.js";
@@ -28,18 +28,25 @@ export const bitbucketHost: HostAdapter = {
   deliveryJob: deliveryJob(BitbucketEventJob, ({ eventKey }) => eventKey),
   mount(app, services) {
     app.get("/bitbucket/atlassian-connect.json", connectDescriptor(services.config.publicUrl, services.config.bitbucket.appKey));
+    app.use("/bitbucket/forge/api", bitbucketForgePanelRouter(services));
     app.use("/bitbucket/forge", bitbucketForgeRouter(services));
     app.use("/bitbucket", bitbucketConnectRouter(services));
     app.use("/bitbucket", bitbucketPanelRouter(services));
   },
   documented: {
-    routes: bitbucketPanelRoutes.map((r) => ({ ...r, security: "connectJwt" })),
+    routes: [...bitbucketPanelRoutes.map((r) => ({ ...r, security: "connectJwt" })), ...forgePanelRoutes.map((r) => ({ ...r, security: "forgeInvocation" }))],
     securitySchemes: {
       connectJwt: {
         type: "apiKey",
         in: "header",
         name: "Authorization",
         description: "`JWT <token>`: a Bitbucket Connect context token (AP.context.getToken()), signed with the installation's shared secret",
+      },
+      forgeInvocation: {
+        type: "http",
+        scheme: "bearer",
+        description:
+          "A Forge Invocation Token, which Forge sends with each `invokeRemote` of the Forge app's pages (and the app system token in `x-forge-oauth-system`)",
       },
     },
   },

@@ -1,4 +1,4 @@
-import express, { type RequestHandler, type Router } from "express";
+import express, { type Request, type RequestHandler, type Router } from "express";
 import { z } from "zod";
 import { AccountLinkStart, PullRequestPanelData, parseContextUrl } from "@groundwork/shared-types";
 import { ApiError } from "../../http/errors.js";
@@ -10,7 +10,9 @@ import { WorkspaceRow } from "../../storage/models.js";
 import { BitbucketInstallationRow } from "./models.js";
 import { panelWorkspaceRoutes, pullRequestPanel } from "../../workspace/pullRequestPanel.js";
 import { accountLinkUrl, linkedMember } from "../../workspace/accountLinks.js";
-import { allJsHost, allowFraming, APP_DIST, appPage, installationName, verifiedInstallation } from "./installations.js";
+import { allJsHost, allowFraming, APP_DIST, appPage, installationClient, installationName, verifiedInstallation } from "./installations.js";
+import { pageCall } from "./forge.js";
+import { BitbucketError } from "./client.js";
 
 /**
  * The PR panel Bitbucket frames (webPanel `org.bitbucket.pullrequest.overview.informationPanel`):
@@ -27,6 +29,8 @@ interface PanelCaller {
 declare module "express-serve-static-core" {
   interface Request {
     bitbucketPanel?: PanelCaller;
+    /** A Forge page's invocation context (its module's, signed by Forge). */
+    forgeContext?: unknown;
   }
 }
 
@@ -48,29 +52,30 @@ function panelPage(services: AppServices): RequestHandler {
 function panelAuth(services: AppServices): RequestHandler {
   return async (req, _res, next) => {
     try {
-      req.auth = null;
       const { installation, subject } = await verifiedInstallation(services, req, "context");
-      req.bitbucketPanel = { installation, userId: subject };
-      const workspace = installation.workspaceId ? await WorkspaceRow.findByPk(installation.workspaceId) : null;
-      if (!workspace)
-        throw new ApiError(
-          409,
-          "not_bound",
-          `Finish setting up Groundwork: a Groundwork owner opens the app's configure page for ${installationName(installation)} in Bitbucket (Workspace settings → Groundwork) and connects it.`,
-        );
-      const member = subject ? await linkedMember(workspace.id, "bitbucket", installation.principalUuid, subject) : null;
-      if (member) req.auth = { sessionId: "bitbucket-context-token", csrfToken: "", member: member as Auth["member"], workspace };
-      else if (req.path !== "/account-link")
-        throw new ApiError(
-          403,
-          "not_a_member",
-          "Bitbucket does not tell Groundwork who you are by email: link your Groundwork account once to use this panel.",
-        );
+      await actAs(req, installation, subject);
       next();
     } catch (err) {
       next(err);
     }
   };
+}
+
+/** The member a Bitbucket user acts as in the panel: the one who linked their account, in the Groundwork workspace the installation is bound to. */
+async function actAs(req: Request, installation: BitbucketInstallationRow, subject: string | null) {
+  req.auth = null;
+  req.bitbucketPanel = { installation, userId: subject };
+  const workspace = installation.workspaceId ? await WorkspaceRow.findByPk(installation.workspaceId) : null;
+  if (!workspace)
+    throw new ApiError(
+      409,
+      "not_bound",
+      `Finish setting up Groundwork: a Groundwork owner opens the app's configure page for ${installationName(installation)} in Bitbucket (Workspace settings → Groundwork) and connects it.`,
+    );
+  const member = subject ? await linkedMember(workspace.id, "bitbucket", installation.principalUuid, subject) : null;
+  if (member) req.auth = { sessionId: "bitbucket-context-token", csrfToken: "", member: member as Auth["member"], workspace };
+  else if (req.path !== "/account-link")
+    throw new ApiError(403, "not_a_member", "Bitbucket does not tell Groundwork who you are by email: link your Groundwork account once to use this panel.");
 }
 
 const PanelQuery = z.object({
@@ -117,6 +122,90 @@ export const bitbucketPanelRoutes: RouteSpec[] = [
   }),
   ...panelWorkspaceRoutes(PANEL_API, "Bitbucket panel"),
 ];
+
+/** Where the Forge app's pull request card calls (`invokeRemote`, relative to the remote's /bitbucket/forge). */
+export const FORGE_PANEL_API = "/bitbucket/forge/api";
+
+/** What the pull request card's invocation says it is on (its module's context, signed by Forge). */
+const CardContext = z.looseObject({
+  extension: z.looseObject({
+    repository: z.looseObject({ uuid: z.string().min(1) }),
+    pullRequest: z.looseObject({ id: z.coerce.number().int().positive() }),
+  }),
+});
+
+/** Names Forge gives by id, resolved once as the app: a person's account id to their uuid, a repository's uuid to its full name. */
+const resolved = new Map<string, string>();
+async function resolveOnce(key: string, read: () => Promise<string | undefined>) {
+  const known = resolved.get(key);
+  if (known) return known;
+  let value: string | undefined;
+  try {
+    value = await read();
+  } catch (err) {
+    if (!(err instanceof BitbucketError)) throw err;
+    if (err.kind === "not_found") return undefined;
+    throw new ApiError(503, "bitbucket_unreachable", "Bitbucket did not answer Groundwork just now; try again in a moment", undefined, { "Retry-After": "30" });
+  }
+  if (value) resolved.set(key, value);
+  return value;
+}
+
+/**
+ * The Forge card's calls: the invocation token verified (pageCall), the person it names (an
+ * Atlassian account id) resolved to the Bitbucket account links are made with.
+ */
+function forgePanelAuth(services: AppServices): RequestHandler {
+  return async (req, _res, next) => {
+    try {
+      const { invocation, installation, principal } = await pageCall(services, req);
+      const client = installationClient(services, installation);
+      const uuid = client ? await resolveOnce(`user:${principal}`, async () => (await client.user(principal)).uuid) : undefined;
+      req.forgeContext = invocation.context;
+      await actAs(req, installation, uuid ?? null);
+      next();
+    } catch (err) {
+      next(err);
+    }
+  };
+}
+
+/** The card's own view of the pull request it is on: Forge names it in the invocation, never the caller. */
+export const forgePanelRoutes: RouteSpec[] = [
+  route({
+    method: "get",
+    path: `${FORGE_PANEL_API}/pull-request`,
+    summary: "For the Forge app's pull request card: where the pull request it is on is attached",
+    tag: "Bitbucket panel",
+    access: "member",
+    response: PullRequestPanelData,
+    handler: async (_input, ctx) => {
+      const card = CardContext.safeParse(ctx.req.forgeContext);
+      if (!card.success) throw new ApiError(400, "not_a_pull_request", "This call did not come from a pull request's Groundwork card", "headers.authorization");
+      const { installation } = ctx.req.bitbucketPanel!;
+      const client = installationClient(ctx.services, installation);
+      const { repository, pullRequest } = card.data.extension;
+      const fullName = client
+        ? await resolveOnce(`repository:${repository.uuid}`, async () => (await client.repository(installation.principalUuid, repository.uuid)).full_name)
+        : undefined;
+      const parsed = fullName && parseContextUrl(`https://bitbucket.org/${fullName}/pull-requests/${pullRequest.id}`);
+      if (!parsed) throw new ApiError(404, "not_found", "Bitbucket does not know this pull request's repository");
+      return pullRequestPanel(ctx, parsed);
+    },
+  }),
+  ...bitbucketPanelRoutes.filter((r) => r.path === `${PANEL_API}/account-link`).map((r) => ({ ...r, path: `${FORGE_PANEL_API}/account-link` })),
+  ...panelWorkspaceRoutes(FORGE_PANEL_API, "Bitbucket panel"),
+];
+
+/** The Forge card's API, under /bitbucket/forge/api. */
+export function bitbucketForgePanelRouter(services: AppServices): Router {
+  const api = express.Router();
+  api.use(express.json({ limit: "100kb" }));
+  api.use(forgePanelAuth(services));
+  mount(api, forgePanelRoutes, services, FORGE_PANEL_API);
+  api.use((req, _res, next) => next(new ApiError(404, "no_such_endpoint", `There is no ${req.method} ${req.baseUrl}${req.path}`)));
+  return api;
+}
 
 /** The panel's page, its built files and its API, under /bitbucket. */
 export function bitbucketPanelRouter(services: AppServices): Router {
