@@ -20,13 +20,13 @@ module.exports = {
       severity: "error",
       comment: "shared-types is imported by every package, so it imports none of them.",
       from: { path: "^shared-types/" },
-      to: { path: "^(backend|web|ado-extension|bitbucket-connect-app)/" },
+      to: { path: "^(backend|web|ado-extension|bitbucket-connect-app|bitbucket-forge-app)/" },
     },
     {
       name: "uis-call-the-api",
       severity: "error",
       comment: "The web UI and the host panels reach the backend over HTTP only.",
-      from: { path: "^(web|ado-extension|bitbucket-connect-app)/" },
+      from: { path: "^(web|ado-extension|bitbucket-connect-app|bitbucket-forge-app/src)/" },
       to: { path: "^backend/" },
     },
     {

@@ -24,7 +24,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["web/src/**/*.tsx", "ado-extension/src/**/*.tsx", "bitbucket-connect-app/src/**/*.tsx", "web/src/**/*.ts"],
+    files: ["web/src/**/*.tsx", "ado-extension/src/**/*.tsx", "bitbucket-connect-app/src/**/*.tsx", "bitbucket-forge-app/src/**/*.tsx", "web/src/**/*.ts"],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { "react-hooks": reactHooks },
     rules: { "react-hooks/rules-of-hooks": "error", "react-hooks/exhaustive-deps": "error" },

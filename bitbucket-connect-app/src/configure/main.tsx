@@ -1,55 +1,11 @@
 import "@atlaskit/css-reset";
 import "../page.css";
-import { useEffect } from "react";
 import { createRoot } from "react-dom/client";
 import { BitbucketConfigureData } from "@groundwork/shared-types";
-import { LinkButton } from "@atlaskit/button/new";
-import SectionMessage from "@atlaskit/section-message";
-import { setGlobalTheme } from "@atlaskit/tokens/set-global-theme";
+import { followColorScheme } from "../theme";
 import { resize } from "../panel/connect";
+import { ConfigurePage } from "./ConfigurePage";
 
-/** The app's configure page (Workspace settings → Groundwork): connect this Bitbucket workspace to a Groundwork workspace. */
-function ConfigurePage({ data }: { data: BitbucketConfigureData }) {
-  useEffect(() => resize());
-  if (data.kind === "admin_only")
-    return (
-      <>
-        <h1>Groundwork</h1>
-        <SectionMessage appearance="warning" title="Only an administrator can connect this workspace">
-          <p role="alert">Only an administrator of the Bitbucket workspace {data.workspace} can connect it to Groundwork.</p>
-        </SectionMessage>
-      </>
-    );
-  return (
-    <>
-      <h1>Groundwork</h1>
-      {data.bound ? (
-        <SectionMessage appearance="success" title="Connected">
-          <p>
-            This Bitbucket workspace is connected to a Groundwork workspace. To move it to another one, an owner of the current one releases it first
-            (Integrations → Bitbucket).
-          </p>
-        </SectionMessage>
-      ) : (
-        <SectionMessage appearance="information" title="One step left">
-          <p>Connect this Bitbucket workspace to your Groundwork workspace.</p>
-        </SectionMessage>
-      )}
-      <p>
-        A Groundwork workspace owner opens the link below, logs in and confirms. Pull requests then show where they are attached, and get a Groundwork build
-        status.
-      </p>
-      <div>
-        <LinkButton appearance="primary" href={data.bindUrl} target="_blank" rel="noopener">
-          {`Connect ${data.workspace} to Groundwork`}
-        </LinkButton>
-      </div>
-      <p className="hint">The link works once, for 10 minutes.</p>
-    </>
-  );
-}
-
-const prefersDark = window.matchMedia("(prefers-color-scheme: dark)");
-void setGlobalTheme({ colorMode: prefersDark.matches ? "dark" : "light" });
+followColorScheme();
 const data = BitbucketConfigureData.parse(JSON.parse(document.getElementById("gw-configure")!.textContent ?? "null"));
-createRoot(document.getElementById("root")!).render(<ConfigurePage data={data} />);
+createRoot(document.getElementById("root")!).render(<ConfigurePage data={data} resize={resize} />);

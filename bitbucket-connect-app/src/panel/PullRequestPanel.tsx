@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from "react";
+import "./panel.css";
+import { createContext, useContext, useEffect, useMemo, useState } from "react";
 import type { LinkTarget } from "@groundwork/shared-types";
-import { data } from "@groundwork/shared-types/client";
 import { LINK_TARGET_GROUPS, LINK_TARGET_LABELS, targetValue, THEME_LABELS } from "@groundwork/shared-types/labels";
 import { createLinkTargetSearch, initialLinkTargetSearch } from "@groundwork/shared-types/linkTargetSearch";
 import { createPullRequestPanel, describeFailure, initialPullRequestPanel } from "@groundwork/shared-types/pullRequestPanel";
@@ -10,25 +10,33 @@ import SectionMessage from "@atlaskit/section-message";
 import Spinner from "@atlaskit/spinner";
 import Select from "@atlaskit/select";
 import Textfield from "@atlaskit/textfield";
-import { groundwork, pullRequestFromUrl, resize } from "./connect";
+/**
+ * How the panel reaches Groundwork from the page Bitbucket frames it in: the Connect app (a
+ * context token from all.js) or the Forge app's card (`invokeRemote` through Forge's bridge).
+ * Each call already knows the pull request the panel is on.
+ */
+export interface PanelHost {
+  calls: Parameters<typeof createPullRequestPanel>[0];
+  searchTargets: Parameters<typeof createLinkTargetSearch>[0];
+  /** Fits the frame to the panel (a Connect iframe does not grow by itself). */
+  resize(): void;
+}
+const Host = createContext<PanelHost | null>(null);
+const useHost = () => useContext(Host)!;
 
 /** Bitbucket's "Groundwork" panel on a pull request: where it is attached, attach it, unlink it. */
-export function PullRequestPanel() {
-  const [state, setState] = useState(initialPullRequestPanel);
-  const panelOf = useMemo(
-    () =>
-      createPullRequestPanel(
-        // The panel's URL names its pull request and never changes.
-        {
-          load: () => data(groundwork.GET("/bitbucket/api/pull-request", { params: { query: pullRequestFromUrl() } })),
-          add: (body) => data(groundwork.POST("/bitbucket/api/context-links", { body })),
-          unlink: (id) => data(groundwork.DELETE("/bitbucket/api/context-links/{id}", { params: { path: { id } } })),
-          linkAccount: () => data(groundwork.POST("/bitbucket/api/account-link")),
-        },
-        setState,
-      ),
-    [],
+export function PullRequestPanel({ host }: { host: PanelHost }) {
+  return (
+    <Host.Provider value={host}>
+      <Panel />
+    </Host.Provider>
   );
+}
+
+function Panel() {
+  const { calls, resize } = useHost();
+  const [state, setState] = useState(initialPullRequestPanel);
+  const panelOf = useMemo(() => createPullRequestPanel(calls, setState), [calls]);
   useEffect(() => {
     void panelOf.load();
   }, [panelOf]);
@@ -136,8 +144,9 @@ const option = (t: LinkTarget): TargetOption => ({ label: t.title, value: target
  * end). The menu opens in the page's flow, so the panel's frame grows to show it.
  */
 function TargetPicker({ chosen, onChoose }: { chosen: LinkTarget | null; onChoose(target: LinkTarget): void }) {
+  const { searchTargets, resize } = useHost();
   const [found, setFound] = useState(initialLinkTargetSearch);
-  const search = useMemo(() => createLinkTargetSearch((query) => data(groundwork.GET("/bitbucket/api/link-targets", { params: { query } })), setFound), []);
+  const search = useMemo(() => createLinkTargetSearch(searchTargets, setFound), [searchTargets]);
   useEffect(() => {
     search.search("", true);
     return search.dispose;

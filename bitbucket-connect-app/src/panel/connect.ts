@@ -1,4 +1,5 @@
-import { ApiFailure, groundworkClient, type GroundworkClient } from "@groundwork/shared-types/client";
+import { ApiFailure, data, groundworkClient, type GroundworkClient } from "@groundwork/shared-types/client";
+import type { PanelHost } from "./PullRequestPanel";
 
 /** The slice of the host's Connect JavaScript API (all.js) the panel uses. */
 interface AP {
@@ -25,7 +26,19 @@ export const groundwork: GroundworkClient = groundworkClient({
 
 export const resize = () => window.AP?.resize();
 
-export const pullRequestFromUrl = () => {
+const pullRequestFromUrl = () => {
   const q = new URLSearchParams(location.search);
   return { repository: q.get("repository") ?? "", pullrequest: Number(q.get("pullrequest")) };
+};
+
+/** The panel in the Connect app: the page's URL names its pull request and never changes. */
+export const connectHost: PanelHost = {
+  calls: {
+    load: () => data(groundwork.GET("/bitbucket/api/pull-request", { params: { query: pullRequestFromUrl() } })),
+    add: (body) => data(groundwork.POST("/bitbucket/api/context-links", { body })),
+    unlink: (id) => data(groundwork.DELETE("/bitbucket/api/context-links/{id}", { params: { path: { id } } })),
+    linkAccount: () => data(groundwork.POST("/bitbucket/api/account-link")),
+  },
+  searchTargets: (query) => data(groundwork.GET("/bitbucket/api/link-targets", { params: { query } })),
+  resize,
 };
