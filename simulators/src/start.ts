@@ -8,7 +8,7 @@ import { SANDBOX_ORG } from "@groundwork/backend/hosts/ado/credentials";
 import { runGroundwork } from "@groundwork/backend/run";
 import { adoHostsOf, ENTRA_PREFIX } from "./ado/fakeAdo.js";
 import { SANDBOX_ENTRA, startAdoSandbox } from "./ado/sandbox.js";
-import { SANDBOX_OAUTH_CONSUMER, startBitbucketSandbox } from "./bitbucket/sandbox.js";
+import { SANDBOX_FORGE_APP_ID, SANDBOX_OAUTH_CONSUMER, startBitbucketSandbox } from "./bitbucket/sandbox.js";
 import { startMailSandbox } from "./mail.js";
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -35,6 +35,8 @@ void runGroundwork(async (config, log) => {
   const bitbucket = await startBitbucketSandbox(SANDBOX_BITBUCKET_PORT, config.publicUrl.origin, config.bitbucket.appKey);
   config.sandbox.bitbucketUrl = bitbucket.url;
   config.sandbox.bitbucketOAuth = SANDBOX_OAUTH_CONSUMER;
+  // The sandbox plays Forge for the Forge app, unless this server is set up for a real one.
+  if (!config.forge.appId) config.forge = { appId: SANDBOX_FORGE_APP_ID, jwksUrl: `${bitbucket.url}/_forge/jwks.json` };
   log.info(`Bitbucket sandbox: ${bitbucket.url} (install the Groundwork app there and open its pull request)`);
   if (!config.mail) {
     // Mail goes to a local catcher whose page shows it, so verification and reset links can be followed.

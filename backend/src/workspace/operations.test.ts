@@ -74,7 +74,7 @@ it("pages dead jobs, most recently failed first, however many there are", async 
 it("keeps integrations to owners", async () => {
   expect((await owner.get("/api/integrations")).body).toEqual({
     ado: { connected: false, connection: null, signInWithMicrosoft: false },
-    bitbucket: { connected: false, descriptorUrl: `${app.url}/bitbucket/atlassian-connect.json`, installations: [], tokenConnection: null },
+    bitbucket: { connected: false, descriptorUrl: `${app.url}/bitbucket/atlassian-connect.json`, forgeApp: false, installations: [], tokenConnection: null },
   });
   expect((await member.get("/api/integrations")).status).toBe(403);
 });

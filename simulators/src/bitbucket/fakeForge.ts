@@ -149,7 +149,13 @@ export async function fakeForge(options: FakeForgeOptions) {
      * An event (product or lifecycle) to the endpoint at `path`: 5 s to answer 2xx, else tried
      * again with `retryContext`, up to 4 more times. Resolves with every attempt.
      */
-    async sendEvent(workspace: string, path: string, payload: Record<string, unknown>, endpointKey = "groundwork-events") {
+    async sendEvent(
+      workspace: string,
+      path: string,
+      payload: Record<string, unknown>,
+      endpointKey = "groundwork-events-remote",
+      onAttempt?: (attempt: ForgeAttempt) => void,
+    ) {
       const attempts: ForgeAttempt[] = [];
       for (let retryCount = 0; retryCount <= 4; retryCount++) {
         if (retryCount) await new Promise((r) => setTimeout(r, options.retryDelayMs ?? 60_000));
@@ -170,6 +176,7 @@ export async function fakeForge(options: FakeForgeOptions) {
           status = (err as Error).name === "TimeoutError" ? "timeout" : "unreachable";
         }
         attempts.push({ status, retryCount });
+        onAttempt?.({ status, retryCount });
         if (typeof status === "number" && status >= 200 && status < 300) break;
       }
       return attempts;

@@ -1,4 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import * as jwt from "atlassian-jwt";
 import type { BitbucketPullRequest } from "@groundwork/backend/hosts/bitbucket/client";
 import { BitbucketHostDriver, deliverRepositoryHooks, fakeBitbucket, type FakeBitbucketState } from "./fakeBitbucket.js";
@@ -8,12 +10,18 @@ import { hostSample } from "../samples.js";
 import { bitbucketHistory, HISTORY_UNTIL, SANDBOX_PEOPLE } from "../history.js";
 import { SANDBOX_WORKSPACE } from "@groundwork/backend/hosts/bitbucket/installations";
 import { escapeHtml } from "@groundwork/backend/http/html";
+import { bitbucketEventEntry } from "@groundwork/backend/hosts/bitbucket/events";
+import { fakeForge, type ForgeAttempt } from "./fakeForge.js";
+import { bitbucketWorkspaceUuid } from "./identities.js";
 
 /**
  * The local Bitbucket sandbox `npm start` runs beside Groundwork: a pretend Bitbucket Cloud
  * with a workspace, a repository and a pull request, that installs the Groundwork Connect app
  * the way Bitbucket does, frames its configure page and PR panel with signed URLs, provides
- * the panel's all.js (context tokens, resizing), and sends documented webhooks.
+ * the panel's all.js (context tokens, resizing), and sends documented webhooks. It also plays
+ * Forge for the Forge app: it frames the app's built Custom UI with a bridge whose
+ * `invokeRemote` reaches Groundwork with invocation tokens it signs (its JWKS is
+ * /_forge/jwks.json), and sends the app's events.
  */
 const fixture = (name: string) => hostSample("bitbucket", name);
 const WORKSPACE = SANDBOX_WORKSPACE;
@@ -28,6 +36,28 @@ const SHORT_TOKENS = [
 ];
 const REPO = "payments";
 const userUuid = bitbucketUserUuid;
+/** The Forge app as the sandbox knows it: `npm start` gives Groundwork this id (FORGE_APP_ID) unless one is set. */
+export const SANDBOX_FORGE_APP_ID = "ari:cloud:ecosystem::app/5a4db0c5-0000-4000-8000-00000000f0e9";
+/** The Forge app's Custom UI, as `npm run build:forge` leaves it. */
+const FORGE_DIST = path.resolve(import.meta.dirname, "../../../bitbucket-forge-app/dist");
+const FORGE_MODULES = {
+  card: { type: "bitbucket:repoPullRequestCard", key: "groundwork-pr-card" },
+  settings: { type: "bitbucket:workspaceSettingsMenuPage", key: "groundwork-settings" },
+} as const;
+const CONTENT_TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml" };
+
+/**
+ * What @forge/bridge calls into (globalThis.__bridge.callBridge) inside a Custom UI frame: here,
+ * \`invoke\` (invokeRemote) goes to the sandbox, which signs the invocation as Forge does;
+ * anything else the bridge asks (resizing, theming) is answered with nothing.
+ */
+const FORGE_BRIDGE_JS = `window.__bridge = {
+  callBridge: async function (name, payload) {
+    if (name !== "invoke") return undefined;
+    var res = await fetch("/_forge/invoke" + location.search, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(payload) });
+    return res.json();
+  }
+};`;
 
 /**
  * The host's Connect JavaScript API, as much of it as our pages use: tokens come from the framing
@@ -106,17 +136,53 @@ export async function startBitbucketSandbox(port: number, groundworkUrl: string,
   state.workspaceMembers = [{ workspace: install.principal.uuid, uuid: state.user.uuid, permission: "owner" }];
   const host = fakeBitbucket(state);
   const appBase = `${groundworkUrl.replace(/\/$/, "")}/bitbucket`;
+  // Forge's side of the Forge app: its keys, the system tokens the workspace takes, its events.
+  const forge = await fakeForge({ appId: SANDBOX_FORGE_APP_ID });
+  state.forgeTokens = forge.systemTokens;
+  host.addRoute(forge.jwksRoute);
+  // The Forge app asks about the workspace by its uuid, which Bitbucket resolves to the workspace itself.
+  state.workspaceMembers.push({ workspace: WORKSPACE, uuid: state.user.uuid, permission: "owner" });
+  let forgeInstalled = false;
+  /** Forge names people by Atlassian account id: each sandbox user has one. */
+  const forgeAccount = (as: string) => {
+    const account_id = `sandbox:${as}`;
+    if (![state.user, ...(state.people ?? [])].some((p) => p.account_id === account_id))
+      (state.people ??= []).push({ uuid: userUuid(as), display_name: as, account_id });
+    return account_id;
+  };
+  /** An event as Forge sends it to the app (ids only); resolves with Groundwork's first answer, Forge retrying after. */
+  const forgeEvent = (eventKey: string, body: { pullrequest: BitbucketPullRequest; comment?: { id?: number } }) =>
+    new Promise<ForgeAttempt["status"]>((resolve) => {
+      const eventType = bitbucketEventEntry(eventKey)!.forge;
+      const { pullrequest: p, comment } = body;
+      const payload = {
+        eventType,
+        timestamp: new Date().toISOString(),
+        actor: { type: "user", accountId: state.user.account_id, uuid: state.user.uuid },
+        workspace: { uuid: bitbucketWorkspaceUuid(WORKSPACE) },
+        repository: { uuid: repository.uuid },
+        pullrequest: {
+          id: p.id,
+          state: p.state,
+          source: { branch: p.source?.branch?.name, commit: { hash: p.source?.commit?.hash } },
+          destination: { branch: p.destination?.branch?.name, commit: { hash: p.destination?.commit?.hash } },
+        },
+        ...(comment?.id ? { comment: { id: comment.id } } : {}),
+      };
+      void forge.sendEvent(WORKSPACE, "/events", payload, "groundwork-events-remote", (a) => a.retryCount === 0 && resolve(a.status));
+    });
   const installed = () => Boolean(state.installations?.[install.clientKey]);
   let commentCount = 0;
   /** Like Bitbucket: to the app if it is installed, and to the repository webhooks a token connection made. */
   const deliver = async (eventKey: string, body: unknown, slug = REPO) => {
     const answers = [
       ...(installed() ? [(await driver.webhook(install.clientKey, eventKey, body)).status] : []),
+      ...(forgeInstalled && slug === REPO ? [await forgeEvent(eventKey, body as { pullrequest: BitbucketPullRequest })] : []),
       ...(await deliverRepositoryHooks(state, WORKSPACE, slug, eventKey, body)),
     ];
     return answers.length
       ? `Groundwork answered ${answers.join(", ")} to ${eventKey}`
-      : `Nothing receives ${eventKey}: install the app or connect with the access token first`;
+      : `Nothing receives ${eventKey}: install an app or connect with the access token first`;
   };
   /** A signed URL to one of the app's pages, as Bitbucket builds it for an iframe. */
   const signedPage = (pagePath: string, query: Record<string, string>) => {
@@ -136,11 +202,15 @@ export async function startBitbucketSandbox(port: number, groundworkUrl: string,
     );
     return `${appBase}${relative}&jwt=${token}`;
   };
-  const framed = (title: string, src: string) => `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)} — Bitbucket sandbox</title>
+  const framed = (
+    title: string,
+    src: string,
+    height?: number,
+  ) => `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)} — Bitbucket sandbox</title>
 <style>body{margin:0;font-family:system-ui;background:#f4f5f7;color:#172b4d}header{background:#0052cc;color:#fff;padding:10px 20px}main{display:grid;grid-template-columns:1fr 360px;gap:16px;padding:16px 20px}
 section{background:#fff;border-radius:3px;padding:12px}iframe{border:0;width:100%;min-height:80px;display:block}</style></head>
 <body><header>Bitbucket sandbox · ${WORKSPACE} / ${REPO}</header><main><section><h2>${escapeHtml(title)}</h2><p>${escapeHtml(pr.description ?? "")}</p></section>
-<section><iframe id="app" title="Groundwork" src="${escapeHtml(src)}"></iframe></section></main>
+<section><iframe id="app" title="Groundwork" src="${escapeHtml(src)}"${height ? ` style="height:${height}px"` : ""}></iframe></section></main>
 <script>
 const frame = document.getElementById("app");
 const user = new URLSearchParams(location.search).get("as") || "admin";
@@ -154,6 +224,67 @@ window.addEventListener("message", async (e) => {
 });
 </script></body></html>`;
 
+  host.addRoute({
+    method: "GET",
+    path: "/_forge/bridge.js",
+    handle: () => ({ status: 200, headers: { "content-type": "text/javascript" }, body: FORGE_BRIDGE_JS }),
+  });
+  host.addRoute({
+    method: "GET",
+    path: "/_forge/resources/:resource/:file*",
+    // The app's built Custom UI, as Forge hosts it, with the bridge loaded first.
+    handle: (req) => {
+      const folder = path.join(FORGE_DIST, req.params.resource === "settings" ? "settings" : "panel");
+      const file = path.resolve(folder, req.params.file!);
+      if (!file.startsWith(`${folder}${path.sep}`) || !fs.existsSync(file))
+        return { status: 404, body: fs.existsSync(folder) ? "no such file" : "The Forge app's pages are not built: run npm run build:forge" };
+      const ext = path.extname(file);
+      const text = fs.readFileSync(file, ext === ".html" ? "utf8" : undefined);
+      const body = ext === ".html" ? (text as string).replace("<head>", '<head><script src="/_forge/bridge.js"></script>') : text;
+      return { status: 200, headers: { "content-type": CONTENT_TYPES[ext] ?? "application/octet-stream" }, body };
+    },
+  });
+  host.addRoute({
+    method: "POST",
+    path: "/_forge/invoke",
+    // invokeRemote from a Custom UI frame: Forge signs who (the frame's user) and where (its module; the card's pull request), then calls the remote.
+    handle: async (req) => {
+      const as = req.query.get("as") ?? "admin";
+      const module = req.query.get("module") === "settings" ? FORGE_MODULES.settings : FORGE_MODULES.card;
+      const input = JSON.parse(req.body || "{}") as { path: string; method?: string; body?: unknown };
+      const extension =
+        module === FORGE_MODULES.card ? { type: module.type, repository: { uuid: repository.uuid }, pullRequest: { id: pr.id } } : { type: module.type };
+      try {
+        const res = await forge.invokeRemote(WORKSPACE, module, { ...input, principal: forgeAccount(as), context: { extension } });
+        return { status: 200, body: { success: true, payload: { status: res.status, headers: {}, body: res.body } } };
+      } catch (err) {
+        return {
+          status: 200,
+          body: { success: false, error: { status: 502, headers: {}, body: { error: { code: "remote_unreachable", message: (err as Error).message } } } },
+        };
+      }
+    },
+  });
+  host.addRoute({
+    method: "GET",
+    path: "/_sandbox/forge/:page",
+    handle: (req) => {
+      const as = req.query.get("as") ?? "admin";
+      if (req.params.page === "settings")
+        return {
+          status: 200,
+          body: framed(
+            "Workspace settings · Groundwork (Forge app)",
+            `/_forge/resources/settings/index.html?module=settings&as=${encodeURIComponent(as)}`,
+            420,
+          ),
+        };
+      return {
+        status: 200,
+        body: framed(`Pull request #${pr.id}: ${pr.title}`, `/_forge/resources/panel/index.html?module=card&as=${encodeURIComponent(as)}`, 640),
+      };
+    },
+  });
   host.addRoute({
     method: "GET",
     path: "/atlassian-connect/all.js",
@@ -199,7 +330,11 @@ window.addEventListener("message", async (e) => {
       let result: string;
       try {
         if (req.params.action === "install") result = `Groundwork answered ${(await driver.install(install)).status} to the install`;
-        else if (req.params.action === "uninstall") result = `Groundwork answered ${(await driver.uninstall(install)).status} to the uninstall`;
+        else if (req.params.action === "forge-install") {
+          forgeInstalled = true;
+          const [attempt] = await forge.sendEvent(WORKSPACE, "/lifecycle", fixture("forge.lifecycle_installed.json"), "groundwork-lifecycle-remote");
+          result = `Groundwork answered ${attempt!.status} to the Forge app's installation`;
+        } else if (req.params.action === "uninstall") result = `Groundwork answered ${(await driver.uninstall(install)).status} to the uninstall`;
         else if (req.params.action === "merge-started") {
           // Merging a pull request Groundwork started, and the webhook Bitbucket sends for it.
           const form = new URLSearchParams(req.body);
@@ -238,6 +373,8 @@ window.addEventListener("message", async (e) => {
             created_on: new Date().toISOString(),
             links: { html: { href: `https://bitbucket.org/${WORKSPACE}/${REPO}/pull-requests/${pr.id}#comment-${commentCount}` } },
           };
+          // Kept on the pull request, where the Forge app reads it by id.
+          (state.pullRequests![0]!.comments ??= []).push(comment);
           const body = { ...base, comment, pullrequest: pr, repository };
           result = await deliver("pullrequest:comment_created", body);
         } else return { status: 404, body: "no such action" };
@@ -273,6 +410,14 @@ ${result ? `<p role="status"><strong>${escapeHtml(result)}</strong></p>` : ""}
 (shows in Groundwork once that user linked their account, from the panel or from their Groundwork profile)</li>
 <li><form method="post" action="/_sandbox/uninstall"><button>Uninstall Groundwork</button></form></li>
 </ol>
+<h2>The Forge app</h2>
+<p>Workspaces new to Groundwork use its Forge app (Bitbucket takes no new Connect installs). Here the sandbox plays Forge: it hosts the app's pages and signs its calls to Groundwork.</p>
+<ol>
+<li>${forgeInstalled ? "The Forge app is installed." : "The Forge app is not installed."} <form method="post" action="/_sandbox/forge-install"><button>Install the Forge app</button></form></li>
+<li><a href="/_sandbox/forge/settings?as=admin">Open Workspace settings → Groundwork</a> and connect the workspace to Groundwork (as a Groundwork owner).</li>
+<li><form method="get" action="/_sandbox/forge/pull-request"><label>Open pull request #${pr.id} with the Groundwork card as Bitbucket user <input name="as" value="admin" size="10"></label> <button>Open with the card</button></form></li>
+</ol>
+<p>Merging and commenting above reach the Forge app too, once it is installed.</p>
 <h2>Branches and pull requests Groundwork started</h2>
 ${startedWork(state)}
 <h2>Build statuses Groundwork posted</h2>
@@ -286,6 +431,7 @@ ${(() => {
     },
   });
   await host.start(port);
+  forge.at({ bitbucketUrl: host.url, remoteUrl: `${appBase}/forge` });
   const driver = new BitbucketHostDriver(state, appBase, host.url);
   return host;
 }
