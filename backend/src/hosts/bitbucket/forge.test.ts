@@ -221,6 +221,27 @@ describe("events", () => {
     expect(bitbucket.requests.length).toBe(calls);
     expect(await forge.sendEvent(WORKSPACE, "/tick", {}, "groundwork-tick-remote")).toEqual([{ status: 204, retryCount: 0 }]);
     expect((await installation())!.systemTokenExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 50 * 60_000);
+    // Once the wait is over, the work carries on with the fresh token.
+    await app.services.storage.sequelize.query("DELETE FROM lane_holds");
+    await app.services.storage.sequelize.query("UPDATE jobs SET run_at = :now WHERE status = 'queued'", { replacements: { now: Date.now() } });
+    await jobsSettled(app.services.storage.sequelize);
+    expect(bitbucket.requests.some((r) => r.path === "/2.0/repositories/brydzewski/foo/pullrequests/1" && r.gateway)).toBe(true);
+  });
+
+  it("takes an installation Forge has not called for hours as uninstalled (Forge sends no uninstall event), until Forge calls again", async () => {
+    await bound();
+    await jobsSettled(app.services.storage.sequelize);
+    await (await installation())!.update({ systemTokenExpiresAt: new Date(Date.now() - 3 * 3600_000) });
+    const calls = bitbucket.requests.length;
+    await owner
+      .post("/api/objectives", { title: "Ship foo", period: "2026-Q4" })
+      .then((o) => owner.post("/api/context-links", { targetType: "objective", targetId: o.body.id, url: PR_URL }));
+    await until("the installation taken as uninstalled", async () => ((await installation())!.status === "uninstalled" ? true : undefined));
+    expect(await installation()).toMatchObject({ status: "uninstalled", lastError: expect.stringContaining("looks uninstalled") });
+    expect(bitbucket.requests.length).toBe(calls);
+    // Forge calls again (the app was there after all): it is active with a fresh token.
+    await forge.sendEvent(WORKSPACE, "/tick", {}, "groundwork-tick-remote");
+    expect(await installation()).toMatchObject({ status: "active", lastError: null });
   });
 });
 

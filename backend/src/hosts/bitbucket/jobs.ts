@@ -110,6 +110,11 @@ export function bitbucketChanges(pr: BitbucketPullRequest, listed: Awaited<Retur
 
 /** How long a job waits for Forge's next call when an installation's app token has lapsed. */
 const FORGE_TOKEN_WAIT_S = 300;
+/**
+ * Forge sends no uninstall event (FRGE-1246; developer.atlassian.com/platform/forge/remote/calling-product-apis):
+ * an installation whose token lapsed this long ago has missed its hourly trigger twice, and is taken as uninstalled.
+ */
+const FORGE_SILENCE_MS = 2 * 3600_000;
 
 /** Everything a job needs to act for a Groundwork workspace on Bitbucket, whichever way it is connected. */
 interface BitbucketAccess {
@@ -129,8 +134,13 @@ export async function access(services: AppServices, via: BitbucketVia): Promise<
     const i = await BitbucketInstallationRow.findByPk(via.installationId);
     if (!i || i.status !== "active" || !i.workspaceId) return null; // uninstalled or unbound: no calls
     const client = installationClient(services, i);
-    // A Forge installation's token lapsed: the next call from Forge (hourly at the latest) brings a new one.
-    if (!client && i.kind === "forge") throw new HostUnavailable(FORGE_TOKEN_WAIT_S, "waiting for Forge to send a fresh app token");
+    // A Forge installation's token lapsed: the next call from Forge (hourly at the latest) brings a new one, unless the app is gone.
+    if (!client && i.kind === "forge") {
+      if (Date.now() - (i.systemTokenExpiresAt?.getTime() ?? 0) < FORGE_SILENCE_MS)
+        throw new HostUnavailable(FORGE_TOKEN_WAIT_S, "waiting for Forge to send a fresh app token");
+      await i.update({ status: "uninstalled", lastError: "Forge has not called Groundwork for hours: the app looks uninstalled from this workspace" });
+      return null;
+    }
     if (!client) return null;
     return {
       workspaceId: i.workspaceId,
