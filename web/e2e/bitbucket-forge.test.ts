@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { go, inviteInBrowser, reloadUntilShown, seriousViolations, shot, signUpInBrowser, startSandboxedProduct, writeFeedbackInBrowser } from "./harness.js";
+import {
+  go,
+  inviteInBrowser,
+  linkAccountFromPanel,
+  reloadUntilShown,
+  seriousViolations,
+  shot,
+  signUpInBrowser,
+  startSandboxedProduct,
+  writeFeedbackInBrowser,
+} from "./harness.js";
 
 /**
  * The Bitbucket Forge app as a workspace new to Groundwork meets it, through the sandbox playing
@@ -45,15 +55,7 @@ it("installs the Forge app, connects the workspace, and adds, sees and unlinks a
   await pr.goto(`${bitbucket}/_sandbox/forge/pull-request?as=ada`);
   const card = pr.frameLocator("#app");
   await card.getByText("link your Groundwork account once").waitFor();
-  const popup = pr.waitForEvent("popup");
-  await card.getByRole("button", { name: "Link your Groundwork account" }).click();
-  const confirm = await popup;
-  await confirm.getByLabel("Email").fill("ada@example.com");
-  await confirm.getByLabel("Password").fill("correct horse battery staple");
-  await confirm.getByRole("button", { name: "Log in" }).click();
-  await confirm.getByRole("button", { name: "Link account" }).click();
-  await confirm.getByRole("status").getByText("Linked.").waitFor();
-  await card.getByRole("button", { name: "Try again" }).click();
+  await linkAccountFromPanel(pr, card, "ada@example.com");
   await card.getByText("as Ada Lovelace").waitFor();
   await card.getByText("This pull request is not attached to anything yet.").waitFor();
 

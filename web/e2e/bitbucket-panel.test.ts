@@ -1,6 +1,16 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { go, inviteInBrowser, seriousViolations, shot, signUpInBrowser, startSandboxedProduct, writeFeedbackInBrowser, reloadUntilShown } from "./harness.js";
+import {
+  go,
+  inviteInBrowser,
+  linkAccountFromPanel,
+  seriousViolations,
+  shot,
+  signUpInBrowser,
+  startSandboxedProduct,
+  writeFeedbackInBrowser,
+  reloadUntilShown,
+} from "./harness.js";
 
 /**
  * The Bitbucket Connect app as a new user meets it through the sandbox: Bitbucket installs it,
@@ -57,15 +67,7 @@ it("installs, connects, links the reviewer, and adds and unlinks a PR from the p
   await panel.getByText("link your Groundwork account once").waitFor();
   // Only the palette in use is fetched (the browser prefers light here).
   expect([...new Set(palettes)]).toEqual(["atlassian-light"]);
-  const popup = pr.waitForEvent("popup");
-  await panel.getByRole("button", { name: "Link your Groundwork account" }).click();
-  const confirm = await popup;
-  await confirm.getByLabel("Email").fill("ada@example.com");
-  await confirm.getByLabel("Password").fill("correct horse battery staple");
-  await confirm.getByRole("button", { name: "Log in" }).click();
-  await confirm.getByRole("button", { name: "Link account" }).click();
-  await confirm.getByRole("status").getByText("Linked.").waitFor();
-  await panel.getByRole("button", { name: "Try again" }).click();
+  await linkAccountFromPanel(pr, panel, "ada@example.com");
   await panel.getByText("as Ada Lovelace").waitFor();
   await panel.getByText("This pull request is not attached to anything yet.").waitFor();
 

@@ -5,7 +5,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { Sequelize } from "sequelize";
-import { chromium, type Locator, type Page } from "playwright-core";
+import { chromium, type FrameLocator, type Locator, type Page } from "playwright-core";
 
 /** Runs the product as a user would (the real backend process serving the built UI) and a browser to drive it. */
 export const root = path.resolve(import.meta.dirname, "../..");
@@ -170,6 +170,19 @@ export async function inviteInBrowser(owner: Page, newPage: () => Promise<Page>,
 }
 
 /** Connects the Bitbucket sandbox's workspace with an access token (Integrations → Bitbucket → access token). */
+/** From a Bitbucket panel (a frame on the PR page): the viewer links their Bitbucket account to the member with this email, then the panel tries again. */
+export async function linkAccountFromPanel(page: Page, panel: FrameLocator, email: string) {
+  const popup = page.waitForEvent("popup");
+  await panel.getByRole("button", { name: "Link your Groundwork account" }).click();
+  const confirm = await popup;
+  await confirm.getByLabel("Email").fill(email);
+  await confirm.getByLabel("Password").fill("correct horse battery staple");
+  await confirm.getByRole("button", { name: "Log in" }).click();
+  await confirm.getByRole("button", { name: "Link account" }).click();
+  await confirm.getByRole("status").getByText("Linked.").waitFor();
+  await panel.getByRole("button", { name: "Try again" }).click();
+}
+
 export async function connectBitbucketTokenInBrowser(page: Page, token: string) {
   await go(page, "Integrations");
   const form = page.getByRole("form", { name: "Connect Bitbucket with an access token" });
