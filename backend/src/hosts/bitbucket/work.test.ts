@@ -7,6 +7,7 @@ import {
   type FakeBitbucketState,
 } from "@groundwork/simulators/bitbucket/fakeBitbucket";
 import { sourceOf } from "@groundwork/simulators/bitbucket/fakeSource";
+import { fakeForge } from "@groundwork/simulators/bitbucket/fakeForge";
 import { failures, type FakeResponse } from "@groundwork/simulators/fakeHost";
 import { hostSample } from "@groundwork/simulators/samples";
 import type { Assignment } from "@groundwork/shared-types";
@@ -254,6 +255,50 @@ it("starts the work through the Connect app too, which opens the pull request as
   const host = onHost("gw-1-through-the-app");
   expect([host.branches.length, host.commits.length, host.pullRequests.length]).toEqual([1, 1, 1]);
   expect(host.pullRequests[0]).toMatchObject({ author: { uuid: BITBUCKET_APP_ACCOUNT.uuid }, reviewers: [expect.objectContaining({ uuid: alan.uuid })] });
+});
+
+it("starts the work through the Forge app too, with its app system token through Forge's API gateway", async () => {
+  const { client: owner, session } = await signUp(app.url, "Olivia", "olivia-bb-forge@example.com");
+  const grace = await inviteMember(owner, "grace-bb-forge@example.com", "Grace Hopper");
+  const mentor = await inviteMember(owner, "alan-bb-forge@example.com", "Alan Turing");
+  // Installed through Forge and bound to this workspace (that flow is forge.test.ts's); the token has the manifest's scopes.
+  const forge = await fakeForge({ appId: "ari:cloud:ecosystem::app/8db33809-1f32-48bb-8c52-5877dab48107" });
+  forge.at({ bitbucketUrl: bitbucket.url, remoteUrl: app.url });
+  state.forgeTokens = forge.systemTokens;
+  const installed = forge.installation("brydzewski");
+  await BitbucketInstallationRow.create({
+    kind: "forge",
+    clientKey: installed.installationId,
+    sharedSecretSealed: null,
+    systemTokenSealed: app.services.secrets.seal(forge.mintSystemToken("brydzewski")),
+    systemTokenExpiresAt: new Date(Date.now() + 3600_000),
+    baseUrl: installed.apiBaseUrl,
+    principalUuid: installed.workspaceUuid,
+    principalName: "brydzewski",
+    status: "active",
+    workspaceId: session.workspace.id,
+    lastError: null,
+    lastDeliveryAt: null,
+  });
+  await IdentityLinkRow.create({
+    workspaceId: session.workspace.id,
+    memberId: mentor.session.member.id,
+    host: "bitbucket",
+    scope: installed.workspaceUuid,
+    externalUserId: alan.uuid,
+    accountName: alan.display_name,
+  });
+  const [repository] = (await owner.get("/api/assignments/repositories")).body.items;
+  const a = await assign(owner, { title: "Through Forge", memberId: grace.session.member.id, mentorId: mentor.session.member.id, repository });
+  const since = Date.now();
+  await grace.client.post(`/api/assignments/${a.id}/start-work`, {});
+  expect((await workStarted(grace.client, a.id)).work).toMatchObject({ state: "started", reviewer: "added" });
+  const host = onHost("gw-1-through-forge");
+  expect([host.branches.length, host.commits.length, host.pullRequests.length]).toEqual([1, 1, 1]);
+  expect(host.pullRequests[0]).toMatchObject({ author: { uuid: BITBUCKET_APP_ACCOUNT.uuid }, reviewers: [expect.objectContaining({ uuid: alan.uuid })] });
+  const writes = bitbucket.requests.filter((r) => r.at >= since && r.method === "POST" && /\/(src|pullrequests)$/.test(r.path));
+  expect(writes.length).toBeGreaterThan(0);
+  for (const w of writes) expect(w.gateway).toBe(`/ex/bitbucket/${installed.workspaceUuid.slice(1, -1)}`);
 });
 
 it("stops with the scopes to ask for when the token may only read", async () => {
