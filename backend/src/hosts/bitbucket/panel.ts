@@ -147,6 +147,8 @@ async function resolveOnce(key: string, read: () => Promise<string | undefined>)
     if (err.kind === "not_found") return undefined;
     throw new ApiError(503, "bitbucket_unreachable", "Bitbucket did not answer Groundwork just now; try again in a moment", undefined, { "Retry-After": "30" });
   }
+  // They never change; the bound only keeps a long-running process's memory in check.
+  if (resolved.size >= 10_000) resolved.clear();
   if (value) resolved.set(key, value);
   return value;
 }
