@@ -126,5 +126,12 @@ describe("isDatabaseUnavailable", () => {
         "Error: Connection terminated unexpectedly\n    at async ConnectionManager.connect (node_modules/sequelize/src/dialects/postgres/connection-manager.js:250:7)",
     });
     expect(isDatabaseUnavailable(opening)).toBe(true);
+    // And a reset while it opens (a 500 in CI's outage test on PostgreSQL, 2026-11-28).
+    const reset = Object.assign(new Error("read ECONNRESET"), {
+      code: "ECONNRESET",
+      stack: "Error: read ECONNRESET\n    at async ConnectionManager.connect (node_modules/sequelize/src/dialects/postgres/connection-manager.js:250:7)",
+    });
+    expect(isDatabaseUnavailable(reset)).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }))).toBe(false);
   });
 });

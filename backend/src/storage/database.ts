@@ -152,8 +152,13 @@ const POSTGRES_UNAVAILABLE = /^(08|53|57P0[1-4])/;
  */
 export function isDatabaseUnavailable(err: unknown): boolean {
   if (err instanceof ConnectionError || err instanceof TimeoutError) return true;
-  // pg's own error when a connection being opened drops: sequelize's connection manager lets it through unwrapped (seen in CI).
-  if (err instanceof Error && /Connection terminated/.test(err.message) && /connection-manager\.js/.test(err.stack ?? "")) return true;
+  // pg's own errors when a connection being opened drops or is reset: sequelize's connection manager lets them through unwrapped (seen in CI).
+  if (
+    err instanceof Error &&
+    /Connection terminated|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT/.test(err.message) &&
+    /connection-manager\.js/.test(err.stack ?? "")
+  )
+    return true;
   if (!(err instanceof DatabaseError)) return false;
   const cause = err.parent as Error & { code?: string };
   const code = String(cause?.code ?? "");
