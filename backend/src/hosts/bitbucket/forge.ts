@@ -11,7 +11,7 @@ import { eventKeyOfForge } from "./events.js";
 import { BitbucketEventJob, ForgePullRequestEvent } from "./jobs.js";
 import { verifyForgeInvocation, type ForgeInvocation } from "./forgeToken.js";
 import { administers, bindLink } from "./binding.js";
-import { installationClient, installationName } from "./installations.js";
+import { BRACED_UUID, installationClient, installationName } from "./installations.js";
 import { BitbucketError } from "./client.js";
 import type { BitbucketConfigureData } from "@groundwork/shared-types";
 
@@ -27,7 +27,6 @@ import type { BitbucketConfigureData } from "@groundwork/shared-types";
 const PROMISED_TOKEN_LIFE_MS = 55 * 60_000;
 /** A token lasting this much longer than the one kept replaces it: not a write on every call. */
 const TOKEN_RENEWAL_MS = 5 * 60_000;
-const BRACED_UUID = /^\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}$/i;
 
 /** When an app system token lapses: its `exp`, which the docs say it carries, though the token is otherwise opaque. */
 function lapsesAt(token: string) {

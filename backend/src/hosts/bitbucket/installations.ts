@@ -7,6 +7,9 @@ import { BitbucketInstallationRow } from "./models.js";
 import { claimedClientKey, connectToken, verifyConnectJwt } from "./connectJwt.js";
 import { BitbucketClient } from "./client.js";
 
+/** How Bitbucket writes a workspace's, repository's or account's uuid: in braces. */
+export const BRACED_UUID = /^\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}$/i;
+
 /** The app's baseUrl, as the descriptor gives it; request paths are hashed (qsh) relative to it. */
 export const connectBaseUrl = (services: AppServices) => `${services.config.publicUrl.toString().replace(/\/$/, "")}/bitbucket`;
 export const sealedSecret = (services: AppServices, row: BitbucketInstallationRow | null) =>
@@ -104,10 +107,11 @@ export function installationClient(services: AppServices, i: BitbucketInstallati
       services.config.hostTimeoutMs,
     );
   }
-  if (!i.sharedSecretSealed) return null;
+  const sharedSecret = sealedSecret(services, i);
+  if (!sharedSecret) return null;
   return new BitbucketClient(
     apiUrlFor(services, i.baseUrl),
-    { kind: "connect", appKey: services.config.bitbucket.appKey, clientKey: i.clientKey, sharedSecret: services.secrets.open(i.sharedSecretSealed) },
+    { kind: "connect", appKey: services.config.bitbucket.appKey, clientKey: i.clientKey, sharedSecret },
     services.config.hostTimeoutMs,
   );
 }

@@ -10,7 +10,7 @@ import { BitbucketInstallationRow, BitbucketTokenConnectionRow } from "./models.
 import { asJobError } from "../hostError.js";
 import { applyChanges, applySnapshot, CHANGES_LISTED, touchDelivery, type Snapshot } from "../snapshot.js";
 import { BitbucketClient, BitbucketError, type BitbucketBuildStatus, type BitbucketComment, type BitbucketPullRequest, type BitbucketUser } from "./client.js";
-import { installationClient, tokenApiUrlFor } from "./installations.js";
+import { BRACED_UUID, installationClient, tokenApiUrlFor } from "./installations.js";
 import { linkedMember } from "../../workspace/accountLinks.js";
 import { recordContextUpdate, type ContextUpdateInput } from "../contextUpdates.js";
 import { bitbucketEventEntry } from "./events.js";
@@ -31,8 +31,8 @@ export const BitbucketEventJob = jobType(
 );
 /** What a Forge event names (developer.atlassian.com/platform/forge/events-reference/bitbucket): the workspace, repository and pull request by uuid and id. */
 export const ForgePullRequestEvent = z.looseObject({
-  workspace: z.object({ uuid: z.string().regex(/^\{[0-9a-f-]{36}\}$/i) }),
-  repository: z.object({ uuid: z.string().regex(/^\{[0-9a-f-]{36}\}$/i) }),
+  workspace: z.object({ uuid: z.string().regex(BRACED_UUID) }),
+  repository: z.object({ uuid: z.string().regex(BRACED_UUID) }),
   pullrequest: z.looseObject({ id: z.number().int().positive() }),
   comment: z.looseObject({ id: z.number().int().positive() }).optional(),
 });

@@ -6,7 +6,7 @@ import { BitbucketInstallationRow } from "./models.js";
 import { BitbucketClient, BitbucketError } from "./client.js";
 import { connectToken, verifyConnectJwt } from "./connectJwt.js";
 import { configurePage } from "./binding.js";
-import { apiUrlFor, connectBaseUrl, sealedSecret, trustedHosts, verifiedInstallation } from "./installations.js";
+import { apiUrlFor, BRACED_UUID, connectBaseUrl, sealedSecret, trustedHosts, verifiedInstallation } from "./installations.js";
 
 /**
  * The Connect lifecycle as Bitbucket runs it (developer.atlassian.com/cloud/bitbucket/authentication-for-apps):
@@ -18,7 +18,6 @@ import { apiUrlFor, connectBaseUrl, sealedSecret, trustedHosts, verifiedInstalla
  * Bitbucket installs unauthenticated, it has no `uninstalled` route, and its webhook routes
  * acknowledge before anything is recorded. Tokens are checked with atlassian-jwt, which ACE uses.
  */
-const BRACED_UUID = /^\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}$/i;
 
 const LifecycleBody = z.looseObject({
   key: z.string(),

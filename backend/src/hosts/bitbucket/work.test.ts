@@ -218,84 +218,82 @@ it("opens the pull request without a reviewer Bitbucket cannot have, and says wh
   expect(onHost("gw-1-own-token").pullRequests).toMatchObject([{ author: { uuid: brad.uuid }, reviewers: [] }]);
 });
 
-it("starts the work through the Connect app too, which opens the pull request as itself", async () => {
-  const { client: owner, session } = await signUp(app.url, "Olivia", "olivia-bb-connect@example.com");
-  const grace = await inviteMember(owner, "grace-bb-connect@example.com", "Grace Hopper");
-  const mentor = await inviteMember(owner, "alan-bb-connect@example.com", "Alan Turing");
-  // Installed by Bitbucket and bound to this workspace (that flow is bitbucket.test.ts's).
-  const install = {
-    clientKey: "{c0c0c0c0-0000-4000-8000-00000000c0c0}",
-    secret: "connect-shared-secret-for-start-work",
-    principal: "{5e1f0000-0000-4000-8000-0000000000c0}",
-  };
-  (state.installations ??= {})[install.clientKey] = install.secret;
-  await BitbucketInstallationRow.create({
-    clientKey: install.clientKey,
-    sharedSecretSealed: app.services.secrets.seal(install.secret),
-    baseUrl: "https://bitbucket.org",
-    principalUuid: install.principal,
-    principalName: "brydzewski",
-    status: "active",
-    workspaceId: session.workspace.id,
-    lastError: null,
-    lastDeliveryAt: null,
-  });
+/**
+ * Start work through an installed app (its installation bound to a fresh workspace, the mentor's
+ * account linked in its workspace): one branch, one commit, one pull request the app opened as
+ * itself, with the mentor reviewing. Answers when Start work was asked, to tell its requests apart.
+ */
+async function startsThroughApp(tag: string, title: string, installation: (workspaceId: string) => Promise<{ principal: string }>) {
+  const { client: owner, session } = await signUp(app.url, "Olivia", `olivia-bb-${tag}@example.com`);
+  const grace = await inviteMember(owner, `grace-bb-${tag}@example.com`, "Grace Hopper");
+  const mentor = await inviteMember(owner, `alan-bb-${tag}@example.com`, "Alan Turing");
+  const { principal } = await installation(session.workspace.id);
   await IdentityLinkRow.create({
     workspaceId: session.workspace.id,
     memberId: mentor.session.member.id,
     host: "bitbucket",
-    scope: install.principal,
+    scope: principal,
     externalUserId: alan.uuid,
     accountName: alan.display_name,
   });
   const [repository] = (await owner.get("/api/assignments/repositories")).body.items;
-  const a = await assign(owner, { title: "Through the app", memberId: grace.session.member.id, mentorId: mentor.session.member.id, repository });
+  const a = await assign(owner, { title, memberId: grace.session.member.id, mentorId: mentor.session.member.id, repository });
+  const since = Date.now();
   await grace.client.post(`/api/assignments/${a.id}/start-work`, {});
   expect((await workStarted(grace.client, a.id)).work).toMatchObject({ state: "started", reviewer: "added" });
-  const host = onHost("gw-1-through-the-app");
+  const host = onHost(branchOf(a));
   expect([host.branches.length, host.commits.length, host.pullRequests.length]).toEqual([1, 1, 1]);
   expect(host.pullRequests[0]).toMatchObject({ author: { uuid: BITBUCKET_APP_ACCOUNT.uuid }, reviewers: [expect.objectContaining({ uuid: alan.uuid })] });
+  return since;
+}
+
+it("starts the work through the Connect app too, which opens the pull request as itself", async () => {
+  await startsThroughApp("connect", "Through the app", async (workspaceId) => {
+    // Installed by Bitbucket and bound to this workspace (that flow is bitbucket.test.ts's).
+    const install = {
+      clientKey: "{c0c0c0c0-0000-4000-8000-00000000c0c0}",
+      secret: "connect-shared-secret-for-start-work",
+      principal: "{5e1f0000-0000-4000-8000-0000000000c0}",
+    };
+    (state.installations ??= {})[install.clientKey] = install.secret;
+    await BitbucketInstallationRow.create({
+      clientKey: install.clientKey,
+      sharedSecretSealed: app.services.secrets.seal(install.secret),
+      baseUrl: "https://bitbucket.org",
+      principalUuid: install.principal,
+      principalName: "brydzewski",
+      status: "active",
+      workspaceId,
+      lastError: null,
+      lastDeliveryAt: null,
+    });
+    return { principal: install.principal };
+  });
 });
 
 it("starts the work through the Forge app too, with its app system token through Forge's API gateway", async () => {
-  const { client: owner, session } = await signUp(app.url, "Olivia", "olivia-bb-forge@example.com");
-  const grace = await inviteMember(owner, "grace-bb-forge@example.com", "Grace Hopper");
-  const mentor = await inviteMember(owner, "alan-bb-forge@example.com", "Alan Turing");
   // Installed through Forge and bound to this workspace (that flow is forge.test.ts's); the token has the manifest's scopes.
   const forge = await fakeForge({ appId: "ari:cloud:ecosystem::app/8db33809-1f32-48bb-8c52-5877dab48107" });
   forge.at({ bitbucketUrl: bitbucket.url, remoteUrl: app.url });
   state.forgeTokens = forge.systemTokens;
   const installed = forge.installation("brydzewski");
-  await BitbucketInstallationRow.create({
-    kind: "forge",
-    clientKey: installed.installationId,
-    sharedSecretSealed: null,
-    systemTokenSealed: app.services.secrets.seal(forge.mintSystemToken("brydzewski")),
-    systemTokenExpiresAt: new Date(Date.now() + 3600_000),
-    baseUrl: installed.apiBaseUrl,
-    principalUuid: installed.workspaceUuid,
-    principalName: "brydzewski",
-    status: "active",
-    workspaceId: session.workspace.id,
-    lastError: null,
-    lastDeliveryAt: null,
+  const since = await startsThroughApp("forge", "Through Forge", async (workspaceId) => {
+    await BitbucketInstallationRow.create({
+      kind: "forge",
+      clientKey: installed.installationId,
+      sharedSecretSealed: null,
+      systemTokenSealed: app.services.secrets.seal(forge.mintSystemToken("brydzewski")),
+      systemTokenExpiresAt: new Date(Date.now() + 3600_000),
+      baseUrl: installed.apiBaseUrl,
+      principalUuid: installed.workspaceUuid,
+      principalName: "brydzewski",
+      status: "active",
+      workspaceId,
+      lastError: null,
+      lastDeliveryAt: null,
+    });
+    return { principal: installed.workspaceUuid };
   });
-  await IdentityLinkRow.create({
-    workspaceId: session.workspace.id,
-    memberId: mentor.session.member.id,
-    host: "bitbucket",
-    scope: installed.workspaceUuid,
-    externalUserId: alan.uuid,
-    accountName: alan.display_name,
-  });
-  const [repository] = (await owner.get("/api/assignments/repositories")).body.items;
-  const a = await assign(owner, { title: "Through Forge", memberId: grace.session.member.id, mentorId: mentor.session.member.id, repository });
-  const since = Date.now();
-  await grace.client.post(`/api/assignments/${a.id}/start-work`, {});
-  expect((await workStarted(grace.client, a.id)).work).toMatchObject({ state: "started", reviewer: "added" });
-  const host = onHost("gw-1-through-forge");
-  expect([host.branches.length, host.commits.length, host.pullRequests.length]).toEqual([1, 1, 1]);
-  expect(host.pullRequests[0]).toMatchObject({ author: { uuid: BITBUCKET_APP_ACCOUNT.uuid }, reviewers: [expect.objectContaining({ uuid: alan.uuid })] });
   const writes = bitbucket.requests.filter((r) => r.at >= since && r.method === "POST" && /\/(src|pullrequests)$/.test(r.path));
   expect(writes.length).toBeGreaterThan(0);
   for (const w of writes) expect(w.gateway).toBe(`/ex/bitbucket/${installed.workspaceUuid.slice(1, -1)}`);
