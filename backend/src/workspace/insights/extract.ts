@@ -1,4 +1,5 @@
 import nlp from "compromise";
+import { LRUCache } from "lru-cache";
 import type { ChangedFile, Evidence, Insight, InsightPoint, ItemDetails, PullRequestChanges, Theme } from "@groundwork/shared-types";
 import { plural } from "@groundwork/shared-types/labels";
 
@@ -142,20 +143,37 @@ function plainLines(text: string | null) {
     )
     .filter(Boolean);
 }
-function sentencesOf(text: string | null) {
-  return plainLines(text)
-    .flatMap((line) => nlp(line).sentences().out("array") as string[])
-    .map((s) => s.trim())
-    .filter((s) => s.length > 2);
+/**
+ * Each call of compromise tags its text afresh (about half a millisecond even for a line), and an
+ * item is derived again on every update that changes it while its title, description and commits
+ * mostly stay: what they gave is kept, for a bounded number of texts.
+ */
+function remembered<R extends object>(of: (text: string) => R) {
+  const known = new LRUCache<string, R>({ max: 5_000 });
+  return (text: string) => {
+    let r = known.get(text);
+    if (r === undefined) known.set(text, (r = of(text)));
+    return r;
+  };
 }
 
+const sentencesOf = (text: string | null): readonly string[] => sentencesOfText(text ?? "");
+const sentencesOfText = remembered((text: string) =>
+  plainLines(text)
+    // Splitting into sentences needs no tagging.
+    .flatMap((line) => nlp.tokenize(line).sentences().out("array") as string[])
+    .map((s) => s.trim())
+    .filter((s) => s.length > 2),
+);
+
 /** A text's words, lower-cased, with verbs and nouns also in their root form ("retried" → "retry", "refunds" → "refund"). */
-function wordsOf(text: string) {
+const wordsOf = (text: string) => new Set(wordsOfText(text));
+const wordsOfText = remembered((text: string): readonly string[] => {
   const doc = nlp(text);
   doc.compute("root");
   const terms = doc.json({ terms: { normal: true, root: true } } as object) as { terms: { normal: string; root?: string }[] }[];
-  return new Set(terms.flatMap((s) => s.terms.flatMap((t) => [t.normal, t.root ?? t.normal])).filter(Boolean));
-}
+  return [...new Set(terms.flatMap((s) => s.terms.flatMap((t) => [t.normal, t.root ?? t.normal])).filter(Boolean))];
+});
 /** A cue of several words (or with symbols, "n+1") is looked for in the text; one word among the text's words. */
 function cueMatches(cue: string, words: Set<string>, lower: string) {
   if (/[^a-z*]/.test(cue)) return new RegExp(`(^|\\W)${cue.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace("*", "\\w*")}($|\\W)`).test(lower);
@@ -181,14 +199,15 @@ function bareTitle(title: string) {
  * the leading verb changes tense (conjugating the whole title turns "exchange rates" into "rated");
  * a title that does not start with one is quoted.
  */
-function asDone(title: string) {
+const asDone = (title: string) => asDoneOnce(title).text;
+const asDoneOnce = remembered((title: string) => {
   const bare = bareTitle(title);
   const [first = "", ...rest] = bare.split(/\s+/);
-  if (!nlp(bare).terms().first().has("#Verb")) return `Worked on “${bare}”`;
+  if (!nlp(bare).terms().first().has("#Verb")) return { text: `Worked on “${bare}”` };
   const past = (nlp(`we ${first.toLowerCase()}`).sentences().toPastTense().text() as string).replace(/^we\s+/i, "");
-  if (!past || past.includes(" ")) return `Worked on “${bare}”`;
-  return [past.charAt(0).toUpperCase() + past.slice(1), ...rest].join(" ");
-}
+  if (!past || past.includes(" ")) return { text: `Worked on “${bare}”` };
+  return { text: [past.charAt(0).toUpperCase() + past.slice(1), ...rest].join(" ") };
+});
 
 interface Sighting {
   theme: Theme;
