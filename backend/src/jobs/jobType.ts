@@ -9,9 +9,14 @@ import type { JobContext } from "./worker.js";
 export interface JobType<P> {
   readonly kind: string;
   readonly payload: ZodType<P>;
+  /**
+   * Work nobody is waiting on (an insight): claimed after the jobs that are due with it, and its
+   * writes after theirs, so a busy worker keeps deliveries' effects and PR statuses prompt.
+   */
+  readonly deferred?: boolean;
 }
 
-export const jobType = <P>(kind: string, payload: ZodType<P>): JobType<P> => ({ kind, payload });
+export const jobType = <P>(kind: string, payload: ZodType<P>, { deferred = false } = {}): JobType<P> => ({ kind, payload, deferred });
 
 /** Runs jobs of one type. */
 export interface JobHandler<P = unknown> {

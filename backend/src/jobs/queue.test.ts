@@ -64,6 +64,18 @@ describe("JobQueue", () => {
     expect(await queue.countByStatus()).toEqual({ queued: 1 });
   });
 
+  it("claims due jobs nobody waits on (insights) after the others, however much older", async () => {
+    let now = 1_000_000;
+    const queue = new JobQueue(sequelize, { now: () => now });
+    const insight = jobType("insight.x", z.any(), { deferred: true });
+    for (let i = 0; i < 3; i++) await queue.enqueue(insight, { i });
+    now += 1_000;
+    await queue.enqueue(anyJob("ado.event"), {});
+    await queue.enqueue(anyJob("ado.status"), {});
+    expect((await queue.claim("w", 2)).map((j) => j.kind).sort()).toEqual(["ado.event", "ado.status"]);
+    expect((await queue.claim("w", 3)).map((j) => j.kind)).toEqual(["insight.x", "insight.x", "insight.x"]);
+  });
+
   it("retries a failing job with backoff, then dead-letters it at the limit", async () => {
     const queue = new JobQueue(sequelize, { maxAttempts: 2, backoffBaseMs: 60_000 });
     const { id } = await queue.enqueue(anyJob("x"), {}, { workspaceId: "00000000-0000-4000-8000-000000000001" });

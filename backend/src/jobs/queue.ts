@@ -60,6 +60,8 @@ export interface EnqueueOptions {
    * so it joins no lane, and a host's hold or limit never delays it.
    */
   callsHost?: boolean;
+  /** See JobType.deferred. */
+  deferred?: boolean;
   maxAttempts?: number;
   transaction?: Transaction;
 }
@@ -138,7 +140,7 @@ export class JobQueue {
 
   /** Returns the job id, or duplicate: true when a job with the same dedupe key already exists. */
   async enqueue<P>(type: JobType<P>, payload: P, opts: EnqueueOptions = {}) {
-    const [id] = await this.enqueueMany([{ kind: type.kind, payload, ...opts }], opts.transaction);
+    const [id] = await this.enqueueMany([{ kind: type.kind, payload, deferred: type.deferred, ...opts }], opts.transaction);
     return id === null ? { id: null, duplicate: true as const } : { id: id!, duplicate: false as const };
   }
 
@@ -164,15 +166,16 @@ export class JobQueue {
         j.workspaceId ?? null,
         now,
         laneOf(j),
+        j.deferred ? 1 : 0,
       ];
       const at = bind.length;
       bind.push(...values);
-      return `($${at + 1}, $${at + 2}, 'queued', 0, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}, $${at + 7}, $${at + 8})`;
+      return `($${at + 1}, $${at + 2}, 'queued', 0, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}, $${at + 7}, $${at + 8}, $${at + 9})`;
     });
     // sequelize runs SQL starting with "INSERT INTO" without returning rows on SQLite;
     // the leading comment makes it fetch the RETURNING rows on both databases.
     const inserted = await this.sequelize.query<{ id: number | string; dedupe_key: string | null }>(
-      `/* enqueue */ INSERT INTO jobs (kind, payload, status, attempts, max_attempts, run_at, dedupe_key, workspace_id, created_at, updated_at, lane)
+      `/* enqueue */ INSERT INTO jobs (kind, payload, status, attempts, max_attempts, run_at, dedupe_key, workspace_id, created_at, updated_at, lane, deferred)
        VALUES ${rows.join(", ")} ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, dedupe_key`,
       { type: QueryTypes.SELECT, bind, transaction },
     );
@@ -202,7 +205,8 @@ export class JobQueue {
 
   /**
    * Leases up to `limit` due jobs, including running jobs whose lease ran out (their worker
-   * died), from lanes neither held nor in `fullLanes` (at the caller's concurrency limit).
+   * died), from lanes neither held nor in `fullLanes` (at the caller's concurrency limit);
+   * deferred jobs after the others.
    */
   async claim(workerId: string, limit: number, fullLanes: string[] = []): Promise<ClaimedJob[]> {
     const now = this.options.now();
@@ -215,7 +219,7 @@ export class JobQueue {
          SELECT id FROM jobs
          WHERE ((status = 'queued' AND run_at <= :now) OR (status = 'running' AND locked_until < :now))
            AND (lane IS NULL OR (lane NOT IN (:fullLanes) AND lane NOT IN (SELECT lane FROM lane_holds WHERE until > :now)))
-         ORDER BY run_at, id LIMIT :limit ${lock}
+         ORDER BY deferred, run_at, id LIMIT :limit ${lock}
        )
        RETURNING id, kind, payload, attempts, max_attempts, lease_token, workspace_id, throttles, lane, created_at`,
       {

@@ -151,7 +151,8 @@ export class Worker {
       }
     }
     for (const job of claimed) {
-      const p = this.execute(job, job.lane !== null && holds.has(job.lane)).finally(() => {
+      const run = () => this.execute(job, job.lane !== null && holds.has(job.lane));
+      const p = (this.handlers.get(job.kind)?.type.deferred ? inBackground(run, true) : run()).finally(() => {
         this.inFlight.delete(p);
         if (job.lane) {
           const left = this.inFlightByLane.get(job.lane)! - 1;

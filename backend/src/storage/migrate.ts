@@ -27,6 +27,7 @@ import * as historyImportStage from "./migrations/0024_history_import_stage.js";
 import * as assignments from "./migrations/0025_assignments.js";
 import * as assignmentDoneAt from "./migrations/0026_assignment_done_at.js";
 import * as bitbucketForge from "./migrations/0027_bitbucket_forge.js";
+import * as deferredJobs from "./migrations/0028_deferred_jobs.js";
 
 /** Migrations are listed here in order, so bundling or a renamed file cannot reorder them. */
 const MIGRATIONS = [
@@ -57,6 +58,7 @@ const MIGRATIONS = [
   { name: "0025_assignments", ...assignments },
   { name: "0026_assignment_done_at", ...assignmentDoneAt },
   { name: "0027_bitbucket_forge", ...bitbucketForge },
+  { name: "0028_deferred_jobs", ...deferredJobs },
 ];
 
 export function migrator(sequelize: Sequelize) {

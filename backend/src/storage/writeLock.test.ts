@@ -68,6 +68,24 @@ it("gives a request's write its turn before the worker's writes that were alread
   expect(order).toEqual(["job-holding", "request", "job-1", "job-2"]);
 });
 
+it("gives deferred work's writes (insights) their turn after the worker's other writes, yet one in eight while those keep coming", async () => {
+  const order: string[] = [];
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  const holder = inBackground(() =>
+    sequelize.transaction(async (transaction) => {
+      await Thing.create({ key: "lane-holding" }, { transaction });
+      await held;
+    }),
+  );
+  const write = (key: string, deferred: boolean) => inBackground(() => Thing.create({ key }).then(() => order.push(key)), deferred);
+  const writes = [write("insight-1", true), write("insight-2", true), ...Array.from({ length: 10 }, (_, i) => write(`delivery-${i + 1}`, false))];
+  await new Promise((r) => setTimeout(r, 20));
+  release();
+  await Promise.all([holder, ...writes]);
+  expect(order).toEqual([...Array.from({ length: 8 }, (_, i) => `delivery-${i + 1}`), "insight-1", "delivery-9", "delivery-10", "insight-2"]);
+});
+
 it("keeps the turn order of the worker's writes among themselves, and a failed write passes the turn on", async () => {
   const order: string[] = [];
   const writes = [1, 2, 3].map((n) =>

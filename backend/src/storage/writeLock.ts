@@ -4,9 +4,17 @@ import type { Sequelize, Transaction } from "sequelize";
 /** Statements that only read; everything else (INSERT, UPDATE, DELETE, PRAGMA, DDL) writes. */
 const READ_ONLY = /^\s*(?:\/\*[\s\S]*?\*\/\s*|--[^\n]*\n\s*)*(?:SELECT|EXPLAIN)\b/i;
 
-/** Work that nobody is waiting on (the worker's jobs): its writes let any request's writes go first. */
-const background = new AsyncLocalStorage<true>();
-export const inBackground = <T>(work: () => T): T => background.run(true, work);
+/**
+ * Who a write is for, in the order turns go: a request's (someone waits on the answer), the
+ * worker's (a delivery's effects, a PR's status), then deferred work (insights), which still gets
+ * one turn in DEFERRED_EVERY while others wait, so it is slowed under load, never stopped.
+ */
+const LANES = ["request", "worker", "deferred"] as const;
+type Lane = (typeof LANES)[number];
+const lane = new AsyncLocalStorage<Lane>();
+/** Runs work (the worker's) whose writes let any request's writes go first; `deferred`, after the worker's other writes too. */
+export const inBackground = <T>(work: () => T, deferred = false): T => lane.run(deferred ? "deferred" : "worker", work);
+const DEFERRED_EVERY = 8;
 
 /**
  * One writer at a time in this process, on SQLite. sequelize opens a handle per transaction;
@@ -15,15 +23,20 @@ export const inBackground = <T>(work: () => T): T => background.run(true, work);
  * every request stalls until the busy timeout. Queued here instead, waiting writers hold no
  * thread, and reads (WAL) never wait. A transaction holds the lock for its whole callback (one
  * without a callback, as findOrCreate opens, until its commit or rollback: all share one handle);
- * statements inside it (or a nested transaction) pass straight through. Turns are taken in order,
- * a request's before the worker's: an acknowledgement never queues behind the backlog's writes.
+ * statements inside it (or a nested transaction) pass straight through. Turns are taken in order
+ * within a lane, a request's before the worker's: an acknowledgement never queues behind the
+ * backlog's writes, nor a delivery's effects behind insights.
  */
 export function serialiseWrites(sequelize: Sequelize) {
   const holding = new AsyncLocalStorage<true>();
-  const waiting = { request: [] as (() => void)[], background: [] as (() => void)[] };
+  const waiting: Record<Lane, (() => void)[]> = { request: [], worker: [], deferred: [] };
   let held = false;
+  /** Turns others took while deferred writes waited. */
+  let passedOver = 0;
   const next = () => {
-    const turn = waiting.request.shift() ?? waiting.background.shift();
+    const from = waiting.deferred.length && passedOver >= DEFERRED_EVERY ? "deferred" : LANES.find((l) => waiting[l].length);
+    const turn = from && waiting[from].shift();
+    passedOver = from === "deferred" || !waiting.deferred.length ? 0 : passedOver + 1;
     held = turn !== undefined;
     turn?.();
   };
@@ -40,7 +53,7 @@ export function serialiseWrites(sequelize: Sequelize) {
         }
         void done.then(resolve, reject).finally(next);
       });
-      (background.getStore() ? waiting.background : waiting.request).push(turn);
+      waiting[lane.getStore() ?? "request"].push(turn);
       if (!held) next();
     });
   };

@@ -11,12 +11,12 @@ import { extractInsight, type InsightSource } from "./extract.js";
 import { InsightModelError, modelInsight } from "./model.js";
 
 /** Derives one linked item's insight from what it holds now. */
-export const DeriveInsightJob = jobType("insight.derive", z.object({ contextItemId: z.string().min(1) }));
+export const DeriveInsightJob = jobType("insight.derive", z.object({ contextItemId: z.string().min(1) }), { deferred: true });
 /**
  * After an upgrade, items fetched before insights existed get one, and the work date and
  * reviewers a timeline reads, a batch at a time (`after`: the last id done).
  */
-export const BackfillInsightsJob = jobType("insight.backfill", z.object({ after: z.string().nullable() }));
+export const BackfillInsightsJob = jobType("insight.backfill", z.object({ after: z.string().nullable() }), { deferred: true });
 const BACKFILL_BATCH = 200;
 /** Queues the backfill once per database (the dedupe key holds while its job is kept). */
 export const queueInsightBackfill = (services: AppServices) =>
