@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { QueryTypes, type Sequelize } from "sequelize";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createLogger } from "../log.js";
 import { openStorage, type Storage } from "../storage/index.js";
 import { testDatabase } from "../testing/testDatabase.js";
@@ -288,6 +288,24 @@ describe("JobQueue", () => {
     release();
     await waitFor(async () => done.length === 20, 10_000, "the hanging host's work once it answers");
     await worker.stop();
+  });
+
+  it("claims no more of a lane's jobs than it has room for, so none goes back to the queue (each hand-back one more write)", async () => {
+    const queue = new JobQueue(sequelize);
+    const handedBack = vi.spyOn(queue, "release");
+    const ws = "00000000-0000-4000-8000-0000000000a4";
+    let done = 0;
+    const worker = new Worker(queue, handlers({ "busyhost.call": () => sleep(20).then(() => void done++), "local.tidy": async () => void done++ }), {
+      concurrency: 4,
+      pollMs: 20,
+      log,
+    });
+    for (let i = 0; i < 12; i++) await queue.enqueue(anyJob("busyhost.call"), { i }, { workspaceId: ws });
+    for (let i = 0; i < 4; i++) await queue.enqueue(anyJob("local.tidy"), { i });
+    worker.start();
+    await waitFor(async () => done === 16, 10_000, "every job");
+    await worker.stop();
+    expect(handedBack).not.toHaveBeenCalled();
   });
 
   it("lets one probe call a held host: a claim's other jobs of the lane go back, even when the probe fails before they do", async () => {

@@ -205,26 +205,57 @@ export class JobQueue {
 
   /**
    * Leases up to `limit` due jobs, including running jobs whose lease ran out (their worker
-   * died), from lanes neither held nor in `fullLanes` (at the caller's concurrency limit);
-   * deferred jobs after the others.
+   * died), from lanes not held, deferred jobs after the others. `room` says how many more jobs
+   * a lane may take (0: none; a lane not named, `perLane`): a claim never takes more, so none
+   * has to be handed back, each hand-back one more write. (Locked twice on PostgreSQL: the scan
+   * skips rows another replica is claiming, and the outer lock rechecks they are still due.)
    */
-  async claim(workerId: string, limit: number, fullLanes: string[] = []): Promise<ClaimedJob[]> {
+  async claim(workerId: string, limit: number, room: ReadonlyMap<string, number> = new Map(), perLane = limit): Promise<ClaimedJob[]> {
     const now = this.options.now();
     const lock = dialectOf(this.sequelize) === "postgres" ? "FOR UPDATE SKIP LOCKED" : "";
     const leaseToken = randomUUID();
+    const due = "((status = 'queued' AND run_at <= :now) OR (status = 'running' AND locked_until < :now))";
+    const rooms = [...room];
+    const full = rooms.filter(([, n]) => n <= 0).map(([lane]) => lane);
+    const roomOf = rooms.length ? `CASE lane ${rooms.map((_, i) => `WHEN :lane${i} THEN :room${i}`).join(" ")} ELSE :perLane END` : ":perLane";
     const rows = await this.sequelize.query<JobRowRaw>(
       `UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_token = :leaseToken,
          locked_by = :workerId, locked_until = :until, updated_at = :now
        WHERE id IN (
-         SELECT id FROM jobs
-         WHERE ((status = 'queued' AND run_at <= :now) OR (status = 'running' AND locked_until < :now))
-           AND (lane IS NULL OR (lane NOT IN (:fullLanes) AND lane NOT IN (SELECT lane FROM lane_holds WHERE until > :now)))
-         ORDER BY deferred, run_at, id LIMIT :limit ${lock}
+         SELECT id FROM jobs WHERE ${due} AND id IN (
+           SELECT id FROM (
+             SELECT id, lane, deferred, run_at, ROW_NUMBER() OVER (PARTITION BY lane ORDER BY deferred, run_at, id) AS nth
+             FROM (
+               SELECT id, lane, deferred, run_at FROM jobs
+               WHERE ${due}
+                 AND (lane IS NULL OR (lane NOT IN (:full) AND lane NOT IN (SELECT lane FROM lane_holds WHERE until > :now)))
+               ORDER BY deferred, run_at, id LIMIT :scan ${lock}
+             ) AS due_jobs
+           ) AS ranked
+           WHERE lane IS NULL OR nth <= ${roomOf}
+           ORDER BY deferred, run_at, id LIMIT :limit
+         ) ${lock}
        )
        RETURNING id, kind, payload, attempts, max_attempts, lease_token, workspace_id, throttles, lane, created_at`,
       {
         type: QueryTypes.SELECT,
-        replacements: { leaseToken, workerId, until: now + this.options.leaseMs, now, limit, fullLanes: fullLanes.length ? fullLanes : NO_LANE },
+        replacements: {
+          leaseToken,
+          workerId,
+          until: now + this.options.leaseMs,
+          now,
+          limit,
+          // Enough rows that one busy lane's jobs at the head of the queue do not hide the others'.
+          scan: limit * 4,
+          full: full.length ? full : NO_LANE,
+          perLane,
+          ...Object.fromEntries(
+            rooms.flatMap(([lane, n], i) => [
+              [`lane${i}`, lane],
+              [`room${i}`, n],
+            ]),
+          ),
+        },
       },
     );
     const jobs = rows.map((r) => ({

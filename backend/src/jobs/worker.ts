@@ -129,8 +129,9 @@ export class Worker {
   }
 
   /**
-   * Fills free slots in one claim, skipping lanes at their limit (one job for a lane probing its
-   * host after a hold); a claim that brings a lane past its limit hands the extra jobs back.
+   * Fills free slots in one claim, taking no more of a lane than it has room for (one job for a
+   * lane probing its host after a hold); should a lane's limit drop while claiming (a hold just
+   * began), the extra jobs go back.
    */
   private async claimWithinLimits() {
     const claimed: ClaimedJob[] = [];
@@ -139,11 +140,11 @@ export class Worker {
     const perLane = this.options.perLane ?? Math.max(1, Math.floor(this.options.concurrency / 2));
     const holds = await this.queue.laneHolds();
     const limitOf = (lane: string) => (holds.has(lane) ? 1 : perLane);
-    const full = [...this.inFlightByLane].filter(([lane, n]) => n >= limitOf(lane)).map(([lane]) => lane);
+    const room = new Map([...holds.keys(), ...this.inFlightByLane.keys()].map((lane) => [lane, limitOf(lane) - (this.inFlightByLane.get(lane) ?? 0)]));
     const extra: ClaimedJob[] = [];
     // Sorted out before anything is awaited: a job finishing meanwhile would free its lane's
     // place for a job of this claim, and a probe that just failed would let a second one run.
-    for (const job of await this.queue.claim(this.id, free, full)) {
+    for (const job of await this.queue.claim(this.id, free, room, perLane)) {
       if (job.lane && (this.inFlightByLane.get(job.lane) ?? 0) >= limitOf(job.lane)) extra.push(job);
       else {
         claimed.push(job);
