@@ -60,8 +60,6 @@ export interface EnqueueOptions {
    * so it joins no lane, and a host's hold or limit never delays it.
    */
   callsHost?: boolean;
-  /** See JobType.deferred. */
-  deferred?: boolean;
   maxAttempts?: number;
   transaction?: Transaction;
 }
@@ -140,7 +138,7 @@ export class JobQueue {
 
   /** Returns the job id, or duplicate: true when a job with the same dedupe key already exists. */
   async enqueue<P>(type: JobType<P>, payload: P, opts: EnqueueOptions = {}) {
-    const [id] = await this.enqueueMany([{ kind: type.kind, payload, deferred: type.deferred, ...opts }], opts.transaction);
+    const [id] = await this.enqueueMany([{ kind: type.kind, payload, ...opts, deferred: type.deferred }], opts.transaction);
     return id === null ? { id: null, duplicate: true as const } : { id: id!, duplicate: false as const };
   }
 
@@ -148,7 +146,10 @@ export class JobQueue {
    * Inserts many jobs in one statement (one commit), skipping those whose dedupe key exists
    * or repeats within the batch. Returns each job's id, or null where it was a duplicate.
    */
-  async enqueueMany(jobs: (EnqueueOptions & { kind: string } & ({ payload: unknown } | { payloadJson: string }))[], transaction?: Transaction) {
+  async enqueueMany(
+    jobs: (EnqueueOptions & Pick<JobType<unknown>, "deferred"> & { kind: string } & ({ payload: unknown } | { payloadJson: string }))[],
+    transaction?: Transaction,
+  ) {
     const now = this.options.now();
     const bind: unknown[] = [];
     jobs = jobs.map((j) => {

@@ -148,7 +148,7 @@ function plainLines(text: string | null) {
  * item is derived again on every update that changes it while its title, description and commits
  * mostly stay: what they gave is kept, for a bounded number of texts.
  */
-function remembered<R extends object>(of: (text: string) => R) {
+function remembered<R extends NonNullable<unknown>>(of: (text: string) => R) {
   const known = new LRUCache<string, R>({ max: 5_000 });
   return (text: string) => {
     let r = known.get(text);
@@ -199,14 +199,13 @@ function bareTitle(title: string) {
  * the leading verb changes tense (conjugating the whole title turns "exchange rates" into "rated");
  * a title that does not start with one is quoted.
  */
-const asDone = (title: string) => asDoneOnce(title).text;
-const asDoneOnce = remembered((title: string) => {
+const asDone = remembered((title: string) => {
   const bare = bareTitle(title);
   const [first = "", ...rest] = bare.split(/\s+/);
-  if (!nlp(bare).terms().first().has("#Verb")) return { text: `Worked on “${bare}”` };
+  if (!nlp(bare).terms().first().has("#Verb")) return `Worked on “${bare}”`;
   const past = (nlp(`we ${first.toLowerCase()}`).sentences().toPastTense().text() as string).replace(/^we\s+/i, "");
-  if (!past || past.includes(" ")) return { text: `Worked on “${bare}”` };
-  return { text: [past.charAt(0).toUpperCase() + past.slice(1), ...rest].join(" ") };
+  if (!past || past.includes(" ")) return `Worked on “${bare}”`;
+  return [past.charAt(0).toUpperCase() + past.slice(1), ...rest].join(" ");
 });
 
 interface Sighting {
