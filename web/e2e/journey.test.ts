@@ -122,6 +122,8 @@ it("takes a new team from sign-up to grounded feedback, 1:1s, OKRs and competenc
   await assessment.getByLabel("Competency").selectOption({ label: "Code review" });
   await assessment.getByLabel("Level").selectOption({ label: "2. Practising" });
   await assessment.getByRole("button", { name: "Save assessment" }).click();
+  // Saved once the form is cleared: Grace's page, opened before, would show it only on a reload.
+  await expect.poll(() => assessment.getByLabel("Member").inputValue()).toBe("");
   await go(grace, "Competencies");
   await grace.getByText("Code review: level 2 Practising").waitFor();
   // Evidence over time: quarter by quarter, the level Grace was assessed at by then.
