@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import sqlite3 from "sqlite3";
 import { DatabaseError, DataTypes, Model } from "sequelize";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { isDatabaseUnavailable, openDatabase } from "./database.js";
+import { Database as SqliteDatabase } from "./sqliteDriver.js";
 import { SecretBox } from "./encryption.js";
 
 /** The embedded database and the key file hold secrets and people's details: no other local user may read them. */
@@ -83,10 +83,10 @@ it("asks SQLite for a table's columns once, not before every SELECT, and again a
   );
   await Thing.create({ id: 1, seenAt: new Date("2026-11-27T10:00:00Z") });
   const asked: string[] = [];
-  const all = sqlite3.Database.prototype.all;
-  const spy = vi.spyOn(sqlite3.Database.prototype, "all").mockImplementation(function (this: sqlite3.Database, sql: string, ...rest: unknown[]) {
+  const all = SqliteDatabase.prototype.all;
+  const spy = vi.spyOn(SqliteDatabase.prototype, "all").mockImplementation(function (this: SqliteDatabase, sql: string, ...rest: unknown[]) {
     if (sql.startsWith("PRAGMA table_info")) asked.push(sql);
-    return all.call(this, sql, ...(rest as [])) as sqlite3.Database;
+    return all.call(this, sql, ...rest);
   });
   try {
     for (let i = 0; i < 3; i++) expect((await Thing.findByPk(1))!.seenAt).toEqual(new Date("2026-11-27T10:00:00Z"));

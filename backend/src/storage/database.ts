@@ -1,21 +1,27 @@
 import fs from "node:fs";
 import path from "node:path";
-import sqlite3 from "sqlite3";
 import { ConnectionError, DatabaseError, Sequelize, Transaction, TimeoutError } from "sequelize";
 import { StartupError, type Config } from "../config.js";
 import { serialiseWrites } from "./writeLock.js";
+import { Database as SqliteDatabase } from "./sqliteDriver.js";
+
+/** How long a statement waits on another process's write lock, holding up this process meanwhile. */
+const BUSY_TIMEOUT_MS = 250;
 
 /**
- * sequelize opens a fresh sqlite3 handle per transaction and offers no connect hook for
- * SQLite, so we hand it a Database class that sets the busy timeout on every handle:
- * writers from other handles or processes then wait instead of failing with SQLITE_BUSY.
+ * sequelize opens a handle per transaction and offers no connect hook for SQLite, so we hand it
+ * a Database class that sets up every handle. Writers in this process never meet in SQLite
+ * (writeLock.ts queues them), so SQLite waits only on another process's write, such as a
+ * replica still finishing as the next starts; a statement runs on the event loop's thread
+ * (sqliteDriver.ts), so it waits briefly and then fails with SQLITE_BUSY, which answers 503
+ * with Retry-After (isDatabaseUnavailable), instead of holding every request up.
  */
-class WaitingDatabase extends sqlite3.Database {
+class WaitingDatabase extends SqliteDatabase {
   private readonly file: string;
   constructor(filename: string, mode: number, callback: (err: Error | null) => void) {
     super(filename, mode, (err) => {
       if (err) return callback(err);
-      this.configure("busyTimeout", 15_000);
+      this.configure("busyTimeout", BUSY_TIMEOUT_MS);
       // With a callback: an error here (no file descriptors left, say) goes to the opener, not an uncaught 'error' event.
       this.run("PRAGMA synchronous=NORMAL", (pragmaErr: Error | null) => callback(pragmaErr));
     });
@@ -24,7 +30,7 @@ class WaitingDatabase extends sqlite3.Database {
 
   /**
    * sequelize asks `PRAGMA table_info` before every model SELECT on SQLite (to know which
-   * columns to parse as dates), one more trip through libuv's threads each time; a table's
+   * columns to parse as dates), one more statement each time; a table's
    * columns change only by DDL, which forgets them (see run/exec).
    */
   override all(sql: string, ...rest: unknown[]): this {
@@ -60,7 +66,12 @@ const tableInfo = new Map<string, unknown[]>();
 const forgetTableInfoOn = (sql: string) => {
   if (/^\s*(ALTER|CREATE|DROP)\b/i.test(sql)) tableInfo.clear();
 };
-const sqliteModule = { ...sqlite3, Database: WaitingDatabase };
+const sqliteModule = {
+  OPEN_READONLY: SqliteDatabase.OPEN_READONLY,
+  OPEN_READWRITE: SqliteDatabase.OPEN_READWRITE,
+  OPEN_CREATE: SqliteDatabase.OPEN_CREATE,
+  Database: WaitingDatabase,
+};
 
 export type Dialect = "sqlite" | "postgres";
 

@@ -102,3 +102,45 @@ it("keeps the turn order of the worker's writes among themselves, and a failed w
   expect(order).toEqual(["ordered-1", "ordered-2", "ordered-3"]);
   expect(await Thing.count({ where: { key: "ordered-2" } })).toBe(0);
 });
+
+/** Keeps the event loop as busy as a burst of requests does: a 5 ms task after every turn of I/O. */
+function busyLoop() {
+  let busy = true;
+  const spin = () => {
+    const until = performance.now() + 5;
+    while (performance.now() < until);
+    if (busy) setImmediate(spin);
+  };
+  setImmediate(spin);
+  return () => (busy = false);
+}
+
+it("holds the write lock for as long as SQLite takes, not until a busy event loop gets back to each statement", async () => {
+  const stop = busyLoop();
+  try {
+    let held = 0;
+    await sequelize.transaction(async (transaction) => {
+      const began = performance.now();
+      // A delivery's effects: reads and writes of a few rows, then the job marked done.
+      for (let i = 0; i < 8; i++) await (i % 2 ? Thing.count({ transaction }) : Thing.create({ key: `effect-${i}` }, { transaction }));
+      held = performance.now() - began;
+    });
+    // Waiting for the loop between statements took 8 × 5 ms and more.
+    expect(held).toBeLessThan(20);
+  } finally {
+    stop();
+  }
+});
+
+it("lets pending I/O in between the turns of a loop of writes", async () => {
+  let timerFired = false;
+  setTimeout(() => (timerFired = true), 0);
+  let writesBefore = -1;
+  for (let i = 0; i < 200; i++) {
+    if (timerFired && writesBefore < 0) writesBefore = i;
+    await Thing.create({ key: `loop-${i}` });
+  }
+  // A request's data (here a timer) waits for one write at most, not for the whole loop.
+  expect(writesBefore).toBeGreaterThanOrEqual(0);
+  expect(writesBefore).toBeLessThan(5);
+});

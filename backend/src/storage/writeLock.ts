@@ -38,7 +38,9 @@ export function serialiseWrites(sequelize: Sequelize) {
     const turn = from && waiting[from].shift();
     passedOver = from === "deferred" || !waiting.deferred.length ? 0 : passedOver + 1;
     held = turn !== undefined;
-    turn?.();
+    // Statements complete at once (sqliteDriver.ts): a turn begins after pending I/O, or a loop
+    // of writes (the worker's backlog, an import) would never let a request be read.
+    if (turn) setImmediate(turn);
   };
   const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
     if (holding.getStore()) return work();

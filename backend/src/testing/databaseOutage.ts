@@ -1,5 +1,5 @@
 import net from "node:net";
-import sqlite3 from "sqlite3";
+import BetterSqlite3 from "better-sqlite3";
 import type { Config } from "../config.js";
 
 export interface DatabaseOutage {
@@ -51,13 +51,12 @@ export async function databaseOutage(database: Config["database"]): Promise<Data
       close: () => new Promise<void>((resolve) => (proxy.close(() => resolve()), sockets.forEach((s) => s.destroy()))),
     };
   }
-  const holder = new sqlite3.Database(database.storage);
-  const run = (sql: string) => new Promise<void>((resolve, reject) => holder.run(sql, (err) => (err ? reject(err) : resolve())));
+  const holder = new BetterSqlite3(database.storage);
   return {
     database,
     what: "SQLite locked by another process",
-    begin: () => run("BEGIN IMMEDIATE"),
-    end: () => run("ROLLBACK"),
-    close: () => new Promise<void>((resolve) => holder.close(() => resolve())),
+    begin: async () => void holder.exec("BEGIN IMMEDIATE"),
+    end: async () => void holder.exec("ROLLBACK"),
+    close: async () => void holder.close(),
   };
 }
