@@ -76,6 +76,33 @@ describe("JobQueue", () => {
     expect((await queue.claim("w", 3)).map((j) => j.kind)).toEqual(["insight.x", "insight.x", "insight.x"]);
   });
 
+  it("claims the oldest due jobs by reading the claimable ones in order, not by sorting the whole queue", async () => {
+    let now = 1_000_000;
+    const queue = new JobQueue(sequelize, { now: () => now });
+    await queue.enqueueMany(Array.from({ length: 2_000 }, (_, i) => ({ kind: "ado.event", payload: { i }, runAt: now + i })));
+    await queue.enqueue(anyJob("ado.status"), { later: true }, { runAt: now + 10_000 });
+    now += 5_000;
+    const query = vi.spyOn(sequelize, "query");
+    const claimed = await queue.claim("w", 4);
+    const statements = query.mock.calls.map(([sql, options]) => ({
+      sql: String(sql),
+      replacements: (options as { replacements?: Record<string, unknown> }).replacements,
+    }));
+    query.mockRestore();
+    expect(claimed.map((j) => (j.payload as { i: number }).i).sort((a, b) => a - b)).toEqual([0, 1, 2, 3]);
+    if (db.database.dialect === "sqlite") {
+      const claim = statements.find((s) => s.sql.includes("status = 'running'"))!;
+      const plan = await sequelize.query<{ detail: string }>(`EXPLAIN QUERY PLAN ${claim.sql}`, {
+        type: QueryTypes.SELECT,
+        replacements: claim.replacements,
+      });
+      const steps = plan.map((p) => p.detail);
+      expect(steps).toContain("SCAN jobs USING INDEX jobs_claimable");
+      // Before: every due job read through jobs_claim (status, run_at), then sorted.
+      expect(steps.filter((s) => /jobs_claim\b|MULTI-INDEX|^SCAN jobs$/.test(s))).toEqual([]);
+    }
+  });
+
   it("retries a failing job with backoff, then dead-letters it at the limit", async () => {
     const queue = new JobQueue(sequelize, { maxAttempts: 2, backoffBaseMs: 60_000 });
     const { id } = await queue.enqueue(anyJob("x"), {}, { workspaceId: "00000000-0000-4000-8000-000000000001" });
