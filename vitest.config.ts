@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           name: "backend",
           root: "backend",
-          include: ["src/**/*.test.ts"],
+          include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
           setupFiles: ["../simulators/src/contractGuard.ts"],
           ...shuffled,
           testTimeout: 60_000,

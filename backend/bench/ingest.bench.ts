@@ -14,6 +14,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { signAsBitbucket } from "@groundwork/simulators/bitbucket/fakeBitbucket";
 import { hostSample } from "@groundwork/simulators/samples";
+import { bundle, DIST } from "../scripts/bundle.js";
 import {
   bitbucketEvent as readBitbucketEvent,
   PULL_REQUESTS,
@@ -34,9 +35,13 @@ const modes = ["bare", "sqlite", ...(postgres ? ["postgres"] : [])] as const;
 const adoEvent = hostSample("ado", "git.pullrequest.updated.json");
 const bitbucketEvent = readBitbucketEvent();
 
+// Built as `npm run serve` builds the product, and run as it runs it: plain node, no tsx.
+const TARGET = path.join(DIST, "bench-target.js");
+await bundle(path.join(import.meta.dirname, "target.ts"), TARGET);
+
 async function start(mode: string) {
   // The heap limit `npm run serve` gives the product: V8 otherwise lets garbage pile up to a share of the machine's memory.
-  const child = fork(path.join(import.meta.dirname, "target.ts"), [mode], { execArgv: ["--import", "tsx", "--max-old-space-size=192"], env: process.env });
+  const child = fork(TARGET, [mode], { execArgv: ["--max-old-space-size=192"], env: process.env });
   const info = await new Promise<TargetInfo>((resolve, reject) => {
     child.once("message", (m) => resolve(m as TargetInfo));
     child.once("exit", (code) => reject(new Error(`${mode} target exited with ${code}`)));
