@@ -4,6 +4,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import BetterSqlite3 from "better-sqlite3";
 import { Sequelize } from "sequelize";
 import { chromium, type FrameLocator, type Locator, type Page } from "playwright-core";
 
@@ -92,9 +93,13 @@ async function startProductOnce(env: Record<string, string>, entry: string) {
     browser,
     /** Runs SQL on the product's own database, for a test to set up what no screen can (a job that failed for good). */
     async sql(query: string, replacements: Record<string, unknown>) {
-      const db = postgres
-        ? new Sequelize(process.env.DATABASE_URL!, { logging: false, dialectOptions: { options: `-c search_path=e2e_${schemaStamp}_${port}` } })
-        : new Sequelize({ dialect: "sqlite", storage: path.join(dataDir, "groundwork.db"), logging: false });
+      if (!postgres) {
+        const db = new BetterSqlite3(path.join(dataDir, "groundwork.db"));
+        db.prepare(query).run(replacements);
+        db.close();
+        return;
+      }
+      const db = new Sequelize(process.env.DATABASE_URL!, { logging: false, dialectOptions: { options: `-c search_path=e2e_${schemaStamp}_${port}` } });
       await db.query(query, { replacements });
       await db.close();
     },
