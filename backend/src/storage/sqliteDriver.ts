@@ -36,7 +36,7 @@ export class Database {
   static readonly OPEN_READWRITE = 0x2;
   static readonly OPEN_CREATE = 0x4;
   private readonly db: BetterSqlite3.Database | null = null;
-  /** The same SQL recurs (the claim, enqueues, model reads by key): prepared once, while it does. */
+  /** Statements whose values are bound (sequelize's inserts and updates, the enqueue) recur: each is prepared once. */
   private readonly prepared = new LRUCache<string, BetterSqlite3.Statement>({ max: 200 });
 
   constructor(
