@@ -12,6 +12,7 @@ class Statement {
   ) {}
 }
 export type RunResult = Statement;
+const NOTHING_CHANGED = new Statement(0, 0);
 
 /** node-sqlite3 binds true/false as 1/0 and a Date as its milliseconds; better-sqlite3 refuses both. */
 const bindable = (v: unknown) => (typeof v === "boolean" ? Number(v) : v instanceof Date ? v.getTime() : v === undefined ? null : v);
@@ -47,9 +48,9 @@ export class Database {
     if (typeof mode === "function") [callback, mode] = [mode, Database.OPEN_READWRITE | Database.OPEN_CREATE];
     try {
       this.db = new BetterSqlite3(filename, { readonly: (mode & Database.OPEN_READWRITE) === 0, fileMustExist: (mode & Database.OPEN_CREATE) === 0 });
-      process.nextTick(() => callback?.call(new Statement(0, 0), null));
+      process.nextTick(() => callback?.call(NOTHING_CHANGED, null));
     } catch (err) {
-      process.nextTick(() => callback?.call(new Statement(0, 0), err as Error));
+      process.nextTick(() => callback?.call(NOTHING_CHANGED, err as Error));
     }
   }
 
@@ -64,7 +65,7 @@ export class Database {
     try {
       outcome = { ...work(), err: null };
     } catch (err) {
-      outcome = { meta: new Statement(0, 0), err: err as Error };
+      outcome = { meta: NOTHING_CHANGED, err: err as Error };
     }
     process.nextTick(() => callback?.call(outcome.meta, outcome.err, outcome.result));
     return this;
@@ -74,35 +75,29 @@ export class Database {
     if (option === "busyTimeout") this.db!.pragma(`busy_timeout = ${Math.floor(value)}`);
   }
 
+  /** Runs one statement with its values; a statement that returns no rows (INSERT without RETURNING, DDL) gives []. */
+  private execute(sql: string, params: unknown) {
+    const stmt = this.statement(sql);
+    const args = bindArgs(sql, params as Params | undefined);
+    if (stmt.reader) return { meta: NOTHING_CHANGED, result: stmt.all(...args) };
+    const info = stmt.run(...args);
+    return { meta: new Statement(Number(info.lastInsertRowid), info.changes), result: [] };
+  }
+
   all(sql: string, ...rest: unknown[]) {
     const callback = (typeof rest.at(-1) === "function" ? rest.pop() : undefined) as Callback<unknown[]> | undefined;
-    return this.call(() => {
-      const stmt = this.statement(sql);
-      const args = bindArgs(sql, rest[0] as Params | undefined);
-      if (stmt.reader) return { meta: new Statement(0, 0), result: stmt.all(...args) };
-      const info = stmt.run(...args);
-      return { meta: new Statement(Number(info.lastInsertRowid), info.changes), result: [] };
-    }, callback);
+    return this.call(() => this.execute(sql, rest[0]), callback);
   }
 
   run(sql: string, ...rest: unknown[]) {
     const callback = (typeof rest.at(-1) === "function" ? rest.pop() : undefined) as Callback | undefined;
-    return this.call(() => {
-      const stmt = this.statement(sql);
-      const args = bindArgs(sql, rest[0] as Params | undefined);
-      if (stmt.reader) {
-        stmt.all(...args);
-        return { meta: new Statement(0, 0) };
-      }
-      const info = stmt.run(...args);
-      return { meta: new Statement(Number(info.lastInsertRowid), info.changes) };
-    }, callback);
+    return this.call(() => ({ meta: this.execute(sql, rest[0]).meta }), callback);
   }
 
   exec(sql: string, callback?: Callback) {
     return this.call(() => {
       this.db!.exec(sql);
-      return { meta: new Statement(0, 0) };
+      return { meta: NOTHING_CHANGED };
     }, callback);
   }
 
@@ -114,7 +109,7 @@ export class Database {
     return this.call(() => {
       this.prepared.clear();
       if (this.db?.open) this.db.close();
-      return { meta: new Statement(0, 0) };
+      return { meta: NOTHING_CHANGED };
     }, callback);
   }
 }
