@@ -2,8 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { ConnectionError, DatabaseError, Sequelize, Transaction, TimeoutError } from "sequelize";
 import { StartupError, type Config } from "../config.js";
+import type { Logger } from "../log.js";
 import { serialiseWrites } from "./writeLock.js";
+import { startCheckpointer } from "./checkpointer.js";
 import { Database as SqliteDatabase } from "./sqliteDriver.js";
+
+/** A checkpoint on the event loop's own connection only past this many pages (40 MB): the checkpointer's thread does them (checkpointer.ts). */
+const BACKSTOP_CHECKPOINT_PAGES = 10_000;
 
 /** How long a statement waits on another process's write lock, holding up this process meanwhile. */
 const BUSY_TIMEOUT_MS = 250;
@@ -23,7 +28,7 @@ class WaitingDatabase extends SqliteDatabase {
       if (err) return callback(err);
       this.configure("busyTimeout", BUSY_TIMEOUT_MS);
       // With a callback: an error here (no file descriptors left, say) goes to the opener, not an uncaught 'error' event.
-      this.run("PRAGMA synchronous=NORMAL", (pragmaErr: Error | null) => callback(pragmaErr));
+      this.exec(`PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=${BACKSTOP_CHECKPOINT_PAGES}`, (pragmaErr: Error | null) => callback(pragmaErr));
     });
     this.file = path.resolve(filename);
   }
@@ -87,7 +92,8 @@ function privateDatabaseFile(storage: string) {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) fs.chmodSync(f, 0o600);
 }
 
-export async function openDatabase(db: Config["database"], logging: false | ((sql: string) => void) = false) {
+/** `log` hears what goes wrong in the background (the SQLite checkpointer). */
+export async function openDatabase(db: Config["database"], { log }: { log?: Logger } = {}) {
   let sequelize: Sequelize;
   if (db.dialect === "sqlite") {
     try {
@@ -101,7 +107,7 @@ export async function openDatabase(db: Config["database"], logging: false | ((sq
       dialect: "sqlite",
       storage: db.storage,
       dialectModule: sqliteModule,
-      logging,
+      logging: false,
       // IMMEDIATE takes the write lock up front; DEFERRED transactions on two handles deadlock.
       transactionType: Transaction.TYPES.IMMEDIATE,
     });
@@ -111,7 +117,7 @@ export async function openDatabase(db: Config["database"], logging: false | ((sq
   } else {
     sequelize = new Sequelize(db.url, {
       dialect: "postgres",
-      logging,
+      logging: false,
       pool: { max: 20, min: 0, idle: 10_000 },
       ...(db.schema ? { dialectOptions: { options: `-c search_path=${db.schema}` } } : {}),
     });
@@ -123,6 +129,17 @@ export async function openDatabase(db: Config["database"], logging: false | ((sq
     }
   }
   await sequelize.authenticate();
+  if (db.dialect === "sqlite" && db.storage !== ":memory:") {
+    const checkpointer = await startCheckpointer(path.resolve(db.storage), (err) =>
+      log?.warn({ err }, "the SQLite checkpointer stopped; the database's own connections checkpoint instead, past 40 MB of log"),
+    );
+    const close = sequelize.close.bind(sequelize);
+    // The checkpointer's connection first: the last connection to close folds the WAL into the file.
+    sequelize.close = async () => {
+      await checkpointer.stop();
+      return close();
+    };
+  }
   return sequelize;
 }
 

@@ -1,5 +1,6 @@
 import type { Attributes, Model, ModelStatic, Sequelize } from "sequelize";
 import type { Config } from "../config.js";
+import type { Logger } from "../log.js";
 import { openDatabase } from "./database.js";
 import { migrate } from "./migrate.js";
 import { defineModels } from "./models.js";
@@ -16,8 +17,11 @@ export interface Storage {
  * Opens the database, applies migrations and binds the core's models and, through `defineMore`,
  * the hosts' own: the one way the app gets storage.
  */
-export async function openStorage(database: Config["database"], defineMore?: (sequelize: Sequelize) => void): Promise<Storage> {
-  const sequelize = await openDatabase(database);
+export async function openStorage(
+  database: Config["database"],
+  { defineMore, log }: { defineMore?: (sequelize: Sequelize) => void; log?: Logger } = {},
+): Promise<Storage> {
+  const sequelize = await openDatabase(database, { log });
   await migrate(sequelize);
   defineModels(sequelize);
   defineMore?.(sequelize);
