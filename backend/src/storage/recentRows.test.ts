@@ -80,3 +80,16 @@ test("it keeps at most `max` rows, the oldest going first", async () => {
   expect((await rows.find(a.id))!.name).toBe("A, renamed");
   expect((await rows.find(a.id))!.name).toBe("A, renamed");
 });
+
+test("peek shares the kept values, frozen, and sees writes as find does", async () => {
+  const rows = recent();
+  const { id } = await WorkspaceRow.create({ name: "Peeked" });
+  const values = (await rows.peek(id))!;
+  expect(values.name).toBe("Peeked");
+  expect(() => ((values as { name: string }).name = "Changed")).toThrow(TypeError);
+  expect(await rows.peek(id)).toBe(values);
+  expect((await rows.find(id))!.name).toBe("Peeked");
+  await WorkspaceRow.update({ name: "Renamed" }, { where: { id } });
+  expect((await rows.peek(id))!.name).toBe("Renamed");
+  expect(await rows.peek("7d4f6f1e-9a9b-4c61-8d1a-6f3f0b6a0c12")).toBeNull();
+});

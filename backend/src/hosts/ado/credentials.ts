@@ -26,6 +26,6 @@ export function clientFor(services: AppServices, c: AdoConnectionRow) {
 }
 
 /** Checks a webhook's Basic auth password against the stored hash, in constant time. */
-export function webhookSecretMatches(c: AdoConnectionRow, presented: string) {
+export function webhookSecretMatches(c: Pick<AdoConnectionRow, "webhookSecretHash">, presented: string) {
   return timingSafeEqual(Buffer.from(sha256(presented)), Buffer.from(c.webhookSecretHash));
 }

@@ -2,6 +2,7 @@ import express, { type RequestHandler } from "express";
 import { ApiError } from "../../http/errors.js";
 import type { AppServices } from "../../http/services.js";
 import { DeliveryRecorder } from "../../jobs/deliveries.js";
+import type { Attributes } from "sequelize";
 import { AdoConnectionRow } from "./models.js";
 import { isCompletePullRequest, type AdoPullRequest } from "./client.js";
 import { webhookSecretMatches } from "./credentials.js";
@@ -32,7 +33,7 @@ export function adoWebhook(services: AppServices, recorder: DeliveryRecorder): R
     try {
       const connectionId = req.params.connectionId ?? "";
       const password = basicPassword(req.get("authorization"));
-      const connection = UUID.test(connectionId) && password !== null ? await connections.find(connectionId) : null;
+      const connection = UUID.test(connectionId) && password !== null ? await connections.peek(connectionId) : null;
       if (!connection || !webhookSecretMatches(connection, password!)) throw refused();
       res.locals.adoConnection = connection;
       next();
@@ -46,7 +47,7 @@ export function adoWebhook(services: AppServices, recorder: DeliveryRecorder): R
 function record(recorder: DeliveryRecorder): RequestHandler {
   return async (req, res, next) => {
     try {
-      const connection = res.locals.adoConnection as AdoConnectionRow;
+      const connection = res.locals.adoConnection as Readonly<Attributes<AdoConnectionRow>>;
       const parsed = AdoEvent.safeParse(req.body);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;

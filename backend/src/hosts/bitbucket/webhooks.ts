@@ -93,7 +93,7 @@ export function tokenWebhook(services: AppServices, recorder: DeliveryRecorder):
     async (req, res, next) => {
       try {
         const id = z.uuid().safeParse(req.params.connectionId);
-        const connection = id.success ? await connections.find(id.data) : null;
+        const connection = id.success ? await connections.peek(id.data) : null;
         const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
         if (!connection || !signatureMatches(services.secrets.open(connection.webhookSecretSealed), raw, req.get("x-hub-signature"))) throw refused();
         let body: unknown = null;
