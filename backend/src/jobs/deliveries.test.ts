@@ -106,4 +106,27 @@ describe("record-then-acknowledge delivery endpoint", () => {
     });
     expect(Number(stored[0]!.n)).toBe(80);
   });
+
+  it("stores a verbatim field as the host sent it, the rest serialised beside it", async () => {
+    const recorder = new DeliveryRecorder(queue);
+    const job = jobType("test.verbatim", z.object({ connectionId: z.string(), event: z.object({ id: z.string(), n: z.number() }) }));
+    const sent = '{ "id" : "v-1",\n  "n": 1e2 }';
+    await recorder.record({
+      source: "test",
+      deliveryId: "verbatim-1",
+      job,
+      payload: { connectionId: "c-1", event: { id: "v-1", n: 100 } },
+      verbatim: { field: "event", json: sent },
+    });
+    const only = jobType("test.verbatim-only", z.object({ body: z.unknown() }));
+    await recorder.record({ source: "test", deliveryId: "verbatim-2", job: only, payload: { body: [1] }, verbatim: { field: "body", json: "[1]" } });
+    const rows = await storage.sequelize.query<{ payload: string }>(
+      "SELECT payload FROM jobs WHERE dedupe_key IN ('test:verbatim-1', 'test:verbatim-2') ORDER BY id",
+      {
+        type: QueryTypes.SELECT,
+      },
+    );
+    expect(rows.map((r) => r.payload)).toEqual([`{"connectionId":"c-1","event":${sent}}`, '{"body":[1]}']);
+    expect(JSON.parse(rows[0]!.payload)).toEqual({ connectionId: "c-1", event: { id: "v-1", n: 100 } });
+  });
 });

@@ -306,7 +306,7 @@ describe("connected organisation", () => {
     expect(await count()).toBe(before);
   });
 
-  it("updates the snapshot from each documented event, once per event even when redelivered", async () => {
+  it("updates the snapshot from each documented event, once per event even when redelivered, however it is encoded", async () => {
     const unlinked = structuredClone(created);
     unlinked.id = "created-unlinked";
     unlinked.resource.pullRequestId = 99;
@@ -344,6 +344,36 @@ describe("connected organisation", () => {
     await until("work item created event applied", async () =>
       (await objectiveLinks(objectiveId)).some((l) => l.item.kind === "work_item" && l.item.title === "Some great new idea, refined"),
     );
+
+    // Recorded as Azure DevOps sent it (UTF-8, with or without a byte order mark), or re-serialised (UTF-16), and applied either way.
+    const send = (event: typeof merged, body: Buffer, charset: string) =>
+      fetch(webhookUrl, {
+        method: "POST",
+        headers: { "content-type": `application/json; charset=${charset}`, authorization: `Basic ${Buffer.from(`x:${secret}`).toString("base64")}` },
+        body,
+      });
+    const stored = async (event: typeof merged) =>
+      until(`event ${event.id} applied`, async () => {
+        const [job] = await app.services.storage.sequelize.query<{ payload: string; status: string }>(
+          "SELECT payload, status FROM jobs WHERE dedupe_key = :key",
+          {
+            type: QueryTypes.SELECT,
+            replacements: { key: `ado:${webhookUrl.split("/").pop()}:${event.id}` },
+          },
+        );
+        return job?.status === "done" && job.payload;
+      });
+    const withBom = { ...structuredClone(merged), id: "sent-with-bom" };
+    const text = JSON.stringify(withBom, null, 2);
+    expect((await send(withBom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]), "utf-8")).status).toBe(202);
+    const kept = await stored(withBom);
+    expect(kept).toContain(text);
+    expect(JSON.parse(kept).event).toEqual(withBom);
+
+    const wide = { ...structuredClone(merged), id: "sent-in-utf-16" };
+    expect((await send(wide, Buffer.from(JSON.stringify(wide), "utf16le"), "utf-16le")).status).toBe(202);
+    // Re-serialised from what the envelope's schema kept (the resource, whole).
+    expect(JSON.parse(await stored(wide)).event).toMatchObject({ id: wide.id, resource: wide.resource });
   });
 
   it("moves the live revision the web UI watches when the host changes an item or comments on it, and only then", async () => {

@@ -41,8 +41,17 @@ export function adoWebhook(services: AppServices, recorder: DeliveryRecorder): R
       next(err);
     }
   };
-  return [verify, express.json({ limit: "5mb" }), record(recorder)];
+  const json = express.json({
+    limit: "5mb",
+    // The event's text as sent, to be stored as it is: when UTF-8 (as Azure DevOps sends it), without a byte order mark.
+    verify: (req, _res, body, encoding) => {
+      if (encoding === "utf-8") sentText.set(req, body.toString("utf8").replace(/^\uFEFF/, ""));
+    },
+  });
+  return [verify, json, record(recorder)];
 }
+
+const sentText = new WeakMap<object, string>();
 
 function record(recorder: DeliveryRecorder): RequestHandler {
   return async (req, res, next) => {
@@ -63,6 +72,7 @@ function record(recorder: DeliveryRecorder): RequestHandler {
         deliveryId: event.id,
         job: AdoEventJob,
         payload: { connectionId: connection.id, event },
+        verbatim: sentText.has(req) ? { field: "event", json: sentText.get(req)! } : undefined,
         workspaceId: connection.workspaceId,
         // A pull request event with all its details is applied without calling Azure DevOps,
         // so it goes on while Azure DevOps is held (comments and work items look things up).

@@ -23,6 +23,8 @@ export async function recordBitbucketEvent(
   res: Response,
   body: unknown,
   from: { source: string; via: { installationId: string } | { connectionId: string }; workspaceId: string | null },
+  /** The body's text, when it is the request's whole body: stored as sent (DeliveryRecorder). */
+  bodyText?: string,
 ) {
   const eventKey = req.get("x-event-key") ?? "";
   if (!bitbucketEventEntry(eventKey)) {
@@ -40,6 +42,7 @@ export async function recordBitbucketEvent(
     deliveryId: requestId,
     job: BitbucketEventJob,
     payload: { ...from.via, eventKey, body: parsed.data },
+    verbatim: bodyText === undefined ? undefined : { field: "body", json: bodyText },
     workspaceId: from.workspaceId,
     // Bitbucket's payloads carry the whole pull request and comment: applying one calls nothing.
     callsHost: false,
@@ -96,17 +99,15 @@ export function tokenWebhook(services: AppServices, recorder: DeliveryRecorder):
         const connection = id.success ? await connections.peek(id.data) : null;
         const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
         if (!connection || !signatureMatches(services.secrets.open(connection.webhookSecretSealed), raw, req.get("x-hub-signature"))) throw refused();
+        const text = raw.toString("utf8");
         let body: unknown = null;
         try {
-          body = JSON.parse(raw.toString("utf8"));
+          body = JSON.parse(text);
         } catch {
           // recorded as "not a JSON object" below
         }
-        await recordBitbucketEvent(recorder, req, res, body, {
-          source: `bitbucket-token:${connection.id}`,
-          via: { connectionId: connection.id },
-          workspaceId: connection.workspaceId,
-        });
+        const from = { source: `bitbucket-token:${connection.id}`, via: { connectionId: connection.id }, workspaceId: connection.workspaceId };
+        await recordBitbucketEvent(recorder, req, res, body, from, text);
       } catch (err) {
         next(err);
       }
