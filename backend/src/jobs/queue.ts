@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { QueryTypes, type Sequelize, type Transaction } from "sequelize";
-import { dialectOf } from "../storage/database.js";
+import { dialectOf, writeReturning } from "../storage/database.js";
 import type { JobType } from "./jobType.js";
 
 /**
@@ -173,12 +173,12 @@ export class JobQueue {
       bind.push(...values);
       return `($${at + 1}, $${at + 2}, 'queued', 0, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}, $${at + 7}, $${at + 8}, $${at + 9})`;
     });
-    // sequelize runs SQL starting with "INSERT INTO" without returning rows on SQLite;
-    // the leading comment makes it fetch the RETURNING rows on both databases.
-    const inserted = await this.sequelize.query<{ id: number | string; dedupe_key: string | null }>(
-      `/* enqueue */ INSERT INTO jobs (kind, payload, status, attempts, max_attempts, run_at, dedupe_key, workspace_id, created_at, updated_at, lane, deferred)
+    const inserted = await writeReturning<{ id: number | string; dedupe_key: string | null }>(
+      this.sequelize,
+      `INSERT INTO jobs (kind, payload, status, attempts, max_attempts, run_at, dedupe_key, workspace_id, created_at, updated_at, lane, deferred)
        VALUES ${rows.join(", ")} ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, dedupe_key`,
-      { type: QueryTypes.SELECT, bind, transaction },
+      bind,
+      transaction,
     );
     // RETURNING order is not guaranteed, so match rows back by dedupe key (or, without one, by order).
     const byKey = new Map(inserted.filter((r) => r.dedupe_key !== null).map((r) => [r.dedupe_key, Number(r.id)]));

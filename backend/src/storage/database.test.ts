@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { DatabaseError, DataTypes, Model } from "sequelize";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { isDatabaseUnavailable, openDatabase } from "./database.js";
+import BetterSqlite3 from "better-sqlite3";
+import { isDatabaseUnavailable, openDatabase, writeReturning } from "./database.js";
 import { Database as SqliteDatabase } from "./sqliteDriver.js";
 import { SecretBox } from "./encryption.js";
 
@@ -134,4 +135,40 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(reset)).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }))).toBe(false);
   });
+});
+
+it("runs a write returning rows past sequelize's pipeline on SQLite, in its turn of the write lock, and fails as sequelize does", async () => {
+  const storage = path.join(root, "returning.db");
+  const db = await openDatabase({ dialect: "sqlite", storage });
+  await db.query("CREATE TABLE t (id INTEGER PRIMARY KEY, x TEXT UNIQUE)");
+  const order: string[] = [];
+  const longWrite = db.transaction(async (transaction) => {
+    await db.query("INSERT INTO t (x) VALUES ('first')", { transaction });
+    await new Promise((r) => setTimeout(r, 50));
+    order.push("transaction committed");
+  });
+  const query = vi.spyOn(db, "query");
+  const rows = await writeReturning<{ id: number; x: string }>(db, "INSERT INTO t (x) VALUES ($1), ($2) ON CONFLICT (x) DO NOTHING RETURNING id, x", [
+    "second",
+    "first",
+  ]);
+  order.push("write returned");
+  await longWrite;
+  const returning = () => query.mock.calls.filter(([sql]) => String(sql).includes("RETURNING"));
+  expect(returning()).toEqual([]);
+  expect(order).toEqual(["transaction committed", "write returned"]);
+  expect(rows).toEqual([{ id: 2, x: "second" }]);
+
+  // Inside a transaction it is one of the transaction's statements.
+  await db.transaction((transaction) => writeReturning(db, "INSERT INTO t (x) VALUES ($1) RETURNING id", ["third"], transaction));
+  expect(returning()).toHaveLength(1);
+
+  const holder = new BetterSqlite3(storage);
+  holder.exec("BEGIN IMMEDIATE");
+  const refused = await writeReturning(db, "INSERT INTO t (x) VALUES ($1) RETURNING id", ["fourth"]).catch((err: unknown) => err);
+  holder.exec("ROLLBACK");
+  holder.close();
+  expect(refused).toBeInstanceOf(DatabaseError);
+  expect(isDatabaseUnavailable(refused)).toBe(true);
+  await db.close();
 });

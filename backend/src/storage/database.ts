@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import { ConnectionError, DatabaseError, Sequelize, Transaction, TimeoutError } from "sequelize";
+import { ConnectionError, DatabaseError, QueryTypes, Sequelize, Transaction, TimeoutError } from "sequelize";
 import { StartupError, type Config } from "../config.js";
 import type { Logger } from "../log.js";
-import { serialiseWrites } from "./writeLock.js";
+import { serialiseWrites, writeLockOf } from "./writeLock.js";
 import { startCheckpointer } from "./checkpointer.js";
 import { Database as SqliteDatabase } from "./sqliteDriver.js";
 
@@ -162,6 +162,25 @@ function reuseTransactionHandle(sequelize: Sequelize) {
   manager.releaseConnection = (connection, force) => {
     if (connection !== manager.connections.transactions || force) release(connection, force);
   };
+}
+
+/**
+ * Runs a write that returns rows (INSERT … RETURNING) with its values bound, `$1, $2…`. On
+ * SQLite outside a transaction it goes straight to the handle sequelize's own statements use,
+ * under the write lock: sequelize's query pipeline works on each bound value and takes a stack
+ * trace per query, which cost a batch of deliveries' enqueue more than SQLite's insert did
+ * (`npm run bench`). Its failures are sequelize's DatabaseError all the same.
+ */
+export async function writeReturning<T extends object>(sequelize: Sequelize, sql: string, bind: unknown[], transaction?: Transaction): Promise<T[]> {
+  const lock = writeLockOf(sequelize);
+  // sequelize runs SQL starting with "INSERT INTO" without returning rows on SQLite; a leading comment makes it fetch them.
+  if (!lock || transaction) return sequelize.query<T>(`/* returning */ ${sql}`, { type: QueryTypes.SELECT, bind, transaction });
+  return lock(async () => {
+    const handle = (await (sequelize.connectionManager as unknown as SqliteConnections).getConnection({})) as SqliteDatabase;
+    return new Promise<T[]>((resolve, reject) =>
+      handle.all(sql, bind, (err: Error | null, rows?: unknown) => (err ? reject(new DatabaseError(err as never)) : resolve(rows as T[]))),
+    );
+  });
 }
 
 export function dialectOf(sequelize: Sequelize): Dialect {

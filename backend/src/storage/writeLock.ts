@@ -16,6 +16,11 @@ const lane = new AsyncLocalStorage<Lane>();
 export const inBackground = <T>(work: () => T, deferred = false): T => lane.run(deferred ? "deferred" : "worker", work);
 const DEFERRED_EVERY = 8;
 
+type Exclusive = <T>(work: () => Promise<T>) => Promise<T>;
+const locks = new WeakMap<Sequelize, Exclusive>();
+/** Runs `work` as one of the writers serialiseWrites queues; undefined where writes are not serialised (PostgreSQL). */
+export const writeLockOf = (sequelize: Sequelize): Exclusive | undefined => locks.get(sequelize);
+
 /**
  * One writer at a time in this process, on SQLite. sequelize opens a handle per transaction;
  * concurrent writers then wait in SQLite's busy handler, each holding one of libuv's four
@@ -42,7 +47,7 @@ export function serialiseWrites(sequelize: Sequelize) {
     // of writes (the worker's backlog, an import) would never let a request be read.
     if (turn) setImmediate(turn);
   };
-  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+  const exclusive: Exclusive = <T>(work: () => Promise<T>): Promise<T> => {
     if (holding.getStore()) return work();
     return new Promise<T>((resolve, reject) => {
       // Bound here: the turn runs in its caller's async context, whoever's turn ended before it.
@@ -59,6 +64,8 @@ export function serialiseWrites(sequelize: Sequelize) {
       if (!held) next();
     });
   };
+
+  locks.set(sequelize, exclusive);
 
   const transaction = sequelize.transaction.bind(sequelize) as (...args: unknown[]) => Promise<unknown>;
   sequelize.transaction = ((...args: unknown[]) => {
