@@ -42,7 +42,7 @@ export async function startGroundwork(
   log: Logger = createLogger(config.logLevel),
   { now = Date.now, hosts = HOSTS }: Partial<Pick<QueueOptions, "now">> & { hosts?: HostAdapter[] } = {},
 ): Promise<RunningGroundwork> {
-  const storage = await openStorage(config.database, { defineMore: (sequelize) => hosts.forEach((h) => h.defineModels?.(sequelize)), log });
+  const storage = await openStorage(config.database, (sequelize) => hosts.forEach((h) => h.defineModels?.(sequelize)));
   const queue = new JobQueue(storage.sequelize, { maxAttempts: config.worker.maxAttempts, now });
   const secrets = SecretBox.fromSettings(config.encryptionKey, config.dataDir);
   const services: AppServices = { config, storage, queue, log, secrets, mail: createMailer(config), load: new RequestLoad(), hosts };

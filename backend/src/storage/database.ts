@@ -2,13 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { ConnectionError, DatabaseError, QueryTypes, Sequelize, Transaction, TimeoutError } from "sequelize";
 import { StartupError, type Config } from "../config.js";
-import type { Logger } from "../log.js";
 import { serialiseWrites, writeLockOf } from "./writeLock.js";
-import { startCheckpointer } from "./checkpointer.js";
 import { Database as SqliteDatabase } from "./sqliteDriver.js";
-
-/** A checkpoint on the event loop's own connection only past this many pages (40 MB): the checkpointer's thread does them (checkpointer.ts). */
-const BACKSTOP_CHECKPOINT_PAGES = 10_000;
 
 /** How long a statement waits on another process's write lock, holding up this process meanwhile. */
 const BUSY_TIMEOUT_MS = 250;
@@ -28,7 +23,7 @@ class WaitingDatabase extends SqliteDatabase {
       if (err) return callback(err);
       this.configure("busyTimeout", BUSY_TIMEOUT_MS);
       // With a callback: an error here (no file descriptors left, say) goes to the opener, not an uncaught 'error' event.
-      this.exec(`PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=${BACKSTOP_CHECKPOINT_PAGES}`, (pragmaErr: Error | null) => callback(pragmaErr));
+      this.run("PRAGMA synchronous=NORMAL", (pragmaErr: Error | null) => callback(pragmaErr));
     });
     this.file = path.resolve(filename);
   }
@@ -92,8 +87,7 @@ function privateDatabaseFile(storage: string) {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) fs.chmodSync(f, 0o600);
 }
 
-/** `log` hears what goes wrong in the background (the SQLite checkpointer). */
-export async function openDatabase(db: Config["database"], { log }: { log?: Logger } = {}) {
+export async function openDatabase(db: Config["database"]) {
   let sequelize: Sequelize;
   if (db.dialect === "sqlite") {
     try {
@@ -129,17 +123,6 @@ export async function openDatabase(db: Config["database"], { log }: { log?: Logg
     }
   }
   await sequelize.authenticate();
-  if (db.dialect === "sqlite" && db.storage !== ":memory:") {
-    const checkpointer = await startCheckpointer(path.resolve(db.storage), (err) =>
-      log?.warn({ err }, "the SQLite checkpointer stopped; the database's own connections checkpoint instead, past 40 MB of log"),
-    );
-    const close = sequelize.close.bind(sequelize);
-    // The checkpointer's connection first: the last connection to close folds the WAL into the file.
-    sequelize.close = async () => {
-      await checkpointer.stop();
-      return close();
-    };
-  }
   return sequelize;
 }
 

@@ -1,6 +1,5 @@
 import type { Attributes, Model, ModelStatic, Sequelize } from "sequelize";
 import type { Config } from "../config.js";
-import type { Logger } from "../log.js";
 import { openDatabase } from "./database.js";
 import { migrate } from "./migrate.js";
 import { defineModels } from "./models.js";
@@ -17,11 +16,8 @@ export interface Storage {
  * Opens the database, applies migrations and binds the core's models and, through `defineMore`,
  * the hosts' own: the one way the app gets storage.
  */
-export async function openStorage(
-  database: Config["database"],
-  { defineMore, log }: { defineMore?: (sequelize: Sequelize) => void; log?: Logger } = {},
-): Promise<Storage> {
-  const sequelize = await openDatabase(database, { log });
+export async function openStorage(database: Config["database"], defineMore?: (sequelize: Sequelize) => void): Promise<Storage> {
+  const sequelize = await openDatabase(database);
   await migrate(sequelize);
   defineModels(sequelize);
   defineMore?.(sequelize);
