@@ -450,6 +450,32 @@ describe("JobQueue", () => {
     }
   });
 
+  it("starts jobs again as soon as a burst passes, not after the whole pause", async () => {
+    const queue = new JobQueue(sequelize);
+    let busy = true;
+    let ranAt = 0;
+    const worker = new Worker(queue, handlers({ "after.burst": async () => void (ranAt = performance.now()) }), {
+      concurrency: 2,
+      pollMs: 20,
+      log,
+      busy: () => busy,
+      busyPauseMs: 60_000,
+      busyCheckMs: 20,
+    });
+    await queue.enqueue(anyJob("after.burst"), {});
+    worker.start();
+    try {
+      await sleep(150);
+      expect(ranAt).toBe(0); // still busy: the job waits
+      busy = false;
+      const passedAt = performance.now();
+      await waitFor(async () => ranAt > 0, 2_000, "the job once the burst passed");
+      expect(ranAt - passedAt).toBeLessThan(500);
+    } finally {
+      await worker.stop();
+    }
+  });
+
   it("stops at once while pausing for a busy process", async () => {
     const queue = new JobQueue(sequelize);
     const worker = new Worker(queue, [], { concurrency: 1, pollMs: 20, log, busy: () => true, busyPauseMs: 60_000 });

@@ -24,12 +24,15 @@ export interface WorkerOptions {
   log: Logger;
   /**
    * True while the process is busy answering requests (a burst of deliveries): the worker then
-   * runs one job at a time and starts one per `busyPauseMs` at most, so acknowledgements come
-   * first and the backlog drains after. (One at a time without the pause still took a quarter
-   * of the process while a burst was being acknowledged, through its writes as much as its CPU.)
+   * runs one job at a time, and before each waits for the burst to pass, looking every
+   * `busyCheckMs`, for `busyPauseMs` at most, so acknowledgements come first and the backlog
+   * drains after. (One at a time without the pause still took a quarter of the process while a
+   * burst was being acknowledged, through its writes as much as its CPU.) A burst of a few
+   * milliseconds holds jobs up for one look, not a whole pause.
    */
   busy?: () => boolean;
   busyPauseMs?: number;
+  busyCheckMs?: number;
 }
 
 /** Runs queued jobs with their registered handlers until stopped. */
@@ -81,8 +84,7 @@ export class Worker {
   private async run() {
     const pollMs = this.options.pollMs ?? 500;
     while (this.running) {
-      // Enqueued deliveries do not cut this pause short (they are the burst); stopping does.
-      if (this.options.busy?.() && this.options.busyPauseMs) await this.pause(this.options.busyPauseMs, "stop");
+      if (this.options.busy?.() && this.options.busyPauseMs) await this.yieldToBurst(this.options.busy, this.options.busyPauseMs);
       this.nudged = false;
       let claimed: ClaimedJob[] = [];
       try {
@@ -92,6 +94,14 @@ export class Worker {
       }
       if ((claimed.length === 0 || this.inFlight.size >= this.options.concurrency) && !this.nudged) await this.pause(pollMs);
     }
+  }
+
+  /** Waits while the process is busy, for `most` ms at most. Enqueued deliveries do not cut this short (they are the burst); stopping does. */
+  private async yieldToBurst(busy: () => boolean, most: number) {
+    const until = performance.now() + most;
+    const look = this.options.busyCheckMs ?? most;
+    do await this.pause(Math.max(0, Math.min(look, until - performance.now())), "stop");
+    while (this.running && busy() && performance.now() < until);
   }
 
   /** Waits `ms`, or less if the worker stops or (unless only "stop" may end it) a job finishes or is enqueued. */
