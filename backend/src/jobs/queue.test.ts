@@ -103,6 +103,29 @@ describe("JobQueue", () => {
     }
   });
 
+  it("ends every job with the same statement, its values bound, so SQLite prepares it once", async () => {
+    const queue = new JobQueue(sequelize);
+    await queue.enqueueMany([1, 2].map((i) => ({ kind: "x", payload: { i } })));
+    const jobs = await queue.claim("w", 2);
+    // The text sent to the database (sequelize logs it once replacements are written in).
+    const texts: string[] = [];
+    // sequelize keeps its options at run time, but its types do not declare them.
+    const options = (sequelize as unknown as { options: { logging: unknown } }).options;
+    options.logging = (sql: string) => texts.push(sql.replace(/^Executing \([^)]*\): /, ""));
+    try {
+      await queue.complete(jobs[0]!);
+      await queue.fail(jobs[1]!, new Error("host said 503"));
+      await queue.laneHolds();
+      await queue.laneHolds();
+    } finally {
+      options.logging = false;
+    }
+    // Before: the ids, lease tokens and times were written into the SQL, a new text for every job.
+    for (const text of texts) expect(text).not.toMatch(/\d{6,}|[0-9a-f]{8}-[0-9a-f]{4}/);
+    expect(new Set(texts.filter((t) => t.includes("lane_holds"))).size).toBe(1);
+    expect(await Promise.all(jobs.map((j) => jobRow(j.id)))).toMatchObject([{ status: "done" }, { status: "queued", last_error: "host said 503" }]);
+  });
+
   it("retries a failing job with backoff, then dead-letters it at the limit", async () => {
     const queue = new JobQueue(sequelize, { maxAttempts: 2, backoffBaseMs: 60_000 });
     const { id } = await queue.enqueue(anyJob("x"), {}, { workspaceId: "00000000-0000-4000-8000-000000000001" });

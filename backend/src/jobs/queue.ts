@@ -293,7 +293,7 @@ export class JobQueue {
   }
 
   async extendLease(job: ClaimedJob) {
-    return this.fencedUpdate(job, "locked_until = :until", { until: this.options.now() + this.options.leaseMs });
+    return this.fencedUpdate(job, "locked_until = $until", { until: this.options.now() + this.options.leaseMs });
   }
 
   /** Hands a claimed job back untouched (its lane was at its limit): no attempt spent. */
@@ -307,8 +307,8 @@ export class JobQueue {
    */
   async laneHolds() {
     const rows = await this.sequelize.query<{ lane: string; until: number | string; failures: number | string }>(
-      "SELECT lane, until, failures FROM lane_holds WHERE until > :lapsed",
-      { type: QueryTypes.SELECT, replacements: { lapsed: this.options.now() - this.options.holdCapMs } },
+      "SELECT lane, until, failures FROM lane_holds WHERE until > $lapsed",
+      { type: QueryTypes.SELECT, bind: { lapsed: this.options.now() - this.options.holdCapMs } },
     );
     return new Map<string, LaneHold>(rows.map((r) => [r.lane, { until: Number(r.until), failures: Number(r.failures) }]));
   }
@@ -358,30 +358,31 @@ export class JobQueue {
         : now + (error.seconds !== undefined ? error.seconds * 1000 : backoffDelay(job.throttles + 1, this.options.backoffBaseMs, this.options.holdCapMs));
       return this.fencedUpdate(
         job,
-        "status = 'queued', attempts = attempts - 1, throttles = throttles + 1, run_at = :runAt, lease_token = NULL, locked_until = NULL, last_error = :message",
+        "status = 'queued', attempts = attempts - 1, throttles = throttles + 1, run_at = $runAt, lease_token = NULL, locked_until = NULL, last_error = $message",
         { runAt, message },
       );
     }
     if (error instanceof PermanentFailure || job.attempts >= job.maxAttempts) return this.bury(job, message);
     const delay = backoffDelay(job.attempts, this.options.backoffBaseMs, this.options.backoffCapMs);
-    return this.fencedUpdate(job, "status = 'queued', run_at = :runAt, lease_token = NULL, locked_until = NULL, last_error = :message", {
+    return this.fencedUpdate(job, "status = 'queued', run_at = $runAt, lease_token = NULL, locked_until = NULL, last_error = $message", {
       runAt: now + delay,
       message,
     });
   }
 
   private bury(job: ClaimedJob, message: string) {
-    return this.fencedUpdate(job, "status = 'dead', lease_token = NULL, locked_until = NULL, last_error = :message", {
+    return this.fencedUpdate(job, "status = 'dead', lease_token = NULL, locked_until = NULL, last_error = $message", {
       message,
     });
   }
 
-  private async fencedUpdate(job: ClaimedJob, set: string, replacements: Record<string, unknown>, transaction?: Transaction) {
+  /** Values are bound, not written into the SQL: every job ends through here, and SQLite prepares each distinct text anew. */
+  private async fencedUpdate(job: ClaimedJob, set: string, bind: Record<string, unknown>, transaction?: Transaction) {
     const rows = await this.sequelize.query<{ id: number }>(
-      `UPDATE jobs SET ${set}, updated_at = :now WHERE id = :id AND lease_token = :leaseToken RETURNING id`,
+      `UPDATE jobs SET ${set}, updated_at = $now WHERE id = $id AND lease_token = $leaseToken RETURNING id`,
       {
         type: QueryTypes.SELECT,
-        replacements: { ...replacements, now: this.options.now(), id: job.id, leaseToken: job.leaseToken },
+        bind: { ...bind, now: this.options.now(), id: job.id, leaseToken: job.leaseToken },
         transaction,
       },
     );
