@@ -86,7 +86,7 @@ describe("JobQueue", () => {
     const claimed = await queue.claim("w", 4);
     const statements = query.mock.calls.map(([sql, options]) => ({
       sql: String(sql),
-      replacements: (options as { replacements?: Record<string, unknown> }).replacements,
+      bind: (options as { bind?: Record<string, unknown> }).bind,
     }));
     query.mockRestore();
     expect(claimed.map((j) => (j.payload as { i: number }).i).sort((a, b) => a - b)).toEqual([0, 1, 2, 3]);
@@ -94,7 +94,7 @@ describe("JobQueue", () => {
       const claim = statements.find((s) => s.sql.includes("status = 'running'"))!;
       const plan = await sequelize.query<{ detail: string }>(`EXPLAIN QUERY PLAN ${claim.sql}`, {
         type: QueryTypes.SELECT,
-        replacements: claim.replacements,
+        bind: claim.bind,
       });
       const steps = plan.map((p) => p.detail);
       expect(steps).toContain("SCAN jobs USING INDEX jobs_claimable");
@@ -103,7 +103,7 @@ describe("JobQueue", () => {
     }
   });
 
-  it("ends every job with the same statement, its values bound, so SQLite prepares it once", async () => {
+  it("claims and ends every job with the same statements, their values bound, so SQLite prepares each once", async () => {
     const queue = new JobQueue(sequelize);
     await queue.enqueueMany([1, 2].map((i) => ({ kind: "x", payload: { i } })));
     const jobs = await queue.claim("w", 2);
@@ -117,12 +117,15 @@ describe("JobQueue", () => {
       await queue.fail(jobs[1]!, new Error("host said 503"));
       await queue.laneHolds();
       await queue.laneHolds();
+      await queue.claim("w", 2);
+      await queue.claim("v", 3);
     } finally {
       options.logging = false;
     }
     // Before: the ids, lease tokens and times were written into the SQL, a new text for every job.
     for (const text of texts) expect(text).not.toMatch(/\d{6,}|[0-9a-f]{8}-[0-9a-f]{4}/);
-    expect(new Set(texts.filter((t) => t.includes("lane_holds"))).size).toBe(1);
+    expect(new Set(texts.filter((t) => /^SELECT .* FROM lane_holds/.test(t))).size).toBe(1);
+    expect(new Set(texts.filter((t) => t.includes("status = 'running'"))).size).toBe(1);
     expect(await Promise.all(jobs.map((j) => jobRow(j.id)))).toMatchObject([{ status: "done" }, { status: "queued", last_error: "host said 503" }]);
   });
 

@@ -104,8 +104,6 @@ interface JobRowRaw {
 /** Jobs of one kind family ("ado.…") for one workspace share a lane; jobs for no workspace, or that call no host, have none. */
 const laneOf = ({ kind, workspaceId, callsHost = true }: Pick<EnqueueOptions, "workspaceId" | "callsHost"> & { kind: string }) =>
   workspaceId && callsHost && kind.includes(".") ? `${kind.slice(0, kind.indexOf("."))}:${workspaceId}` : null;
-/** `x NOT IN ()` is not SQL, and NOT IN (NULL) excludes everything: an impossible lane stands in for none. */
-const NO_LANE = ["-"];
 
 /** "Equal jitter": half the exponential delay is fixed, half random, so retries spread out. */
 export function backoffDelay(attempt: number, baseMs: number, capMs: number, random = Math.random) {
@@ -222,13 +220,16 @@ export class JobQueue {
     const leaseToken = randomUUID();
     // A running job was due when claimed (run_at is only moved forward when it is queued again);
     // `status IN` as jobs_claimable's own condition says it, so the index can serve.
-    const due = "(status IN ('queued', 'running') AND run_at <= :now AND (status = 'queued' OR locked_until < :now))";
+    const due = "(status IN ('queued', 'running') AND run_at <= $now AND (status = 'queued' OR locked_until < $now))";
     const rooms = [...room];
     const full = rooms.filter(([, n]) => n <= 0).map(([lane]) => lane);
-    const roomOf = rooms.length ? `CASE lane ${rooms.map((_, i) => `WHEN :lane${i} THEN :room${i}`).join(" ")} ELSE :perLane END` : ":perLane";
+    // Values are bound, not written into the SQL: the text changes only with how many lanes are
+    // named, so SQLite prepares it once. (PostgreSQL reads a CASE of parameters as text: hence the cast.)
+    const notFull = full.length ? `lane NOT IN (${full.map((_, i) => `$full${i}`).join(", ")}) AND ` : "";
+    const roomOf = rooms.length ? `CAST(CASE lane ${rooms.map((_, i) => `WHEN $lane${i} THEN $room${i}`).join(" ")} ELSE $perLane END AS INTEGER)` : "$perLane";
     const rows = await this.sequelize.query<JobRowRaw>(
-      `UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_token = :leaseToken,
-         locked_by = :workerId, locked_until = :until, updated_at = :now
+      `UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_token = $leaseToken,
+         locked_by = $workerId, locked_until = $until, updated_at = $now
        WHERE id IN (
          SELECT id FROM jobs ${byId} WHERE ${due} AND id IN (
            SELECT id FROM (
@@ -236,18 +237,18 @@ export class JobQueue {
              FROM (
                SELECT id, lane, deferred, run_at FROM jobs ${inOrder}
                WHERE ${due}
-                 AND (lane IS NULL OR (lane NOT IN (:full) AND lane NOT IN (SELECT lane FROM lane_holds WHERE until > :now)))
-               ORDER BY deferred, run_at, id LIMIT :scan ${lock}
+                 AND (lane IS NULL OR (${notFull}lane NOT IN (SELECT lane FROM lane_holds WHERE until > $now)))
+               ORDER BY deferred, run_at, id LIMIT $scan ${lock}
              ) AS due_jobs
            ) AS ranked
            WHERE lane IS NULL OR nth <= ${roomOf}
-           ORDER BY deferred, run_at, id LIMIT :limit
+           ORDER BY deferred, run_at, id LIMIT $limit
          ) ${lock}
        )
        RETURNING id, kind, payload, attempts, max_attempts, lease_token, workspace_id, throttles, lane, created_at`,
       {
         type: QueryTypes.SELECT,
-        replacements: {
+        bind: {
           leaseToken,
           workerId,
           until: now + this.options.leaseMs,
@@ -255,7 +256,7 @@ export class JobQueue {
           limit,
           // Enough rows that one busy lane's jobs at the head of the queue do not hide the others'.
           scan: limit * 4,
-          full: full.length ? full : NO_LANE,
+          ...Object.fromEntries(full.map((lane, i) => [`full${i}`, lane])),
           perLane,
           ...Object.fromEntries(
             rooms.flatMap(([lane, n], i) => [
