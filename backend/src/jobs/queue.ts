@@ -104,6 +104,8 @@ interface JobRowRaw {
 /** Jobs of one kind family ("ado.…") for one workspace share a lane; jobs for no workspace, or that call no host, have none. */
 const laneOf = ({ kind, workspaceId, callsHost = true }: Pick<EnqueueOptions, "workspaceId" | "callsHost"> & { kind: string }) =>
   workspaceId && callsHost && kind.includes(".") ? `${kind.slice(0, kind.indexOf("."))}:${workspaceId}` : null;
+/** `x NOT IN ()` is not SQL, and NOT IN (NULL) excludes everything: an impossible lane stands in for none. */
+const NO_LANE = ["-"];
 
 /** "Equal jitter": half the exponential delay is fixed, half random, so retries spread out. */
 export function backoffDelay(attempt: number, baseMs: number, capMs: number, random = Math.random) {
@@ -220,16 +222,13 @@ export class JobQueue {
     const leaseToken = randomUUID();
     // A running job was due when claimed (run_at is only moved forward when it is queued again);
     // `status IN` as jobs_claimable's own condition says it, so the index can serve.
-    const due = "(status IN ('queued', 'running') AND run_at <= $now AND (status = 'queued' OR locked_until < $now))";
+    const due = "(status IN ('queued', 'running') AND run_at <= :now AND (status = 'queued' OR locked_until < :now))";
     const rooms = [...room];
     const full = rooms.filter(([, n]) => n <= 0).map(([lane]) => lane);
-    // Values are bound, not written into the SQL: the text changes only with how many lanes are
-    // named, so SQLite prepares it once. (PostgreSQL reads a CASE of parameters as text: hence the cast.)
-    const notFull = full.length ? `lane NOT IN (${full.map((_, i) => `$full${i}`).join(", ")}) AND ` : "";
-    const roomOf = rooms.length ? `CAST(CASE lane ${rooms.map((_, i) => `WHEN $lane${i} THEN $room${i}`).join(" ")} ELSE $perLane END AS INTEGER)` : "$perLane";
+    const roomOf = rooms.length ? `CASE lane ${rooms.map((_, i) => `WHEN :lane${i} THEN :room${i}`).join(" ")} ELSE :perLane END` : ":perLane";
     const rows = await this.sequelize.query<JobRowRaw>(
-      `UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_token = $leaseToken,
-         locked_by = $workerId, locked_until = $until, updated_at = $now
+      `UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_token = :leaseToken,
+         locked_by = :workerId, locked_until = :until, updated_at = :now
        WHERE id IN (
          SELECT id FROM jobs ${byId} WHERE ${due} AND id IN (
            SELECT id FROM (
@@ -237,18 +236,18 @@ export class JobQueue {
              FROM (
                SELECT id, lane, deferred, run_at FROM jobs ${inOrder}
                WHERE ${due}
-                 AND (lane IS NULL OR (${notFull}lane NOT IN (SELECT lane FROM lane_holds WHERE until > $now)))
-               ORDER BY deferred, run_at, id LIMIT $scan ${lock}
+                 AND (lane IS NULL OR (lane NOT IN (:full) AND lane NOT IN (SELECT lane FROM lane_holds WHERE until > :now)))
+               ORDER BY deferred, run_at, id LIMIT :scan ${lock}
              ) AS due_jobs
            ) AS ranked
            WHERE lane IS NULL OR nth <= ${roomOf}
-           ORDER BY deferred, run_at, id LIMIT $limit
+           ORDER BY deferred, run_at, id LIMIT :limit
          ) ${lock}
        )
        RETURNING id, kind, payload, attempts, max_attempts, lease_token, workspace_id, throttles, lane, created_at`,
       {
         type: QueryTypes.SELECT,
-        bind: {
+        replacements: {
           leaseToken,
           workerId,
           until: now + this.options.leaseMs,
@@ -256,7 +255,7 @@ export class JobQueue {
           limit,
           // Enough rows that one busy lane's jobs at the head of the queue do not hide the others'.
           scan: limit * 4,
-          ...Object.fromEntries(full.map((lane, i) => [`full${i}`, lane])),
+          full: full.length ? full : NO_LANE,
           perLane,
           ...Object.fromEntries(
             rooms.flatMap(([lane, n], i) => [
@@ -294,7 +293,7 @@ export class JobQueue {
   }
 
   async extendLease(job: ClaimedJob) {
-    return this.fencedUpdate(job, "locked_until = $until", { until: this.options.now() + this.options.leaseMs });
+    return this.fencedUpdate(job, "locked_until = :until", { until: this.options.now() + this.options.leaseMs });
   }
 
   /** Hands a claimed job back untouched (its lane was at its limit): no attempt spent. */
@@ -308,8 +307,8 @@ export class JobQueue {
    */
   async laneHolds() {
     const rows = await this.sequelize.query<{ lane: string; until: number | string; failures: number | string }>(
-      "SELECT lane, until, failures FROM lane_holds WHERE until > $lapsed",
-      { type: QueryTypes.SELECT, bind: { lapsed: this.options.now() - this.options.holdCapMs } },
+      "SELECT lane, until, failures FROM lane_holds WHERE until > :lapsed",
+      { type: QueryTypes.SELECT, replacements: { lapsed: this.options.now() - this.options.holdCapMs } },
     );
     return new Map<string, LaneHold>(rows.map((r) => [r.lane, { until: Number(r.until), failures: Number(r.failures) }]));
   }
@@ -359,31 +358,30 @@ export class JobQueue {
         : now + (error.seconds !== undefined ? error.seconds * 1000 : backoffDelay(job.throttles + 1, this.options.backoffBaseMs, this.options.holdCapMs));
       return this.fencedUpdate(
         job,
-        "status = 'queued', attempts = attempts - 1, throttles = throttles + 1, run_at = $runAt, lease_token = NULL, locked_until = NULL, last_error = $message",
+        "status = 'queued', attempts = attempts - 1, throttles = throttles + 1, run_at = :runAt, lease_token = NULL, locked_until = NULL, last_error = :message",
         { runAt, message },
       );
     }
     if (error instanceof PermanentFailure || job.attempts >= job.maxAttempts) return this.bury(job, message);
     const delay = backoffDelay(job.attempts, this.options.backoffBaseMs, this.options.backoffCapMs);
-    return this.fencedUpdate(job, "status = 'queued', run_at = $runAt, lease_token = NULL, locked_until = NULL, last_error = $message", {
+    return this.fencedUpdate(job, "status = 'queued', run_at = :runAt, lease_token = NULL, locked_until = NULL, last_error = :message", {
       runAt: now + delay,
       message,
     });
   }
 
   private bury(job: ClaimedJob, message: string) {
-    return this.fencedUpdate(job, "status = 'dead', lease_token = NULL, locked_until = NULL, last_error = $message", {
+    return this.fencedUpdate(job, "status = 'dead', lease_token = NULL, locked_until = NULL, last_error = :message", {
       message,
     });
   }
 
-  /** Values are bound, not written into the SQL: every job ends through here, and SQLite prepares each distinct text anew. */
-  private async fencedUpdate(job: ClaimedJob, set: string, bind: Record<string, unknown>, transaction?: Transaction) {
+  private async fencedUpdate(job: ClaimedJob, set: string, replacements: Record<string, unknown>, transaction?: Transaction) {
     const rows = await this.sequelize.query<{ id: number }>(
-      `UPDATE jobs SET ${set}, updated_at = $now WHERE id = $id AND lease_token = $leaseToken RETURNING id`,
+      `UPDATE jobs SET ${set}, updated_at = :now WHERE id = :id AND lease_token = :leaseToken RETURNING id`,
       {
         type: QueryTypes.SELECT,
-        bind: { ...bind, now: this.options.now(), id: job.id, leaseToken: job.leaseToken },
+        replacements: { ...replacements, now: this.options.now(), id: job.id, leaseToken: job.leaseToken },
         transaction,
       },
     );
