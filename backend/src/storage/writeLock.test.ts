@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { DataTypes, Model, Op, type Sequelize } from "sequelize";
 import { openDatabase } from "./database.js";
-import { inBackground } from "./writeLock.js";
+import { inBackground, limitBackground } from "./writeLock.js";
 
 /**
  * SQLite's writers take turns in the process, on one handle. sequelize's findOrCreate opens a
@@ -143,4 +143,59 @@ it("lets pending I/O in between the turns of a loop of writes", async () => {
   // A request's data (here a timer) waits for one write at most, not for the whole loop.
   expect(writesBefore).toBeGreaterThanOrEqual(0);
   expect(writesBefore).toBeLessThan(5);
+});
+
+/** A database whose statements take `ms` each, counting how many are in progress at once and in which order they began. */
+function stubDatabase(ms: number) {
+  const seen = { now: 0, most: 0, began: [] as string[] };
+  const statement = async (sql: string) => {
+    seen.began.push(sql);
+    seen.most = Math.max(seen.most, ++seen.now);
+    await new Promise((r) => setTimeout(r, ms));
+    seen.now--;
+    if (sql === "fails") throw new Error("statement failed");
+  };
+  const db = {
+    query: (sql: string, _options?: { transaction?: unknown }) => statement(sql),
+    transaction: async (work: (tx: object) => Promise<unknown>) => {
+      await statement("BEGIN");
+      return work({});
+    },
+  };
+  return { db, seen, sequelize: db as unknown as Sequelize };
+}
+
+it("runs the worker's statements a few at a time, in the order asked, and a request's at once", async () => {
+  const { sequelize, seen } = stubDatabase(20);
+  limitBackground(sequelize, 3);
+  const jobs = Array.from({ length: 12 }, (_, i) => inBackground(() => sequelize.query(`job ${i}`)));
+  const deferred = Array.from({ length: 3 }, (_, i) => inBackground(() => sequelize.query(`insight ${i}`), true));
+  await new Promise((r) => setTimeout(r, 5));
+  const asked = performance.now();
+  await sequelize.query("request");
+  // The request did not wait for the 15 background statements (5 rounds of 20 ms).
+  expect(performance.now() - asked).toBeLessThan(60);
+  await Promise.all([...jobs, ...deferred]);
+  expect(seen.most).toBe(3 + 1);
+  expect(seen.began.filter((s) => s !== "request")).toEqual([...Array.from({ length: 12 }, (_, i) => `job ${i}`), "insight 0", "insight 1", "insight 2"]);
+});
+
+it("lets statements inside the worker's own transaction through with every slot taken, and a failure frees its slot", async () => {
+  const { sequelize, seen } = stubDatabase(5);
+  limitBackground(sequelize, 1);
+  const tx = inBackground(() =>
+    sequelize.transaction(async (transaction) => {
+      // Outside the transaction's connection, and inside it: neither may wait for the slot the transaction holds.
+      await sequelize.query("read elsewhere");
+      await sequelize.query("write", { transaction });
+      return "done";
+    }),
+  );
+  const failing = inBackground(() => sequelize.query("fails"));
+  const after = inBackground(() => sequelize.query("after the failure"));
+  expect(await tx).toBe("done");
+  await expect(failing).rejects.toThrow("statement failed");
+  await after;
+  expect(seen.most).toBe(1);
+  expect(seen.began).toEqual(["BEGIN", "read elsewhere", "write", "fails", "after the failure"]);
 });

@@ -108,3 +108,44 @@ export function serialiseWrites(sequelize: Sequelize) {
     return exclusive(() => query(sql, options));
   }) as Sequelize["query"];
 }
+
+/**
+ * The worker's statements and transactions run `slots` at a time (on PostgreSQL, where writes
+ * are not serialised), in the order they were asked for: its jobs at the server all together
+ * worked through a backlog slower than a few at a time, and took pooled connections and the
+ * server's time from requests. A request's are never held, nor a statement inside a transaction
+ * the worker already holds (it has its slot).
+ */
+export function limitBackground(sequelize: Sequelize, slots: number) {
+  const holding = new AsyncLocalStorage<true>();
+  const waiting: (() => void)[] = [];
+  let free = slots;
+  const limited = <T>(work: () => Promise<T>): Promise<T> => {
+    if (!lane.getStore() || holding.getStore()) return work();
+    return new Promise<T>((resolve, reject) => {
+      const turn = AsyncResource.bind(() => {
+        let done: Promise<T>;
+        try {
+          done = holding.run(true, work);
+        } catch (err) {
+          done = Promise.reject(err as Error);
+        }
+        void done.then(resolve, reject).finally(() => {
+          const next = waiting.shift();
+          if (next) next();
+          else free++;
+        });
+      });
+      if (free > 0) {
+        free--;
+        turn();
+      } else waiting.push(turn);
+    });
+  };
+  const transaction = sequelize.transaction.bind(sequelize) as (...args: unknown[]) => Promise<unknown>;
+  sequelize.transaction = ((...args: unknown[]) =>
+    typeof args.at(-1) === "function" ? limited(() => transaction(...args)) : transaction(...args)) as Sequelize["transaction"];
+  const query = sequelize.query.bind(sequelize) as (sql: unknown, options?: { transaction?: unknown }) => Promise<unknown>;
+  sequelize.query = ((sql: unknown, options?: { transaction?: unknown }) =>
+    options?.transaction ? query(sql, options) : limited(() => query(sql, options))) as Sequelize["query"];
+}
