@@ -84,7 +84,7 @@ export class Worker {
   private async run() {
     const pollMs = this.options.pollMs ?? 500;
     while (this.running) {
-      if (this.options.busy?.() && this.options.busyPauseMs) await this.yieldToBurst(this.options.busy, this.options.busyPauseMs);
+      if (this.options.busy?.() && this.options.busyPauseMs) await this.yieldToBurst();
       this.nudged = false;
       let claimed: ClaimedJob[] = [];
       try {
@@ -96,12 +96,12 @@ export class Worker {
     }
   }
 
-  /** Waits while the process is busy, for `most` ms at most. Enqueued deliveries do not cut this short (they are the burst); stopping does. */
-  private async yieldToBurst(busy: () => boolean, most: number) {
-    const until = performance.now() + most;
-    const look = this.options.busyCheckMs ?? most;
-    do await this.pause(Math.max(0, Math.min(look, until - performance.now())), "stop");
-    while (this.running && busy() && performance.now() < until);
+  /** Waits while the process is busy, for `busyPauseMs` at most. Enqueued deliveries do not cut this short (they are the burst); stopping does. */
+  private async yieldToBurst() {
+    const { busy, busyPauseMs = 0, busyCheckMs = busyPauseMs } = this.options;
+    const until = performance.now() + busyPauseMs;
+    do await this.pause(Math.min(busyCheckMs, until - performance.now()), "stop");
+    while (this.running && busy?.() && performance.now() < until);
   }
 
   /** Waits `ms`, or less if the worker stops or (unless only "stop" may end it) a job finishes or is enqueued. */
