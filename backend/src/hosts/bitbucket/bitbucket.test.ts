@@ -1,12 +1,13 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { QueryTypes } from "sequelize";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { failures } from "@groundwork/simulators/fakeHost";
 import { jobsSettled, until } from "../../testing/until.js";
 import { ApiClient, inviteMember, signUp, startTestApp } from "../../testing/testApp.js";
 import { bindCodeOf, configureDataOf } from "../../testing/hostedApp.js";
 import { BitbucketHostDriver, fakeBitbucket, lifecyclePayload, signAsBitbucket, type FakeBitbucketState } from "@groundwork/simulators/bitbucket/fakeBitbucket";
 import type { BitbucketPullRequest } from "./client.js";
+import { RecentRows } from "../../storage/recentRows.js";
 import { hostSample } from "@groundwork/simulators/samples";
 
 /** The Connect app end to end against the fake Bitbucket, with documented payloads (fixtures/SOURCES.md). */
@@ -346,6 +347,24 @@ describe("requests from Bitbucket", () => {
       items: [],
       unavailable: [{ host: "bitbucket", message: expect.stringMatching(/^Bitbucket answered 401/) }],
     });
+  });
+
+  it("checks each webhook against the installation's kept values, building it no model instance", async () => {
+    await bound();
+    expect((await host.webhook(install.clientKey, "pullrequest:created", created, "kept-1")).status).toBe(202);
+    // find() builds each caller a model instance of its own: in npm run bench, a cost on every delivery.
+    const find = vi.spyOn(RecentRows.prototype, "find");
+    const peek = vi.spyOn(RecentRows.prototype, "peek");
+    try {
+      for (const id of ["kept-2", "kept-3"]) expect((await host.webhook(install.clientKey, "pullrequest:updated", updated, id)).status).toBe(202);
+      expect(find).not.toHaveBeenCalled();
+      expect(peek).toHaveBeenCalledTimes(2);
+    } finally {
+      find.mockRestore();
+      peek.mockRestore();
+    }
+    // A forged one is still refused.
+    expect((await host.webhook(install.clientKey, "pullrequest:updated", updated, "kept-4", "not-the-secret")).status).toBe(401);
   });
 
   it("updates the snapshot from each documented webhook once, even when redelivered", async () => {

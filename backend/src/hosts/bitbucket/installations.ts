@@ -12,17 +12,34 @@ export const BRACED_UUID = /^\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[
 
 /** The app's baseUrl, as the descriptor gives it; request paths are hashed (qsh) relative to it. */
 export const connectBaseUrl = (services: AppServices) => `${services.config.publicUrl.toString().replace(/\/$/, "")}/bitbucket`;
-export const sealedSecret = (services: AppServices, row: BitbucketInstallationRow | null) =>
+export const sealedSecret = (services: AppServices, row: Pick<BitbucketInstallationRow, "sharedSecretSealed"> | null) =>
   row?.sharedSecretSealed ? services.secrets.open(row.sharedSecretSealed) : null;
 
-/** The installation a Connect request is signed for, verified; refused with 401 otherwise. */
-export async function verifiedInstallation(services: AppServices, req: Request, qsh: "request" | "context" = "request") {
+const kept = (services: AppServices) => services.storage.recent(BitbucketInstallationRow, "clientKey");
+
+async function verified<I extends Pick<BitbucketInstallationRow, "status" | "sharedSecretSealed">>(
+  services: AppServices,
+  req: Request,
+  qsh: "request" | "context",
+  read: (clientKey: string) => Promise<I | null>,
+) {
   const token = connectToken(req);
   const clientKey = token && claimedClientKey(token);
-  const row = clientKey ? await services.storage.recent(BitbucketInstallationRow, "clientKey").find(clientKey) : null;
+  const row = clientKey ? await read(clientKey) : null;
   const verified = verifyConnectJwt(req, token, row?.status === "uninstalled" ? null : sealedSecret(services, row), connectBaseUrl(services), qsh);
   return { installation: row!, subject: verified.subject };
 }
+
+/** The installation a Connect request is signed for, verified; refused with 401 otherwise. */
+export const verifiedInstallation = (services: AppServices, req: Request, qsh: "request" | "context" = "request") =>
+  verified(services, req, qsh, (clientKey) => kept(services).find(clientKey));
+
+/**
+ * The same for a webhook, which only reads the installation: its kept values, frozen, with no
+ * model instance built for each delivery (as the token webhook and the service hook read theirs).
+ */
+export const verifiedInstallationValues = (services: AppServices, req: Request) =>
+  verified(services, req, "request", (clientKey) => kept(services).peek(clientKey));
 
 export const installationName = (i: BitbucketInstallationRow) => i.principalName ?? i.principalUuid;
 

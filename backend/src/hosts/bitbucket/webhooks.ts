@@ -5,7 +5,7 @@ import { ApiError } from "../../http/errors.js";
 import type { AppServices } from "../../http/services.js";
 import type { DeliveryRecorder } from "../../jobs/deliveries.js";
 import { BitbucketTokenConnectionRow } from "./models.js";
-import { verifiedInstallation } from "./installations.js";
+import { verifiedInstallationValues } from "./installations.js";
 import { bitbucketEventEntry } from "./events.js";
 import { BitbucketEventJob } from "./jobs.js";
 
@@ -64,7 +64,7 @@ const ConnectEnvelope = z.object({ event: z.string().optional(), data: z.record(
 export function connectWebhook(services: AppServices, recorder: DeliveryRecorder): RequestHandler[] {
   const handler: RequestHandler = async (req, res, next) => {
     try {
-      const { installation } = await verifiedInstallation(services, req);
+      const { installation } = await verifiedInstallationValues(services, req);
       const envelope = ConnectEnvelope.safeParse(req.body);
       if (!envelope.success && bitbucketEventEntry(req.get("x-event-key") ?? ""))
         throw new ApiError(400, "invalid_event", "A Connect webhook carries its payload as {event, data}: data is missing or not an object", "body.data");
