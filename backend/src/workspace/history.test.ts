@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { adoHostsOf, fakeAdo, type FakeAdoState } from "@groundwork/simulators/ado/fakeAdo";
 import { fakeBitbucket, type FakeBitbucketState } from "@groundwork/simulators/bitbucket/fakeBitbucket";
 import { adoDiscussion, adoHistory, bitbucketHistory, type HistoryPerson } from "@groundwork/simulators/history";
@@ -188,6 +188,34 @@ it("imports a Bitbucket workspace's repositories one after another with their re
   bitbucket.clearFailures();
   await owner.post("/api/history-imports", { host: "bitbucket", connectionId: widgets.connectionId, repository: "acme/gadgets", months: 6 });
   expect((await settled(owner, "the gadgets re-run")).find((i) => i.repository === "acme/gadgets")).toMatchObject({ status: "done", imported: 20 });
+});
+
+it("queues a connection's repositories one statement after another in its transaction: pg@9 refuses a query on a client that is busy", async () => {
+  const sequelize = app.services.storage.sequelize;
+  const query = sequelize.query.bind(sequelize) as (...args: unknown[]) => Promise<unknown>;
+  const busy = new Map<unknown, number>();
+  let overlapping = 0;
+  const spy = vi.spyOn(sequelize, "query").mockImplementation((async (...args: unknown[]) => {
+    const transaction = (args[1] as { transaction?: unknown } | undefined)?.transaction;
+    if (!transaction) return query(...args);
+    busy.set(transaction, (busy.get(transaction) ?? 0) + 1);
+    if (busy.get(transaction)! > 1) overlapping++;
+    try {
+      return await query(...args);
+    } finally {
+      busy.set(transaction, busy.get(transaction)! - 1);
+    }
+  }) as never);
+  try {
+    const { client: owner } = await signUp(app.url, "Quinn", "quinn-h@example.com");
+    // acme follows two repositories: both are queued in one transaction.
+    expect((await owner.post("/api/integrations/bitbucket/token", { workspace: "acme", token: BB_TOKEN })).status).toBe(201);
+    expect((await importsOf(owner)).length).toBe(2);
+    await settled(owner, "the Bitbucket imports");
+  } finally {
+    spy.mockRestore();
+  }
+  expect(overlapping).toBe(0);
 });
 
 it("reads the comments on imported Bitbucket pull requests: a linked member's count as theirs, once", async () => {

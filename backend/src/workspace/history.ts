@@ -149,7 +149,10 @@ export async function startHistoryImports(
     }
     for (const connectionId of new Set(repositories.map((r) => r.connectionId)))
       await startNext(services, { workspaceId: request.workspaceId, host: request.host, connectionId }, transaction);
-    return Promise.all(rows.map((r) => r.reload({ transaction })));
+    // One after another: a transaction is one connection, and pg@9 refuses a query on a client that is running one.
+    const queued: HistoryImportRow[] = [];
+    for (const r of rows) queued.push(await r.reload({ transaction }));
+    return queued;
   });
 }
 
@@ -183,10 +186,9 @@ async function summaryOf(row: HistoryImportRow, transaction: Transaction) {
     where: { workspaceId: row.workspaceId, [Op.and]: [startsWith("external_key", row.itemKeyPrefix)] },
     transaction,
   });
-  const [members, links] = await Promise.all([
-    MemberRow.findAll({ attributes: ["emailNormalized"], where: { workspaceId: row.workspaceId }, transaction }),
-    IdentityLinkRow.findAll({ attributes: ["externalUserId"], where: { workspaceId: row.workspaceId, host: row.host }, transaction }),
-  ]);
+  // In turn, not together: both run on the transaction's one connection.
+  const members = await MemberRow.findAll({ attributes: ["emailNormalized"], where: { workspaceId: row.workspaceId }, transaction });
+  const links = await IdentityLinkRow.findAll({ attributes: ["externalUserId"], where: { workspaceId: row.workspaceId, host: row.host }, transaction });
   const emails = new Set(members.map((m) => m.emailNormalized));
   const accounts = new Set(links.map((l) => l.externalUserId));
   const authors = new Map<string, boolean>();
