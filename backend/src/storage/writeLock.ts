@@ -16,6 +16,23 @@ const lane = new AsyncLocalStorage<Lane>();
 export const inBackground = <T>(work: () => T, deferred = false): T => lane.run(deferred ? "deferred" : "worker", work);
 const DEFERRED_EVERY = 8;
 
+/**
+ * A queued caller's turn: runs `work` as holding its place (statements inside it pass straight
+ * through), answers the caller, then `ended`. Bound where it is made, so the work runs in its
+ * caller's async context, whoever's turn ended before it.
+ */
+function turnOf<T>(holding: AsyncLocalStorage<true>, work: () => Promise<T>, resolve: (value: T) => void, reject: (err: unknown) => void, ended: () => void) {
+  return AsyncResource.bind(() => {
+    let done: Promise<T>;
+    try {
+      done = holding.run(true, work);
+    } catch (err) {
+      done = Promise.reject(err as Error);
+    }
+    void done.then(resolve, reject).finally(ended);
+  });
+}
+
 type Exclusive = <T>(work: () => Promise<T>) => Promise<T>;
 const locks = new WeakMap<Sequelize, Exclusive>();
 /** Runs `work` as one of the writers serialiseWrites queues; undefined where writes are not serialised (PostgreSQL). */
@@ -50,17 +67,7 @@ export function serialiseWrites(sequelize: Sequelize) {
   const exclusive: Exclusive = <T>(work: () => Promise<T>): Promise<T> => {
     if (holding.getStore()) return work();
     return new Promise<T>((resolve, reject) => {
-      // Bound here: the turn runs in its caller's async context, whoever's turn ended before it.
-      const turn = AsyncResource.bind(() => {
-        let done: Promise<T>;
-        try {
-          done = holding.run(true, work);
-        } catch (err) {
-          done = Promise.reject(err as Error);
-        }
-        void done.then(resolve, reject).finally(next);
-      });
-      waiting[lane.getStore() ?? "request"].push(turn);
+      waiting[lane.getStore() ?? "request"].push(turnOf(holding, work, resolve, reject, next));
       if (!held) next();
     });
   };
@@ -123,18 +130,10 @@ export function limitBackground(sequelize: Sequelize, slots: number) {
   const limited = <T>(work: () => Promise<T>): Promise<T> => {
     if (!lane.getStore() || holding.getStore()) return work();
     return new Promise<T>((resolve, reject) => {
-      const turn = AsyncResource.bind(() => {
-        let done: Promise<T>;
-        try {
-          done = holding.run(true, work);
-        } catch (err) {
-          done = Promise.reject(err as Error);
-        }
-        void done.then(resolve, reject).finally(() => {
-          const next = waiting.shift();
-          if (next) next();
-          else free++;
-        });
+      const turn = turnOf(holding, work, resolve, reject, () => {
+        const next = waiting.shift();
+        if (next) next();
+        else free++;
       });
       if (free > 0) {
         free--;
